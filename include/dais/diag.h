@@ -1,0 +1,41 @@
+/*
+ * diag.h: problems found in what the user wrote (a file, a line, a session),
+ * each with a sentence saying what to fix. Loaders collect them; front ends
+ * decide how to show them. Nothing here prints or exits.
+ */
+#ifndef DAIS_DIAG_H
+#define DAIS_DIAG_H
+
+#include <stddef.h>
+
+enum diag_level {
+	DIAG_WARNING, /* the input was read; this part was odd or ignored */
+	DIAG_ERROR,   /* the input cannot be trusted: refuse it (exit 2) */
+};
+
+struct diag {
+	enum diag_level level;
+	char *file;    /* path as the user would recognise it, or NULL */
+	int line;      /* 1-based line in file, or 0 when not known */
+	char *uid;     /* the session's UID, or NULL */
+	char *message; /* a sentence: what is wrong and what to do */
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+};
+
+void diag_add(struct diag_list *list, enum diag_level level, const char *file,
+	      int line, const char *uid, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+size_t diag_count(const struct diag_list *list, enum diag_level level);
+/* Frees the entries, leaving an empty list that can be reused. */
+void diag_clear(struct diag_list *list);
+/*
+ * "file:line: error: message (session UID)". The caller frees the result.
+ * Used by every front end so the wording is the same everywhere.
+ */
+char *diag_format(const struct diag *d);
+
+#endif

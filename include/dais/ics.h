@@ -1,0 +1,34 @@
+/*
+ * ics.h: the sessions of a programme from iCalendar files (libical).
+ * See man/dais-programme.5 for every property dais reads.
+ */
+#ifndef DAIS_ICS_H
+#define DAIS_ICS_H
+
+#include <stdbool.h>
+
+#include "dais/diag.h"
+#include "dais/model.h"
+
+/* Once at start-up: libical settings dais relies on (unknown tokens kept). */
+void ics_init(void);
+
+/*
+ * Appends the sessions of one .ics file to p. `source` is the file's index
+ * in p->conf.files; `path` is what is opened; diagnostics name `shown`
+ * (the path as the user knows it). Reads one VEVENT at a time so loading
+ * stays linear. Recurring events are expanded within the conference days.
+ * Returns false when the file could not be read or is not an iCalendar
+ * file (an error is in diags).
+ */
+bool ics_load_file(struct programme *p, int source, const char *path,
+		   const char *shown, struct diag_list *diags);
+
+/*
+ * After all files are loaded: UIDs unique across files, kinds known,
+ * rooms and participants known (as warnings; the conflict engine reports
+ * unknown references too). Sorts p's sessions.
+ */
+void ics_validate(struct programme *p, struct diag_list *diags);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * model.h: the programme in memory: the conference, its rooms, the people
+ * and organisations taking part, and the sessions with their assignments.
+ *
+ * The model knows nothing of files. Every string is UTF-8 and owned by the
+ * struct that holds it; programme_free() releases everything. Sessions refer
+ * to rooms and participants by id (a lowercase slug), so a session that names
+ * an id no registry defines is still representable; the conflict engine
+ * reports it as an unknown reference.
+ *
+ * Front ends never change a programme directly: they go through edit.h, so
+ * undo, the conflict re-check and the dirty flag live in one place. Loaders
+ * build a programme with the programme_add_* functions below.
+ */
+#ifndef DAIS_MODEL_H
+#define DAIS_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dais/dtime.h"
+
+/* A list of owned strings (languages, session kinds, file names). */
+struct strlist {
+	char **v;
+	size_t n, cap;
+};
+
+void strlist_add(struct strlist *l, const char *s);
+bool strlist_has(const struct strlist *l, const char *s);
+void strlist_copy(struct strlist *dst, const struct strlist *src);
+void strlist_clear(struct strlist *l);
+/* "ar, en, ru"; the caller frees it. */
+char *strlist_join(const struct strlist *l, const char *sep);
+
+enum severity {
+	SEVERITY_OFF,
+	SEVERITY_WARNING,
+	SEVERITY_ERROR,
+};
+
+enum conflict_kind {
+	CONFLICT_ROOM_DOUBLE_BOOKED,
+	CONFLICT_PARTICIPANT_DOUBLE_BOOKED,
+	CONFLICT_DELEGATION_OVER_COMMITTED,
+	CONFLICT_OUTSIDE_AVAILABILITY,
+	CONFLICT_OVER_CAPACITY,
+	CONFLICT_TIGHT_CHANGEOVER,
+	CONFLICT_OUTSIDE_HOURS,
+	CONFLICT_UNKNOWN_REFERENCE,
+	CONFLICT_INTERPRETATION_UNAVAILABLE,
+	CONFLICT_KIND_COUNT
+};
+
+/* The conference as conference.ini describes it. */
+struct conference {
+	char *name;	     /* "Dushanbe Process: Kuwait Phase" */
+	struct dais_zone zone; /* the conference's zone; zone.name is IANA */
+	struct dais_date *days; /* sorted, distinct */
+	size_t ndays;
+	int day_start; /* daily hours, minutes since local midnight */
+	int day_end;   /* may exceed 1440 for sessions past midnight */
+	int changeover; /* minutes a room or person needs between sessions */
+	struct strlist kinds;	/* allowed session kinds (CATEGORIES) */
+	struct strlist files;	/* the .ics files, relative to the directory */
+	char *new_sessions_file; /* where new sessions are saved (one of files) */
+	enum severity severity[CONFLICT_KIND_COUNT];
+};
+
+struct room {
+	char *id;
+	char *name; /* display name; LOCATION in the .ics */
+	char *building; /* a building id from venues.ini, or NULL */
+	int capacity;	/* seats; 0 when not known */
+	struct strlist languages; /* interpretation booths: "ar", "en" ... */
+};
+
+/* Walking time between two buildings (symmetric). */
+struct walk {
+	char *from, *to;
+	int minutes;
+};
+
+enum participant_kind {
+	PARTICIPANT_MINISTER,
+	PARTICIPANT_OFFICIAL,
+	PARTICIPANT_DELEGATION,
+	PARTICIPANT_ORGANISATION,   /* international or regional */
+	PARTICIPANT_UN_ENTITY,
+	PARTICIPANT_CIVIL_SOCIETY,
+	PARTICIPANT_KIND_COUNT
+};
+
+struct participant {
+	char *id;
+	char *name;	  /* display name, any script */
+	char *title;	  /* office, e.g. "Minister of Interior" */
+	char *delegation; /* id of the delegation (a participant) or NULL */
+	enum participant_kind kind;
+	struct strlist languages;
+	dais_time arrival, departure; /* DAIS_TIME_NONE when open */
+	int delegates;	/* sessions a group can attend at once; 0: no limit */
+	int precedence; /* protocol rank: lower goes first; 0 when unranked */
+	char *email, *phone; /* private: never in public exports */
+};
+
+/* Persons are INDIVIDUAL in iCalendar; the rest are GROUP. */
+bool participant_is_group(const struct participant *p);
+const char *participant_kind_name(enum participant_kind kind);
+bool participant_kind_parse(const char *name, enum participant_kind *out);
+
+enum session_status {
+	SESSION_TENTATIVE,
+	SESSION_CONFIRMED,
+	SESSION_CANCELLED,
+};
+
+const char *session_status_name(enum session_status s); /* "CONFIRMED" */
+
+enum role {
+	ROLE_CHAIR,	  /* chair or moderator: ROLE=CHAIR */
+	ROLE_SPEAKER,	  /* ROLE=REQ-PARTICIPANT */
+	ROLE_PARTICIPANT, /* ROLE=OPT-PARTICIPANT */
+};
+
+const char *role_name(enum role r); /* "chair", "speaker", "participant" */
+
+struct assignment {
+	char *participant_id;
+	enum role role;
+	char *cn; /* the name written in the file (CN), kept for unknown ids */
+};
+
+struct session {
+	char *uid;
+	/* For one occurrence of a recurring event: its original start. */
+	dais_time recurrence_id; /* DAIS_TIME_NONE for plain sessions */
+	char *title;
+	char *description;
+	char *notes; /* internal, for the secretariat only */
+	char *kind;  /* PLENARY, SIDE-SESSION ... */
+	enum session_status status;
+	char *room_id;	/* X-DAIS-ROOM */
+	char *location; /* LOCATION as written */
+	dais_time start, end;
+	int expected; /* expected attendance; 0 when not known */
+	struct strlist languages; /* interpretation the session needs */
+	struct assignment *assign;
+	size_t nassign, capassign;
+	int sequence;
+	/* Where the session came from: an index into conference.files, or -1
+	 * for a session made in dais; and the line of its BEGIN:VEVENT. */
+	int source;
+	int line;
+};
+
+struct programme {
+	char *dir; /* the programme directory */
+	struct conference conf;
+	struct room *rooms;
+	size_t nrooms, caprooms;
+	struct walk *walks;
+	size_t nwalks, capwalks;
+	struct participant *people;
+	size_t npeople, cappeople;
+	struct session *sessions;
+	size_t nsessions, capsessions;
+	/* Sorted indexes for lookups; rebuilt by programme_index(). */
+	size_t *room_index, *people_index;
+};
+
+struct programme *programme_new(void);
+void programme_free(struct programme *p);
+
+/* Appends a zeroed element and returns it; the programme owns it. */
+struct room *programme_add_room(struct programme *p);
+struct walk *programme_add_walk(struct programme *p);
+struct participant *programme_add_participant(struct programme *p);
+struct session *programme_add_session(struct programme *p);
+
+/* Builds the id indexes; call after adding rooms and participants. */
+void programme_index(struct programme *p);
+const struct room *programme_find_room(const struct programme *p,
+				       const char *id);
+const struct participant *programme_find_participant(const struct programme *p,
+						     const char *id);
+/* Index of the session with this UID (and recurrence id), or -1. */
+long programme_find_session(const struct programme *p, const char *uid,
+			    dais_time recurrence_id);
+/* Walking minutes between two rooms' buildings; 0 in one building. */
+int programme_walk_minutes(const struct programme *p, const struct room *a,
+			   const struct room *b);
+/* The conference day index of a session's start, or -1 if on no day. */
+int programme_day_of(const struct programme *p, dais_time t);
+
+void session_init(struct session *s);
+void session_free(struct session *s);
+void session_copy(struct session *dst, const struct session *src);
+struct assignment *session_add_assignment(struct session *s, const char *id,
+					  enum role role, const char *cn);
+/* Index of the participant's assignment in the session, or -1. */
+long session_find_assignment(const struct session *s, const char *id);
+/* Sorts sessions by start, then end, then room id, then UID. */
+void programme_sort_sessions(struct programme *p);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * diag.c: the list of problems found in user input, and their one-line
+ * form "file:line: level: message".
+ */
+#include "dais/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "dais/xalloc.h"
+
+void
+diag_add(struct diag_list *list, enum diag_level level, const char *file,
+	 int line, const char *uid, const char *fmt, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	XGROW(list->v, list->n, list->cap);
+	d = &list->v[list->n++];
+	d->level = level;
+	d->file = xstrdup(file);
+	d->line = line;
+	d->uid = xstrdup(uid);
+	va_start(ap, fmt);
+	d->message = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+size_t
+diag_count(const struct diag_list *list, enum diag_level level)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < list->n; i++)
+		if (list->v[i].level == level)
+			n++;
+	return n;
+}
+
+void
+diag_clear(struct diag_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		free(list->v[i].file);
+		free(list->v[i].uid);
+		free(list->v[i].message);
+	}
+	free(list->v);
+	list->v = NULL;
+	list->n = list->cap = 0;
+}
+
+char *
+diag_format(const struct diag *d)
+{
+	const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+	char *where, *out;
+
+	if (d->file != NULL && d->line > 0)
+		where = xasprintf("%s:%d: ", d->file, d->line);
+	else if (d->file != NULL)
+		where = xasprintf("%s: ", d->file);
+	else
+		where = xstrdup("");
+	if (d->uid != NULL)
+		out = xasprintf("%s%s: %s (session %s)", where, level,
+				d->message, d->uid);
+	else
+		out = xasprintf("%s%s: %s", where, level, d->message);
+	free(where);
+	return out;
+}

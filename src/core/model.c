@@ -1,0 +1,476 @@
+/*
+ * model.c: constructors, destructors and lookups of the programme model.
+ * Loaders fill the model; edit.c changes it; nothing here touches a file.
+ */
+#include "dais/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/xalloc.h"
+
+static const char *const participant_kind_names[PARTICIPANT_KIND_COUNT] = {
+	"minister",	"official",  "delegation",
+	"organisation", "un-entity", "civil-society",
+};
+
+void
+strlist_add(struct strlist *l, const char *s)
+{
+	XGROW(l->v, l->n, l->cap);
+	l->v[l->n++] = xstrdup(s);
+}
+
+bool
+strlist_has(const struct strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return true;
+	return false;
+}
+
+void
+strlist_copy(struct strlist *dst, const struct strlist *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof *dst);
+	for (i = 0; i < src->n; i++)
+		strlist_add(dst, src->v[i]);
+}
+
+void
+strlist_clear(struct strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+char *
+strlist_join(const struct strlist *l, const char *sep)
+{
+	size_t i, len = 1, seplen = strlen(sep);
+	char *out, *p;
+
+	for (i = 0; i < l->n; i++)
+		len += strlen(l->v[i]) + seplen;
+	out = p = xmalloc(len);
+	*p = '\0';
+	for (i = 0; i < l->n; i++) {
+		size_t n = strlen(l->v[i]);
+
+		if (i > 0) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		memcpy(p, l->v[i], n);
+		p += n;
+	}
+	*p = '\0';
+	return out;
+}
+
+bool
+participant_is_group(const struct participant *p)
+{
+	return p->kind != PARTICIPANT_MINISTER &&
+	       p->kind != PARTICIPANT_OFFICIAL;
+}
+
+const char *
+participant_kind_name(enum participant_kind kind)
+{
+	return kind < PARTICIPANT_KIND_COUNT ? participant_kind_names[kind]
+					     : "unknown";
+}
+
+bool
+participant_kind_parse(const char *name, enum participant_kind *out)
+{
+	int i;
+
+	for (i = 0; i < PARTICIPANT_KIND_COUNT; i++) {
+		if (strcmp(name, participant_kind_names[i]) == 0) {
+			*out = (enum participant_kind)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+session_status_name(enum session_status s)
+{
+	switch (s) {
+	case SESSION_TENTATIVE:
+		return "TENTATIVE";
+	case SESSION_CONFIRMED:
+		return "CONFIRMED";
+	case SESSION_CANCELLED:
+		return "CANCELLED";
+	}
+	return "CONFIRMED";
+}
+
+const char *
+role_name(enum role r)
+{
+	switch (r) {
+	case ROLE_CHAIR:
+		return "chair";
+	case ROLE_SPEAKER:
+		return "speaker";
+	case ROLE_PARTICIPANT:
+		return "participant";
+	}
+	return "participant";
+}
+
+struct programme *
+programme_new(void)
+{
+	struct programme *p = xcalloc(1, sizeof *p);
+	int k;
+
+	p->conf.day_start = 8 * 60;
+	p->conf.day_end = 22 * 60;
+	p->conf.changeover = 10;
+	for (k = 0; k < CONFLICT_KIND_COUNT; k++)
+		p->conf.severity[k] = SEVERITY_ERROR;
+	p->conf.severity[CONFLICT_OVER_CAPACITY] = SEVERITY_WARNING;
+	p->conf.severity[CONFLICT_TIGHT_CHANGEOVER] = SEVERITY_WARNING;
+	p->conf.severity[CONFLICT_OUTSIDE_HOURS] = SEVERITY_WARNING;
+	p->conf.severity[CONFLICT_UNKNOWN_REFERENCE] = SEVERITY_WARNING;
+	p->conf.severity[CONFLICT_INTERPRETATION_UNAVAILABLE] =
+		SEVERITY_WARNING;
+	zone_init_fixed(&p->conf.zone, "UTC", 0);
+	return p;
+}
+
+static void
+participant_free(struct participant *x)
+{
+	free(x->id);
+	free(x->name);
+	free(x->title);
+	free(x->delegation);
+	strlist_clear(&x->languages);
+	free(x->email);
+	free(x->phone);
+}
+
+void
+programme_free(struct programme *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	free(p->dir);
+	free(p->conf.name);
+	zone_free(&p->conf.zone);
+	free(p->conf.days);
+	strlist_clear(&p->conf.kinds);
+	strlist_clear(&p->conf.files);
+	free(p->conf.new_sessions_file);
+	for (i = 0; i < p->nrooms; i++) {
+		free(p->rooms[i].id);
+		free(p->rooms[i].name);
+		free(p->rooms[i].building);
+		strlist_clear(&p->rooms[i].languages);
+	}
+	free(p->rooms);
+	for (i = 0; i < p->nwalks; i++) {
+		free(p->walks[i].from);
+		free(p->walks[i].to);
+	}
+	free(p->walks);
+	for (i = 0; i < p->npeople; i++)
+		participant_free(&p->people[i]);
+	free(p->people);
+	for (i = 0; i < p->nsessions; i++)
+		session_free(&p->sessions[i]);
+	free(p->sessions);
+	free(p->room_index);
+	free(p->people_index);
+	free(p);
+}
+
+struct room *
+programme_add_room(struct programme *p)
+{
+	XGROW(p->rooms, p->nrooms, p->caprooms);
+	memset(&p->rooms[p->nrooms], 0, sizeof *p->rooms);
+	return &p->rooms[p->nrooms++];
+}
+
+struct walk *
+programme_add_walk(struct programme *p)
+{
+	XGROW(p->walks, p->nwalks, p->capwalks);
+	memset(&p->walks[p->nwalks], 0, sizeof *p->walks);
+	return &p->walks[p->nwalks++];
+}
+
+struct participant *
+programme_add_participant(struct programme *p)
+{
+	struct participant *x;
+
+	XGROW(p->people, p->npeople, p->cappeople);
+	x = &p->people[p->npeople++];
+	memset(x, 0, sizeof *x);
+	x->arrival = x->departure = DAIS_TIME_NONE;
+	return x;
+}
+
+struct session *
+programme_add_session(struct programme *p)
+{
+	struct session *s;
+
+	XGROW(p->sessions, p->nsessions, p->capsessions);
+	s = &p->sessions[p->nsessions++];
+	session_init(s);
+	return s;
+}
+
+/* qsort has no context argument in C11; the index sorts use these. */
+static const struct programme *sort_programme;
+
+static int
+room_index_cmp(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	return strcmp(sort_programme->rooms[*x].id,
+		      sort_programme->rooms[*y].id);
+}
+
+static int
+people_index_cmp(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	return strcmp(sort_programme->people[*x].id,
+		      sort_programme->people[*y].id);
+}
+
+void
+programme_index(struct programme *p)
+{
+	size_t i;
+
+	free(p->room_index);
+	free(p->people_index);
+	p->room_index = xreallocarray(NULL, p->nrooms + 1, sizeof(size_t));
+	p->people_index = xreallocarray(NULL, p->npeople + 1, sizeof(size_t));
+	for (i = 0; i < p->nrooms; i++)
+		p->room_index[i] = i;
+	for (i = 0; i < p->npeople; i++)
+		p->people_index[i] = i;
+	sort_programme = p;
+	qsort(p->room_index, p->nrooms, sizeof(size_t), room_index_cmp);
+	qsort(p->people_index, p->npeople, sizeof(size_t), people_index_cmp);
+	sort_programme = NULL;
+}
+
+const struct room *
+programme_find_room(const struct programme *p, const char *id)
+{
+	size_t lo = 0, hi = p->nrooms;
+
+	if (id == NULL || p->room_index == NULL)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct room *r = &p->rooms[p->room_index[mid]];
+		int c = strcmp(id, r->id);
+
+		if (c == 0)
+			return r;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct participant *
+programme_find_participant(const struct programme *p, const char *id)
+{
+	size_t lo = 0, hi = p->npeople;
+
+	if (id == NULL || p->people_index == NULL)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct participant *x = &p->people[p->people_index[mid]];
+		int c = strcmp(id, x->id);
+
+		if (c == 0)
+			return x;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+long
+programme_find_session(const struct programme *p, const char *uid,
+		       dais_time recurrence_id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++)
+		if (p->sessions[i].recurrence_id == recurrence_id &&
+		    strcmp(p->sessions[i].uid, uid) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+programme_walk_minutes(const struct programme *p, const struct room *a,
+		       const struct room *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL || a->building == NULL ||
+	    b->building == NULL || strcmp(a->building, b->building) == 0)
+		return 0;
+	for (i = 0; i < p->nwalks; i++) {
+		const struct walk *w = &p->walks[i];
+
+		if ((strcmp(w->from, a->building) == 0 &&
+		     strcmp(w->to, b->building) == 0) ||
+		    (strcmp(w->from, b->building) == 0 &&
+		     strcmp(w->to, a->building) == 0))
+			return w->minutes;
+	}
+	return 0;
+}
+
+int
+programme_day_of(const struct programme *p, dais_time t)
+{
+	struct dais_date d = time_local_date(&p->conf.zone, t);
+	size_t i;
+
+	for (i = 0; i < p->conf.ndays; i++)
+		if (date_compare(p->conf.days[i], d) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+session_init(struct session *s)
+{
+	memset(s, 0, sizeof *s);
+	s->recurrence_id = DAIS_TIME_NONE;
+	s->status = SESSION_CONFIRMED;
+	s->source = -1;
+}
+
+void
+session_free(struct session *s)
+{
+	size_t i;
+
+	free(s->uid);
+	free(s->title);
+	free(s->description);
+	free(s->notes);
+	free(s->kind);
+	free(s->room_id);
+	free(s->location);
+	strlist_clear(&s->languages);
+	for (i = 0; i < s->nassign; i++) {
+		free(s->assign[i].participant_id);
+		free(s->assign[i].cn);
+	}
+	free(s->assign);
+	session_init(s);
+}
+
+void
+session_copy(struct session *dst, const struct session *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->uid = xstrdup(src->uid);
+	dst->title = xstrdup(src->title);
+	dst->description = xstrdup(src->description);
+	dst->notes = xstrdup(src->notes);
+	dst->kind = xstrdup(src->kind);
+	dst->room_id = xstrdup(src->room_id);
+	dst->location = xstrdup(src->location);
+	strlist_copy(&dst->languages, &src->languages);
+	dst->assign = NULL;
+	dst->nassign = dst->capassign = 0;
+	for (i = 0; i < src->nassign; i++)
+		session_add_assignment(dst, src->assign[i].participant_id,
+				       src->assign[i].role, src->assign[i].cn);
+}
+
+struct assignment *
+session_add_assignment(struct session *s, const char *id, enum role role,
+		       const char *cn)
+{
+	struct assignment *a;
+
+	XGROW(s->assign, s->nassign, s->capassign);
+	a = &s->assign[s->nassign++];
+	a->participant_id = xstrdup(id);
+	a->role = role;
+	a->cn = xstrdup(cn);
+	return a;
+}
+
+long
+session_find_assignment(const struct session *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nassign; i++)
+		if (strcmp(s->assign[i].participant_id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int
+session_cmp(const void *a, const void *b)
+{
+	const struct session *x = a, *y = b;
+	int c;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	c = strcmp(x->room_id ? x->room_id : "", y->room_id ? y->room_id : "");
+	if (c != 0)
+		return c;
+	c = strcmp(x->uid ? x->uid : "", y->uid ? y->uid : "");
+	if (c != 0)
+		return c;
+	return x->recurrence_id < y->recurrence_id   ? -1
+	       : x->recurrence_id > y->recurrence_id ? 1
+						     : 0;
+}
+
+void
+programme_sort_sessions(struct programme *p)
+{
+	qsort(p->sessions, p->nsessions, sizeof *p->sessions, session_cmp);
+}

@@ -1,0 +1,39 @@
+# lib.sh: shared by the command-line tests. Source it first.
+# DAIS, SRCDIR and FIXTURES come from meson (tests/meson.build).
+set -u
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# expect_exit CODE CMD...: run CMD, capture stdout/stderr in $out/$err.
+expect_exit() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: '$*' exited $got, expected $want"
+		echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"
+		fail=1
+	fi
+}
+
+# expect_contains TEXT HAYSTACK-NAME HAYSTACK
+expect_contains() {
+	case "$3" in
+	*"$1"*) ;;
+	*) echo "FAIL: $2 lacks: $1"; echo "--- $2:"; echo "$3"; fail=1 ;;
+	esac
+}
+
+expect_not_contains() {
+	case "$3" in
+	*"$1"*) echo "FAIL: $2 should not contain: $1"; fail=1 ;;
+	*) ;;
+	esac
+}
+
+finish() {
+	[ "$fail" = 0 ] && echo "ok" || echo "FAILED"
+	exit "$fail"
+}
