@@ -22,7 +22,7 @@ struct conflict {
 	const char *room_id;
 	const char *participant_id;
 	dais_time start, end; /* the overlap, stretch or gap concerned */
-	char *message;	      /* one sentence for people; owned */
+	char *message;        /* one sentence for people; owned */
 };
 
 struct conflict_list {

@@ -27,8 +27,8 @@ struct diag_list {
 };
 
 void diag_add(struct diag_list *list, enum diag_level level, const char *file,
-	      int line, const char *uid, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+              int line, const char *uid, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 size_t diag_count(const struct diag_list *list, enum diag_level level);
 /* Frees the entries, leaving an empty list that can be reused. */
 void diag_clear(struct diag_list *list);

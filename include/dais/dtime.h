@@ -69,7 +69,7 @@ struct dais_date time_local_date(const struct dais_zone *zone, dais_time t);
 int time_local_minutes(const struct dais_zone *zone, dais_time t);
 /* The instant of local hh:mm on a date. */
 dais_time time_at(const struct dais_zone *zone, struct dais_date d,
-		  int minutes);
+                  int minutes);
 
 /* Formatting into caller buffers; each returns buf. */
 #define DAIS_TIMEBUF 40

@@ -22,7 +22,7 @@ void ics_init(void);
  * file (an error is in diags).
  */
 bool ics_load_file(struct programme *p, int source, const char *path,
-		   const char *shown, struct diag_list *diags);
+                   const char *shown, struct diag_list *diags);
 
 /*
  * After all files are loaded: UIDs unique across files, kinds known,

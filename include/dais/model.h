@@ -54,24 +54,25 @@ enum conflict_kind {
 
 /* The conference as conference.ini describes it. */
 struct conference {
-	char *name;	     /* "Dushanbe Process: Kuwait Phase" */
-	struct dais_zone zone; /* the conference's zone; zone.name is IANA */
+	char *name;             /* "Dushanbe Process: Kuwait Phase" */
+	struct dais_zone zone;  /* the conference's zone; zone.name is IANA */
 	struct dais_date *days; /* sorted, distinct */
 	size_t ndays;
-	int day_start; /* daily hours, minutes since local midnight */
-	int day_end;   /* may exceed 1440 for sessions past midnight */
+	int day_start;  /* daily hours, minutes since local midnight */
+	int day_end;    /* may exceed 1440 for sessions past midnight */
 	int changeover; /* minutes a room or person needs between sessions */
-	struct strlist kinds;	/* allowed session kinds (CATEGORIES) */
-	struct strlist files;	/* the .ics files, relative to the directory */
-	char *new_sessions_file; /* where new sessions are saved (one of files) */
+	struct strlist kinds; /* allowed session kinds (CATEGORIES) */
+	struct strlist files; /* the .ics files, relative to the directory */
+	char *
+	    new_sessions_file; /* where new sessions are saved (one of files) */
 	enum severity severity[CONFLICT_KIND_COUNT];
 };
 
 struct room {
 	char *id;
-	char *name; /* display name; LOCATION in the .ics */
-	char *building; /* a building id from venues.ini, or NULL */
-	int capacity;	/* seats; 0 when not known */
+	char *name;               /* display name; LOCATION in the .ics */
+	char *building;           /* a building id from venues.ini, or NULL */
+	int capacity;             /* seats; 0 when not known */
 	struct strlist languages; /* interpretation booths: "ar", "en" ... */
 };
 
@@ -85,7 +86,7 @@ enum participant_kind {
 	PARTICIPANT_MINISTER,
 	PARTICIPANT_OFFICIAL,
 	PARTICIPANT_DELEGATION,
-	PARTICIPANT_ORGANISATION,   /* international or regional */
+	PARTICIPANT_ORGANISATION, /* international or regional */
 	PARTICIPANT_UN_ENTITY,
 	PARTICIPANT_CIVIL_SOCIETY,
 	PARTICIPANT_KIND_COUNT
@@ -93,13 +94,13 @@ enum participant_kind {
 
 struct participant {
 	char *id;
-	char *name;	  /* display name, any script */
-	char *title;	  /* office, e.g. "Minister of Interior" */
+	char *name;       /* display name, any script */
+	char *title;      /* office, e.g. "Minister of Interior" */
 	char *delegation; /* id of the delegation (a participant) or NULL */
 	enum participant_kind kind;
 	struct strlist languages;
 	dais_time arrival, departure; /* DAIS_TIME_NONE when open */
-	int delegates;	/* sessions a group can attend at once; 0: no limit */
+	int delegates;  /* sessions a group can attend at once; 0: no limit */
 	int precedence; /* protocol rank: lower goes first; 0 when unranked */
 	char *email, *phone; /* private: never in public exports */
 };
@@ -118,8 +119,8 @@ enum session_status {
 const char *session_status_name(enum session_status s); /* "CONFIRMED" */
 
 enum role {
-	ROLE_CHAIR,	  /* chair or moderator: ROLE=CHAIR */
-	ROLE_SPEAKER,	  /* ROLE=REQ-PARTICIPANT */
+	ROLE_CHAIR,       /* chair or moderator: ROLE=CHAIR */
+	ROLE_SPEAKER,     /* ROLE=REQ-PARTICIPANT */
 	ROLE_PARTICIPANT, /* ROLE=OPT-PARTICIPANT */
 };
 
@@ -140,10 +141,10 @@ struct session {
 	char *notes; /* internal, for the secretariat only */
 	char *kind;  /* PLENARY, SIDE-SESSION ... */
 	enum session_status status;
-	char *room_id;	/* X-DAIS-ROOM */
+	char *room_id;  /* X-DAIS-ROOM */
 	char *location; /* LOCATION as written */
 	dais_time start, end;
-	int expected; /* expected attendance; 0 when not known */
+	int expected;             /* expected attendance; 0 when not known */
 	struct strlist languages; /* interpretation the session needs */
 	struct assignment *assign;
 	size_t nassign, capassign;
@@ -181,15 +182,15 @@ struct session *programme_add_session(struct programme *p);
 /* Builds the id indexes; call after adding rooms and participants. */
 void programme_index(struct programme *p);
 const struct room *programme_find_room(const struct programme *p,
-				       const char *id);
+                                       const char *id);
 const struct participant *programme_find_participant(const struct programme *p,
-						     const char *id);
+                                                     const char *id);
 /* Index of the session with this UID (and recurrence id), or -1. */
 long programme_find_session(const struct programme *p, const char *uid,
-			    dais_time recurrence_id);
+                            dais_time recurrence_id);
 /* Walking minutes between two rooms' buildings; 0 in one building. */
 int programme_walk_minutes(const struct programme *p, const struct room *a,
-			   const struct room *b);
+                           const struct room *b);
 /* The conference day index of a session's start, or -1 if on no day. */
 int programme_day_of(const struct programme *p, dais_time t);
 
@@ -197,7 +198,7 @@ void session_init(struct session *s);
 void session_free(struct session *s);
 void session_copy(struct session *dst, const struct session *src);
 struct assignment *session_add_assignment(struct session *s, const char *id,
-					  enum role role, const char *cn);
+                                          enum role role, const char *cn);
 /* Index of the participant's assignment in the session, or -1. */
 long session_find_assignment(const struct session *s, const char *id);
 /* Sorts sessions by start, then end, then room id, then UID. */

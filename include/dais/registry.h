@@ -18,6 +18,6 @@
  * error and p is incomplete.
  */
 bool registry_load(struct programme *p, const char *dir,
-		   struct diag_list *diags);
+                   struct diag_list *diags);
 
 #endif

@@ -15,6 +15,6 @@
  * false when the zone database does not know the name.
  */
 bool tzdb_load_zone(const char *name, int year_from, int year_to,
-		    struct dais_zone *zone);
+                    struct dais_zone *zone);
 
 #endif

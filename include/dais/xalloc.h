@@ -19,13 +19,13 @@ char *xstrndup(const char *s, size_t n);
 /* A newly allocated formatted string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
-	__attribute__((format(printf, 1, 0)));
+    __attribute__((format(printf, 1, 0)));
 
 /* Ensure *cap >= need elements, doubling; for append-only arrays. */
 #define XGROW(ptr, n, cap)                                                     \
 	do {                                                                   \
 		if ((n) >= (cap)) {                                            \
-			(cap) = (cap) ? (cap) * 2 : 8;                         \
+			(cap) = (cap) ? (cap)*2 : 8;                           \
 			(ptr) = xreallocarray((ptr), (cap), sizeof *(ptr));    \
 		}                                                              \
 	} while (0)

@@ -11,7 +11,7 @@
 
 void
 diag_add(struct diag_list *list, enum diag_level level, const char *file,
-	 int line, const char *uid, const char *fmt, ...)
+         int line, const char *uid, const char *fmt, ...)
 {
 	struct diag *d;
 	va_list ap;
@@ -67,7 +67,7 @@ diag_format(const struct diag *d)
 		where = xstrdup("");
 	if (d->uid != NULL)
 		out = xasprintf("%s%s: %s (session %s)", where, level,
-				d->message, d->uid);
+		                d->message, d->uid);
 	else
 		out = xasprintf("%s%s: %s", where, level, d->message);
 	free(where);

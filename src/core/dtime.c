@@ -13,10 +13,10 @@
 #include "dais/xalloc.h"
 
 static const char *const weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
-					    "Thu", "Fri", "Sat"};
+                                            "Thu", "Fri", "Sat"};
 static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr",
-					  "May", "Jun", "Jul", "Aug",
-					  "Sep", "Oct", "Nov", "Dec"};
+                                          "May", "Jun", "Jul", "Aug",
+                                          "Sep", "Oct", "Nov", "Dec"};
 
 void
 zone_init_fixed(struct dais_zone *zone, const char *name, int offset)
@@ -44,7 +44,7 @@ zone_copy(struct dais_zone *dst, const struct dais_zone *src)
 	dst->name = xstrdup(src->name);
 	dst->nspans = src->nspans;
 	dst->spans = xreallocarray(NULL, src->nspans ? src->nspans : 1,
-				   sizeof *dst->spans);
+	                           sizeof *dst->spans);
 	if (src->nspans)
 		memcpy(dst->spans, src->spans,
 		       src->nspans * sizeof *dst->spans);
@@ -182,8 +182,8 @@ dais_time
 civil_to_time(const struct dais_zone *zone, struct dais_civil c)
 {
 	struct dais_date d = {c.year, c.month, c.day};
-	dais_time local = date_to_days(d) * 86400 + c.hour * 3600 +
-			  c.minute * 60 + c.second;
+	dais_time local =
+	    date_to_days(d) * 86400 + c.hour * 3600 + c.minute * 60 + c.second;
 	dais_time guess = local - zone_offset(zone, local);
 	dais_time second = local - zone_offset(zone, guess);
 
@@ -193,9 +193,9 @@ civil_to_time(const struct dais_zone *zone, struct dais_civil c)
 	 */
 	if (second + zone_offset(zone, second) == local)
 		return guess + zone_offset(zone, guess) == local &&
-				       guess < second
-			       ? guess
-			       : second;
+		               guess < second
+		           ? guess
+		           : second;
 	if (guess + zone_offset(zone, guess) == local)
 		return guess;
 	return local - zone_offset(zone, local + 86400);
@@ -222,8 +222,8 @@ dais_time
 time_at(const struct dais_zone *zone, struct dais_date d, int minutes)
 {
 	struct dais_date day = days_to_date(date_to_days(d) + minutes / 1440);
-	struct dais_civil c = {day.year, day.month,	  day.day,
-			       minutes % 1440 / 60, minutes % 60, 0};
+	struct dais_civil c = {
+	    day.year, day.month, day.day, minutes % 1440 / 60, minutes % 60, 0};
 
 	return civil_to_time(zone, c);
 }
@@ -245,8 +245,8 @@ time_fmt_iso(char *buf, const struct dais_zone *zone, dais_time t)
 	int aoff = off < 0 ? -off : off;
 
 	snprintf(buf, DAIS_TIMEBUF, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-		 c.year, c.month, c.day, c.hour, c.minute, c.second,
-		 off < 0 ? '-' : '+', aoff / 3600, aoff / 60 % 60);
+	         c.year, c.month, c.day, c.hour, c.minute, c.second,
+	         off < 0 ? '-' : '+', aoff / 3600, aoff / 60 % 60);
 	return buf;
 }
 
@@ -256,7 +256,7 @@ time_fmt_ical_utc(char *buf, dais_time t)
 	struct dais_civil c = time_to_civil(NULL, t);
 
 	snprintf(buf, DAIS_TIMEBUF, "%04d%02d%02dT%02d%02d%02dZ", c.year,
-		 c.month, c.day, c.hour, c.minute, c.second);
+	         c.month, c.day, c.hour, c.minute, c.second);
 	return buf;
 }
 
@@ -271,8 +271,8 @@ char *
 date_fmt_long(char *buf, struct dais_date d)
 {
 	snprintf(buf, DAIS_TIMEBUF, "%s %d %s %04d",
-		 weekday_names[date_weekday(d)], d.day,
-		 month_names[(d.month - 1) % 12], d.year);
+	         weekday_names[date_weekday(d)], d.day,
+	         month_names[(d.month - 1) % 12], d.year);
 	return buf;
 }
 

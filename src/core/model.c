@@ -10,8 +10,8 @@
 #include "dais/xalloc.h"
 
 static const char *const participant_kind_names[PARTICIPANT_KIND_COUNT] = {
-	"minister",	"official",  "delegation",
-	"organisation", "un-entity", "civil-society",
+    "minister",     "official",  "delegation",
+    "organisation", "un-entity", "civil-society",
 };
 
 void
@@ -88,7 +88,7 @@ const char *
 participant_kind_name(enum participant_kind kind)
 {
 	return kind < PARTICIPANT_KIND_COUNT ? participant_kind_names[kind]
-					     : "unknown";
+	                                     : "unknown";
 }
 
 bool
@@ -149,7 +149,7 @@ programme_new(void)
 	p->conf.severity[CONFLICT_OUTSIDE_HOURS] = SEVERITY_WARNING;
 	p->conf.severity[CONFLICT_UNKNOWN_REFERENCE] = SEVERITY_WARNING;
 	p->conf.severity[CONFLICT_INTERPRETATION_UNAVAILABLE] =
-		SEVERITY_WARNING;
+	    SEVERITY_WARNING;
 	zone_init_fixed(&p->conf.zone, "UTC", 0);
 	return p;
 }
@@ -251,7 +251,7 @@ room_index_cmp(const void *a, const void *b)
 	const size_t *x = a, *y = b;
 
 	return strcmp(sort_programme->rooms[*x].id,
-		      sort_programme->rooms[*y].id);
+	              sort_programme->rooms[*y].id);
 }
 
 static int
@@ -260,7 +260,7 @@ people_index_cmp(const void *a, const void *b)
 	const size_t *x = a, *y = b;
 
 	return strcmp(sort_programme->people[*x].id,
-		      sort_programme->people[*y].id);
+	              sort_programme->people[*y].id);
 }
 
 void
@@ -328,7 +328,7 @@ programme_find_participant(const struct programme *p, const char *id)
 
 long
 programme_find_session(const struct programme *p, const char *uid,
-		       dais_time recurrence_id)
+                       dais_time recurrence_id)
 {
 	size_t i;
 
@@ -341,7 +341,7 @@ programme_find_session(const struct programme *p, const char *uid,
 
 int
 programme_walk_minutes(const struct programme *p, const struct room *a,
-		       const struct room *b)
+                       const struct room *b)
 {
 	size_t i;
 
@@ -420,12 +420,12 @@ session_copy(struct session *dst, const struct session *src)
 	dst->nassign = dst->capassign = 0;
 	for (i = 0; i < src->nassign; i++)
 		session_add_assignment(dst, src->assign[i].participant_id,
-				       src->assign[i].role, src->assign[i].cn);
+		                       src->assign[i].role, src->assign[i].cn);
 }
 
 struct assignment *
 session_add_assignment(struct session *s, const char *id, enum role role,
-		       const char *cn)
+                       const char *cn)
 {
 	struct assignment *a;
 
@@ -466,7 +466,7 @@ session_cmp(const void *a, const void *b)
 		return c;
 	return x->recurrence_id < y->recurrence_id   ? -1
 	       : x->recurrence_id > y->recurrence_id ? 1
-						     : 0;
+	                                             : 0;
 }
 
 void

@@ -43,7 +43,7 @@ xreallocarray(void *ptr, size_t count, size_t size)
 
 	if (size != 0 && count > SIZE_MAX / size)
 		xalloc_fail(SIZE_MAX);
-	p = realloc(ptr, count * size ? count * size : 1);
+	p = realloc(ptr, count != 0 && size != 0 ? count * size : 1);
 	if (p == NULL)
 		xalloc_fail(count * size);
 	return p;

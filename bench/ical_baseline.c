@@ -1,0 +1,99 @@
+/*
+ * ical_baseline.c: the yardstick for `dais check`: libical alone parsing a
+ * .ics file one VEVENT at a time, keeping every component, as any loader
+ * must at least do. With --whole it parses the whole file in one go with
+ * icalparser_parse instead, to show why dais does not.
+ */
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+read_line(char *s, size_t size, void *d)
+{
+	return fgets(s, (int)size, (FILE *)d);
+}
+
+int
+main(int argc, char **argv)
+{
+	icalcomponent **kept = NULL;
+	size_t nkept = 0, cap = 0;
+	int whole = argc > 2 && strcmp(argv[2], "--whole") == 0;
+	icalparser *parser;
+	FILE *f;
+
+	if (argc < 2 || (f = fopen(argv[1], "r")) == NULL) {
+		fprintf(stderr, "usage: ical_baseline FILE.ics [--whole]\n");
+		return 2;
+	}
+	parser = icalparser_new();
+	if (whole) {
+		icalcomponent *root;
+
+		icalparser_set_gen_data(parser, f);
+		root = icalparser_parse(parser, read_line);
+		printf("%d events\n", root ? icalcomponent_count_components(
+		                                 root, ICAL_VEVENT_COMPONENT)
+		                           : 0);
+		icalcomponent_free(root);
+	} else {
+		char *line = NULL, *pending = NULL;
+		size_t linecap = 0, plen = 0;
+		ssize_t len;
+		int inside = 0;
+
+		/* Unfold continuation lines, feed each VEVENT on its own. */
+		for (;;) {
+			len = getline(&line, &linecap, f);
+			if (len > 0 && (line[0] == ' ' || line[0] == '\t') &&
+			    pending != NULL) {
+				while (len > 0 && (line[len - 1] == '\n' ||
+				                   line[len - 1] == '\r'))
+					line[--len] = '\0';
+				pending = realloc(pending, plen + (size_t)len);
+				memcpy(pending + plen, line + 1, (size_t)len);
+				plen += (size_t)len - 1;
+				continue;
+			}
+			if (pending != NULL) {
+				if (strncmp(pending, "BEGIN:VEVENT", 12) == 0)
+					inside = 1;
+				if (inside) {
+					icalcomponent *c = icalparser_add_line(
+					    parser, pending);
+					if (c != NULL) {
+						if (nkept == cap) {
+							cap =
+							    cap ? cap * 2 : 64;
+							kept = realloc(
+							    kept,
+							    cap * sizeof *kept);
+						}
+						kept[nkept++] = c;
+						inside = 0;
+					}
+				}
+				/* add_line copies what it keeps. */
+				free(pending);
+				pending = NULL;
+			}
+			if (len <= 0)
+				break;
+			while (len > 0 &&
+			       (line[len - 1] == '\n' || line[len - 1] == '\r'))
+				line[--len] = '\0';
+			pending = strdup(line);
+			plen = (size_t)len;
+		}
+		free(line);
+		printf("%zu events\n", nkept);
+		for (size_t i = 0; i < nkept; i++)
+			icalcomponent_free(kept[i]);
+		free(kept);
+	}
+	icalparser_free(parser);
+	fclose(f);
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * cli.h: the subcommands of the dais executable, declared in one table
+ * (main.c) that drives dispatch, `dais help` and each command's --help.
+ */
+#ifndef DAIS_CLI_H
+#define DAIS_CLI_H
+
+#include <stdio.h>
+
+#include "dais/diag.h"
+#include "dais/model.h"
+
+/* Exit statuses shared by every command (dais(1) documents them). */
+enum {
+	EXIT_CLEAN = 0,     /* done; for check: no errors */
+	EXIT_CONFLICTS = 1, /* check: errors found; others: the task failed */
+	EXIT_BAD_INPUT = 2, /* the input could not be read, or bad usage */
+};
+
+struct cli_command {
+	const char *name;
+	const char *args;                  /* "DIR [--format text|json]" */
+	const char *summary;               /* one line for `dais help` */
+	const char *help;                  /* the rest of `dais CMD --help` */
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+};
+
+extern const struct cli_command cli_commands[];
+
+/* Prints "usage: dais CMD ARGS" and the help of cmd to f. */
+void cli_print_help(FILE *f, const struct cli_command *cmd);
+const struct cli_command *cli_find(const char *name);
+
+/*
+ * Loads the programme in dir, printing every diagnostic to stderr. Returns
+ * NULL (after saying why) when the programme was refused; then the command
+ * exits EXIT_BAD_INPUT.
+ */
+struct programme *cli_load(const char *dir);
+/* The directory to use when none is given: "." if it holds a programme,
+ * else the shipped example. */
+const char *cli_default_dir(void);
+
+int cmd_check(int argc, char **argv);
+
+#endif

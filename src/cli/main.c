@@ -1,0 +1,178 @@
+/*
+ * main.c: the dais executable: locale, the table of subcommands, dispatch
+ * in the manner of git ("dais check DIR"), and the shared help.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "dais/load.h"
+#include "dais/xalloc.h"
+
+static int cmd_help(int argc, char **argv);
+
+const struct cli_command cli_commands[] = {
+    {"check", "[DIR] [--format text|json]", "list the programme's conflicts",
+     "Loads the programme in DIR (default: the current directory if it\n"
+     "holds conference.ini, else the shipped example) and lists every\n"
+     "conflict, grouped by day in time order.\n"
+     "\n"
+     "  -f, --format FORMAT   text (default) or json\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
+     "2 the programme could not be read.\n",
+     cmd_check},
+    {"help", "[COMMAND]", "show help for dais or one command",
+     "Without COMMAND, lists the commands; with it, shows its help.\n",
+     cmd_help},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+const struct cli_command *
+cli_find(const char *name)
+{
+	const struct cli_command *c;
+
+	for (c = cli_commands; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+void
+cli_print_help(FILE *f, const struct cli_command *cmd)
+{
+	fprintf(f, "usage: dais %s %s\n%s.\n\n%s", cmd->name, cmd->args,
+	        cmd->summary, cmd->help);
+}
+
+static void
+print_usage(FILE *f)
+{
+	const struct cli_command *c;
+
+	fprintf(f, "usage: dais [COMMAND] [ARGS]\n"
+	           "       dais [DIR]            open the planner on DIR\n"
+	           "\n"
+	           "dais plans the programme of a conference: sessions, "
+	           "rooms, speakers\nand delegations, with their conflicts.\n"
+	           "\ncommands:\n");
+	for (c = cli_commands; c->name != NULL; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fprintf(f, "\n'dais help COMMAND' or 'dais COMMAND --help' for more;"
+	           " man dais(1), dais-programme(5).\n");
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	if (argc < 2) {
+		print_usage(stdout);
+		return EXIT_CLEAN;
+	}
+	c = cli_find(argv[1]);
+	if (c == NULL) {
+		fprintf(stderr,
+		        "dais: no command '%s'; 'dais help' lists "
+		        "them\n",
+		        argv[1]);
+		return EXIT_BAD_INPUT;
+	}
+	cli_print_help(stdout, c);
+	return EXIT_CLEAN;
+}
+
+const char *
+cli_default_dir(void)
+{
+	const char *env = getenv("DAIS_EXAMPLE");
+
+	if (access("conference.ini", F_OK) == 0)
+		return ".";
+	if (env != NULL && *env != '\0')
+		return env;
+	/* Installed copy first, then the source tree this was built from. */
+	if (access(DAIS_EXAMPLE_INSTALLED "/conference.ini", F_OK) == 0)
+		return DAIS_EXAMPLE_INSTALLED;
+	return DAIS_EXAMPLE_SOURCE;
+}
+
+struct programme *
+cli_load(const char *dir)
+{
+	struct diag_list diags = {0};
+	struct programme *p = programme_load(dir, &diags);
+	size_t i, errors = diag_count(&diags, DIAG_ERROR);
+
+	for (i = 0; i < diags.n; i++) {
+		char *line = diag_format(&diags.v[i]);
+
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	diag_clear(&diags);
+	if (errors > 0) {
+		fprintf(stderr,
+		        "dais: %s was not loaded: %zu error%s above; fix %s "
+		        "and run again\n",
+		        dir, errors, errors == 1 ? "" : "s",
+		        errors == 1 ? "it" : "them");
+		programme_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	setlocale(LC_ALL, "");
+	if (argc >= 2 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		print_usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("dais %s\n", DAIS_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (argc >= 2 && (c = cli_find(argv[1])) != NULL) {
+		int i;
+
+		for (i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--") == 0)
+				break;
+			if (strcmp(argv[i], "--help") == 0 ||
+			    strcmp(argv[i], "-h") == 0) {
+				cli_print_help(stdout, c);
+				return EXIT_CLEAN;
+			}
+		}
+		return c->run(argc - 1, argv + 1);
+	}
+	if (argc >= 2 && argv[1][0] == '-') {
+		fprintf(stderr, "dais: unknown option '%s'\n", argv[1]);
+		print_usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	/* "dais DIR" and plain "dais" open the planner. */
+	if ((c = cli_find("open")) != NULL)
+		return c->run(argc, argv);
+	if (argc >= 2 && access(argv[1], F_OK) != 0) {
+		fprintf(stderr, "dais: no command or directory '%s'\n",
+		        argv[1]);
+		print_usage(stderr);
+		return EXIT_BAD_INPUT;
+	}
+	print_usage(stderr);
+	return EXIT_BAD_INPUT;
+}
