@@ -42,5 +42,6 @@ struct programme *cli_load(const char *dir);
 const char *cli_default_dir(void);
 
 int cmd_check(int argc, char **argv);
+int cmd_runsheet(int argc, char **argv);
 
 #endif

@@ -27,6 +27,34 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
      "2 the programme could not be read.\n",
      cmd_check},
+    {"runsheet",
+     "[DIR] --day DATE|--all-days [--room ROOM] [--format text|pdf] "
+     "[-o FILE]",
+     "print the daily run-sheet (text or PDF)",
+     "Writes the run-sheet of a conference day for floor managers: each\n"
+     "session in time order with its room, chair and speakers in protocol\n"
+     "order, organisations, attendance against capacity, interpretation,\n"
+     "changeover before the next session in the room, internal notes, and\n"
+     "every conflict marked where it is. Cancelled sessions are shown and\n"
+     "marked. Run-sheets are internal: they include the secretariat's "
+     "notes.\n"
+     "\n"
+     "  -d, --day DATE        the day (YYYY-MM-DD), one of the conference's\n"
+     "  -a, --all-days        every day, each from a new page\n"
+     "  -r, --room ROOM       one room's sheet (a room id from venues.ini)\n"
+     "  -f, --format FORMAT   text (default: 80 columns, UTF-8) or pdf (A4)\n"
+     "  -o, --output FILE     write FILE (atomically) instead of standard\n"
+     "                        output\n"
+     "  -l, --page-length N   text: lines per page (default 66), form feed\n"
+     "                        between pages; 0 for no pages\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "The footer's time is SOURCE_DATE_EPOCH when set (for reproducible\n"
+     "output), else now, in the conference's time zone.\n"
+     "\n"
+     "Exit status: 0 written, 1 could not write, 2 bad options or the\n"
+     "programme could not be read.\n",
+     cmd_runsheet},
     {"help", "[COMMAND]", "show help for dais or one command",
      "Without COMMAND, lists the commands; with it, shows its help.\n",
      cmd_help},

@@ -1,0 +1,171 @@
+/*
+ * cmd_runsheet.c: `dais runsheet`: the printed run-sheet of one day or of
+ * every day, of every room or of one, as paginated text or an A4 PDF. The
+ * sheet itself is made by report/runsheet.c; this reads the options.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "dais/runsheet.h"
+#include "dais/xalloc.h"
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "dais runsheet: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n'dais runsheet --help' shows the options\n");
+	return EXIT_BAD_INPUT;
+}
+
+static bool
+parse_count(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > INT_MAX)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static char *
+days_of(const struct programme *p)
+{
+	char buf[DAIS_TIMEBUF], *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < p->conf.ndays; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "",
+		              date_fmt_iso(buf, p->conf.days[i]));
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+int
+cmd_runsheet(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"day", required_argument, NULL, 'd'},
+	    {"all-days", no_argument, NULL, 'a'},
+	    {"room", required_argument, NULL, 'r'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"page-length", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct runsheet_options o;
+	struct programme *p;
+	const char *dir, *day = NULL, *output = NULL;
+	char *msg = NULL;
+	int ch, status;
+	bool ok;
+
+	runsheet_options_init(&o);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "d:ar:f:o:l:", longopts, NULL)) !=
+	       -1) {
+		switch (ch) {
+		case 'd':
+			day = optarg;
+			break;
+		case 'a':
+			o.all_days = true;
+			break;
+		case 'r':
+			o.room_id = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				o.format = RUNSHEET_TEXT;
+			else if (strcmp(optarg, "pdf") == 0)
+				o.format = RUNSHEET_PDF;
+			else
+				return usage_error("no format '%s'; use text "
+				                   "or pdf",
+				                   optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'l':
+			if (!parse_count(optarg, &o.page_length))
+				return usage_error("--page-length wants a "
+				                   "number of lines (0 for no "
+				                   "pages), not '%s'",
+				                   optarg);
+			break;
+		default:
+			cli_print_help(stderr, cli_find("runsheet"));
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("%s", "one programme directory at a time");
+	if (day != NULL && o.all_days)
+		return usage_error("%s", "give --day DATE or --all-days, not "
+		                         "both");
+	if (day != NULL && !date_parse(day, &o.day))
+		return usage_error("'%s' is not a date; write it as "
+		                   "YYYY-MM-DD",
+		                   day);
+	if (o.format == RUNSHEET_PDF && !runsheet_pdf_available())
+		return usage_error("%s",
+		                   "this dais was built without PDF support "
+		                   "(meson option pdf); use --format text");
+	if (o.format == RUNSHEET_PDF && output == NULL && isatty(STDOUT_FILENO))
+		return usage_error("%s", "a PDF is not for the terminal: add "
+		                         "-o FILE, or redirect the output");
+	if (!runsheet_now(&o.produced, &msg)) {
+		fprintf(stderr, "dais runsheet: %s\n", msg);
+		free(msg);
+		return EXIT_BAD_INPUT;
+	}
+
+	dir = optind < argc ? argv[optind] : cli_default_dir();
+	if ((p = cli_load(dir)) == NULL)
+		return EXIT_BAD_INPUT;
+	if (day == NULL && !o.all_days) {
+		char *days = days_of(p);
+
+		fprintf(stderr,
+		        "dais runsheet: which day? give --day DATE (%s) or "
+		        "--all-days\n",
+		        days);
+		free(days);
+		programme_free(p);
+		return EXIT_BAD_INPUT;
+	}
+	if (!runsheet_check(p, &o, &msg)) {
+		fprintf(stderr, "dais runsheet: %s\n", msg);
+		free(msg);
+		programme_free(p);
+		return EXIT_BAD_INPUT;
+	}
+	if (output != NULL && strcmp(output, "-") != 0)
+		ok = runsheet_save(p, &o, output, &msg);
+	else
+		ok = runsheet_write(p, &o, stdout, &msg);
+	if (!ok) {
+		fprintf(stderr, "dais runsheet: %s\n", msg);
+		status = EXIT_CONFLICTS;
+	} else {
+		if (output != NULL && strcmp(output, "-") != 0)
+			fprintf(stderr, "dais runsheet: %s\n", msg);
+		status = EXIT_CLEAN;
+	}
+	free(msg);
+	programme_free(p);
+	return status;
+}

@@ -1,0 +1,1055 @@
+/*
+ * runsheet.c: what a run-sheet says. Picks the day's sessions, orders the
+ * people by protocol, words attendance, changeover and every conflict from
+ * the session's own point of view, and hands the document to the text or
+ * PDF renderer; also the ways out (stream, atomic file, print command).
+ */
+#include "dais/runsheet.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dais/atomicfile.h"
+#include "dais/conflict.h"
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "runsheet_doc.h"
+
+/* More individual participants than this are counted, not listed. */
+#define LIST_PARTICIPANTS_MAX 12
+
+static const char *const weekday_names[] = {
+    "Sunday",   "Monday", "Tuesday",  "Wednesday",
+    "Thursday", "Friday", "Saturday",
+};
+
+static const char *const month_names[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+void
+runsheet_options_init(struct runsheet_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = RUNSHEET_TEXT;
+	o->page_length = RUNSHEET_PAGE_LENGTH;
+	o->produced = DAIS_TIME_NONE;
+}
+
+bool
+runsheet_now(dais_time *out, char **why)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	*out = (dais_time)time(NULL);
+	if (env == NULL || *env == '\0')
+		return true;
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0) {
+		if (why != NULL)
+			*why = xasprintf("SOURCE_DATE_EPOCH is '%s', not a "
+			                 "number of seconds since 1970; unset "
+			                 "it or give whole seconds",
+			                 env);
+		return false;
+	}
+	*out = (dais_time)v;
+	return true;
+}
+
+bool
+runsheet_pdf_available(void)
+{
+#ifdef DAIS_HAVE_PDF
+	return true;
+#else
+	return false;
+#endif
+}
+
+static int
+find_day(const struct programme *p, struct dais_date d)
+{
+	size_t i;
+
+	for (i = 0; i < p->conf.ndays; i++)
+		if (date_compare(p->conf.days[i], d) == 0)
+			return (int)i;
+	return -1;
+}
+
+static char *
+list_days(const struct programme *p)
+{
+	char buf[DAIS_TIMEBUF];
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < p->conf.ndays; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "",
+		              date_fmt_iso(buf, p->conf.days[i]));
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static char *
+list_rooms(const struct programme *p)
+{
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < p->nrooms; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "", p->rooms[i].id);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+bool
+runsheet_check(const struct programme *p, const struct runsheet_options *o,
+               char **why)
+{
+	char buf[DAIS_TIMEBUF], *list;
+
+	if (o->format == RUNSHEET_PDF && !runsheet_pdf_available()) {
+		*why = xstrdup("this dais was built without PDF support "
+		               "(meson option pdf); use the text format");
+		return false;
+	}
+	if (o->format == RUNSHEET_TEXT && o->page_length != 0 &&
+	    o->page_length < RUNSHEET_MIN_PAGE_LENGTH) {
+		*why = xasprintf("a page of %d lines cannot hold the header, "
+		                 "footer and a session; give at least %d, or 0 "
+		                 "for no pages",
+		                 o->page_length, RUNSHEET_MIN_PAGE_LENGTH);
+		return false;
+	}
+	if (p->conf.ndays == 0) {
+		*why = xstrdup("the programme has no conference days; add "
+		               "days to conference.ini");
+		return false;
+	}
+	if (!o->all_days && find_day(p, o->day) < 0) {
+		list = list_days(p);
+		*why = xasprintf("%s is not a day of %s; its days are %s",
+		                 date_valid(o->day) ? date_fmt_iso(buf, o->day)
+		                                    : "that date",
+		                 p->conf.name ? p->conf.name : "the conference",
+		                 list);
+		free(list);
+		return false;
+	}
+	if (o->room_id != NULL && programme_find_room(p, o->room_id) == NULL) {
+		list = list_rooms(p);
+		*why = xasprintf("no room '%s' in venues.ini; the room ids are "
+		                 "%s",
+		                 o->room_id, p->nrooms ? list : "(none)");
+		free(list);
+		return false;
+	}
+	return true;
+}
+
+/* --- people ------------------------------------------------------------ */
+
+static char *
+person_name(const struct programme *p, const struct assignment *a)
+{
+	const struct participant *x =
+	    a->participant_id ? programme_find_participant(p, a->participant_id)
+	                      : NULL;
+
+	if (x == NULL)
+		return xstrdup(a->cn && *a->cn     ? a->cn
+		               : a->participant_id ? a->participant_id
+		                                   : "(unnamed)");
+	return xstrdup(x->name);
+}
+
+/* Office and delegation: "Minister of Interior, Kuwait". */
+static char *
+person_detail(const struct programme *p, const struct assignment *a)
+{
+	const struct participant *x =
+	    a->participant_id ? programme_find_participant(p, a->participant_id)
+	                      : NULL;
+	const struct participant *d;
+	const char *title, *deleg;
+
+	if (x == NULL)
+		return xasprintf("id '%s' is not in participants.ini",
+		                 a->participant_id ? a->participant_id : "");
+	d = x->delegation ? programme_find_participant(p, x->delegation) : NULL;
+	title = x->title && *x->title ? x->title : NULL;
+	deleg = d ? d->name : x->delegation;
+	if (title && deleg)
+		return xasprintf("%s, %s", title, deleg);
+	if (title || deleg)
+		return xstrdup(title ? title : deleg);
+	return NULL;
+}
+
+static int
+person_rank(const struct programme *p, const struct assignment *a)
+{
+	const struct participant *x =
+	    a->participant_id ? programme_find_participant(p, a->participant_id)
+	                      : NULL;
+
+	/* Unranked (0) and unknown people come after every ranked one. */
+	if (x == NULL || x->precedence <= 0)
+		return INT_MAX;
+	return x->precedence;
+}
+
+static bool
+person_is_group(const struct programme *p, const struct assignment *a)
+{
+	const struct participant *x =
+	    a->participant_id ? programme_find_participant(p, a->participant_id)
+	                      : NULL;
+
+	return x != NULL && participant_is_group(x);
+}
+
+struct ranked {
+	const struct assignment *a;
+	int rank;
+	char *name;
+};
+
+static int
+ranked_cmp(const void *va, const void *vb)
+{
+	const struct ranked *x = va, *y = vb;
+	int c;
+
+	if (x->a->role != y->a->role)
+		return x->a->role == ROLE_CHAIR   ? -1
+		       : y->a->role == ROLE_CHAIR ? 1
+		                                  : 0;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	c = text_compare_folded(x->name, y->name);
+	if (c != 0)
+		return c;
+	return strcmp(x->a->participant_id ? x->a->participant_id : "",
+	              y->a->participant_id ? y->a->participant_id : "");
+}
+
+/* --- fields ------------------------------------------------------------ */
+
+static struct rs_field *
+add_field(struct rs_block *b, const char *label, bool joined)
+{
+	struct rs_field *f;
+
+	XGROW(b->fields, b->nfields, b->capfields);
+	f = &b->fields[b->nfields++];
+	memset(f, 0, sizeof *f);
+	f->label = label;
+	f->joined = joined;
+	return f;
+}
+
+/* Takes ownership of text and detail. */
+static void
+add_entry(struct rs_field *f, char *text, char *detail, int number)
+{
+	XGROW(f->v, f->n, f->cap);
+	f->v[f->n].text = text;
+	f->v[f->n].detail = detail;
+	f->v[f->n].number = number;
+	f->n++;
+}
+
+static void
+add_value(struct rs_block *b, const char *label, char *text)
+{
+	add_entry(add_field(b, label, false), text, NULL, 0);
+}
+
+static char *
+room_label(const struct programme *p, const struct room *r)
+{
+	const char *building = r->building;
+
+	(void)p;
+	if (building == NULL || *building == '\0')
+		return xstrdup(r->name ? r->name : r->id);
+	return xasprintf("%s (%s)", r->name ? r->name : r->id, building);
+}
+
+static char *
+session_room_label(const struct programme *p, const struct session *s)
+{
+	const struct room *r =
+	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
+
+	if (r != NULL)
+		return room_label(p, r);
+	if (s->room_id != NULL)
+		return xasprintf("%s (room id '%s' is not in venues.ini)",
+		                 s->location ? s->location : s->room_id,
+		                 s->room_id);
+	if (s->location != NULL)
+		return xasprintf("%s (no room id)", s->location);
+	return xstrdup("(no room given)");
+}
+
+static void
+add_people(const struct programme *p, const struct session *s,
+           struct rs_block *b)
+{
+	struct ranked *r = xcalloc(s->nassign ? s->nassign : 1, sizeof *r);
+	struct rs_field *chair = NULL, *speak = NULL, *part = NULL,
+	                *orgs = NULL;
+	size_t i, nindividual = 0;
+	int number = 0;
+
+	for (i = 0; i < s->nassign; i++) {
+		r[i].a = &s->assign[i];
+		r[i].rank = person_rank(p, &s->assign[i]);
+		r[i].name = person_name(p, &s->assign[i]);
+		if (s->assign[i].role == ROLE_PARTICIPANT &&
+		    !person_is_group(p, &s->assign[i]))
+			nindividual++;
+	}
+	qsort(r, s->nassign, sizeof *r, ranked_cmp);
+	for (i = 0; i < s->nassign; i++)
+		if (r[i].a->role == ROLE_CHAIR) {
+			if (chair == NULL)
+				chair = add_field(b, "Chair", false);
+			add_entry(chair, xstrdup(r[i].name),
+			          person_detail(p, r[i].a), 0);
+		}
+	if (chair != NULL && chair->n > 1)
+		chair->label = "Chairs";
+	for (i = 0; i < s->nassign; i++)
+		if (r[i].a->role == ROLE_SPEAKER) {
+			if (speak == NULL)
+				speak = add_field(b, "Speakers", false);
+			add_entry(speak, xstrdup(r[i].name),
+			          person_detail(p, r[i].a), ++number);
+		}
+	if (nindividual > LIST_PARTICIPANTS_MAX) {
+		add_value(b, "Participants",
+		          xasprintf("%zu people assigned (see the "
+		                    "participants view)",
+		                    nindividual));
+	} else {
+		for (i = 0; i < s->nassign; i++)
+			if (r[i].a->role == ROLE_PARTICIPANT &&
+			    !person_is_group(p, r[i].a)) {
+				if (part == NULL)
+					part =
+					    add_field(b, "Participants", true);
+				add_entry(part, xstrdup(r[i].name), NULL, 0);
+			}
+	}
+	for (i = 0; i < s->nassign; i++)
+		if (r[i].a->role == ROLE_PARTICIPANT &&
+		    person_is_group(p, r[i].a)) {
+			if (orgs == NULL)
+				orgs = add_field(b, "Organisations", true);
+			add_entry(orgs, xstrdup(r[i].name), NULL, 0);
+		}
+	for (i = 0; i < s->nassign; i++)
+		free(r[i].name);
+	free(r);
+}
+
+/* --- times ------------------------------------------------------------- */
+
+/* "10:30", or "01:00+1" when the session ends on a later local day. */
+static char *
+end_label(const struct programme *p, const struct session *s)
+{
+	const struct dais_zone *z = &p->conf.zone;
+	char buf[DAIS_TIMEBUF];
+	int64_t days = date_to_days(time_local_date(z, s->end)) -
+	               date_to_days(time_local_date(z, s->start));
+
+	time_fmt_hm(buf, z, s->end);
+	if (days > 0)
+		return xasprintf("%s+%lld", buf, (long long)days);
+	return xstrdup(buf);
+}
+
+static bool
+session_before(const struct session *a, const struct session *b)
+{
+	if (a->start != b->start)
+		return a->start < b->start;
+	if (a->end != b->end)
+		return a->end < b->end;
+	return strcmp(a->uid ? a->uid : "", b->uid ? b->uid : "") < 0;
+}
+
+/* The session that next uses s's room on the same day, or NULL. */
+static const struct session *
+next_in_room(const struct programme *p, const struct session *s, int day)
+{
+	const struct session *best = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *t = &p->sessions[i];
+
+		if (t == s || t->status == SESSION_CANCELLED ||
+		    t->room_id == NULL || strcmp(t->room_id, s->room_id) != 0 ||
+		    !session_before(s, t) ||
+		    programme_day_of(p, t->start) != day)
+			continue;
+		if (best == NULL || session_before(t, best))
+			best = t;
+	}
+	return best;
+}
+
+static char *
+changeover_label(const struct programme *p, const struct session *s, int day)
+{
+	const struct session *t = next_in_room(p, s, day);
+	char buf[DAIS_TIMEBUF];
+	long long gap;
+
+	if (t == NULL)
+		return xstrdup("none today (last session in this room)");
+	time_fmt_hm(buf, &p->conf.zone, t->start);
+	if (t->start < s->end)
+		return xasprintf("%s, overlaps this session by %lld min", buf,
+		                 (long long)((s->end - t->start) / 60));
+	gap = (long long)((t->start - s->end) / 60);
+	if (gap < p->conf.changeover)
+		return xasprintf("%s, %lld min changeover (%d needed)", buf,
+		                 gap, p->conf.changeover);
+	return xasprintf("%s, %lld min changeover", buf, gap);
+}
+
+/* --- conflicts --------------------------------------------------------- */
+
+static char *
+short_title(const struct session *s)
+{
+	return text_truncate(s->title ? s->title : "(untitled)", 48);
+}
+
+/* "'Bilateral' 11:00-11:30" for each session of c other than si. */
+static char *
+others(const struct programme *p, const struct conflict *c, size_t si)
+{
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
+	char *s = xstrdup(""), *t, *title;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nsessions; i++) {
+		const struct session *o;
+
+		if (c->sessions[i] == si)
+			continue;
+		o = &p->sessions[c->sessions[i]];
+		title = short_title(o);
+		t = xasprintf("%s%s'%s' %s-%s", s, n++ ? ", " : "", title,
+		              time_fmt_hm(b1, &p->conf.zone, o->start),
+		              time_fmt_hm(b2, &p->conf.zone, o->end));
+		free(title);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static const char *
+participant_label(const struct programme *p, const char *id)
+{
+	const struct participant *x =
+	    id ? programme_find_participant(p, id) : NULL;
+
+	return x ? x->name : id ? id : "someone";
+}
+
+static char *
+room_name_of(const struct programme *p, const char *id)
+{
+	const struct room *r = id ? programme_find_room(p, id) : NULL;
+
+	return xstrdup(r && r->name ? r->name : id ? id : "the room");
+}
+
+static char *
+when_label(const struct programme *p, dais_time t)
+{
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
+	struct dais_date d = time_local_date(&p->conf.zone, t);
+
+	return xasprintf("%s %s", date_fmt_long(b1, d),
+	                 time_fmt_hm(b2, &p->conf.zone, t));
+}
+
+/* Names the booths a session needs that its room lacks. */
+static char *
+missing_booths(const struct programme *p, const struct session *s)
+{
+	const struct room *r =
+	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
+	struct strlist miss = {0};
+	char *out;
+	size_t i;
+
+	for (i = 0; i < s->languages.n; i++)
+		if (r == NULL || !strlist_has(&r->languages, s->languages.v[i]))
+			strlist_add(&miss, s->languages.v[i]);
+	out = strlist_join(&miss, ", ");
+	strlist_clear(&miss);
+	return out;
+}
+
+/*
+ * One line on why session si takes part in c, told from si's side so a
+ * floor manager reading this block sees what clashes with it.
+ */
+static char *
+conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
+{
+	const struct session *s = &p->sessions[si];
+	const struct participant *x =
+	    c->participant_id ? programme_find_participant(p, c->participant_id)
+	                      : NULL;
+	char *o = others(p, c, si), *out = NULL, *tmp, *room;
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
+
+	switch (c->kind) {
+	case CONFLICT_ROOM_DOUBLE_BOOKED:
+		room = room_name_of(p, c->room_id ? c->room_id : s->room_id);
+		if (*o)
+			out = xasprintf("%s is also booked for %s", room, o);
+		free(room);
+		break;
+	case CONFLICT_PARTICIPANT_DOUBLE_BOOKED:
+		if (*o)
+			out = xasprintf("%s is also in %s",
+			                participant_label(p, c->participant_id),
+			                o);
+		break;
+	case CONFLICT_DELEGATION_OVER_COMMITTED:
+		if (*o && x != NULL && x->delegates > 0)
+			out = xasprintf("%s (%d delegate%s at a time) is also "
+			                "in %s",
+			                x->name, x->delegates,
+			                x->delegates == 1 ? "" : "s", o);
+		else if (*o)
+			out = xasprintf("%s is also in %s",
+			                participant_label(p, c->participant_id),
+			                o);
+		break;
+	case CONFLICT_OUTSIDE_AVAILABILITY:
+		if (x != NULL && x->arrival != DAIS_TIME_NONE &&
+		    s->start < x->arrival) {
+			tmp = when_label(p, x->arrival);
+			out = xasprintf("%s arrives only %s", x->name, tmp);
+			free(tmp);
+		} else if (x != NULL && x->departure != DAIS_TIME_NONE &&
+		           s->end > x->departure) {
+			tmp = when_label(p, x->departure);
+			out = xasprintf("%s leaves %s", x->name, tmp);
+			free(tmp);
+		}
+		break;
+	case CONFLICT_OVER_CAPACITY: {
+		const struct room *r =
+		    s->room_id ? programme_find_room(p, s->room_id) : NULL;
+
+		if (r != NULL && r->capacity > 0)
+			out = xasprintf("%d expected but %s seats %d",
+			                s->expected, r->name, r->capacity);
+		break;
+	}
+	case CONFLICT_TIGHT_CHANGEOVER:
+		if (*o) {
+			const char *who;
+
+			room = room_name_of(p, c->room_id);
+			who = c->participant_id
+			          ? participant_label(p, c->participant_id)
+			          : room;
+			out = xasprintf(
+			    "%s has only %lld min between this "
+			    "and %s",
+			    who, (long long)((c->end - c->start) / 60), o);
+			free(room);
+		}
+		break;
+	case CONFLICT_OUTSIDE_HOURS:
+		out = xasprintf(
+		    "outside the conference's days and hours "
+		    "(%s-%s)",
+		    time_fmt_hm(b1, NULL, (dais_time)p->conf.day_start * 60),
+		    time_fmt_hm(b2, NULL, (dais_time)p->conf.day_end * 60));
+		break;
+	case CONFLICT_UNKNOWN_REFERENCE:
+		if (c->participant_id != NULL && x == NULL)
+			out = xasprintf("participant id '%s' is not in "
+			                "participants.ini",
+			                c->participant_id);
+		else if (c->room_id != NULL &&
+		         programme_find_room(p, c->room_id) == NULL)
+			out = xasprintf("room id '%s' is not in venues.ini",
+			                c->room_id);
+		break;
+	case CONFLICT_INTERPRETATION_UNAVAILABLE:
+		tmp = missing_booths(p, s);
+		if (*tmp) {
+			room = room_name_of(p, s->room_id);
+			out = xasprintf("%s has no interpretation booth for %s",
+			                room, tmp);
+			free(room);
+		}
+		free(tmp);
+		break;
+	default:
+		break;
+	}
+	free(o);
+	if (out == NULL)
+		out = xstrdup(c->message ? c->message
+		                         : conflict_kind_label(c->kind));
+	tmp = xasprintf("CONFLICT (%s): %s", severity_name(c->severity), out);
+	free(out);
+	return tmp;
+}
+
+/* --- blocks and sections ------------------------------------------------ */
+
+static void
+build_block(const struct programme *p, const struct conflict_list *cl,
+            size_t si, int day, struct rs_block *b)
+{
+	const struct session *s = &p->sessions[si];
+	const struct room *r =
+	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
+	size_t i;
+
+	memset(b, 0, sizeof *b);
+	b->start = xstrdup(time_fmt_hm(b1, &p->conf.zone, s->start));
+	b->end = end_label(p, s);
+	b->time = xasprintf("%s-%s", b->start, b->end);
+	b->duration = xstrdup(duration_fmt(b2, s->end - s->start));
+	b->title = xstrdup(s->title && *s->title ? s->title : "(untitled)");
+	b->kind = xstrdup(s->kind && *s->kind ? s->kind : "SESSION");
+	b->status = xstrdup(session_status_name(s->status));
+	b->cancelled = s->status == SESSION_CANCELLED;
+	b->meta = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s", b->duration, b->kind,
+	                    b->status);
+
+	add_value(b, "Room", session_room_label(p, s));
+	add_people(p, s, b);
+	if (s->expected > 0 || (r != NULL && r->capacity > 0)) {
+		char *exp = s->expected > 0 ? xasprintf("%d", s->expected)
+		                            : xstrdup("not estimated");
+		char *cap = r != NULL && r->capacity > 0
+		                ? xasprintf("%d seats", r->capacity)
+		                : xstrdup("capacity unknown");
+
+		add_value(b, "Attendance", xasprintf("%s / %s", exp, cap));
+		free(exp);
+		free(cap);
+	}
+	if (s->languages.n > 0)
+		add_value(b, "Interpretation",
+		          strlist_join(&s->languages, ", "));
+	if (!b->cancelled && s->room_id != NULL)
+		add_value(b, "Next in room", changeover_label(p, s, day));
+	if (s->notes != NULL && *s->notes != '\0')
+		add_value(b, "Notes", xstrdup(s->notes));
+
+	for (i = 0; i < cl->n; i++) {
+		const struct conflict *c = &cl->v[i];
+		struct rs_conflict *rc;
+
+		if (!conflict_involves(c, si))
+			continue;
+		XGROW(b->conflicts, b->nconflicts, b->capconflicts);
+		rc = &b->conflicts[b->nconflicts++];
+		rc->severity = c->severity;
+		rc->text = conflict_reason(p, c, si);
+	}
+}
+
+struct order {
+	const struct session *s;
+	size_t index;
+};
+
+static int
+order_cmp(const void *va, const void *vb)
+{
+	const struct order *a = va, *b = vb;
+
+	if (session_before(a->s, b->s))
+		return -1;
+	if (session_before(b->s, a->s))
+		return 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static char *
+long_date(struct dais_date d)
+{
+	return xasprintf("%s %d %s %04d", weekday_names[date_weekday(d)], d.day,
+	                 month_names[(d.month + 11) % 12], d.year);
+}
+
+static void
+build_section(const struct programme *p, const struct conflict_list *cl,
+              const struct runsheet_options *o, int day, struct rs_section *sec)
+{
+	const struct room *room =
+	    o->room_id ? programme_find_room(p, o->room_id) : NULL;
+	struct order *ord = xcalloc(p->nsessions + 1, sizeof *ord);
+	size_t i, n = 0, ncancelled = 0, nconflicts = 0, nerrors = 0;
+	char *cancelled;
+
+	memset(sec, 0, sizeof *sec);
+	sec->day = long_date(p->conf.days[day]);
+	sec->dayno = xasprintf("Day %d of %zu", day + 1, p->conf.ndays);
+	if (room != NULL) {
+		sec->room = room_label(p, room);
+		sec->scope = xasprintf("Room: %s", sec->room);
+	} else {
+		sec->scope = xstrdup("All rooms");
+	}
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (programme_day_of(p, s->start) != day)
+			continue;
+		if (room != NULL &&
+		    (s->room_id == NULL || strcmp(s->room_id, room->id) != 0))
+			continue;
+		ord[n].s = s;
+		ord[n].index = i;
+		n++;
+	}
+	qsort(ord, n, sizeof *ord, order_cmp);
+	sec->blocks = xcalloc(n ? n : 1, sizeof *sec->blocks);
+	sec->nblocks = sec->capblocks = n;
+	for (i = 0; i < n; i++) {
+		struct rs_block *b = &sec->blocks[i];
+		size_t j;
+
+		build_block(p, cl, ord[i].index, day, b);
+		if (b->cancelled)
+			ncancelled++;
+		nconflicts += b->nconflicts;
+		for (j = 0; j < b->nconflicts; j++)
+			if (b->conflicts[j].severity == SEVERITY_ERROR)
+				nerrors++;
+	}
+	free(ord);
+	cancelled = ncancelled ? xasprintf(" (%zu cancelled)", ncancelled)
+	                       : xstrdup("");
+	if (nconflicts == 0)
+		sec->summary = xasprintf("%zu session%s%s; no conflicts", n,
+		                         n == 1 ? "" : "s", cancelled);
+	else
+		sec->summary = xasprintf(
+		    "%zu session%s%s; %zu conflict%s marked (%zu error%s)", n,
+		    n == 1 ? "" : "s", cancelled, nconflicts,
+		    nconflicts == 1 ? "" : "s", nerrors,
+		    nerrors == 1 ? "" : "s");
+	free(cancelled);
+	sec->empty =
+	    xstrdup(room != NULL ? "No sessions in this room on this day."
+	                         : "No sessions on this day.");
+}
+
+struct rs_doc *
+rs_doc_build(const struct programme *p, const struct runsheet_options *o)
+{
+	struct rs_doc *d = xcalloc(1, sizeof *d);
+	struct conflict_list cl = {0};
+	char b1[DAIS_TIMEBUF];
+	struct dais_civil c;
+	dais_time produced = o->produced;
+	size_t i;
+
+	if (produced == DAIS_TIME_NONE)
+		runsheet_now(&produced, NULL);
+	c = time_to_civil(&p->conf.zone, produced);
+	d->conference = xstrdup(p->conf.name ? p->conf.name : "Programme");
+	d->produced = xasprintf("Produced %04d-%02d-%02d %02d:%02d (%s)",
+	                        c.year, c.month, c.day, c.hour, c.minute,
+	                        p->conf.zone.name ? p->conf.zone.name : "UTC");
+	d->created = xstrdup(time_fmt_iso(b1, &p->conf.zone, produced));
+	d->marking = xstrdup("INTERNAL");
+	conflict_check(p, &cl);
+	for (i = 0; i < p->conf.ndays; i++) {
+		if (!o->all_days && date_compare(p->conf.days[i], o->day) != 0)
+			continue;
+		XGROW(d->sections, d->nsections, d->capsections);
+		build_section(p, &cl, o, (int)i, &d->sections[d->nsections++]);
+	}
+	conflict_list_clear(&cl);
+	return d;
+}
+
+void
+rs_doc_free(struct rs_doc *d)
+{
+	size_t i, j, k, m;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nsections; i++) {
+		struct rs_section *sec = &d->sections[i];
+
+		for (j = 0; j < sec->nblocks; j++) {
+			struct rs_block *b = &sec->blocks[j];
+
+			for (k = 0; k < b->nfields; k++) {
+				for (m = 0; m < b->fields[k].n; m++) {
+					free(b->fields[k].v[m].text);
+					free(b->fields[k].v[m].detail);
+				}
+				free(b->fields[k].v);
+			}
+			for (k = 0; k < b->nconflicts; k++)
+				free(b->conflicts[k].text);
+			free(b->fields);
+			free(b->conflicts);
+			free(b->time);
+			free(b->start);
+			free(b->end);
+			free(b->duration);
+			free(b->title);
+			free(b->meta);
+			free(b->kind);
+			free(b->status);
+		}
+		free(sec->blocks);
+		free(sec->day);
+		free(sec->dayno);
+		free(sec->scope);
+		free(sec->room);
+		free(sec->summary);
+		free(sec->empty);
+	}
+	free(d->sections);
+	free(d->conference);
+	free(d->produced);
+	free(d->created);
+	free(d->marking);
+	free(d);
+}
+
+/* --- the ways out ------------------------------------------------------- */
+
+static char *
+what_label(const struct runsheet_options *o, const struct programme *p)
+{
+	char buf[DAIS_TIMEBUF];
+
+	return xasprintf(
+	    "%s run-sheet%s%s for %s",
+	    o->format == RUNSHEET_PDF ? "PDF" : "Text",
+	    o->room_id ? " of room " : "", o->room_id ? o->room_id : "",
+	    o->all_days ? (p->conf.ndays > 1 ? "every day" : "the day")
+	                : date_fmt_iso(buf, o->day));
+}
+
+char *
+runsheet_text(const struct programme *p, const struct runsheet_options *o,
+              int *pages, char **why)
+{
+	struct rs_doc *d;
+	char *text;
+	int n;
+
+	if (!runsheet_check(p, o, why))
+		return NULL;
+	d = rs_doc_build(p, o);
+	text = rs_text_render(d, o->page_length, &n);
+	rs_doc_free(d);
+	if (pages != NULL)
+		*pages = n;
+	return text;
+}
+
+static void
+set_msg(char **msg, char *text)
+{
+	if (msg != NULL)
+		*msg = text;
+	else
+		free(text);
+}
+
+bool
+runsheet_write(const struct programme *p, const struct runsheet_options *o,
+               FILE *out, char **msg)
+{
+	char *why = NULL, *what;
+	int pages = 0;
+	bool ok = true;
+
+	if (!runsheet_check(p, o, &why)) {
+		set_msg(msg, why);
+		return false;
+	}
+	if (o->format == RUNSHEET_PDF) {
+		struct rs_doc *d = rs_doc_build(p, o);
+
+		ok = rs_pdf_render(d, out, &pages, &why);
+		rs_doc_free(d);
+	} else {
+		char *text = runsheet_text(p, o, &pages, &why);
+
+		if (fputs(text, out) == EOF)
+			ok = false;
+		free(text);
+	}
+	if (ok && (fflush(out) == EOF || ferror(out))) {
+		ok = false;
+		why = xasprintf("could not write the run-sheet: %s",
+		                strerror(errno));
+	}
+	if (!ok) {
+		set_msg(msg,
+		        why ? why : xstrdup("could not write the run-sheet"));
+		return false;
+	}
+	what = what_label(o, p);
+	set_msg(msg,
+	        xasprintf("%s: %d page%s", what, pages, pages == 1 ? "" : "s"));
+	free(what);
+	return true;
+}
+
+bool
+runsheet_save(const struct programme *p, const struct runsheet_options *o,
+              const char *path, char **msg)
+{
+	struct atomicfile *af;
+	char *why = NULL, *done = NULL;
+
+	if (!runsheet_check(p, o, &why)) {
+		set_msg(msg, why);
+		return false;
+	}
+	if ((af = atomicfile_open(path, &why)) == NULL) {
+		set_msg(msg, why);
+		return false;
+	}
+	if (!runsheet_write(p, o, atomicfile_stream(af), &done)) {
+		atomicfile_abort(af);
+		set_msg(msg, done);
+		return false;
+	}
+	if (!atomicfile_commit(af, &why)) {
+		free(done);
+		set_msg(msg, why);
+		return false;
+	}
+	set_msg(msg, xasprintf("%s, written to %s", done, path));
+	free(done);
+	return true;
+}
+
+/* The first line of what a failed print command said, or "". */
+static char *
+first_line(FILE *f)
+{
+	char buf[256];
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return xstrdup(buf);
+}
+
+bool
+runsheet_print(const struct programme *p, const struct runsheet_options *o,
+               const char *command, char **msg)
+{
+	FILE *in = NULL, *said = NULL;
+	char *why = NULL, *done = NULL, *line;
+	pid_t pid;
+	int status;
+
+	if (command == NULL || *command == '\0') {
+		set_msg(msg, xstrdup("no print command given (for example "
+		                     "lpr)"));
+		return false;
+	}
+	/*
+	 * The sheet goes through a temporary file rather than a pipe, so a
+	 * command that exits early cannot raise SIGPIPE in the caller.
+	 */
+	if ((in = tmpfile()) == NULL || (said = tmpfile()) == NULL) {
+		set_msg(msg, xasprintf("cannot make a temporary file to print "
+		                       "from: %s",
+		                       strerror(errno)));
+		if (in != NULL)
+			fclose(in);
+		return false;
+	}
+	if (!runsheet_write(p, o, in, &done)) {
+		fclose(in);
+		fclose(said);
+		set_msg(msg, done);
+		return false;
+	}
+	rewind(in);
+	fflush(said);
+	pid = fork();
+	if (pid < 0) {
+		why = xasprintf("cannot start '%s': %s", command,
+		                strerror(errno));
+	} else if (pid == 0) {
+		dup2(fileno(in), STDIN_FILENO);
+		dup2(fileno(said), STDOUT_FILENO);
+		dup2(fileno(said), STDERR_FILENO);
+		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+		_exit(127);
+	} else {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			line = first_line(said);
+			why = xasprintf("'%s' failed (%s %d)%s%s", command,
+			                WIFEXITED(status) ? "exit status"
+			                                  : "signal",
+			                WIFEXITED(status) ? WEXITSTATUS(status)
+			                                  : WTERMSIG(status),
+			                *line ? ": " : "", line);
+			free(line);
+		}
+	}
+	fclose(in);
+	fclose(said);
+	if (why != NULL) {
+		free(done);
+		set_msg(msg, why);
+		return false;
+	}
+	set_msg(msg, xasprintf("%s, sent to '%s'", done, command));
+	free(done);
+	return true;
+}
