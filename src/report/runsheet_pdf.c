@@ -76,6 +76,7 @@ struct pdf {
 	bool draw;
 	int page, pages; /* page being laid out (1-based); total when known */
 	double y;        /* where the next thing goes on the page */
+	double top;      /* where the body of a page begins */
 	double bottom;   /* where the footer begins */
 };
 
@@ -105,6 +106,8 @@ layout(struct pdf *pd, const char *font, double width, const char *markup)
 	attrs = pango_attr_list_copy(pango_layout_get_attributes(l));
 	if (attrs == NULL)
 		attrs = pango_attr_list_new();
+	/* A long name that must break is not hyphenated. */
+	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
 	pango_attr_list_insert(
 	    attrs, pango_attr_line_height_new_absolute(size * 13 / 10));
 	pango_layout_set_attributes(l, attrs);
@@ -461,7 +464,7 @@ page_begin(struct pdf *pd, const struct psection *ps)
 	show(pd, pd->col_session, CONTENT_X, y + 3);
 	y += 14;
 	rule(pd, y, 0.5, 0x999999);
-	pd->y = y + 4;
+	pd->y = pd->top = y + 4;
 	pd->bottom = PAGE_H - MARGIN_Y - height_of(pd->foot_left) - 8;
 }
 
@@ -540,13 +543,17 @@ draw_time(struct pdf *pd, const struct pblock *b, double top, double h)
 }
 
 static void
-lay_out_block(struct pdf *pd, const struct psection *ps, const struct pblock *b,
-              bool first)
+lay_out_block(struct pdf *pd, const struct psection *ps, const struct pblock *b)
 {
-	double body = pd->bottom - pd->y, top;
+	double room = pd->bottom - pd->y, top;
 	size_t i;
 
-	if (b->h > body && !first) {
+	/*
+	 * A session that fits on a page moves whole to the next one; a
+	 * longer one is split anyway, so it starts here unless little room
+	 * is left.
+	 */
+	if (b->h > room && (b->h <= pd->bottom - pd->top || room < 80)) {
 		page_end(pd);
 		page_begin(pd, ps);
 	}
@@ -583,7 +590,6 @@ lay_out(struct pdf *pd)
 	pd->page = 0;
 	for (i = 0; i < pd->doc->nsections; i++) {
 		const struct psection *ps = &pd->secs[i];
-		bool first = true;
 
 		page_begin(pd, ps);
 		if (pd->draw)
@@ -591,10 +597,8 @@ lay_out(struct pdf *pd)
 		show(pd, ps->summary, MARGIN_X, pd->y);
 		pd->y += height_of(ps->summary) + 4;
 		rule(pd, pd->y, 0.4, 0xc8c8c8);
-		for (j = 0; j < ps->src->nblocks; j++) {
-			lay_out_block(pd, ps, &ps->blocks[j], first);
-			first = false;
-		}
+		for (j = 0; j < ps->src->nblocks; j++)
+			lay_out_block(pd, ps, &ps->blocks[j]);
 		page_end(pd);
 	}
 }

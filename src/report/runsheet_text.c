@@ -221,7 +221,13 @@ paginate(struct book *bk, size_t section, struct lines *items, size_t nitems,
 		int room = body - (int)pg->body.n;
 		int need = (int)it->n + (pg->body.n ? 1 : 0);
 
-		if (need > room && pg->body.n > 0)
+		/*
+		 * A block that fits on a page moves whole to the next one; a
+		 * longer one must be split anyway, so it starts here unless
+		 * hardly a line is left.
+		 */
+		if (need > room && pg->body.n > 0 &&
+		    ((int)it->n <= body || room < 3))
 			pg = new_page(bk, section);
 		if (pg->body.n > 0)
 			lines_add(&pg->body, xstrdup(""));
