@@ -43,6 +43,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dais/dtime.h"
 #include "dais/model.h"
@@ -63,6 +64,13 @@ const struct programme *editor_programme(const struct editor *ed);
 /* The session (uid, recurrence_id) or NULL; stale after the next edit. */
 const struct session *editor_session(const struct editor *ed, const char *uid,
                                      dais_time recurrence_id);
+
+/*
+ * New UIDs from a generator seeded with `seed` (and host "dais") instead of
+ * the system's random source, so that tests and scripted runs make the
+ * same UIDs every time. Not for real use: UIDs must be unique worldwide.
+ */
+void editor_set_uid_seed(struct editor *ed, uint64_t seed);
 
 /* ---- The callback ---------------------------------------------------- */
 

@@ -67,6 +67,11 @@ struct editor {
 	void *cb_arg;
 	bool in_callback;
 
+	/* Set by editor_set_uid_seed(), or when getrandom() fails. */
+	bool uid_seeded;
+	bool uid_fixed_host; /* seeded by the caller: host "dais" */
+	uint64_t uid_state;
+
 	char *why;
 };
 
@@ -523,6 +528,14 @@ editor_session(const struct editor *ed, const char *uid,
 	long i = programme_find_session(ed->p, uid, recurrence_id);
 
 	return i >= 0 ? &ed->p->sessions[i] : NULL;
+}
+
+void
+editor_set_uid_seed(struct editor *ed, uint64_t seed)
+{
+	ed->uid_seeded = true;
+	ed->uid_fixed_host = true;
+	ed->uid_state = seed;
 }
 
 void
@@ -1067,54 +1080,6 @@ op_finish_as(struct editor *ed, const struct session *cur, struct session *next,
 	return op_commit(ed, next->uid, next->recurrence_id, next, description);
 }
 
-static char *
-uid_generate(const struct programme *p)
-{
-	static uint64_t counter;
-	unsigned char r[16];
-	char host[256], hex[sizeof r * 2 + 1];
-	size_t i, j;
-	char *uid;
-
-	if (gethostname(host, sizeof host) != 0)
-		host[0] = '\0';
-	host[sizeof host - 1] = '\0';
-	for (i = j = 0; host[i] != '\0'; i++)
-		if (isalnum((unsigned char)host[i]) || host[i] == '.' ||
-		    host[i] == '-')
-			host[j++] = host[i];
-	host[j] = '\0';
-	for (;;) {
-		if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
-			/* No entropy source: mix the clock and a counter. */
-			struct timespec ts;
-			uint64_t x;
-
-			clock_gettime(CLOCK_REALTIME, &ts);
-			x = (uint64_t)ts.tv_sec * 1000000007u ^
-			    (uint64_t)ts.tv_nsec ^ (++counter << 32);
-			for (i = 0; i < sizeof r; i++) {
-				x += 0x9e3779b97f4a7c15u;
-				x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
-				x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
-				r[i] = (unsigned char)(x ^ (x >> 31));
-			}
-		}
-		for (i = 0; i < sizeof r; i++) {
-			hex[2 * i] = "0123456789abcdef"[r[i] >> 4];
-			hex[2 * i + 1] = "0123456789abcdef"[r[i] & 15];
-		}
-		hex[sizeof hex - 1] = '\0';
-		uid = xasprintf("dais-%s@%s", hex, *host ? host : "dais");
-		for (i = 0; i < p->nsessions; i++)
-			if (strcmp(p->sessions[i].uid, uid) == 0)
-				break;
-		if (i == p->nsessions)
-			return uid;
-		free(uid);
-	}
-}
-
 static bool
 uid_in_use(const struct programme *p, const char *uid)
 {
@@ -1124,6 +1089,67 @@ uid_in_use(const struct programme *p, const char *uid)
 		if (strcmp(p->sessions[i].uid, uid) == 0)
 			return true;
 	return false;
+}
+
+/* splitmix64: a full-period mix, enough to spread a seed or a clock. */
+static uint64_t
+mix64(uint64_t *state)
+{
+	uint64_t x = (*state += 0x9e3779b97f4a7c15u);
+
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}
+
+static void
+uid_random(struct editor *ed, unsigned char *r, size_t n)
+{
+	struct timespec ts;
+	size_t i;
+
+	if (!ed->uid_seeded) {
+		if (getrandom(r, n, 0) == (ssize_t)n)
+			return;
+		/* No entropy source: seed from the clock, once. */
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ed->uid_state = (uint64_t)ts.tv_sec * 1000000007u ^
+		                (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)ed;
+		ed->uid_seeded = true;
+	}
+	for (i = 0; i < n; i++)
+		r[i] = (unsigned char)mix64(&ed->uid_state);
+}
+
+/* "dais-<32 hex digits>@<host>", unused in the programme. */
+static char *
+uid_generate(struct editor *ed)
+{
+	unsigned char r[16];
+	char host[256], hex[sizeof r * 2 + 1];
+	size_t i, j;
+	char *uid;
+
+	if (ed->uid_fixed_host || gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	for (i = j = 0; host[i] != '\0'; i++)
+		if (isalnum((unsigned char)host[i]) || host[i] == '.' ||
+		    host[i] == '-')
+			host[j++] = host[i];
+	host[j] = '\0';
+	for (;;) {
+		uid_random(ed, r, sizeof r);
+		for (i = 0; i < sizeof r; i++) {
+			hex[2 * i] = "0123456789abcdef"[r[i] >> 4];
+			hex[2 * i + 1] = "0123456789abcdef"[r[i] & 15];
+		}
+		hex[sizeof hex - 1] = '\0';
+		uid = xasprintf("dais-%s@%s", hex, *host ? host : "dais");
+		if (!uid_in_use(ed->p, uid))
+			return uid;
+		free(uid);
+	}
 }
 
 /* ---- Operations ----------------------------------------------------- */
@@ -1168,7 +1194,7 @@ edit_create(struct editor *ed, const struct session *s, char **uid_out,
 	session_copy(&next, s);
 	if (next.uid == NULL || *next.uid == '\0') {
 		free(next.uid);
-		next.uid = uid_generate(ed->p);
+		next.uid = uid_generate(ed);
 	}
 	next.sequence = 0;
 	next.source = -1;
@@ -1206,7 +1232,7 @@ edit_duplicate(struct editor *ed, const char *uid, dais_time rid,
 		return false;
 	session_copy(&next, cur);
 	free(next.uid);
-	next.uid = uid_generate(ed->p);
+	next.uid = uid_generate(ed);
 	next.recurrence_id = DAIS_TIME_NONE;
 	title = xasprintf("%s (copy)", cur->title != NULL ? cur->title : "");
 	free(next.title);
