@@ -101,9 +101,9 @@ struct edit_event {
  * that changed it and changed it back, with no deltas), once the programme
  * is sorted again. Everything in the event, `after` pointing into the
  * programme, is valid only during the call. The callback must not edit,
- * undo or redo (such calls are refused). A recovery journal can append
- * each delta's `after` state (or the deletion) for every kind of event.
- * NULL removes the callback.
+ * undo or redo: such calls are refused (editor_begin_group aborts). A
+ * recovery journal can append each delta's `after` state (or the
+ * deletion) for every kind of event. NULL removes the callback.
  */
 typedef void (*editor_callback)(const struct edit_event *ev, void *arg);
 void editor_set_callback(struct editor *ed, editor_callback cb, void *arg);
