@@ -124,7 +124,9 @@ cmd_runsheet(int argc, char **argv)
 		return usage_error("%s",
 		                   "this dais was built without PDF support "
 		                   "(meson option pdf); use --format text");
-	if (o.format == RUNSHEET_PDF && output == NULL && isatty(STDOUT_FILENO))
+	if (o.format == RUNSHEET_PDF &&
+	    (output == NULL || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
 		return usage_error("%s", "a PDF is not for the terminal: add "
 		                         "-o FILE, or redirect the output");
 	if (!runsheet_now(&o.produced, &msg)) {

@@ -530,7 +530,6 @@ conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
 	    c->participant_id ? programme_find_participant(p, c->participant_id)
 	                      : NULL;
 	char *o = others(p, c, si), *out = NULL, *tmp, *room;
-	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
 
 	switch (c->kind) {
 	case CONFLICT_ROOM_DOUBLE_BOOKED:
@@ -594,11 +593,10 @@ conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
 		}
 		break;
 	case CONFLICT_OUTSIDE_HOURS:
-		out = xasprintf(
-		    "outside the conference's days and hours "
-		    "(%s-%s)",
-		    time_fmt_hm(b1, NULL, (dais_time)p->conf.day_start * 60),
-		    time_fmt_hm(b2, NULL, (dais_time)p->conf.day_end * 60));
+		out = xasprintf("outside the conference's days and hours "
+		                "(%02d:%02d-%02d:%02d)",
+		                p->conf.day_start / 60, p->conf.day_start % 60,
+		                p->conf.day_end / 60, p->conf.day_end % 60);
 		break;
 	case CONFLICT_UNKNOWN_REFERENCE:
 		if (c->participant_id != NULL && x == NULL)
@@ -1029,9 +1027,13 @@ runsheet_print(const struct programme *p, const struct runsheet_options *o,
 		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
 		_exit(127);
 	} else {
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		pid_t got;
+
+		while ((got = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
 			;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		/* got < 0: the caller reaped it already; it was handed over. */
+		if (got >= 0 &&
+		    (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
 			line = first_line(said);
 			why = xasprintf("'%s' failed (%s %d)%s%s", command,
 			                WIFEXITED(status) ? "exit status"
