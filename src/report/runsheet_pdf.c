@@ -353,7 +353,8 @@ build(struct pdf *pd)
 
 		ps->src = s;
 		t = g_markup_escape_text(d->conference, -1);
-		ps->conf = layout(pd, FAMILY " Bold 14", CONTENT_W, t);
+		ps->conf = layout(pd, FAMILY " Bold 14",
+		                  PAGE_W - 2 * MARGIN_X - 100, t);
 		g_free(t);
 		ps->tag = layout(pd, FAMILY " Bold 10", 0,
 		                 "<span letter_spacing=\"1500\">RUN-SHEET"
@@ -369,7 +370,11 @@ build(struct pdf *pd)
 		free(m);
 		g_free(t);
 		t = g_markup_escape_text(s->scope, -1);
-		ps->scope = layout(pd, FAMILY " Bold 10", 0, t);
+		/* A long room name wraps, right-aligned, beside the day. */
+		ps->scope =
+		    layout(pd, FAMILY " Bold 10",
+		           PAGE_W - 2 * MARGIN_X - width_of(ps->day) - 24, t);
+		pango_layout_set_alignment(ps->scope, PANGO_ALIGN_RIGHT);
 		g_free(t);
 		t = g_markup_escape_text(s->nblocks ? s->summary : s->empty,
 		                         -1);
@@ -452,8 +457,14 @@ page_begin(struct pdf *pd, const struct psection *ps)
 		h = height_of(ps->tag) + height_of(ps->mark) + 4;
 	y += h + 2;
 	show(pd, ps->day, MARGIN_X, y);
-	show(pd, ps->scope, PAGE_W - MARGIN_X - width_of(ps->scope), y + 1);
-	y += height_of(ps->day) + 5;
+	show(pd, ps->scope,
+	     PAGE_W - MARGIN_X -
+	         (double)pango_layout_get_width(ps->scope) / PANGO_SCALE,
+	     y + 1);
+	h = height_of(ps->day);
+	if (h < height_of(ps->scope) + 1)
+		h = height_of(ps->scope) + 1;
+	y += h + 5;
 	rule(pd, y, 1.2, 0x000000);
 	y += 1;
 	/* Column headings, as on a printed table. */
