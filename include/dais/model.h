@@ -95,6 +95,7 @@ enum participant_kind {
 struct participant {
 	char *id;
 	char *name;       /* display name, any script */
+	char *name_local; /* the name in its own script (name-local), or NULL */
 	char *title;      /* office, e.g. "Minister of Interior" */
 	char *delegation; /* id of the delegation (a participant) or NULL */
 	enum participant_kind kind;

@@ -159,6 +159,7 @@ participant_free(struct participant *x)
 {
 	free(x->id);
 	free(x->name);
+	free(x->name_local);
 	free(x->title);
 	free(x->delegation);
 	strlist_clear(&x->languages);
