@@ -27,6 +27,20 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
      "2 the programme could not be read.\n",
      cmd_check},
+    {"open", "[DIR]", "plan the programme interactively (the default)",
+     "Opens the planner on the programme in DIR (default: the current\n"
+     "directory if it holds conference.ini, else the shipped example):\n"
+     "day tabs, a rooms by time grid, a chronological list, participants\n"
+     "with their timelines and every conflict, re-checked after each edit.\n"
+     "'dais DIR' and plain 'dais' do the same. Press ? in it for the keys;\n"
+     "settings (keys, colours, print command, export directory) are read\n"
+     "from $XDG_CONFIG_HOME/dais/dais.ini, described in dais(1).\n"
+     "\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 after quitting, 1 when the terminal could not be\n"
+     "used, 2 the programme could not be read or no terminal.\n",
+     cmd_open},
     {"runsheet",
      "[DIR] --day DATE|--all-days [--room ROOM] [--format text|pdf] "
      "[-o FILE]",

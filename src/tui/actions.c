@@ -1,0 +1,544 @@
+/*
+ * actions.c: what the keys do to the programme: session edits (through
+ * edit.h only), search, save, export and print. Each reports what happened
+ * or why not in the status line.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "dais/export.h"
+#include "dais/runsheet.h"
+#include "dais/save.h"
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+enum role
+role_next(enum role r)
+{
+	switch (r) {
+	case ROLE_PARTICIPANT:
+		return ROLE_SPEAKER;
+	case ROLE_SPEAKER:
+		return ROLE_CHAIR;
+	default:
+		return ROLE_PARTICIPANT;
+	}
+}
+
+bool
+planner_edit_result(struct planner *pl, bool ok, const char *why)
+{
+	if (!ok)
+		planner_message(pl, true, "%s", why != NULL ? why : "Refused.");
+	return ok;
+}
+
+/* Selects the session a new UID names and shows it. */
+static void
+select_new(struct planner *pl, const char *uid)
+{
+	const struct session *s = editor_session(pl->ed, uid, DAIS_TIME_NONE);
+
+	if (s != NULL)
+		planner_jump(pl, s);
+}
+
+static void
+next_session(struct planner *pl, int dir)
+{
+	size_t n, *v = list_sessions(pl, &n), i;
+	long sel = planner_selected_index(pl);
+	const struct session *pick = NULL;
+
+	if (n == 0) {
+		free(v);
+		planner_message(pl, true, "No sessions on this day.");
+		return;
+	}
+	if (sel < 0) {
+		/* From the cursor's time in the grid. */
+		dais_time t = planner_instant(pl, pl->day, pl->gmin);
+
+		for (i = 0; i < n && pick == NULL; i++) {
+			size_t k = dir > 0 ? i : n - 1 - i;
+			const struct session *s = &pl->p->sessions[v[k]];
+
+			if (dir > 0 ? s->start >= t : s->start < t)
+				pick = s;
+		}
+	} else {
+		for (i = 0; i < n; i++)
+			if ((long)v[i] == sel)
+				break;
+		if (i < n && dir > 0 && i + 1 < n)
+			pick = &pl->p->sessions[v[i + 1]];
+		else if (i < n && dir < 0 && i > 0)
+			pick = &pl->p->sessions[v[i - 1]];
+	}
+	free(v);
+	if (pick == NULL) {
+		planner_message(pl, false, "No %s session on this day.",
+		                dir > 0 ? "later" : "earlier");
+		return;
+	}
+	planner_select(pl, pick);
+	if (pl->view == VIEW_GRID)
+		grid_follow_selection(pl);
+}
+
+static long
+room_position(const struct programme *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < p->nrooms; i++)
+		if (strcmp(p->rooms[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+bool
+session_action(struct planner *pl, enum action a)
+{
+	const struct session *s = planner_selected(pl);
+	const char *why = NULL;
+	char *uid, *newuid = NULL, span[DAIS_TIMEBUF], *q;
+	dais_time rid, step = (dais_time)pl->zoom * 60;
+	bool ok = true;
+	long r;
+
+	switch (a) {
+	case ACT_NEXT_SESSION:
+	case ACT_PREV_SESSION:
+		next_session(pl, a == ACT_NEXT_SESSION ? 1 : -1);
+		return true;
+	case ACT_CREATE:
+		if (pl->view == VIEW_GRID) {
+			struct grid_layout g;
+			const char *room = NULL;
+			int m;
+
+			grid_layout_build(&g, pl->p, pl->day, pl->zoom);
+			if (pl->gcol >= 0 && pl->gcol < g.ncols)
+				room = g.cols[pl->gcol].room_id;
+			m = g.start + grid_row_of(&g, pl->gmin) * g.zoom;
+			if (s != NULL)
+				m = planner_minutes(pl, pl->day, s->end);
+			form_open_create(pl, pl->day, m, room);
+			grid_layout_free(&g);
+		} else {
+			form_open_create(
+			    pl, pl->day,
+			    s != NULL ? planner_minutes(pl, pl->day, s->end)
+			              : pl->p->conf.day_start,
+			    s != NULL ? s->room_id : NULL);
+		}
+		return true;
+	case ACT_EDIT:
+	case ACT_DUPLICATE:
+	case ACT_CANCEL_RESTORE:
+	case ACT_DELETE:
+	case ACT_MOVE_TO:
+	case ACT_MOVE_EARLIER:
+	case ACT_MOVE_LATER:
+	case ACT_MOVE_ROOM_LEFT:
+	case ACT_MOVE_ROOM_RIGHT:
+	case ACT_LONGER:
+	case ACT_SHORTER:
+	case ACT_ASSIGN:
+	case ACT_ASSIGNMENTS:
+		break;
+	default:
+		return false;
+	}
+	if (s == NULL) {
+		char key[16];
+
+		planner_message(
+		    pl, true,
+		    "No session selected: move onto one, or %s "
+		    "creates one.",
+		    keymap_first_key(&pl->cfg->keys, ACT_CREATE, key));
+		return true;
+	}
+	uid = xstrdup(s->uid);
+	rid = s->recurrence_id;
+	switch (a) {
+	case ACT_EDIT:
+		form_open_edit(pl, s);
+		break;
+	case ACT_DUPLICATE:
+		ok = edit_duplicate(pl->ed, uid, rid, &newuid, &why);
+		if (ok)
+			select_new(pl, newuid);
+		break;
+	case ACT_CANCEL_RESTORE:
+		ok = edit_set_status(pl->ed, uid, rid,
+		                     s->status == SESSION_CANCELLED
+		                         ? SESSION_CONFIRMED
+		                         : SESSION_CANCELLED,
+		                     &why);
+		break;
+	case ACT_DELETE:
+		q = xasprintf("Delete '%s' (%s)? y: delete, n: keep", s->title,
+		              planner_span(pl, s, span));
+		confirm_open(pl, CONFIRM_DELETE, q);
+		free(q);
+		break;
+	case ACT_MOVE_TO:
+		q = xasprintf("Move '%s' to (9:30, 0930, +15m, -1h): ",
+		              s->title);
+		prompt_open(pl, PROMPT_MOVE_TO, q,
+		            time_fmt_hm(span, &pl->p->conf.zone, s->start));
+		free(q);
+		break;
+	case ACT_MOVE_EARLIER:
+	case ACT_MOVE_LATER:
+		ok = edit_move(pl->ed, uid, rid,
+		               s->start + (a == ACT_MOVE_LATER ? step : -step),
+		               &why);
+		break;
+	case ACT_MOVE_ROOM_LEFT:
+	case ACT_MOVE_ROOM_RIGHT:
+		if (pl->p->nrooms == 0) {
+			planner_message(pl, true, "venues.ini has no rooms.");
+			break;
+		}
+		r = room_position(pl->p, s->room_id);
+		if (r < 0)
+			r = a == ACT_MOVE_ROOM_RIGHT ? -1 : (long)pl->p->nrooms;
+		r += a == ACT_MOVE_ROOM_RIGHT ? 1 : -1;
+		if (r < 0 || r >= (long)pl->p->nrooms) {
+			planner_message(pl, true, "No room further %s.",
+			                a == ACT_MOVE_ROOM_RIGHT ? "right"
+			                                         : "left");
+			break;
+		}
+		ok = edit_set_room(pl->ed, uid, rid, pl->p->rooms[r].id, NULL,
+		                   &why);
+		break;
+	case ACT_LONGER:
+	case ACT_SHORTER:
+		ok =
+		    edit_set_duration(pl->ed, uid, rid,
+		                      (int)((s->end - s->start +
+		                             (a == ACT_LONGER ? step : -step)) /
+		                            60),
+		                      &why);
+		break;
+	case ACT_ASSIGN:
+		picker_open_participants(pl, s);
+		break;
+	case ACT_ASSIGNMENTS:
+		pl->mode = MODE_ASSIGN;
+		pl->assign.cur = pl->assign.top = 0;
+		break;
+	default:
+		break;
+	}
+	planner_edit_result(pl, ok, why);
+	if (ok && pl->view == VIEW_GRID && pl->mode == MODE_VIEW)
+		grid_follow_selection(pl);
+	free(uid);
+	free(newuid);
+	return true;
+}
+
+bool
+planner_move_to(struct planner *pl, const char *text, const char **why)
+{
+	const struct session *s = planner_selected(pl);
+	int day, m;
+	dais_time start;
+	char *uid;
+	bool ok;
+
+	while (*text == ' ')
+		text++;
+	if (s == NULL) {
+		*why = "The session is gone (undone?).";
+		return false;
+	}
+	if (text[0] == '+' || text[0] == '-') {
+		if (!duration_parse(text + 1, &m, why))
+			return false;
+		start = s->start + (dais_time)(text[0] == '-' ? -m : m) * 60;
+	} else {
+		if (!clock_parse(text, &m, why))
+			return false;
+		day = programme_day_of(pl->p, s->start);
+		if (day < 0)
+			day = pl->day;
+		start = planner_instant(pl, day, m);
+	}
+	uid = xstrdup(s->uid);
+	ok = edit_move(pl->ed, uid, s->recurrence_id, start, why);
+	free(uid);
+	if (ok && pl->view == VIEW_GRID)
+		grid_follow_selection(pl);
+	return ok;
+}
+
+/* ---- Search ------------------------------------------------------------- */
+
+static bool
+session_matches(const struct planner *pl, const struct session *s,
+                const char *q)
+{
+	size_t i;
+
+	if (text_contains_folded(s->title, q) ||
+	    (s->notes != NULL && text_contains_folded(s->notes, q)) ||
+	    (s->description != NULL && text_contains_folded(s->description, q)))
+		return true;
+	for (i = 0; i < s->nassign; i++) {
+		const struct assignment *a = &s->assign[i];
+		const struct participant *who =
+		    programme_find_participant(pl->p, a->participant_id);
+
+		if ((a->cn != NULL && text_contains_folded(a->cn, q)) ||
+		    (a->participant_id != NULL &&
+		     text_contains_folded(a->participant_id, q)) ||
+		    (who != NULL && text_contains_folded(who->name, q)) ||
+		    (who != NULL && who->name_local != NULL &&
+		     text_contains_folded(who->name_local, q)))
+			return true;
+	}
+	return false;
+}
+
+static bool
+person_matches(const struct participant *who, const char *q)
+{
+	return text_contains_folded(who->name, q) ||
+	       text_contains_folded(who->id, q) ||
+	       (who->name_local != NULL &&
+	        text_contains_folded(who->name_local, q)) ||
+	       (who->title != NULL && text_contains_folded(who->title, q)) ||
+	       (who->delegation != NULL &&
+	        text_contains_folded(who->delegation, q));
+}
+
+void
+planner_search(struct planner *pl, const char *query, int dir)
+{
+	long n, i, start, found = -1, count = 0, nth = 0;
+
+	if (pl->view == VIEW_PEOPLE) {
+		n = (long)pl->npeople_shown;
+		start = pl->people.cur;
+		for (i = 1; i <= n && found < 0; i++) {
+			long k = ((start + dir * i) % n + n) % n;
+
+			if (person_matches(&pl->p->people[pl->people_shown[k]],
+			                   query))
+				found = k;
+		}
+		if (found < 0) {
+			planner_message(pl, true,
+			                "No participant shown matches '%s'.",
+			                query);
+			return;
+		}
+		pl->people.cur = (int)found;
+		pl->people_focus_timeline = false;
+		planner_message(pl, false, "'%s': %s", query,
+		                pl->p->people[pl->people_shown[found]].name);
+		return;
+	}
+	n = (long)pl->p->nsessions;
+	start = planner_selected_index(pl);
+	if (start < 0)
+		start = dir > 0 ? -1 : n;
+	for (i = 1; i <= n && found < 0; i++) {
+		long k = ((start + dir * i) % n + n) % n;
+
+		if (session_matches(pl, &pl->p->sessions[k], query))
+			found = k;
+	}
+	if (found < 0) {
+		planner_message(pl, true,
+		                "Nothing matches '%s' in titles, people or "
+		                "notes.",
+		                query);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (session_matches(pl, &pl->p->sessions[i], query)) {
+			count++;
+			if (i == found)
+				nth = count;
+		}
+	planner_jump(pl, &pl->p->sessions[found]);
+	planner_message(pl, false, "'%s': match %ld of %ld", query, nth, count);
+}
+
+/* ---- Save, export, print ------------------------------------------------- */
+
+void
+planner_save(struct planner *pl)
+{
+	struct diag_list diags = {0};
+	struct edit_change *ch = NULL;
+	struct strlist files = {0};
+	size_t n, i;
+	char *names;
+
+	if (!editor_dirty(pl->ed)) {
+		planner_message(pl, false, "Nothing to save.");
+		return;
+	}
+	n = editor_changes(pl->ed, &ch);
+	for (i = 0; i < n; i++) {
+		const struct session *now =
+		    editor_session(pl->ed, ch[i].uid, ch[i].recurrence_id);
+		int src = ch[i].saved != NULL ? ch[i].saved->source
+		          : now != NULL       ? now->source
+		                              : -1;
+		const char *file = src >= 0 && (size_t)src < pl->p->conf.files.n
+		                       ? pl->p->conf.files.v[src]
+		                       : pl->p->conf.new_sessions_file;
+
+		if (file != NULL && !strlist_has(&files, file))
+			strlist_add(&files, file);
+	}
+	free(ch);
+	names = strlist_join(&files, ", ");
+	if (programme_save(pl->ed, &diags)) {
+		planner_message(pl, false, "Saved %zu changed session%s to %s.",
+		                n, n == 1 ? "" : "s", names);
+	} else {
+		char *first = diags.n > 0 ? diag_format(&diags.v[0])
+		                          : xstrdup("the save failed");
+
+		planner_message(pl, true, "Not saved: %s%s", first,
+		                diags.n > 1 ? " (and more)" : "");
+		free(first);
+	}
+	free(names);
+	strlist_clear(&files);
+	free(files.v);
+	diag_clear(&diags);
+	free(diags.v);
+}
+
+static char *
+expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	while (*path == ' ')
+		path++;
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
+	    home != NULL)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+void
+planner_export(struct planner *pl, const char *where)
+{
+	struct export_options o;
+	char *dir = expand_home(where), *path, *people, *msg = NULL;
+	size_t written = 0;
+
+	if (dir[0] == '\0') {
+		planner_message(pl, true,
+		                "No directory given; nothing exported.");
+		free(dir);
+		return;
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		planner_message(pl, true,
+		                "Cannot make %s: %s; nothing exported.", dir,
+		                strerror(errno));
+		free(dir);
+		return;
+	}
+	export_options_init(&o);
+	path = xasprintf("%s/programme.ics", dir);
+	people = xasprintf("%s/participants", dir);
+	if (!export_save(pl->p, &o, path, &msg)) {
+		planner_message(pl, true, "Not exported: %s", msg);
+	} else {
+		free(msg);
+		msg = NULL;
+		if (export_per_participant(pl->p, &o, people, &written, &msg))
+			planner_message(
+			    pl, false,
+			    "Exported the public programme to %s and "
+			    "%zu participants' calendars to %s/.",
+			    path, written, people);
+		else
+			planner_message(pl, true,
+			                "Exported %s, then stopped: %s", path,
+			                msg);
+	}
+	free(msg);
+	free(path);
+	free(people);
+	free(dir);
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n > m && text_compare_folded(s + n - m, suffix) == 0;
+}
+
+void
+planner_print(struct planner *pl, const char *dest)
+{
+	struct runsheet_options o;
+	char *why = NULL, *msg = NULL, label[DAIS_TIMEBUF];
+	char *target = expand_home(dest);
+	bool ok;
+
+	runsheet_options_init(&o);
+	o.day = pl->p->conf.days[pl->day];
+	if (!runsheet_now(&o.produced, &why)) {
+		free(why);
+		why = NULL;
+	}
+	planner_day_label(pl, pl->day, label);
+	if (target[0] == '\0') {
+		planner_message(pl, true,
+		                "No command or file given; nothing "
+		                "printed.");
+		free(target);
+		return;
+	}
+	if (ends_with(target, ".pdf"))
+		o.format = RUNSHEET_PDF;
+	if (!runsheet_check(pl->p, &o, &why)) {
+		planner_message(pl, true, "Run-sheet of %s not made: %s", label,
+		                why);
+		free(why);
+		free(target);
+		return;
+	}
+	if (ends_with(target, ".pdf") || ends_with(target, ".txt")) {
+		ok = runsheet_save(pl->p, &o, target, &msg);
+		if (ok)
+			planner_message(
+			    pl, false, "Run-sheet of %s written to %s: %s",
+			    label, target, msg != NULL ? msg : "done");
+	} else {
+		ok = runsheet_print(pl->p, &o, target, &msg);
+		if (ok)
+			planner_message(
+			    pl, false, "Run-sheet of %s sent to '%s': %s",
+			    label, target, msg != NULL ? msg : "done");
+	}
+	if (!ok)
+		planner_message(pl, true, "Run-sheet of %s not printed: %s",
+		                label, msg != NULL ? msg : "failed");
+	free(msg);
+	free(target);
+}

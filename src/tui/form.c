@@ -1,0 +1,585 @@
+/*
+ * form.c: the session form, for a new session and for editing one: title,
+ * kind, day, start, end or duration, room, status, expected attendance,
+ * interpretation, description and notes. Times are typed as people type
+ * them; a wrong field is refused where it is, with the reason, and the
+ * whole form is applied as one edit (edit_create or edit_replace).
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+static const char *const field_labels[FF_COUNT] = {
+    [FF_TITLE] = "Title",
+    [FF_KIND] = "Kind",
+    [FF_DAY] = "Day",
+    [FF_START] = "Start",
+    [FF_END] = "End or +length",
+    [FF_ROOM] = "Room",
+    [FF_STATUS] = "Status",
+    [FF_EXPECTED] = "Expected",
+    [FF_LANGUAGES] = "Interpretation",
+    [FF_DESCRIPTION] = "Description",
+    [FF_NOTES] = "Notes (internal)",
+};
+
+static const char *const status_names[3] = {"CONFIRMED", "TENTATIVE",
+                                            "CANCELLED"};
+
+static char *
+trimmed(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+bool
+form_parse_clock(const char *text, int *minutes, const char **why)
+{
+	char *t = trimmed(text);
+	bool ok;
+
+	if (t[0] == '\0') {
+		*why = "Type a time, such as 9:30 or 0930.";
+		free(t);
+		return false;
+	}
+	ok = clock_parse(t, minutes, why);
+	free(t);
+	return ok;
+}
+
+bool
+form_parse_end(const char *text, int start, int *end, const char **why)
+{
+	char *t = trimmed(text);
+	bool duration = t[0] == '+' || strpbrk(t, "hHmM") != NULL;
+	int v;
+	bool ok;
+
+	if (t[0] == '\0') {
+		*why = "Type an end time (10:30) or a length (+45m, 1h30).";
+		free(t);
+		return false;
+	}
+	if (duration) {
+		ok = duration_parse(t, &v, why);
+		if (ok && v <= 0) {
+			*why = "The length must be more than zero.";
+			ok = false;
+		}
+		if (ok)
+			*end = start + v;
+	} else {
+		ok = clock_parse(t, &v, why);
+		if (ok && v <= start) {
+			*why = "The end must be after the start; for a session "
+			       "past midnight type its length, e.g. +2h.";
+			ok = false;
+		}
+		if (ok)
+			*end = v;
+	}
+	free(t);
+	return ok;
+}
+
+static void
+free_names(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+form_close(struct planner *pl)
+{
+	struct form *f = &pl->form;
+	int i;
+
+	for (i = 0; i < FF_COUNT; i++) {
+		lineedit_free(&f->f[i].edit);
+		free(f->f[i].error);
+	}
+	free(f->error);
+	session_key_clear(&f->key);
+	free_names(f->kind_names, f->nkinds);
+	free_names(f->day_names, f->ndays);
+	free_names(f->room_names, f->nrooms);
+	free_names(f->room_ids, f->nrooms);
+	memset(f, 0, sizeof *f);
+	if (pl->mode == MODE_FORM)
+		pl->mode = MODE_VIEW;
+}
+
+static void
+choice_field(struct form_field *fld, char **names, size_t n, size_t choice)
+{
+	fld->type = FIELD_CHOICE;
+	fld->names = (const char *const *)names;
+	fld->nchoices = n;
+	fld->choice = choice < n ? choice : 0;
+}
+
+/* Sets up every field from s (a session being edited, or a template). */
+static void
+fill(struct planner *pl, const struct session *s, int day)
+{
+	struct form *f = &pl->form;
+	const struct programme *p = pl->p;
+	size_t i, kind = 0, room = p->nrooms, status = 0;
+	char buf[DAIS_TIMEBUF], num[32];
+	char *text;
+	int m;
+
+	for (i = 0; i < FF_COUNT; i++) {
+		f->f[i].label = field_labels[i];
+		f->f[i].type = FIELD_TEXT;
+	}
+	/* Kinds: the conference's, the session's own if it is another,
+	 * and none. */
+	f->kind_names = xcalloc(p->conf.kinds.n + 2, sizeof(char *));
+	kind = SIZE_MAX;
+	for (i = 0; i < p->conf.kinds.n; i++) {
+		if (s->kind != NULL &&
+		    text_compare_folded(s->kind, p->conf.kinds.v[i]) == 0)
+			kind = i;
+		f->kind_names[f->nkinds++] = xstrdup(p->conf.kinds.v[i]);
+	}
+	if (s->kind != NULL && kind == SIZE_MAX) {
+		kind = f->nkinds;
+		f->kind_names[f->nkinds++] = xstrdup(s->kind);
+	}
+	if (s->kind == NULL)
+		kind = f->nkinds;
+	f->kind_names[f->nkinds++] = xstrdup("(none)");
+	choice_field(&f->f[FF_KIND], f->kind_names, f->nkinds, kind);
+
+	f->day_names = xcalloc(p->conf.ndays + 1, sizeof(char *));
+	for (i = 0; i < p->conf.ndays; i++)
+		f->day_names[f->ndays++] =
+		    xstrdup(planner_day_label(pl, (int)i, buf));
+	choice_field(&f->f[FF_DAY], f->day_names, f->ndays, (size_t)day);
+
+	f->room_names = xcalloc(p->nrooms + 2, sizeof(char *));
+	f->room_ids = xcalloc(p->nrooms + 2, sizeof(char *));
+	for (i = 0; i < p->nrooms; i++) {
+		f->room_names[f->nrooms] = xstrdup(p->rooms[i].name);
+		f->room_ids[f->nrooms++] = xstrdup(p->rooms[i].id);
+		if (s->room_id != NULL &&
+		    strcmp(s->room_id, p->rooms[i].id) == 0)
+			room = i;
+	}
+	if (s->room_id != NULL && room == p->nrooms) {
+		/* A room no venues.ini defines: keep it choosable. */
+		f->room_names[f->nrooms] =
+		    xasprintf("%s (not in venues.ini)", s->room_id);
+		f->room_ids[f->nrooms++] = xstrdup(s->room_id);
+	}
+	room = s->room_id == NULL ? f->nrooms : room;
+	f->room_names[f->nrooms] = xstrdup("(no room)");
+	f->room_ids[f->nrooms++] = NULL;
+	choice_field(&f->f[FF_ROOM], f->room_names, f->nrooms, room);
+
+	if (s->status == SESSION_TENTATIVE)
+		status = 1;
+	else if (s->status == SESSION_CANCELLED)
+		status = 2;
+	choice_field(&f->f[FF_STATUS], (char **)status_names, 3, status);
+
+	lineedit_init(&f->f[FF_TITLE].edit, s->title != NULL ? s->title : "");
+	f->f[FF_START].type = FIELD_CLOCK;
+	m = planner_minutes(pl, day, s->start);
+	snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
+	lineedit_init(&f->f[FF_START].edit, buf);
+	f->f[FF_END].type = FIELD_END;
+	m = planner_minutes(pl, day, s->end);
+	if (m > 24 * 60)
+		snprintf(buf, sizeof buf, "+%s",
+		         duration_fmt(num, s->end - s->start));
+	else
+		snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
+	lineedit_init(&f->f[FF_END].edit, buf);
+	f->f[FF_EXPECTED].type = FIELD_NUMBER;
+	snprintf(num, sizeof num, "%d", s->expected);
+	lineedit_init(&f->f[FF_EXPECTED].edit, s->expected > 0 ? num : "");
+	text = strlist_join(&s->languages, ", ");
+	lineedit_init(&f->f[FF_LANGUAGES].edit, text);
+	free(text);
+	lineedit_init(&f->f[FF_DESCRIPTION].edit,
+	              s->description != NULL ? s->description : "");
+	lineedit_init(&f->f[FF_NOTES].edit, s->notes != NULL ? s->notes : "");
+	f->cur = FF_TITLE;
+	pl->mode = MODE_FORM;
+}
+
+void
+form_open_edit(struct planner *pl, const struct session *s)
+{
+	int day = programme_day_of(pl->p, s->start);
+
+	form_close(pl);
+	if (day < 0)
+		day = pl->day;
+	pl->form.create = false;
+	session_key_set(&pl->form.key, s->uid, s->recurrence_id);
+	fill(pl, s, day);
+}
+
+void
+form_open_create(struct planner *pl, int day, int minute, const char *room_id)
+{
+	struct session s;
+
+	form_close(pl);
+	if (pl->p->conf.ndays == 0) {
+		planner_message(pl, true,
+		                "conference.ini names no days to put a "
+		                "session on.");
+		return;
+	}
+	session_init(&s);
+	s.start = planner_instant(pl, day, minute);
+	s.end = s.start + 60 * 60;
+	s.room_id = (char *)room_id;
+	/* Most sessions made while planning are side sessions. */
+	if (strlist_has(&pl->p->conf.kinds, "SIDE-SESSION"))
+		s.kind = "SIDE-SESSION";
+	else if (pl->p->conf.kinds.n > 0)
+		s.kind = pl->p->conf.kinds.v[0];
+	pl->form.create = true;
+	fill(pl, &s, day);
+}
+
+/* Checks the field being left; false (with its error set) if wrong. */
+static bool
+check_field(struct planner *pl, int i)
+{
+	struct form_field *fld = &pl->form.f[i];
+	const char *why = NULL;
+	int start = 0, v;
+	bool ok = true;
+
+	free(fld->error);
+	fld->error = NULL;
+	switch (fld->type) {
+	case FIELD_CLOCK:
+		ok = form_parse_clock(fld->edit.text, &v, &why);
+		break;
+	case FIELD_END:
+		if (!form_parse_clock(pl->form.f[FF_START].edit.text, &start,
+		                      &why))
+			return true; /* the start's own error comes first */
+		ok = form_parse_end(fld->edit.text, start, &v, &why);
+		break;
+	case FIELD_NUMBER:
+		if (strspn(fld->edit.text, "0123456789 ") !=
+		    strlen(fld->edit.text)) {
+			why = "Type a whole number of people, or leave it "
+			      "empty.";
+			ok = false;
+		}
+		break;
+	case FIELD_TEXT:
+		if (i == FF_TITLE) {
+			char *t = trimmed(fld->edit.text);
+
+			if (t[0] == '\0') {
+				why = "A session needs a title.";
+				ok = false;
+			}
+			free(t);
+		}
+		break;
+	case FIELD_CHOICE:
+		break;
+	}
+	if (!ok)
+		fld->error = xstrdup(why);
+	return ok;
+}
+
+static void
+parse_languages(const char *text, struct strlist *out)
+{
+	char *copy = xstrdup(text), *save = NULL, *w;
+
+	for (w = strtok_r(copy, ", ", &save); w != NULL;
+	     w = strtok_r(NULL, ", ", &save))
+		strlist_add(out, w);
+	free(copy);
+}
+
+static char *
+nonempty(const char *text)
+{
+	char *t = trimmed(text);
+
+	if (t[0] == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* Builds the session the form describes into s (from base when editing). */
+static void
+build(struct planner *pl, struct session *s)
+{
+	struct form *f = &pl->form;
+	int day = (int)f->f[FF_DAY].choice, start = 0, end = 0;
+	const char *why;
+	size_t k = f->f[FF_KIND].choice, r = f->f[FF_ROOM].choice;
+	const char *room = f->room_ids[r];
+
+	form_parse_clock(f->f[FF_START].edit.text, &start, &why);
+	form_parse_end(f->f[FF_END].edit.text, start, &end, &why);
+	free(s->title);
+	s->title = trimmed(f->f[FF_TITLE].edit.text);
+	free(s->kind);
+	s->kind = k + 1 < f->nkinds ? xstrdup(f->kind_names[k]) : NULL;
+	s->start = planner_instant(pl, day, start);
+	s->end = planner_instant(pl, day, end);
+	if (room == NULL || s->room_id == NULL ||
+	    strcmp(room, s->room_id) != 0) {
+		const struct room *rm = programme_find_room(pl->p, room);
+
+		free(s->room_id);
+		free(s->location);
+		s->room_id = xstrdup(room);
+		s->location = rm != NULL ? xstrdup(rm->name) : NULL;
+	}
+	s->status = f->f[FF_STATUS].choice == 1   ? SESSION_TENTATIVE
+	            : f->f[FF_STATUS].choice == 2 ? SESSION_CANCELLED
+	                                          : SESSION_CONFIRMED;
+	s->expected = atoi(f->f[FF_EXPECTED].edit.text);
+	strlist_clear(&s->languages);
+	parse_languages(f->f[FF_LANGUAGES].edit.text, &s->languages);
+	free(s->description);
+	s->description = nonempty(f->f[FF_DESCRIPTION].edit.text);
+	free(s->notes);
+	s->notes = nonempty(f->f[FF_NOTES].edit.text);
+}
+
+static void
+apply(struct planner *pl)
+{
+	struct form *f = &pl->form;
+	struct session s;
+	const char *why = NULL;
+	char *uid = NULL;
+	int i;
+	bool ok;
+
+	for (i = 0; i < FF_COUNT; i++)
+		if (!check_field(pl, i)) {
+			f->cur = i;
+			return;
+		}
+	session_init(&s);
+	if (!f->create) {
+		const struct session *cur =
+		    editor_session(pl->ed, f->key.uid, f->key.rid);
+
+		if (cur == NULL) {
+			free(f->error);
+			f->error = xstrdup("This session no longer exists "
+			                   "(undone?); Esc closes the form.");
+			return;
+		}
+		session_free(&s);
+		session_copy(&s, cur);
+	}
+	build(pl, &s);
+	free(pl->message);
+	pl->message = NULL;
+	if (f->create) {
+		ok = edit_create(pl->ed, &s, &uid, &why);
+	} else {
+		ok = edit_replace(pl->ed, f->key.uid, f->key.rid, &s, &why);
+		if (ok)
+			uid = xstrdup(f->key.uid);
+	}
+	session_free(&s);
+	if (!ok) {
+		free(f->error);
+		f->error = xstrdup(why != NULL ? why : "Refused.");
+		return;
+	}
+	{
+		dais_time rid = f->create ? DAIS_TIME_NONE : f->key.rid;
+		const struct session *now = editor_session(pl->ed, uid, rid);
+
+		form_close(pl);
+		if (now != NULL)
+			planner_jump(pl, now);
+		if (editor_session(pl->ed, uid, rid) != NULL &&
+		    pl->message == NULL)
+			planner_message(pl, false, "Nothing changed.");
+	}
+	free(uid);
+}
+
+static void
+cycle(struct form_field *fld, int by)
+{
+	if (fld->nchoices == 0)
+		return;
+	if (by < 0)
+		fld->choice = (fld->choice + fld->nchoices - 1) % fld->nchoices;
+	else
+		fld->choice = (fld->choice + 1) % fld->nchoices;
+}
+
+void
+form_key(struct planner *pl, int key)
+{
+	struct form *f = &pl->form;
+	struct form_field *fld = &f->f[f->cur];
+	enum action a = keymap_lookup(&pl->cfg->keys, CTX_FORM, key);
+
+	free(f->error);
+	f->error = NULL;
+	switch (a) {
+	case ACT_FORM_CANCEL:
+		form_close(pl);
+		planner_message(pl, false, "Cancelled; nothing changed.");
+		return;
+	case ACT_FORM_ACCEPT:
+		apply(pl);
+		return;
+	case ACT_FORM_NEXT:
+	case ACT_FORM_PREV:
+		if (!check_field(pl, f->cur))
+			return;
+		f->cur = (f->cur + (a == ACT_FORM_NEXT ? 1 : FF_COUNT - 1)) %
+		         FF_COUNT;
+		f->f[f->cur].edit.fresh = f->f[f->cur].edit.len > 0;
+		return;
+	default:
+		break;
+	}
+	if (fld->type == FIELD_CHOICE) {
+		if (a == ACT_EDIT_LEFT)
+			cycle(fld, -1);
+		else if (a == ACT_EDIT_RIGHT || key == ' ')
+			cycle(fld, 1);
+		else if (key > ' ' && key < 0x80) {
+			/* Type-ahead: the next choice starting with it. */
+			size_t i;
+
+			for (i = 1; i <= fld->nchoices; i++) {
+				size_t k = (fld->choice + i) % fld->nchoices;
+				const char *n = fld->names[k];
+
+				if (n[0] == '(')
+					n++;
+				if (tolower((unsigned char)n[0]) ==
+				    tolower(key)) {
+					fld->choice = k;
+					break;
+				}
+			}
+		}
+		return;
+	}
+	if (lineedit_action(&fld->edit, a)) {
+		free(fld->error);
+		fld->error = NULL;
+		return;
+	}
+	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
+		lineedit_insert(&fld->edit, (unsigned int)key);
+		free(fld->error);
+		fld->error = NULL;
+	}
+}
+
+void
+form_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
+{
+	struct form *f = &pl->form;
+	int bw = pl->w - 4 < 76 ? pl->w - 4 : 76, bh = FF_COUNT + 6;
+	int bx = (pl->w - bw) / 2, by = (pl->h - bh) / 2, labw = 17, i;
+	int fx, fw;
+	char *line, keys[4][16];
+	const char *err = f->error;
+
+	if (by < 1)
+		by = 1;
+	fx = bx + 2 + labw + 1;
+	fw = bw - (fx - bx) - 2;
+	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
+	for (i = 0; i < bh; i++) {
+		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
+		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
+	}
+	for (i = 0; i < bw; i++) {
+		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
+		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
+	}
+	canvas_put(c, by, bx + 2, bw - 4,
+	           f->create ? " New session " : " Edit session ", STYLE_TITLE,
+	           0);
+	for (i = 0; i < FF_COUNT; i++) {
+		struct form_field *fld = &f->f[i];
+		int row = by + 1 + i;
+		bool on = i == f->cur;
+
+		line = xasprintf("%s%s", fld->error != NULL ? "!" : " ",
+		                 fld->label);
+		canvas_put_fit(c, row, bx + 1, labw + 1, line,
+		               fld->error != NULL ? STYLE_ERROR
+		               : on               ? STYLE_TITLE
+		                                  : STYLE_NORMAL,
+		               0);
+		free(line);
+		if (fld->type == FIELD_CHOICE) {
+			line = xasprintf("< %s >", fld->names[fld->choice]);
+			canvas_put_fit(c, row, fx, fw, line,
+			               on ? STYLE_INPUT : STYLE_NORMAL,
+			               on ? MOD_REVERSE : 0);
+			free(line);
+		} else {
+			int col =
+			    lineedit_draw(&fld->edit, c, row, fx, fw,
+			                  on ? STYLE_INPUT : STYLE_NORMAL, on);
+
+			if (on) {
+				*cy = row;
+				*cx = col;
+			}
+		}
+		if (on && fld->error != NULL)
+			err = fld->error;
+	}
+	line = xasprintf(
+	    "%s apply  %s cancel  %s/%s field  Left/Right choose",
+	    keymap_first_key(&pl->cfg->keys, ACT_FORM_ACCEPT, keys[0]),
+	    keymap_first_key(&pl->cfg->keys, ACT_FORM_CANCEL, keys[1]),
+	    keymap_first_key(&pl->cfg->keys, ACT_FORM_NEXT, keys[2]),
+	    keymap_first_key(&pl->cfg->keys, ACT_FORM_PREV, keys[3]));
+	canvas_put_fit(c, by + FF_COUNT + 2, bx + 2, bw - 4, line, STYLE_DIM,
+	               0);
+	free(line);
+	if (err != NULL)
+		canvas_put_fit(c, by + FF_COUNT + 3, bx + 2, bw - 4, err,
+		               STYLE_STATUS_ERROR, 0);
+	if (f->f[f->cur].type == FIELD_CHOICE)
+		*cy = *cx = -1;
+}

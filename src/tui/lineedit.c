@@ -1,0 +1,214 @@
+/*
+ * lineedit.c: editing one line of UTF-8 text. The cursor and deletions move
+ * by whole characters (a character with its combining marks), so a field
+ * never holds half of one.
+ */
+#include "lineedit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+
+void
+lineedit_init(struct lineedit *le, const char *text)
+{
+	memset(le, 0, sizeof *le);
+	lineedit_set(le, text != NULL ? text : "");
+}
+
+void
+lineedit_free(struct lineedit *le)
+{
+	free(le->text);
+	memset(le, 0, sizeof *le);
+}
+
+static void
+reserve(struct lineedit *le, size_t need)
+{
+	if (need + 1 > le->cap) {
+		le->cap = (need + 1) * 2;
+		le->text = xreallocarray(le->text, le->cap, 1);
+	}
+}
+
+void
+lineedit_set(struct lineedit *le, const char *text)
+{
+	size_t n = strlen(text);
+
+	reserve(le, n);
+	memcpy(le->text, text, n + 1);
+	le->len = n;
+	le->cursor = n;
+	le->fresh = n > 0;
+}
+
+void
+lineedit_insert(struct lineedit *le, unsigned int wc)
+{
+	char buf[4];
+	size_t n;
+
+	if (wc < 0x80) {
+		buf[0] = (char)wc;
+		n = 1;
+	} else if (wc < 0x800) {
+		buf[0] = (char)(0xc0 | (wc >> 6));
+		buf[1] = (char)(0x80 | (wc & 0x3f));
+		n = 2;
+	} else if (wc < 0x10000) {
+		buf[0] = (char)(0xe0 | (wc >> 12));
+		buf[1] = (char)(0x80 | ((wc >> 6) & 0x3f));
+		buf[2] = (char)(0x80 | (wc & 0x3f));
+		n = 3;
+	} else {
+		buf[0] = (char)(0xf0 | (wc >> 18));
+		buf[1] = (char)(0x80 | ((wc >> 12) & 0x3f));
+		buf[2] = (char)(0x80 | ((wc >> 6) & 0x3f));
+		buf[3] = (char)(0x80 | (wc & 0x3f));
+		n = 4;
+	}
+	if (le->fresh) {
+		le->text[0] = '\0';
+		le->len = le->cursor = 0;
+		le->fresh = false;
+	}
+	reserve(le, le->len + n);
+	memmove(le->text + le->cursor + n, le->text + le->cursor,
+	        le->len - le->cursor + 1);
+	memcpy(le->text + le->cursor, buf, n);
+	le->len += n;
+	le->cursor += n;
+}
+
+/* Zero-width code points (combining marks) belong to the one before. */
+static bool
+is_mark(const char *s, size_t n)
+{
+	unsigned int wc;
+
+	text_decode(s, n, &wc);
+	return wc >= 0x300 && wcwidth((wchar_t)wc) == 0;
+}
+
+static size_t
+next_char(const struct lineedit *le, size_t at)
+{
+	unsigned int wc;
+
+	if (at >= le->len)
+		return le->len;
+	at += text_decode(le->text + at, le->len - at, &wc);
+	while (at < le->len && is_mark(le->text + at, le->len - at))
+		at += text_decode(le->text + at, le->len - at, &wc);
+	return at;
+}
+
+static size_t
+prev_char(const struct lineedit *le, size_t at)
+{
+	for (;;) {
+		if (at == 0)
+			return 0;
+		at--;
+		while (at > 0 && ((unsigned char)le->text[at] & 0xc0) == 0x80)
+			at--;
+		if (!is_mark(le->text + at, le->len - at))
+			return at;
+	}
+}
+
+static void
+cut(struct lineedit *le, size_t from, size_t to)
+{
+	memmove(le->text + from, le->text + to, le->len - to + 1);
+	le->len -= to - from;
+	le->cursor = from;
+}
+
+bool
+lineedit_action(struct lineedit *le, enum action a)
+{
+	size_t at;
+
+	if (a >= ACT_EDIT_LEFT && a <= ACT_EDIT_KILL_WORD)
+		le->fresh = false;
+	switch (a) {
+	case ACT_EDIT_LEFT:
+		le->cursor = prev_char(le, le->cursor);
+		return true;
+	case ACT_EDIT_RIGHT:
+		le->cursor = next_char(le, le->cursor);
+		return true;
+	case ACT_EDIT_HOME:
+		le->cursor = 0;
+		return true;
+	case ACT_EDIT_END:
+		le->cursor = le->len;
+		return true;
+	case ACT_EDIT_BACKSPACE:
+		if (le->cursor > 0)
+			cut(le, prev_char(le, le->cursor), le->cursor);
+		return true;
+	case ACT_EDIT_DELETE:
+		if (le->cursor < le->len)
+			cut(le, le->cursor, next_char(le, le->cursor));
+		return true;
+	case ACT_EDIT_KILL:
+		le->text[0] = '\0';
+		le->len = le->cursor = 0;
+		return true;
+	case ACT_EDIT_KILL_WORD:
+		at = le->cursor;
+		while (at > 0 && le->text[at - 1] == ' ')
+			at--;
+		while (at > 0 && le->text[at - 1] != ' ')
+			at = prev_char(le, at);
+		cut(le, at, le->cursor);
+		return true;
+	default:
+		return false;
+	}
+}
+
+char *
+lineedit_view(const struct lineedit *le, int width, int *cursor_col)
+{
+	size_t start = 0;
+	char *before, *shown;
+	int col;
+
+	if (width < 1)
+		width = 1;
+	/* Scroll right just enough that the cursor fits in the field. */
+	for (;;) {
+		before = xstrndup(le->text + start, le->cursor - start);
+		col = text_width(before);
+		free(before);
+		if (col < width || start >= le->cursor)
+			break;
+		start = next_char(le, start);
+	}
+	shown = text_truncate(le->text + start, width);
+	/* text_truncate marks a cut with "…"; past the cursor that is fine. */
+	*cursor_col = col;
+	return shown;
+}
+
+int
+lineedit_draw(const struct lineedit *le, struct canvas *c, int y, int x, int w,
+              int style, bool focused)
+{
+	int col, used;
+	char *shown = lineedit_view(le, w > 1 ? w - 1 : 1, &col);
+
+	used = canvas_put(c, y, x, w, shown, style,
+	                  focused && le->fresh ? MOD_REVERSE : 0);
+	canvas_fill(c, y, x + used, w - used, 1, style, 0);
+	free(shown);
+	return x + col;
+}

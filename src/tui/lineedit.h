@@ -1,0 +1,51 @@
+/*
+ * lineedit.h: one line of UTF-8 text being typed, with a cursor that moves
+ * by characters. Prompts, form fields and the picker's query are each one
+ * of these; drawing shows the part around the cursor by display columns.
+ */
+#ifndef DAIS_TUI_LINEEDIT_H
+#define DAIS_TUI_LINEEDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "canvas.h"
+#include "keys.h"
+
+struct lineedit {
+	char *text; /* owned, NUL-terminated */
+	size_t len, cap;
+	size_t cursor; /* byte offset, always at a character boundary */
+	/* Just set from outside: the first character typed replaces the
+	 * whole text (as a selected field does); moving the cursor keeps it. */
+	bool fresh;
+};
+
+void lineedit_init(struct lineedit *le, const char *text);
+void lineedit_free(struct lineedit *le);
+/* Replaces the text; the cursor goes to its end; the text is fresh. */
+void lineedit_set(struct lineedit *le, const char *text);
+/* Inserts one character (a Unicode code point) at the cursor; into a
+ * fresh text, replaces it. */
+void lineedit_insert(struct lineedit *le, unsigned int wc);
+/*
+ * Applies an editing action (ACT_EDIT_*). Returns true when it was one and
+ * so was handled; the text may or may not have changed.
+ */
+bool lineedit_action(struct lineedit *le, enum action a);
+/*
+ * The part to show in a field `width` columns wide, scrolled so that the
+ * cursor is visible; *cursor_col is the cursor's column in the field. The
+ * caller frees the returned text.
+ */
+char *lineedit_view(const struct lineedit *le, int width, int *cursor_col);
+
+/*
+ * Draws the field at (y, x), w columns, in style; a fresh text of the
+ * focused field shows reversed, as selected. Returns the cursor's column
+ * on the screen.
+ */
+int lineedit_draw(const struct lineedit *le, struct canvas *c, int y, int x,
+                  int w, int style, bool focused);
+
+#endif

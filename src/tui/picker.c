@@ -1,0 +1,374 @@
+/*
+ * picker.c: the type-ahead picker. Typing narrows the candidates to those
+ * whose name, local name, delegation, title or id contain every word typed,
+ * in any script and case; each candidate shows beforehand the conflict
+ * choosing it would create (predict.c). It picks a participant for a
+ * session, or a session for a participant.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+static void
+free_items(struct picker *pk)
+{
+	size_t i;
+
+	for (i = 0; i < pk->nitems; i++) {
+		free(pk->items[i].text);
+		free(pk->items[i].detail);
+		free(pk->items[i].match);
+		free(pk->items[i].warning);
+		free(pk->items[i].id);
+	}
+	free(pk->items);
+	pk->items = NULL;
+	pk->nitems = 0;
+}
+
+void
+picker_close(struct planner *pl)
+{
+	struct picker *pk = &pl->picker;
+	enum mode back = pk->back;
+
+	free_items(pk);
+	free(pk->shown);
+	free(pk->title);
+	free(pk->for_participant);
+	free(pk->error);
+	lineedit_free(&pk->query);
+	session_key_clear(&pk->for_session);
+	memset(pk, 0, sizeof *pk);
+	if (pl->mode == MODE_PICKER)
+		pl->mode = back;
+}
+
+static struct pick_item *
+add_item(struct picker *pk, size_t *cap)
+{
+	struct pick_item *it;
+
+	XGROW(pk->items, pk->nitems, *cap);
+	it = &pk->items[pk->nitems++];
+	memset(it, 0, sizeof *it);
+	it->rid = DAIS_TIME_NONE;
+	return it;
+}
+
+/* Every word of the query must be somewhere in the item. */
+static bool
+matches(const char *match, const char *query)
+{
+	char *copy = xstrdup(query), *save = NULL, *w;
+	bool ok = true;
+
+	for (w = strtok_r(copy, " ", &save); w != NULL && ok;
+	     w = strtok_r(NULL, " ", &save))
+		ok = text_contains_folded(match, w) != 0;
+	free(copy);
+	return ok;
+}
+
+void
+picker_refilter(struct planner *pl)
+{
+	struct picker *pk = &pl->picker;
+	size_t i;
+
+	free(pk->shown);
+	pk->shown = xcalloc(pk->nitems + 1, sizeof *pk->shown);
+	pk->nshown = 0;
+	for (i = 0; i < pk->nitems; i++)
+		if (matches(pk->items[i].match, pk->query.text))
+			pk->shown[pk->nshown++] = i;
+	pk->nav.n = (int)pk->nshown;
+	pk->nav.cur = 0;
+	pk->nav.top = 0;
+}
+
+static void
+open_common(struct planner *pl, enum picker_kind kind)
+{
+	enum mode back = pl->mode == MODE_ASSIGN ? MODE_ASSIGN : MODE_VIEW;
+
+	picker_close(pl);
+	pl->picker.kind = kind;
+	pl->picker.back = back;
+	pl->picker.role = ROLE_PARTICIPANT;
+	lineedit_init(&pl->picker.query, "");
+	session_key_clear(&pl->picker.for_session);
+}
+
+void
+picker_open_participants(struct planner *pl, const struct session *s)
+{
+	struct picker *pk = &pl->picker;
+	size_t i, cap = 0;
+
+	open_common(pl, PICK_PARTICIPANT);
+	session_key_set(&pk->for_session, s->uid, s->recurrence_id);
+	pk->title = xasprintf("Assign to '%s'", s->title);
+	for (i = 0; i < pl->p->npeople; i++) {
+		const struct participant *who = &pl->p->people[i];
+		const struct participant *del =
+		    who->delegation != NULL
+		        ? programme_find_participant(pl->p, who->delegation)
+		        : NULL;
+		struct pick_item *it;
+
+		if (session_find_assignment(s, who->id) >= 0)
+			continue;
+		it = add_item(pk, &cap);
+		it->id = xstrdup(who->id);
+		it->text = xstrdup(who->name);
+		it->detail =
+		    xasprintf("%s%s%s%s%s",
+		              who->name_local != NULL ? who->name_local : "",
+		              who->name_local != NULL ? "  " : "",
+		              participant_kind_name(who->kind),
+		              who->delegation != NULL ? ", " : "",
+		              who->delegation != NULL ? who->delegation : "");
+		it->match = xasprintf(
+		    "%s\n%s\n%s\n%s\n%s\n%s", who->name,
+		    who->name_local != NULL ? who->name_local : "", who->id,
+		    who->delegation != NULL ? who->delegation : "",
+		    del != NULL ? del->name : "",
+		    who->title != NULL ? who->title : "");
+	}
+	picker_refilter(pl);
+	pl->mode = MODE_PICKER;
+}
+
+void
+picker_open_sessions(struct planner *pl, const struct participant *who)
+{
+	struct picker *pk = &pl->picker;
+	size_t i, cap = 0;
+
+	open_common(pl, PICK_SESSION);
+	pk->for_participant = xstrdup(who->id);
+	pk->title = xasprintf("Assign %s to", who->name);
+	for (i = 0; i < pl->p->nsessions; i++) {
+		const struct session *s = &pl->p->sessions[i];
+		int day = programme_day_of(pl->p, s->start);
+		char d[DAIS_TIMEBUF], span[DAIS_TIMEBUF];
+		struct pick_item *it;
+
+		if (session_find_assignment(s, who->id) >= 0)
+			continue;
+		it = add_item(pk, &cap);
+		it->id = xstrdup(s->uid);
+		it->rid = s->recurrence_id;
+		it->text = xasprintf("%s %s %s",
+		                     day >= 0 ? planner_day_label(pl, day, d)
+		                              : "(no day)",
+		                     planner_span(pl, s, span), s->title);
+		it->detail = xstrdup(planner_room_name(pl, s));
+		it->match = xasprintf("%s\n%s\n%s\n%s", it->text, it->detail,
+		                      s->kind != NULL ? s->kind : "", s->uid);
+	}
+	picker_refilter(pl);
+	pl->mode = MODE_PICKER;
+}
+
+/* Works out an item's warning the first time it is shown. */
+static void
+predict(struct planner *pl, struct pick_item *it)
+{
+	struct picker *pk = &pl->picker;
+	const struct session *s;
+
+	if (it->predicted)
+		return;
+	it->predicted = true;
+	if (pk->kind == PICK_PARTICIPANT) {
+		s = editor_session(pl->ed, pk->for_session.uid,
+		                   pk->for_session.rid);
+		if (s != NULL)
+			it->warning = predict_assign(pl, s, it->id, &it->error);
+	} else {
+		s = editor_session(pl->ed, it->id, it->rid);
+		if (s != NULL)
+			it->warning = predict_assign(pl, s, pk->for_participant,
+			                             &it->error);
+	}
+}
+
+static void
+choose(struct planner *pl)
+{
+	struct picker *pk = &pl->picker;
+	struct pick_item *it;
+	const char *why = NULL;
+	char *uid, *who;
+	dais_time rid;
+	bool ok;
+
+	if (pk->nshown == 0) {
+		free(pk->error);
+		pk->error = xstrdup("Nothing matches: change what you typed.");
+		return;
+	}
+	it = &pk->items[pk->shown[pk->nav.cur]];
+	if (pk->kind == PICK_PARTICIPANT) {
+		uid = xstrdup(pk->for_session.uid);
+		rid = pk->for_session.rid;
+		who = xstrdup(it->id);
+	} else {
+		uid = xstrdup(it->id);
+		rid = it->rid;
+		who = xstrdup(pk->for_participant);
+	}
+	ok = edit_assign(pl->ed, uid, rid, who, pk->role, NULL, &why);
+	if (!ok) {
+		free(pk->error);
+		pk->error = xstrdup(why != NULL ? why : "Refused.");
+	} else {
+		picker_close(pl);
+	}
+	free(uid);
+	free(who);
+}
+
+void
+picker_key(struct planner *pl, int key)
+{
+	struct picker *pk = &pl->picker;
+	enum action a = keymap_lookup(&pl->cfg->keys, CTX_PICKER, key);
+	int page = pl->h > 12 ? pl->h - 12 : 1;
+
+	free(pk->error);
+	pk->error = NULL;
+	switch (a) {
+	case ACT_FORM_CANCEL:
+		picker_close(pl);
+		planner_message(pl, false, "Nobody assigned.");
+		return;
+	case ACT_FORM_ACCEPT:
+		choose(pl);
+		return;
+	case ACT_FORM_NEXT:
+		listnav_action(&pk->nav, ACT_DOWN, page);
+		return;
+	case ACT_FORM_PREV:
+		listnav_action(&pk->nav, ACT_UP, page);
+		return;
+	case ACT_PICK_ROLE:
+		pk->role = role_next(pk->role);
+		return;
+	default:
+		break;
+	}
+	if (key == TK_PGDN || key == TK_PGUP) {
+		listnav_action(&pk->nav,
+		               key == TK_PGDN ? ACT_PAGE_DOWN : ACT_PAGE_UP,
+		               page);
+		return;
+	}
+	if (lineedit_action(&pk->query, a)) {
+		picker_refilter(pl);
+		return;
+	}
+	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
+		lineedit_insert(&pk->query, (unsigned int)key);
+		picker_refilter(pl);
+	}
+}
+
+void
+picker_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
+{
+	struct picker *pk = &pl->picker;
+	int bw = pl->w - 4 < 96 ? pl->w - 4 : 96, bh = pl->h - 4;
+	int bx = (pl->w - bw) / 2, by = 2, rows = bh - 7, r, i;
+	int textw = (bw - 4) / 2, detw = bw - 4 - 2 - textw - 1;
+	char *line, keys[3][16];
+	const struct pick_item *cur = NULL;
+
+	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
+	for (i = 0; i < bh; i++) {
+		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
+		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
+	}
+	for (i = 0; i < bw; i++) {
+		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
+		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
+	}
+	line = xasprintf(
+	    " %s as %s (%s changes the role) ", pk->title, role_name(pk->role),
+	    keymap_first_key(&pl->cfg->keys, ACT_PICK_ROLE, keys[0]));
+	canvas_put_fit(c, by, bx + 2, bw - 4, line, STYLE_TITLE, 0);
+	free(line);
+	canvas_put(c, by + 1, bx + 2, 2, "> ", STYLE_TITLE, 0);
+	*cx = lineedit_draw(&pk->query, c, by + 1, bx + 4, bw - 6 - 14,
+	                    STYLE_INPUT, true);
+	*cy = by + 1;
+	line = xasprintf("%zu of %zu", pk->nshown, pk->nitems);
+	canvas_put_right(c, by + 1, bx + bw - 2 - 12, 12, line, STYLE_DIM, 0);
+	free(line);
+	listnav_fix(&pk->nav, rows);
+	for (r = 0; r < rows && pk->nav.top + r < (int)pk->nshown; r++) {
+		int k = pk->nav.top + r, row = by + 2 + r;
+		struct pick_item *it = &pk->items[pk->shown[k]];
+		int mods = k == pk->nav.cur ? MOD_REVERSE : 0;
+		int ms = STYLE_NORMAL;
+		const char *mark = " ";
+
+		predict(pl, it);
+		if (it->warning != NULL) {
+			mark = it->error ? "!" : "*";
+			ms = it->error ? STYLE_ERROR : STYLE_WARNING;
+		}
+		if (k == pk->nav.cur)
+			cur = it;
+		canvas_fill(c, row, bx + 1, bw - 2, 1, STYLE_NORMAL, mods);
+		canvas_put(c, row, bx + 2, 1, mark, ms, mods);
+		canvas_put_fit(c, row, bx + 4, textw, it->text, STYLE_NORMAL,
+		               mods);
+		canvas_put_fit(c, row, bx + 5 + textw, detw, it->detail,
+		               STYLE_DIM, mods);
+	}
+	if (pk->nshown == 0)
+		canvas_put_fit(c, by + 2, bx + 4, bw - 6, "Nothing matches.",
+		               STYLE_DIM, 0);
+	if (cur != NULL && cur->warning != NULL) {
+		size_t n, k;
+		char **w;
+
+		line = xasprintf(
+		    "%s %s", cur->error ? "! Would conflict:" : "* Would warn:",
+		    cur->warning);
+		w = text_wrap(line, bw - 4, &n);
+		for (k = 0; k < n; k++) {
+			if (k < 3)
+				canvas_put_fit(c, by + bh - 5 + (int)k, bx + 2,
+				               bw - 4, w[k],
+				               cur->error ? STYLE_ERROR
+				                          : STYLE_WARNING,
+				               0);
+			free(w[k]);
+		}
+		free(w);
+		free(line);
+	} else if (cur != NULL) {
+		canvas_put_fit(c, by + bh - 5, bx + 2, bw - 4,
+		               "No conflict: free at that time.", STYLE_DIM, 0);
+	}
+	if (pk->error != NULL)
+		canvas_put_fit(c, by + bh - 2, bx + 2, bw - 4, pk->error,
+		               STYLE_STATUS_ERROR, 0);
+	else {
+		line = xasprintf(
+		    "Type to narrow  %s choose  %s cancel  Up/Down move",
+		    keymap_first_key(&pl->cfg->keys, ACT_FORM_ACCEPT, keys[1]),
+		    keymap_first_key(&pl->cfg->keys, ACT_FORM_CANCEL, keys[2]));
+		canvas_put_fit(c, by + bh - 2, bx + 2, bw - 4, line, STYLE_DIM,
+		               0);
+		free(line);
+	}
+}

@@ -1,0 +1,943 @@
+/*
+ * planner.c: the planner's state, the conflict re-check after every edit,
+ * the screen's frame (day and view tabs, status line, the pane split) and
+ * the dispatch of keys and mouse to views, widgets and actions.
+ */
+#include "planner.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "term.h"
+#include "theme.h"
+
+void
+session_key_set(struct session_key *k, const char *uid, dais_time rid)
+{
+	char *copy = xstrdup(uid); /* uid may point into k itself */
+
+	free(k->uid);
+	k->uid = copy;
+	k->rid = rid;
+}
+
+void
+session_key_clear(struct session_key *k)
+{
+	free(k->uid);
+	k->uid = NULL;
+	k->rid = DAIS_TIME_NONE;
+}
+
+bool
+listnav_action(struct listnav *l, enum action a, int page)
+{
+	if (page < 1)
+		page = 1;
+	switch (a) {
+	case ACT_UP:
+		l->cur--;
+		break;
+	case ACT_DOWN:
+		l->cur++;
+		break;
+	case ACT_PAGE_UP:
+		l->cur -= page;
+		l->top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		l->cur += page;
+		l->top += page;
+		break;
+	case ACT_FIRST:
+		l->cur = 0;
+		break;
+	case ACT_LAST:
+		l->cur = l->n - 1;
+		break;
+	default:
+		return false;
+	}
+	listnav_fix(l, page);
+	return true;
+}
+
+void
+listnav_fix(struct listnav *l, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (l->cur >= l->n)
+		l->cur = l->n - 1;
+	if (l->cur < 0)
+		l->cur = 0;
+	if (l->top > l->n - rows)
+		l->top = l->n - rows;
+	if (l->top > l->cur)
+		l->top = l->cur;
+	if (l->cur >= l->top + rows)
+		l->top = l->cur - rows + 1;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+void
+planner_message(struct planner *pl, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(pl->message);
+	va_start(ap, fmt);
+	pl->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	pl->message_error = error;
+}
+
+static void
+clear_message(struct planner *pl)
+{
+	free(pl->message);
+	pl->message = NULL;
+	pl->message_error = false;
+}
+
+/* ---- Time and names ---------------------------------------------------- */
+
+int
+planner_minutes(const struct planner *pl, int day, dais_time t)
+{
+	const struct conference *cf = &pl->p->conf;
+
+	if (day < 0 || (size_t)day >= cf->ndays)
+		return time_local_minutes(&cf->zone, t);
+	return (int)((t - time_at(&cf->zone, cf->days[day], 0)) / 60);
+}
+
+dais_time
+planner_instant(const struct planner *pl, int day, int minutes)
+{
+	const struct conference *cf = &pl->p->conf;
+
+	/* time_at takes minutes within a day; later ones carry over. */
+	return time_at(&cf->zone, cf->days[day], 0) + (dais_time)minutes * 60;
+}
+
+char *
+planner_day_label(const struct planner *pl, int day, char *buf)
+{
+	static const char *const wd[7] = {"Sun", "Mon", "Tue", "Wed",
+	                                  "Thu", "Fri", "Sat"};
+	static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr",
+	                                    "May", "Jun", "Jul", "Aug",
+	                                    "Sep", "Oct", "Nov", "Dec"};
+	struct dais_date d = pl->p->conf.days[day];
+
+	snprintf(buf, DAIS_TIMEBUF, "%s %d %s", wd[date_weekday(d)], d.day,
+	         mon[(d.month - 1) % 12]);
+	return buf;
+}
+
+char *
+planner_span(const struct planner *pl, const struct session *s, char *buf)
+{
+	char a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
+	const struct dais_zone *z = &pl->p->conf.zone;
+
+	snprintf(buf, DAIS_TIMEBUF, "%s-%s", time_fmt_hm(a, z, s->start),
+	         time_fmt_hm(b, z, s->end));
+	return buf;
+}
+
+const char *
+planner_room_name(const struct planner *pl, const struct session *s)
+{
+	const struct room *r = programme_find_room(pl->p, s->room_id);
+
+	if (r != NULL)
+		return r->name;
+	if (s->location != NULL && s->location[0] != '\0')
+		return s->location;
+	return s->room_id != NULL ? s->room_id : "(no room)";
+}
+
+int
+planner_kind_style(const struct planner *pl, const char *kind)
+{
+	const struct strlist *k = &pl->p->conf.kinds;
+
+	return theme_kind_style(kind, (const char *const *)k->v, k->n);
+}
+
+const char *
+planner_person_name(const struct planner *pl, const struct assignment *a)
+{
+	const struct participant *who =
+	    programme_find_participant(pl->p, a->participant_id);
+
+	if (who != NULL && who->name != NULL)
+		return who->name;
+	if (a->cn != NULL)
+		return a->cn;
+	return a->participant_id != NULL ? a->participant_id : "?";
+}
+
+/* ---- Selection ---------------------------------------------------------- */
+
+long
+planner_selected_index(const struct planner *pl)
+{
+	if (pl->sel.uid == NULL)
+		return -1;
+	return programme_find_session(pl->p, pl->sel.uid, pl->sel.rid);
+}
+
+const struct session *
+planner_selected(const struct planner *pl)
+{
+	long i = planner_selected_index(pl);
+
+	return i < 0 ? NULL : &pl->p->sessions[i];
+}
+
+void
+planner_select(struct planner *pl, const struct session *s)
+{
+	if (s == NULL)
+		session_key_clear(&pl->sel);
+	else
+		session_key_set(&pl->sel, s->uid, s->recurrence_id);
+}
+
+void
+planner_select_none(struct planner *pl)
+{
+	session_key_clear(&pl->sel);
+}
+
+void
+planner_jump(struct planner *pl, const struct session *s)
+{
+	int day = programme_day_of(pl->p, s->start);
+
+	planner_select(pl, s);
+	if (day < 0) {
+		planner_message(pl, true,
+		                "'%s' is on no conference day; edit its "
+		                "time with e",
+		                s->title);
+		return;
+	}
+	pl->day = day;
+	if (pl->view != VIEW_GRID && pl->view != VIEW_LIST)
+		pl->view = VIEW_GRID;
+	pl->mode = MODE_VIEW;
+	grid_follow_selection(pl);
+}
+
+/* ---- Conflicts ---------------------------------------------------------- */
+
+static const struct planner *order_pl;
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	const struct conflict *x = &order_pl->conflicts.v[*(const size_t *)a];
+	const struct conflict *y = &order_pl->conflicts.v[*(const size_t *)b];
+
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* Runs the conflict engine and rebuilds what is derived from it. */
+static void
+recheck(struct planner *pl)
+{
+	size_t i, j;
+
+	conflict_list_clear(&pl->conflicts);
+	conflict_check(pl->p, &pl->conflicts);
+	free(pl->worst);
+	pl->nworst = pl->p->nsessions;
+	pl->worst = xcalloc(pl->nworst + 1, 1);
+	for (i = 0; i < pl->conflicts.n; i++) {
+		const struct conflict *c = &pl->conflicts.v[i];
+
+		for (j = 0; j < c->nsessions; j++)
+			if (c->sessions[j] < pl->nworst &&
+			    pl->worst[c->sessions[j]] < c->severity)
+				pl->worst[c->sessions[j]] =
+				    (unsigned char)c->severity;
+	}
+	free(pl->conflict_order);
+	pl->conflict_order = xcalloc(pl->conflicts.n + 1, sizeof(size_t));
+	for (i = 0; i < pl->conflicts.n; i++)
+		pl->conflict_order[i] = i;
+	order_pl = pl;
+	qsort(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp);
+	pl->conflicts_nav.n = (int)pl->conflicts.n;
+	listnav_fix(&pl->conflicts_nav, 1);
+	pl->longest = 0;
+	for (i = 0; i < pl->p->nsessions; i++)
+		if (pl->p->sessions[i].end - pl->p->sessions[i].start >
+		    pl->longest)
+			pl->longest =
+			    pl->p->sessions[i].end - pl->p->sessions[i].start;
+	pl->reach = (dais_time)pl->p->conf.changeover * 60 + 60;
+	for (i = 0; i < pl->p->nwalks; i++)
+		if (pl->p->walks[i].minutes * 60 + pl->p->conf.changeover * 60 +
+		        60 >
+		    pl->reach)
+			pl->reach = (dais_time)(pl->p->walks[i].minutes +
+			                        pl->p->conf.changeover) *
+			                60 +
+			            60;
+}
+
+static void
+on_edit(const struct edit_event *ev, void *arg)
+{
+	struct planner *pl = arg;
+
+	recheck(pl);
+	switch (ev->kind) {
+	case EDIT_APPLIED:
+		planner_message(pl, false, "%s", ev->description);
+		break;
+	case EDIT_UNDONE:
+		planner_message(pl, false, "Undone: %s", ev->description);
+		break;
+	case EDIT_REDONE:
+		planner_message(pl, false, "Redone: %s", ev->description);
+		break;
+	case EDIT_CANCELLED:
+		break;
+	}
+}
+
+struct planner *
+planner_new(struct programme *p, const struct tui_config *cfg)
+{
+	struct planner *pl = xcalloc(1, sizeof *pl);
+
+	pl->p = p;
+	pl->cfg = cfg;
+	pl->ed = editor_new(p);
+	editor_set_callback(pl->ed, on_edit, pl);
+	pl->sel.rid = DAIS_TIME_NONE;
+	pl->drag.rid = DAIS_TIME_NONE;
+	pl->zoom = cfg->zoom;
+	pl->detail = cfg->detail;
+	pl->people_kind = -1;
+	pl->gmin = p->conf.day_start;
+	pl->w = PLANNER_MIN_W;
+	pl->h = PLANNER_MIN_H;
+	recheck(pl);
+	people_refilter(pl);
+	grid_sync_selection(pl);
+	return pl;
+}
+
+void
+planner_free(struct planner *pl)
+{
+	if (pl == NULL)
+		return;
+	prompt_close(pl);
+	form_close(pl);
+	picker_close(pl);
+	free(pl->confirm.question);
+	editor_free(pl->ed);
+	conflict_list_clear(&pl->conflicts);
+	free(pl->conflicts.v);
+	free(pl->worst);
+	free(pl->conflict_order);
+	free(pl->people_shown);
+	free(pl->people_delegation);
+	free(pl->search);
+	free(pl->message);
+	free(pl->startup_warning);
+	session_key_clear(&pl->sel);
+	session_key_clear(&pl->drag);
+	free(pl);
+}
+
+void
+planner_resize(struct planner *pl, int w, int h)
+{
+	pl->w = w;
+	pl->h = h;
+}
+
+/* ---- Drawing ------------------------------------------------------------ */
+
+static bool
+too_small(const struct planner *pl)
+{
+	return pl->w < PLANNER_MIN_W || pl->h < PLANNER_MIN_H;
+}
+
+static const char *const view_names[VIEW_COUNT] = {
+    "Grid",
+    "List",
+    "People",
+    "Conflicts",
+};
+
+/* Row 0: the day tabs, then the view tabs, then a hint. */
+static void
+draw_tabs(struct planner *pl, struct canvas *c)
+{
+	int x = 0, i;
+	char buf[DAIS_TIMEBUF * 2 + 16], key[16];
+
+	canvas_fill(c, 0, 0, c->w, 1, STYLE_TAB, 0);
+	for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
+		char label[DAIS_TIMEBUF];
+		bool on = i == pl->day;
+
+		planner_day_label(pl, i, label);
+		snprintf(buf, sizeof buf, on ? "[%d %s]" : " %d %s ", i + 1,
+		         label);
+		x += canvas_put(c, 0, x, c->w - x, buf,
+		                on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
+	}
+	x += canvas_put(c, 0, x, c->w - x, " | ", STYLE_RULE, 0);
+	for (i = 0; i < VIEW_COUNT; i++) {
+		bool on = i == (int)pl->view;
+
+		if (i == VIEW_CONFLICTS)
+			snprintf(buf, sizeof buf, on ? "[%s %zu]" : " %s %zu ",
+			         view_names[i], pl->conflicts.n);
+		else
+			snprintf(buf, sizeof buf, on ? "[%s]" : " %s ",
+			         view_names[i]);
+		x += canvas_put(c, 0, x, c->w - x, buf,
+		                on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
+	}
+	snprintf(buf, sizeof buf, "%s help",
+	         keymap_first_key(&pl->cfg->keys, ACT_HELP, key));
+	if (x + text_width(buf) + 2 <= c->w)
+		canvas_put_right(c, 0, x, c->w - x, buf, STYLE_DIM, 0);
+}
+
+/* The last row: the message on the left, conflicts and state right. */
+static void
+draw_status(struct planner *pl, struct canvas *c, int y)
+{
+	size_t errors = conflict_count(&pl->conflicts, SEVERITY_ERROR);
+	size_t warnings = conflict_count(&pl->conflicts, SEVERITY_WARNING);
+	char right[128];
+	int rw, style;
+	const char *msg = pl->message;
+
+	snprintf(right, sizeof right, " %s%zu error%s, %zu warning%s ",
+	         editor_dirty(pl->ed) ? "modified | " : "", errors,
+	         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+	rw = text_width(right);
+	if (msg == NULL)
+		msg = pl->startup_warning;
+	style = pl->message_error || (msg != NULL && msg == pl->startup_warning)
+	            ? STYLE_STATUS_ERROR
+	            : STYLE_STATUS;
+	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
+	canvas_put_fit(c, y, 0, c->w - rw, msg != NULL ? msg : "", style, 0);
+	canvas_put(c, y, c->w - rw, rw, right,
+	           errors > 0 ? STYLE_STATUS_ERROR : STYLE_STATUS, 0);
+}
+
+static void
+draw_small(struct planner *pl, struct canvas *c)
+{
+	char line[128];
+	int y = c->h / 2 - 1;
+
+	snprintf(line, sizeof line, "Terminal too small: %dx%d.", pl->w, pl->h);
+	canvas_put_fit(c, y < 0 ? 0 : y, 0, c->w, line, STYLE_ERROR, 0);
+	snprintf(line, sizeof line, "dais needs at least %dx%d; enlarge it.",
+	         PLANNER_MIN_W, PLANNER_MIN_H);
+	canvas_put_fit(c, y + 1, 0, c->w, line, STYLE_NORMAL, 0);
+}
+
+/* Width of the detail pane on the right, or 0 when it is not shown. */
+static int
+pane_width(const struct planner *pl)
+{
+	int w;
+
+	if (pl->mode == MODE_ASSIGN)
+		;
+	else if (!pl->detail ||
+	         (pl->view != VIEW_GRID && pl->view != VIEW_LIST))
+		return 0;
+	w = pl->w / 3;
+	if (w < 28)
+		w = 28;
+	if (w > 44)
+		w = 44;
+	return w;
+}
+
+void
+planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
+{
+	int top = 1, bottom = pl->h - 1, pw, mainw;
+
+	if (c->w != pl->w || c->h != pl->h)
+		canvas_resize(c, pl->w, pl->h);
+	else
+		canvas_clear(c);
+	*cy = *cx = -1;
+	if (too_small(pl)) {
+		draw_small(pl, c);
+		return;
+	}
+	draw_tabs(pl, c);
+	pw = pane_width(pl);
+	mainw = pl->w - pw;
+	if (pl->mode == MODE_HELP) {
+		help_draw(pl, c, 0, top, pl->w, bottom - top);
+	} else {
+		switch (pl->view) {
+		case VIEW_GRID:
+			grid_draw(pl, c, 0, top, mainw, bottom - top);
+			break;
+		case VIEW_LIST:
+			list_draw(pl, c, 0, top, mainw, bottom - top);
+			break;
+		case VIEW_PEOPLE:
+			people_draw(pl, c, 0, top, mainw, bottom - top);
+			break;
+		case VIEW_CONFLICTS:
+			conflicts_draw(pl, c, 0, top, mainw, bottom - top);
+			break;
+		case VIEW_COUNT:
+			break;
+		}
+		if (pw > 0 && pl->mode == MODE_ASSIGN)
+			assign_draw(pl, c, mainw, top, pw, bottom - top);
+		else if (pw > 0)
+			detail_draw(pl, c, mainw, top, pw, bottom - top);
+	}
+	draw_status(pl, c, pl->h - 1);
+	switch (pl->mode) {
+	case MODE_PROMPT:
+		prompt_draw(pl, c, pl->h - 1, cy, cx);
+		break;
+	case MODE_CONFIRM:
+		canvas_put_fit(c, pl->h - 1, 0, c->w, pl->confirm.question,
+		               STYLE_STATUS_ERROR, 0);
+		break;
+	case MODE_FORM:
+		form_draw(pl, c, cy, cx);
+		break;
+	case MODE_PICKER:
+		picker_draw(pl, c, cy, cx);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- Keys --------------------------------------------------------------- */
+
+static void
+set_day(struct planner *pl, int day)
+{
+	if (day < 0 || (size_t)day >= pl->p->conf.ndays) {
+		planner_message(pl, true, "The conference has %zu day%s.",
+		                pl->p->conf.ndays,
+		                pl->p->conf.ndays == 1 ? "" : "s");
+		return;
+	}
+	pl->day = day;
+	if (pl->view == VIEW_LIST) {
+		size_t n, *v = list_sessions(pl, &n);
+
+		planner_select(pl, n > 0 ? &pl->p->sessions[v[0]] : NULL);
+		free(v);
+	} else {
+		grid_sync_selection(pl);
+	}
+}
+
+static void
+set_view(struct planner *pl, enum view v)
+{
+	const struct session *s = planner_selected(pl);
+
+	pl->view = v;
+	if (v == VIEW_GRID && s != NULL &&
+	    programme_day_of(pl->p, s->start) == pl->day)
+		grid_follow_selection(pl);
+	else if (v == VIEW_GRID)
+		grid_sync_selection(pl);
+	else if (v == VIEW_LIST &&
+	         (s == NULL || programme_day_of(pl->p, s->start) != pl->day)) {
+		size_t n, *l = list_sessions(pl, &n);
+
+		planner_select(pl, n > 0 ? &pl->p->sessions[l[0]] : NULL);
+		free(l);
+	}
+}
+
+static void
+ask_quit(struct planner *pl)
+{
+	if (!editor_dirty(pl->ed)) {
+		pl->quit = true;
+		return;
+	}
+	confirm_open(pl, CONFIRM_QUIT,
+	             "Unsaved edits. Save before quitting? y: save and quit, "
+	             "n: quit without saving, Esc: stay");
+}
+
+static bool
+global_action(struct planner *pl, enum action a)
+{
+	const char *why = NULL;
+	char buf[DAIS_TIMEBUF];
+
+	switch (a) {
+	case ACT_HELP:
+		pl->mode = MODE_HELP;
+		pl->help.cur = pl->help.top = 0;
+		return true;
+	case ACT_QUIT:
+		ask_quit(pl);
+		return true;
+	case ACT_SAVE:
+		planner_save(pl);
+		return true;
+	case ACT_UNDO:
+		if (!editor_undo(pl->ed, &why))
+			planner_message(pl, true, "%s", why);
+		return true;
+	case ACT_REDO:
+		if (!editor_redo(pl->ed, &why))
+			planner_message(pl, true, "%s", why);
+		return true;
+	case ACT_NEXT_VIEW:
+		set_view(pl, (enum view)((pl->view + 1) % VIEW_COUNT));
+		return true;
+	case ACT_PREV_VIEW:
+		set_view(pl,
+		         (enum view)((pl->view + VIEW_COUNT - 1) % VIEW_COUNT));
+		return true;
+	case ACT_VIEW_GRID:
+		set_view(pl, VIEW_GRID);
+		return true;
+	case ACT_VIEW_LIST:
+		set_view(pl, VIEW_LIST);
+		return true;
+	case ACT_VIEW_PEOPLE:
+		set_view(pl, VIEW_PEOPLE);
+		return true;
+	case ACT_VIEW_CONFLICTS:
+		set_view(pl, VIEW_CONFLICTS);
+		return true;
+	case ACT_NEXT_DAY:
+		set_day(pl, pl->day + 1 < (int)pl->p->conf.ndays ? pl->day + 1
+		                                                 : pl->day);
+		return true;
+	case ACT_PREV_DAY:
+		set_day(pl, pl->day > 0 ? pl->day - 1 : 0);
+		return true;
+	case ACT_DAY_1:
+	case ACT_DAY_2:
+	case ACT_DAY_3:
+	case ACT_DAY_4:
+	case ACT_DAY_5:
+	case ACT_DAY_6:
+	case ACT_DAY_7:
+	case ACT_DAY_8:
+	case ACT_DAY_9:
+		set_day(pl, (int)(a - ACT_DAY_1));
+		return true;
+	case ACT_SEARCH:
+		prompt_open(pl, PROMPT_SEARCH,
+		            pl->view == VIEW_PEOPLE ? "Find participant: "
+		                                    : "Search: ",
+		            "");
+		return true;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (pl->search == NULL)
+			planner_message(pl, true,
+			                "No search yet: press / to search.");
+		else
+			planner_search(pl, pl->search,
+			               a == ACT_SEARCH_NEXT ? 1 : -1);
+		return true;
+	case ACT_EXPORT:
+		prompt_open(pl, PROMPT_EXPORT,
+		            "Export participants' calendars to directory: ",
+		            pl->cfg->export_dir);
+		return true;
+	case ACT_PRINT: {
+		char label[DAIS_TIMEBUF + 64];
+
+		snprintf(label, sizeof label,
+		         "Print run-sheet of %s (command, or file.txt/.pdf): ",
+		         planner_day_label(pl, pl->day, buf));
+		prompt_open(pl, PROMPT_PRINT, label, pl->cfg->print_command);
+		return true;
+	}
+	case ACT_TOGGLE_DETAIL:
+		pl->detail = !pl->detail;
+		return true;
+	case ACT_REDRAW:
+		pl->repaint = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum key_context
+view_context(const struct planner *pl)
+{
+	switch (pl->view) {
+	case VIEW_GRID:
+		return CTX_GRID;
+	case VIEW_LIST:
+		return CTX_SESSIONS;
+	case VIEW_PEOPLE:
+		return CTX_PEOPLE;
+	default:
+		return CTX_CONFLICTS;
+	}
+}
+
+static void
+help_key(struct planner *pl, enum action a)
+{
+	int rows = pl->h - 3;
+
+	if (a == ACT_HELP || a == ACT_BACK || a == ACT_QUIT) {
+		pl->mode = MODE_VIEW;
+		return;
+	}
+	/* The help scrolls as a page: moving down shows the next line. */
+	if (a == ACT_DOWN)
+		pl->help.top++;
+	else if (a == ACT_UP)
+		pl->help.top--;
+	else if (a == ACT_PAGE_DOWN)
+		pl->help.top += rows;
+	else if (a == ACT_PAGE_UP)
+		pl->help.top -= rows;
+	else if (a == ACT_FIRST)
+		pl->help.top = 0;
+	else if (a == ACT_LAST)
+		pl->help.top = pl->help.n;
+	if (pl->help.top > pl->help.n - rows)
+		pl->help.top = pl->help.n - rows;
+	if (pl->help.top < 0)
+		pl->help.top = 0;
+}
+
+static void
+view_key(struct planner *pl, enum action a)
+{
+	bool done = false;
+
+	switch (pl->view) {
+	case VIEW_GRID:
+		done = grid_action(pl, a);
+		break;
+	case VIEW_LIST:
+		done = list_action(pl, a);
+		break;
+	case VIEW_PEOPLE:
+		done = people_action(pl, a);
+		break;
+	case VIEW_CONFLICTS:
+		done = conflicts_action(pl, a);
+		break;
+	case VIEW_COUNT:
+		break;
+	}
+	if (!done && (pl->view == VIEW_GRID || pl->view == VIEW_LIST))
+		done = session_action(pl, a);
+	if (!done)
+		global_action(pl, a);
+}
+
+/* The mouse: tabs, the grid, wheel scrolling, drag to move. */
+static void
+mouse_event(struct planner *pl, const struct term_mouse *m)
+{
+	int col, minute;
+
+	if (pl->mode != MODE_VIEW || too_small(pl))
+		return;
+	if (m->kind == TERM_MOUSE_WHEEL_UP ||
+	    m->kind == TERM_MOUSE_WHEEL_DOWN) {
+		enum action a =
+		    m->kind == TERM_MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN;
+		view_key(pl, a);
+		return;
+	}
+	if (m->y == 0 && m->kind == TERM_MOUSE_PRESS) {
+		/* Tabs: find which label the click is in by redrawing. */
+		struct canvas *c = canvas_new(pl->w, 1);
+		char *row;
+		int i, x = 0;
+
+		draw_tabs(pl, c);
+		row = canvas_row_text(c, 0, 1);
+		canvas_free(c);
+		for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
+			char label[DAIS_TIMEBUF], buf[DAIS_TIMEBUF * 2 + 16];
+			int w;
+
+			snprintf(buf, sizeof buf, " %d %s ", i + 1,
+			         planner_day_label(pl, i, label));
+			w = text_width(buf);
+			if (m->x >= x && m->x < x + w) {
+				set_day(pl, i);
+				free(row);
+				return;
+			}
+			x += w;
+		}
+		x += 3;
+		for (i = 0; i < VIEW_COUNT; i++) {
+			int w = text_width(view_names[i]) + 2;
+
+			if (i == VIEW_CONFLICTS) {
+				char n[32];
+
+				snprintf(n, sizeof n, " %zu", pl->conflicts.n);
+				w += text_width(n);
+			}
+			if (m->x >= x && m->x < x + w) {
+				set_view(pl, (enum view)i);
+				break;
+			}
+			x += w;
+		}
+		free(row);
+		return;
+	}
+	if (pl->view != VIEW_GRID || !grid_hit(pl, m->x, m->y, &col, &minute))
+		return;
+	if (m->kind == TERM_MOUSE_PRESS) {
+		const struct session *s;
+
+		pl->gcol = col;
+		pl->gmin = minute;
+		pl->glane = 0;
+		grid_sync_selection(pl);
+		s = planner_selected(pl);
+		if (s != NULL)
+			session_key_set(&pl->drag, s->uid, s->recurrence_id);
+		else
+			session_key_clear(&pl->drag);
+		return;
+	}
+	if (m->kind == TERM_MOUSE_RELEASE && pl->drag.uid != NULL) {
+		long i =
+		    programme_find_session(pl->p, pl->drag.uid, pl->drag.rid);
+		struct grid_layout g;
+		const struct session *s;
+		const char *why = NULL;
+		dais_time start, len;
+		bool ok = true;
+
+		session_key_clear(&pl->drag);
+		if (i < 0)
+			return;
+		s = &pl->p->sessions[i];
+		grid_layout_build(&g, pl->p, pl->day, pl->zoom);
+		start = planner_instant(pl, pl->day,
+		                        minute - (minute - g.start) % pl->zoom);
+		len = s->end - s->start;
+		if (col != pl->gcol || start != s->start) {
+			const char *room = g.cols[col].room_id;
+			char *uid = xstrdup(s->uid);
+			dais_time rid = s->recurrence_id;
+
+			editor_begin_group(pl->ed, NULL);
+			if (room != NULL && (s->room_id == NULL ||
+			                     strcmp(room, s->room_id) != 0))
+				ok = edit_set_room(pl->ed, uid, rid, room, NULL,
+				                   &why);
+			if (ok)
+				ok = edit_set_times(pl->ed, uid, rid, start,
+				                    start + len, &why);
+			if (ok)
+				editor_end_group(pl->ed);
+			else
+				editor_cancel_group(pl->ed);
+			planner_edit_result(pl, ok, why);
+			free(uid);
+			grid_follow_selection(pl);
+		}
+		grid_layout_free(&g);
+	}
+}
+
+void
+planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
+{
+	enum action a;
+
+	if (key == TK_RESIZE || too_small(pl))
+		return;
+	free(pl->startup_warning);
+	pl->startup_warning = NULL;
+	if (key == TK_MOUSE) {
+		if (mouse != NULL)
+			mouse_event(pl, mouse);
+		return;
+	}
+	switch (pl->mode) {
+	case MODE_PROMPT:
+		prompt_key(pl, key);
+		return;
+	case MODE_CONFIRM:
+		confirm_key(pl, key);
+		return;
+	case MODE_FORM:
+		form_key(pl, key);
+		return;
+	case MODE_PICKER:
+		picker_key(pl, key);
+		return;
+	case MODE_HELP:
+		help_key(pl, keymap_lookup(&pl->cfg->keys, CTX_HELP, key));
+		return;
+	case MODE_ASSIGN:
+		a = keymap_lookup(&pl->cfg->keys, CTX_ASSIGN, key);
+		clear_message(pl);
+		if (!assign_action(pl, a))
+			global_action(pl, a);
+		return;
+	case MODE_VIEW:
+		break;
+	}
+	a = keymap_lookup(&pl->cfg->keys, view_context(pl), key);
+	clear_message(pl);
+	if (a == ACT_NONE) {
+		char name[16], hk[16];
+
+		planner_message(pl, true,
+		                "Key %s does nothing here; %s lists "
+		                "the keys.",
+		                keys_name(key, name),
+		                keymap_first_key(&pl->cfg->keys, ACT_HELP, hk));
+		return;
+	}
+	view_key(pl, a);
+}

@@ -1,0 +1,424 @@
+/*
+ * planner.h: the state of the interactive planner and the functions its
+ * views, widgets and actions share. The state holds no curses: views draw
+ * it into a canvas (canvas.h), so everything here can be driven and
+ * checked by the unit tests without a terminal.
+ */
+#ifndef DAIS_TUI_PLANNER_H
+#define DAIS_TUI_PLANNER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "canvas.h"
+#include "config.h"
+#include "dais/conflict.h"
+#include "dais/edit.h"
+#include "dais/model.h"
+#include "keys.h"
+#include "lineedit.h"
+
+/* The smallest screen the planner draws on; below it, it says so. */
+#define PLANNER_MIN_W 80
+#define PLANNER_MIN_H 24
+
+enum view { VIEW_GRID, VIEW_LIST, VIEW_PEOPLE, VIEW_CONFLICTS, VIEW_COUNT };
+
+/* What the keyboard is talking to, above the view. */
+enum mode {
+	MODE_VIEW,    /* the current view */
+	MODE_HELP,    /* the ? screen */
+	MODE_ASSIGN,  /* the selected session's assignments */
+	MODE_PROMPT,  /* one line typed at the bottom */
+	MODE_FORM,    /* the session form */
+	MODE_PICKER,  /* a type-ahead picker */
+	MODE_CONFIRM, /* a question answered with one key */
+};
+
+/* A session named the way edit.h names it: stable across edits. */
+struct session_key {
+	char *uid; /* owned; NULL for none */
+	dais_time rid;
+};
+
+/* A scrolling list's cursor: the widget behind every list on screen. */
+struct listnav {
+	int cur, top, n;
+};
+
+/* Moves by ACT_UP/DOWN/PAGE_UP/PAGE_DOWN/FIRST/LAST; false if not one. */
+bool listnav_action(struct listnav *l, enum action a, int page);
+/* Keeps cur within 0..n-1 and visible in `rows` rows. */
+void listnav_fix(struct listnav *l, int rows);
+
+/* ---- The grid's layout ------------------------------------------------ */
+
+struct grid_col {
+	const char *room_id; /* borrowed; NULL: sessions without a known room */
+	const struct room *room;
+};
+
+struct grid_block {
+	size_t session; /* index into p->sessions */
+	int col, lane, nlanes;
+	int m0, m1; /* minutes since the day's local midnight, clipped */
+};
+
+struct grid_layout {
+	int day;
+	int zoom;       /* minutes a row */
+	int start, end; /* minutes since local midnight, whole rows */
+	int nrows;
+	struct grid_col *cols;
+	int ncols;
+	struct grid_block *blocks; /* by column, then start */
+	size_t nblocks;
+};
+
+/*
+ * Lays out day `day` of p: a column per room of venues.ini, in its order,
+ * then one for sessions whose room is unknown or missing (when there are
+ * any); rows of `zoom` minutes from the daily start (or the earliest
+ * session) to the daily end (or the latest); overlapping sessions in a
+ * room side by side in lanes.
+ */
+void grid_layout_build(struct grid_layout *g, const struct programme *p,
+                       int day, int zoom);
+void grid_layout_free(struct grid_layout *g);
+/* The block of session index s, or -1. */
+long grid_find_block(const struct grid_layout *g, size_t s);
+/* The block in column col at minute m (lane `lane` if several), or -1. */
+long grid_block_at(const struct grid_layout *g, int col, int lane, int m);
+int grid_row_of(const struct grid_layout *g, int minute);
+/* Column of a room id (NULL or unknown: the last, unknown-room column). */
+int grid_col_of(const struct grid_layout *g, const struct programme *p,
+                const char *room_id);
+
+/* ---- Widgets --------------------------------------------------------- */
+
+enum prompt_kind {
+	PROMPT_SEARCH,
+	PROMPT_MOVE_TO,
+	PROMPT_EXPORT,
+	PROMPT_PRINT,
+};
+
+struct prompt {
+	enum prompt_kind kind;
+	char *label; /* "Search: " */
+	struct lineedit edit;
+	char *error; /* why the last answer was refused, shown in place */
+};
+
+enum confirm_kind {
+	CONFIRM_DELETE,
+	CONFIRM_QUIT,
+};
+
+struct confirm {
+	enum confirm_kind kind;
+	char *question; /* "Delete 'Opening plenary'? y/n" */
+};
+
+enum field_type {
+	FIELD_TEXT,
+	FIELD_CHOICE,
+	FIELD_CLOCK, /* 9:30, 0930 */
+	FIELD_END,   /* a clock time, or +45m */
+	FIELD_NUMBER,
+};
+
+struct form_field {
+	const char *label;
+	enum field_type type;
+	struct lineedit edit;     /* text, clock, end, number */
+	const char *const *names; /* choices, shown; borrowed */
+	size_t nchoices;
+	size_t choice;
+	char *error; /* refusal shown beside the field */
+};
+
+enum form_field_id {
+	FF_TITLE,
+	FF_KIND,
+	FF_DAY,
+	FF_START,
+	FF_END,
+	FF_ROOM,
+	FF_STATUS,
+	FF_EXPECTED,
+	FF_LANGUAGES,
+	FF_DESCRIPTION,
+	FF_NOTES,
+	FF_COUNT
+};
+
+struct form {
+	bool create;            /* a new session, or editing `key` */
+	struct session_key key; /* when editing */
+	struct form_field f[FF_COUNT];
+	int cur;
+	char *error; /* an edit refusal for the whole form */
+	/* Choice names, owned here: kinds, days, rooms (ids parallel). */
+	char **kind_names, **day_names, **room_names, **room_ids;
+	size_t nkinds, ndays, nrooms;
+};
+
+enum picker_kind {
+	PICK_PARTICIPANT, /* someone for the selected session */
+	PICK_SESSION,     /* a session for the chosen participant */
+};
+
+struct pick_item {
+	char *text;     /* first line: name, or time and title */
+	char *detail;   /* second column: delegation and kind, or room */
+	char *match;    /* everything the query matches against, folded */
+	bool predicted; /* warning and error are known (worked out lazily) */
+	char *warning;  /* the conflict choosing it would create, or NULL */
+	bool error;     /* that conflict is an error */
+	char *id;       /* participant id, or session UID */
+	dais_time rid;  /* the session's recurrence id */
+};
+
+struct picker {
+	enum picker_kind kind;
+	char *title;
+	struct lineedit query;
+	struct pick_item *items;
+	size_t nitems;
+	size_t *shown; /* indexes of items matching the query */
+	size_t nshown;
+	struct listnav nav;
+	enum role role;                 /* the role the choice gets */
+	struct session_key for_session; /* PICK_PARTICIPANT */
+	char *for_participant;          /* PICK_SESSION */
+	enum mode back;                 /* the mode to return to */
+	char *error;                    /* a refused choice, shown in place */
+};
+
+/* ---- The planner ------------------------------------------------------ */
+
+struct planner {
+	struct programme *p; /* borrowed; changed only through ed */
+	struct editor *ed;
+	const struct tui_config *cfg;
+	struct conflict_list conflicts;
+	/* Per session index: worst severity of its conflicts (enum severity,
+	 * SEVERITY_OFF for none). Rebuilt after every edit. */
+	unsigned char *worst;
+	size_t nworst;
+	/* Conflicts in the order the conflicts view shows: worst first. */
+	size_t *conflict_order;
+	/* For predictions: the longest session, and how far apart two
+	 * sessions can be and still conflict (changeover and walking). */
+	dais_time longest, reach;
+
+	int w, h; /* screen size */
+	enum view view;
+	enum mode mode;
+	int day;
+	bool detail; /* the detail pane is shown */
+	int zoom;    /* minutes a grid row */
+
+	/* The selected session (grid, list, detail pane). */
+	struct session_key sel;
+	/* Grid cursor: column, lane and minute of the day; scroll. */
+	int gcol, glane, gmin;
+	int gtop, gleft;
+	/* Where the grid was last drawn, for scrolling and the mouse. */
+	int grid_x, grid_y, grid_colw, grid_gutter;
+	int grid_visible_cols;
+	int grid_visible_rows;
+
+	struct listnav list;     /* list view */
+	struct listnav people;   /* people view: the participants */
+	struct listnav timeline; /* people view: the chosen one's sessions */
+	bool people_focus_timeline;
+	int people_kind;         /* -1 all, else enum participant_kind */
+	char *people_delegation; /* NULL all */
+	size_t *people_shown;    /* participant indexes after the filters */
+	size_t npeople_shown;
+	struct listnav conflicts_nav;
+	struct listnav assign; /* MODE_ASSIGN */
+	struct listnav help;
+
+	char *search; /* the last search, or NULL */
+
+	char *message;
+	bool message_error;
+	char *startup_warning; /* locale; shown until the first key */
+
+	struct prompt prompt;
+	struct confirm confirm;
+	struct form form;
+	struct picker picker;
+
+	bool quit;
+	bool repaint; /* C-l: the terminal must be painted afresh */
+	/* The mouse: a press on a block, to move it where it is released. */
+	struct session_key drag;
+};
+
+/*
+ * A planner on p (which it borrows; p must outlive it) with the settings
+ * in cfg (borrowed). Makes the editor and the first conflict check.
+ */
+struct planner *planner_new(struct programme *p, const struct tui_config *cfg);
+void planner_free(struct planner *pl);
+/* Handles one key (keys.h); mouse may be NULL unless key is TK_MOUSE. */
+struct term_mouse;
+void planner_key(struct planner *pl, int key, const struct term_mouse *mouse);
+/* Draws everything into c (resized to the planner's w x h); *cy, *cx get
+ * where the text cursor goes, or -1. */
+void planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx);
+void planner_resize(struct planner *pl, int w, int h);
+
+/* Sets the status message (printf-like); error styles it as a failure. */
+void planner_message(struct planner *pl, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The selected session, or NULL. */
+const struct session *planner_selected(const struct planner *pl);
+long planner_selected_index(const struct planner *pl);
+void planner_select(struct planner *pl, const struct session *s);
+void planner_select_none(struct planner *pl);
+/* Selects s and shows it: its day, and in the grid its room and time. */
+void planner_jump(struct planner *pl, const struct session *s);
+
+void session_key_set(struct session_key *k, const char *uid, dais_time rid);
+void session_key_clear(struct session_key *k);
+
+/* Minutes from local midnight of conference day `day` to instant t. */
+int planner_minutes(const struct planner *pl, int day, dais_time t);
+/* The instant at `minutes` after local midnight of conference day `day`. */
+dais_time planner_instant(const struct planner *pl, int day, int minutes);
+/* "Wed 4 Nov" into buf (DAIS_TIMEBUF); returns buf. */
+char *planner_day_label(const struct planner *pl, int day, char *buf);
+/* "09:00–10:30" into buf; returns buf. */
+char *planner_span(const struct planner *pl, const struct session *s,
+                   char *buf);
+/* The room's display name, the location, or "(no room)". */
+const char *planner_room_name(const struct planner *pl,
+                              const struct session *s);
+/* Style of a session kind (STYLE_KIND_n). */
+int planner_kind_style(const struct planner *pl, const char *kind);
+/* The participant's display name or the CN written in the file. */
+const char *planner_person_name(const struct planner *pl,
+                                const struct assignment *a);
+
+/* ---- Views (view_*.c) ------------------------------------------------ */
+
+void grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+               int h);
+bool grid_action(struct planner *pl, enum action a);
+/* Selects whatever is under the grid cursor. */
+void grid_sync_selection(struct planner *pl);
+/* Puts the grid cursor on the selected session. */
+void grid_follow_selection(struct planner *pl);
+/* The grid cell at screen (x, y): column, minute; false if none. */
+bool grid_hit(struct planner *pl, int x, int y, int *col, int *minute);
+
+void list_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+               int h);
+bool list_action(struct planner *pl, enum action a);
+/* Session indexes of the current day in time order; caller frees. */
+size_t *list_sessions(const struct planner *pl, size_t *n);
+
+/*
+ * The detail pane's lines for session s, wrapped to width: each a text
+ * and a style. The caller frees the texts and the arrays.
+ */
+size_t detail_lines(const struct planner *pl, const struct session *s,
+                    int width, char ***texts, int **styles);
+void detail_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+                 int h);
+void assign_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+                 int h);
+bool assign_action(struct planner *pl, enum action a);
+
+void people_refilter(struct planner *pl);
+/*
+ * The sessions of participant `id` (and, for a delegation or organisation,
+ * of its members) in time order, as session indexes; the caller frees.
+ */
+size_t *people_sessions(const struct planner *pl, const char *id, size_t *n);
+void people_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+                 int h);
+bool people_action(struct planner *pl, enum action a);
+const struct participant *people_current(const struct planner *pl);
+
+void conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+                    int h);
+bool conflicts_action(struct planner *pl, enum action a);
+
+void help_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
+               int h);
+
+/*
+ * A participant's timeline on day `day` as a bar of `width` cells from the
+ * daily start to the daily end: '.' free, '#' in a session, '!' in two at
+ * once (cancelled sessions left out). Owned by the caller.
+ */
+char *timeline_bar(const struct planner *pl, const char *participant_id,
+                   int day, int width);
+
+/* ---- Widgets (prompt.c, form.c, picker.c) ---------------------------- */
+
+void prompt_open(struct planner *pl, enum prompt_kind kind, const char *label,
+                 const char *initial);
+void prompt_close(struct planner *pl);
+void prompt_key(struct planner *pl, int key);
+void prompt_draw(struct planner *pl, struct canvas *c, int y, int *cy, int *cx);
+
+void confirm_open(struct planner *pl, enum confirm_kind kind,
+                  const char *question);
+void confirm_key(struct planner *pl, int key);
+
+void form_open_edit(struct planner *pl, const struct session *s);
+void form_open_create(struct planner *pl, int day, int minute,
+                      const char *room_id);
+void form_close(struct planner *pl);
+void form_key(struct planner *pl, int key);
+void form_draw(struct planner *pl, struct canvas *c, int *cy, int *cx);
+/*
+ * Reads a form field typed by a person into the value it stands for;
+ * false with *why set (a static sentence) when it cannot. For FIELD_END,
+ * start is the start in minutes and *out the end in minutes (which may
+ * pass midnight only through a duration).
+ */
+bool form_parse_clock(const char *text, int *minutes, const char **why);
+bool form_parse_end(const char *text, int start, int *end, const char **why);
+
+void picker_open_participants(struct planner *pl, const struct session *s);
+void picker_open_sessions(struct planner *pl, const struct participant *who);
+void picker_close(struct planner *pl);
+void picker_refilter(struct planner *pl);
+void picker_key(struct planner *pl, int key);
+void picker_draw(struct planner *pl, struct canvas *c, int *cy, int *cx);
+
+/*
+ * What assigning participant `who` to session s would add: the first new
+ * conflict's sentence (owned by the caller) or NULL, and *error whether it
+ * is an error. Checks s against the sessions near it in time only, so it is
+ * quick enough to run for every candidate of a picker.
+ */
+char *predict_assign(const struct planner *pl, const struct session *s,
+                     const char *who, bool *error);
+
+/* ---- Actions (actions.c) --------------------------------------------- */
+
+/* The next role in the cycle participant, speaker, chair. */
+enum role role_next(enum role r);
+
+/* Runs an action of the sessions context on the selected session. */
+bool session_action(struct planner *pl, enum action a);
+/* Reports the result of an edit: why on failure, else nothing. */
+bool planner_edit_result(struct planner *pl, bool ok, const char *why);
+void planner_save(struct planner *pl);
+void planner_search(struct planner *pl, const char *query, int direction);
+void planner_export(struct planner *pl, const char *dir);
+void planner_print(struct planner *pl, const char *dest);
+/* "09:30", "0930", "+15m", "-1h" relative to the session's start. */
+bool planner_move_to(struct planner *pl, const char *text, const char **why);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * view_help.c: the `?` screen: every key, made from the key table with
+ * the user's own bindings (keys.c), then what the marks on screen mean.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dais/xalloc.h"
+#include "planner.h"
+
+static const char *const legend[] = {
+    "",
+    "Marks",
+    "  !                a conflict of severity error involves it",
+    "  *                a warning (capacity, changeover, hours ...)",
+    "  x                cancelled: takes part in no conflict",
+    "  .#!              a timeline: free, in a session, in two at once",
+    "",
+    "Typing times",
+    "  9:30 0930 930 9  a clock time",
+    "  +45m 1h30 +2h    a duration (the end field, move-to)",
+    "  -15m             earlier by (move-to)",
+    "",
+    "Arabic and other right-to-left names show in logical order (no bidi).",
+    NULL,
+};
+
+void
+help_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+{
+	size_t n, i, nl;
+	char **lines = keymap_help_lines(&pl->cfg->keys, &n);
+	int r;
+	char key[16], *title;
+
+	for (nl = 0; legend[nl] != NULL; nl++)
+		;
+	pl->help.n = (int)(n + nl);
+	title = xasprintf("Keys (%s or Esc closes; %s in dais.ini changes "
+	                  "them)",
+	                  keymap_first_key(&pl->cfg->keys, ACT_HELP, key),
+	                  "[keys]");
+	canvas_put_fit(c, y, x, w, title, STYLE_TITLE, 0);
+	free(title);
+	if (pl->help.top > pl->help.n - (h - 1))
+		pl->help.top = pl->help.n - (h - 1);
+	if (pl->help.top < 0)
+		pl->help.top = 0;
+	for (r = 0; r < h - 1; r++) {
+		size_t k = (size_t)(pl->help.top + r);
+		const char *text;
+		int style = STYLE_NORMAL;
+
+		if (k < n)
+			text = lines[k];
+		else if (k < n + nl)
+			text = legend[k - n];
+		else
+			break;
+		if (text[0] != ' ' && text[0] != '\0')
+			style = STYLE_HEADER;
+		canvas_put_fit(c, y + 1 + r, x + 1, w - 1, text, style, 0);
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

@@ -1,0 +1,426 @@
+/*
+ * view_people.c: every participant (ministers, officials, delegations,
+ * organisations), filtered by kind and delegation, and the chosen one's
+ * timeline across the conference days: a bar per day and their sessions,
+ * from which a session can be opened or a new assignment made.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+static bool
+member_of(const struct planner *pl, const char *assigned, const char *id)
+{
+	const struct participant *who;
+
+	if (strcmp(assigned, id) == 0)
+		return true;
+	who = programme_find_participant(pl->p, assigned);
+	return who != NULL && who->delegation != NULL &&
+	       strcmp(who->delegation, id) == 0;
+}
+
+size_t *
+people_sessions(const struct planner *pl, const char *id, size_t *n)
+{
+	const struct participant *me = programme_find_participant(pl->p, id);
+	bool group = me != NULL && participant_is_group(me);
+	size_t i, j, *v = xcalloc(pl->p->nsessions + 1, sizeof *v);
+
+	*n = 0;
+	for (i = 0; i < pl->p->nsessions; i++) {
+		const struct session *s = &pl->p->sessions[i];
+
+		for (j = 0; j < s->nassign; j++) {
+			const char *a = s->assign[j].participant_id;
+
+			if (a != NULL && (group ? member_of(pl, a, id)
+			                        : strcmp(a, id) == 0)) {
+				v[(*n)++] = i;
+				break;
+			}
+		}
+	}
+	return v;
+}
+
+char *
+timeline_bar(const struct planner *pl, const char *participant_id, int day,
+             int width)
+{
+	const struct conference *cf = &pl->p->conf;
+	int span = cf->day_end - cf->day_start, k;
+	size_t n, i, *v = people_sessions(pl, participant_id, &n);
+	char *bar;
+
+	if (width < 1)
+		width = 1;
+	if (span <= 0)
+		span = 1;
+	bar = xmalloc((size_t)width + 1);
+	for (k = 0; k < width; k++) {
+		/* The minute in the middle of cell k. */
+		int m = cf->day_start + (2 * k + 1) * span / (2 * width);
+		int busy = 0;
+
+		for (i = 0; i < n; i++) {
+			const struct session *s = &pl->p->sessions[v[i]];
+			int m0 = planner_minutes(pl, day, s->start);
+			int m1 = planner_minutes(pl, day, s->end);
+
+			if (s->status != SESSION_CANCELLED && m >= m0 && m < m1)
+				busy++;
+		}
+		bar[k] = busy == 0 ? '.' : busy == 1 ? '#' : '!';
+	}
+	bar[width] = '\0';
+	free(v);
+	return bar;
+}
+
+void
+people_refilter(struct planner *pl)
+{
+	size_t i;
+
+	free(pl->people_shown);
+	pl->people_shown = xcalloc(pl->p->npeople + 1, sizeof(size_t));
+	pl->npeople_shown = 0;
+	for (i = 0; i < pl->p->npeople; i++) {
+		const struct participant *who = &pl->p->people[i];
+
+		if (pl->people_kind >= 0 && (int)who->kind != pl->people_kind)
+			continue;
+		if (pl->people_delegation != NULL &&
+		    strcmp(who->id, pl->people_delegation) != 0 &&
+		    (who->delegation == NULL ||
+		     strcmp(who->delegation, pl->people_delegation) != 0))
+			continue;
+		pl->people_shown[pl->npeople_shown++] = i;
+	}
+	pl->people.n = (int)pl->npeople_shown;
+	listnav_fix(&pl->people, 1);
+}
+
+const struct participant *
+people_current(const struct planner *pl)
+{
+	if (pl->npeople_shown == 0 || pl->people.cur < 0 ||
+	    (size_t)pl->people.cur >= pl->npeople_shown)
+		return NULL;
+	return &pl->p->people[pl->people_shown[pl->people.cur]];
+}
+
+/* The worst conflict severity naming this participant, or OFF. */
+static int
+person_worst(const struct planner *pl, const char *id)
+{
+	size_t i;
+	int worst = SEVERITY_OFF;
+
+	for (i = 0; i < pl->conflicts.n; i++) {
+		const struct conflict *c = &pl->conflicts.v[i];
+
+		if (c->participant_id != NULL &&
+		    strcmp(c->participant_id, id) == 0 &&
+		    (int)c->severity > worst)
+			worst = (int)c->severity;
+	}
+	return worst;
+}
+
+static void
+put_mark(struct canvas *c, int y, int x, int worst, int mods)
+{
+	canvas_put(c, y, x, 1,
+	           worst == SEVERITY_ERROR     ? "!"
+	           : worst == SEVERITY_WARNING ? "*"
+	                                       : " ",
+	           worst == SEVERITY_ERROR     ? STYLE_ERROR
+	           : worst == SEVERITY_WARNING ? STYLE_WARNING
+	                                       : STYLE_NORMAL,
+	           mods);
+}
+
+static void
+draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+{
+	int namew, localw, delw = 6, cntw = 3, r;
+	char *head, key[3][16];
+
+	namew = (w - 2 - 1 - delw - 1 - cntw - 1) * 3 / 5;
+	localw = w - 2 - namew - 1 - delw - 1 - cntw - 1;
+	head = xasprintf(
+	    "%zu of %zu: %s, %s   %s kind  %s delegation  %s assign",
+	    pl->npeople_shown, pl->p->npeople,
+	    pl->people_kind < 0
+	        ? "every kind"
+	        : participant_kind_name((enum participant_kind)pl->people_kind),
+	    pl->people_delegation != NULL ? pl->people_delegation
+	                                  : "every delegation",
+	    keymap_first_key(&pl->cfg->keys, ACT_FILTER_KIND, key[0]),
+	    keymap_first_key(&pl->cfg->keys, ACT_FILTER_DELEGATION, key[1]),
+	    keymap_first_key(&pl->cfg->keys, ACT_ASSIGN_TO_SESSION, key[2]));
+	canvas_put_fit(c, y, x, w, head, STYLE_TITLE, 0);
+	free(head);
+	canvas_fill(c, y + 1, x, w, 1, STYLE_HEADER, 0);
+	canvas_put_fit(c, y + 1, x + 2, namew, "Name", STYLE_HEADER, 0);
+	canvas_put_fit(c, y + 1, x + 3 + namew, localw, "Local name",
+	               STYLE_HEADER, 0);
+	canvas_put_fit(c, y + 1, x + 4 + namew + localw, delw, "Deleg.",
+	               STYLE_HEADER, 0);
+	canvas_put_right(c, y + 1, x + 5 + namew + localw + delw, cntw, "#",
+	                 STYLE_HEADER, 0);
+	listnav_fix(&pl->people, h - 2);
+	for (r = 0; r < h - 2 && pl->people.top + r < pl->people.n; r++) {
+		int k = pl->people.top + r, row = y + 2 + r;
+		const struct participant *who =
+		    &pl->p->people[pl->people_shown[k]];
+		int mods = k == pl->people.cur
+		               ? (pl->people_focus_timeline ? MOD_UNDERLINE
+		                                            : MOD_REVERSE)
+		               : 0;
+		size_t n, *v = people_sessions(pl, who->id, &n);
+		char cnt[16];
+
+		free(v);
+		snprintf(cnt, sizeof cnt, "%zu", n);
+		canvas_fill(c, row, x, w, 1, STYLE_NORMAL, mods);
+		put_mark(c, row, x, person_worst(pl, who->id), mods);
+		/* Each column is cut and padded by display width, so names
+		 * in any script keep the columns after them aligned. */
+		canvas_put_fit(c, row, x + 2, namew, who->name, STYLE_NORMAL,
+		               mods);
+		canvas_put_fit(c, row, x + 3 + namew, localw,
+		               who->name_local != NULL ? who->name_local : "",
+		               STYLE_NORMAL, mods);
+		canvas_put_fit(c, row, x + 4 + namew + localw, delw,
+		               who->delegation != NULL ? who->delegation : "",
+		               STYLE_DIM, mods);
+		canvas_put_right(c, row, x + 5 + namew + localw + delw, cntw,
+		                 cnt, STYLE_NORMAL, mods);
+	}
+}
+
+static void
+draw_ticks(struct planner *pl, struct canvas *c, int x, int y, int w)
+{
+	const struct conference *cf = &pl->p->conf;
+	int span = cf->day_end - cf->day_start, hour, step = 1;
+
+	if (span <= 0 || w <= 0)
+		return;
+	/* Every hour, or every second, third ... when they would touch. */
+	while (step < 24 && step * 60 * w / span < 4)
+		step++;
+	for (hour = (cf->day_start + 59) / 60; hour * 60 <= cf->day_end;
+	     hour += step) {
+		int col = (hour * 60 - cf->day_start) * w / span;
+		char label[8];
+
+		if (col + 2 > w)
+			break;
+		snprintf(label, sizeof label, "%02d", hour % 24);
+		canvas_put(c, y, x + col, 2, label, STYLE_DIM, 0);
+	}
+}
+
+static void
+draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+{
+	const struct participant *who = people_current(pl);
+	size_t n, i, *v;
+	int row = y, day, k = 0;
+	char *line;
+
+	if (who == NULL) {
+		canvas_put_fit(c, y, x, w, "Nobody matches the filters.",
+		               STYLE_DIM, 0);
+		return;
+	}
+	canvas_put_fit(c, row++, x, w, who->name, STYLE_TITLE, 0);
+	if (who->name_local != NULL)
+		canvas_put_fit(c, row++, x, w, who->name_local, STYLE_TITLE, 0);
+	line = xasprintf("%s%s%s%s%s", participant_kind_name(who->kind),
+	                 who->title != NULL ? ", " : "",
+	                 who->title != NULL ? who->title : "",
+	                 who->delegation != NULL ? ", delegation " : "",
+	                 who->delegation != NULL ? who->delegation : "");
+	canvas_put_fit(c, row++, x, w, line, STYLE_DIM, 0);
+	free(line);
+	if (who->arrival != DAIS_TIME_NONE ||
+	    who->departure != DAIS_TIME_NONE) {
+		char a[DAIS_TIMEBUF], d[DAIS_TIMEBUF];
+
+		line = xasprintf(
+		    "here %s to %s",
+		    who->arrival != DAIS_TIME_NONE
+		        ? time_fmt_iso(a, &pl->p->conf.zone, who->arrival)
+		        : "the start",
+		    who->departure != DAIS_TIME_NONE
+		        ? time_fmt_iso(d, &pl->p->conf.zone, who->departure)
+		        : "the end");
+		canvas_put_fit(c, row++, x, w, line, STYLE_DIM, 0);
+		free(line);
+	}
+	v = people_sessions(pl, who->id, &n);
+	pl->timeline.n = (int)n;
+	listnav_fix(&pl->timeline, 1000);
+	for (day = 0; (size_t)day < pl->p->conf.ndays && row < y + h; day++) {
+		char label[DAIS_TIMEBUF], *bar;
+
+		row++;
+		if (row >= y + h)
+			break;
+		canvas_put_fit(c, row, x, 10, planner_day_label(pl, day, label),
+		               STYLE_HEADER, 0);
+		draw_ticks(pl, c, x + 11, row++, w - 11);
+		if (row >= y + h)
+			break;
+		bar = timeline_bar(pl, who->id, day, w - 11);
+		canvas_put(c, row++, x + 11, w - 11, bar, STYLE_NORMAL, 0);
+		free(bar);
+		for (i = 0; i < n && row < y + h; i++) {
+			const struct session *s = &pl->p->sessions[v[i]];
+			long sid = session_find_assignment(s, who->id);
+			char span[DAIS_TIMEBUF];
+			int mods, worst;
+
+			if (programme_day_of(pl->p, s->start) != day)
+				continue;
+			k = (int)i;
+			mods =
+			    pl->people_focus_timeline && k == pl->timeline.cur
+			        ? MOD_REVERSE
+			        : 0;
+			worst = v[i] < pl->nworst ? pl->worst[v[i]] : 0;
+			line = xasprintf(
+			    "%s %s%s%s%s", planner_span(pl, s, span), s->title,
+			    sid >= 0 ? " (" : " (via member",
+			    sid >= 0 ? role_name(s->assign[sid].role) : "",
+			    ")");
+			canvas_fill(c, row, x, w, 1, STYLE_NORMAL, mods);
+			put_mark(c, row, x, worst, mods);
+			canvas_put_fit(c, row, x + 2, w - 2, line,
+			               s->status == SESSION_CANCELLED
+			                   ? STYLE_CANCELLED
+			                   : STYLE_NORMAL,
+			               mods);
+			free(line);
+			row++;
+		}
+	}
+	if (n == 0 && row + 1 < y + h)
+		canvas_put_fit(c, row + 1, x, w, "In no session yet.",
+		               STYLE_DIM, 0);
+	free(v);
+}
+
+void
+people_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+{
+	int lw = w * 3 / 5, r;
+
+	if (pl->npeople_shown == 0 && pl->p->npeople > 0 &&
+	    pl->people_kind < 0 && pl->people_delegation == NULL)
+		people_refilter(pl);
+	draw_list(pl, c, x, y, lw, h);
+	for (r = 0; r < h; r++)
+		canvas_put(c, y + r, x + lw, 1, "|", STYLE_RULE, 0);
+	draw_timeline(pl, c, x + lw + 2, y, w - lw - 2, h);
+}
+
+/* Next delegation id after the current filter, in file order; NULL ends. */
+static const char *
+next_delegation(const struct planner *pl)
+{
+	size_t i;
+	bool past = pl->people_delegation == NULL;
+
+	for (i = 0; i < pl->p->npeople; i++) {
+		const struct participant *who = &pl->p->people[i];
+
+		if (who->kind != PARTICIPANT_DELEGATION)
+			continue;
+		if (past)
+			return who->id;
+		past = strcmp(who->id, pl->people_delegation) == 0;
+	}
+	return NULL;
+}
+
+bool
+people_action(struct planner *pl, enum action a)
+{
+	const struct participant *who = people_current(pl);
+	int page = pl->h > 8 ? pl->h - 5 : 1;
+
+	if (pl->people_focus_timeline) {
+		if (listnav_action(&pl->timeline, a, page))
+			return true;
+		if (a == ACT_LEFT || a == ACT_BACK) {
+			pl->people_focus_timeline = false;
+			return true;
+		}
+		if (a == ACT_SELECT && who != NULL) {
+			size_t n, *v = people_sessions(pl, who->id, &n);
+
+			if (pl->timeline.cur >= 0 &&
+			    (size_t)pl->timeline.cur < n)
+				planner_jump(
+				    pl, &pl->p->sessions[v[pl->timeline.cur]]);
+			free(v);
+			return true;
+		}
+	} else {
+		if (listnav_action(&pl->people, a, page)) {
+			pl->timeline.cur = pl->timeline.top = 0;
+			return true;
+		}
+		if (a == ACT_RIGHT || a == ACT_SELECT) {
+			size_t n, *v;
+
+			if (who == NULL)
+				return true;
+			v = people_sessions(pl, who->id, &n);
+			free(v);
+			if (n == 0)
+				planner_message(pl, false,
+				                "%s is in no session yet.",
+				                who->name);
+			else
+				pl->people_focus_timeline = true;
+			return true;
+		}
+	}
+	switch (a) {
+	case ACT_FILTER_KIND:
+		pl->people_kind++;
+		if (pl->people_kind >= PARTICIPANT_KIND_COUNT)
+			pl->people_kind = -1;
+		pl->people.cur = pl->people.top = 0;
+		pl->people_focus_timeline = false;
+		people_refilter(pl);
+		return true;
+	case ACT_FILTER_DELEGATION: {
+		const char *next = next_delegation(pl);
+
+		free(pl->people_delegation);
+		pl->people_delegation = xstrdup(next);
+		pl->people.cur = pl->people.top = 0;
+		pl->people_focus_timeline = false;
+		people_refilter(pl);
+		return true;
+	}
+	case ACT_ASSIGN_TO_SESSION:
+		if (who != NULL)
+			picker_open_sessions(pl, who);
+		return true;
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,827 @@
+/*
+ * test_tui_views.c: the planner without a terminal. A programme is built in
+ * memory, the planner draws into a canvas, and the tests read the rows as
+ * text: the grid's layout (columns, rows, lanes), blocks with their time,
+ * title, kind and conflict marks, the list, the detail pane, participants
+ * in several scripts kept aligned, the conflicts view, help, the minimum
+ * size; then keys drive it: assign through the picker (with its conflict
+ * shown beforehand), undo, redo, create with the form, move, delete.
+ */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "canvas.h"
+#include "config.h"
+#include "dais/conflict.h"
+#include "dais/edit.h"
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+static const struct dais_date day1 = {2026, 11, 4};
+static const struct dais_date day2 = {2026, 11, 5};
+
+struct fixture {
+	struct programme *p;
+	struct tui_config cfg;
+	struct planner *pl;
+	struct canvas *c;
+};
+
+static void
+room(struct programme *p, const char *id, const char *name, int capacity)
+{
+	struct room *r = programme_add_room(p);
+
+	r->id = xstrdup(id);
+	r->name = xstrdup(name);
+	r->capacity = capacity;
+}
+
+static struct participant *
+person(struct programme *p, const char *id, const char *name, const char *local,
+       enum participant_kind kind, const char *delegation)
+{
+	struct participant *w = programme_add_participant(p);
+
+	w->id = xstrdup(id);
+	w->name = xstrdup(name);
+	w->name_local = xstrdup(local);
+	w->kind = kind;
+	w->delegation = xstrdup(delegation);
+	w->arrival = w->departure = DAIS_TIME_NONE;
+	return w;
+}
+
+static struct session *
+session(struct programme *p, const char *uid, const char *title,
+        const char *kind, const char *room_id, int day, int from, int to)
+{
+	struct session *s = programme_add_session(p);
+
+	session_init(s);
+	s->uid = xstrdup(uid);
+	s->title = xstrdup(title);
+	s->kind = xstrdup(kind);
+	s->room_id = xstrdup(room_id);
+	s->start = time_at(&p->conf.zone, day == 1 ? day1 : day2, from);
+	s->end = time_at(&p->conf.zone, day == 1 ? day1 : day2, to);
+	s->source = 0;
+	return s;
+}
+
+#define HM(h, m) ((h)*60 + (m))
+
+static struct programme *
+build(void)
+{
+	struct programme *p = programme_new();
+	struct session *s;
+	static const char *const kinds[] = {"PLENARY", "SIDE-SESSION",
+	                                    "MINISTERIAL", "BREAK"};
+	size_t i;
+
+	p->dir = xstrdup("/nonexistent");
+	p->conf.name = xstrdup("Test conference");
+	zone_free(&p->conf.zone);
+	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
+	p->conf.days = xcalloc(2, sizeof *p->conf.days);
+	p->conf.days[0] = day1;
+	p->conf.days[1] = day2;
+	p->conf.ndays = 2;
+	p->conf.day_start = HM(8, 0);
+	p->conf.day_end = HM(20, 0);
+	p->conf.changeover = 10;
+	for (i = 0; i < 4; i++)
+		strlist_add(&p->conf.kinds, kinds[i]);
+	strlist_add(&p->conf.files, "programme/sessions.ics");
+	p->conf.new_sessions_file = xstrdup("programme/sessions.ics");
+	p->conf.severity[CONFLICT_ROOM_DOUBLE_BOOKED] = SEVERITY_ERROR;
+	p->conf.severity[CONFLICT_PARTICIPANT_DOUBLE_BOOKED] = SEVERITY_ERROR;
+	p->conf.severity[CONFLICT_DELEGATION_OVER_COMMITTED] = SEVERITY_ERROR;
+	p->conf.severity[CONFLICT_OUTSIDE_AVAILABILITY] = SEVERITY_ERROR;
+	p->conf.severity[CONFLICT_OVER_CAPACITY] = SEVERITY_WARNING;
+	room(p, "plenary", "Main Plenary Hall", 600);
+	room(p, "side-a", "Side Event Room A", 120);
+	room(p, "side-c", "Garden Pavilion Room C", 40);
+	person(p, "kw", "Kuwait", "الكويت", PARTICIPANT_DELEGATION, NULL)
+	    ->delegates = 2;
+	person(p, "kw-interior", "Minister of Interior — Kuwait",
+	       "وزير الداخلية — الكويت", PARTICIPANT_MINISTER, "kw");
+	person(p, "tj-interior", "Minister of Internal Affairs — Tajikistan",
+	       "Вазири корҳои дохилӣ — Тоҷикистон", PARTICIPANT_MINISTER, NULL);
+	person(p, "cn-security", "Minister of Public Security — China",
+	       "中华人民共和国公安部", PARTICIPANT_MINISTER, NULL);
+	person(p, "unoct", "UN Office of Counter-Terrorism", NULL,
+	       PARTICIPANT_UN_ENTITY, NULL);
+	programme_index(p);
+
+	s = session(p, "open@t", "Opening plenary", "PLENARY", "plenary", 1,
+	            HM(9, 0), HM(10, 30));
+	session_add_assignment(s, "kw-interior", ROLE_CHAIR, NULL);
+	session_add_assignment(s, "unoct", ROLE_SPEAKER, NULL);
+	s->notes = xstrdup("Doors open 08:30");
+	s->expected = 250;
+	s = session(p, "side@t", "Side session on border data", "SIDE-SESSION",
+	            "side-a", 1, HM(10, 0), HM(11, 0));
+	session_add_assignment(s, "kw-interior", ROLE_SPEAKER, NULL);
+	session(p, "coffee@t", "Coffee", "BREAK", "plenary", 1, HM(10, 45),
+	        HM(11, 0));
+	s = session(p, "seg2@t", "Ministerial segment II", "MINISTERIAL",
+	            "plenary", 2, HM(11, 0), HM(13, 0));
+	session_add_assignment(s, "tj-interior", ROLE_SPEAKER, NULL);
+	s = session(p, "asia@t", "Regional cooperation in Asia", "SIDE-SESSION",
+	            "side-a", 2, HM(11, 15), HM(12, 30));
+	session_add_assignment(s, "cn-security", ROLE_CHAIR, NULL);
+	session(p, "women@t", "Women's leadership", "SIDE-SESSION", "side-c", 2,
+	        HM(14, 15), HM(15, 15));
+	session(p, "youth@t", "Youth voices", "SIDE-SESSION", "side-c", 2,
+	        HM(15, 0), HM(16, 0));
+	return p;
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+
+	f->p = build();
+	config_init(&f->cfg);
+	f->pl = planner_new(f->p, &f->cfg);
+	editor_set_uid_seed(f->pl->ed, 42);
+	planner_resize(f->pl, 100, 30);
+	f->c = canvas_new(100, 30);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	planner_free(f->pl);
+	programme_free(f->p);
+	config_free(&f->cfg);
+	canvas_free(f->c);
+	free(f);
+	return 0;
+}
+
+static void
+draw(struct fixture *f)
+{
+	int cy, cx;
+
+	planner_draw(f->pl, f->c, &cy, &cx);
+}
+
+/* The whole screen as text, rows joined by newlines; caller frees. */
+static char *
+screen(struct fixture *f)
+{
+	size_t cap = 1, len = 0;
+	char *out = xstrdup("");
+	int y;
+
+	draw(f);
+	for (y = 0; y < f->c->h; y++) {
+		char *r = canvas_row_text(f->c, y, 0);
+
+		cap = len + strlen(r) + 2;
+		out = xreallocarray(out, cap, 1);
+		memcpy(out + len, r, strlen(r));
+		len += strlen(r);
+		out[len++] = '\n';
+		out[len] = '\0';
+		free(r);
+	}
+	return out;
+}
+
+static void
+assert_shows(struct fixture *f, const char *text)
+{
+	char *s = screen(f);
+
+	if (strstr(s, text) == NULL) {
+		fprintf(stderr, "screen lacks \"%s\":\n%s", text, s);
+		free(s);
+		fail();
+	}
+	free(s);
+}
+
+static void
+assert_not_shows(struct fixture *f, const char *text)
+{
+	char *s = screen(f);
+
+	if (strstr(s, text) != NULL) {
+		fprintf(stderr, "screen shows \"%s\":\n%s", text, s);
+		free(s);
+		fail();
+	}
+	free(s);
+}
+
+/* The row of the screen that contains text, or -1. */
+static int
+row_with(struct fixture *f, const char *text)
+{
+	int y;
+
+	draw(f);
+	for (y = 0; y < f->c->h; y++) {
+		char *r = canvas_row_text(f->c, y, 1);
+		bool hit = strstr(r, text) != NULL;
+
+		free(r);
+		if (hit)
+			return y;
+	}
+	return -1;
+}
+
+/* Display column where `text` starts in row y, or -1. */
+static int
+column_of(struct fixture *f, int y, const char *text)
+{
+	char *r = canvas_row_text(f->c, y, 1), *at = strstr(r, text);
+	int col = -1;
+
+	if (at != NULL) {
+		*at = '\0';
+		col = text_width(r);
+	}
+	free(r);
+	return col;
+}
+
+static void
+keys(struct fixture *f, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		unsigned int wc;
+
+		i += text_decode(s + i, n - i, &wc);
+		planner_key(f->pl, (int)wc, NULL);
+	}
+}
+
+static void
+key(struct fixture *f, int k)
+{
+	planner_key(f->pl, k, NULL);
+}
+
+static size_t
+errors(struct fixture *f)
+{
+	return conflict_count(&f->pl->conflicts, SEVERITY_ERROR);
+}
+
+/* ---- Layout -------------------------------------------------------------- */
+
+static void
+test_layout(void **state)
+{
+	struct fixture *f = *state;
+	struct grid_layout g;
+	size_t i;
+	int lanes = 0;
+
+	grid_layout_build(&g, f->p, 0, 15);
+	assert_int_equal(g.ncols, 3);
+	assert_int_equal(g.start, HM(8, 0));
+	assert_int_equal(g.end, HM(20, 0));
+	assert_int_equal(g.nrows, 48);
+	assert_int_equal(g.nblocks, 3);
+	assert_int_equal(grid_row_of(&g, HM(9, 0)), 4);
+	assert_int_equal(grid_row_of(&g, HM(9, 14)), 4);
+	grid_layout_free(&g);
+
+	/* Day two: the two sessions in room C overlap, so two lanes. */
+	grid_layout_build(&g, f->p, 1, 30);
+	assert_int_equal(g.nrows, 24);
+	for (i = 0; i < g.nblocks; i++)
+		if (g.blocks[i].col == 2) {
+			assert_int_equal(g.blocks[i].nlanes, 2);
+			lanes |= 1 << g.blocks[i].lane;
+		}
+	assert_int_equal(lanes, 3);
+	assert_true(grid_block_at(&g, 2, 1, HM(15, 5)) >= 0);
+	assert_int_equal(grid_block_at(&g, 2, 0, HM(16, 0)), -1);
+	grid_layout_free(&g);
+}
+
+static void
+test_layout_unknown_room(void **state)
+{
+	struct fixture *f = *state;
+	struct grid_layout g;
+	struct session *s =
+	    session(f->p, "odd@t", "Hotel lobby chat", "BILATERAL", "lobby", 1,
+	            HM(7, 10), HM(7, 40));
+
+	(void)s;
+	programme_sort_sessions(f->p);
+	grid_layout_build(&g, f->p, 0, 15);
+	/* A column for the unknown room; rows start early enough. */
+	assert_int_equal(g.ncols, 4);
+	assert_null(g.cols[3].room);
+	assert_int_equal(g.start, HM(7, 0));
+	assert_int_equal(grid_col_of(&g, f->p, "lobby"), 3);
+	assert_int_equal(grid_col_of(&g, f->p, "side-a"), 1);
+	grid_layout_free(&g);
+}
+
+/* ---- Drawing ---------------------------------------------------------------
+ */
+
+static void
+test_grid_draw(void **state)
+{
+	struct fixture *f = *state;
+	int y, sep = -1;
+
+	assert_shows(f, "[1 Wed 4 Nov]");
+	assert_shows(f, " 2 Thu 5 Nov ");
+	assert_shows(f, "[Grid]");
+	assert_shows(f, "Main Plenary Hall");
+	assert_shows(f, "!09:00-10:30");
+	assert_shows(f, "Opening plenary");
+	assert_shows(f, "PLENARY");
+	assert_shows(f, "10:45 Coffee");
+	assert_shows(f, "2 errors, 0 warnings");
+	/* The room separators line up on every row of the grid. */
+	draw(f);
+	for (y = 2; y < 28; y++) {
+		int col = column_of(f, y, "|");
+
+		if (sep < 0)
+			sep = col;
+		assert_int_equal(col, sep);
+	}
+	/* The detail pane shows the session under the cursor: none yet. */
+	assert_shows(f, "No session here. c creates one.");
+}
+
+static void
+test_grid_navigation_and_detail(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "jjjj"); /* 08:00 to 09:00: onto the opening */
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+	assert_shows(f, "Wed 4 Nov  09:00-10:30  1h30");
+	assert_shows(f, "Room: Main Plenary Hall");
+	assert_shows(f, "600 seats, 250 expected");
+	assert_shows(f, "Chair");
+	assert_shows(f, "Minister of Interior — Kuwait");
+	assert_shows(f, "Counter-Terrorism (speaker)");
+	assert_shows(f, "Doors open 08:30");
+	assert_shows(f, "Conflicts (1)");
+	assert_shows(f, "! participant double-booked");
+	/* Down leaves the block for the row below it, then the next. */
+	keys(f, "j");
+	assert_null(planner_selected(f->pl));
+	keys(f, "j");
+	assert_string_equal(planner_selected(f->pl)->uid, "coffee@t");
+	/* Sideways into a block lands on its start. */
+	keys(f, "l");
+	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
+	assert_int_equal(f->pl->gmin, HM(10, 0));
+	keys(f, "h");
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+	keys(f, "]");
+	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
+	keys(f, "]");
+	assert_string_equal(planner_selected(f->pl)->uid, "coffee@t");
+	/* Zoom: 30 minutes a row, then back. */
+	keys(f, "-");
+	assert_int_equal(f->pl->zoom, 30);
+	assert_shows(f, "30m");
+	keys(f, "++");
+	assert_int_equal(f->pl->zoom, 10);
+	/* Day two, where room C has two sessions side by side. */
+	keys(f, ">");
+	assert_int_equal(f->pl->day, 1);
+	assert_shows(f, "[2 Thu 5 Nov]");
+	keys(f, "<");
+	assert_int_equal(f->pl->day, 0);
+}
+
+static void
+test_list_view(void **state)
+{
+	struct fixture *f = *state;
+	int a, b;
+
+	key(f, TK_F1 + 2);
+	assert_shows(f, "[List]");
+	a = row_with(f, "09:00-10:30 ! Main Plenary");
+	b = row_with(f, "10:00-11:00 ! Side Event Room");
+	assert_true(a > 1 && b == a + 1);
+	assert_int_equal(column_of(f, a, "!"), 12);
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+	keys(f, "jj");
+	assert_string_equal(planner_selected(f->pl)->uid, "coffee@t");
+	keys(f, "2");
+	assert_string_equal(planner_selected(f->pl)->uid, "seg2@t");
+	assert_shows(f, "Ministerial segment II");
+}
+
+static void
+test_people_view_aligned(void **state)
+{
+	struct fixture *f = *state;
+	int ar, ru, zh, bar;
+
+	key(f, TK_F1 + 3);
+	assert_shows(f, "[People]");
+	assert_shows(f, "5 of 5");
+	ar = row_with(f, "وزير");
+	ru = row_with(f, "Вазири");
+	zh = row_with(f, "中华");
+	assert_true(ar > 0 && ru > 0 && zh > 0);
+	/* The delegation column starts at the same column whatever the
+	 * script of the names before it. */
+	bar = column_of(f, ar, " kw ");
+	assert_true(bar > 0);
+	draw(f);
+	assert_int_equal(column_of(f, ar, "|"), column_of(f, ru, "|"));
+	assert_int_equal(column_of(f, ar, "|"), column_of(f, zh, "|"));
+	/* The chosen one's timeline: Kuwait's members' two sessions. */
+	assert_shows(f, "09:00-10:30 Opening plenary (via");
+	keys(f, "j");
+	assert_shows(f, "09:00-10:30 Opening plenary (chair)");
+	assert_shows(f, "10:00-11:00 Side session on border");
+	/* Filter by kind: ministers only. */
+	keys(f, "f");
+	assert_shows(f, "3 of 5: minister");
+	keys(f, "ffffff");
+	assert_shows(f, "5 of 5: every kind");
+	keys(f, "d");
+	assert_shows(f, "2 of 5");
+	keys(f, "d");
+	assert_shows(f, "5 of 5");
+}
+
+static void
+test_timeline_bar(void **state)
+{
+	struct fixture *f = *state;
+	char *bar = timeline_bar(f->pl, "kw-interior", 0, 24);
+
+	/* 08:00-20:00 in 24 cells of 30 minutes: 09:00-10:30 and
+	 * 10:00-11:00, overlapping 10:00-10:30. */
+	assert_string_equal(bar, "..##!#..................");
+	free(bar);
+	bar = timeline_bar(f->pl, "kw-interior", 1, 24);
+	assert_string_equal(bar, "........................");
+	free(bar);
+}
+
+static void
+test_conflicts_view(void **state)
+{
+	struct fixture *f = *state;
+	int first;
+
+	keys(f, "2");
+	key(f, TK_F1 + 4);
+	assert_shows(f, "[Conflicts 2]");
+	assert_shows(f, "2 conflicts: 2 errors, 0 warnings");
+	first = row_with(f, "! error");
+	assert_true(first > 0);
+	assert_int_equal(row_with(f, "participant double-booked"), first);
+	keys(f, "j");
+	key(f, TK_ENTER);
+	/* Enter jumps to the session, on its day, in the grid. */
+	assert_int_equal(f->pl->view, VIEW_GRID);
+	assert_int_equal(f->pl->day, 1);
+	assert_string_equal(planner_selected(f->pl)->uid, "women@t");
+}
+
+static void
+test_help(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "?");
+	assert_shows(f, "Keys (? or Esc closes");
+	assert_shows(f, "undo the last edit");
+	assert_shows(f, "Everywhere");
+	key(f, TK_PGDN);
+	key(f, TK_PGDN);
+	key(f, TK_PGDN);
+	assert_shows(f, "Text fields");
+	key(f, TK_ESC);
+	assert_shows(f, "[Grid]");
+	assert_int_equal(f->pl->mode, MODE_VIEW);
+}
+
+static void
+test_too_small(void **state)
+{
+	struct fixture *f = *state;
+
+	planner_resize(f->pl, 60, 20);
+	assert_shows(f, "Terminal too small: 60x20.");
+	assert_shows(f, "dais needs at least 80x24");
+	/* Keys do nothing blind. */
+	keys(f, "jjjj");
+	assert_null(planner_selected(f->pl));
+	planner_resize(f->pl, 80, 24);
+	assert_not_shows(f, "too small");
+	assert_shows(f, "Main Plenary");
+	assert_shows(f, "[1 Wed 4 Nov]");
+}
+
+/* ---- Predictions and parsing ----------------------------------------------
+ */
+
+static void
+test_predict(void **state)
+{
+	struct fixture *f = *state;
+	long seg = programme_find_session(f->p, "asia@t", DAIS_TIME_NONE);
+	bool error = false;
+	char *w;
+
+	w = predict_assign(f->pl, &f->p->sessions[seg], "tj-interior", &error);
+	assert_non_null(w);
+	assert_true(error);
+	assert_non_null(strstr(w, "Ministerial segment II"));
+	free(w);
+	w = predict_assign(f->pl, &f->p->sessions[seg], "unoct", &error);
+	assert_null(w);
+	assert_false(error);
+	/* Already there: nothing new. */
+	w = predict_assign(f->pl, &f->p->sessions[seg], "cn-security", &error);
+	assert_null(w);
+}
+
+static void
+test_form_parse(void **state)
+{
+	const char *why = NULL;
+	int m = 0;
+
+	(void)state;
+	assert_true(form_parse_clock(" 9:30 ", &m, &why));
+	assert_int_equal(m, HM(9, 30));
+	assert_true(form_parse_clock("0930", &m, &why));
+	assert_int_equal(m, HM(9, 30));
+	assert_false(form_parse_clock("25:00", &m, &why));
+	assert_non_null(why);
+	assert_false(form_parse_clock("", &m, &why));
+	assert_true(form_parse_end("+45m", HM(9, 30), &m, &why));
+	assert_int_equal(m, HM(10, 15));
+	assert_true(form_parse_end("1h30", HM(9, 30), &m, &why));
+	assert_int_equal(m, HM(11, 0));
+	assert_true(form_parse_end("11:00", HM(9, 30), &m, &why));
+	assert_int_equal(m, HM(11, 0));
+	assert_false(form_parse_end("09:00", HM(9, 30), &m, &why));
+	assert_non_null(strstr(why, "after the start"));
+	assert_true(form_parse_end("+3h", HM(23, 0), &m, &why));
+	assert_int_equal(m, HM(26, 0));
+	assert_false(form_parse_end("+0m", HM(9, 0), &m, &why));
+	assert_false(form_parse_end("soon", HM(9, 0), &m, &why));
+}
+
+/* ---- Editing through keys -------------------------------------------------
+ */
+
+static void
+test_assign_undo_redo(void **state)
+{
+	struct fixture *f = *state;
+	const struct session *s;
+
+	keys(f, "2");
+	key(f, TK_F1 + 2); /* list */
+	keys(f, "j");
+	assert_string_equal(planner_selected(f->pl)->uid, "asia@t");
+	assert_int_equal(errors(f), 2);
+	keys(f, "a");
+	assert_int_equal(f->pl->mode, MODE_PICKER);
+	assert_shows(f, "Assign to 'Regional cooperation in Asia'");
+	/* Lower-case Cyrillic finds the Tajik minister by the local name;
+	 * the conflict shows before the choice. */
+	keys(f, "тоҷ");
+	assert_int_equal(f->pl->picker.nshown, 1);
+	assert_shows(f, "! Minister of Internal Affairs");
+	assert_shows(f, "! Would conflict:");
+	key(f, 18); /* C-r: role */
+	assert_shows(f, "as speaker");
+	key(f, TK_ENTER);
+	assert_int_equal(f->pl->mode, MODE_VIEW);
+	s = planner_selected(f->pl);
+	assert_int_equal(s->nassign, 2);
+	assert_int_equal(s->assign[1].role, ROLE_SPEAKER);
+	assert_int_equal(errors(f), 3);
+	assert_shows(f, "modified | 3 errors");
+	assert_shows(f, "Conflicts (1)");
+	keys(f, "u");
+	assert_int_equal(errors(f), 2);
+	assert_shows(f, "Undone: ");
+	assert_not_shows(f, "modified");
+	assert_int_equal(planner_selected(f->pl)->nassign, 1);
+	key(f, 18); /* C-r: redo */
+	assert_int_equal(errors(f), 3);
+	assert_shows(f, "Redone: ");
+	/* The picker by delegation id and by part of a name. */
+	keys(f, "a");
+	keys(f, "kw");
+	assert_int_equal(f->pl->picker.nshown, 2);
+	key(f, TK_ESC);
+	assert_shows(f, "Nobody assigned.");
+}
+
+static void
+test_assignments_mode(void **state)
+{
+	struct fixture *f = *state;
+	const struct session *s;
+
+	keys(f, "jjjj"); /* the opening */
+	keys(f, "A");
+	assert_int_equal(f->pl->mode, MODE_ASSIGN);
+	assert_shows(f, "People of 'Opening plenary'");
+	keys(f, "J"); /* kw-interior below unoct */
+	s = planner_selected(f->pl);
+	assert_string_equal(s->assign[0].participant_id, "unoct");
+	keys(f, "r"); /* its role: chair -> participant */
+	s = planner_selected(f->pl);
+	assert_int_equal(s->assign[1].role, ROLE_PARTICIPANT);
+	keys(f, "d");
+	s = planner_selected(f->pl);
+	assert_int_equal(s->nassign, 1);
+	assert_int_equal(errors(f), 1);
+	key(f, TK_ESC);
+	assert_int_equal(f->pl->mode, MODE_VIEW);
+	keys(f, "uuu");
+	assert_int_equal(errors(f), 2);
+	assert_false(editor_dirty(f->pl->ed));
+}
+
+static void
+test_create_edit_move_delete(void **state)
+{
+	struct fixture *f = *state;
+	const struct session *s;
+	size_t n = f->p->nsessions;
+
+	keys(f, "l"); /* Side Event Room A, 08:00 */
+	keys(f, "c");
+	assert_int_equal(f->pl->mode, MODE_FORM);
+	assert_shows(f, "New session");
+	keys(f, "Press briefing");
+	key(f, TK_TAB); /* kind */
+	key(f, TK_TAB); /* day */
+	key(f, TK_TAB); /* start */
+	keys(f, "25:00");
+	key(f, TK_TAB);
+	/* Refused in place, with the reason; the cursor stays there. */
+	assert_int_equal(f->pl->form.cur, FF_START);
+	assert_non_null(f->pl->form.f[FF_START].error);
+	assert_shows(f, "!Start");
+	key(f, 21); /* C-u */
+	keys(f, "1300");
+	key(f, TK_TAB);
+	keys(f, "+45m");
+	key(f, TK_ENTER);
+	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(f->p->nsessions, n + 1);
+	s = planner_selected(f->pl);
+	assert_string_equal(s->title, "Press briefing");
+	assert_string_equal(s->room_id, "side-a");
+	assert_int_equal(s->end - s->start, 45 * 60);
+	assert_shows(f, "13:00-13:45");
+	/* Edit: retitle through the form (typing replaces the field). */
+	keys(f, "e");
+	keys(f, "Press conference");
+	key(f, TK_ENTER);
+	assert_string_equal(planner_selected(f->pl)->title, "Press conference");
+	/* Move: a row later with J, to a typed time with m, a room right. */
+	keys(f, "J");
+	assert_shows(f, "13:15-14:00");
+	keys(f, "m");
+	assert_int_equal(f->pl->mode, MODE_PROMPT);
+	keys(f, "9x");
+	key(f, TK_ENTER);
+	assert_int_equal(f->pl->mode, MODE_PROMPT);
+	assert_non_null(f->pl->prompt.error);
+	key(f, 21);
+	keys(f, "16:00");
+	key(f, TK_ENTER);
+	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_shows(f, "16:00-16:45");
+	keys(f, "L");
+	assert_string_equal(planner_selected(f->pl)->room_id, "side-c");
+	/* Delete, after a question. */
+	key(f, TK_DELETE);
+	assert_int_equal(f->pl->mode, MODE_CONFIRM);
+	assert_shows(f, "Delete 'Press conference'");
+	keys(f, "n");
+	assert_int_equal(f->p->nsessions, n + 1);
+	keys(f, "X");
+	keys(f, "y");
+	assert_int_equal(f->p->nsessions, n);
+	/* Everything undoes back to the loaded programme. */
+	keys(f, "uuuuuu");
+	assert_false(editor_dirty(f->pl->ed));
+	assert_int_equal(f->p->nsessions, n);
+}
+
+static void
+test_cancel_and_quit(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "jjjj");
+	keys(f, "x");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_CANCELLED);
+	/* A cancelled session takes part in no conflict. */
+	assert_int_equal(errors(f), 1);
+	assert_shows(f, "x09:00-10:30");
+	/* Quitting with an unsaved edit asks; Esc stays. */
+	keys(f, "q");
+	assert_int_equal(f->pl->mode, MODE_CONFIRM);
+	assert_shows(f, "Unsaved edits. Save before quitting?");
+	key(f, TK_ESC);
+	assert_false(f->pl->quit);
+	keys(f, "x");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_CONFIRMED);
+	keys(f, "q");
+	assert_true(f->pl->quit);
+}
+
+static void
+test_search(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "/");
+	assert_int_equal(f->pl->mode, MODE_PROMPT);
+	keys(f, "таджик");
+	key(f, TK_ENTER);
+	assert_shows(f, "Nothing matches 'таджик'");
+	keys(f, "/Тоҷикистон");
+	key(f, TK_ENTER);
+	assert_string_equal(planner_selected(f->pl)->uid, "seg2@t");
+	assert_int_equal(f->pl->day, 1);
+	assert_shows(f, "match 1 of 1");
+	keys(f, "/doors");
+	key(f, TK_ENTER);
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+	keys(f, "n");
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_layout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_layout_unknown_room, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_grid_draw, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_grid_navigation_and_detail,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_list_view, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_people_view_aligned, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_timeline_bar, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_conflicts_view, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_help, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_too_small, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_predict, setup, teardown),
+	    cmocka_unit_test(test_form_parse),
+	    cmocka_unit_test_setup_teardown(test_assign_undo_redo, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_assignments_mode, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_create_edit_move_delete, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_cancel_and_quit, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+	};
+
+	setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
