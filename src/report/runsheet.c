@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iniparser/iniparser.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,10 +177,17 @@ person_name(const struct programme *p, const struct assignment *a)
 		return xstrdup(a->cn && *a->cn     ? a->cn
 		               : a->participant_id ? a->participant_id
 		                                   : "(unnamed)");
+	if (x->name_local != NULL && *x->name_local != '\0' &&
+	    strcmp(x->name_local, x->name) != 0)
+		return xasprintf("%s (%s)", x->name, x->name_local);
 	return xstrdup(x->name);
 }
 
-/* Office and delegation: "Minister of Interior, Kuwait". */
+/*
+ * Office and delegation: "Minister of Interior, Kuwait", leaving out what
+ * the display name already says ("Minister of Interior — Kuwait" needs no
+ * second line).
+ */
 static char *
 person_detail(const struct programme *p, const struct assignment *a)
 {
@@ -193,8 +201,12 @@ person_detail(const struct programme *p, const struct assignment *a)
 		return xasprintf("id '%s' is not in participants.ini",
 		                 a->participant_id ? a->participant_id : "");
 	d = x->delegation ? programme_find_participant(p, x->delegation) : NULL;
-	title = x->title && *x->title ? x->title : NULL;
+	title = x->title && *x->title && strstr(x->name, x->title) == NULL
+	            ? x->title
+	            : NULL;
 	deleg = d ? d->name : x->delegation;
+	if (deleg != NULL && (*deleg == '\0' || strstr(x->name, deleg)))
+		deleg = NULL;
 	if (title && deleg)
 		return xasprintf("%s, %s", title, deleg);
 	if (title || deleg)
@@ -282,25 +294,62 @@ add_value(struct rs_block *b, const char *label, char *text)
 	add_entry(add_field(b, label, false), text, NULL, 0);
 }
 
-static char *
-room_label(const struct programme *p, const struct room *r)
+/*
+ * Building names are venues.ini's [building.ID] name, which the model does
+ * not keep (a room has only its building's id), so a sheet reads them from
+ * the programme's directory once. Without the file (a programme made in
+ * memory) a room is shown by its own name alone, never by a bare id.
+ */
+static int
+ini_quiet(const char *fmt, ...)
 {
-	const char *building = r->building;
+	(void)fmt;
+	return 0;
+}
 
-	(void)p;
-	if (building == NULL || *building == '\0')
-		return xstrdup(r->name ? r->name : r->id);
-	return xasprintf("%s (%s)", r->name ? r->name : r->id, building);
+static dictionary *
+venues_open(const struct programme *p)
+{
+	dictionary *d = NULL;
+	char *path;
+
+	if (p->dir == NULL)
+		return NULL;
+	path = xasprintf("%s/venues.ini", p->dir);
+	if (access(path, R_OK) == 0) {
+		/* Library code never prints: iniparser would, by default. */
+		iniparser_set_error_callback(ini_quiet);
+		d = iniparser_load(path);
+	}
+	free(path);
+	return d;
 }
 
 static char *
-session_room_label(const struct programme *p, const struct session *s)
+room_label(dictionary *venues, const struct room *r)
+{
+	const char *name = r->name ? r->name : r->id, *building = NULL;
+	char *key;
+
+	if (venues != NULL && r->building != NULL) {
+		key = xasprintf("building.%s:name", r->building);
+		building = iniparser_getstring(venues, key, NULL);
+		free(key);
+	}
+	if (building == NULL || *building == '\0')
+		return xstrdup(name);
+	return xasprintf("%s (%s)", name, building);
+}
+
+static char *
+session_room_label(const struct programme *p, dictionary *venues,
+                   const struct session *s)
 {
 	const struct room *r =
 	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
 
 	if (r != NULL)
-		return room_label(p, r);
+		return room_label(venues, r);
 	if (s->room_id != NULL)
 		return xasprintf("%s (room id '%s' is not in venues.ini)",
 		                 s->location ? s->location : s->room_id,
@@ -437,6 +486,12 @@ changeover_label(const struct programme *p, const struct session *s, int day)
 	if (gap < p->conf.changeover)
 		return xasprintf("%s, %lld min changeover (%d needed)", buf,
 		                 gap, p->conf.changeover);
+	if (gap >= 60) {
+		char len[DAIS_TIMEBUF];
+
+		return xasprintf("%s, %s changeover", buf,
+		                 duration_fmt(len, t->start - s->end));
+	}
 	return xasprintf("%s, %lld min changeover", buf, gap);
 }
 
@@ -633,8 +688,9 @@ conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
 /* --- blocks and sections ------------------------------------------------ */
 
 static void
-build_block(const struct programme *p, const struct conflict_list *cl,
-            size_t si, int day, struct rs_block *b)
+build_block(const struct programme *p, dictionary *venues,
+            const struct conflict_list *cl, size_t si, int day,
+            struct rs_block *b)
 {
 	const struct session *s = &p->sessions[si];
 	const struct room *r =
@@ -654,7 +710,7 @@ build_block(const struct programme *p, const struct conflict_list *cl,
 	b->meta = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s", b->duration, b->kind,
 	                    b->status);
 
-	add_value(b, "Room", session_room_label(p, s));
+	add_value(b, "Room", session_room_label(p, venues, s));
 	add_people(p, s, b);
 	if (s->expected > 0 || (r != NULL && r->capacity > 0)) {
 		char *exp = s->expected > 0 ? xasprintf("%d", s->expected)
@@ -713,8 +769,9 @@ long_date(struct dais_date d)
 }
 
 static void
-build_section(const struct programme *p, const struct conflict_list *cl,
-              const struct runsheet_options *o, int day, struct rs_section *sec)
+build_section(const struct programme *p, dictionary *venues,
+              const struct conflict_list *cl, const struct runsheet_options *o,
+              int day, struct rs_section *sec)
 {
 	const struct room *room =
 	    o->room_id ? programme_find_room(p, o->room_id) : NULL;
@@ -726,7 +783,7 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 	sec->day = long_date(p->conf.days[day]);
 	sec->dayno = xasprintf("Day %d of %zu", day + 1, p->conf.ndays);
 	if (room != NULL) {
-		sec->room = room_label(p, room);
+		sec->room = room_label(venues, room);
 		sec->scope = xasprintf("Room: %s", sec->room);
 	} else {
 		sec->scope = xstrdup("All rooms");
@@ -747,16 +804,22 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 	sec->blocks = xcalloc(n ? n : 1, sizeof *sec->blocks);
 	sec->nblocks = sec->capblocks = n;
 	for (i = 0; i < n; i++) {
-		struct rs_block *b = &sec->blocks[i];
+		build_block(p, venues, cl, ord[i].index, day, &sec->blocks[i]);
+		if (sec->blocks[i].cancelled)
+			ncancelled++;
+	}
+	/* Each conflict once, though a clash is marked on both sessions. */
+	for (i = 0; i < cl->n; i++) {
 		size_t j;
 
-		build_block(p, cl, ord[i].index, day, b);
-		if (b->cancelled)
-			ncancelled++;
-		nconflicts += b->nconflicts;
-		for (j = 0; j < b->nconflicts; j++)
-			if (b->conflicts[j].severity == SEVERITY_ERROR)
-				nerrors++;
+		for (j = 0; j < n; j++)
+			if (conflict_involves(&cl->v[i], ord[j].index))
+				break;
+		if (j == n)
+			continue;
+		nconflicts++;
+		if (cl->v[i].severity == SEVERITY_ERROR)
+			nerrors++;
 	}
 	free(ord);
 	cancelled = ncancelled ? xasprintf(" (%zu cancelled)", ncancelled)
@@ -765,11 +828,11 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 		sec->summary = xasprintf("%zu session%s%s; no conflicts", n,
 		                         n == 1 ? "" : "s", cancelled);
 	else
-		sec->summary = xasprintf(
-		    "%zu session%s%s; %zu conflict%s marked (%zu error%s)", n,
-		    n == 1 ? "" : "s", cancelled, nconflicts,
-		    nconflicts == 1 ? "" : "s", nerrors,
-		    nerrors == 1 ? "" : "s");
+		sec->summary = xasprintf("%zu session%s%s; %zu conflict%s (%zu "
+		                         "error%s), marked below",
+		                         n, n == 1 ? "" : "s", cancelled,
+		                         nconflicts, nconflicts == 1 ? "" : "s",
+		                         nerrors, nerrors == 1 ? "" : "s");
 	free(cancelled);
 	sec->empty =
 	    xstrdup(room != NULL ? "No sessions in this room on this day."
@@ -781,6 +844,7 @@ rs_doc_build(const struct programme *p, const struct runsheet_options *o)
 {
 	struct rs_doc *d = xcalloc(1, sizeof *d);
 	struct conflict_list cl = {0};
+	dictionary *venues;
 	char b1[DAIS_TIMEBUF];
 	struct dais_civil c;
 	dais_time produced = o->produced;
@@ -796,13 +860,17 @@ rs_doc_build(const struct programme *p, const struct runsheet_options *o)
 	d->created = xstrdup(time_fmt_iso(b1, &p->conf.zone, produced));
 	d->marking = xstrdup("INTERNAL");
 	conflict_check(p, &cl);
+	venues = venues_open(p);
 	for (i = 0; i < p->conf.ndays; i++) {
 		if (!o->all_days && date_compare(p->conf.days[i], o->day) != 0)
 			continue;
 		XGROW(d->sections, d->nsections, d->capsections);
-		build_section(p, &cl, o, (int)i, &d->sections[d->nsections++]);
+		build_section(p, venues, &cl, o, (int)i,
+		              &d->sections[d->nsections++]);
 	}
 	conflict_list_clear(&cl);
+	if (venues != NULL)
+		iniparser_freedict(venues);
 	return d;
 }
 
