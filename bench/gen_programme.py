@@ -27,10 +27,12 @@ def main():
     rng = random.Random(a.seed)
     n = a.sessions
     # 8 one-hour slots a day; enough rooms that two days hold everything.
-    rooms = a.rooms or max(4, (n + 15) // 16)
+    # Registries stay conference-sized (iniparser looks keys up linearly,
+    # so its load time grows with the square of the keys); the days grow.
+    rooms = a.rooms or min(200, max(4, (n + 15) // 16))
     slots_per_day = 8
     days_needed = max(2, -(-n // (rooms * slots_per_day)))
-    people = a.people or max(20, n // 4)
+    people = a.people or min(2000, max(20, n // 4))
     first = datetime.date(2026, 11, 4)
     days = [first + datetime.timedelta(d) for d in range(days_needed)]
     os.makedirs(os.path.join(a.outdir, "programme"), exist_ok=True)
