@@ -45,8 +45,11 @@ expect_contains "page 1 of 1" stdout "$out"
 expect_contains "Doors open 08:30" stdout "$out"
 expect_contains "250 / 300 seats" stdout "$out"
 expect_contains "!! CONFLICT (error)" stdout "$out"
-expect_contains "is also in 'Side session on border data' 10:00-11:00" \
+expect_contains "!! CONFLICT (error): Minister of Interior — Kuwait is also in 'Side session on" \
 	stdout "$out"
+expect_contains "Chair           Minister of Interior — Kuwait (وزير الداخلية)" \
+	stdout "$out"
+expect_contains "Room            Plenary Hall (Main Building)" stdout "$out"
 expect_not_contains "Closing plenary" stdout "$out"
 expect_not_contains "office@interior.example.kw" stdout "$out"
 
@@ -54,7 +57,8 @@ expect_not_contains "office@interior.example.kw" stdout "$out"
 expect_exit 0 "$DAIS" runsheet "$mini" --day 2026-11-04 --room side
 expect_contains "Room: Side Room" stdout "$out"
 expect_contains "Side session on border data" stdout "$out"
-expect_not_contains "Opening plenary  " stdout "$out"
+expect_contains "1 session; 1 conflict (1 error)" stdout "$out"
+expect_not_contains "09:00-10:30  Opening plenary" stdout "$out"
 
 # The produced time follows SOURCE_DATE_EPOCH, read in the conference zone.
 SOURCE_DATE_EPOCH=0 expect_exit 0 "$DAIS" runsheet "$mini" --day 2026-11-04

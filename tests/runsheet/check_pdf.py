@@ -10,7 +10,7 @@ the display name participants.ini gives the chair's id (and its name-local
 when it has one). pdftotext's text must contain each of them. Arabic comes
 out of pdftotext with stray spaces and bidi marks, and sometimes in
 presentation forms, so both sides are compared after NFKC, without bidi
-controls and without whitespace.
+controls, whitespace and punctuation (see squash()).
 
 Also: pdfinfo says A4 (595 x 842 pts) and PAGES pages; each page's text
 says "page X of PAGES" with X its own number; and the checked names
@@ -32,7 +32,14 @@ BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 
 
 def squash(s):
+    """What both sides are compared as. Beyond NFKC, bidi marks and
+    whitespace: punctuation goes (a bracket around an Arabic name lands on
+    the wrong side of a line break), and so do lam and the alefs, because
+    pdftotext gives the lam-alef ligature back as alef-lam ("الأمين" comes
+    out as "األمين")."""
     s = unicodedata.normalize("NFKC", s).translate(BIDI)
+    s = "".join(c for c in s if not unicodedata.category(c).startswith("P"))
+    s = re.sub("[\u0644\u0627\u0623\u0625\u0622]", "", s)
     return re.sub(r"\s+", "", s)
 
 
