@@ -27,6 +27,31 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
      "2 the programme could not be read.\n",
      cmd_check},
+    {"export",
+     "[DIR] [--day DATE] [--for ID] [--internal] -o FILE|--per-participant "
+     "OUTDIR",
+     "write .ics calendars for participants",
+     "Writes the programme as an iCalendar file that calendar programs\n"
+     "import (Outlook, Google, Apple, Thunderbird, khal, calcurse): every\n"
+     "session with its UID, SEQUENCE and status (cancelled sessions stay,\n"
+     "marked CANCELLED, so calendars drop them), times in the conference's\n"
+     "zone, room and building, and the chair, speakers and organisations\n"
+     "in protocol order in the description. Public by default: no internal\n"
+     "notes, e-mail addresses or telephone numbers.\n"
+     "\n"
+     "  -o, --output FILE     write FILE atomically; - for standard output\n"
+     "  -d, --day DATE        only the sessions of that day (YYYY-MM-DD)\n"
+     "  -f, --for ID          only the sessions of one participant, or of a\n"
+     "                        delegation or organisation and its members\n"
+     "  -p, --per-participant OUTDIR\n"
+     "                        OUTDIR/ID.ics for everyone with a session\n"
+     "  -i, --internal        keep internal notes and contact details\n"
+     "                        (secretariat use only)\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
+     "id or day, or the programme could not be read.\n",
+     cmd_export},
     {"open", "[DIR]", "plan the programme interactively (the default)",
      "Opens the planner on the programme in DIR (default: the current\n"
      "directory if it holds conference.ini, else the shipped example):\n"

@@ -1,0 +1,120 @@
+/*
+ * cmd_export.c: `dais export`: calendars for participants (the whole
+ * programme, a day, one participant's sessions, or one file each), a thin
+ * wrapper over export.h, which the planner calls too.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dais/export.h"
+#include "dais/xalloc.h"
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "dais export: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n'dais export --help' shows how to call it\n");
+	return EXIT_BAD_INPUT;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"output", required_argument, NULL, 'o'},
+	    {"day", required_argument, NULL, 'd'},
+	    {"for", required_argument, NULL, 'f'},
+	    {"per-participant", required_argument, NULL, 'p'},
+	    {"internal", no_argument, NULL, 'i'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct export_options o;
+	struct programme *p;
+	const char *dir, *output = NULL, *outdir = NULL;
+	char *msg = NULL, *why = NULL;
+	int ch, status = EXIT_CLEAN;
+	bool ok;
+
+	export_options_init(&o);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "o:d:f:p:i", longopts, NULL)) !=
+	       -1) {
+		switch (ch) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'd':
+			if (!date_parse(optarg, &o.day))
+				return usage_error("'%s' is not a date; "
+				                   "write it as YYYY-MM-DD, "
+				                   "e.g. 2026-11-04",
+				                   optarg);
+			o.by_day = true;
+			break;
+		case 'f':
+			o.for_id = optarg;
+			break;
+		case 'p':
+			outdir = optarg;
+			break;
+		case 'i':
+			o.internal = true;
+			break;
+		default:
+			cli_print_help(stderr, cli_find("export"));
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("one programme directory at a time, not "
+		                   "also '%s'",
+		                   argv[optind + 1]);
+	if (outdir != NULL && output != NULL)
+		return usage_error("%s", "give either -o FILE or "
+		                         "--per-participant DIR, not both");
+	if (outdir != NULL && o.for_id != NULL)
+		return usage_error("%s", "--for and --per-participant do "
+		                         "not go together: --per-participant "
+		                         "already makes one file per id");
+	if (outdir == NULL && output == NULL)
+		return usage_error("%s", "say where the calendar goes: -o "
+		                         "FILE.ics, or -o - for standard "
+		                         "output");
+	dir = optind < argc ? argv[optind] : cli_default_dir();
+	if ((p = cli_load(dir)) == NULL)
+		return EXIT_BAD_INPUT;
+
+	if (!export_check(p, &o, &why)) {
+		fprintf(stderr, "dais export: %s\n", why);
+		if (o.for_id != NULL &&
+		    programme_find_participant(p, o.for_id) == NULL)
+			fprintf(stderr,
+			        "dais export: see %s/participants.ini for "
+			        "the ids; 'dais check %s' reports sessions "
+			        "that name an unknown id\n",
+			        dir, dir);
+		free(why);
+		programme_free(p);
+		return EXIT_BAD_INPUT;
+	}
+	if (outdir != NULL)
+		ok = export_per_participant(p, &o, outdir, NULL, &msg);
+	else if (strcmp(output, "-") == 0)
+		ok = export_write(p, &o, stdout, &msg);
+	else
+		ok = export_save(p, &o, output, &msg);
+	if (!ok) {
+		fprintf(stderr, "dais export: %s\n", msg);
+		status = EXIT_CONFLICTS;
+	} else if (output == NULL || strcmp(output, "-") != 0) {
+		/* Standard output holds the calendar; say nothing there. */
+		printf("%s\n", msg);
+	}
+	free(msg);
+	programme_free(p);
+	return status;
+}

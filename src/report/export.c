@@ -1,0 +1,917 @@
+/*
+ * export.c: the calendars participants import: picks the sessions, builds
+ * one libical VCALENDAR with the conference's zone embedded under its plain
+ * IANA name, and writes it to a stream or atomically to files.
+ */
+#include "dais/export.h"
+
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "dais/atomicfile.h"
+#include "dais/xalloc.h"
+
+#define EXPORT_PRODID "-//dais//dais " DAIS_VERSION "//EN"
+
+void
+export_options_init(struct export_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->stamp = DAIS_TIME_NONE;
+}
+
+/* ---- Choosing sessions ------------------------------------------------ */
+
+static bool
+day_has_session(const struct programme *p, struct dais_date day)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++)
+		if (date_compare(
+		        time_local_date(&p->conf.zone, p->sessions[i].start),
+		        day) == 0)
+			return true;
+	return false;
+}
+
+/* Edit distance, for suggesting the id the user probably meant. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, best;
+
+	row = xcalloc(lb + 1, sizeof *row);
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j], cost = a[i - 1] != b[j - 1];
+
+			best = diag + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+/* The nearest id when it is close enough to be a typing slip, or NULL. */
+static const char *
+nearest_id(const struct programme *p, const char *id)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = (size_t)-1, limit = strlen(id) / 3 + 1;
+
+	for (i = 0; i < p->npeople; i++) {
+		d = distance(id, p->people[i].id);
+		if (d < bestd) {
+			bestd = d;
+			best = p->people[i].id;
+		}
+	}
+	return bestd <= limit ? best : NULL;
+}
+
+static char *
+list_days(const struct programme *p)
+{
+	char buf[DAIS_TIMEBUF], *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < p->conf.ndays; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "",
+		              date_fmt_iso(buf, p->conf.days[i]));
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+bool
+export_check(const struct programme *p, const struct export_options *o,
+             char **why)
+{
+	char buf[DAIS_TIMEBUF];
+	size_t i;
+
+	if (p->conf.zone.name == NULL ||
+	    icaltimezone_get_builtin_timezone(p->conf.zone.name) == NULL) {
+		*why = xasprintf("the conference's time zone '%s' is not in "
+		                 "the zone database; set timezone in "
+		                 "conference.ini to an IANA name such as "
+		                 "Asia/Kuwait",
+		                 p->conf.zone.name ? p->conf.zone.name : "");
+		return false;
+	}
+	if (o->by_day) {
+		bool known = false;
+
+		for (i = 0; i < p->conf.ndays; i++)
+			if (date_compare(p->conf.days[i], o->day) == 0)
+				known = true;
+		if (!known && !day_has_session(p, o->day)) {
+			char *days = list_days(p);
+
+			*why = xasprintf("%s is not a day of the conference "
+			                 "and has no session; the days are %s",
+			                 date_fmt_iso(buf, o->day), days);
+			free(days);
+			return false;
+		}
+	}
+	if (o->for_id != NULL &&
+	    programme_find_participant(p, o->for_id) == NULL) {
+		const char *near = nearest_id(p, o->for_id);
+
+		if (near != NULL)
+			*why = xasprintf("no participant or organisation "
+			                 "'%s' in participants.ini; did you "
+			                 "mean '%s'? (ids are the section "
+			                 "names there)",
+			                 o->for_id, near);
+		else
+			*why = xasprintf("no participant or organisation "
+			                 "'%s' in participants.ini; ids are "
+			                 "the section names there",
+			                 o->for_id);
+		return false;
+	}
+	return true;
+}
+
+/* Whether someone assigned as `id` counts for `for_id`: the same one, or a
+ * member of that delegation or organisation. */
+static bool
+assigned_counts_for(const struct programme *p, const char *id,
+                    const char *for_id)
+{
+	const struct participant *who;
+
+	if (strcmp(id, for_id) == 0)
+		return true;
+	who = programme_find_participant(p, id);
+	return who != NULL && who->delegation != NULL &&
+	       strcmp(who->delegation, for_id) == 0;
+}
+
+static bool
+session_for(const struct programme *p, const struct session *s,
+            const char *for_id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nassign; i++)
+		if (s->assign[i].participant_id != NULL &&
+		    assigned_counts_for(p, s->assign[i].participant_id, for_id))
+			return true;
+	return false;
+}
+
+bool
+export_includes(const struct programme *p, const struct export_options *o,
+                const struct session *s)
+{
+	if (o->by_day &&
+	    date_compare(time_local_date(&p->conf.zone, s->start), o->day) != 0)
+		return false;
+	if (o->for_id != NULL && !session_for(p, s, o->for_id))
+		return false;
+	return true;
+}
+
+char *
+export_uid(const struct session *s)
+{
+	char buf[DAIS_TIMEBUF];
+
+	if (s->recurrence_id == DAIS_TIME_NONE)
+		return xstrdup(s->uid);
+	return xasprintf("%s-%s", s->uid,
+	                 time_fmt_ical_utc(buf, s->recurrence_id));
+}
+
+/* ---- Building the calendar -------------------------------------------- */
+
+/* A growing string for DESCRIPTION. */
+struct text {
+	char *s;
+	size_t n, cap;
+};
+
+static void text_add(struct text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+text_add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *piece;
+	size_t len;
+
+	va_start(ap, fmt);
+	piece = xvasprintf(fmt, ap);
+	va_end(ap);
+	len = strlen(piece);
+	if (t->n + len + 1 > t->cap) {
+		t->cap = (t->n + len + 1) * 2;
+		t->s = xreallocarray(t->s, t->cap, 1);
+	}
+	memcpy(t->s + t->n, piece, len + 1);
+	t->n += len;
+	free(piece);
+}
+
+/* What one export needs while it builds events. */
+struct builder {
+	const struct programme *p;
+	const struct export_options *o;
+	icalcomponent *cal;
+	icaltimezone *zone; /* the calendar's VTIMEZONE; NULL: write UTC */
+	const struct buildings *buildings;
+	struct icaltimetype stamp;
+};
+
+struct person {
+	const struct assignment *a;
+	const struct participant *who; /* NULL for an id no registry knows */
+};
+
+static const char *
+person_name(const struct person *x)
+{
+	if (x->who != NULL && x->who->name != NULL)
+		return x->who->name;
+	if (x->a->cn != NULL && *x->a->cn != '\0')
+		return x->a->cn;
+	return x->a->participant_id;
+}
+
+/* Protocol order: ranked before unranked (precedence 0), lower rank first,
+ * then by name and id so that the order never depends on the file. */
+static int
+person_cmp(const void *va, const void *vb)
+{
+	const struct person *a = va, *b = vb;
+	int pa = a->who != NULL ? a->who->precedence : 0;
+	int pb = b->who != NULL ? b->who->precedence : 0;
+	int c;
+
+	if ((pa == 0) != (pb == 0))
+		return pa == 0 ? 1 : -1;
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	if ((c = strcmp(person_name(a), person_name(b))) != 0)
+		return c;
+	return strcmp(a->a->participant_id ? a->a->participant_id : "",
+	              b->a->participant_id ? b->a->participant_id : "");
+}
+
+enum heading {
+	HEAD_CHAIR,
+	HEAD_SPEAKER,
+	HEAD_PARTICIPANT,
+	HEAD_GROUP,
+	HEAD_COUNT
+};
+
+static const char *const heading_one[HEAD_COUNT] = {
+    "Chair", "Speaker", "Participant", "Delegation or organisation"};
+static const char *const heading_many[HEAD_COUNT] = {
+    "Chairs", "Speakers", "Participants", "Delegations and organisations"};
+
+static enum heading
+person_heading(const struct person *x)
+{
+	switch (x->a->role) {
+	case ROLE_CHAIR:
+		return HEAD_CHAIR;
+	case ROLE_SPEAKER:
+		return HEAD_SPEAKER;
+	case ROLE_PARTICIPANT:
+		break;
+	}
+	return x->who != NULL && participant_is_group(x->who)
+	           ? HEAD_GROUP
+	           : HEAD_PARTICIPANT;
+}
+
+static void
+add_person(struct text *t, const struct person *x, bool internal)
+{
+	const struct participant *w = x->who;
+	bool mail, tel;
+
+	text_add(t, "%s", person_name(x));
+	if (!internal || w == NULL)
+		return;
+	mail = w->email != NULL && *w->email != '\0';
+	tel = w->phone != NULL && *w->phone != '\0';
+	if (mail && tel)
+		text_add(t, " (%s, %s)", w->email, w->phone);
+	else if (mail || tel)
+		text_add(t, " (%s)", mail ? w->email : w->phone);
+}
+
+/* Public description, then the people by role in protocol order, then (only
+ * for the secretariat) the internal notes; paragraphs apart by a blank line.
+ * The caller frees the result, which is "" when there is nothing to say. */
+static char *
+describe(const struct builder *b, const struct session *s)
+{
+	struct text t = {0};
+	struct person *people;
+	size_t i, h, count[HEAD_COUNT] = {0};
+	bool listed = false;
+
+	text_add(&t, "%s", "");
+	if (s->description != NULL && *s->description != '\0')
+		text_add(&t, "%s", s->description);
+	people = xcalloc(s->nassign ? s->nassign : 1, sizeof *people);
+	for (i = 0; i < s->nassign; i++) {
+		people[i].a = &s->assign[i];
+		if (s->assign[i].participant_id != NULL)
+			people[i].who = programme_find_participant(
+			    b->p, s->assign[i].participant_id);
+		count[person_heading(&people[i])]++;
+	}
+	qsort(people, s->nassign, sizeof *people, person_cmp);
+	for (h = 0; h < HEAD_COUNT; h++) {
+		size_t shown = 0;
+
+		if (count[h] == 0)
+			continue;
+		/* A blank line after the description, one line per role. */
+		text_add(&t, "%s%s: ",
+		         t.n == 0 ? ""
+		         : listed ? "\n"
+		                  : "\n\n",
+		         count[h] == 1 ? heading_one[h] : heading_many[h]);
+		listed = true;
+		for (i = 0; i < s->nassign; i++) {
+			if (person_heading(&people[i]) != h)
+				continue;
+			if (shown++ > 0)
+				text_add(&t, "; ");
+			add_person(&t, &people[i], b->o->internal);
+		}
+	}
+	free(people);
+	if (b->o->internal && s->notes != NULL && *s->notes != '\0')
+		text_add(&t, "%sInternal notes (secretariat only): %s",
+		         t.n ? "\n\n" : "", s->notes);
+	return t.s;
+}
+
+/*
+ * Building names from venues.ini. The model keeps a room's building id
+ * only, and people need the name to find the room. Read quietly and
+ * leniently (the registry has already checked the file): anything odd
+ * leaves the building out of LOCATION rather than failing the export.
+ */
+struct buildings {
+	char **id, **name;
+	size_t n, cap;
+};
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	                 e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+/* An INI value as iniparser reads it: quoted up to the closing quote,
+ * otherwise up to a comment. */
+static char *
+venues_value(char *v)
+{
+	char *end;
+
+	v = trim(v);
+	if (*v == '"' && (end = strchr(v + 1, '"')) != NULL) {
+		*end = '\0';
+		return v + 1;
+	}
+	v[strcspn(v, ";#")] = '\0';
+	return trim(v);
+}
+
+static void
+buildings_read(struct buildings *bs, const char *dir)
+{
+	char *path, line[1024], *section = NULL;
+	FILE *f;
+	size_t cap = 0;
+
+	memset(bs, 0, sizeof *bs);
+	if (dir == NULL)
+		return;
+	path = xasprintf("%s/venues.ini", dir);
+	f = fopen(path, "r");
+	free(path);
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *l = trim(line), *eq;
+
+		if (*l == '[') {
+			char *close = strchr(l, ']');
+
+			free(section);
+			section = NULL;
+			if (close != NULL &&
+			    strncmp(l, "[building.", 10) == 0) {
+				*close = '\0';
+				section = xstrdup(trim(l + 10));
+			}
+			continue;
+		}
+		if (section == NULL || (eq = strchr(l, '=')) == NULL)
+			continue;
+		*eq = '\0';
+		if (strcasecmp(trim(l), "name") != 0)
+			continue;
+		XGROW(bs->id, bs->n, cap);
+		bs->name = xreallocarray(bs->name, cap, sizeof *bs->name);
+		bs->id[bs->n] = xstrdup(section);
+		bs->name[bs->n] = xstrdup(venues_value(eq + 1));
+		bs->n++;
+	}
+	free(section);
+	fclose(f);
+	bs->cap = cap;
+}
+
+static const char *
+buildings_name(const struct buildings *bs, const char *id)
+{
+	size_t i;
+
+	/* The last wins, as with iniparser's duplicate keys. */
+	for (i = bs->n; i-- > 0;)
+		if (strcasecmp(bs->id[i], id) == 0)
+			return bs->name[i];
+	return NULL;
+}
+
+static void
+buildings_free(struct buildings *bs)
+{
+	size_t i;
+
+	for (i = 0; i < bs->n; i++) {
+		free(bs->id[i]);
+		free(bs->name[i]);
+	}
+	free(bs->id);
+	free(bs->name);
+	memset(bs, 0, sizeof *bs);
+}
+
+static char *
+location(const struct builder *b, const struct session *s)
+{
+	const struct room *r =
+	    s->room_id ? programme_find_room(b->p, s->room_id) : NULL;
+	const char *building = NULL;
+
+	if (r == NULL) {
+		if (s->location != NULL && *s->location != '\0')
+			return xstrdup(s->location);
+		return NULL;
+	}
+	if (r->building != NULL)
+		building = buildings_name(b->buildings, r->building);
+	if (building != NULL && *building != '\0')
+		return xasprintf("%s, %s", r->name ? r->name : r->id, building);
+	return xstrdup(r->name ? r->name : r->id);
+}
+
+static struct icaltimetype
+to_ical(const struct builder *b, dais_time t)
+{
+	icaltimezone *utc = icaltimezone_get_utc_timezone();
+	struct icaltimetype tt;
+
+	tt = icaltime_from_timet_with_zone((time_t)t, 0,
+	                                   b->zone ? b->zone : utc);
+	/* from_timet converts the wall clock but leaves the zone unset:
+	 * without it the property would be written as UTC with no TZID. */
+	return icaltime_set_timezone(&tt, b->zone ? b->zone : utc);
+}
+
+/*
+ * libical escapes a backslash and a line break in an X- property's value
+ * but leaves commas and semicolons as they are, which is also how clients
+ * read X-WR-CALNAME: so the value goes in unescaped.
+ */
+static void
+add_x(icalcomponent *c, const char *name, const char *value)
+{
+	icalproperty *prop = icalproperty_new_x(value);
+
+	icalproperty_set_x_name(prop, name);
+	icalcomponent_add_property(c, prop);
+}
+
+static enum icalproperty_status
+status_of(enum session_status s)
+{
+	switch (s) {
+	case SESSION_TENTATIVE:
+		return ICAL_STATUS_TENTATIVE;
+	case SESSION_CANCELLED:
+		return ICAL_STATUS_CANCELLED;
+	case SESSION_CONFIRMED:
+		break;
+	}
+	return ICAL_STATUS_CONFIRMED;
+}
+
+static void
+add_event(const struct builder *b, const struct session *s)
+{
+	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	char *uid = export_uid(s), *text;
+
+	icalcomponent_set_uid(ev, uid);
+	free(uid);
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(b->stamp));
+	icalcomponent_set_dtstart(ev, to_ical(b, s->start));
+	icalcomponent_set_dtend(ev, to_ical(b, s->end));
+	icalcomponent_set_sequence(ev, s->sequence);
+	icalcomponent_set_summary(ev, s->title ? s->title : "(untitled)");
+	if ((text = location(b, s)) != NULL) {
+		icalcomponent_set_location(ev, text);
+		free(text);
+	}
+	text = describe(b, s);
+	if (*text != '\0')
+		icalcomponent_set_description(ev, text);
+	free(text);
+	if (s->kind != NULL && *s->kind != '\0')
+		icalcomponent_add_property(
+		    ev, icalproperty_new_categories(s->kind));
+	icalcomponent_add_property(
+	    ev, icalproperty_new_status(status_of(s->status)));
+	/* Cancelled sessions stay in the calendar so clients drop their
+	 * copy; they should not block the time meanwhile. */
+	if (s->status == SESSION_CANCELLED)
+		icalcomponent_add_property(
+		    ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	if (b->o->internal && s->notes != NULL && *s->notes != '\0')
+		add_x(ev, "X-DAIS-NOTES", s->notes);
+	icalcomponent_add_component(b->cal, ev);
+}
+
+static char *
+calendar_name(const struct programme *p, const struct export_options *o)
+{
+	const char *conf = p->conf.name ? p->conf.name : "Programme";
+	const struct participant *who =
+	    o->for_id ? programme_find_participant(p, o->for_id) : NULL;
+	char buf[DAIS_TIMEBUF], *s;
+
+	if (who != NULL && o->by_day)
+		s = xasprintf("%s: %s, %s", conf,
+		              who->name ? who->name : who->id,
+		              date_fmt_long(buf, o->day));
+	else if (who != NULL)
+		s = xasprintf("%s: %s", conf, who->name ? who->name : who->id);
+	else if (o->by_day)
+		s = xasprintf("%s: %s", conf, date_fmt_long(buf, o->day));
+	else
+		s = xstrdup(conf);
+	if (o->internal) {
+		char *t = xasprintf("%s (internal)", s);
+
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/*
+ * The conference zone as the calendar's own VTIMEZONE under the plain IANA
+ * name: libical's built-in zone is named
+ * "/freeassociation.sourceforge.net/...", which clients do not recognise.
+ * Event times then take their TZID from this component.
+ */
+static icaltimezone *
+embed_zone(icalcomponent *cal, const char *name)
+{
+	icaltimezone *builtin = icaltimezone_get_builtin_timezone(name);
+	icalcomponent *vtz;
+	icalproperty *tzid;
+
+	if (builtin == NULL || icaltimezone_get_component(builtin) == NULL)
+		return NULL; /* UTC itself: times are written with Z */
+	vtz = icalcomponent_new_clone(icaltimezone_get_component(builtin));
+	tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	if (tzid == NULL) {
+		tzid = icalproperty_new_tzid(name);
+		icalcomponent_add_property(vtz, tzid);
+	} else {
+		icalproperty_set_tzid(tzid, name);
+	}
+	icalcomponent_add_component(cal, vtz);
+	return icalcomponent_get_timezone(cal, name);
+}
+
+/* The calendar of the sessions p->sessions[pick[0..npick-1]]. */
+static char *
+build(const struct programme *p, const struct export_options *o,
+      const struct buildings *buildings, const size_t *pick, size_t npick)
+{
+	struct builder b = {p, o, NULL, NULL, buildings, {0}};
+	dais_time now = o->stamp != DAIS_TIME_NONE ? o->stamp : time(NULL);
+	char *name, *out;
+	size_t i;
+
+	b.cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent_add_property(b.cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(b.cal,
+	                           icalproperty_new_prodid(EXPORT_PRODID));
+	icalcomponent_add_property(b.cal,
+	                           icalproperty_new_calscale("GREGORIAN"));
+	name = calendar_name(p, o);
+	icalcomponent_add_property(b.cal, icalproperty_new_name(name));
+	add_x(b.cal, "X-WR-CALNAME", name);
+	free(name);
+	add_x(b.cal, "X-WR-TIMEZONE", p->conf.zone.name);
+	b.zone = embed_zone(b.cal, p->conf.zone.name);
+	b.stamp = icaltime_from_timet_with_zone(
+	    (time_t)now, 0, icaltimezone_get_utc_timezone());
+	b.stamp =
+	    icaltime_set_timezone(&b.stamp, icaltimezone_get_utc_timezone());
+	for (i = 0; i < npick; i++)
+		add_event(&b, &p->sessions[pick[i]]);
+	out = icalcomponent_as_ical_string_r(b.cal);
+	icalcomponent_free(b.cal);
+	return out;
+}
+
+char *
+export_ical(const struct programme *p, const struct export_options *o,
+            size_t *nevents, char **why)
+{
+	struct buildings bs;
+	size_t i, n = 0, *pick;
+	char *out;
+
+	if (!export_check(p, o, why))
+		return NULL;
+	pick = xcalloc(p->nsessions ? p->nsessions : 1, sizeof *pick);
+	for (i = 0; i < p->nsessions; i++)
+		if (export_includes(p, o, &p->sessions[i]))
+			pick[n++] = i;
+	buildings_read(&bs, p->dir);
+	out = build(p, o, &bs, pick, n);
+	buildings_free(&bs);
+	free(pick);
+	if (nevents != NULL)
+		*nevents = n;
+	return out;
+}
+
+/* ---- Writing ---------------------------------------------------------- */
+
+static char *
+wrote(size_t n, const char *where)
+{
+	return xasprintf("Wrote %zu session%s to %s.", n, n == 1 ? "" : "s",
+	                 where);
+}
+
+static void
+set_msg(char **msg, char *text)
+{
+	if (msg != NULL)
+		*msg = text;
+	else
+		free(text);
+}
+
+bool
+export_write(const struct programme *p, const struct export_options *o,
+             FILE *out, char **msg)
+{
+	char *why = NULL, *text;
+	size_t n, len;
+
+	if ((text = export_ical(p, o, &n, &why)) == NULL) {
+		set_msg(msg, why);
+		return false;
+	}
+	len = strlen(text);
+	errno = 0;
+	if (fwrite(text, 1, len, out) != len || fflush(out) != 0) {
+		set_msg(msg, xasprintf("could not write the calendar: %s",
+		                       strerror(errno ? errno : EIO)));
+		free(text);
+		return false;
+	}
+	free(text);
+	set_msg(msg, wrote(n, "standard output"));
+	return true;
+}
+
+static bool
+save_text(const char *path, const char *text, char **why)
+{
+	return atomicfile_write(path, text, strlen(text), why);
+}
+
+bool
+export_save(const struct programme *p, const struct export_options *o,
+            const char *path, char **msg)
+{
+	char *why = NULL, *text;
+	size_t n;
+
+	if ((text = export_ical(p, o, &n, &why)) == NULL) {
+		set_msg(msg, why);
+		return false;
+	}
+	if (!save_text(path, text, &why)) {
+		free(text);
+		set_msg(msg, why);
+		return false;
+	}
+	free(text);
+	set_msg(msg, wrote(n, path));
+	return true;
+}
+
+/* Ids become file names: refuse anything that could leave the directory. */
+static bool
+id_is_file_name(const char *id)
+{
+	const char *c;
+
+	if (*id == '\0' || *id == '.')
+		return false;
+	for (c = id; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-' || *c == '_' || *c == '.'))
+			return false;
+	return true;
+}
+
+/* Session indexes, one list per participant. */
+struct picks {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void
+picks_add(struct picks *pk, size_t session)
+{
+	/* Sessions come in order: a repeat is always the last one added. */
+	if (pk->n > 0 && pk->v[pk->n - 1] == session)
+		return;
+	XGROW(pk->v, pk->n, pk->cap);
+	pk->v[pk->n++] = session;
+}
+
+/*
+ * For every participant of the registry, the sessions --for would choose
+ * for it, in one pass over the assignments (a participant counts for
+ * itself and for its delegation), so that a programme with thousands of
+ * people is not scanned once per person.
+ */
+static struct picks *
+picks_by_participant(const struct programme *p, const struct export_options *o)
+{
+	struct picks *by = xcalloc(p->npeople ? p->npeople : 1, sizeof *by);
+	size_t i, j;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (o->by_day &&
+		    date_compare(time_local_date(&p->conf.zone, s->start),
+		                 o->day) != 0)
+			continue;
+		for (j = 0; j < s->nassign; j++) {
+			const struct participant *who, *group;
+
+			if (s->assign[j].participant_id == NULL)
+				continue;
+			who = programme_find_participant(
+			    p, s->assign[j].participant_id);
+			if (who == NULL)
+				continue;
+			picks_add(&by[who - p->people], i);
+			if (who->delegation == NULL ||
+			    strcmp(who->delegation, who->id) == 0)
+				continue;
+			group = programme_find_participant(p, who->delegation);
+			if (group != NULL)
+				picks_add(&by[group - p->people], i);
+		}
+	}
+	return by;
+}
+
+bool
+export_per_participant(const struct programme *p,
+                       const struct export_options *o, const char *dir,
+                       size_t *written, char **msg)
+{
+	struct export_options one = *o;
+	struct picks *by;
+	struct stat st;
+	struct buildings bs;
+	char *why = NULL;
+	size_t i, n = 0;
+	bool ok = true;
+
+	if (written != NULL)
+		*written = 0;
+	one.for_id = NULL;
+	if (!export_check(p, &one, &why)) {
+		set_msg(msg, why);
+		return false;
+	}
+	if (stat(dir, &st) != 0) {
+		if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+			set_msg(msg, xasprintf("cannot make the directory %s: "
+			                       "%s",
+			                       dir, strerror(errno)));
+			return false;
+		}
+	} else if (!S_ISDIR(st.st_mode)) {
+		set_msg(msg, xasprintf("%s is not a directory; name a "
+		                       "directory for the calendars",
+		                       dir));
+		return false;
+	}
+	buildings_read(&bs, p->dir);
+	by = picks_by_participant(p, o);
+	for (i = 0; i < p->npeople && ok; i++) {
+		const struct participant *who = &p->people[i];
+		char *path, *text;
+
+		one.for_id = who->id;
+		if (by[i].n == 0)
+			continue;
+		if (!id_is_file_name(who->id)) {
+			set_msg(msg,
+			        xasprintf("the id '%s' in participants.ini "
+			                  "cannot name a file; use lowercase "
+			                  "letters, digits and '-' (wrote %zu "
+			                  "calendar%s before it)",
+			                  who->id, n, n == 1 ? "" : "s"));
+			ok = false;
+			break;
+		}
+		path = xasprintf("%s/%s.ics", dir, who->id);
+		text = build(p, &one, &bs, by[i].v, by[i].n);
+		if (!save_text(path, text, &why)) {
+			set_msg(msg, xasprintf("%s (wrote %zu calendar%s "
+			                       "before it)",
+			                       why, n, n == 1 ? "" : "s"));
+			free(why);
+			ok = false;
+		} else {
+			n++;
+		}
+		free(text);
+		free(path);
+	}
+	for (i = 0; i < p->npeople; i++)
+		free(by[i].v);
+	free(by);
+	buildings_free(&bs);
+	if (written != NULL)
+		*written = n;
+	if (ok)
+		set_msg(msg, xasprintf("Wrote %zu calendar%s to %s, one for "
+		                       "each participant with a session.",
+		                       n, n == 1 ? "" : "s", dir));
+	return ok;
+}
