@@ -25,7 +25,7 @@
 #define LABEL_W   80.0 /* field labels inside the session column */
 #define BLOCK_PAD 6.0  /* above and below each session */
 #define ROW_GAP   2.5
-#define NUMBER_W  14.0 /* "12." before a speaker */
+#define NUMBER_W  17.0 /* "12." before a speaker, right-aligned */
 
 /* Latin and Cyrillic from Noto Sans or DejaVu; fontconfig falls back to
  * Noto Sans Arabic and Noto Sans CJK for the scripts these lack. */
@@ -305,7 +305,9 @@ build_block(struct pdf *pd, const struct rs_block *src, struct pblock *b)
 			            SEVERITY_OFF);
 			if (e->number) {
 				m = xasprintf("%d.", e->number);
-				r->n = layout(pd, FAMILY " 9", 0, m);
+				r->n = layout(pd, FAMILY " 9", NUMBER_W - 5, m);
+				pango_layout_set_alignment(r->n,
+				                           PANGO_ALIGN_RIGHT);
 				free(m);
 			}
 		}

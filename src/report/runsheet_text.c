@@ -103,8 +103,12 @@ add_field(struct lines *l, const struct rs_field *f)
 	char *first = xasprintf("  %s ", label);
 	char *blank = repeat(' ', VALUE_AT);
 	size_t i;
+	int digits = 1;
 
 	free(label);
+	for (i = 0; i < f->n; i++)
+		while (f->v[i].number >= (digits == 1 ? 10 : 100) && digits < 3)
+			digits++;
 	if (f->joined) {
 		char *all = xstrdup(""), *t;
 
@@ -119,8 +123,9 @@ add_field(struct lines *l, const struct rs_field *f)
 	}
 	for (i = 0; !f->joined && i < f->n; i++) {
 		const struct rs_entry *e = &f->v[i];
-		char *num =
-		    e->number ? xasprintf("%d. ", e->number) : xstrdup("");
+		/* Right-aligned numbers, so the names start in one column. */
+		char *num = e->number ? xasprintf("%*d. ", digits, e->number)
+		                      : xstrdup("");
 		int at = VALUE_AT + text_width(num);
 		char *lead = xasprintf("%s%s", i == 0 ? first : blank, num);
 
