@@ -48,6 +48,9 @@ for prog in "$FIXTURES/mini" "$example"; do
 	expect_exit 0 "$DAIS" export "$prog" --internal \
 		--per-participant "$tmp/$tag-people-internal"
 	run_check "$prog" --per-participant "$tmp/$tag-people-internal" --internal
+	expect_exit 0 "$DAIS" export "$prog" --day 2026-11-05 \
+		--per-participant "$tmp/$tag-people-day2"
+	run_check "$prog" --per-participant "$tmp/$tag-people-day2" --day 2026-11-05
 
 	# Standard output holds the same calendar as the file.
 	expect_exit 0 "$DAIS" export "$prog" -o -
