@@ -21,9 +21,8 @@
 #include "dais/xalloc.h"
 
 static struct participant *
-person(struct programme *p, const char *id, const char *name,
-       const char *title, const char *deleg, enum participant_kind kind,
-       int precedence)
+person(struct programme *p, const char *id, const char *name, const char *title,
+       const char *deleg, enum participant_kind kind, int precedence)
 {
 	struct participant *x = programme_add_participant(p);
 
@@ -85,8 +84,8 @@ sample(void)
 	r->capacity = 40;
 
 	person(p, "kw", "Kuwait", NULL, NULL, PARTICIPANT_DELEGATION, 0);
-	person(p, "chair", "Zed Chair", "President", "kw",
-	       PARTICIPANT_MINISTER, 0);
+	person(p, "chair", "Zed Chair", "President", "kw", PARTICIPANT_MINISTER,
+	       0);
 	person(p, "second", "Second Ranked", "Minister of Justice", "kw",
 	       PARTICIPANT_MINISTER, 2);
 	person(p, "first", "First Ranked", "Minister of Interior", NULL,
@@ -330,8 +329,9 @@ test_save_and_print(void **state)
 
 	/* A failing printer: its own words come back, nothing on stderr. */
 	assert_false(runsheet_print(
-	    p, &o, "cat >/dev/null; echo 'lpr: no default destination' >&2; "
-	           "exit 3",
+	    p, &o,
+	    "cat >/dev/null; echo 'lpr: no default destination' >&2; "
+	    "exit 3",
 	    &msg));
 	assert_non_null(strstr(msg, "no default destination"));
 	assert_non_null(strstr(msg, "exit status 3"));
