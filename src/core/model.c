@@ -473,5 +473,8 @@ session_cmp(const void *a, const void *b)
 void
 programme_sort_sessions(struct programme *p)
 {
-	qsort(p->sessions, p->nsessions, sizeof *p->sessions, session_cmp);
+	/* qsort(NULL, 0) is undefined, and an empty file has no sessions. */
+	if (p->nsessions > 1)
+		qsort(p->sessions, p->nsessions, sizeof *p->sessions,
+		      session_cmp);
 }
