@@ -352,8 +352,16 @@ planner_search(struct planner *pl, const char *query, int dir)
 	}
 	n = (long)pl->p->nsessions;
 	start = planner_selected_index(pl);
-	if (start < 0)
-		start = dir > 0 ? -1 : n;
+	if (start < 0) {
+		/* From the cursor: the day shown and the grid's time. */
+		dais_time t = planner_instant(pl, pl->day, pl->gmin);
+
+		for (start = 0; start < n && pl->p->sessions[start].start < t;
+		     start++)
+			;
+		if (dir > 0)
+			start--;
+	}
 	for (i = 1; i <= n && found < 0; i++) {
 		long k = ((start + dir * i) % n + n) % n;
 

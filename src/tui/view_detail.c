@@ -137,18 +137,6 @@ detail_lines(const struct planner *pl, const struct session *s, int width,
 		free(line);
 		free(langs);
 	}
-	add_people(pl, &l, s, "Chair", false, ROLE_CHAIR);
-	add_people(pl, &l, s, "Speakers", false, ROLE_SPEAKER);
-	add_people(pl, &l, s, "Participants", false, ROLE_PARTICIPANT);
-	add_people(pl, &l, s, "Organisations", true, -1);
-	if (s->description != NULL && s->description[0] != '\0') {
-		add(&l, "Description", STYLE_HEADER);
-		add_wrapped(&l, s->description, 2, STYLE_NORMAL);
-	}
-	if (s->notes != NULL && s->notes[0] != '\0') {
-		add(&l, "Notes (internal)", STYLE_HEADER);
-		add_wrapped(&l, s->notes, 2, STYLE_NORMAL);
-	}
 	for (i = 0; idx >= 0 && i < pl->conflicts.n; i++)
 		if (conflict_involves(&pl->conflicts.v[pl->conflict_order[i]],
 		                      (size_t)idx))
@@ -171,6 +159,18 @@ detail_lines(const struct planner *pl, const struct session *s, int width,
 		            c->severity == SEVERITY_ERROR ? STYLE_ERROR
 		                                          : STYLE_WARNING);
 		free(line);
+	}
+	add_people(pl, &l, s, "Chair", false, ROLE_CHAIR);
+	add_people(pl, &l, s, "Speakers", false, ROLE_SPEAKER);
+	add_people(pl, &l, s, "Participants", false, ROLE_PARTICIPANT);
+	add_people(pl, &l, s, "Organisations", true, -1);
+	if (s->notes != NULL && s->notes[0] != '\0') {
+		add(&l, "Notes (internal)", STYLE_HEADER);
+		add_wrapped(&l, s->notes, 2, STYLE_NORMAL);
+	}
+	if (s->description != NULL && s->description[0] != '\0') {
+		add(&l, "Description", STYLE_HEADER);
+		add_wrapped(&l, s->description, 2, STYLE_NORMAL);
 	}
 	*texts = l.text;
 	*styles = l.style;

@@ -172,6 +172,21 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		pl->gtop = crow;
 	if (crow >= pl->gtop + rows)
 		pl->gtop = crow - rows + 1;
+	{
+		/* Show the whole selected block when it fits. */
+		long sel = planner_selected_index(pl);
+		long b = sel >= 0 ? grid_find_block(&g, (size_t)sel) : -1;
+
+		if (b >= 0) {
+			int r0 = grid_row_of(&g, g.blocks[b].m0);
+			int r1 = grid_row_of(&g, g.blocks[b].m1 + g.zoom - 1);
+
+			if (r1 - r0 <= rows && r1 > pl->gtop + rows)
+				pl->gtop = r1 - rows;
+			if (r0 < pl->gtop)
+				pl->gtop = r0;
+		}
+	}
 	if (pl->gtop > g.nrows - rows)
 		pl->gtop = g.nrows - rows;
 	if (pl->gtop < 0)
