@@ -60,8 +60,9 @@ bool date_parse(const char *s, struct dais_date *out);
 
 struct dais_civil time_to_civil(const struct dais_zone *zone, dais_time t);
 /*
- * The instant at a local civil time. In a gap (spring forward) the later
- * offset is used; in an overlap, the earlier instant.
+ * The instant at a local civil time. In a gap (spring forward) the time is
+ * read with the offset before the gap, as RFC 5545 says (02:30 in a
+ * 02:00-03:00 gap is 03:30); in an overlap, the earlier instant.
  */
 dais_time civil_to_time(const struct dais_zone *zone, struct dais_civil c);
 struct dais_date time_local_date(const struct dais_zone *zone, dais_time t);

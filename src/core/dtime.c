@@ -50,15 +50,12 @@ zone_copy(struct dais_zone *dst, const struct dais_zone *src)
 		       src->nspans * sizeof *dst->spans);
 }
 
-int
-zone_offset(const struct dais_zone *zone, dais_time t)
+/* Index of the span in force at t (the first span also covers earlier t). */
+static size_t
+span_at(const struct dais_zone *zone, dais_time t)
 {
-	size_t lo = 0, hi;
+	size_t lo = 0, hi = zone->nspans;
 
-	if (zone == NULL || zone->nspans == 0)
-		return 0;
-	/* The last span whose start is at or before t. */
-	hi = zone->nspans;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -67,7 +64,15 @@ zone_offset(const struct dais_zone *zone, dais_time t)
 		else
 			hi = mid;
 	}
-	return zone->spans[lo].offset;
+	return lo;
+}
+
+int
+zone_offset(const struct dais_zone *zone, dais_time t)
+{
+	if (zone == NULL || zone->nspans == 0)
+		return 0;
+	return zone->spans[span_at(zone, t)].offset;
 }
 
 int64_t
@@ -184,21 +189,37 @@ civil_to_time(const struct dais_zone *zone, struct dais_civil c)
 	struct dais_date d = {c.year, c.month, c.day};
 	dais_time local =
 	    date_to_days(d) * 86400 + c.hour * 3600 + c.minute * 60 + c.second;
-	dais_time guess = local - zone_offset(zone, local);
-	dais_time second = local - zone_offset(zone, guess);
+	dais_time best = DAIS_TIME_NONE;
+	size_t lo, hi, i;
 
+	if (zone == NULL || zone->nspans == 0)
+		return local;
 	/*
-	 * Two rounds settle every real zone. If the second guess does not map
-	 * back to the wall time we are in a gap or an overlap; see dtime.h.
+	 * A wall time names instant local - offset for the offset of some
+	 * span, and that instant must lie in the span. No zone's offset
+	 * exceeds a day, so only spans within two days of `local` can match.
+	 * Two matches are an overlap (take the earlier), none is a gap.
 	 */
-	if (second + zone_offset(zone, second) == local)
-		return guess + zone_offset(zone, guess) == local &&
-		               guess < second
-		           ? guess
-		           : second;
-	if (guess + zone_offset(zone, guess) == local)
-		return guess;
-	return local - zone_offset(zone, local + 86400);
+	lo = span_at(zone, local - 2 * 86400);
+	hi = span_at(zone, local + 2 * 86400);
+	for (i = lo; i <= hi; i++) {
+		dais_time t = local - zone->spans[i].offset;
+
+		if ((i == 0 || t >= zone->spans[i].from) &&
+		    (i + 1 == zone->nspans || t < zone->spans[i + 1].from) &&
+		    (best == DAIS_TIME_NONE || t < best))
+			best = t;
+	}
+	if (best != DAIS_TIME_NONE)
+		return best;
+	/*
+	 * In a gap, RFC 5545 reads the time with the offset before the
+	 * transition: 02:30 in a 02:00-03:00 gap is 03:30 afterwards.
+	 */
+	for (i = hi; i > lo; i--)
+		if (zone->spans[i].from + zone->spans[i - 1].offset <= local)
+			return local - zone->spans[i - 1].offset;
+	return local - zone->spans[lo].offset;
 }
 
 struct dais_date
@@ -325,8 +346,13 @@ clock_parse(const char *s, int *minutes, const char **why)
 		return false;
 	}
 	if (*p == ':' || *p == '.' || *p == 'h') {
+		/* "9h" is nine o'clock; "9:" and "9:5" are unfinished. */
+		int hours_only = *p == 'h';
+		int md;
+
 		p++;
-		if (read_digits(&p, 2, &m) != 2 && *skip_space(p) != '\0') {
+		md = read_digits(&p, 2, &m);
+		if (md == 1 || (md == 0 && !hours_only)) {
 			*why = "minutes take two digits, like 9:05";
 			return false;
 		}
