@@ -171,6 +171,27 @@ text_fit_right(const char *s, int width)
 	return pad(s, width, 1);
 }
 
+/*
+ * Bytes of the first character of s with its combining marks: what a line
+ * narrower than that character must still hold, so it is never split.
+ */
+static size_t
+whole_char(const char *s)
+{
+	size_t n = strlen(s), i;
+	unsigned int wc;
+
+	i = text_decode(s, n, &wc);
+	while (i < n) {
+		size_t len = text_decode(s + i, n - i, &wc);
+
+		if (char_width(wc) != 0)
+			break;
+		i += len;
+	}
+	return i;
+}
+
 char **
 text_wrap(const char *s, int width, size_t *nlines)
 {
@@ -207,7 +228,7 @@ text_wrap(const char *s, int width, size_t *nlines)
 		while (brk > 0 && p[brk] != ' ')
 			brk--;
 		if (brk == 0)
-			brk = fit ? fit : 1;
+			brk = fit ? fit : whole_char(p);
 		XGROW(lines, n, cap);
 		lines[n] = xstrndup(p, brk);
 		while (strlen(lines[n]) > 0 &&
