@@ -74,6 +74,9 @@ xvasprintf(const char *fmt, va_list ap)
 	int len;
 	char *p;
 
+	/* Says so to gcc 12 too, which under UBSan at -O2 fears a null one. */
+	if (fmt == NULL)
+		abort();
 	va_copy(ap2, ap);
 	len = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
