@@ -1,0 +1,122 @@
+/*
+ * registry_ini.h: one INI file of the registries, read twice: by iniparser
+ * for the values, and by a line scanner of our own for what iniparser does
+ * not tell (the line of every section and key, cut values, duplicates).
+ * registry_ini.c reads a file, registry_value.c turns its values into the
+ * model's types. Private to the registry_*.c files.
+ */
+#ifndef DAIS_REGISTRY_INI_H
+#define DAIS_REGISTRY_INI_H
+
+#include <iniparser/iniparser.h>
+#include <stdbool.h>
+
+#include "dais/diag.h"
+#include "dais/model.h"
+
+struct ini_key {
+	char *name; /* folded to lower case, as iniparser folds it */
+	int line;   /* of the last occurrence, whose value iniparser keeps */
+	bool bad;   /* its value was refused by the scan (already reported) */
+};
+
+struct ini_section {
+	char *name; /* folded */
+	char *raw;  /* as written, blanks trimmed: ids are checked on this */
+	int line;   /* of the first occurrence */
+	struct ini_key *keys;
+	size_t nkeys, capkeys;
+};
+
+struct ini_file {
+	char *path; /* dir/name, as diagnostics show it */
+	struct diag_list *diags;
+	dictionary *dict;
+	struct ini_section *secs; /* in file order, duplicates merged */
+	size_t nsecs, capsecs;
+	/* Set once the file is refused: then only errors are worth telling,
+	 * not warnings about lines read in the wrong section. */
+	bool refused;
+};
+
+/*
+ * Opens dir/name. `holds` says what the file should contain, for the
+ * message when it is missing. Returns false, with an error in diags, when
+ * the file cannot be read at all (missing, BOM, over-long line, syntax
+ * error); then f holds no sections. ini_close() in every case.
+ */
+bool ini_open(struct ini_file *f, const char *dir, const char *name,
+              const char *holds, struct diag_list *diags);
+void ini_close(struct ini_file *f);
+
+const struct ini_section *ini_section(const struct ini_file *f,
+                                      const char *name);
+const struct ini_key *ini_key(const struct ini_section *s, const char *name);
+
+/*
+ * The value of key in s (iniparser's string, borrowed), or NULL when the key
+ * is absent or its value was refused. *line (may be NULL) is the key's line,
+ * or the section's when the key is absent.
+ */
+const char *ini_value(const struct ini_file *f, const struct ini_section *s,
+                      const char *key, int *line);
+
+void ini_error(const struct ini_file *f, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void ini_warning(const struct ini_file *f, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Warns about every key of s that is not in known (NULL-terminated) and
+ * does not start with prefix (NULL for none), suggesting a near name.
+ */
+void ini_check_keys(const struct ini_file *f, const struct ini_section *s,
+                    const char *const *known, const char *prefix);
+
+/*
+ * Typed getters. Each returns true when the key is absent (leaving *out as
+ * it was) or valid (setting *out); false, with an error in diags naming
+ * file, line, section and key, when the value is present but wrong.
+ */
+/* A required key: an error naming the section's line when absent or
+ * empty. */
+bool ini_require(const struct ini_file *f, const struct ini_section *s,
+                 const char *key);
+/* Text; an empty value counts as absent. *out is a new string. */
+bool ini_get_text(const struct ini_file *f, const struct ini_section *s,
+                  const char *key, char **out);
+/* A decimal integer in [min, max] ("010" is ten, not octal eight). */
+bool ini_get_int(const struct ini_file *f, const struct ini_section *s,
+                 const char *key, int min, int max, int *out);
+/* An id (a slug): a reference to a room, building or participant. */
+bool ini_get_id(const struct ini_file *f, const struct ini_section *s,
+                const char *key, char **out);
+/* A comma list; items trimmed, empty and repeated items warned about. */
+bool ini_get_list(const struct ini_file *f, const struct ini_section *s,
+                  const char *key, struct strlist *out);
+/* A comma list of lowercase language codes ("ar, en, ru"). */
+bool ini_get_languages(const struct ini_file *f, const struct ini_section *s,
+                       const char *key, struct strlist *out);
+/* A time of day "HH:MM", in minutes since midnight, at most max_minutes. */
+bool ini_get_clock(const struct ini_file *f, const struct ini_section *s,
+                   const char *key, int max_minutes, int *out);
+/* A local date-time "YYYY-MM-DD HH:MM" in zone, as an instant. */
+bool ini_get_datetime(const struct ini_file *f, const struct ini_section *s,
+                      const char *key, const struct dais_zone *zone,
+                      dais_time *out);
+
+/* venues.ini and participants.ini into p; false when unreadable. */
+bool registry_load_venues(struct programme *p, const char *dir,
+                          struct diag_list *diags);
+bool registry_load_people(struct programme *p, const char *dir,
+                          struct diag_list *diags);
+
+/* The bytes [s, s+n) without blanks at either end; *n is updated. */
+const char *ini_trim(const char *s, size_t *n);
+
+/* [a-z0-9][a-z0-9-]* */
+bool ini_is_slug(const char *s);
+/* The closest of names (NULL-terminated) within two edits, or NULL. */
+const char *ini_nearest(const char *word, const char *const *names);
+
+#endif

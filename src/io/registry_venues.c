@@ -1,0 +1,208 @@
+/*
+ * registry_venues.c: venues.ini: the buildings of the venue with the
+ * walking minutes between them ([building.ID]), and the rooms with their
+ * seats and interpretation booths ([room.ID]).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/xalloc.h"
+#include "registry_ini.h"
+
+#define WALK_MAX 240 /* minutes; a longer walk is a different venue */
+
+static const char *const building_keys[] = {"name", NULL};
+static const char *const room_keys[] = {"name", "building", "capacity",
+                                        "languages", NULL};
+
+/*
+ * The id of a [building.ID] or [room.ID] section, checked as written:
+ * iniparser folds case, but an id in another spelling would not match the
+ * sessions that name it. True when the folded id can still be used, so
+ * that references to it do not pile up errors of their own.
+ */
+static bool
+venue_id(const struct ini_file *f, const struct ini_section *s,
+         const char *prefix)
+{
+	const char *raw = s->raw + strlen(prefix);
+	bool folded = ini_is_slug(s->name + strlen(prefix));
+
+	if (ini_is_slug(raw))
+		return true;
+	if (*raw == '\0')
+		ini_error(f, s->line,
+		          "[%s] names no id: write [%sID], such as [%shall]",
+		          s->raw, prefix, prefix);
+	else if (folded)
+		ini_error(f, s->line,
+		          "[%s]: \"%s\" is not an id: ids are lowercase; write "
+		          "[%s]",
+		          s->raw, raw, s->name);
+	else
+		ini_error(f, s->line,
+		          "[%s]: \"%s\" is not an id: ids are lowercase "
+		          "letters, digits and '-', such as [%smain-hall]",
+		          s->raw, raw, prefix);
+	return folded;
+}
+
+static bool
+has_prefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The walks of one building; lines[] says where each walk was given. */
+static void
+venue_walks(struct programme *p, const struct ini_file *f,
+            const struct ini_section *s, const struct strlist *buildings,
+            size_t first, int **lines, size_t *caplines)
+{
+	const char *self = s->name + strlen("building.");
+	size_t i, j;
+
+	for (i = 0; i < s->nkeys; i++) {
+		const struct ini_key *k = &s->keys[i];
+		const char *other = k->name + strlen("walk.");
+		int minutes = -1;
+		struct walk *w;
+
+		if (!has_prefix(k->name, "walk."))
+			continue;
+		if (!ini_is_slug(other)) {
+			ini_error(f, k->line,
+			          "%s in [%s]: \"%s\" is not a building id: "
+			          "write walk.ID = minutes, such as "
+			          "walk.annex = 5",
+			          k->name, s->name, other);
+			continue;
+		}
+		if (strcmp(other, self) == 0) {
+			ini_error(f, k->line,
+			          "%s in [%s] is a walk from the building to "
+			          "itself: rooms in one building are 0 minutes "
+			          "apart; remove it",
+			          k->name, s->name);
+			continue;
+		}
+		if (!strlist_has(buildings, other)) {
+			ini_error(f, k->line,
+			          "%s in [%s]: there is no [building.%s]: add "
+			          "it, or fix the id",
+			          k->name, s->name, other);
+			continue;
+		}
+		if (!ini_get_int(f, s, k->name, 0, WALK_MAX, &minutes) ||
+		    minutes < 0)
+			continue;
+		for (j = first; j < p->nwalks; j++) {
+			w = &p->walks[j];
+			if (!((strcmp(w->from, self) == 0 &&
+			       strcmp(w->to, other) == 0) ||
+			      (strcmp(w->from, other) == 0 &&
+			       strcmp(w->to, self) == 0)))
+				continue;
+			if (w->minutes != minutes)
+				ini_error(f, k->line,
+				          "%s = %d in [%s] disagrees with line "
+				          "%d, which gives %d minutes between "
+				          "%s and %s: a walk takes as long "
+				          "both ways; give it once",
+				          k->name, minutes, s->name,
+				          (*lines)[j - first], w->minutes,
+				          w->from, w->to);
+			break;
+		}
+		if (j < p->nwalks)
+			continue;
+		w = programme_add_walk(p);
+		w->from = xstrdup(self);
+		w->to = xstrdup(other);
+		w->minutes = minutes;
+		XGROW(*lines, p->nwalks - first - 1, *caplines);
+		(*lines)[p->nwalks - first - 1] = k->line;
+	}
+}
+
+static void
+venue_room(struct programme *p, const struct ini_file *f,
+           const struct ini_section *s, const struct strlist *buildings)
+{
+	struct room *r = programme_add_room(p);
+	int line;
+
+	r->id = xstrdup(s->name + strlen("room."));
+	ini_check_keys(f, s, room_keys, NULL);
+	if (ini_require(f, s, "name"))
+		ini_get_text(f, s, "name", &r->name);
+	if (ini_get_id(f, s, "building", &r->building) && r->building != NULL &&
+	    !strlist_has(buildings, r->building)) {
+		ini_value(f, s, "building", &line);
+		ini_error(f, line,
+		          "building = \"%s\" in [%s]: there is no "
+		          "[building.%s]: add it, or fix the id",
+		          r->building, s->name, r->building);
+	}
+	ini_get_int(f, s, "capacity", 0, 1000000, &r->capacity);
+	ini_get_languages(f, s, "languages", &r->languages);
+}
+
+bool
+registry_load_venues(struct programme *p, const char *dir,
+                     struct diag_list *diags)
+{
+	struct strlist buildings = {0};
+	size_t i, first = p->nwalks, caplines = 0, rooms = p->nrooms;
+	int *lines = NULL;
+	struct ini_file f;
+
+	if (!ini_open(&f, dir, "venues.ini",
+	              "the venue: a [building.ID] section for each building "
+	              "and a [room.ID] section for each room",
+	              diags)) {
+		ini_close(&f);
+		return false;
+	}
+	/* Buildings first: rooms and walks may name one defined later. */
+	for (i = 0; i < f.nsecs; i++) {
+		const struct ini_section *s = &f.secs[i];
+
+		if (has_prefix(s->name, "building.") &&
+		    venue_id(&f, s, "building."))
+			strlist_add(&buildings, s->name + strlen("building."));
+	}
+	for (i = 0; i < f.nsecs; i++) {
+		const struct ini_section *s = &f.secs[i];
+
+		if (has_prefix(s->name, "building.")) {
+			if (!strlist_has(&buildings,
+			                 s->name + strlen("building.")))
+				continue;
+			ini_check_keys(&f, s, building_keys, "walk.");
+			venue_walks(p, &f, s, &buildings, first, &lines,
+			            &caplines);
+		} else if (has_prefix(s->name, "room.")) {
+			if (venue_id(&f, s, "room."))
+				venue_room(p, &f, s, &buildings);
+		} else {
+			ini_warning(&f, s->line,
+			            "unknown section [%s] is ignored: "
+			            "venues.ini has [building.ID] and "
+			            "[room.ID] sections",
+			            s->name);
+		}
+	}
+	if (p->nrooms == rooms && f.nsecs > 0)
+		ini_warning(&f, 0,
+		            "no room is defined: add a [room.ID] section for "
+		            "each room sessions take place in");
+	else if (p->nrooms == rooms)
+		ini_warning(&f, 0,
+		            "the file is empty: add a [room.ID] section for "
+		            "each room sessions take place in");
+	free(lines);
+	strlist_clear(&buildings);
+	ini_close(&f);
+	return true;
+}
