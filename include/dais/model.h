@@ -76,6 +76,12 @@ struct room {
 	struct strlist languages; /* interpretation booths: "ar", "en" ... */
 };
 
+/* A building of the venue ([building.ID] in venues.ini). */
+struct building {
+	char *id;
+	char *name; /* display name, e.g. "Main Building" */
+};
+
 /* Walking time between two buildings (symmetric). */
 struct walk {
 	char *from, *to;
@@ -161,6 +167,8 @@ struct programme {
 	struct conference conf;
 	struct room *rooms;
 	size_t nrooms, caprooms;
+	struct building *buildings;
+	size_t nbuildings, capbuildings;
 	struct walk *walks;
 	size_t nwalks, capwalks;
 	struct participant *people;
@@ -176,6 +184,7 @@ void programme_free(struct programme *p);
 
 /* Appends a zeroed element and returns it; the programme owns it. */
 struct room *programme_add_room(struct programme *p);
+struct building *programme_add_building(struct programme *p);
 struct walk *programme_add_walk(struct programme *p);
 struct participant *programme_add_participant(struct programme *p);
 struct session *programme_add_session(struct programme *p);
@@ -189,6 +198,8 @@ const struct participant *programme_find_participant(const struct programme *p,
 /* Index of the session with this UID (and recurrence id), or -1. */
 long programme_find_session(const struct programme *p, const char *uid,
                             dais_time recurrence_id);
+/* The display name of a building, or NULL when no building has the id. */
+const char *programme_building_name(const struct programme *p, const char *id);
 /* Walking minutes between two rooms' buildings; 0 in one building. */
 int programme_walk_minutes(const struct programme *p, const struct room *a,
                            const struct room *b);

@@ -188,6 +188,11 @@ programme_free(struct programme *p)
 		strlist_clear(&p->rooms[i].languages);
 	}
 	free(p->rooms);
+	for (i = 0; i < p->nbuildings; i++) {
+		free(p->buildings[i].id);
+		free(p->buildings[i].name);
+	}
+	free(p->buildings);
 	for (i = 0; i < p->nwalks; i++) {
 		free(p->walks[i].from);
 		free(p->walks[i].to);
@@ -210,6 +215,14 @@ programme_add_room(struct programme *p)
 	XGROW(p->rooms, p->nrooms, p->caprooms);
 	memset(&p->rooms[p->nrooms], 0, sizeof *p->rooms);
 	return &p->rooms[p->nrooms++];
+}
+
+struct building *
+programme_add_building(struct programme *p)
+{
+	XGROW(p->buildings, p->nbuildings, p->capbuildings);
+	memset(&p->buildings[p->nbuildings], 0, sizeof *p->buildings);
+	return &p->buildings[p->nbuildings++];
 }
 
 struct walk *
@@ -338,6 +351,18 @@ programme_find_session(const struct programme *p, const char *uid,
 		    strcmp(p->sessions[i].uid, uid) == 0)
 			return (long)i;
 	return -1;
+}
+
+const char *
+programme_building_name(const struct programme *p, const char *id)
+{
+	size_t i;
+
+	/* A venue has a handful of buildings: a scan is the right index. */
+	for (i = 0; id != NULL && i < p->nbuildings; i++)
+		if (strcmp(p->buildings[i].id, id) == 0)
+			return p->buildings[i].name;
+	return NULL;
 }
 
 int

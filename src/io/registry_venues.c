@@ -126,6 +126,16 @@ venue_walks(struct programme *p, const struct ini_file *f,
 }
 
 static void
+venue_building(struct programme *p, const struct ini_file *f,
+               const struct ini_section *s)
+{
+	struct building *b = programme_add_building(p);
+
+	b->id = xstrdup(s->name + strlen("building."));
+	ini_get_text(f, s, "name", &b->name);
+}
+
+static void
 venue_room(struct programme *p, const struct ini_file *f,
            const struct ini_section *s, const struct strlist *buildings)
 {
@@ -180,6 +190,7 @@ registry_load_venues(struct programme *p, const char *dir,
 			                 s->name + strlen("building.")))
 				continue;
 			ini_check_keys(&f, s, building_keys, "walk.");
+			venue_building(p, &f, s);
 			venue_walks(p, &f, s, &buildings, first, &lines,
 			            &caplines);
 		} else if (has_prefix(s->name, "room.")) {

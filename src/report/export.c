@@ -243,7 +243,6 @@ struct builder {
 	const struct export_options *o;
 	icalcomponent *cal;
 	icaltimezone *zone; /* the calendar's VTIMEZONE; NULL: write UTC */
-	const struct buildings *buildings;
 	struct icaltimetype stamp;
 };
 
@@ -378,119 +377,6 @@ describe(const struct builder *b, const struct session *s)
 	return t.s;
 }
 
-/*
- * Building names from venues.ini. The model keeps a room's building id
- * only, and people need the name to find the room. Read quietly and
- * leniently (the registry has already checked the file): anything odd
- * leaves the building out of LOCATION rather than failing the export.
- */
-struct buildings {
-	char **id, **name;
-	size_t n, cap;
-};
-
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	                 e[-1] == '\n'))
-		*--e = '\0';
-	return s;
-}
-
-/* An INI value as iniparser reads it: quoted up to the closing quote,
- * otherwise up to a comment. */
-static char *
-venues_value(char *v)
-{
-	char *end;
-
-	v = trim(v);
-	if (*v == '"' && (end = strchr(v + 1, '"')) != NULL) {
-		*end = '\0';
-		return v + 1;
-	}
-	v[strcspn(v, ";#")] = '\0';
-	return trim(v);
-}
-
-static void
-buildings_read(struct buildings *bs, const char *dir)
-{
-	char *path, line[1024], *section = NULL;
-	FILE *f;
-	size_t cap = 0;
-
-	memset(bs, 0, sizeof *bs);
-	if (dir == NULL)
-		return;
-	path = xasprintf("%s/venues.ini", dir);
-	f = fopen(path, "r");
-	free(path);
-	if (f == NULL)
-		return;
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *l = trim(line), *eq;
-
-		if (*l == '[') {
-			char *close = strchr(l, ']');
-
-			free(section);
-			section = NULL;
-			if (close != NULL &&
-			    strncmp(l, "[building.", 10) == 0) {
-				*close = '\0';
-				section = xstrdup(trim(l + 10));
-			}
-			continue;
-		}
-		if (section == NULL || (eq = strchr(l, '=')) == NULL)
-			continue;
-		*eq = '\0';
-		if (strcasecmp(trim(l), "name") != 0)
-			continue;
-		XGROW(bs->id, bs->n, cap);
-		bs->name = xreallocarray(bs->name, cap, sizeof *bs->name);
-		bs->id[bs->n] = xstrdup(section);
-		bs->name[bs->n] = xstrdup(venues_value(eq + 1));
-		bs->n++;
-	}
-	free(section);
-	fclose(f);
-	bs->cap = cap;
-}
-
-static const char *
-buildings_name(const struct buildings *bs, const char *id)
-{
-	size_t i;
-
-	/* The last wins, as with iniparser's duplicate keys. */
-	for (i = bs->n; i-- > 0;)
-		if (strcasecmp(bs->id[i], id) == 0)
-			return bs->name[i];
-	return NULL;
-}
-
-static void
-buildings_free(struct buildings *bs)
-{
-	size_t i;
-
-	for (i = 0; i < bs->n; i++) {
-		free(bs->id[i]);
-		free(bs->name[i]);
-	}
-	free(bs->id);
-	free(bs->name);
-	memset(bs, 0, sizeof *bs);
-}
-
 static char *
 location(const struct builder *b, const struct session *s)
 {
@@ -504,7 +390,7 @@ location(const struct builder *b, const struct session *s)
 		return NULL;
 	}
 	if (r->building != NULL)
-		building = buildings_name(b->buildings, r->building);
+		building = programme_building_name(b->p, r->building);
 	if (building != NULL && *building != '\0')
 		return xasprintf("%s, %s", r->name ? r->name : r->id, building);
 	return xstrdup(r->name ? r->name : r->id);
@@ -644,9 +530,9 @@ embed_zone(icalcomponent *cal, const char *name)
 /* The calendar of the sessions p->sessions[pick[0..npick-1]]. */
 static char *
 build(const struct programme *p, const struct export_options *o,
-      const struct buildings *buildings, const size_t *pick, size_t npick)
+      const size_t *pick, size_t npick)
 {
-	struct builder b = {p, o, NULL, NULL, buildings, {0}};
+	struct builder b = {p, o, NULL, NULL, {0}};
 	dais_time now = o->stamp != DAIS_TIME_NONE ? o->stamp : time(NULL);
 	char *name, *out;
 	size_t i;
@@ -678,7 +564,6 @@ char *
 export_ical(const struct programme *p, const struct export_options *o,
             size_t *nevents, char **why)
 {
-	struct buildings bs;
 	size_t i, n = 0, *pick;
 	char *out;
 
@@ -688,9 +573,7 @@ export_ical(const struct programme *p, const struct export_options *o,
 	for (i = 0; i < p->nsessions; i++)
 		if (export_includes(p, o, &p->sessions[i]))
 			pick[n++] = i;
-	buildings_read(&bs, p->dir);
-	out = build(p, o, &bs, pick, n);
-	buildings_free(&bs);
+	out = build(p, o, pick, n);
 	free(pick);
 	if (nevents != NULL)
 		*nevents = n;
@@ -845,7 +728,6 @@ export_per_participant(const struct programme *p,
 	struct export_options one = *o;
 	struct picks *by;
 	struct stat st;
-	struct buildings bs;
 	char *why = NULL;
 	size_t i, n = 0;
 	bool ok = true;
@@ -870,7 +752,6 @@ export_per_participant(const struct programme *p,
 		                       dir));
 		return false;
 	}
-	buildings_read(&bs, p->dir);
 	by = picks_by_participant(p, o);
 	for (i = 0; i < p->npeople && ok; i++) {
 		const struct participant *who = &p->people[i];
@@ -890,7 +771,7 @@ export_per_participant(const struct programme *p,
 			break;
 		}
 		path = xasprintf("%s/%s.ics", dir, who->id);
-		text = build(p, &one, &bs, by[i].v, by[i].n);
+		text = build(p, &one, by[i].v, by[i].n);
 		if (!save_text(path, text, &why)) {
 			set_msg(msg, xasprintf("%s (wrote %zu calendar%s "
 			                       "before it)",
@@ -906,7 +787,6 @@ export_per_participant(const struct programme *p,
 	for (i = 0; i < p->npeople; i++)
 		free(by[i].v);
 	free(by);
-	buildings_free(&bs);
 	if (written != NULL)
 		*written = n;
 	if (ok)

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <iniparser/iniparser.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,62 +293,25 @@ add_value(struct rs_block *b, const char *label, char *text)
 	add_entry(add_field(b, label, false), text, NULL, 0);
 }
 
-/*
- * Building names are venues.ini's [building.ID] name, which the model does
- * not keep (a room has only its building's id), so a sheet reads them from
- * the programme's directory once. Without the file (a programme made in
- * memory) a room is shown by its own name alone, never by a bare id.
- */
-static int
-ini_quiet(const char *fmt, ...)
-{
-	(void)fmt;
-	return 0;
-}
-
-static dictionary *
-venues_open(const struct programme *p)
-{
-	dictionary *d = NULL;
-	char *path;
-
-	if (p->dir == NULL)
-		return NULL;
-	path = xasprintf("%s/venues.ini", p->dir);
-	if (access(path, R_OK) == 0) {
-		/* Library code never prints: iniparser would, by default. */
-		iniparser_set_error_callback(ini_quiet);
-		d = iniparser_load(path);
-	}
-	free(path);
-	return d;
-}
-
 static char *
-room_label(dictionary *venues, const struct room *r)
+room_label(const struct programme *p, const struct room *r)
 {
-	const char *name = r->name ? r->name : r->id, *building = NULL;
-	char *key;
+	const char *name = r->name ? r->name : r->id;
+	const char *building = programme_building_name(p, r->building);
 
-	if (venues != NULL && r->building != NULL) {
-		key = xasprintf("building.%s:name", r->building);
-		building = iniparser_getstring(venues, key, NULL);
-		free(key);
-	}
 	if (building == NULL || *building == '\0')
 		return xstrdup(name);
 	return xasprintf("%s (%s)", name, building);
 }
 
 static char *
-session_room_label(const struct programme *p, dictionary *venues,
-                   const struct session *s)
+session_room_label(const struct programme *p, const struct session *s)
 {
 	const struct room *r =
 	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
 
 	if (r != NULL)
-		return room_label(venues, r);
+		return room_label(p, r);
 	if (s->room_id != NULL)
 		return xasprintf("%s (room id '%s' is not in venues.ini)",
 		                 s->location ? s->location : s->room_id,
@@ -688,9 +650,8 @@ conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
 /* --- blocks and sections ------------------------------------------------ */
 
 static void
-build_block(const struct programme *p, dictionary *venues,
-            const struct conflict_list *cl, size_t si, int day,
-            struct rs_block *b)
+build_block(const struct programme *p, const struct conflict_list *cl,
+            size_t si, int day, struct rs_block *b)
 {
 	const struct session *s = &p->sessions[si];
 	const struct room *r =
@@ -710,7 +671,7 @@ build_block(const struct programme *p, dictionary *venues,
 	b->meta = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s", b->duration, b->kind,
 	                    b->status);
 
-	add_value(b, "Room", session_room_label(p, venues, s));
+	add_value(b, "Room", session_room_label(p, s));
 	add_people(p, s, b);
 	if (s->expected > 0 || (r != NULL && r->capacity > 0)) {
 		char *exp = s->expected > 0 ? xasprintf("%d", s->expected)
@@ -769,9 +730,8 @@ long_date(struct dais_date d)
 }
 
 static void
-build_section(const struct programme *p, dictionary *venues,
-              const struct conflict_list *cl, const struct runsheet_options *o,
-              int day, struct rs_section *sec)
+build_section(const struct programme *p, const struct conflict_list *cl,
+              const struct runsheet_options *o, int day, struct rs_section *sec)
 {
 	const struct room *room =
 	    o->room_id ? programme_find_room(p, o->room_id) : NULL;
@@ -783,7 +743,7 @@ build_section(const struct programme *p, dictionary *venues,
 	sec->day = long_date(p->conf.days[day]);
 	sec->dayno = xasprintf("Day %d of %zu", day + 1, p->conf.ndays);
 	if (room != NULL) {
-		sec->room = room_label(venues, room);
+		sec->room = room_label(p, room);
 		sec->scope = xasprintf("Room: %s", sec->room);
 	} else {
 		sec->scope = xstrdup("All rooms");
@@ -804,7 +764,7 @@ build_section(const struct programme *p, dictionary *venues,
 	sec->blocks = xcalloc(n ? n : 1, sizeof *sec->blocks);
 	sec->nblocks = sec->capblocks = n;
 	for (i = 0; i < n; i++) {
-		build_block(p, venues, cl, ord[i].index, day, &sec->blocks[i]);
+		build_block(p, cl, ord[i].index, day, &sec->blocks[i]);
 		if (sec->blocks[i].cancelled)
 			ncancelled++;
 	}
@@ -844,7 +804,6 @@ rs_doc_build(const struct programme *p, const struct runsheet_options *o)
 {
 	struct rs_doc *d = xcalloc(1, sizeof *d);
 	struct conflict_list cl = {0};
-	dictionary *venues;
 	char b1[DAIS_TIMEBUF];
 	struct dais_civil c;
 	dais_time produced = o->produced;
@@ -860,17 +819,13 @@ rs_doc_build(const struct programme *p, const struct runsheet_options *o)
 	d->created = xstrdup(time_fmt_iso(b1, &p->conf.zone, produced));
 	d->marking = xstrdup("INTERNAL");
 	conflict_check(p, &cl);
-	venues = venues_open(p);
 	for (i = 0; i < p->conf.ndays; i++) {
 		if (!o->all_days && date_compare(p->conf.days[i], o->day) != 0)
 			continue;
 		XGROW(d->sections, d->nsections, d->capsections);
-		build_section(p, venues, &cl, o, (int)i,
-		              &d->sections[d->nsections++]);
+		build_section(p, &cl, o, (int)i, &d->sections[d->nsections++]);
 	}
 	conflict_list_clear(&cl);
-	if (venues != NULL)
-		iniparser_freedict(venues);
 	return d;
 }
 
