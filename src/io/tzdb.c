@@ -11,7 +11,7 @@
 
 bool
 tzdb_load_zone(const char *name, int year_from, int year_to,
-	       struct dais_zone *zone)
+               struct dais_zone *zone)
 {
 	icaltimezone *tz = icaltimezone_get_builtin_timezone(name);
 	struct dais_date from = {year_from, 1, 1}, to = {year_to + 1, 1, 1};
@@ -32,15 +32,15 @@ tzdb_load_zone(const char *name, int year_from, int year_to,
 	end = date_to_days(to) * 86400;
 	for (t = date_to_days(from) * 86400; t <= end; t += 3600) {
 		struct icaltimetype tt = icaltime_from_timet_with_zone(
-			(time_t)t, 0, icaltimezone_get_utc_timezone());
+		    (time_t)t, 0, icaltimezone_get_utc_timezone());
 		int daylight, off;
 
-		off = icaltimezone_get_utc_offset_of_utc_time(tz, &tt,
-							       &daylight);
+		off =
+		    icaltimezone_get_utc_offset_of_utc_time(tz, &tt, &daylight);
 		if (zone->nspans == 0 || off != last) {
 			XGROW(zone->spans, zone->nspans, cap);
 			zone->spans[zone->nspans].from =
-				zone->nspans == 0 ? DAIS_TIME_NONE : t;
+			    zone->nspans == 0 ? DAIS_TIME_NONE : t;
 			zone->spans[zone->nspans].offset = off;
 			zone->nspans++;
 			last = off;

@@ -442,7 +442,7 @@ test_plenary_of_500(void **state)
 	struct programme *p = prog();
 	struct conflict_list cl;
 	size_t plenary, other, i;
-	char id[16], name[32];
+	char id[32], name[48];
 
 	(void)state;
 	room(p, "hall", "Main Plenary Hall", "main", 1000, NULL);

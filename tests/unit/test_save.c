@@ -55,7 +55,7 @@ make_programme(const char *ics)
 {
 	const char *fixtures = getenv("FIXTURES");
 	const char *names[] = {"conference.ini", "venues.ini",
-			       "participants.ini"};
+	                       "participants.ini"};
 	char tmpl[] = "/tmp/dais-save-XXXXXX";
 	char *dir, *path, *text;
 	size_t i;
@@ -76,8 +76,8 @@ make_programme(const char *ics)
 	free(path);
 	path = xasprintf("%s/programme/sessions.ics", dir);
 	if (ics == NULL) {
-		char *from = xasprintf("%s/mini/programme/sessions.ics",
-				       fixtures);
+		char *from =
+		    xasprintf("%s/mini/programme/sessions.ics", fixtures);
 
 		text = slurp(from);
 		free(from);
@@ -173,18 +173,18 @@ test_retitle_changes_only_that_event(void **state)
 	(void)state;
 	setenv("SOURCE_DATE_EPOCH", "1793000000", 1);
 	assert_true(edit_set_title(ed, "side-1@mini", DAIS_TIME_NONE,
-				   "Side session on border data sharing",
-				   &why));
+	                           "Side session on border data sharing",
+	                           &why));
 	save_ok(ed);
 	assert_false(editor_dirty(ed));
 	after = slurp(path);
 	/* The other two events are there byte for byte. */
 	assert_non_null(strstr(after, "UID:opening@mini\r\n"
-				      "DTSTAMP:20261001T000000Z\r\n"
-				      "SUMMARY:Opening plenary\r\n"));
+	                              "DTSTAMP:20261001T000000Z\r\n"
+	                              "SUMMARY:Opening plenary\r\n"));
 	assert_non_null(strstr(after, "SUMMARY:Closing plenary\r\n"));
 	assert_non_null(
-		strstr(after, "SUMMARY:Side session on border data sharing"));
+	    strstr(after, "SUMMARY:Side session on border data sharing"));
 	/* Removed lines are only the retitled event's SUMMARY and DTSTAMP. */
 	assert_true(lines_missing(before, after) <= 2);
 	assert_null(strstr(after, "SEQUENCE:1"));
@@ -193,7 +193,7 @@ test_retitle_changes_only_that_event(void **state)
 	i = programme_find_session(q, "side-1@mini", DAIS_TIME_NONE);
 	assert_true(i >= 0);
 	assert_string_equal(q->sessions[i].title,
-			    "Side session on border data sharing");
+	                    "Side session on border data sharing");
 	assert_int_equal(q->nsessions, 3);
 	programme_free(q);
 	editor_free(ed);
@@ -218,13 +218,14 @@ test_move_raises_sequence_and_keeps_zone(void **state)
 	s = editor_session(ed, "day2@mini", DAIS_TIME_NONE);
 	assert_non_null(s);
 	/* 15:00 -> 16:00 Kuwait time. */
-	assert_true(edit_move(ed, "day2@mini", DAIS_TIME_NONE, s->start + 3600,
-			      &why));
+	assert_true(
+	    edit_move(ed, "day2@mini", DAIS_TIME_NONE, s->start + 3600, &why));
 	save_ok(ed);
 	after = slurp(path);
 	assert_non_null(
-		strstr(after, "DTSTART;TZID=Asia/Kuwait:20261105T160000"));
-	assert_non_null(strstr(after, "DTEND;TZID=Asia/Kuwait:20261105T173000"));
+	    strstr(after, "DTSTART;TZID=Asia/Kuwait:20261105T160000"));
+	assert_non_null(
+	    strstr(after, "DTEND;TZID=Asia/Kuwait:20261105T173000"));
 	assert_non_null(strstr(after, "SEQUENCE:1"));
 	assert_null(strstr(after, "freeassociation"));
 	q = load_ok(dir);
@@ -235,7 +236,7 @@ test_move_raises_sequence_and_keeps_zone(void **state)
 	assert_int_equal(q->sessions[i].sequence, 1);
 	assert_int_equal(q->sessions[i].nassign, 1);
 	assert_string_equal(q->sessions[i].assign[0].participant_id,
-			    "tj-interior");
+	                    "tj-interior");
 	programme_free(q);
 	editor_free(ed);
 	programme_free(p);
@@ -280,7 +281,7 @@ test_delete_and_create(void **state)
 	assert_string_equal(q->sessions[i].kind, "BILATERAL");
 	assert_int_equal(q->sessions[i].nassign, 2);
 	assert_string_equal(q->sessions[i].assign[1].cn,
-			    "Министр внутренних дел — Таджикистан");
+	                    "Министр внутренних дел — Таджикистан");
 	programme_free(q);
 	free(uid);
 	editor_free(ed);
@@ -291,48 +292,48 @@ test_delete_and_create(void **state)
 }
 
 static const char unknown_ics[] =
-	"BEGIN:VCALENDAR\r\n"
-	"VERSION:2.0\r\n"
-	"PRODID:-//Other Tool//EN\r\n"
-	"X-WR-CALNAME:Mini\r\n"
-	"BEGIN:VEVENT\r\n"
-	"UID:keep@mini\r\n"
-	"DTSTAMP:20261001T000000Z\r\n"
-	"SUMMARY:Kept as it was\r\n"
-	"DTSTART;TZID=Asia/Kuwait:20261104T090000\r\n"
-	"DTEND;TZID=Asia/Kuwait:20261104T100000\r\n"
-	"X-DAIS-ROOM:hall\r\n"
-	"X-SOMETHING-ELSE;X-P=1:odd value\r\n"
-	"END:VEVENT\r\n"
-	"BEGIN:VEVENT\r\n"
-	"UID:edit@mini\r\n"
-	"DTSTAMP:20261001T000000Z\r\n"
-	"SUMMARY:To be edited\r\n"
-	"DTSTART;TZID=Asia/Kuwait:20261104T110000\r\n"
-	"DTEND;TZID=Asia/Kuwait:20261104T120000\r\n"
-	"X-DAIS-ROOM:hall\r\n"
-	"X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
-	"ATTENDEE;CN=Minister of Interior — Kuwait;ROLE=CHAIR;PARTSTAT=ACCEPTED;"
-	"X-DAIS-ID=kw-interior:urn:x-dais:kw-interior\r\n"
-	"BEGIN:VALARM\r\n"
-	"ACTION:DISPLAY\r\n"
-	"DESCRIPTION:Reminder\r\n"
-	"TRIGGER:-PT15M\r\n"
-	"END:VALARM\r\n"
-	"BEGIN:X-VENUE-EXTRA\r\n"
-	"X-DOOR:Gate 3\r\n"
-	"END:X-VENUE-EXTRA\r\n"
-	"END:VEVENT\r\n"
-	"BEGIN:VEVENT\r\n"
-	"UID:coffee@mini\r\n"
-	"DTSTAMP:20261001T000000Z\r\n"
-	"SUMMARY:Coffee\r\n"
-	"DTSTART;TZID=Asia/Kuwait:20261104T103000\r\n"
-	"DTEND;TZID=Asia/Kuwait:20261104T104500\r\n"
-	"RRULE:FREQ=DAILY;COUNT=2\r\n"
-	"CATEGORIES:BREAK\r\n"
-	"END:VEVENT\r\n"
-	"END:VCALENDAR\r\n";
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//Other Tool//EN\r\n"
+    "X-WR-CALNAME:Mini\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:keep@mini\r\n"
+    "DTSTAMP:20261001T000000Z\r\n"
+    "SUMMARY:Kept as it was\r\n"
+    "DTSTART;TZID=Asia/Kuwait:20261104T090000\r\n"
+    "DTEND;TZID=Asia/Kuwait:20261104T100000\r\n"
+    "X-DAIS-ROOM:hall\r\n"
+    "X-SOMETHING-ELSE;X-P=1:odd value\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:edit@mini\r\n"
+    "DTSTAMP:20261001T000000Z\r\n"
+    "SUMMARY:To be edited\r\n"
+    "DTSTART;TZID=Asia/Kuwait:20261104T110000\r\n"
+    "DTEND;TZID=Asia/Kuwait:20261104T120000\r\n"
+    "X-DAIS-ROOM:hall\r\n"
+    "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
+    "ATTENDEE;CN=Minister of Interior — Kuwait;ROLE=CHAIR;PARTSTAT=ACCEPTED;"
+    "X-DAIS-ID=kw-interior:urn:x-dais:kw-interior\r\n"
+    "BEGIN:VALARM\r\n"
+    "ACTION:DISPLAY\r\n"
+    "DESCRIPTION:Reminder\r\n"
+    "TRIGGER:-PT15M\r\n"
+    "END:VALARM\r\n"
+    "BEGIN:X-VENUE-EXTRA\r\n"
+    "X-DOOR:Gate 3\r\n"
+    "END:X-VENUE-EXTRA\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:coffee@mini\r\n"
+    "DTSTAMP:20261001T000000Z\r\n"
+    "SUMMARY:Coffee\r\n"
+    "DTSTART;TZID=Asia/Kuwait:20261104T103000\r\n"
+    "DTEND;TZID=Asia/Kuwait:20261104T104500\r\n"
+    "RRULE:FREQ=DAILY;COUNT=2\r\n"
+    "CATEGORIES:BREAK\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
 
 static void
 test_unknown_content_survives(void **state)
@@ -345,19 +346,19 @@ test_unknown_content_survives(void **state)
 
 	(void)state;
 	assert_true(edit_set_notes(ed, "edit@mini", DAIS_TIME_NONE,
-				   "VIP entrance via gate 3", &why));
+	                           "VIP entrance via gate 3", &why));
 	save_ok(ed);
 	after = slurp(path);
 	/* The untouched event and the calendar's own lines, byte for byte. */
 	assert_non_null(strstr(after, "PRODID:-//Other Tool//EN\r\n"
-				      "X-WR-CALNAME:Mini\r\n"));
+	                              "X-WR-CALNAME:Mini\r\n"));
 	assert_non_null(strstr(after, "X-SOMETHING-ELSE;X-P=1:odd value\r\n"));
 	/* The edited event keeps what dais does not interpret. */
 	assert_non_null(strstr(after, "X-MICROSOFT-CDO-BUSYSTATUS:BUSY"));
 	assert_non_null(strstr(after, "BEGIN:VALARM"));
 	assert_non_null(strstr(after, "TRIGGER:-PT15M"));
 	assert_non_null(strstr(after, "BEGIN:X-VENUE-EXTRA\r\nX-DOOR:Gate 3\r\n"
-				      "END:X-VENUE-EXTRA\r\n"));
+	                              "END:X-VENUE-EXTRA\r\n"));
 	assert_non_null(strstr(after, "PARTSTAT=ACCEPTED"));
 	assert_non_null(strstr(after, "X-DAIS-NOTES:VIP entrance via gate 3"));
 	editor_free(ed);
@@ -393,14 +394,15 @@ test_occurrences(void **state)
 	r1 = first->recurrence_id;
 	r2 = second->recurrence_id;
 	assert_true(r1 != DAIS_TIME_NONE && r2 != DAIS_TIME_NONE);
-	assert_true(edit_set_title(ed, "coffee@mini", r1, "Coffee and press",
-				   &why));
+	assert_true(
+	    edit_set_title(ed, "coffee@mini", r1, "Coffee and press", &why));
 	assert_true(edit_delete(ed, "coffee@mini", r2, &why));
 	save_ok(ed);
 	after = slurp(path);
-	assert_non_null(strstr(after, "EXDATE;TZID=Asia/Kuwait:20261105T103000"));
 	assert_non_null(
-		strstr(after, "RECURRENCE-ID;TZID=Asia/Kuwait:20261104T103000"));
+	    strstr(after, "EXDATE;TZID=Asia/Kuwait:20261105T103000"));
+	assert_non_null(
+	    strstr(after, "RECURRENCE-ID;TZID=Asia/Kuwait:20261104T103000"));
 	q = load_ok(dir);
 	for (i = 0; i < q->nsessions; i++) {
 		if (strcmp(q->sessions[i].uid, "coffee@mini") != 0)
@@ -430,7 +432,7 @@ test_failed_write_keeps_file_and_edits(void **state)
 
 	(void)state;
 	assert_true(edit_set_title(ed, "opening@mini", DAIS_TIME_NONE,
-				   "Opening plenary (revised)", &why));
+	                           "Opening plenary (revised)", &why));
 	setenv("DAIS_FAIL_WRITE", "sessions.ics", 1);
 	assert_false(programme_save(ed, &diags));
 	unsetenv("DAIS_FAIL_WRITE");
@@ -457,12 +459,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_retitle_changes_only_that_event),
-		cmocka_unit_test(test_move_raises_sequence_and_keeps_zone),
-		cmocka_unit_test(test_delete_and_create),
-		cmocka_unit_test(test_unknown_content_survives),
-		cmocka_unit_test(test_occurrences),
-		cmocka_unit_test(test_failed_write_keeps_file_and_edits),
+	    cmocka_unit_test(test_retitle_changes_only_that_event),
+	    cmocka_unit_test(test_move_raises_sequence_and_keeps_zone),
+	    cmocka_unit_test(test_delete_and_create),
+	    cmocka_unit_test(test_unknown_content_survives),
+	    cmocka_unit_test(test_occurrences),
+	    cmocka_unit_test(test_failed_write_keeps_file_and_edits),
 	};
 
 	setenv("SOURCE_DATE_EPOCH", "1793000000", 1);
