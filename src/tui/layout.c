@@ -27,18 +27,14 @@ int
 grid_col_of(const struct grid_layout *g, const struct programme *p,
             const char *room_id)
 {
-	int i;
+	const struct room *r = programme_find_room(p, room_id);
 
-	(void)p;
-	if (room_id != NULL)
-		for (i = 0; i < g->ncols; i++)
-			if (g->cols[i].room_id != NULL &&
-			    strcmp(g->cols[i].room_id, room_id) == 0)
-				return i;
-	/* The unknown-room column, when there is one. */
-	for (i = 0; i < g->ncols; i++)
-		if (g->cols[i].room == NULL)
-			return i;
+	/* Columns are the rooms in venues.ini's order, then the unknown. */
+	if (r != NULL && (int)(r - p->rooms) < g->ncols &&
+	    g->cols[r - p->rooms].room == r)
+		return (int)(r - p->rooms);
+	if (g->ncols > 0 && g->cols[g->ncols - 1].room == NULL)
+		return g->ncols - 1;
 	return -1;
 }
 
@@ -81,13 +77,44 @@ assign_lanes(struct grid_block *b, size_t n)
 	}
 }
 
+static size_t
+first_from(const struct programme *p, dais_time t)
+{
+	size_t lo = 0, hi = p->nsessions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->sessions[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+programme_day_range(const struct programme *p, int day, size_t *first,
+                    size_t *end)
+{
+	const struct conference *cf = &p->conf;
+	struct dais_date next;
+
+	*first = *end = 0;
+	if (day < 0 || (size_t)day >= cf->ndays)
+		return;
+	next = days_to_date(date_to_days(cf->days[day]) + 1);
+	*first = first_from(p, time_at(&cf->zone, cf->days[day], 0));
+	*end = first_from(p, time_at(&cf->zone, next, 0));
+}
+
 void
 grid_layout_build(struct grid_layout *g, const struct programme *p, int day,
                   int zoom)
 {
 	const struct conference *cf = &p->conf;
 	dais_time midnight;
-	size_t i, cap = 0;
+	size_t i, last_i, cap = 0;
 	int first = cf->day_start, last = cf->day_end;
 	bool unknown = false;
 
@@ -97,12 +124,11 @@ grid_layout_build(struct grid_layout *g, const struct programme *p, int day,
 	if (day < 0 || (size_t)day >= cf->ndays)
 		return;
 	midnight = time_at(&cf->zone, cf->days[day], 0);
-	for (i = 0; i < p->nsessions; i++) {
+	programme_day_range(p, day, &i, &last_i);
+	for (; i < last_i; i++) {
 		const struct session *s = &p->sessions[i];
 		struct grid_block b;
 
-		if (programme_day_of(p, s->start) != day)
-			continue;
 		memset(&b, 0, sizeof b);
 		b.session = i;
 		b.m0 = (int)((s->start - midnight) / 60);

@@ -240,74 +240,12 @@ planner_jump(struct planner *pl, const struct session *s)
 
 /* ---- Conflicts ---------------------------------------------------------- */
 
-static const struct planner *order_pl;
-
-static int
-order_cmp(const void *a, const void *b)
-{
-	const struct conflict *x = &order_pl->conflicts.v[*(const size_t *)a];
-	const struct conflict *y = &order_pl->conflicts.v[*(const size_t *)b];
-
-	if (x->severity != y->severity)
-		return x->severity > y->severity ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
-/* Runs the conflict engine and rebuilds what is derived from it. */
-static void
-recheck(struct planner *pl)
-{
-	size_t i, j;
-
-	conflict_list_clear(&pl->conflicts);
-	conflict_check(pl->p, &pl->conflicts);
-	free(pl->worst);
-	pl->nworst = pl->p->nsessions;
-	pl->worst = xcalloc(pl->nworst + 1, 1);
-	for (i = 0; i < pl->conflicts.n; i++) {
-		const struct conflict *c = &pl->conflicts.v[i];
-
-		for (j = 0; j < c->nsessions; j++)
-			if (c->sessions[j] < pl->nworst &&
-			    pl->worst[c->sessions[j]] < c->severity)
-				pl->worst[c->sessions[j]] =
-				    (unsigned char)c->severity;
-	}
-	free(pl->conflict_order);
-	pl->conflict_order = xcalloc(pl->conflicts.n + 1, sizeof(size_t));
-	for (i = 0; i < pl->conflicts.n; i++)
-		pl->conflict_order[i] = i;
-	order_pl = pl;
-	qsort(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp);
-	pl->conflicts_nav.n = (int)pl->conflicts.n;
-	listnav_fix(&pl->conflicts_nav, 1);
-	pl->longest = 0;
-	for (i = 0; i < pl->p->nsessions; i++)
-		if (pl->p->sessions[i].end - pl->p->sessions[i].start >
-		    pl->longest)
-			pl->longest =
-			    pl->p->sessions[i].end - pl->p->sessions[i].start;
-	pl->reach = (dais_time)pl->p->conf.changeover * 60 + 60;
-	for (i = 0; i < pl->p->nwalks; i++)
-		if (pl->p->walks[i].minutes * 60 + pl->p->conf.changeover * 60 +
-		        60 >
-		    pl->reach)
-			pl->reach = (dais_time)(pl->p->walks[i].minutes +
-			                        pl->p->conf.changeover) *
-			                60 +
-			            60;
-}
-
 static void
 on_edit(const struct edit_event *ev, void *arg)
 {
 	struct planner *pl = arg;
 
-	recheck(pl);
+	recheck_after(pl, ev);
 	switch (ev->kind) {
 	case EDIT_APPLIED:
 		planner_message(pl, false, "%s", ev->description);
@@ -340,7 +278,7 @@ planner_new(struct programme *p, const struct tui_config *cfg)
 	pl->gmin = p->conf.day_start;
 	pl->w = PLANNER_MIN_W;
 	pl->h = PLANNER_MIN_H;
-	recheck(pl);
+	recheck_full(pl);
 	people_refilter(pl);
 	grid_sync_selection(pl);
 	return pl;
@@ -356,10 +294,9 @@ planner_free(struct planner *pl)
 	picker_close(pl);
 	free(pl->confirm.question);
 	editor_free(pl->ed);
-	conflict_list_clear(&pl->conflicts);
-	free(pl->conflicts.v);
-	free(pl->worst);
-	free(pl->conflict_order);
+	recheck_free(pl);
+	free(pl->people_at);
+	free(pl->people_list);
 	free(pl->people_shown);
 	free(pl->people_delegation);
 	free(pl->search);

@@ -18,6 +18,8 @@
 #include "keys.h"
 #include "lineedit.h"
 
+struct planner;
+
 /* The smallest screen the planner draws on; below it, it says so. */
 #define PLANNER_MIN_W 80
 #define PLANNER_MIN_H 24
@@ -85,6 +87,13 @@ struct grid_layout {
 void grid_layout_build(struct grid_layout *g, const struct programme *p,
                        int day, int zoom);
 void grid_layout_free(struct grid_layout *g);
+/*
+ * The sessions that start on conference day `day` (local time) are
+ * p->sessions[*first .. *end): p->sessions is in time order, so this is a
+ * binary search, not a walk over the whole programme.
+ */
+void programme_day_range(const struct programme *p, int day, size_t *first,
+                         size_t *end);
 /* The block of session index s, or -1. */
 long grid_find_block(const struct grid_layout *g, size_t s);
 /* The block in column col at minute m (lane `lane` if several), or -1. */
@@ -93,6 +102,19 @@ int grid_row_of(const struct grid_layout *g, int minute);
 /* Column of a room id (NULL or unknown: the last, unknown-room column). */
 int grid_col_of(const struct grid_layout *g, const struct programme *p,
                 const char *room_id);
+
+/* ---- Conflicts (recheck.c) --------------------------------------------- */
+
+/* Runs the whole conflict check and rebuilds what derives from it. */
+void recheck_full(struct planner *pl);
+/*
+ * After an edit: re-checks only the sessions within reach of those the
+ * event changed, keeps the other conflicts (re-finding their sessions by
+ * key), and rebuilds what derives from the list. The result is the set
+ * conflict_check would give; test_tui_views checks that on random edits.
+ */
+void recheck_after(struct planner *pl, const struct edit_event *ev);
+void recheck_free(struct planner *pl);
 
 /* ---- Widgets --------------------------------------------------------- */
 
@@ -198,20 +220,42 @@ struct picker {
 
 /* ---- The planner ------------------------------------------------------ */
 
+/*
+ * What the planner keeps beside each conflict so that the conflict
+ * outlives the edit after which it was found: its sessions by key and
+ * time, and its own copies of the room and participant ids (the list's
+ * room_id and participant_id point at these).
+ */
+struct conflict_extra {
+	struct session_key *keys;
+	dais_time *starts, *ends;
+	size_t n;
+	char *room, *participant;
+};
+
 struct planner {
 	struct programme *p; /* borrowed; changed only through ed */
 	struct editor *ed;
 	const struct tui_config *cfg;
+	/* Always what conflict_check(p) would give (as a set), kept up to
+	 * date after each edit by recheck.c. */
 	struct conflict_list conflicts;
+	struct conflict_extra *extra; /* parallel to conflicts.v */
 	/* Per session index: worst severity of its conflicts (enum severity,
 	 * SEVERITY_OFF for none). Rebuilt after every edit. */
 	unsigned char *worst;
 	size_t nworst;
 	/* Conflicts in the order the conflicts view shows: worst first. */
 	size_t *conflict_order;
-	/* For predictions: the longest session, and how far apart two
-	 * sessions can be and still conflict (changeover and walking). */
+	/* The longest session there has been, and how far apart two
+	 * sessions can be and still conflict (changeover and walking): the
+	 * reach of an edit, for predictions and the incremental re-check. */
 	dais_time longest, reach;
+	/* Who is in which session, for the participants view; rebuilt when
+	 * first needed after an edit. people_at[i]..people_at[i+1] index
+	 * people_list for participant i of p->people. */
+	size_t *people_at, *people_list;
+	bool people_stale;
 
 	int w, h; /* screen size */
 	enum view view;
@@ -341,7 +385,7 @@ void people_refilter(struct planner *pl);
  * The sessions of participant `id` (and, for a delegation or organisation,
  * of its members) in time order, as session indexes; the caller frees.
  */
-size_t *people_sessions(const struct planner *pl, const char *id, size_t *n);
+size_t *people_sessions(struct planner *pl, const char *id, size_t *n);
 void people_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
                  int h);
 bool people_action(struct planner *pl, enum action a);
@@ -359,8 +403,8 @@ void help_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
  * daily start to the daily end: '.' free, '#' in a session, '!' in two at
  * once (cancelled sessions left out). Owned by the caller.
  */
-char *timeline_bar(const struct planner *pl, const char *participant_id,
-                   int day, int width);
+char *timeline_bar(struct planner *pl, const char *participant_id, int day,
+                   int width);
 
 /* ---- Widgets (prompt.c, form.c, picker.c) ---------------------------- */
 

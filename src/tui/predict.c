@@ -84,7 +84,13 @@ predict_assign(const struct planner *pl, const struct session *s,
 	*error = false;
 	if (session_find_assignment(s, who) >= 0)
 		return NULL;
-	near = xcalloc(p->nsessions + 1, sizeof *near);
+	/* Only the sessions that can be near: those starting at most the
+	 * longest session's length before the window. */
+	for (i = first_from(p, lo - pl->longest);
+	     i < p->nsessions && p->sessions[i].start <= hi; i++)
+		n++;
+	near = xcalloc(n + 1, sizeof *near);
+	n = 0;
 	for (i = first_from(p, lo - pl->longest);
 	     i < p->nsessions && p->sessions[i].start <= hi; i++) {
 		const struct session *o = &p->sessions[i];

@@ -136,6 +136,7 @@ confirm_key(struct planner *pl, int key)
 
 			if (s != NULL) {
 				char *uid = xstrdup(s->uid);
+				int at = pl->list.cur;
 
 				planner_edit_result(
 				    pl,
@@ -143,10 +144,21 @@ confirm_key(struct planner *pl, int key)
 				                &why),
 				    why);
 				free(uid);
-				if (pl->view == VIEW_GRID)
+				if (pl->view == VIEW_GRID) {
 					grid_sync_selection(pl);
-				else
-					planner_select_none(pl);
+				} else {
+					/* The list keeps its place: the next
+					 * session, or the one before. */
+					size_t n, *v = list_sessions(pl, &n);
+
+					if (at >= (int)n)
+						at = (int)n - 1;
+					planner_select(
+					    pl, at >= 0
+					            ? &pl->p->sessions[v[at]]
+					            : NULL);
+					free(v);
+				}
 			}
 		} else {
 			planner_message(pl, false, "Not deleted.");

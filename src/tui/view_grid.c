@@ -91,10 +91,9 @@ block_lines(const struct planner *pl, const struct session *s, int w, int h,
 
 static void
 draw_block(struct planner *pl, struct canvas *c, const struct grid_layout *g,
-           const struct grid_block *b, int bx, int bw, int y, int h)
+           const struct grid_block *b, int bx, int bw, int y, int h, long sel)
 {
 	const struct session *s = &pl->p->sessions[b->session];
-	long sel = planner_selected_index(pl);
 	int r0 = grid_row_of(g, b->m0) - pl->gtop;
 	int r1 = grid_row_of(g, b->m1 + g->zoom - 1) - pl->gtop;
 	int style = s->status == SESSION_CANCELLED
@@ -133,6 +132,7 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct grid_layout g;
 	int avail = w - GRID_GUTTER, nvis, colw, rows, crow, r, k;
+	long sel = planner_selected_index(pl);
 	size_t i;
 
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
@@ -174,7 +174,6 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		pl->gtop = crow - rows + 1;
 	{
 		/* Show the whole selected block when it fits. */
-		long sel = planner_selected_index(pl);
 		long b = sel >= 0 ? grid_find_block(&g, (size_t)sel) : -1;
 
 		if (b >= 0) {
@@ -240,7 +239,7 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			           "|", STYLE_RULE, 0);
 	}
 	/* The cursor on an empty slot. */
-	if (planner_selected_index(pl) < 0 && crow - pl->gtop < rows) {
+	if (sel < 0 && crow - pl->gtop < rows) {
 		int k2 = pl->gcol - pl->gleft;
 		int cw = k2 == nvis - 1 ? avail - k2 * colw : colw;
 
@@ -258,7 +257,7 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		lw = cw / b->nlanes;
 		bx = x + GRID_GUTTER + k2 * colw + 1 + b->lane * lw;
 		bw = b->lane == b->nlanes - 1 ? cw - b->lane * lw : lw;
-		draw_block(pl, c, &g, b, bx, bw, y + 1, rows);
+		draw_block(pl, c, &g, b, bx, bw, y + 1, rows, sel);
 	}
 	grid_layout_free(&g);
 }
@@ -348,6 +347,22 @@ grid_action(struct planner *pl, enum action a)
 	int i, row_start;
 	bool done = true;
 
+	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_ZOOM_IN:
+	case ACT_ZOOM_OUT:
+	case ACT_SELECT:
+		break;
+	default:
+		return false;
+	}
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
 	b = grid_block_at(&g, pl->gcol, pl->glane, pl->gmin);
 	row_start = g.start + grid_row_of(&g, pl->gmin) * g.zoom;

@@ -12,14 +12,14 @@
 size_t *
 list_sessions(const struct planner *pl, size_t *n)
 {
-	size_t i, *v = xcalloc(pl->p->nsessions + 1, sizeof *v);
+	size_t i, first, end, *v;
 
-	*n = 0;
 	/* p->sessions is kept in time order by the editor. */
-	for (i = 0; i < pl->p->nsessions; i++)
-		if (programme_day_of(pl->p, pl->p->sessions[i].start) ==
-		    pl->day)
-			v[(*n)++] = i;
+	programme_day_range(pl->p, pl->day, &first, &end);
+	v = xcalloc(end - first + 1, sizeof *v);
+	*n = 0;
+	for (i = first; i < end; i++)
+		v[(*n)++] = i;
 	return v;
 }
 

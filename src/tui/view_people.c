@@ -12,45 +12,95 @@
 #include "dais/xalloc.h"
 #include "planner.h"
 
-static bool
-member_of(const struct planner *pl, const char *assigned, const char *id)
+/* Who is in which session: for each participant of the registry, the
+ * sessions they are assigned to, and for a group also those of its
+ * members, in time order and each once. */
+static void
+build_index(struct planner *pl)
 {
-	const struct participant *who;
+	const struct programme *p = pl->p;
+	size_t np = p->npeople, i, j, total = 0, *count, *fill;
 
-	if (strcmp(assigned, id) == 0)
-		return true;
-	who = programme_find_participant(pl->p, assigned);
-	return who != NULL && who->delegation != NULL &&
-	       strcmp(who->delegation, id) == 0;
+	free(pl->people_at);
+	free(pl->people_list);
+	count = xcalloc(np + 1, sizeof *count);
+	/* Two passes: count, then fill; an assignment counts for its
+	 * participant and for their delegation. */
+	for (i = 0; i < p->nsessions; i++)
+		for (j = 0; j < p->sessions[i].nassign; j++) {
+			const struct participant *who =
+			    programme_find_participant(
+			        p, p->sessions[i].assign[j].participant_id);
+			const struct participant *del;
+
+			if (who == NULL)
+				continue;
+			count[who - p->people]++;
+			del =
+			    who->delegation != NULL
+			        ? programme_find_participant(p, who->delegation)
+			        : NULL;
+			if (del != NULL && del != who)
+				count[del - p->people]++;
+		}
+	pl->people_at = xcalloc(np + 2, sizeof *pl->people_at);
+	for (i = 0; i < np; i++) {
+		pl->people_at[i] = total;
+		total += count[i];
+	}
+	pl->people_at[np] = total;
+	pl->people_list = xcalloc(total + 1, sizeof *pl->people_list);
+	fill = count; /* reused: how many of each are filled */
+	memset(fill, 0, (np + 1) * sizeof *fill);
+	for (i = 0; i < p->nsessions; i++)
+		for (j = 0; j < p->sessions[i].nassign; j++) {
+			const struct participant *who =
+			    programme_find_participant(
+			        p, p->sessions[i].assign[j].participant_id);
+			const struct participant *del;
+			size_t k;
+
+			if (who == NULL)
+				continue;
+			k = (size_t)(who - p->people);
+			pl->people_list[pl->people_at[k] + fill[k]++] = i;
+			del =
+			    who->delegation != NULL
+			        ? programme_find_participant(p, who->delegation)
+			        : NULL;
+			if (del != NULL && del != who) {
+				k = (size_t)(del - p->people);
+				pl->people_list[pl->people_at[k] + fill[k]++] =
+				    i;
+			}
+		}
+	free(count);
+	pl->people_stale = false;
 }
 
 size_t *
-people_sessions(const struct planner *pl, const char *id, size_t *n)
+people_sessions(struct planner *pl, const char *id, size_t *n)
 {
 	const struct participant *me = programme_find_participant(pl->p, id);
-	bool group = me != NULL && participant_is_group(me);
-	size_t i, j, *v = xcalloc(pl->p->nsessions + 1, sizeof *v);
+	size_t i, k, *v;
 
 	*n = 0;
-	for (i = 0; i < pl->p->nsessions; i++) {
-		const struct session *s = &pl->p->sessions[i];
-
-		for (j = 0; j < s->nassign; j++) {
-			const char *a = s->assign[j].participant_id;
-
-			if (a != NULL && (group ? member_of(pl, a, id)
-			                        : strcmp(a, id) == 0)) {
-				v[(*n)++] = i;
-				break;
-			}
-		}
-	}
+	if (pl->people_stale || pl->people_at == NULL)
+		build_index(pl);
+	if (me == NULL)
+		return xcalloc(1, sizeof *v);
+	k = (size_t)(me - pl->p->people);
+	v = xcalloc(pl->people_at[k + 1] - pl->people_at[k] + 1, sizeof *v);
+	/* Sessions come in index order; drop repeats (two members in one
+	 * session, or someone listed twice). */
+	for (i = pl->people_at[k]; i < pl->people_at[k + 1]; i++)
+		if (*n == 0 || v[*n - 1] != pl->people_list[i])
+			v[(*n)++] = pl->people_list[i];
 	return v;
 }
 
 char *
-timeline_bar(const struct planner *pl, const char *participant_id, int day,
-             int width)
+timeline_bar(struct planner *pl, const char *participant_id, int day, int width)
 {
 	const struct conference *cf = &pl->p->conf;
 	int span = cf->day_end - cf->day_start, k;

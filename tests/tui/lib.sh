@@ -28,11 +28,14 @@ copy_example() {
 }
 
 # start DIR [WIDTH HEIGHT]: runs the planner on DIR in a new tmux server;
-# its exit status lands in $tmp/exit, its standard error in $tmp/stderr.
+# its exit status lands in $tmp/exit, its standard error in $tmp/stderr
+# (kept across runs in $tmp/stderr.all). RUN_ENV, when set, is put before
+# the command ("LC_ALL=C").
 start() {
 	rm -f "$tmp/exit"
+	[ -e "$tmp/stderr" ] && cat "$tmp/stderr" >>"$tmp/stderr.all"
 	T -f /dev/null new-session -d -x "${2:-100}" -y "${3:-30}" \
-		"cd '$tmp' && '$DAIS' '$1' 2>'$tmp/stderr'; echo \$? >'$tmp/exit'"
+		"cd '$tmp' && ${RUN_ENV:-} '$DAIS' '$1' 2>'$tmp/stderr'; echo \$? >'$tmp/exit'"
 	wait_for "help"
 }
 
@@ -140,7 +143,21 @@ status_counts() {
 	screen | tail -n 1 | grep -oE '[0-9]+ errors?, [0-9]+ warnings?'
 }
 
+# colours: whether the screen as painted holds colour escapes (SGR 30-47,
+# 90-107, or 256-colour ones); prints yes or no.
+colours() {
+	T capture-pane -p -e | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;5|48;5)(;[0-9;]*)?m' &&
+		echo yes || echo no
+}
+
 finish() {
+	# Whatever the sanitizers said on the way out is a failure.
+	[ -e "$tmp/stderr" ] && cat "$tmp/stderr" >>"$tmp/stderr.all"
+	if grep -qE "runtime error|Sanitizer" "$tmp/stderr.all" 2>/dev/null; then
+		echo "FAIL: the planner's standard error:"
+		cat "$tmp/stderr.all"
+		fail=1
+	fi
 	[ "$fail" = 0 ] && echo "ok" || echo "FAILED"
 	exit "$fail"
 }

@@ -23,6 +23,10 @@ start "$tmp/prog"
 # The bad colour is reported, with the file and line.
 wait_for "dais.ini:9:"
 wait_for "30m"
+# NO_COLOR: attributes only.
+[ "$(colours)" = no ] || { echo "FAIL: colours under NO_COLOR"; fail=1; }
+T capture-pane -p -e | grep -q $'\e\\[[0-9;]*7m' || {
+	echo "FAIL: no reverse video under NO_COLOR"; fail=1; }
 keys 2
 wait_for "[2 Thu 5 Nov]"
 keys p
@@ -62,6 +66,15 @@ if not any(p.endswith("/tj-interior.ics") for p in people):
 for p in people:
     icalendar.Calendar.from_ical(open(p, "rb").read())
 PY
+keys q
+wait_exit >/dev/null
+
+# With colour the same screen has colours; in a locale that is not UTF-8
+# the planner warns.
+unset NO_COLOR
+RUN_ENV="LC_ALL=C" start "$tmp/prog"
+wait_for "not UTF-8"
+[ "$(colours)" = yes ] || { echo "FAIL: no colours without NO_COLOR"; fail=1; }
 keys q
 wait_exit >/dev/null
 finish

@@ -430,6 +430,69 @@ test_config(void **state)
 	config_free(&cfg);
 }
 
+/* roff escapes as docs/planner.roff writes them: "-" as "\-". */
+static char *
+roff(const char *s)
+{
+	char *out = calloc(2 * strlen(s) + 1, 1), *o = out;
+
+	assert_non_null(out);
+	for (; *s != '\0'; s++) {
+		if (*s == '-')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	return out;
+}
+
+/* The man page's KEYS section says what the key table says. */
+static void
+test_man_page_keys(void **state)
+{
+	const char *src = getenv("SRCDIR");
+	const struct key_action *k;
+	struct keymap km;
+	char *path, *text;
+	FILE *f;
+	long n;
+
+	(void)state;
+	assert_non_null(src);
+	path = calloc(strlen(src) + 32, 1);
+	assert_non_null(path);
+	sprintf(path, "%s/docs/planner.roff", src);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	text = calloc((size_t)n + 1, 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	keymap_defaults(&km);
+	for (k = key_actions; k->name != NULL; k++) {
+		char keys[128], *name = roff(k->name), *ks, *line;
+
+		keymap_keys_text(&km, k->action, keys, sizeof keys);
+		ks = roff(keys);
+		line = calloc(strlen(ks) + strlen(name) + 64, 1);
+		assert_non_null(line);
+		sprintf(line, ".B %s\n", ks);
+		if (strstr(text, line) == NULL)
+			fail_msg("planner.roff lacks the keys of %s: %s",
+			         k->name, keys);
+		sprintf(line, "(\\fI%s\\fR).", name);
+		if (strstr(text, line) == NULL)
+			fail_msg("planner.roff lacks the action %s", k->name);
+		free(line);
+		free(ks);
+		free(name);
+	}
+	free(text);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -446,6 +509,7 @@ main(void)
 	    cmocka_unit_test(test_help_lines),
 	    cmocka_unit_test(test_theme),
 	    cmocka_unit_test(test_config),
+	    cmocka_unit_test(test_man_page_keys),
 	};
 
 	setlocale(LC_ALL, "");

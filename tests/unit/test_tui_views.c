@@ -770,6 +770,265 @@ test_cancel_and_quit(void **state)
 }
 
 static void
+test_assign_from_people(void **state)
+{
+	struct fixture *f = *state;
+	long i;
+
+	key(f, TK_F1 + 3);
+	keys(f, "/unoct");
+	key(f, TK_ENTER);
+	assert_string_equal(people_current(f->pl)->id, "unoct");
+	keys(f, "a");
+	assert_int_equal(f->pl->mode, MODE_PICKER);
+	assert_shows(f, "Assign UN Office of Counter-Terrorism to");
+	/* Sessions match on their title, day, time and room. */
+	keys(f, "thu 11:15");
+	assert_int_equal(f->pl->picker.nshown, 1);
+	assert_shows(f, "No conflict: free at that time.");
+	key(f, TK_ENTER);
+	i = programme_find_session(f->p, "asia@t", DAIS_TIME_NONE);
+	assert_true(session_find_assignment(&f->p->sessions[i], "unoct") >= 0);
+	assert_shows(f, "  11:15-12:30 Regional cooperation in");
+	/* The session the minister already has shows the clash. */
+	keys(f, "/tj-interior");
+	key(f, TK_ENTER);
+	keys(f, "a");
+	keys(f, "asia");
+	assert_shows(f, "! Thu 5 Nov 11:15-12:30 Regional cooperation");
+	key(f, TK_ESC);
+}
+
+static void
+test_list_delete_keeps_place(void **state)
+{
+	struct fixture *f = *state;
+
+	key(f, TK_F1 + 2);
+	keys(f, "j");
+	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
+	keys(f, "X");
+	keys(f, "y");
+	assert_string_equal(planner_selected(f->pl)->uid, "coffee@t");
+	keys(f, "X");
+	keys(f, "y");
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+	keys(f, "uu");
+	assert_false(editor_dirty(f->pl->ed));
+}
+
+/* ---- The incremental re-check ---------------------------------------- */
+
+/* One line per conflict: everything that identifies it, sessions by UID. */
+static int
+line_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **
+signatures(const struct programme *p, const struct conflict_list *l)
+{
+	char **v = xcalloc(l->n + 1, sizeof *v);
+	size_t i, j;
+
+	for (i = 0; i < l->n; i++) {
+		const struct conflict *c = &l->v[i];
+		char *line = xasprintf(
+		    "%d %d %s %s %lld %lld %s |", (int)c->kind,
+		    (int)c->severity, c->room_id ? c->room_id : "-",
+		    c->participant_id ? c->participant_id : "-",
+		    (long long)c->start, (long long)c->end, c->message);
+
+		for (j = 0; j < c->nsessions; j++) {
+			char *more = xasprintf(
+			    "%s %s/%lld", line, p->sessions[c->sessions[j]].uid,
+			    (long long)p->sessions[c->sessions[j]]
+			        .recurrence_id);
+
+			free(line);
+			line = more;
+		}
+		v[i] = line;
+	}
+	qsort(v, l->n, sizeof *v, line_cmp);
+	return v;
+}
+
+static void
+assert_same_as_full_check(struct fixture *f, int step)
+{
+	struct conflict_list full = {0};
+	char **a, **b;
+	size_t i, n;
+
+	conflict_check(f->p, &full);
+	if (full.n != f->pl->conflicts.n)
+		fail_msg("step %d: %zu conflicts kept, %zu found", step,
+		         f->pl->conflicts.n, full.n);
+	n = full.n;
+	a = signatures(f->p, &full);
+	b = signatures(f->p, &f->pl->conflicts);
+	for (i = 0; i < n; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			fail_msg("step %d:\n kept  %s\n found %s", step, b[i],
+			         a[i]);
+	for (i = 0; i < n; i++) {
+		free(a[i]);
+		free(b[i]);
+	}
+	free(a);
+	free(b);
+	conflict_list_clear(&full);
+	/* And what derives from it. */
+	for (i = 0; i < f->pl->conflicts.n; i++) {
+		size_t j;
+
+		for (j = 0; j < f->pl->conflicts.v[i].nsessions; j++)
+			assert_true(
+			    f->pl->worst[f->pl->conflicts.v[i].sessions[j]] >=
+			    f->pl->conflicts.v[i].severity);
+	}
+}
+
+/* A programme of many sessions, rooms and people that clash often. */
+static struct programme *
+build_busy(unsigned int *seed)
+{
+	struct programme *p = build();
+	static const char *const rooms[] = {"plenary", "side-a", "side-c"};
+	static const char *const people[] = {"kw-interior", "tj-interior",
+	                                     "cn-security", "unoct", "kw"};
+	struct walk *w;
+	int i, k;
+
+	p->conf.severity[CONFLICT_TIGHT_CHANGEOVER] = SEVERITY_WARNING;
+	p->conf.severity[CONFLICT_OUTSIDE_HOURS] = SEVERITY_WARNING;
+	p->conf.severity[CONFLICT_UNKNOWN_REFERENCE] = SEVERITY_WARNING;
+	p->rooms[2].building = xstrdup("annex");
+	p->rooms[0].building = xstrdup("main");
+	p->rooms[1].building = xstrdup("main");
+	w = programme_add_walk(p);
+	w->from = xstrdup("main");
+	w->to = xstrdup("annex");
+	w->minutes = 8;
+	p->people[2].arrival =
+	    time_at(&p->conf.zone, day1, HM(12, 0)); /* tj-interior */
+	for (i = 0; i < 120; i++) {
+		char uid[32];
+		int start = HM(8, 0) + (int)(rand_r(seed) % 48) * 15;
+		struct session *s;
+
+		snprintf(uid, sizeof uid, "busy-%03d@t", i);
+		s = session(p, uid, "Busy session", "SIDE-SESSION",
+		            rooms[rand_r(seed) % 3],
+		            1 + (int)(rand_r(seed) % 2), start,
+		            start + 15 + (int)(rand_r(seed) % 8) * 15);
+		for (k = 0; k < 2; k++) {
+			const char *who = people[rand_r(seed) % 5];
+
+			if (session_find_assignment(s, who) < 0)
+				session_add_assignment(s, who, ROLE_SPEAKER,
+				                       NULL);
+		}
+		if (rand_r(seed) % 10 == 0)
+			session_add_assignment(s, "nobody", ROLE_PARTICIPANT,
+			                       "Nobody");
+	}
+	programme_sort_sessions(p);
+	return p;
+}
+
+static void
+test_incremental_recheck(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const rooms[] = {"plenary", "side-a", "side-c"};
+	static const char *const people[] = {"kw-interior", "tj-interior",
+	                                     "cn-security", "unoct", "kw"};
+	/* RECHECK_SEED explores other runs; the suite uses a fixed one. */
+	unsigned int seed = getenv("RECHECK_SEED") != NULL
+	                        ? (unsigned int)atoi(getenv("RECHECK_SEED"))
+	                        : 2026;
+	int step;
+
+	planner_free(f->pl);
+	programme_free(f->p);
+	f->p = build_busy(&seed);
+	f->pl = planner_new(f->p, &f->cfg);
+	editor_set_uid_seed(f->pl->ed, 7);
+	assert_true(f->pl->conflicts.n > 20);
+	assert_same_as_full_check(f, -1);
+	for (step = 0; step < 400; step++) {
+		const struct session *s =
+		    &f->p->sessions[rand_r(&seed) % f->p->nsessions];
+		char *uid = xstrdup(s->uid);
+		dais_time rid = s->recurrence_id;
+		const char *why;
+		int op = (int)(rand_r(&seed) % 11);
+
+		switch (op) {
+		case 0:
+		case 1:
+			edit_move(f->pl->ed, uid, rid,
+			          s->start +
+			              ((int)(rand_r(&seed) % 17) - 8) * 15 * 60,
+			          &why);
+			break;
+		case 2:
+			edit_set_room(f->pl->ed, uid, rid,
+			              rooms[rand_r(&seed) % 3], NULL, &why);
+			break;
+		case 3:
+			edit_assign(f->pl->ed, uid, rid,
+			            people[rand_r(&seed) % 5], ROLE_PARTICIPANT,
+			            NULL, &why);
+			break;
+		case 4:
+			if (s->nassign > 0)
+				edit_unassign(f->pl->ed, uid, rid,
+				              s->assign[0].participant_id,
+				              &why);
+			break;
+		case 5:
+			edit_set_status(f->pl->ed, uid, rid,
+			                s->status == SESSION_CANCELLED
+			                    ? SESSION_CONFIRMED
+			                    : SESSION_CANCELLED,
+			                &why);
+			break;
+		case 6:
+			edit_delete(f->pl->ed, uid, rid, &why);
+			break;
+		case 7:
+			edit_duplicate(f->pl->ed, uid, rid, NULL, &why);
+			break;
+		case 8:
+			edit_set_duration(f->pl->ed, uid, rid,
+			                  15 + (int)(rand_r(&seed) % 12) * 15,
+			                  &why);
+			break;
+		case 9:
+			editor_undo(f->pl->ed, &why);
+			break;
+		default:
+			editor_redo(f->pl->ed, &why);
+			break;
+		}
+		free(uid);
+		assert_same_as_full_check(f, step);
+	}
+	/* Undo everything: back to the start, conflicts and all. */
+	while (editor_can_undo(f->pl->ed)) {
+		const char *why;
+
+		assert_true(editor_undo(f->pl->ed, &why));
+	}
+	assert_same_as_full_check(f, 1000);
+	assert_false(editor_dirty(f->pl->ed));
+}
+
+static void
 test_search(void **state)
 {
 	struct fixture *f = *state;
@@ -820,6 +1079,12 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_cancel_and_quit, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_incremental_recheck, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_assign_from_people, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_list_delete_keeps_place, setup,
+	                                    teardown),
 	};
 
 	setlocale(LC_ALL, "");

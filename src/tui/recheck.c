@@ -1,0 +1,451 @@
+/*
+ * recheck.c: the planner's conflict list, kept equal to what
+ * conflict_check() finds after every edit without checking the whole
+ * programme again. Every conflict is local in time: it involves sessions
+ * that overlap, or that are within a changeover (plus walking) of each
+ * other. So after an edit only the conflicts near the sessions it changed
+ * can change: those are dropped and found again by running the engine on
+ * the sessions around them; the others are kept and their sessions found
+ * again by key, since an edit re-sorts p->sessions.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/xalloc.h"
+#include "planner.h"
+
+/* Edits that touch more sessions than this are re-checked whole. */
+#define RECHECK_MAX_DELTAS 256
+
+static void
+extra_free(struct conflict_extra *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		free(x->keys[i].uid);
+	free(x->keys);
+	free(x->starts);
+	free(x->ends);
+	free(x->room);
+	free(x->participant);
+	memset(x, 0, sizeof *x);
+}
+
+/* Records what conflict c (sessions indexing p now) needs to outlive an
+ * edit, and points its strings at the copies. */
+static void
+extra_fill(const struct programme *p, struct conflict *c,
+           struct conflict_extra *x)
+{
+	size_t j;
+
+	x->n = c->nsessions;
+	x->keys = xcalloc(x->n + 1, sizeof *x->keys);
+	x->starts = xcalloc(x->n + 1, sizeof *x->starts);
+	x->ends = xcalloc(x->n + 1, sizeof *x->ends);
+	for (j = 0; j < x->n; j++) {
+		const struct session *s = &p->sessions[c->sessions[j]];
+
+		x->keys[j].uid = xstrdup(s->uid);
+		x->keys[j].rid = s->recurrence_id;
+		x->starts[j] = s->start;
+		x->ends[j] = s->end;
+	}
+	x->room = xstrdup(c->room_id);
+	x->participant = xstrdup(c->participant_id);
+	c->room_id = x->room;
+	c->participant_id = x->participant;
+}
+
+static void
+free_all(struct planner *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->conflicts.n; i++)
+		extra_free(&pl->extra[i]);
+	free(pl->extra);
+	pl->extra = NULL;
+	conflict_list_clear(&pl->conflicts);
+}
+
+void
+recheck_free(struct planner *pl)
+{
+	free_all(pl);
+	free(pl->worst);
+	free(pl->conflict_order);
+	pl->worst = NULL;
+	pl->conflict_order = NULL;
+}
+
+static const struct planner *order_pl;
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	const struct conflict *x = &order_pl->conflicts.v[*(const size_t *)a];
+	const struct conflict *y = &order_pl->conflicts.v[*(const size_t *)b];
+	int c;
+
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	/* Then by message, so that the order does not depend on how the
+	 * list was put together. */
+	c = strcmp(x->message, y->message);
+	if (c != 0)
+		return c;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* What the views read: each session's worst severity and the order of
+ * the conflicts view. */
+static void
+derive(struct planner *pl)
+{
+	size_t i, j;
+
+	free(pl->worst);
+	pl->nworst = pl->p->nsessions;
+	pl->worst = xcalloc(pl->nworst + 1, 1);
+	for (i = 0; i < pl->conflicts.n; i++) {
+		const struct conflict *c = &pl->conflicts.v[i];
+
+		for (j = 0; j < c->nsessions; j++)
+			if (c->sessions[j] < pl->nworst &&
+			    pl->worst[c->sessions[j]] < c->severity)
+				pl->worst[c->sessions[j]] =
+				    (unsigned char)c->severity;
+	}
+	free(pl->conflict_order);
+	pl->conflict_order = xcalloc(pl->conflicts.n + 1, sizeof(size_t));
+	for (i = 0; i < pl->conflicts.n; i++)
+		pl->conflict_order[i] = i;
+	order_pl = pl;
+	qsort(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp);
+	pl->conflicts_nav.n = (int)pl->conflicts.n;
+	listnav_fix(&pl->conflicts_nav, 1);
+	pl->people_stale = true;
+}
+
+void
+recheck_full(struct planner *pl)
+{
+	const struct programme *p = pl->p;
+	size_t i;
+
+	free_all(pl);
+	conflict_check(p, &pl->conflicts);
+	pl->extra = xcalloc(pl->conflicts.n + 1, sizeof *pl->extra);
+	for (i = 0; i < pl->conflicts.n; i++)
+		extra_fill(p, &pl->conflicts.v[i], &pl->extra[i]);
+	pl->longest = 0;
+	for (i = 0; i < p->nsessions; i++)
+		if (p->sessions[i].end - p->sessions[i].start > pl->longest)
+			pl->longest = p->sessions[i].end - p->sessions[i].start;
+	pl->reach = (dais_time)p->conf.changeover * 60;
+	for (i = 0; i < p->nwalks; i++)
+		if ((dais_time)(p->walks[i].minutes + p->conf.changeover) * 60 >
+		    pl->reach)
+			pl->reach = (dais_time)(p->walks[i].minutes +
+			                        p->conf.changeover) *
+			            60;
+	/* A minute more: "less than the changeover" is checked in minutes. */
+	pl->reach += 60;
+	derive(pl);
+}
+
+/* First session index whose start is >= t (sessions are in time order). */
+static size_t
+first_from(const struct programme *p, dais_time t)
+{
+	size_t lo = 0, hi = p->nsessions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->sessions[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The index of the session (uid, rid) that starts at `start`, or -1. */
+static long
+find(const struct programme *p, const struct session_key *k, dais_time start)
+{
+	size_t i;
+
+	for (i = first_from(p, start);
+	     i < p->nsessions && p->sessions[i].start == start; i++)
+		if (p->sessions[i].recurrence_id == k->rid &&
+		    strcmp(p->sessions[i].uid, k->uid) == 0)
+			return (long)i;
+	return -1;
+}
+
+struct zones {
+	struct {
+		dais_time lo, hi;
+	} * v;
+	size_t n, cap;
+};
+
+static void
+zone_add(struct zones *z, dais_time lo, dais_time hi)
+{
+	XGROW(z->v, z->n, z->cap);
+	z->v[z->n].lo = lo;
+	z->v[z->n].hi = hi;
+	z->n++;
+}
+
+static bool
+in_zones(const struct zones *z, dais_time start, dais_time end)
+{
+	size_t i;
+
+	for (i = 0; i < z->n; i++)
+		if (start <= z->v[i].hi && end >= z->v[i].lo)
+			return true;
+	return false;
+}
+
+/* Whether [lo, hi] lies inside one zone widened by margin (one zone: the
+ * sessions checked around it are known to be all there are). */
+static bool
+within_zones(const struct zones *z, dais_time lo, dais_time hi,
+             dais_time margin)
+{
+	size_t i;
+
+	for (i = 0; i < z->n; i++)
+		if (lo >= z->v[i].lo - margin && hi <= z->v[i].hi + margin)
+			return true;
+	return false;
+}
+
+/*
+ * An over-committed delegation is a stretch of sessions chained by
+ * overlaps, which can run far from the edit. Widens the zones to every
+ * old such conflict they touch, until none is left half in; returns
+ * whether they grew. `done` marks the conflicts already taken in.
+ */
+static bool
+widen_old(const struct planner *pl, struct zones *z, unsigned char *done)
+{
+	bool grew = false, again = true;
+	size_t i, j;
+
+	while (again) {
+		again = false;
+		for (i = 0; i < pl->conflicts.n; i++) {
+			const struct conflict_extra *x = &pl->extra[i];
+			dais_time lo, hi;
+			bool touched = false;
+
+			if (done[i] || pl->conflicts.v[i].kind !=
+			                   CONFLICT_DELEGATION_OVER_COMMITTED)
+				continue;
+			for (j = 0; j < x->n && !touched; j++)
+				touched = in_zones(z, x->starts[j], x->ends[j]);
+			if (!touched)
+				continue;
+			lo = pl->conflicts.v[i].start;
+			hi = pl->conflicts.v[i].end;
+			for (j = 0; j < x->n; j++) {
+				if (x->starts[j] < lo)
+					lo = x->starts[j];
+				if (x->ends[j] > hi)
+					hi = x->ends[j];
+			}
+			zone_add(z, lo - pl->reach, hi + pl->reach);
+			done[i] = 1;
+			grew = again = true;
+		}
+	}
+	return grew;
+}
+
+/*
+ * Runs the engine on every session that can be in a conflict with one in
+ * the zones. Returns false (the zones widened) when an over-committed
+ * stretch found reaches the edge of what was checked, so that the caller
+ * runs it again.
+ */
+static bool
+check_near(const struct planner *pl, struct zones *z, struct conflict_list *sub,
+           size_t **map_out)
+{
+	const struct programme *p = pl->p;
+	dais_time margin = pl->reach + pl->longest;
+	unsigned char *taken = xcalloc(p->nsessions + 1, 1);
+	struct session *near;
+	size_t *map, i, j, n = 0, nz = z->n;
+	struct programme tmp;
+	bool whole = true;
+
+	for (i = 0; i < nz; i++)
+		for (j = first_from(p, z->v[i].lo - margin - pl->longest);
+		     j < p->nsessions &&
+		     p->sessions[j].start <= z->v[i].hi + margin;
+		     j++)
+			if (p->sessions[j].end >= z->v[i].lo - margin &&
+			    !taken[j]) {
+				taken[j] = 1;
+				n++;
+			}
+	near = xcalloc(n + 1, sizeof *near);
+	map = xcalloc(n + 1, sizeof *map);
+	n = 0;
+	for (j = 0; j < p->nsessions; j++)
+		if (taken[j]) {
+			near[n] = p->sessions[j]; /* shallow: only read */
+			map[n++] = j;
+		}
+	tmp = *p;
+	tmp.sessions = near;
+	tmp.nsessions = tmp.capsessions = n;
+	conflict_check(&tmp, sub);
+	for (i = 0; i < sub->n; i++) {
+		struct conflict *c = &sub->v[i];
+
+		for (j = 0; j < c->nsessions; j++)
+			c->sessions[j] = map[c->sessions[j]];
+		/* Sessions that would carry the stretch on past what was
+		 * checked are there only if it ends inside it. */
+		if (c->kind == CONFLICT_DELEGATION_OVER_COMMITTED &&
+		    !within_zones(z, c->start - 60, c->end + 60, margin)) {
+			zone_add(z, c->start - pl->reach, c->end + pl->reach);
+			whole = false;
+		}
+	}
+	free(taken);
+	free(near);
+	*map_out = map;
+	return whole;
+}
+
+static void
+list_free(struct conflict_list *l)
+{
+	conflict_list_clear(l);
+}
+
+void
+recheck_after(struct planner *pl, const struct edit_event *ev)
+{
+	const struct programme *p = pl->p;
+	struct conflict_list next = {0}, sub = {0};
+	struct conflict_extra *nextx;
+	struct zones z = {0};
+	unsigned char *done;
+	size_t *map = NULL, i, j;
+
+	if (ev->ndeltas > RECHECK_MAX_DELTAS || pl->extra == NULL) {
+		recheck_full(pl);
+		return;
+	}
+	/* The zones the edit can have changed conflicts in. */
+	for (i = 0; i < ev->ndeltas; i++) {
+		const struct session *s[2] = {ev->deltas[i].before,
+		                              ev->deltas[i].after};
+
+		for (j = 0; j < 2; j++) {
+			if (s[j] == NULL)
+				continue;
+			if (s[j]->end - s[j]->start > pl->longest)
+				pl->longest = s[j]->end - s[j]->start;
+			zone_add(&z, s[j]->start - pl->reach,
+			         s[j]->end + pl->reach);
+		}
+	}
+	/* Widen them until every over-committed stretch is wholly in or
+	 * wholly out, old and new alike. */
+	done = xcalloc(pl->conflicts.n + 1, 1);
+	for (;;) {
+		widen_old(pl, &z, done);
+		free(map);
+		map = NULL;
+		if (check_near(pl, &z, &sub, &map) && !widen_old(pl, &z, done))
+			break;
+		list_free(&sub);
+	}
+	free(done);
+	free(map);
+
+	/* The old conflicts away from the zones must all be found again; if
+	 * one is not, the bookkeeping is wrong: start again from scratch. */
+	for (i = 0; i < pl->conflicts.n; i++) {
+		struct conflict_extra *x = &pl->extra[i];
+		bool touched = false;
+
+		for (j = 0; j < x->n && !touched; j++)
+			touched = in_zones(&z, x->starts[j], x->ends[j]);
+		for (j = 0; j < x->n && !touched; j++)
+			if (find(p, &x->keys[j], x->starts[j]) < 0) {
+				free(z.v);
+				list_free(&sub);
+				recheck_full(pl);
+				return;
+			}
+	}
+	/* Keep those, with their sessions' new indexes; drop the rest. */
+	next.cap = pl->conflicts.n + sub.n + 8;
+	next.v = xcalloc(next.cap, sizeof *next.v);
+	nextx = xcalloc(next.cap, sizeof *nextx);
+	for (i = 0; i < pl->conflicts.n; i++) {
+		struct conflict *c = &pl->conflicts.v[i];
+		struct conflict_extra *x = &pl->extra[i];
+		bool touched = false;
+
+		for (j = 0; j < x->n && !touched; j++)
+			touched = in_zones(&z, x->starts[j], x->ends[j]);
+		if (touched) {
+			free(c->sessions);
+			free(c->message);
+			extra_free(x);
+			continue;
+		}
+		for (j = 0; j < x->n; j++)
+			c->sessions[j] =
+			    (size_t)find(p, &x->keys[j], x->starts[j]);
+		next.v[next.n] = *c;
+		nextx[next.n] = *x;
+		next.n++;
+	}
+	free(pl->conflicts.v);
+	free(pl->extra);
+	memset(&pl->conflicts, 0, sizeof pl->conflicts);
+	/* Add the new ones that involve the zones. */
+	for (i = 0; i < sub.n; i++) {
+		struct conflict *c = &sub.v[i];
+		bool touches = false;
+
+		for (j = 0; j < c->nsessions && !touches; j++)
+			touches =
+			    in_zones(&z, p->sessions[c->sessions[j]].start,
+			             p->sessions[c->sessions[j]].end);
+		if (!touches) {
+			free(c->sessions);
+			free(c->message);
+			continue;
+		}
+		next.v[next.n] = *c;
+		memset(&nextx[next.n], 0, sizeof *nextx);
+		extra_fill(p, &next.v[next.n], &nextx[next.n]);
+		next.n++;
+	}
+	free(sub.v);
+	free(z.v);
+	pl->conflicts = next;
+	pl->extra = nextx;
+	derive(pl);
+}
