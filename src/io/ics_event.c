@@ -1,0 +1,751 @@
+/*
+ * ics_event.c: one VEVENT into a session: every property dais reads, each
+ * checked, with a sentence for whatever is wrong. libical coerces some
+ * values in silence (SEQUENCE:abc is 0), so those are checked as written.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/xalloc.h"
+#include "ics_internal.h"
+
+/* Properties that may appear once; a second one is reported. */
+enum single {
+	S_UID,
+	S_SUMMARY,
+	S_DESCRIPTION,
+	S_LOCATION,
+	S_DTSTART,
+	S_DTEND,
+	S_DURATION,
+	S_STATUS,
+	S_SEQUENCE,
+	S_RECURRENCE_ID,
+	S_ROOM,
+	S_NOTES,
+	S_EXPECTED,
+	S_LANGUAGES,
+	NSINGLE
+};
+
+static const char *const single_names[NSINGLE] = {
+    "UID",
+    "SUMMARY",
+    "DESCRIPTION",
+    "LOCATION",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "STATUS",
+    "SEQUENCE",
+    "RECURRENCE-ID",
+    "X-DAIS-ROOM",
+    "X-DAIS-NOTES",
+    "X-DAIS-EXPECTED",
+    "X-DAIS-LANGUAGES",
+};
+
+/* What the one pass over the properties found. */
+struct found {
+	icalproperty *dtstart, *dtend, *duration, *rid, *status, *sequence;
+	const char *uid, *summary, *description, *location, *category;
+	const char *room, *notes, *expected, *languages;
+	int count[NSINGLE];
+	int nrrule, nrdate;
+	icalproperty **attendees;
+	size_t nattendees, capattendees;
+};
+
+void
+ics_event_free(struct ics_event *ev)
+{
+	session_free(&ev->s);
+	if (ev->comp != NULL)
+		icalcomponent_free(ev->comp);
+	ev->comp = NULL;
+	while (ev->nrlines > 0)
+		free(ev->rlines[--ev->nrlines].text);
+	free(ev->rlines);
+	ev->rlines = NULL;
+}
+
+/* The RRULE, RDATE and EXDATE lines, so expansion can name them. */
+static void
+keep_rlines(struct ics_event *ev, const struct ics_block *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		const char *s = ics_block_text(b, i);
+
+		if (!b->lines[i].own || (strncasecmp(s, "RRULE", 5) != 0 &&
+		                         strncasecmp(s, "RDATE", 5) != 0 &&
+		                         strncasecmp(s, "EXDATE", 6) != 0))
+			continue;
+		ev->rlines = xreallocarray(ev->rlines, ev->nrlines + 1,
+		                           sizeof *ev->rlines);
+		ev->rlines[ev->nrlines].text = xstrdup(s);
+		ev->rlines[ev->nrlines++].line = b->lines[i].line;
+	}
+}
+
+static const char *
+first(const char *have, const char *v)
+{
+	return have != NULL ? have : v;
+}
+
+/*
+ * One pass with the component's own iterator; nothing in the loop may
+ * touch the component (LIBRARY-NOTES.md: that resets the iterator).
+ */
+static void
+scan(icalcomponent *c, struct found *fd)
+{
+	icalproperty *prop;
+
+	memset(fd, 0, sizeof *fd);
+	for (prop = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
+	     prop != NULL;
+	     prop = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
+		const char *x;
+
+		switch (icalproperty_isa(prop)) {
+		case ICAL_X_PROPERTY:
+			x = icalproperty_get_x_name(prop);
+			if (x == NULL || strncasecmp(x, "X-DAIS-", 7) != 0)
+				break;
+			x += 7;
+			if (strcasecmp(x, "ROOM") == 0) {
+				if (fd->count[S_ROOM]++ == 0)
+					fd->room = icalproperty_get_x(prop);
+			} else if (strcasecmp(x, "NOTES") == 0) {
+				if (fd->count[S_NOTES]++ == 0)
+					fd->notes = icalproperty_get_x(prop);
+			} else if (strcasecmp(x, "EXPECTED") == 0) {
+				if (fd->count[S_EXPECTED]++ == 0)
+					fd->expected = icalproperty_get_x(prop);
+			} else if (strcasecmp(x, "LANGUAGES") == 0) {
+				if (fd->count[S_LANGUAGES]++ == 0)
+					fd->languages =
+					    icalproperty_get_x(prop);
+			}
+			break;
+		case ICAL_UID_PROPERTY:
+			if (fd->count[S_UID]++ == 0)
+				fd->uid = icalproperty_get_uid(prop);
+			break;
+		case ICAL_SUMMARY_PROPERTY:
+			if (fd->count[S_SUMMARY]++ == 0)
+				fd->summary = icalproperty_get_summary(prop);
+			break;
+		case ICAL_DESCRIPTION_PROPERTY:
+			if (fd->count[S_DESCRIPTION]++ == 0)
+				fd->description =
+				    icalproperty_get_description(prop);
+			break;
+		case ICAL_LOCATION_PROPERTY:
+			if (fd->count[S_LOCATION]++ == 0)
+				fd->location = icalproperty_get_location(prop);
+			break;
+		case ICAL_CATEGORIES_PROPERTY:
+			/* libical splits CATEGORIES:A,B: the first is ours. */
+			fd->category = first(fd->category,
+			                     icalproperty_get_categories(prop));
+			break;
+		case ICAL_DTSTART_PROPERTY:
+			if (fd->count[S_DTSTART]++ == 0)
+				fd->dtstart = prop;
+			break;
+		case ICAL_DTEND_PROPERTY:
+			if (fd->count[S_DTEND]++ == 0)
+				fd->dtend = prop;
+			break;
+		case ICAL_DURATION_PROPERTY:
+			if (fd->count[S_DURATION]++ == 0)
+				fd->duration = prop;
+			break;
+		case ICAL_RECURRENCEID_PROPERTY:
+			if (fd->count[S_RECURRENCE_ID]++ == 0)
+				fd->rid = prop;
+			break;
+		case ICAL_STATUS_PROPERTY:
+			if (fd->count[S_STATUS]++ == 0)
+				fd->status = prop;
+			break;
+		case ICAL_SEQUENCE_PROPERTY:
+			if (fd->count[S_SEQUENCE]++ == 0)
+				fd->sequence = prop;
+			break;
+		case ICAL_RRULE_PROPERTY:
+			fd->nrrule++;
+			break;
+		case ICAL_RDATE_PROPERTY:
+			fd->nrdate++;
+			break;
+		case ICAL_ATTENDEE_PROPERTY:
+			XGROW(fd->attendees, fd->nattendees, fd->capattendees);
+			fd->attendees[fd->nattendees++] = prop;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* A copy without surrounding blanks; NULL when nothing is left. */
+static char *
+trimmed(const char *s)
+{
+	size_t n;
+
+	if (s == NULL)
+		return NULL;
+	s += strspn(s, " \t");
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/* "12" and "+12" are whole numbers; "", "abc", "1.5", "-3" are not. */
+static bool
+whole_number(const char *s, long *out)
+{
+	char *t = trimmed(s), *end;
+	bool ok;
+
+	if (t == NULL)
+		return false;
+	ok = (t[0] >= '0' && t[0] <= '9') ||
+	     (t[0] == '+' && t[1] >= '0' && t[1] <= '9');
+	if (ok) {
+		*out = strtol(t, &end, 10);
+		ok = *end == '\0' && *out <= INT_MAX;
+	}
+	free(t);
+	return ok;
+}
+
+/* The line of the first `name` property containing needle, if any. */
+static int
+prop_line(const struct ics_block *b, const char *name, const char *needle)
+{
+	size_t i, k = strlen(name);
+	int fallback = 0;
+
+	for (i = 0; i < b->n; i++) {
+		const char *s = ics_block_text(b, i);
+
+		if (!b->lines[i].own || strncasecmp(s, name, k) != 0 ||
+		    (s[k] != ':' && s[k] != ';'))
+			continue;
+		if (needle == NULL || strstr(s, needle) != NULL)
+			return b->lines[i].line;
+		if (fallback == 0)
+			fallback = b->lines[i].line;
+	}
+	return fallback ? fallback : b->begin_line;
+}
+
+/* The line an X-LIC-ERROR is about: libical ends it with the text. */
+static int
+error_line(const struct ics_block *b, const char *msg)
+{
+	const char *tail = NULL, *q;
+	size_t i;
+
+	for (q = msg; (q = strstr(q, ": ")) != NULL; q += 2)
+		tail = q + 2;
+	if (tail != NULL && *tail != '\0')
+		for (i = 1; i < b->n; i++)
+			if (strstr(ics_block_text(b, i), tail) != NULL)
+				return b->lines[i].line;
+	return b->begin_line;
+}
+
+static void
+report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
+              const char *uid)
+{
+	icalproperty *prop;
+	icalcomponent *sub;
+
+	for (prop =
+	         icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+	     prop != NULL; prop = icalcomponent_get_next_property(
+	                       c, ICAL_XLICERROR_PROPERTY)) {
+		const char *msg = icalproperty_get_xlicerror(prop);
+
+		if (msg == NULL)
+			msg = "(no detail)";
+		ics_diag(f, DIAG_WARNING, error_line(b, msg), uid,
+		         "libical could not read a line and left it out: %s; "
+		         "correct the line (dais ignores it until then)",
+		         msg);
+	}
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	     sub != NULL;
+	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+		report_errors(f, sub, b, uid);
+}
+
+/* A "20261104T090000" form of a property's value, for messages. */
+static char *
+written(icalproperty *prop)
+{
+	return icalproperty_get_value_as_string_r(prop);
+}
+
+/*
+ * Reads a DATE-TIME property into an instant. Errors make ev not ok;
+ * floating values are noted in *floating for one warning per event.
+ */
+static bool
+read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
+          const struct ics_block *b, const char *name, struct icaltimetype *t,
+          struct ics_tz *tz, dais_time *out, struct strlist *floating)
+{
+	char *v;
+
+	*t = icalvalue_get_datetime(icalproperty_get_value(prop));
+	if (icaltime_is_null_time(*t)) {
+		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
+		         "%s has no date and time dais can read; write it as "
+		         "%s;TZID=%s:20261104T090000",
+		         name, name, f->p->conf.zone.name);
+		ev->ok = false;
+		return false;
+	}
+	if (t->is_date) {
+		v = written(prop);
+		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
+		         "%s:%s is a date without a time; a session needs a "
+		         "time of day, e.g. %s;TZID=%s:%sT090000",
+		         name, v, name, f->p->conf.zone.name, v);
+		free(v);
+		ev->ok = false;
+		return false;
+	}
+	if (!ics_time_valid(*t)) {
+		v = written(prop);
+		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
+		         "%s:%s is not a real date and time; correct it", name,
+		         v);
+		free(v);
+		ev->ok = false;
+		return false;
+	}
+	*tz = ics_prop_tz(f, prop, *t);
+	if (tz->kind == ICS_TZ_UNKNOWN) {
+		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
+		         "%s has TZID=%s, which is neither a zone of the time "
+		         "zone database nor a VTIMEZONE of this file; use an "
+		         "IANA name such as %s, or add the VTIMEZONE",
+		         name, tz->tzid, f->p->conf.zone.name);
+		ev->ok = false;
+		return false;
+	}
+	if (tz->kind == ICS_TZ_FLOATING)
+		strlist_add(floating, name);
+	/* The iterator compares with UNTIL through the zone: set it. */
+	t->zone = tz->kind == ICS_TZ_ZONE  ? tz->zone
+	          : tz->kind == ICS_TZ_UTC ? icaltimezone_get_utc_timezone()
+	                                   : NULL;
+	*out = ics_to_instant(f, *t, tz);
+	return true;
+}
+
+dais_time
+ics_occurrence_end(const struct ics_file *f, const struct ics_event *ev,
+                   struct icaltimetype local, dais_time start)
+{
+	const struct icaldurationtype *d = &ev->dur;
+	int sign = d->is_neg ? -1 : 1;
+	dais_time exact;
+
+	if (!ev->nominal)
+		return start + ev->length;
+	/* Days and weeks keep the wall-clock time across an offset change;
+	 * hours, minutes and seconds are exact. */
+	exact = (dais_time)d->hours * 3600 + (dais_time)d->minutes * 60 +
+	        (dais_time)d->seconds;
+	local.day += sign * (int)(d->days + 7 * d->weeks);
+	local = icaltime_normalize(local);
+	return ics_to_instant(f, local, &ev->tz) + sign * exact;
+}
+
+static void
+read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
+         const struct ics_block *b, struct strlist *floating)
+{
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
+	struct icaltimetype t;
+	struct ics_tz tz;
+	dais_time end;
+
+	if (fd->dtend != NULL && fd->duration != NULL) {
+		ics_diag(f, DIAG_ERROR, prop_line(b, "DURATION", NULL),
+		         ev->s.uid,
+		         "the session has both DTEND and DURATION; keep one of "
+		         "them");
+		ev->ok = false;
+		return;
+	}
+	if (fd->dtend != NULL) {
+		if (!read_time(f, ev, fd->dtend, b, "DTEND", &t, &tz, &end,
+		               floating))
+			return;
+	} else if (fd->duration != NULL) {
+		ev->dur = icalproperty_get_duration(fd->duration);
+		ev->nominal = ev->dur.days != 0 || ev->dur.weeks != 0;
+		ev->length = icaldurationtype_as_int(ev->dur);
+		end = ics_occurrence_end(f, ev, ev->dtstart, ev->s.start);
+	} else {
+		ics_diag(f, DIAG_WARNING, b->begin_line, ev->s.uid,
+		         "no DTEND or DURATION, so the session lasts no time; "
+		         "add DTEND");
+		end = ev->s.start;
+	}
+	if (end < ev->s.start) {
+		ics_diag(f, DIAG_ERROR,
+		         prop_line(b, fd->dtend ? "DTEND" : "DURATION", NULL),
+		         ev->s.uid,
+		         "the session ends (%s) before it starts (%s); correct "
+		         "%s",
+		         time_fmt_iso(b1, &f->p->conf.zone, end),
+		         time_fmt_iso(b2, &f->p->conf.zone, ev->s.start),
+		         fd->dtend ? "DTEND" : "DURATION");
+		ev->ok = false;
+		return;
+	}
+	ev->s.end = end;
+	ev->length = end - ev->s.start;
+}
+
+static void
+read_times(struct ics_file *f, struct ics_event *ev, const struct found *fd,
+           const struct ics_block *b)
+{
+	struct strlist floating = {0};
+	struct icaltimetype t;
+	struct ics_tz tz;
+	dais_time rid;
+	char *names;
+
+	if (fd->dtstart == NULL) {
+		ics_diag(f, DIAG_ERROR, b->begin_line, ev->s.uid,
+		         "the session has no DTSTART (or it could not be read, "
+		         "see above); add one such as "
+		         "DTSTART;TZID=%s:20261104T090000",
+		         f->p->conf.zone.name);
+		ev->ok = false;
+	} else if (read_time(f, ev, fd->dtstart, b, "DTSTART", &ev->dtstart,
+	                     &ev->tz, &ev->s.start, &floating)) {
+		read_end(f, ev, fd, b, &floating);
+	}
+	if (fd->rid != NULL && read_time(f, ev, fd->rid, b, "RECURRENCE-ID", &t,
+	                                 &tz, &rid, &floating)) {
+		icalparameter *range = icalproperty_get_first_parameter(
+		    fd->rid, ICAL_RANGE_PARAMETER);
+
+		ev->override = true;
+		ev->s.recurrence_id = rid;
+		if (range != NULL)
+			ics_diag(
+			    f, DIAG_WARNING,
+			    prop_line(b, "RECURRENCE-ID", NULL), ev->s.uid,
+			    "dais does not apply RANGE=THISANDFUTURE: only "
+			    "this occurrence is changed; write an override "
+			    "for each later one");
+	} else if (fd->rid != NULL) {
+		ev->override = true; /* unreadable: refused above */
+	}
+	if (floating.n > 0) {
+		names = strlist_join(&floating, " and ");
+		ics_diag(f, DIAG_WARNING, prop_line(b, floating.v[0], NULL),
+		         ev->s.uid,
+		         "%s %s no TZID and no Z, so dais reads %s as %s time; "
+		         "add ;TZID=%s to say so",
+		         names, floating.n > 1 ? "have" : "has",
+		         floating.n > 1 ? "them" : "it", f->p->conf.zone.name,
+		         f->p->conf.zone.name);
+		free(names);
+	}
+	strlist_clear(&floating);
+}
+
+static void
+read_status(struct ics_file *f, struct ics_event *ev, const struct found *fd,
+            const struct ics_block *b)
+{
+	char *v;
+
+	if (fd->status == NULL)
+		return;
+	switch (icalproperty_get_status(fd->status)) {
+	case ICAL_STATUS_TENTATIVE:
+		ev->s.status = SESSION_TENTATIVE;
+		return;
+	case ICAL_STATUS_CONFIRMED:
+		ev->s.status = SESSION_CONFIRMED;
+		return;
+	case ICAL_STATUS_CANCELLED:
+		ev->s.status = SESSION_CANCELLED;
+		return;
+	default:
+		break;
+	}
+	v = written(fd->status);
+	ics_diag(f, DIAG_WARNING, prop_line(b, "STATUS", NULL), ev->s.uid,
+	         "STATUS:%s is not a status dais knows (TENTATIVE, CONFIRMED "
+	         "or CANCELLED); it is read as CONFIRMED",
+	         v);
+	free(v);
+	ev->s.status = SESSION_CONFIRMED;
+}
+
+static void
+read_numbers(struct ics_file *f, struct ics_event *ev, const struct found *fd,
+             const struct ics_block *b)
+{
+	const char *raw;
+	long n;
+	int line;
+
+	/* libical reads SEQUENCE:abc as 0 without a word: look ourselves. */
+	if (fd->sequence != NULL) {
+		raw = ics_block_value(b, "SEQUENCE", &line);
+		if (raw != NULL && !whole_number(raw, &n)) {
+			ics_diag(
+			    f, DIAG_WARNING, line, ev->s.uid,
+			    "SEQUENCE:%s is not a whole number; dais reads "
+			    "it as 0 (it counts the session's revisions: "
+			    "write 0 or more)",
+			    raw);
+			ev->s.sequence = 0;
+		} else {
+			ev->s.sequence =
+			    icalproperty_get_sequence(fd->sequence);
+		}
+	}
+	if (fd->expected != NULL) {
+		if (whole_number(fd->expected, &n)) {
+			ev->s.expected = (int)n;
+		} else {
+			ics_diag(f, DIAG_WARNING,
+			         prop_line(b, "X-DAIS-EXPECTED", NULL),
+			         ev->s.uid,
+			         "X-DAIS-EXPECTED:%s is not a whole number of "
+			         "people; the expected attendance is left "
+			         "unknown",
+			         fd->expected);
+		}
+	}
+}
+
+static void
+read_languages(struct ics_event *ev, const char *list)
+{
+	const char *s = list;
+
+	while (s != NULL && *s != '\0') {
+		size_t n = strcspn(s, ",");
+		char *one = xstrndup(s, n), *t = trimmed(one), *q;
+
+		if (t != NULL) {
+			/* Codes are case-insensitive; the registries write
+			 * them in lower case. */
+			for (q = t; *q != '\0'; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q - 'A' + 'a');
+			if (!strlist_has(&ev->s.languages, t))
+				strlist_add(&ev->s.languages, t);
+		}
+		free(t);
+		free(one);
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+}
+
+static void
+read_kind(struct ics_file *f, struct ics_event *ev, const char *category)
+{
+	const struct strlist *kinds = &f->p->conf.kinds;
+	char *k = trimmed(category);
+	size_t i;
+
+	if (k == NULL)
+		return;
+	/* Spelled as conference.ini spells it, so comparisons are exact. */
+	for (i = 0; i < kinds->n; i++) {
+		if (strcasecmp(kinds->v[i], k) == 0) {
+			free(k);
+			k = xstrdup(kinds->v[i]);
+			break;
+		}
+	}
+	ev->s.kind = k;
+}
+
+static void
+read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
+              const struct ics_block *b)
+{
+	const char *value = icalproperty_get_attendee(prop);
+	const char *id = NULL, *cn = NULL;
+	enum role role = ROLE_PARTICIPANT;
+	icalparameter *par;
+
+	for (par = icalproperty_get_first_parameter(prop, ICAL_X_PARAMETER);
+	     par != NULL;
+	     par = icalproperty_get_next_parameter(prop, ICAL_X_PARAMETER)) {
+		const char *name = icalparameter_get_xname(par);
+
+		if (name != NULL && strcasecmp(name, "X-DAIS-ID") == 0) {
+			id = icalparameter_get_xvalue(par);
+			break;
+		}
+	}
+	if ((id == NULL || *id == '\0') && value != NULL &&
+	    strncasecmp(value, "urn:x-dais:", 11) == 0)
+		id = value + 11;
+	par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
+	if (par != NULL)
+		cn = icalparameter_get_cn(par);
+	par = icalproperty_get_first_parameter(prop, ICAL_ROLE_PARAMETER);
+	if (par != NULL) {
+		switch (icalparameter_get_role(par)) {
+		case ICAL_ROLE_CHAIR:
+			role = ROLE_CHAIR;
+			break;
+		case ICAL_ROLE_REQPARTICIPANT:
+			role = ROLE_SPEAKER;
+			break;
+		case ICAL_ROLE_OPTPARTICIPANT:
+		case ICAL_ROLE_NONPARTICIPANT:
+			break;
+		default: {
+			const char *x = icalparameter_get_xvalue(par);
+
+			ics_diag(f, DIAG_WARNING,
+			         prop_line(b, "ATTENDEE", value), ev->s.uid,
+			         "ROLE=%s of ATTENDEE %s is not a role dais "
+			         "knows; it is read as OPT-PARTICIPANT (use "
+			         "CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT)",
+			         x ? x : "?",
+			         cn      ? cn
+			         : value ? value
+			                 : "?");
+			break;
+		}
+		}
+	}
+	if (id == NULL || *id == '\0') {
+		ics_diag(f, DIAG_WARNING, prop_line(b, "ATTENDEE", value),
+		         ev->s.uid,
+		         "ATTENDEE %s has no dais id, so dais cannot check "
+		         "their conflicts; add X-DAIS-ID=<participant id> "
+		         "(or write the value as urn:x-dais:<id>)",
+		         cn      ? cn
+		         : value ? value
+		                 : "?");
+		return;
+	}
+	if (session_find_assignment(&ev->s, id) >= 0) {
+		ics_diag(f, DIAG_WARNING, prop_line(b, "ATTENDEE", value),
+		         ev->s.uid,
+		         "participant %s is an ATTENDEE of this session twice; "
+		         "dais keeps the first, remove the other",
+		         id);
+		return;
+	}
+	session_add_assignment(&ev->s, id, role, cn);
+}
+
+bool
+ics_event_zones_known(struct ics_file *f, icalcomponent *c)
+{
+	icalproperty *prop;
+
+	if (f->final)
+		return true;
+	for (prop = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
+	     prop != NULL;
+	     prop = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
+		icalparameter *par =
+		    icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
+		const char *tzid = par ? icalparameter_get_tzid(par) : NULL;
+
+		if (tzid != NULL && ics_zone_find(f, tzid) == NULL)
+			return false;
+	}
+	return true;
+}
+
+void
+ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
+               struct ics_event *ev)
+{
+	struct found fd;
+	size_t i;
+
+	memset(ev, 0, sizeof *ev);
+	session_init(&ev->s);
+	ev->s.source = f->source;
+	ev->s.line = b->begin_line;
+	ev->ok = true;
+	scan(c, &fd);
+
+	ev->s.uid = trimmed(fd.uid);
+	if (ev->s.uid == NULL) {
+		ics_diag(
+		    f, DIAG_ERROR, b->begin_line, NULL,
+		    "this VEVENT has no UID, so dais cannot tell it apart; "
+		    "give it one that never changes, e.g. "
+		    "UID:opening-plenary@your-organisation");
+		ev->ok = false;
+	}
+	report_errors(f, c, b, ev->s.uid);
+	for (i = 0; i < NSINGLE; i++)
+		if (fd.count[i] > 1)
+			ics_diag(f, DIAG_WARNING,
+			         prop_line(b, single_names[i], NULL), ev->s.uid,
+			         "%s appears %d times; dais uses the first, "
+			         "remove the others",
+			         single_names[i], fd.count[i]);
+
+	read_times(f, ev, &fd, b);
+	if (ev->override && fd.nrrule + fd.nrdate > 0)
+		ics_diag(f, DIAG_WARNING,
+		         prop_line(b, fd.nrrule ? "RRULE" : "RDATE", NULL),
+		         ev->s.uid,
+		         "an override of one occurrence (RECURRENCE-ID) does "
+		         "not recur itself; dais ignores its RRULE and RDATE");
+	ev->recurs = !ev->override && fd.nrrule + fd.nrdate > 0;
+
+	ev->s.title = xstrdup(fd.summary);
+	ev->s.description = xstrdup(fd.description);
+	ev->s.location = xstrdup(fd.location);
+	ev->s.notes = xstrdup(fd.notes);
+	ev->s.room_id = trimmed(fd.room);
+	read_kind(f, ev, fd.category);
+	read_status(f, ev, &fd, b);
+	read_numbers(f, ev, &fd, b);
+	read_languages(ev, fd.languages);
+	for (i = 0; i < fd.nattendees; i++)
+		read_attendee(f, ev, fd.attendees[i], b);
+	free(fd.attendees);
+	ev->tz.tzid = NULL; /* borrowed from c, which may go now */
+
+	/* A series is expanded at the end of the file, from its RRULE,
+	 * RDATE and EXDATE: keep the component until then. */
+	if (ev->recurs && ev->ok) {
+		ev->comp = c;
+		keep_rlines(ev, b);
+	}
+}

@@ -1,0 +1,173 @@
+/*
+ * ics_internal.h: what the pieces of the .ics loader share (ics_load.c
+ * reads a file into components, ics_event.c turns a VEVENT into a session,
+ * ics_recur.c expands a recurring one). Private to src/io/ics_*.c.
+ */
+#ifndef DAIS_IO_ICS_INTERNAL_H
+#define DAIS_IO_ICS_INTERNAL_H
+
+#include <libical/ical.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dais/diag.h"
+#include "dais/model.h"
+
+/* An occurrence cap, so a rule like FREQ=SECONDLY cannot run away. */
+#define ICS_MAX_OCCURRENCES 10000
+
+/* One unfolded line of a component, as written. */
+struct ics_line {
+	size_t off;     /* into ics_block.text; NUL-terminated there */
+	int line;       /* the physical line it starts on */
+	bool own;       /* a property of the top component, not of a child */
+	bool odd_child; /* BEGIN: of a child dais does not know (X-...) */
+};
+
+/* The text of one top-level component, kept while it is parsed. */
+struct ics_block {
+	char *text;
+	size_t len, cap;
+	struct ics_line *lines;
+	size_t n, capn;
+	int begin_line;
+	bool broken; /* its BEGIN/END structure is wrong; already reported */
+};
+
+const char *ics_block_text(const struct ics_block *b, size_t i);
+/* The value of the top component's first `name` property as written (not
+ * unescaped), and its line; NULL when there is none. */
+const char *ics_block_value(const struct ics_block *b, const char *name,
+                            int *line);
+
+enum ics_tz_kind {
+	ICS_TZ_UTC,      /* a Z time */
+	ICS_TZ_ZONE,     /* a TZID that was found */
+	ICS_TZ_FLOATING, /* no TZID and no Z: the conference's wall clock */
+	ICS_TZ_UNKNOWN,  /* a TZID nobody defines */
+};
+
+struct ics_tz {
+	enum ics_tz_kind kind;
+	icaltimezone *zone; /* for ICS_TZ_ZONE; borrowed from the file */
+	const char *tzid;   /* as written; borrowed from the property */
+};
+
+/* A VTIMEZONE of the file. */
+struct ics_zone {
+	char *tzid;
+	icaltimezone *zone; /* owned; holds the VTIMEZONE component */
+};
+
+/* An RRULE, RDATE or EXDATE line of a series, for messages. */
+struct ics_rline {
+	char *text;
+	int line;
+};
+
+/* A VEVENT read into a session, waiting to be added or expanded. */
+struct ics_event {
+	struct session s;
+	bool ok;             /* no error: it may join the programme */
+	bool recurs;         /* RRULE or RDATE, and no RECURRENCE-ID */
+	bool override;       /* RECURRENCE-ID: s.recurrence_id is set */
+	bool used;           /* an override that replaced an occurrence */
+	icalcomponent *comp; /* kept for a recurring master, else NULL */
+	struct ics_tz tz;    /* DTSTART's zone */
+	struct icaltimetype dtstart;
+	/* End of each occurrence: DURATION is nominal for days and weeks
+	 * (RFC 5545 3.8.5.3); DTEND gives an exact length. */
+	bool nominal;
+	struct icaldurationtype dur;
+	dais_time length;
+	struct ics_rline *rlines;
+	size_t nrlines;
+};
+
+/* Duplicate detection within a file: (UID, RECURRENCE-ID) -> event. */
+enum ics_key_kind {
+	ICS_KEY_PLAIN,    /* a session that does not recur */
+	ICS_KEY_MASTER,   /* the head of a series; index into series */
+	ICS_KEY_OVERRIDE, /* index into overrides */
+};
+
+struct ics_key {
+	char *uid; /* owned; NULL marks an empty slot */
+	dais_time rid;
+	int line;
+	enum ics_key_kind kind;
+	size_t index;
+};
+
+/* One file being read. */
+struct ics_file {
+	struct programme *p;
+	int source;
+	const char *shown;
+	struct diag_list *diags;
+	icalparser *parser;
+	bool final; /* read to the end: no VTIMEZONE can come later */
+
+	struct ics_zone *zones;
+	size_t nzones, capzones;
+	struct ics_zone *cache; /* TZID -> zone; zone NULL when unknown */
+	size_t ncache, capcache;
+
+	struct ics_event *series, *overrides;
+	size_t nseries, capseries, noverrides, capoverrides;
+
+	struct ics_key *keys; /* open addressing, a power of two */
+	size_t nkeys, capkeys;
+};
+
+void ics_diag(struct ics_file *f, enum diag_level level, int line,
+              const char *uid, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* The zone of a TZID: the file's VTIMEZONE, else the zone database (with
+ * or without libical's /freeassociation.sourceforge.net/ prefix). */
+icaltimezone *ics_zone_find(struct ics_file *f, const char *tzid);
+/* The zone a date-time property's value is written in. */
+struct ics_tz ics_prop_tz(struct ics_file *f, icalproperty *prop,
+                          struct icaltimetype t);
+dais_time ics_to_instant(const struct ics_file *f, struct icaltimetype t,
+                         const struct ics_tz *tz);
+/* The wall-clock time of an instant in tz (the inverse of the above). */
+struct icaltimetype ics_from_instant(const struct ics_file *f, dais_time t,
+                                     const struct ics_tz *tz);
+/* False when the fields are not a real date and time (Nov 31, 25:00). */
+bool ics_time_valid(struct icaltimetype t);
+
+/* A key lookup; NULL when (uid, rid) is not in the file (yet). */
+struct ics_key *ics_key_find(struct ics_file *f, const char *uid,
+                             dais_time rid);
+
+/*
+ * Reads VEVENT c (parsed from block b) into ev, reporting every problem.
+ * ev->ok says whether it may join the programme. The caller owns c, unless
+ * ev->comp == c afterwards (a recurring master keeps it for expansion).
+ */
+void ics_event_read(struct ics_file *f, icalcomponent *c,
+                    const struct ics_block *b, struct ics_event *ev);
+/* True when every TZID of c can be resolved now. */
+bool ics_event_zones_known(struct ics_file *f, icalcomponent *c);
+void ics_event_free(struct ics_event *ev);
+/* The end of an occurrence of ev starting at local wall time `local`
+ * (instant `start`). */
+dais_time ics_occurrence_end(const struct ics_file *f,
+                             const struct ics_event *ev,
+                             struct icaltimetype local, dais_time start);
+
+/* Moves the session into the programme; s is left empty. */
+void ics_add_session(struct ics_file *f, struct session *s);
+
+/*
+ * Adds the occurrences of a recurring master that fall on conference days,
+ * each replaced by its override when the file has one (marking it used).
+ */
+void ics_series_expand(struct ics_file *f, struct ics_event *master);
+/* Overrides that replaced no occurrence: added on their own, or left out
+ * with their series' other occurrences outside the conference days. */
+void ics_overrides_finish(struct ics_file *f);
+
+#endif

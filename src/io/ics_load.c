@@ -1,0 +1,1119 @@
+/*
+ * ics_load.c: reads a .ics file line by line (unfolding, CRLF or LF, line
+ * numbers kept), splits it into its top-level components and hands each
+ * to libical on its own: a whole-file parse grows faster than the file.
+ * Structure problems (no END, not a calendar, BOM) are found here.
+ */
+#include "dais/ics.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/xalloc.h"
+#include "ics_internal.h"
+
+#define FREEASSOC_PREFIX "/freeassociation.sourceforge.net/"
+
+void
+ics_init(void)
+{
+	/* Without this libical drops parameters it does not know. */
+	ical_set_unknown_token_handling_setting(ICAL_ASSUME_IANA_TOKEN);
+	/* A malformed value must become an X-LIC-ERROR, never an abort. */
+	icalerror_set_errors_are_fatal(0);
+}
+
+void
+ics_diag(struct ics_file *f, enum diag_level level, int line, const char *uid,
+         const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(f->diags, level, f->shown, line, uid, "%s", msg);
+	free(msg);
+}
+
+/* Blocks */
+
+const char *
+ics_block_text(const struct ics_block *b, size_t i)
+{
+	return b->text + b->lines[i].off;
+}
+
+/* Length of the property name at s (up to ';' or ':'). */
+static size_t
+prop_name_len(const char *s)
+{
+	return strcspn(s, ";:");
+}
+
+const char *
+ics_block_value(const struct ics_block *b, const char *name, int *line)
+{
+	size_t i, k = strlen(name);
+
+	for (i = 0; i < b->n; i++) {
+		const char *s = ics_block_text(b, i);
+		bool quoted = false;
+
+		if (!b->lines[i].own || prop_name_len(s) != k ||
+		    strncasecmp(s, name, k) != 0)
+			continue;
+		/* The value starts after the first ':' outside quotes. */
+		for (s += k; *s != '\0'; s++) {
+			if (*s == '"')
+				quoted = !quoted;
+			else if (*s == ':' && !quoted)
+				break;
+		}
+		if (line != NULL)
+			*line = b->lines[i].line;
+		return *s == ':' ? s + 1 : s;
+	}
+	return NULL;
+}
+
+static void
+block_reset(struct ics_block *b, int line)
+{
+	b->len = 0;
+	b->n = 0;
+	b->begin_line = line;
+	b->broken = false;
+}
+
+static void
+block_add(struct ics_block *b, const char *s, size_t len, int line, bool own,
+          bool odd_child)
+{
+	struct ics_line *l;
+
+	while (b->len + len + 1 > b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 4096;
+		b->text = xreallocarray(b->text, b->cap, 1);
+	}
+	XGROW(b->lines, b->n, b->capn);
+	l = &b->lines[b->n++];
+	l->off = b->len;
+	l->line = line;
+	l->own = own;
+	l->odd_child = odd_child;
+	memcpy(b->text + b->len, s, len);
+	b->text[b->len + len] = '\0';
+	b->len += len + 1;
+}
+
+static void
+block_copy(struct ics_block *dst, const struct ics_block *src)
+{
+	*dst = *src;
+	dst->text = xmalloc(src->len ? src->len : 1);
+	memcpy(dst->text, src->text, src->len);
+	dst->cap = src->len;
+	dst->lines =
+	    xreallocarray(NULL, src->n ? src->n : 1, sizeof *dst->lines);
+	memcpy(dst->lines, src->lines, src->n * sizeof *dst->lines);
+	dst->capn = src->n;
+}
+
+static void
+block_free(struct ics_block *b)
+{
+	free(b->text);
+	free(b->lines);
+	memset(b, 0, sizeof *b);
+}
+
+/* The UID as written, for messages about a block libical never saw. */
+static char *
+block_uid(const struct ics_block *b)
+{
+	const char *v = ics_block_value(b, "UID", NULL);
+
+	return v != NULL && *v != '\0' ? xstrdup(v) : NULL;
+}
+
+/* Zones */
+
+static const char *
+strip_prefix(const char *tzid)
+{
+	size_t k = strlen(FREEASSOC_PREFIX);
+
+	if (strncmp(tzid, FREEASSOC_PREFIX, k) != 0)
+		return tzid;
+	tzid += k;
+	/* Older libical wrote ".../Tzfile/Asia/Kuwait". */
+	if (strncmp(tzid, "Tzfile/", 7) == 0)
+		tzid += 7;
+	return tzid;
+}
+
+icaltimezone *
+ics_zone_find(struct ics_file *f, const char *tzid)
+{
+	icaltimezone *z = NULL;
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < f->ncache; i++)
+		if (strcmp(f->cache[i].tzid, tzid) == 0)
+			return f->cache[i].zone;
+	/* The file's own VTIMEZONE first, as RFC 5545 says TZID refers to. */
+	for (i = 0; i < f->nzones && z == NULL; i++)
+		if (strcmp(f->zones[i].tzid, tzid) == 0)
+			z = f->zones[i].zone;
+	name = strip_prefix(tzid);
+	for (i = 0; i < f->nzones && z == NULL; i++)
+		if (strcmp(f->zones[i].tzid, name) == 0)
+			z = f->zones[i].zone;
+	/* libical looks names up as files: keep it inside the database. */
+	if (z == NULL && *name != '\0' && *name != '/' &&
+	    strstr(name, "..") == NULL)
+		z = icaltimezone_get_builtin_timezone(name);
+	if (z == NULL && (strcmp(name, "UTC") == 0 || strcmp(name, "Z") == 0))
+		z = icaltimezone_get_utc_timezone();
+	XGROW(f->cache, f->ncache, f->capcache);
+	f->cache[f->ncache].tzid = xstrdup(tzid);
+	f->cache[f->ncache++].zone = z;
+	return z;
+}
+
+static void
+cache_clear(struct ics_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ncache; i++)
+		free(f->cache[i].tzid);
+	f->ncache = 0;
+}
+
+struct ics_tz
+ics_prop_tz(struct ics_file *f, icalproperty *prop, struct icaltimetype t)
+{
+	struct ics_tz tz = {ICS_TZ_FLOATING, NULL, NULL};
+	icalparameter *par;
+
+	if (icaltime_is_utc(t)) {
+		tz.kind = ICS_TZ_UTC;
+		return tz;
+	}
+	par = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
+	if (par == NULL)
+		return tz;
+	tz.tzid = icalparameter_get_tzid(par);
+	if (tz.tzid == NULL)
+		tz.tzid = "";
+	tz.zone = ics_zone_find(f, tz.tzid);
+	tz.kind = tz.zone != NULL ? ICS_TZ_ZONE : ICS_TZ_UNKNOWN;
+	return tz;
+}
+
+dais_time
+ics_to_instant(const struct ics_file *f, struct icaltimetype t,
+               const struct ics_tz *tz)
+{
+	struct dais_civil c = {t.year, t.month,  t.day,
+	                       t.hour, t.minute, t.second};
+
+	switch (tz->kind) {
+	case ICS_TZ_UTC:
+		t.zone = icaltimezone_get_utc_timezone();
+		return (dais_time)icaltime_as_timet_with_zone(t, t.zone);
+	case ICS_TZ_ZONE:
+		return (dais_time)icaltime_as_timet_with_zone(t, tz->zone);
+	case ICS_TZ_FLOATING:
+	case ICS_TZ_UNKNOWN:
+		break;
+	}
+	return civil_to_time(&f->p->conf.zone, c);
+}
+
+struct icaltimetype
+ics_from_instant(const struct ics_file *f, dais_time t, const struct ics_tz *tz)
+{
+	struct icaltimetype it = icaltime_null_time();
+	struct dais_civil c;
+
+	switch (tz->kind) {
+	case ICS_TZ_UTC:
+		return icaltime_from_timet_with_zone(
+		    (time_t)t, 0, icaltimezone_get_utc_timezone());
+	case ICS_TZ_ZONE:
+		return icaltime_from_timet_with_zone((time_t)t, 0, tz->zone);
+	case ICS_TZ_FLOATING:
+	case ICS_TZ_UNKNOWN:
+		break;
+	}
+	c = time_to_civil(&f->p->conf.zone, t);
+	it.year = c.year;
+	it.month = c.month;
+	it.day = c.day;
+	it.hour = c.hour;
+	it.minute = c.minute;
+	it.second = c.second;
+	return it;
+}
+
+bool
+ics_time_valid(struct icaltimetype t)
+{
+	struct dais_date d = {t.year, t.month, t.day};
+
+	if (!date_valid(d))
+		return false;
+	return t.is_date || (t.hour >= 0 && t.hour < 24 && t.minute >= 0 &&
+	                     t.minute < 60 && t.second >= 0 && t.second <= 60);
+}
+
+/* A file VTIMEZONE: its zone serves TZIDs of this file only. */
+static void
+zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
+{
+	icalproperty *prop =
+	    icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+	const char *tzid = prop ? icalproperty_get_tzid(prop) : NULL;
+	icalcomponent *sub;
+	icaltimezone *z;
+	int rules = 0;
+	size_t i;
+
+	if (tzid == NULL || *tzid == '\0') {
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "this VTIMEZONE has no TZID, so no time can refer to "
+		         "it; give it a TZID or remove it");
+		icalcomponent_free(c);
+		return;
+	}
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	     sub != NULL;
+	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
+		icalcomponent_kind k = icalcomponent_isa(sub);
+
+		if (k == ICAL_XSTANDARD_COMPONENT ||
+		    k == ICAL_XDAYLIGHT_COMPONENT)
+			rules++;
+	}
+	if (rules == 0) {
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "VTIMEZONE %s has no STANDARD or DAYLIGHT part, so it "
+		         "says nothing about the offset; dais ignores it and "
+		         "looks %s up in the zone database",
+		         tzid, tzid);
+		icalcomponent_free(c);
+		return;
+	}
+	for (i = 0; i < f->nzones; i++) {
+		char *mine, *theirs;
+
+		if (strcmp(f->zones[i].tzid, tzid) != 0)
+			continue;
+		/* Concatenated exports repeat the same VTIMEZONE: only a
+		 * different one is worth a word. */
+		mine = icalcomponent_as_ical_string_r(c);
+		theirs = icalcomponent_as_ical_string_r(
+		    icaltimezone_get_component(f->zones[i].zone));
+		if (strcmp(mine, theirs) != 0)
+			ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+			         "VTIMEZONE %s is defined twice in this file, "
+			         "differently; dais uses the first, remove the "
+			         "other",
+			         tzid);
+		free(mine);
+		free(theirs);
+		icalcomponent_free(c);
+		return;
+	}
+	z = icaltimezone_new();
+	if (!icaltimezone_set_component(z, c)) {
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "libical cannot use VTIMEZONE %s; dais ignores it and "
+		         "looks %s up in the zone database",
+		         tzid, tzid);
+		icaltimezone_free(z, 1);
+		icalcomponent_free(c);
+		return;
+	}
+	XGROW(f->zones, f->nzones, f->capzones);
+	f->zones[f->nzones].tzid = xstrdup(tzid);
+	f->zones[f->nzones++].zone = z;
+	/* A TZID that was unknown before may be known now. */
+	cache_clear(f);
+}
+
+/* Keys: (UID, RECURRENCE-ID) of every VEVENT of the file */
+
+static uint64_t
+key_hash(const char *uid, dais_time rid)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+
+	for (; *uid != '\0'; uid++)
+		h = (h ^ (unsigned char)*uid) * 1099511628211ULL;
+	h ^= (uint64_t)rid;
+	h *= 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+struct ics_key *
+ics_key_find(struct ics_file *f, const char *uid, dais_time rid)
+{
+	size_t i;
+
+	if (f->capkeys == 0)
+		return NULL;
+	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
+	     i = (i + 1) & (f->capkeys - 1))
+		if (f->keys[i].rid == rid && strcmp(f->keys[i].uid, uid) == 0)
+			return &f->keys[i];
+	return NULL;
+}
+
+static struct ics_key *
+key_insert(struct ics_file *f, const char *uid, dais_time rid)
+{
+	size_t i;
+
+	if ((f->nkeys + 1) * 2 > f->capkeys) {
+		struct ics_key *old = f->keys;
+		size_t oldcap = f->capkeys, j;
+
+		f->capkeys = oldcap ? oldcap * 2 : 1024;
+		f->keys = xcalloc(f->capkeys, sizeof *f->keys);
+		for (j = 0; j < oldcap; j++) {
+			if (old[j].uid == NULL)
+				continue;
+			for (i = key_hash(old[j].uid, old[j].rid) &
+			         (f->capkeys - 1);
+			     f->keys[i].uid != NULL;
+			     i = (i + 1) & (f->capkeys - 1))
+				;
+			f->keys[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
+	     i = (i + 1) & (f->capkeys - 1))
+		;
+	f->keys[i].uid = xstrdup(uid);
+	f->keys[i].rid = rid;
+	f->nkeys++;
+	return &f->keys[i];
+}
+
+void
+ics_add_session(struct ics_file *f, struct session *s)
+{
+	struct session *dst = programme_add_session(f->p);
+
+	*dst = *s;
+	session_init(s);
+}
+
+/*
+ * A VEVENT read: refuse a second one with the same UID (and
+ * RECURRENCE-ID), then add it, or keep it for the end of the file when it
+ * recurs or overrides an occurrence.
+ */
+static void
+event_take(struct ics_file *f, struct ics_event *ev)
+{
+	struct ics_key *k;
+	char buf[DAIS_TIMEBUF];
+
+	/* Without a UID, or an override whose RECURRENCE-ID could not be
+	 * read, it matches nothing; the error has been given. */
+	if (ev->s.uid == NULL ||
+	    (ev->override && ev->s.recurrence_id == DAIS_TIME_NONE)) {
+		ics_event_free(ev);
+		return;
+	}
+	k = ics_key_find(f, ev->s.uid, ev->s.recurrence_id);
+	if (k != NULL) {
+		if (ev->override)
+			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
+			         "the occurrence RECURRENCE-ID %s is already "
+			         "overridden at line %d; keep one of the two",
+			         time_fmt_iso(buf, &f->p->conf.zone,
+			                      ev->s.recurrence_id),
+			         k->line);
+		else
+			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
+			         "UID %s is already used at line %d of this "
+			         "file; give every session its own UID (a "
+			         "changed occurrence of a recurring session "
+			         "needs RECURRENCE-ID)",
+			         ev->s.uid, k->line);
+		ics_event_free(ev);
+		return;
+	}
+	k = key_insert(f, ev->s.uid, ev->s.recurrence_id);
+	k->line = ev->s.line;
+	if (ev->override) {
+		k->kind = ICS_KEY_OVERRIDE;
+		k->index = f->noverrides;
+		XGROW(f->overrides, f->noverrides, f->capoverrides);
+		f->overrides[f->noverrides++] = *ev;
+	} else if (ev->recurs) {
+		k->kind = ICS_KEY_MASTER;
+		k->index = f->nseries;
+		XGROW(f->series, f->nseries, f->capseries);
+		f->series[f->nseries++] = *ev;
+	} else {
+		k->kind = ICS_KEY_PLAIN;
+		if (ev->ok)
+			ics_add_session(f, &ev->s);
+		ics_event_free(ev);
+		return;
+	}
+	memset(ev, 0, sizeof *ev);
+}
+
+/* A VEVENT whose TZID may be defined by a VTIMEZONE further down. */
+struct deferred {
+	icalcomponent *comp;
+	struct ics_block block;
+};
+
+/* The state of reading one file. */
+struct reader {
+	struct ics_file f;
+	struct ics_block block;
+	bool in_block;
+	char *kind; /* the block's component name, upper case */
+	struct frame {
+		char *name;
+		int line;
+	} * stack;
+	size_t depth, capdepth;
+	int calendars;    /* BEGIN:VCALENDAR seen */
+	bool in_calendar; /* between BEGIN:VCALENDAR and its END */
+	bool not_ical;    /* the file is no calendar: stop reading */
+	bool trailing_warned;
+	int bad_utf8, first_bad_utf8, last_line;
+	struct deferred *later;
+	size_t nlater, caplater;
+};
+
+static bool
+is_begin(const char *s, const char **name)
+{
+	if ((s[0] != 'B' && s[0] != 'b') || strncasecmp(s, "BEGIN:", 6) != 0)
+		return false;
+	*name = s + 6;
+	return true;
+}
+
+static bool
+is_end(const char *s, const char **name)
+{
+	if ((s[0] != 'E' && s[0] != 'e') || strncasecmp(s, "END:", 4) != 0)
+		return false;
+	*name = s + 4;
+	return true;
+}
+
+static char *
+upper_name(const char *name)
+{
+	char *u = xstrdup(name), *q;
+	size_t n = strlen(u);
+
+	while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
+		u[--n] = '\0';
+	for (q = u; *q != '\0'; q++)
+		if (*q >= 'a' && *q <= 'z')
+			*q = (char)(*q - 'a' + 'A');
+	return u;
+}
+
+/* Components that only stand at the top of a calendar. */
+static bool
+is_top_kind(const char *u)
+{
+	static const char *const top[] = {
+	    "VCALENDAR", "VEVENT",    "VTODO",        "VJOURNAL",
+	    "VFREEBUSY", "VTIMEZONE", "VAVAILABILITY"};
+	size_t i;
+
+	for (i = 0; i < sizeof top / sizeof *top; i++)
+		if (strcmp(u, top[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether dais knows child `u` of component `parent`. */
+static bool
+known_child(const char *parent, const char *u)
+{
+	if (strcmp(parent, "VEVENT") == 0)
+		return strcmp(u, "VALARM") == 0;
+	if (strcmp(parent, "VTIMEZONE") == 0)
+		return strcmp(u, "STANDARD") == 0 || strcmp(u, "DAYLIGHT") == 0;
+	return false;
+}
+
+static void
+stack_clear(struct reader *r)
+{
+	while (r->depth > 0)
+		free(r->stack[--r->depth].name);
+}
+
+/* Short, printable quote of a line for a message. */
+static char *
+quote_line(const char *s)
+{
+	size_t n = strlen(s), k = 40;
+
+	if (n <= k)
+		return xstrdup(s);
+	/* Do not cut a UTF-8 sequence in half. */
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return xasprintf("%.*s...", (int)k, s);
+}
+
+static void
+report_unclosed(struct reader *r, const struct frame *fr, const char *why)
+{
+	char *uid = block_uid(&r->block);
+
+	ics_diag(&r->f, DIAG_ERROR, fr->line, uid,
+	         "BEGIN:%s has no END:%s %s; add the missing END:%s line (the "
+	         "file may have been cut short or edited by hand)",
+	         fr->name, fr->name, why, fr->name);
+	free(uid);
+}
+
+/* Reports the children of a component that dais does not use. */
+static void
+report_odd_children(struct ics_file *f, const struct ics_block *b,
+                    const char *kind, const char *uid)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		char *name;
+
+		if (!b->lines[i].odd_child)
+			continue;
+		name = upper_name(ics_block_text(b, i) + 6);
+		ics_diag(f, DIAG_WARNING, b->lines[i].line, uid,
+		         "dais does not know BEGIN:%s inside %s: it stays in "
+		         "the file as written, but dais ignores it",
+		         name, kind);
+		free(name);
+	}
+}
+
+/* libical's remarks about a VTIMEZONE (and its STANDARD/DAYLIGHT). */
+static void
+report_lic_errors(struct ics_file *f, icalcomponent *c, int line)
+{
+	icalproperty *prop;
+	icalcomponent *sub;
+
+	for (prop =
+	         icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+	     prop != NULL;
+	     prop = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY))
+		ics_diag(f, DIAG_WARNING, line, NULL,
+		         "libical could not read part of this component and "
+		         "ignores it: %s; correct that line",
+		         icalproperty_get_xlicerror(prop));
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	     sub != NULL;
+	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+		report_lic_errors(f, sub, line);
+}
+
+/* Feeds a finished block to libical; NULL when it would not close it. */
+static icalcomponent *
+block_parse(struct reader *r)
+{
+	icalcomponent *c = NULL;
+	size_t i;
+
+	for (i = 0; i < r->block.n; i++) {
+		if (c != NULL) {
+			/* Closed early (a BEGIN libical read differently):
+			 * what follows would be lost. */
+			icalcomponent_free(c);
+			c = NULL;
+			break;
+		}
+		c = icalparser_add_line(r->f.parser,
+		                        r->block.text + r->block.lines[i].off);
+	}
+	if (c == NULL) {
+		char *uid = block_uid(&r->block);
+
+		icalparser_free(r->f.parser);
+		r->f.parser = icalparser_new();
+		ics_diag(&r->f, DIAG_ERROR, r->block.begin_line, uid,
+		         "libical could not read this %s as one component; "
+		         "check its BEGIN and END lines",
+		         r->kind);
+		free(uid);
+	}
+	return c;
+}
+
+static void
+event_process(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
+{
+	struct ics_event ev;
+
+	ics_event_read(f, c, b, &ev);
+	if (ev.comp != c)
+		icalcomponent_free(c);
+	report_odd_children(f, b, "VEVENT", ev.s.uid);
+	event_take(f, &ev);
+}
+
+static void
+block_done(struct reader *r)
+{
+	struct ics_file *f = &r->f;
+	icalcomponent *c;
+
+	if (r->block.broken)
+		return;
+	if (strcmp(r->kind, "VEVENT") == 0) {
+		if ((c = block_parse(r)) == NULL)
+			return;
+		if (!ics_event_zones_known(f, c)) {
+			struct deferred *d;
+
+			XGROW(r->later, r->nlater, r->caplater);
+			d = &r->later[r->nlater++];
+			d->comp = c;
+			block_copy(&d->block, &r->block);
+			return;
+		}
+		event_process(f, c, &r->block);
+	} else if (strcmp(r->kind, "VTIMEZONE") == 0) {
+		if ((c = block_parse(r)) == NULL)
+			return;
+		report_odd_children(f, &r->block, "VTIMEZONE", NULL);
+		report_lic_errors(f, c, r->block.begin_line);
+		zone_add(f, c, &r->block);
+	}
+	/* Anything else was reported at its BEGIN as ignored, children
+	 * and all. */
+}
+
+static void
+block_begin(struct reader *r, const char *name, const char *s, size_t len,
+            int line)
+{
+	char *u = upper_name(name);
+
+	block_reset(&r->block, line);
+	block_add(&r->block, s, len, line, false, false);
+	r->in_block = true;
+	free(r->kind);
+	r->kind = u;
+	XGROW(r->stack, r->depth, r->capdepth);
+	r->stack[r->depth].name = xstrdup(u);
+	r->stack[r->depth++].line = line;
+	if (strcmp(u, "VEVENT") == 0 || strcmp(u, "VTIMEZONE") == 0)
+		return;
+	if (strncmp(u, "X-", 2) == 0)
+		ics_diag(&r->f, DIAG_WARNING, line, NULL,
+		         "dais does not know BEGIN:%s: it stays in the file as "
+		         "written, but dais ignores it",
+		         u);
+	else
+		ics_diag(&r->f, DIAG_WARNING, line, NULL,
+		         "a %s is not a session: it stays in the file as "
+		         "written, but dais ignores it (sessions are VEVENTs)",
+		         u);
+}
+
+/*
+ * One unfolded line inside a top-level component. False when the line
+ * showed the component unterminated and belongs to the calendar instead.
+ */
+static bool
+block_line(struct reader *r, const char *s, size_t len, int line)
+{
+	const char *name;
+	char *u;
+	size_t i;
+
+	if (is_begin(s, &name)) {
+		u = upper_name(name);
+		if (is_top_kind(u)) {
+			char *why =
+			    xasprintf("before BEGIN:%s at line %d", u, line);
+
+			report_unclosed(r, &r->stack[0], why);
+			free(why);
+			free(u);
+			stack_clear(r);
+			r->in_block = false;
+			return false;
+		}
+		block_add(&r->block, s, len, line, false,
+		          !known_child(r->stack[r->depth - 1].name, u));
+		XGROW(r->stack, r->depth, r->capdepth);
+		r->stack[r->depth].name = u;
+		r->stack[r->depth++].line = line;
+		return true;
+	}
+	if (is_end(s, &name)) {
+		u = upper_name(name);
+		for (i = r->depth; i > 0; i--)
+			if (strcmp(r->stack[i - 1].name, u) == 0)
+				break;
+		if (i == 0) {
+			if (strcmp(u, "VCALENDAR") == 0) {
+				char *why = xasprintf(
+				    "before END:VCALENDAR at line %d", line);
+
+				report_unclosed(r, &r->stack[0], why);
+				free(why);
+				free(u);
+				stack_clear(r);
+				r->in_block = false;
+				return false;
+			}
+			ics_diag(&r->f, DIAG_ERROR, line, NULL,
+			         "END:%s has no BEGIN:%s before it; remove the "
+			         "line or add the BEGIN",
+			         u, u);
+			r->block.broken = true;
+			free(u);
+			return true;
+		}
+		/* Children left open above the one this END closes. */
+		while (r->depth > i) {
+			char *why =
+			    xasprintf("before END:%s at line %d", u, line);
+
+			report_unclosed(r, &r->stack[r->depth - 1], why);
+			free(why);
+			r->block.broken = true;
+			free(r->stack[--r->depth].name);
+		}
+		free(u);
+		block_add(&r->block, s, len, line, false, false);
+		free(r->stack[--r->depth].name);
+		if (r->depth == 0) {
+			r->in_block = false;
+			block_done(r);
+		}
+		return true;
+	}
+	block_add(&r->block, s, len, line, r->depth == 1, false);
+	return true;
+}
+
+static bool
+utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, j;
+	uint32_t cp;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c < 0x80) {
+			/* Most lines are ASCII: skip it eight octets at once.
+			 */
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			if (i < n && s[i] < 0x80)
+				i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			k = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			k = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			k = 3;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (n - i <= k)
+			return false;
+		for (j = 1; j <= k; j++) {
+			if ((s[i + j] & 0xC0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i + j] & 0x3F);
+		}
+		/* Overlong forms, surrogates and beyond U+10FFFF. */
+		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return false;
+		i += k + 1;
+	}
+	return true;
+}
+
+/* One unfolded line of the file. */
+static void
+logical_line(struct reader *r, char *s, size_t len, int line)
+{
+	const char *name;
+	char *u;
+
+	if (!utf8_valid((const unsigned char *)s, len)) {
+		if (r->bad_utf8++ == 0)
+			r->first_bad_utf8 = line;
+	}
+	/* After an unterminated component the line is read again here. */
+	if (r->in_block && block_line(r, s, len, line))
+		return;
+	if (len == 0 || strspn(s, " \t") == len)
+		return;
+	if (!r->in_calendar) {
+		if (is_begin(s, &name)) {
+			u = upper_name(name);
+			if (strcmp(u, "VCALENDAR") == 0) {
+				r->in_calendar = true;
+				r->calendars++;
+				free(u);
+				return;
+			}
+			free(u);
+		}
+		if (r->calendars == 0) {
+			char *q = quote_line(s);
+
+			ics_diag(
+			    &r->f, DIAG_ERROR, line, NULL,
+			    "this is not an iCalendar file: it should "
+			    "begin with BEGIN:VCALENDAR, not \"%s\"; check "
+			    "the files list in conference.ini",
+			    q);
+			free(q);
+			r->not_ical = true;
+		} else if (!r->trailing_warned) {
+			ics_diag(&r->f, DIAG_WARNING, line, NULL,
+			         "text after END:VCALENDAR is not part of the "
+			         "calendar and dais ignores it; remove it");
+			r->trailing_warned = true;
+		}
+		return;
+	}
+	if (is_begin(s, &name)) {
+		u = upper_name(name);
+		if (strcmp(u, "VCALENDAR") == 0) {
+			ics_diag(&r->f, DIAG_ERROR, line, NULL,
+			         "BEGIN:VCALENDAR inside a calendar: the "
+			         "calendar before it has no END:VCALENDAR; add "
+			         "it");
+			free(u);
+			return;
+		}
+		free(u);
+		block_begin(r, name, s, len, line);
+		return;
+	}
+	if (is_end(s, &name)) {
+		u = upper_name(name);
+		if (strcmp(u, "VCALENDAR") == 0)
+			r->in_calendar = false;
+		else
+			ics_diag(&r->f, DIAG_ERROR, line, NULL,
+			         "END:%s has no BEGIN:%s before it; remove the "
+			         "line or add the BEGIN (a lost BEGIN line "
+			         "would leave a session half-read)",
+			         u, u);
+		free(u);
+	}
+	/* Calendar properties (VERSION, PRODID ...) are not dais's. */
+}
+
+/* Reads the file, feeding logical lines to the reader. */
+static bool
+read_lines(struct reader *r, FILE *fp)
+{
+	char *buf = NULL, *pend = NULL;
+	size_t bufcap = 0, plen = 0, pcap = 0;
+	int lineno = 0, pline = 0;
+	ssize_t got;
+	bool have = false;
+
+	while ((got = getline(&buf, &bufcap, fp)) >= 0 && !r->not_ical) {
+		size_t n = (size_t)got;
+		const char *s = buf;
+
+		lineno++;
+		if (n > 0 && buf[n - 1] == '\n')
+			n--;
+		if (n > 0 && buf[n - 1] == '\r')
+			n--;
+		if (lineno == 1 && n >= 3 &&
+		    memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+			ics_diag(
+			    &r->f, DIAG_WARNING, 1, NULL,
+			    "the file begins with a UTF-8 byte order mark; "
+			    "dais reads past it, but save the file as UTF-8 "
+			    "without BOM so every tool sees BEGIN:VCALENDAR");
+			s += 3;
+			n -= 3;
+		}
+		if (have && n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+			s++; /* a folded line goes on the one before */
+			n--;
+		} else {
+			if (have)
+				logical_line(r, pend, plen, pline);
+			have = true;
+			plen = 0;
+			pline = lineno;
+		}
+		if (plen + n + 1 > pcap) {
+			pcap = (plen + n + 1) * 2;
+			pend = xreallocarray(pend, pcap, 1);
+		}
+		memcpy(pend + plen, s, n);
+		plen += n;
+		pend[plen] = '\0';
+	}
+	if (have && !r->not_ical)
+		logical_line(r, pend, plen, pline);
+	r->last_line = lineno;
+	free(buf);
+	free(pend);
+	return !ferror(fp);
+}
+
+/* After the last line: what is still open, what waited for the end. */
+static void
+finish(struct reader *r)
+{
+	struct ics_file *f = &r->f;
+	size_t i;
+
+	if (r->in_block) {
+		report_unclosed(r, &r->stack[0], "before the end of the file");
+		stack_clear(r);
+		r->in_block = false;
+	}
+	if (r->calendars == 0 && !r->not_ical) {
+		ics_diag(f, DIAG_ERROR, 0, NULL,
+		         "the file is empty, not an iCalendar file; it should "
+		         "hold BEGIN:VCALENDAR ... END:VCALENDAR");
+		r->not_ical = true;
+		return;
+	}
+	if (r->in_calendar)
+		ics_diag(
+		    f, DIAG_ERROR, r->last_line, NULL,
+		    "the file ends without END:VCALENDAR: it may have been "
+		    "cut short; check that no session is missing and add "
+		    "END:VCALENDAR");
+	if (r->bad_utf8 > 0)
+		ics_diag(
+		    f, DIAG_WARNING, r->first_bad_utf8, NULL,
+		    "this line%s not valid UTF-8 (%d line%s in all); names "
+		    "will show wrongly: save the file as UTF-8",
+		    r->bad_utf8 > 1 ? " and others are" : " is", r->bad_utf8,
+		    r->bad_utf8 == 1 ? "" : "s");
+
+	/* Every VTIMEZONE is known now. */
+	f->final = true;
+	for (i = 0; i < r->nlater; i++) {
+		event_process(f, r->later[i].comp, &r->later[i].block);
+		block_free(&r->later[i].block);
+	}
+
+	for (i = 0; i < f->nseries; i++)
+		ics_series_expand(f, &f->series[i]);
+	ics_overrides_finish(f);
+}
+
+static void
+reader_free(struct reader *r)
+{
+	struct ics_file *f = &r->f;
+	size_t i;
+
+	for (i = 0; i < f->nseries; i++)
+		ics_event_free(&f->series[i]);
+	for (i = 0; i < f->noverrides; i++)
+		ics_event_free(&f->overrides[i]);
+	free(f->series);
+	free(f->overrides);
+	for (i = 0; i < f->capkeys; i++)
+		free(f->keys[i].uid);
+	free(f->keys);
+	cache_clear(f);
+	free(f->cache);
+	for (i = 0; i < f->nzones; i++) {
+		free(f->zones[i].tzid);
+		icaltimezone_free(f->zones[i].zone, 1);
+	}
+	free(f->zones);
+	if (f->parser != NULL)
+		icalparser_free(f->parser);
+	stack_clear(r);
+	free(r->stack);
+	free(r->kind);
+	block_free(&r->block);
+	free(r->later);
+}
+
+bool
+ics_load_file(struct programme *p, int source, const char *path,
+              const char *shown, struct diag_list *diags)
+{
+	struct reader r;
+	bool ok;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
+		         "cannot open this file: %s; check the files list in "
+		         "conference.ini and the file's permissions",
+		         strerror(errno));
+		return false;
+	}
+	memset(&r, 0, sizeof r);
+	r.f.p = p;
+	r.f.source = source;
+	r.f.shown = shown;
+	r.f.diags = diags;
+	r.f.parser = icalparser_new();
+	if (!read_lines(&r, fp)) {
+		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
+		         "cannot read this file: %s; check the disk and try "
+		         "again",
+		         strerror(errno));
+		fclose(fp);
+		reader_free(&r);
+		return false;
+	}
+	fclose(fp);
+	if (!r.not_ical)
+		finish(&r);
+	ok = !r.not_ical;
+	reader_free(&r);
+	return ok;
+}

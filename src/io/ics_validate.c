@@ -1,0 +1,186 @@
+/*
+ * ics_validate.c: checks across the .ics files once all are read: a UID
+ * used in two files, and kinds, rooms and participants that conference.ini
+ * and the registries do not define (warnings: the session still loads).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/ics.h"
+#include "dais/xalloc.h"
+
+/* The path of a source file as load.c names it in its messages. */
+static char *
+shown_path(const struct programme *p, int source)
+{
+	if (source < 0 || (size_t)source >= p->conf.files.n)
+		return xstrdup(p->dir);
+	if (p->dir == NULL)
+		return xstrdup(p->conf.files.v[source]);
+	return xasprintf("%s/%s", p->dir, p->conf.files.v[source]);
+}
+
+struct ref {
+	const char *uid;
+	int source, line;
+	size_t index;
+};
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	const struct ref *x = a, *y = b;
+	int c = strcmp(x->uid, y->uid);
+
+	if (c != 0)
+		return c;
+	if (x->source != y->source)
+		return x->source < y->source ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Kind, room and people of one VEVENT (all its occurrences share them). */
+static void
+check_refs(const struct programme *p, const struct session *s,
+           struct diag_list *diags)
+{
+	char *file = shown_path(p, s->source), *kinds;
+	size_t i;
+
+	if (s->kind != NULL && p->conf.kinds.n > 0 &&
+	    !strlist_has(&p->conf.kinds, s->kind)) {
+		kinds = strlist_join(&p->conf.kinds, ", ");
+		diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
+		         "the kind %s (CATEGORIES) is not one of the kinds in "
+		         "conference.ini (%s); add it there or correct "
+		         "CATEGORIES",
+		         s->kind, kinds);
+		free(kinds);
+	}
+	if (s->room_id != NULL && p->room_index != NULL &&
+	    programme_find_room(p, s->room_id) == NULL)
+		diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
+		         "the room %s (X-DAIS-ROOM) is not in venues.ini; add "
+		         "it there or correct the id",
+		         s->room_id);
+	for (i = 0; i < s->nassign && p->people_index != NULL; i++)
+		if (programme_find_participant(
+		        p, s->assign[i].participant_id) == NULL)
+			diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
+			         "the participant %s (ATTENDEE%s%s) is not in "
+			         "participants.ini; add them there or correct "
+			         "the id",
+			         s->assign[i].participant_id,
+			         s->assign[i].cn ? " " : "",
+			         s->assign[i].cn ? s->assign[i].cn : "");
+	free(file);
+}
+
+struct ordered {
+	struct diag d;
+	size_t seq; /* keeps messages on one line in the order made */
+};
+
+static int
+ordered_cmp(const void *a, const void *b)
+{
+	const struct ordered *x = a, *y = b;
+	int c = strcmp(x->d.file ? x->d.file : "", y->d.file ? y->d.file : "");
+
+	if (c != 0)
+		return c;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Moves the entries of `from` to the end of `to`, in file and line order
+ * (the checks run in UID order, which means nothing to a reader). */
+static void
+diag_append_sorted(struct diag_list *to, struct diag_list *from)
+{
+	struct ordered *o = xreallocarray(NULL, from->n + 1, sizeof *o);
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		o[i].d = from->v[i];
+		o[i].seq = i;
+	}
+	qsort(o, from->n, sizeof *o, ordered_cmp);
+	for (i = 0; i < from->n; i++) {
+		XGROW(to->v, to->n, to->cap);
+		to->v[to->n++] = o[i].d;
+	}
+	free(o);
+	free(from->v);
+	from->v = NULL;
+	from->n = from->cap = 0;
+}
+
+void
+ics_validate(struct programme *p, struct diag_list *out)
+{
+	struct diag_list found = {0}, *diags = &found;
+	size_t n = p->nsessions, i, j, k, kept;
+	struct ref *refs = xreallocarray(NULL, n + 1, sizeof *refs);
+	bool *drop = xcalloc(n + 1, sizeof *drop);
+
+	for (i = 0; i < n; i++) {
+		refs[i].uid = p->sessions[i].uid;
+		refs[i].source = p->sessions[i].source;
+		refs[i].line = p->sessions[i].line;
+		refs[i].index = i;
+	}
+	qsort(refs, n, sizeof *refs, ref_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(refs[j].uid, refs[i].uid) == 0;
+		     j++)
+			;
+		/* One file owns a UID: the first that uses it. Within a file
+		 * the loader has already refused duplicates. */
+		for (k = i; k < j; k++) {
+			if (refs[k].source == refs[i].source)
+				continue;
+			drop[refs[k].index] = true;
+			if (refs[k].source != refs[k - 1].source) {
+				char *file = shown_path(p, refs[k].source);
+				char *other = shown_path(p, refs[i].source);
+
+				diag_add(
+				    diags, DIAG_ERROR, file, refs[k].line,
+				    refs[k].uid,
+				    "UID %s is also used in %s at line "
+				    "%d; a UID belongs to one session in "
+				    "one file (a recurring session and its "
+				    "overrides stay together): change one "
+				    "of them",
+				    refs[k].uid, other, refs[i].line);
+				free(file);
+				free(other);
+			}
+		}
+		/* Each VEVENT once, not once per occurrence. */
+		for (k = i; k < j; k++)
+			if (!drop[refs[k].index] &&
+			    (k == i || refs[k].source != refs[k - 1].source ||
+			     refs[k].line != refs[k - 1].line))
+				check_refs(p, &p->sessions[refs[k].index],
+				           diags);
+	}
+	free(refs);
+	for (i = kept = 0; i < n; i++) {
+		if (drop[i]) {
+			session_free(&p->sessions[i]);
+			continue;
+		}
+		if (kept != i)
+			p->sessions[kept] = p->sessions[i];
+		kept++;
+	}
+	p->nsessions = kept;
+	free(drop);
+	diag_append_sorted(out, &found);
+	programme_sort_sessions(p);
+}
