@@ -48,23 +48,23 @@ cmd_open(int argc, char **argv)
 		        dir);
 		return EXIT_BAD_INPUT;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr,
-		        "dais: the planner needs a terminal; 'dais "
-		        "check %s' reports without one\n",
-		        dir);
-		return EXIT_BAD_INPUT;
-	}
+	/* Load first: what is wrong with the files matters more. */
 	p = cli_load(dir);
 	if (p == NULL)
 		return EXIT_BAD_INPUT;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr,
+		        "dais: the planner needs a terminal; 'dais check %s' "
+		        "reports without one\n",
+		        dir);
+		programme_free(p);
+		return EXIT_BAD_INPUT;
+	}
 	status = tui_run(p, &why);
 	programme_free(p);
 	if (status != 0) {
 		fprintf(stderr, "dais: %s\n",
-		        why != NULL ? why
-		                    : "the planner "
-		                      "failed");
+		        why != NULL ? why : "the planner failed");
 		free(why);
 		return EXIT_CONFLICTS;
 	}

@@ -781,6 +781,8 @@ mouse_event(struct planner *pl, const struct term_mouse *m)
 			session_key_set(&pl->drag, s->uid, s->recurrence_id);
 		else
 			session_key_clear(&pl->drag);
+		pl->drag_col = col;
+		pl->drag_min = minute;
 		return;
 	}
 	if (m->kind == TERM_MOUSE_RELEASE && pl->drag.uid != NULL) {
@@ -788,40 +790,35 @@ mouse_event(struct planner *pl, const struct term_mouse *m)
 		    programme_find_session(pl->p, pl->drag.uid, pl->drag.rid);
 		struct grid_layout g;
 		const struct session *s;
-		const char *why = NULL;
-		dais_time start, len;
+		const char *why = NULL, *room;
+		dais_time by = (dais_time)(minute - pl->drag_min) * 60;
+		char *uid;
+		dais_time rid, start;
 		bool ok = true;
 
 		session_key_clear(&pl->drag);
-		if (i < 0)
+		if (i < 0 || (col == pl->drag_col && by == 0))
 			return;
 		s = &pl->p->sessions[i];
+		uid = xstrdup(s->uid);
+		rid = s->recurrence_id;
+		start = s->start; /* s is stale after the first edit */
 		grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-		start = planner_instant(pl, pl->day,
-		                        minute - (minute - g.start) % pl->zoom);
-		len = s->end - s->start;
-		if (col != pl->gcol || start != s->start) {
-			const char *room = g.cols[col].room_id;
-			char *uid = xstrdup(s->uid);
-			dais_time rid = s->recurrence_id;
-
-			editor_begin_group(pl->ed, NULL);
-			if (room != NULL && (s->room_id == NULL ||
-			                     strcmp(room, s->room_id) != 0))
-				ok = edit_set_room(pl->ed, uid, rid, room, NULL,
-				                   &why);
-			if (ok)
-				ok = edit_set_times(pl->ed, uid, rid, start,
-				                    start + len, &why);
-			if (ok)
-				editor_end_group(pl->ed);
-			else
-				editor_cancel_group(pl->ed);
-			planner_edit_result(pl, ok, why);
-			free(uid);
-			grid_follow_selection(pl);
-		}
+		room = g.cols[col].room_id;
+		/* One edit, so that one undo puts it back. */
+		editor_begin_group(pl->ed, NULL);
+		if (col != pl->drag_col && room != NULL)
+			ok = edit_set_room(pl->ed, uid, rid, room, NULL, &why);
+		if (ok && by != 0)
+			ok = edit_move(pl->ed, uid, rid, start + by, &why);
+		if (ok)
+			editor_end_group(pl->ed);
+		else
+			editor_cancel_group(pl->ed);
+		planner_edit_result(pl, ok, why);
 		grid_layout_free(&g);
+		free(uid);
+		grid_follow_selection(pl);
 	}
 }
 

@@ -299,8 +299,10 @@ struct planner {
 
 	bool quit;
 	bool repaint; /* C-l: the terminal must be painted afresh */
-	/* The mouse: a press on a block, to move it where it is released. */
+	/* The mouse: a press on a block (and where), to move it by as much
+	 * as the pointer moved when it is released. */
 	struct session_key drag;
+	int drag_col, drag_min;
 };
 
 /*

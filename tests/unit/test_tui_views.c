@@ -25,6 +25,7 @@
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "planner.h"
+#include "term.h"
 
 static const struct dais_date day1 = {2026, 11, 4};
 static const struct dais_date day2 = {2026, 11, 5};
@@ -817,6 +818,55 @@ test_list_delete_keeps_place(void **state)
 	assert_false(editor_dirty(f->pl->ed));
 }
 
+/* ---- The mouse ---------------------------------------------------------- */
+
+static void
+mouse(struct fixture *f, enum term_mouse_kind kind, int x, int y)
+{
+	struct term_mouse m = {kind, x, y};
+
+	planner_key(f->pl, TK_MOUSE, &m);
+}
+
+static void
+test_mouse(void **state)
+{
+	struct fixture *f = *state;
+	int y = row_with(f, "!09:00-10:30"), x;
+	const struct session *s;
+
+	assert_true(y > 0);
+	x = column_of(f, y, "!09:00-10:30");
+	/* A click on a block selects it. */
+	mouse(f, TERM_MOUSE_PRESS, x + 3, y + 1);
+	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
+	mouse(f, TERM_MOUSE_RELEASE, x + 3, y + 1);
+	assert_false(editor_dirty(f->pl->ed));
+	/* A drag moves it: two rows down, a room to the right. */
+	draw(f);
+	mouse(f, TERM_MOUSE_PRESS, x + 3, y);
+	mouse(f, TERM_MOUSE_RELEASE, x + 3 + f->pl->grid_colw, y + 2);
+	s = planner_selected(f->pl);
+	assert_string_equal(s->uid, "open@t");
+	assert_string_equal(s->room_id, "side-a");
+	assert_int_equal(s->start, time_at(&f->p->conf.zone, day1, HM(9, 30)));
+	assert_int_equal(s->end - s->start, 90 * 60);
+	/* One edit: one undo puts it back. */
+	keys(f, "u");
+	assert_false(editor_dirty(f->pl->ed));
+	/* The wheel scrolls; a click on a tab changes the day or view. */
+	draw(f);
+	x = column_of(f, 0, "2 Thu 5 Nov");
+	mouse(f, TERM_MOUSE_PRESS, x + 2, 0);
+	assert_int_equal(f->pl->day, 1);
+	draw(f);
+	x = column_of(f, 0, "People");
+	mouse(f, TERM_MOUSE_PRESS, x + 1, 0);
+	assert_int_equal(f->pl->view, VIEW_PEOPLE);
+	mouse(f, TERM_MOUSE_WHEEL_DOWN, 10, 10);
+	assert_int_equal(f->pl->people.cur, 1);
+}
+
 /* ---- The incremental re-check ---------------------------------------- */
 
 /* One line per conflict: everything that identifies it, sessions by UID. */
@@ -1079,6 +1129,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_cancel_and_quit, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_incremental_recheck, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_assign_from_people, setup,
