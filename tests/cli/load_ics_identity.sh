@@ -1,0 +1,23 @@
+# load_ics_identity.sh: UIDs: a VEVENT without one, one UID twice in a
+# file or across two files, an occurrence overridden twice are refused,
+# naming both places.
+. "$(dirname "$0")/lib.sh"
+dir="$FIXTURES/load-ics"
+ics=programme/sessions.ics
+
+expect_exit 2 "$DAIS" check "$dir/missing-uid"
+expect_contains "$dir/missing-uid/$ics:20: error: this VEVENT has no UID" \
+	stderr "$err"
+
+expect_exit 2 "$DAIS" check "$dir/duplicate-uid"
+expect_contains "$dir/duplicate-uid/$ics:32: error: UID opening@mini is already used at line 4 of this file" \
+	stderr "$err"
+
+expect_exit 2 "$DAIS" check "$dir/duplicate-uid-files"
+expect_contains "$dir/duplicate-uid-files/programme/more.ics:4: error: UID side-1@mini is also used in $dir/duplicate-uid-files/$ics at line 20" \
+	stderr "$err"
+
+expect_exit 2 "$DAIS" check "$dir/override-twice"
+expect_contains "$dir/override-twice/$ics:64: error: the occurrence RECURRENCE-ID 2026-11-04T12:00:00+03:00 is already overridden at line 56; keep one of the two (session break@mini)" \
+	stderr "$err"
+finish

@@ -1,0 +1,32 @@
+# load_ics_recurring.sh: RRULE, RDATE, EXDATE and overrides expand within
+# the conference days; a rule that would run away stops with a warning; a
+# series with no occurrence on a conference day and an override of no
+# occurrence are said, not dropped in silence.
+. "$(dirname "$0")/lib.sh"
+dir="$FIXTURES/load-ics"
+ics=programme/sessions.ics
+
+# mini's three, four coffee breaks (one moved, one removed, one added),
+# the Thursday of a weekly briefing that began in 2020, and two of five
+# daily consultations.
+expect_exit 1 "$DAIS" check "$dir/recurring"
+[ -z "$err" ] || { echo "FAIL: recurring warned: $err"; fail=1; }
+expect_contains "Mini Conference: 10 sessions" stdout "$out"
+
+expect_exit 1 "$DAIS" check "$dir/recurring-runaway"
+expect_contains "$dir/recurring-runaway/$ics:49: warning: the RRULE makes more than 10000 occurrences before the conference ends; dais stops there" \
+	stderr "$err"
+expect_contains "add COUNT or UNTIL (session ticker@mini)" stderr "$err"
+expect_contains "Mini Conference: 10003 sessions" stdout "$out"
+
+expect_exit 1 "$DAIS" check "$dir/recurring-outside"
+expect_contains "$dir/recurring-outside/$ics:43: warning: this recurring session has no occurrence on a conference day (2026-11-04 to 2026-11-05), so dais leaves it out" \
+	stderr "$err"
+expect_contains "(session prep@mini)" stderr "$err"
+expect_contains "Mini Conference: 3 sessions" stdout "$out"
+
+expect_exit 1 "$DAIS" check "$dir/override-stray"
+expect_contains "$dir/override-stray/$ics:56: warning: RECURRENCE-ID 2026-11-04T12:00:00+03:00 is not an occurrence of the series at line 43" \
+	stderr "$err"
+expect_contains "Mini Conference: 8 sessions" stdout "$out"
+finish
