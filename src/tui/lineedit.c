@@ -203,8 +203,11 @@ int
 lineedit_draw(const struct lineedit *le, struct canvas *c, int y, int x, int w,
               int style, bool focused)
 {
-	int col, used;
-	char *shown = lineedit_view(le, w > 1 ? w - 1 : 1, &col);
+	int col = 0, used;
+	/* Unfocused, a field shows its beginning; focused, the part around
+	 * the cursor. */
+	char *shown = focused ? lineedit_view(le, w > 1 ? w - 1 : 1, &col)
+	                      : text_truncate(le->text, w);
 
 	used = canvas_put(c, y, x, w, shown, style,
 	                  focused && le->fresh ? MOD_REVERSE : 0);

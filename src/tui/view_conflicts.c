@@ -63,7 +63,7 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		         time_fmt_hm(a, &pl->p->conf.zone, cf->start),
 		         time_fmt_hm(b, &pl->p->conf.zone, cf->end));
 		canvas_fill(c, row, x, w, 1, STYLE_NORMAL, mods);
-		canvas_put_fit(c, row, x, 8,
+		canvas_put_fit(c, row, x, 9,
 		               cf->severity == SEVERITY_ERROR ? "! error"
 		                                              : "* warning",
 		               sev, mods);
