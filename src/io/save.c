@@ -213,6 +213,10 @@ file_split(struct file_text *ft, const struct dais_zone *conf_zone)
 	struct block *cur = NULL;
 
 	ft->calendar_end = ft->len;
+	/* A UTF-8 byte order mark stays in the file but is not a line's
+	 * start: without this the first BEGIN would go unseen. */
+	if (ft->len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
 	while (s < end) {
 		size_t eol, n = line_len(s, end, &eol);
 

@@ -455,6 +455,40 @@ test_failed_write_keeps_file_and_edits(void **state)
 	remove_programme(dir);
 }
 
+static void
+test_bom_file(void **state)
+{
+	char *ics = xasprintf("\xef\xbb\xbf%s", unknown_ics);
+	char *dir = make_programme(ics), *path = sessions_path(dir), *after;
+	struct programme *p = load_ok(dir), *q;
+	struct editor *ed = editor_new(p);
+	const char *why = NULL;
+	long i;
+
+	(void)state;
+	assert_true(edit_set_title(ed, "keep@mini", DAIS_TIME_NONE,
+	                           "Edited in a file with a BOM", &why));
+	save_ok(ed);
+	after = slurp(path);
+	assert_memory_equal(after,
+	                    "\xef\xbb\xbf"
+	                    "BEGIN:VCALENDAR\r\n",
+	                    18);
+	q = load_ok(dir);
+	i = programme_find_session(q, "keep@mini", DAIS_TIME_NONE);
+	assert_true(i >= 0);
+	assert_string_equal(q->sessions[i].title,
+	                    "Edited in a file with a BOM");
+	assert_int_equal(q->nsessions, p->nsessions);
+	programme_free(q);
+	editor_free(ed);
+	programme_free(p);
+	free(after);
+	free(path);
+	free(ics);
+	remove_programme(dir);
+}
+
 int
 main(void)
 {
@@ -465,6 +499,7 @@ main(void)
 	    cmocka_unit_test(test_unknown_content_survives),
 	    cmocka_unit_test(test_occurrences),
 	    cmocka_unit_test(test_failed_write_keeps_file_and_edits),
+	    cmocka_unit_test(test_bom_file),
 	};
 
 	setenv("SOURCE_DATE_EPOCH", "1793000000", 1);
