@@ -430,7 +430,7 @@ test_config(void **state)
 	config_free(&cfg);
 }
 
-/* roff escapes as docs/planner.roff writes them: "-" as "\-". */
+/* roff escapes as man/dais.1 writes them: "-" as "\-". */
 static char *
 roff(const char *s)
 {
@@ -445,7 +445,7 @@ roff(const char *s)
 	return out;
 }
 
-/* The man page's KEYS section says what the key table says. */
+/* dais(1)'s KEYS section says what the key table says. */
 static void
 test_man_page_keys(void **state)
 {
@@ -460,7 +460,7 @@ test_man_page_keys(void **state)
 	assert_non_null(src);
 	path = calloc(strlen(src) + 32, 1);
 	assert_non_null(path);
-	sprintf(path, "%s/docs/planner.roff", src);
+	sprintf(path, "%s/man/dais.1", src);
 	f = fopen(path, "r");
 	assert_non_null(f);
 	fseek(f, 0, SEEK_END);
@@ -477,14 +477,15 @@ test_man_page_keys(void **state)
 		keymap_keys_text(&km, k->action, keys, sizeof keys);
 		ks = roff(keys);
 		line = calloc(strlen(ks) + strlen(name) + 64, 1);
-		assert_non_null(line);
+		if (line == NULL) /* a plain test: gcc sees no null sprintf */
+			abort();
 		sprintf(line, ".B %s\n", ks);
 		if (strstr(text, line) == NULL)
-			fail_msg("planner.roff lacks the keys of %s: %s",
-			         k->name, keys);
+			fail_msg("man/dais.1 lacks the keys of %s: %s", k->name,
+			         keys);
 		sprintf(line, "(\\fI%s\\fR).", name);
 		if (strstr(text, line) == NULL)
-			fail_msg("planner.roff lacks the action %s", k->name);
+			fail_msg("man/dais.1 lacks the action %s", k->name);
 		free(line);
 		free(ks);
 		free(name);
