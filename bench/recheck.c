@@ -1,0 +1,153 @@
+/*
+ * recheck.c (benchmark): how long the planner waits for conflicts after an
+ * edit on a large programme. Loads DIR, times the whole conflict check, then
+ * makes N moves through the editor as the planner does, timing each edit
+ * with the planner's incremental re-check (src/tui/recheck.c) and, for
+ * comparison, a whole check of the same state. Measures and prints only.
+ *
+ *	bench/recheck DIR [N]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dais/conflict.h"
+#include "dais/edit.h"
+#include "dais/load.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void
+on_edit(const struct edit_event *ev, void *arg)
+{
+	recheck_after(arg, ev);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+report(const char *what, double *v, size_t n)
+{
+	double sum = 0;
+	size_t i;
+
+	qsort(v, n, sizeof *v, cmp_double);
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	printf("%-34s mean %7.2f ms  median %7.2f  p95 %7.2f  max %7.2f\n",
+	       what, sum / (double)n, v[n / 2], v[n * 95 / 100], v[n - 1]);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct diag_list diags = {0};
+	struct conflict_list cl = {0};
+	struct programme *p;
+	struct planner *pl;
+	struct editor *ed;
+	size_t n = argc > 2 ? (size_t)atoi(argv[2]) : 200, i;
+	double t, *incremental, *whole, best = 1e9;
+	unsigned long seed = 2026;
+	int round;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: recheck DIR [EDITS]\n");
+		return 2;
+	}
+	t = now_ms();
+	p = programme_load(argv[1], &diags);
+	if (diag_count(&diags, DIAG_ERROR) > 0) {
+		fprintf(stderr, "recheck: %s did not load; run dais check\n",
+			argv[1]);
+		return 2;
+	}
+	printf("%zu sessions, %zu participants; loaded in %.0f ms\n",
+	       p->nsessions, p->npeople, now_ms() - t);
+	ed = editor_new(p);
+	for (round = 0; round < 5; round++) {
+		t = now_ms();
+		conflict_check(p, &cl);
+		t = now_ms() - t;
+		if (t < best)
+			best = t;
+		if (round < 4)
+			conflict_list_clear(&cl);
+	}
+	printf("whole conflict check: best of 5 %.2f ms, %zu conflicts\n",
+	       best, cl.n);
+	conflict_list_clear(&cl);
+
+	pl = xcalloc(1, sizeof *pl);
+	pl->p = p;
+	recheck_full(pl);
+	editor_set_callback(ed, on_edit, pl);
+	incremental = xcalloc(n, sizeof *incremental);
+	whole = xcalloc(n, sizeof *whole);
+	for (i = 0; i < n; i++) {
+		const struct session *s;
+		const char *why;
+		char *uid;
+		dais_time rid, start;
+
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		s = &p->sessions[(seed >> 33) % p->nsessions];
+		uid = xstrdup(s->uid);
+		rid = s->recurrence_id;
+		start = s->start + ((i % 2) ? -15 : 15) * 60;
+		t = now_ms();
+		if (!edit_move(ed, uid, rid, start, &why))
+			fprintf(stderr, "recheck: move refused: %s\n", why);
+		incremental[i] = now_ms() - t;
+		t = now_ms();
+		conflict_check(p, &cl);
+		whole[i] = now_ms() - t;
+		conflict_list_clear(&cl);
+		free(uid);
+	}
+	report("edit + incremental re-check", incremental, n);
+	report("whole check after the same edit", whole, n);
+	/* The edit alone, so the re-check's share can be read off. */
+	editor_set_callback(ed, NULL, NULL);
+	for (i = 0; i < n; i++) {
+		const struct session *s;
+		const char *why;
+		char *uid;
+		dais_time rid, start;
+
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		s = &p->sessions[(seed >> 33) % p->nsessions];
+		uid = xstrdup(s->uid);
+		rid = s->recurrence_id;
+		start = s->start + ((i % 2) ? -15 : 15) * 60;
+		t = now_ms();
+		edit_move(ed, uid, rid, start, &why);
+		incremental[i] = now_ms() - t;
+		free(uid);
+	}
+	report("edit alone (undo record, re-sort)", incremental, n);
+	recheck_free(pl);
+	free(pl);
+	free(incremental);
+	free(whole);
+	editor_free(ed);
+	programme_free(p);
+	diag_clear(&diags);
+	return 0;
+}
