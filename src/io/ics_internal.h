@@ -15,6 +15,26 @@
 
 /* An occurrence cap, so a rule like FREQ=SECONDLY cannot run away. */
 #define ICS_MAX_OCCURRENCES 10000
+/* Periods of an RRULE with COUNT and a step under a day that libical may
+ * walk before the conference (about a microsecond each). */
+#define ICS_MAX_RULE_STEPS 1000000
+/* Sessions one recurring VEVENT may make on the conference days: a two-day
+ * programme has a few dozen; each more can clash with all the others. */
+#define ICS_MAX_SERIES_SESSIONS 1000
+
+/*
+ * Bounds on one file, so that a hostile or broken file is refused with a
+ * message naming its line instead of taking the machine's memory or time
+ * (tests/cli/load_ics_bounds.sh shows what each costs). Real calendars stay
+ * far below them: lines of a few hundred bytes, components of a few
+ * hundred lines, nesting two deep (VEVENT > VALARM).
+ */
+#define ICS_MAX_LINE            (4 * 1024 * 1024) /* bytes, unfolded */
+#define ICS_MAX_COMPONENT_LINES 50000
+#define ICS_MAX_COMPONENT_BYTES (16 * 1024 * 1024)
+#define ICS_MAX_ATTENDEES       10000 /* ATTENDEE lines of one VEVENT */
+#define ICS_MAX_DEPTH           16    /* components inside a top one */
+#define ICS_MAX_DIAGS           1000  /* listed per file; then a count */
 
 /* One unfolded line of a component, as written. */
 struct ics_line {
@@ -118,7 +138,18 @@ struct ics_file {
 
 	struct ics_key *keys; /* open addressing, a power of two */
 	size_t nkeys, capkeys;
+
+	/* Diagnostics past ICS_MAX_DIAGS are counted, not kept. */
+	size_t ndiags, dropped, dropped_errors;
 };
+
+/*
+ * ics_load_file on bytes in memory (len of them at data; no NUL needed):
+ * the same reading, the same messages, naming `shown`. For tests and the
+ * fuzzer (fuzz/), which would otherwise write every input to a file.
+ */
+bool ics_load_buffer(struct programme *p, int source, const char *data,
+                     size_t len, const char *shown, struct diag_list *diags);
 
 void ics_diag(struct ics_file *f, enum diag_level level, int line,
               const char *uid, const char *fmt, ...)

@@ -35,11 +35,33 @@ ics_diag(struct ics_file *f, enum diag_level level, int line, const char *uid,
 	va_list ap;
 	char *msg;
 
+	/* A file of a million broken lines would make a million messages
+	 * nobody reads: past the cap they are only counted (finish_diags). */
+	if (f->ndiags >= ICS_MAX_DIAGS) {
+		f->dropped++;
+		f->dropped_errors += level == DIAG_ERROR;
+		return;
+	}
+	f->ndiags++;
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_add(f->diags, level, f->shown, line, uid, "%s", msg);
 	free(msg);
+}
+
+/* The count of what ics_diag left out; an error if any of it was one, so
+ * the file is refused as it would have been. */
+static void
+finish_diags(struct ics_file *f)
+{
+	if (f->dropped == 0)
+		return;
+	diag_add(f->diags, f->dropped_errors > 0 ? DIAG_ERROR : DIAG_WARNING,
+	         f->shown, 0, NULL,
+	         "%zu more problems in this file (%zu of them errors) are not "
+	         "listed; correct the %d above and check again",
+	         f->dropped, f->dropped_errors, ICS_MAX_DIAGS);
 }
 
 /* Blocks */
@@ -497,6 +519,10 @@ struct reader {
 		int line;
 	} * stack;
 	size_t depth, capdepth;
+	/* A refused component is skipped to its END: the levels still open
+	 * (its children are counted, not kept). 0 when not skipping. */
+	size_t skip;
+	int attendees;    /* ATTENDEE lines of the block so far */
 	int calendars;    /* BEGIN:VCALENDAR seen */
 	bool in_calendar; /* between BEGIN:VCALENDAR and its END */
 	bool not_ical;    /* the file is no calendar: stop reading */
@@ -724,6 +750,8 @@ block_begin(struct reader *r, const char *name, const char *s, size_t len,
 	block_reset(&r->block, line);
 	block_add(&r->block, s, len, line, false, false);
 	r->in_block = true;
+	r->skip = 0;
+	r->attendees = 0;
 	free(r->kind);
 	r->kind = u;
 	XGROW(r->stack, r->depth, r->capdepth);
@@ -743,6 +771,123 @@ block_begin(struct reader *r, const char *name, const char *s, size_t len,
 		         u);
 }
 
+/* The components dais reads; others are passed over (and said so). */
+static bool
+is_read_kind(const char *u)
+{
+	return strcmp(u, "VEVENT") == 0 || strcmp(u, "VTIMEZONE") == 0;
+}
+
+/* The line ended a component that had no END of its own. */
+static bool
+block_unclosed(struct reader *r, const char *u, int line)
+{
+	char *why = xasprintf("before %s at line %d", u, line);
+
+	report_unclosed(r, &r->stack[0], why);
+	free(why);
+	stack_clear(r);
+	r->skip = 0;
+	r->in_block = false;
+	return false;
+}
+
+/*
+ * Refuses the block for a bound it went past (one message, for the kinds
+ * dais reads; the others were already said to be ignored) and skips to
+ * its END, keeping nothing more of it.
+ */
+static void block_refuse(struct reader *r, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+block_refuse(struct reader *r, int line, const char *fmt, ...)
+{
+	va_list ap;
+	char *why, *uid;
+
+	if (is_read_kind(r->kind)) {
+		va_start(ap, fmt);
+		why = xvasprintf(fmt, ap);
+		va_end(ap);
+		uid = block_uid(&r->block);
+		ics_diag(&r->f, DIAG_ERROR, line, uid,
+		         "the %s that begins at line %d %s", r->kind,
+		         r->block.begin_line, why);
+		free(uid);
+		free(why);
+	}
+	r->block.broken = true;
+	r->skip = r->depth;
+	while (r->depth > 1)
+		free(r->stack[--r->depth].name);
+}
+
+/* Whether the block may keep this line too (ICS_MAX_* in ics_internal.h);
+ * when not, it is refused. */
+static bool
+block_room(struct reader *r, const char *s, size_t len, int line)
+{
+	const struct ics_block *b = &r->block;
+
+	if (r->depth == 1 && prop_name_len(s) == 8 &&
+	    strncasecmp(s, "ATTENDEE", 8) == 0 &&
+	    ++r->attendees > ICS_MAX_ATTENDEES) {
+		block_refuse(
+		    r, line,
+		    "has more than %d ATTENDEE lines, more people than "
+		    "dais checks in one session, so dais refuses it: "
+		    "remove the extra lines or split the session",
+		    ICS_MAX_ATTENDEES);
+		return false;
+	}
+	if (b->n >= ICS_MAX_COMPONENT_LINES) {
+		block_refuse(r, line,
+		             "has more than %d lines, so dais refuses it: "
+		             "split it, or remove what it repeats",
+		             ICS_MAX_COMPONENT_LINES);
+		return false;
+	}
+	if (b->len + len + 1 > ICS_MAX_COMPONENT_BYTES) {
+		block_refuse(r, line,
+		             "holds more than %d MiB of text, so dais refuses "
+		             "it: remove large attachments or text from it",
+		             ICS_MAX_COMPONENT_BYTES >> 20);
+		return false;
+	}
+	return true;
+}
+
+/* A line of a refused block: only BEGIN and END count, to find its end. */
+static bool
+skip_line(struct reader *r, const char *s, int line)
+{
+	const char *name;
+	char *u = NULL, *what;
+	bool mine = true;
+
+	if (is_begin(s, &name)) {
+		u = upper_name(name);
+		if (is_top_kind(u)) {
+			what = xasprintf("BEGIN:%s", u);
+			mine = block_unclosed(r, what, line);
+			free(what);
+		} else {
+			r->skip++;
+		}
+	} else if (is_end(s, &name)) {
+		u = upper_name(name);
+		if (strcmp(u, "VCALENDAR") == 0) {
+			mine = block_unclosed(r, "END:VCALENDAR", line);
+		} else if (--r->skip == 0) {
+			stack_clear(r);
+			r->in_block = false;
+		}
+	}
+	free(u);
+	return mine;
+}
+
 /*
  * One unfolded line inside a top-level component. False when the line
  * showed the component unterminated and belongs to the calendar instead.
@@ -754,18 +899,29 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 	char *u;
 	size_t i;
 
+	if (r->skip == 0)
+		block_room(r, s, len, line);
+	if (r->skip > 0)
+		return skip_line(r, s, line);
 	if (is_begin(s, &name)) {
 		u = upper_name(name);
 		if (is_top_kind(u)) {
-			char *why =
-			    xasprintf("before BEGIN:%s at line %d", u, line);
+			char *what = xasprintf("BEGIN:%s", u);
 
-			report_unclosed(r, &r->stack[0], why);
-			free(why);
 			free(u);
-			stack_clear(r);
-			r->in_block = false;
+			block_unclosed(r, what, line);
+			free(what);
 			return false;
+		}
+		if (r->depth > ICS_MAX_DEPTH) {
+			block_refuse(r, line,
+			             "has components nested more than %d deep "
+			             "(BEGIN:%s here), so dais refuses it: "
+			             "remove the nested components",
+			             ICS_MAX_DEPTH, u);
+			free(u);
+			r->skip++;
+			return true;
 		}
 		block_add(&r->block, s, len, line, false,
 		          !known_child(r->stack[r->depth - 1].name, u));
@@ -781,15 +937,8 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 				break;
 		if (i == 0) {
 			if (strcmp(u, "VCALENDAR") == 0) {
-				char *why = xasprintf(
-				    "before END:VCALENDAR at line %d", line);
-
-				report_unclosed(r, &r->stack[0], why);
-				free(why);
 				free(u);
-				stack_clear(r);
-				r->in_block = false;
-				return false;
+				return block_unclosed(r, "END:VCALENDAR", line);
 			}
 			ics_diag(&r->f, DIAG_ERROR, line, NULL,
 			         "END:%s has no BEGIN:%s before it; remove the "
@@ -949,44 +1098,160 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 	/* Calendar properties (VERSION, PRODID ...) are not dais's. */
 }
 
-/* Reads the file, feeding logical lines to the reader. */
-static bool
-read_lines(struct reader *r, FILE *fp)
-{
-	char *buf = NULL, *pend = NULL;
-	size_t bufcap = 0, plen = 0, pcap = 0;
-	int lineno = 0, pline = 0;
-	ssize_t got;
-	bool have = false;
+/*
+ * Where the physical lines come from: a file read in chunks, or bytes in
+ * memory. A line is kept whole only up to ICS_MAX_LINE bytes, so a file
+ * of one endless line costs a bounded buffer, not its size.
+ */
+struct source {
+	FILE *fp;        /* NULL: the bytes are in memory */
+	const char *mem; /* memory: all of it */
+	size_t memlen;
+	char *buf; /* file: [start, len) read but not handed out yet */
+	size_t cap, start, len, scanned;
+	bool eof;
+};
 
-	while ((got = getline(&buf, &bufcap, fp)) >= 0 && !r->not_ical) {
-		size_t n = (size_t)got;
-		const char *s = buf;
+#define SOURCE_CHUNK 65536
+
+/*
+ * The next physical line without its newline: *n bytes at *s; false at
+ * the end. When *n > ICS_MAX_LINE only its length is known (a file's
+ * line was not kept): *s must not be read.
+ */
+static bool
+source_line(struct source *src, const char **s, size_t *n)
+{
+	size_t dropped = 0;
+
+	if (src->fp == NULL) {
+		const char *p = src->mem + src->start, *nl;
+		size_t rest = src->memlen - src->start;
+
+		if (rest == 0)
+			return false;
+		nl = memchr(p, '\n', rest);
+		*s = p;
+		*n = nl != NULL ? (size_t)(nl - p) : rest;
+		src->start += *n + (nl != NULL);
+		return true;
+	}
+	for (;;) {
+		char *b = src->buf + src->start, *nl = NULL;
+		size_t have = src->len - src->start, got;
+
+		if (have > src->scanned)
+			nl =
+			    memchr(b + src->scanned, '\n', have - src->scanned);
+		if (nl != NULL) {
+			*s = b;
+			*n = dropped + (size_t)(nl - b);
+			src->start += (size_t)(nl - b) + 1;
+			src->scanned = 0;
+			return true;
+		}
+		src->scanned = have;
+		if (have > ICS_MAX_LINE) {
+			/* Too long to keep: count it to its end. */
+			dropped += have;
+			src->start = src->len = src->scanned = have = 0;
+		}
+		if (src->eof) {
+			if (have == 0 && dropped == 0)
+				return false;
+			*s = src->buf + src->start;
+			*n = dropped + have;
+			src->start = src->len;
+			src->scanned = 0;
+			return true;
+		}
+		if (src->start > 0) {
+			memmove(src->buf, b, have);
+			src->start = 0;
+			src->len = have;
+		}
+		if (src->cap - src->len < SOURCE_CHUNK) {
+			src->cap = src->cap ? src->cap * 2 : 2 * SOURCE_CHUNK;
+			src->buf = xreallocarray(src->buf, src->cap, 1);
+		}
+		got =
+		    fread(src->buf + src->len, 1, src->cap - src->len, src->fp);
+		src->len += got;
+		if (got == 0)
+			src->eof = true;
+	}
+}
+
+/* A line past ICS_MAX_LINE: left out, and its component refused, since
+ * what it held is lost. */
+static void
+line_too_long(struct reader *r, size_t len, int line)
+{
+	char *uid = r->in_block ? block_uid(&r->block) : NULL;
+
+	ics_diag(&r->f, DIAG_ERROR, line, uid,
+	         "this line is %zu bytes long (with its folded lines), more "
+	         "than the %d MiB dais reads in one line, so dais leaves it "
+	         "out%s: shorten it (a large attachment belongs in a file of "
+	         "its own, named by ATTACH:<url>)",
+	         len, ICS_MAX_LINE >> 20,
+	         r->in_block && is_read_kind(r->kind)
+	             ? " and refuses the component it belongs to"
+	             : "");
+	free(uid);
+	if (r->in_block)
+		r->block.broken = true;
+}
+
+/* Reads the lines, unfolding them and feeding each to the reader. */
+static void
+read_lines(struct reader *r, struct source *src)
+{
+	char *pend = NULL;
+	size_t plen = 0, pcap = 0, n;
+	int lineno = 0, pline = 0;
+	bool have = false, over = false;
+	const char *s;
+
+	while (!r->not_ical && source_line(src, &s, &n)) {
+		bool folded;
 
 		lineno++;
-		if (n > 0 && buf[n - 1] == '\n')
-			n--;
-		if (n > 0 && buf[n - 1] == '\r')
-			n--;
-		if (lineno == 1 && n >= 3 &&
-		    memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-			ics_diag(
-			    &r->f, DIAG_WARNING, 1, NULL,
-			    "the file begins with a UTF-8 byte order mark; "
-			    "dais reads past it, but save the file as UTF-8 "
-			    "without BOM so every tool sees BEGIN:VCALENDAR");
-			s += 3;
-			n -= 3;
+		if (n <= ICS_MAX_LINE) {
+			if (n > 0 && s[n - 1] == '\r')
+				n--;
+			if (lineno == 1 && n >= 3 &&
+			    memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+				ics_diag(&r->f, DIAG_WARNING, 1, NULL,
+				         "the file begins with a UTF-8 byte "
+				         "order mark; dais reads past it, but "
+				         "save the file as UTF-8 without BOM "
+				         "so every tool sees BEGIN:VCALENDAR");
+				s += 3;
+				n -= 3;
+			}
 		}
-		if (have && n > 0 && (s[0] == ' ' || s[0] == '\t')) {
+		/* A line too long to keep starts a logical line of its own:
+		 * whether it was folded is lost with it. */
+		folded = have && n > 0 && n <= ICS_MAX_LINE &&
+		         (s[0] == ' ' || s[0] == '\t');
+		if (folded) {
 			s++; /* a folded line goes on the one before */
 			n--;
 		} else {
-			if (have)
+			if (have && over)
+				line_too_long(r, plen, pline);
+			else if (have)
 				logical_line(r, pend, plen, pline);
 			have = true;
+			over = false;
 			plen = 0;
 			pline = lineno;
+		}
+		if (over || plen + n > ICS_MAX_LINE) {
+			over = true;
+			plen += n;
+			continue;
 		}
 		if (plen + n + 1 > pcap) {
 			pcap = (plen + n + 1) * 2;
@@ -996,12 +1261,14 @@ read_lines(struct reader *r, FILE *fp)
 		plen += n;
 		pend[plen] = '\0';
 	}
-	if (have && !r->not_ical)
-		logical_line(r, pend, plen, pline);
+	if (have && !r->not_ical) {
+		if (over)
+			line_too_long(r, plen, pline);
+		else
+			logical_line(r, pend, plen, pline);
+	}
 	r->last_line = lineno;
-	free(buf);
 	free(pend);
-	return !ferror(fp);
 }
 
 /* After the last line: what is still open, what waited for the end. */
@@ -1080,40 +1347,66 @@ reader_free(struct reader *r)
 	free(r->later);
 }
 
-bool
-ics_load_file(struct programme *p, int source, const char *path,
-              const char *shown, struct diag_list *diags)
+/* Reads src as the file `shown`; false when it is no calendar. */
+static bool
+load_source(struct programme *p, int source, struct source *src,
+            const char *shown, struct diag_list *diags)
 {
 	struct reader r;
 	bool ok;
-	FILE *fp;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
-		         "cannot open this file: %s; check the files list in "
-		         "conference.ini and the file's permissions",
-		         strerror(errno));
-		return false;
-	}
 	memset(&r, 0, sizeof r);
 	r.f.p = p;
 	r.f.source = source;
 	r.f.shown = shown;
 	r.f.diags = diags;
 	r.f.parser = icalparser_new();
-	if (!read_lines(&r, fp)) {
+	read_lines(&r, src);
+	if (src->fp != NULL && ferror(src->fp)) {
 		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
 		         "cannot read this file: %s; check the disk and try "
 		         "again",
 		         strerror(errno));
-		fclose(fp);
 		reader_free(&r);
 		return false;
 	}
-	fclose(fp);
 	if (!r.not_ical)
 		finish(&r);
+	finish_diags(&r.f);
 	ok = !r.not_ical;
 	reader_free(&r);
 	return ok;
+}
+
+bool
+ics_load_file(struct programme *p, int source, const char *path,
+              const char *shown, struct diag_list *diags)
+{
+	struct source src;
+	bool ok;
+
+	memset(&src, 0, sizeof src);
+	if ((src.fp = fopen(path, "rb")) == NULL) {
+		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
+		         "cannot open this file: %s; check the files list in "
+		         "conference.ini and the file's permissions",
+		         strerror(errno));
+		return false;
+	}
+	ok = load_source(p, source, &src, shown, diags);
+	fclose(src.fp);
+	free(src.buf);
+	return ok;
+}
+
+bool
+ics_load_buffer(struct programme *p, int source, const char *data, size_t len,
+                const char *shown, struct diag_list *diags)
+{
+	struct source src;
+
+	memset(&src, 0, sizeof src);
+	src.mem = data;
+	src.memlen = len;
+	return load_source(p, source, &src, shown, diags);
 }

@@ -64,17 +64,67 @@ window(const struct ics_file *f, dais_time *from, dais_time *to)
 	*to = time_at(&c->zone, c->days[c->ndays - 1], 1440);
 }
 
+/* Seconds in one step of a rule's frequency; 0 for a day or longer. */
+static dais_time
+short_step(const struct icalrecurrencetype *rule)
+{
+	dais_time unit;
+
+	switch (rule->freq) {
+	case ICAL_SECONDLY_RECURRENCE:
+		unit = 1;
+		break;
+	case ICAL_MINUTELY_RECURRENCE:
+		unit = 60;
+		break;
+	case ICAL_HOURLY_RECURRENCE:
+		unit = 3600;
+		break;
+	default:
+		return 0;
+	}
+	return unit * (rule->interval > 1 ? rule->interval : 1);
+}
+
 static void
 expand_rule(struct ics_file *f, const struct ics_event *m, icalproperty *prop,
             int line, struct occs *o)
 {
 	struct icalrecurrencetype rule = icalproperty_get_rrule(prop);
-	dais_time from, to, t;
-	struct icaltimetype it;
+	dais_time from, to, t, unit = short_step(&rule);
+	struct icaltimetype it, end;
 	icalrecur_iterator *ri;
 	size_t steps = 0;
 
 	window(f, &from, &to);
+	/*
+	 * libical 3.0 steps a rule one frequency unit at a time until one
+	 * matches its BY parts, up to the year 2582: FREQ=SECONDLY with a
+	 * BYMONTHDAY=30 in February never returns. Nothing after the
+	 * conference is wanted, so the rule ends there (an earlier UNTIL
+	 * stays); COUNT still counts from DTSTART, so a short step that
+	 * would have to run from long before is refused.
+	 */
+	end = ics_from_instant(f, to, &m->tz);
+	end.zone = m->dtstart.zone;
+	end.is_date = 0;
+	if (icaltime_is_null_time(rule.until) ||
+	    icaltime_compare(rule.until, end) > 0)
+		rule.until = end;
+	if (rule.count > 0 && unit > 0 && m->s.start < from &&
+	    (to - m->s.start) / unit > ICS_MAX_RULE_STEPS) {
+		char *v = icalproperty_get_value_as_string_r(prop);
+
+		ics_diag(f, DIAG_WARNING, line, m->s.uid,
+		         "RRULE:%s counts its COUNT from DTSTART, so dais "
+		         "would step through more than %d of its periods "
+		         "before the conference; dais ignores the rule and "
+		         "shows only what DTSTART and RDATE give: move "
+		         "DTSTART nearer the conference or use UNTIL",
+		         v, ICS_MAX_RULE_STEPS);
+		free(v);
+		return;
+	}
 	ri = icalrecur_iterator_new(rule, m->dtstart);
 	if (ri == NULL) {
 		char *v = icalproperty_get_value_as_string_r(prop);
@@ -311,6 +361,18 @@ ics_series_expand(struct ics_file *f, struct ics_event *m)
 
 		if ((i > 0 && o.v[i - 1].start == t) || excluded(f, m, &o, t))
 			continue;
+		if (added == ICS_MAX_SERIES_SESSIONS) {
+			ics_diag(
+			    f, DIAG_WARNING, m->s.line, m->s.uid,
+			    "this recurring session makes more than %d "
+			    "sessions on the conference days; dais keeps "
+			    "the first %d and leaves out those from %s on: "
+			    "make the rule less frequent or add COUNT or "
+			    "UNTIL",
+			    ICS_MAX_SERIES_SESSIONS, ICS_MAX_SERIES_SESSIONS,
+			    time_fmt_iso(b1, &f->p->conf.zone, t));
+			break;
+		}
 		k = ics_key_find(f, m->s.uid, t);
 		if (k != NULL && k->kind == ICS_KEY_OVERRIDE) {
 			struct ics_event *ov = &f->overrides[k->index];
