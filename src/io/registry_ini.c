@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -546,6 +547,52 @@ ini_read_all(struct ini_file *f, const char *holds, size_t *len)
 	return buf;
 }
 
+/* qsort has no context argument in C11. */
+static const dictionary *order_dict;
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	return strcmp(order_dict->key[*(const size_t *)a],
+	              order_dict->key[*(const size_t *)b]);
+}
+
+static void
+ini_index(struct ini_file *f)
+{
+	ssize_t i;
+
+	f->order =
+	    xreallocarray(NULL, (size_t)f->dict->size + 1, sizeof *f->order);
+	f->norder = 0;
+	for (i = 0; i < f->dict->size; i++)
+		if (f->dict->key[i] != NULL)
+			f->order[f->norder++] = (size_t)i;
+	order_dict = f->dict;
+	qsort(f->order, f->norder, sizeof *f->order, order_cmp);
+	order_dict = NULL;
+}
+
+/* The value iniparser read for "section:key", or NULL. */
+static const char *
+ini_lookup(const struct ini_file *f, const char *entry)
+{
+	size_t lo = 0, hi = f->norder;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(entry, f->dict->key[f->order[mid]]);
+
+		if (c == 0)
+			return f->dict->val[f->order[mid]];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 bool
 ini_open(struct ini_file *f, const char *dir, const char *name,
          const char *holds, struct diag_list *diags)
@@ -579,6 +626,8 @@ ini_open(struct ini_file *f, const char *dir, const char *name,
 			          "iniparser cannot read the file: check that "
 			          "it is a readable text file");
 		ok = f->dict != NULL;
+		if (ok)
+			ini_index(f);
 	}
 	/* Nothing of a refused file is used: drop what the scan saw. */
 	if (!ok)
@@ -590,6 +639,7 @@ void
 ini_close(struct ini_file *f)
 {
 	ini_free_sections(f);
+	free(f->order);
 	free(f->path);
 	if (f->dict != NULL)
 		iniparser_freedict(f->dict);
@@ -633,7 +683,10 @@ ini_value(const struct ini_file *f, const struct ini_section *s,
 	if (k == NULL || k->bad || f->dict == NULL)
 		return NULL;
 	entry = xasprintf("%s:%s", s->name, key);
-	v = iniparser_getstring(f->dict, entry, NULL);
+	/* iniparser folds its keys so, and so does its getstring. */
+	for (char *c = entry; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	v = ini_lookup(f, entry);
 	free(entry);
 	return v;
 }

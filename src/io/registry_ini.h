@@ -32,6 +32,9 @@ struct ini_file {
 	char *path; /* dir/name, as diagnostics show it */
 	struct diag_list *diags;
 	dictionary *dict;
+	/* dict's entries sorted by key: iniparser_getstring scans the whole
+	 * dictionary, which makes reading every key quadratic. */
+	size_t *order, norder;
 	struct ini_section *secs; /* in file order, duplicates merged */
 	size_t nsecs, capsecs;
 	/* Set once the file is refused: then only errors are worth telling,
