@@ -32,7 +32,7 @@ def main():
     rooms = a.rooms or min(200, max(4, (n + 15) // 16))
     slots_per_day = 8
     days_needed = max(2, -(-n // (rooms * slots_per_day)))
-    people = a.people or min(2000, max(20, n // 4))
+    people = a.people or min(600, max(20, n // 4))
     first = datetime.date(2026, 11, 4)
     days = [first + datetime.timedelta(d) for d in range(days_needed)]
     os.makedirs(os.path.join(a.outdir, "programme"), exist_ok=True)
