@@ -341,13 +341,25 @@ set_x(icalcomponent *c, const char *name, const char *value)
 	icalcomponent_add_property(c, prop);
 }
 
+/*
+ * Sets a text property, keeping the first existing one (and its parameters,
+ * such as LANGUAGE) when there is one: only its value changes.
+ */
 static void
 set_text(icalcomponent *c, icalproperty_kind kind, const char *value,
          icalproperty *(*make)(const char *))
 {
-	remove_all(c, kind);
-	if (value != NULL && *value != '\0')
+	icalproperty *prop = icalcomponent_get_first_property(c, kind);
+
+	if (value == NULL || *value == '\0') {
+		remove_all(c, kind);
+		return;
+	}
+	if (prop == NULL) {
 		icalcomponent_add_property(c, make(value));
+		return;
+	}
+	icalproperty_set_value(prop, icalvalue_new_text(value));
 }
 
 static const char *
@@ -448,7 +460,13 @@ set_attendees(icalcomponent *c, const struct programme *p,
 		icalcomponent_add_property(c, prop);
 	}
 	for (j = 0; j < nold; j++) {
-		if (old[j] != NULL)
+		/*
+		 * An attendee with no dais id (a mailto: from another calendar)
+		 * is not an assignment dais manages: it stays, after them.
+		 */
+		if (old[j] != NULL && old_ids[j] == NULL)
+			icalcomponent_add_property(c, old[j]);
+		else if (old[j] != NULL)
 			icalproperty_free(old[j]);
 		free(old_ids[j]);
 	}

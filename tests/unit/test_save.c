@@ -308,11 +308,12 @@ static const char unknown_ics[] =
     "BEGIN:VEVENT\r\n"
     "UID:edit@mini\r\n"
     "DTSTAMP:20261001T000000Z\r\n"
-    "SUMMARY:To be edited\r\n"
+    "SUMMARY;LANGUAGE=en:To be edited\r\n"
     "DTSTART;TZID=Asia/Kuwait:20261104T110000\r\n"
     "DTEND;TZID=Asia/Kuwait:20261104T120000\r\n"
     "X-DAIS-ROOM:hall\r\n"
     "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
+    "ATTENDEE;CN=Liaison Officer;RSVP=TRUE:mailto:liaison@example.org\r\n"
     "ATTENDEE;CN=Minister of Interior — Kuwait;ROLE=CHAIR;PARTSTAT=ACCEPTED;"
     "X-DAIS-ID=kw-interior:urn:x-dais:kw-interior\r\n"
     "BEGIN:VALARM\r\n"
@@ -347,6 +348,8 @@ test_unknown_content_survives(void **state)
 	(void)state;
 	assert_true(edit_set_notes(ed, "edit@mini", DAIS_TIME_NONE,
 	                           "VIP entrance via gate 3", &why));
+	assert_true(edit_set_title(ed, "edit@mini", DAIS_TIME_NONE,
+	                           "To be edited (revised)", &why));
 	save_ok(ed);
 	after = slurp(path);
 	/* The untouched event and the calendar's own lines, byte for byte. */
@@ -360,6 +363,11 @@ test_unknown_content_survives(void **state)
 	assert_non_null(strstr(after, "BEGIN:X-VENUE-EXTRA\r\nX-DOOR:Gate 3\r\n"
 	                              "END:X-VENUE-EXTRA\r\n"));
 	assert_non_null(strstr(after, "PARTSTAT=ACCEPTED"));
+	/* An attendee dais does not manage, and a title's language, stay. */
+	assert_non_null(strstr(after, "mailto:liaison@example.org"));
+	assert_non_null(strstr(after, "CN=Liaison Officer"));
+	assert_non_null(
+	    strstr(after, "SUMMARY;LANGUAGE=en:To be edited (revised)"));
 	assert_non_null(strstr(after, "X-DAIS-NOTES:VIP entrance via gate 3"));
 	editor_free(ed);
 	programme_free(p);
