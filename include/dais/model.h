@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dais/dtime.h"
 
@@ -175,6 +176,13 @@ struct programme {
 	size_t npeople, cappeople;
 	struct session *sessions;
 	size_t nsessions, capsessions;
+	/*
+	 * For each of conf.files, a fingerprint of its bytes as last read or
+	 * written (filehash.h; 0 when it did not exist), so a save never
+	 * overwrites a file somebody else changed in between. The io layer
+	 * keeps it; it is not part of what an edit changes.
+	 */
+	uint64_t *file_hash;
 	/* Sorted indexes for lookups; rebuilt by programme_index(). */
 	size_t *room_index, *people_index;
 };

@@ -204,6 +204,7 @@ programme_free(struct programme *p)
 	for (i = 0; i < p->nsessions; i++)
 		session_free(&p->sessions[i]);
 	free(p->sessions);
+	free(p->file_hash);
 	free(p->room_index);
 	free(p->people_index);
 	free(p);

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "dais/filehash.h"
 #include "dais/ics.h"
 #include "dais/registry.h"
 #include "dais/xalloc.h"
@@ -21,9 +22,12 @@ programme_load(const char *dir, struct diag_list *diags)
 	ics_init();
 	if (!registry_load(p, dir, diags))
 		return p;
+	p->file_hash = xcalloc(p->conf.files.n + 1, sizeof *p->file_hash);
 	for (i = 0; i < p->conf.files.n; i++) {
 		char *path = xasprintf("%s/%s", dir, p->conf.files.v[i]);
 
+		/* Before parsing, so a change made during the load shows. */
+		filehash_path(path, &p->file_hash[i]);
 		ics_load_file(p, (int)i, path, path, diags);
 		free(path);
 	}

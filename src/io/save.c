@@ -19,6 +19,7 @@
 
 #include "dais/atomicfile.h"
 #include "dais/edit.h"
+#include "dais/filehash.h"
 #include "dais/xalloc.h"
 
 #define FREEASSOC_PREFIX "/freeassociation.sourceforge.net/"
@@ -756,6 +757,20 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 		ft.text = read_whole(path, &ft.len, &why);
 		if (ft.text == NULL)
 			goto fail;
+		if (p->file_hash != NULL &&
+		    filehash_bytes(ft.text, ft.len) != p->file_hash[index]) {
+			why = xasprintf(
+			    "%s was changed by another program or organiser "
+			    "since dais read it, so dais did not overwrite it "
+			    "(open the programme again to see their changes)",
+			    path);
+			goto fail;
+		}
+	} else if (p->file_hash != NULL && p->file_hash[index] != 0) {
+		why = xasprintf("%s was deleted or moved since dais read it, "
+		                "so dais did not write it again",
+		                path);
+		goto fail;
 	} else {
 		new_calendar_text(p, &fresh);
 		ft.text = fresh.v;
@@ -841,6 +856,11 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 	out_add(&out, ft.text + ft.calendar_end, ft.len - ft.calendar_end);
 	if (!atomicfile_write(path, out.v, out.n, &why))
 		goto fail;
+	/* What is on disk now is dais's own: the next save compares to it.
+	 * The fingerprint is the io layer's bookkeeping, not an edit. */
+	if (p->file_hash != NULL)
+		((struct programme *)p)->file_hash[index] =
+		    filehash_bytes(out.v, out.n);
 	ok = true;
 fail:
 	if (!ok) {

@@ -497,6 +497,67 @@ test_bom_file(void **state)
 	remove_programme(dir);
 }
 
+static void
+test_changed_on_disk_is_not_overwritten(void **state)
+{
+	char *dir = make_programme(NULL), *path = sessions_path(dir);
+	char *theirs, *after, *at;
+	struct programme *p = load_ok(dir);
+	struct editor *ed = editor_new(p);
+	struct diag_list diags = {0};
+	const char *why = NULL;
+
+	(void)state;
+	assert_true(edit_set_title(ed, "opening@mini", DAIS_TIME_NONE,
+	                           "Opening plenary (ours)", &why));
+	/* Somebody else renames the closing plenary meanwhile. */
+	theirs = slurp(path);
+	at = strstr(theirs, "SUMMARY:Closing plenary");
+	assert_non_null(at);
+	memcpy(at + strlen("SUMMARY:"), "Closing session", 15);
+	spill(path, theirs);
+	assert_false(programme_save(ed, &diags));
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 1);
+	assert_non_null(strstr(diags.v[0].message, "was changed by another"));
+	diag_clear(&diags);
+	after = slurp(path);
+	assert_string_equal(after, theirs);
+	assert_true(editor_dirty(ed));
+	free(after);
+	/* Deleted meanwhile: not written again either. */
+	unlink(path);
+	assert_false(programme_save(ed, &diags));
+	assert_non_null(strstr(diags.v[0].message, "deleted or moved"));
+	diag_clear(&diags);
+	assert_int_equal(access(path, F_OK), -1);
+	editor_free(ed);
+	programme_free(p);
+	free(theirs);
+	free(path);
+	remove_programme(dir);
+}
+
+static void
+test_saves_in_a_row(void **state)
+{
+	char *dir = make_programme(NULL);
+	struct programme *p = load_ok(dir);
+	struct editor *ed = editor_new(p);
+	const char *why = NULL;
+
+	(void)state;
+	/* Our own save is not somebody else's change. */
+	assert_true(
+	    edit_set_title(ed, "opening@mini", DAIS_TIME_NONE, "First", &why));
+	save_ok(ed);
+	assert_true(
+	    edit_set_title(ed, "opening@mini", DAIS_TIME_NONE, "Second", &why));
+	save_ok(ed);
+	editor_free(ed);
+	programme_free(p);
+	remove_programme(dir);
+}
+
 int
 main(void)
 {
@@ -508,6 +569,8 @@ main(void)
 	    cmocka_unit_test(test_occurrences),
 	    cmocka_unit_test(test_failed_write_keeps_file_and_edits),
 	    cmocka_unit_test(test_bom_file),
+	    cmocka_unit_test(test_changed_on_disk_is_not_overwritten),
+	    cmocka_unit_test(test_saves_in_a_row),
 	};
 
 	setenv("SOURCE_DATE_EPOCH", "1793000000", 1);
