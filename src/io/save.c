@@ -707,31 +707,74 @@ plan_find(const struct file_plan *plan, const char *uid, dais_time rid)
 	return NULL;
 }
 
+/* The conference zone's VTIMEZONE, named by its plain IANA name (not
+ * libical's prefixed one), as the TZID= of every event dais writes. */
+static void
+zone_text(const struct programme *p, struct outbuf *o)
+{
+	icaltimezone *z = icaltimezone_get_builtin_timezone(p->conf.zone.name);
+	icalcomponent *vtz;
+	icalproperty *tzid;
+	char *ser;
+
+	if (z == NULL)
+		return;
+	vtz = icalcomponent_new_clone(icaltimezone_get_component(z));
+	tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	if (tzid != NULL)
+		icalproperty_set_tzid(tzid, p->conf.zone.name);
+	ser = icalcomponent_as_ical_string_r(vtz);
+	out_str(o, ser);
+	free(ser);
+	icalcomponent_free(vtz);
+}
+
 /* A new file for sessions made in dais: the calendar and its zone. */
 static void
 new_calendar_text(const struct programme *p, struct outbuf *o)
 {
-	icaltimezone *z = icaltimezone_get_builtin_timezone(p->conf.zone.name);
-
 	out_str(o, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
 	           "PRODID:-//dais//dais " DAIS_VERSION "//EN\r\n"
 	           "CALSCALE:GREGORIAN\r\n");
-	if (z != NULL) {
-		icalcomponent *vtz =
-		    icalcomponent_new_clone(icaltimezone_get_component(z));
-		icalproperty *tzid =
-		    icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
-		char *ser;
-
-		/* The plain IANA name, not libical's prefixed one. */
-		if (tzid != NULL)
-			icalproperty_set_tzid(tzid, p->conf.zone.name);
-		ser = icalcomponent_as_ical_string_r(vtz);
-		out_str(o, ser);
-		free(ser);
-		icalcomponent_free(vtz);
-	}
+	zone_text(p, o);
 	out_str(o, "END:VCALENDAR\r\n");
+}
+
+/* Whether the file defines a VTIMEZONE with this TZID. */
+static bool
+file_has_zone(const struct file_text *ft, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < ft->nblocks; i++) {
+		const struct block *b = &ft->blocks[i];
+		const char *s = ft->text + b->start, *end = ft->text + b->end;
+
+		if (b->vevent ||
+		    !starts_with_ci(s, (size_t)(end - s), "BEGIN:VTIMEZONE"))
+			continue;
+		while (s < end) {
+			size_t eol, len = line_len(s, end, &eol);
+
+			if (len == 5 + n && starts_with_ci(s, len, "TZID:") &&
+			    memcmp(s + 5, name, n) == 0)
+				return true;
+			s += eol;
+		}
+	}
+	return false;
+}
+
+/* Whether the plan writes any event (rather than only removing some). */
+static bool
+plan_writes(const struct file_plan *plan)
+{
+	size_t i;
+
+	for (i = 0; i < plan->n; i++)
+		if (plan->changes[i]->kind != EDIT_CHANGE_DELETED)
+			return true;
+	return false;
 }
 
 /*
@@ -747,7 +790,7 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 	char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[index]);
 	struct file_text ft = {0};
 	struct outbuf out = {0}, tail = {0};
-	struct outbuf fresh = {0};
+	struct outbuf fresh = {0}, zone = {0};
 	bool *handled, ok = false;
 	size_t i, pos = 0;
 	char *why = NULL;
@@ -778,6 +821,13 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 	}
 	file_split(&ft, &p->conf.zone);
 	handled = xcalloc(plan->n + 1, sizeof *handled);
+	/*
+	 * Events dais writes say TZID=<conference zone>; a file without that
+	 * VTIMEZONE (Google's exports use UTC) would not be valid RFC 5545,
+	 * so it gets one, before its first component.
+	 */
+	if (plan_writes(plan) && !file_has_zone(&ft, p->conf.zone.name))
+		zone_text(p, &zone);
 
 	for (i = 0; i < ft.nblocks; i++) {
 		const struct block *b = &ft.blocks[i];
@@ -787,6 +837,8 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 		size_t k;
 
 		out_add(&out, ft.text + pos, b->start - pos);
+		if (i == 0 && zone.n > 0)
+			out_add(&out, zone.v, zone.n);
 		pos = b->end;
 		if (!b->vevent || b->uid == NULL) {
 			out_add(&out, ft.text + b->start, b->end - b->start);
@@ -833,6 +885,8 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 		strlist_clear(&exdates);
 	}
 	out_add(&out, ft.text + pos, ft.calendar_end - pos);
+	if (ft.nblocks == 0 && zone.n > 0)
+		out_add(&out, zone.v, zone.n);
 
 	/* New sessions, and overrides of occurrences with no block yet. */
 	for (i = 0; i < plan->n; i++) {
@@ -872,6 +926,7 @@ fail:
 	}
 	free(out.v);
 	free(tail.v);
+	free(zone.v);
 	file_text_free(&ft);
 	free(path);
 	return ok;

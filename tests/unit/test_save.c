@@ -228,6 +228,14 @@ test_move_raises_sequence_and_keeps_zone(void **state)
 	    strstr(after, "DTEND;TZID=Asia/Kuwait:20261105T173000"));
 	assert_non_null(strstr(after, "SEQUENCE:1"));
 	assert_null(strstr(after, "freeassociation"));
+	/* mini's file had no VTIMEZONE: the zone its events name is added,
+	 * once, before the first event. */
+	assert_non_null(
+	    strstr(after, "BEGIN:VTIMEZONE\r\nTZID:Asia/Kuwait\r\n"));
+	assert_null(
+	    strstr(strstr(after, "BEGIN:VTIMEZONE") + 1, "BEGIN:VTIMEZONE"));
+	assert_true(strstr(after, "BEGIN:VTIMEZONE") <
+	            strstr(after, "BEGIN:VEVENT"));
 	q = load_ok(dir);
 	i = programme_find_session(q, "day2@mini", DAIS_TIME_NONE);
 	assert_true(i >= 0);
