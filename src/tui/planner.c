@@ -402,6 +402,11 @@ draw_small(struct planner *pl, struct canvas *c)
 	snprintf(line, sizeof line, "dais needs at least %dx%d; enlarge it.",
 	         PLANNER_MIN_W, PLANNER_MIN_H);
 	canvas_put_fit(c, y + 1, 0, c->w, line, STYLE_NORMAL, 0);
+	canvas_put_fit(c, y + 2, 0, c->w,
+	               editor_dirty(pl->ed)
+	                   ? "Unsaved edits: enlarge it to save them."
+	                   : "q quits.",
+	               STYLE_NORMAL, 0);
 }
 
 /* Width of the detail pane on the right, or 0 when it is not shown. */
@@ -827,8 +832,19 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 {
 	enum action a;
 
-	if (key == TK_RESIZE || too_small(pl))
+	if (key == TK_RESIZE)
 		return;
+	/*
+	 * Too small to draw anything else, but not a trap: quit still works
+	 * when nothing is unsaved (there is no room to ask about edits).
+	 */
+	if (too_small(pl)) {
+		if (keymap_lookup(&pl->cfg->keys, CTX_GLOBAL, key) ==
+		        ACT_QUIT &&
+		    !editor_dirty(pl->ed))
+			pl->quit = true;
+		return;
+	}
 	free(pl->startup_warning);
 	pl->startup_warning = NULL;
 	if (key == TK_MOUSE) {
