@@ -13,39 +13,41 @@
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 
+/*
+ * A JSON string. Bytes that are not UTF-8 (a file may hold them; the loader
+ * warns) become U+FFFD, so the document always parses.
+ */
 static void
 json_string(FILE *f, const char *s)
 {
-	const unsigned char *p;
+	size_t i, n;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
 	fputc('"', f);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
+	for (i = 0, n = strlen(s); i < n;) {
+		unsigned int wc;
+		size_t len = text_decode(s + i, n - i, &wc);
+
+		if (wc == '"')
 			fputs("\\\"", f);
-			break;
-		case '\\':
+		else if (wc == '\\')
 			fputs("\\\\", f);
-			break;
-		case '\n':
+		else if (wc == '\n')
 			fputs("\\n", f);
-			break;
-		case '\r':
+		else if (wc == '\r')
 			fputs("\\r", f);
-			break;
-		case '\t':
+		else if (wc == '\t')
 			fputs("\\t", f);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
+		else if (wc < 0x20)
+			fprintf(f, "\\u%04x", wc);
+		else if (wc == 0xfffd && len == 1)
+			fputs("\xef\xbf\xbd", f);
+		else
+			fwrite(s + i, 1, len, f);
+		i += len;
 	}
 	fputc('"', f);
 }
