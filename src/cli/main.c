@@ -111,6 +111,49 @@ cli_find(const char *name)
 	return NULL;
 }
 
+/* Edit distance, for suggesting a command to a typo; both are short. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[32], prev, tmp;
+
+	if (lb >= sizeof row / sizeof row[0])
+		return lb;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The command within two typos of word, if there is one. */
+static const struct cli_command *
+cli_nearest(const char *word)
+{
+	const struct cli_command *c, *best = NULL;
+	size_t d, bestd = 3;
+
+	for (c = cli_commands; c->name != NULL; c++) {
+		d = edit_distance(word, c->name);
+		if (d < bestd) {
+			bestd = d;
+			best = c;
+		}
+	}
+	return best;
+}
+
 void
 cli_print_help(FILE *f, const struct cli_command *cmd)
 {
@@ -231,15 +274,24 @@ main(int argc, char **argv)
 		print_usage(stderr);
 		return EXIT_BAD_INPUT;
 	}
-	/* "dais DIR" and plain "dais" open the planner. */
-	if ((c = cli_find("open")) != NULL)
-		return c->run(argc, argv);
-	if (argc >= 2 && access(argv[1], F_OK) != 0) {
-		fprintf(stderr, "dais: no command or directory '%s'\n",
+	/*
+	 * "dais DIR" and plain "dais" open the planner. A first word that is
+	 * neither a command nor a path is a mistyped command, not a folder.
+	 */
+	if (argc >= 2 && access(argv[1], F_OK) != 0 &&
+	    strchr(argv[1], '/') == NULL && cli_nearest(argv[1]) != NULL) {
+		const struct cli_command *near = cli_nearest(argv[1]);
+
+		fprintf(stderr, "dais: no command or programme directory '%s'",
 		        argv[1]);
-		print_usage(stderr);
+		if (near != NULL)
+			fprintf(stderr, "; did you mean 'dais %s'?",
+			        near->name);
+		fprintf(stderr, "\n'dais help' lists the commands\n");
 		return EXIT_BAD_INPUT;
 	}
+	if ((c = cli_find("open")) != NULL)
+		return c->run(argc, argv);
 	print_usage(stderr);
 	return EXIT_BAD_INPUT;
 }

@@ -37,4 +37,7 @@ d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
 titles = [s["title"] for c in d["conflicts"] for s in c["sessions"]]
 assert "Opening \ufffdv\ufffdnement" in titles, titles
 PY
+# A mistyped command is named as one, with the command meant.
+expect_exit 2 "$DAIS" chek "$FIXTURES/mini"
+expect_contains "no command or programme directory 'chek'; did you mean 'dais check'?" stderr "$err"
 finish
