@@ -207,6 +207,7 @@ fill(struct planner *pl, const struct session *s, int day)
 	m = planner_minutes(pl, day, s->start);
 	snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
 	lineedit_init(&f->f[FF_START].edit, buf);
+	f->start_shown = m;
 	f->f[FF_END].type = FIELD_END;
 	m = planner_minutes(pl, day, s->end);
 	if (m > 24 * 60)
@@ -337,6 +338,33 @@ nonempty(const char *text)
 	return t;
 }
 
+/*
+ * A new start moves a clock-time end with it, keeping the duration, as a
+ * calendar does: otherwise moving a session later in the form would refuse
+ * the old end as "before the start". An end typed as "+1h" moves anyway.
+ */
+static void
+start_moved(struct form *f)
+{
+	const char *why, *end_text = f->f[FF_END].edit.text;
+	int start, end;
+	char buf[16];
+
+	if (!form_parse_clock(f->f[FF_START].edit.text, &start, &why) ||
+	    start == f->start_shown)
+		return;
+	if (end_text[0] != '+' && strpbrk(end_text, "hHmM") == NULL &&
+	    form_parse_end(end_text, f->start_shown, &end, &why)) {
+		end += start - f->start_shown;
+		if (end <= 24 * 60) {
+			snprintf(buf, sizeof buf, "%02d:%02d", end / 60,
+			         end % 60);
+			lineedit_set(&f->f[FF_END].edit, buf);
+		}
+	}
+	f->start_shown = start;
+}
+
 /* Builds the session the form describes into s (from base when editing). */
 static void
 build(struct planner *pl, struct session *s)
@@ -386,6 +414,8 @@ apply(struct planner *pl)
 	int i;
 	bool ok;
 
+	if (f->cur == FF_START && check_field(pl, FF_START))
+		start_moved(f);
 	for (i = 0; i < FF_COUNT; i++)
 		if (!check_field(pl, i)) {
 			f->cur = i;
@@ -467,6 +497,8 @@ form_key(struct planner *pl, int key)
 	case ACT_FORM_PREV:
 		if (!check_field(pl, f->cur))
 			return;
+		if (f->cur == FF_START)
+			start_moved(f);
 		f->cur = (f->cur + (a == ACT_FORM_NEXT ? 1 : FF_COUNT - 1)) %
 		         FF_COUNT;
 		f->f[f->cur].edit.fresh = f->f[f->cur].edit.len > 0;

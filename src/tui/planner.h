@@ -180,7 +180,8 @@ struct form {
 	struct session_key key; /* when editing */
 	struct form_field f[FF_COUNT];
 	int cur;
-	char *error; /* an edit refusal for the whole form */
+	int start_shown; /* the start (minutes) the end was last shown for */
+	char *error;     /* an edit refusal for the whole form */
 	/* Choice names, owned here: kinds, days, rooms (ids parallel). */
 	char **kind_names, **day_names, **room_names, **room_ids;
 	size_t nkinds, ndays, nrooms;
