@@ -165,6 +165,28 @@ people_current(const struct planner *pl)
 	return &pl->p->people[pl->people_shown[pl->people.cur]];
 }
 
+/*
+ * The worst conflict that is this participant's own in session s (a double
+ * booking, availability, a delegation over its number), or OFF: the
+ * session's other conflicts (someone else's, the room's) are not theirs.
+ */
+static int
+person_session_worst(const struct planner *pl, const char *id, size_t s)
+{
+	size_t i;
+	int worst = SEVERITY_OFF;
+
+	for (i = 0; i < pl->conflicts.n; i++) {
+		const struct conflict *c = &pl->conflicts.v[i];
+
+		if (c->participant_id != NULL &&
+		    strcmp(c->participant_id, id) == 0 &&
+		    (int)c->severity > worst && conflict_involves(c, s))
+			worst = (int)c->severity;
+	}
+	return worst;
+}
+
 /* The worst conflict severity naming this participant, or OFF. */
 static int
 person_worst(const struct planner *pl, const char *id)
@@ -347,7 +369,7 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			    pl->people_focus_timeline && k == pl->timeline.cur
 			        ? MOD_REVERSE
 			        : 0;
-			worst = v[i] < pl->nworst ? pl->worst[v[i]] : 0;
+			worst = person_session_worst(pl, who->id, v[i]);
 			line = xasprintf(
 			    "%s %s%s%s%s", planner_span(pl, s, span), s->title,
 			    sid >= 0 ? " (" : " (via member",
