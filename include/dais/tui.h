@@ -13,8 +13,10 @@
  * Runs the planner on p (loaded, and trusted: no load errors) until the
  * user quits; p may have been changed and saved by then. Returns 0, or 1
  * with *why (owned by the caller) when the terminal could not be used.
- * The locale must already be set (setlocale(LC_ALL, "")).
+ * The locale must already be set (setlocale(LC_ALL, "")). `note` (may be
+ * NULL) is shown in the status line at the start, e.g. that loading gave
+ * warnings, which the terminal's scrollback hides once the planner draws.
  */
-int tui_run(struct programme *p, char **why);
+int tui_run(struct programme *p, const char *note, char **why);
 
 #endif

@@ -37,6 +37,8 @@ const struct cli_command *cli_find(const char *name);
  * exits EXIT_BAD_INPUT.
  */
 struct programme *cli_load(const char *dir);
+/* As cli_load, and *warnings gets how many warnings loading gave. */
+struct programme *cli_load_counted(const char *dir, size_t *warnings);
 /* The directory to use when none is given: "." if it holds a programme,
  * else the shipped example. */
 const char *cli_default_dir(void);

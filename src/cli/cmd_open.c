@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "dais/tui.h"
+#include "dais/xalloc.h"
 
 int
 cmd_open(int argc, char **argv)
@@ -17,7 +18,8 @@ cmd_open(int argc, char **argv)
 	const char *dir = NULL;
 	struct programme *p;
 	struct stat st;
-	char *why = NULL;
+	char *why = NULL, *note = NULL;
+	size_t warnings;
 	int i, status;
 
 	for (i = 1; i < argc; i++) {
@@ -49,7 +51,7 @@ cmd_open(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	/* Load first: what is wrong with the files matters more. */
-	p = cli_load(dir);
+	p = cli_load_counted(dir, &warnings);
 	if (p == NULL)
 		return EXIT_BAD_INPUT;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -60,7 +62,12 @@ cmd_open(int argc, char **argv)
 		programme_free(p);
 		return EXIT_BAD_INPUT;
 	}
-	status = tui_run(p, &why);
+	if (warnings > 0)
+		note = xasprintf("Loaded with %zu warning%s (printed above the "
+		                 "planner); 'dais check %s' lists them again.",
+		                 warnings, warnings == 1 ? "" : "s", dir);
+	status = tui_run(p, note, &why);
+	free(note);
 	programme_free(p);
 	if (status != 0) {
 		fprintf(stderr, "dais: %s\n",

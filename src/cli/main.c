@@ -217,10 +217,19 @@ cli_default_dir(void)
 struct programme *
 cli_load(const char *dir)
 {
+	size_t warnings;
+
+	return cli_load_counted(dir, &warnings);
+}
+
+struct programme *
+cli_load_counted(const char *dir, size_t *warnings)
+{
 	struct diag_list diags = {0};
 	struct programme *p = programme_load(dir, &diags);
 	size_t i, errors = diag_count(&diags, DIAG_ERROR);
 
+	*warnings = diag_count(&diags, DIAG_WARNING);
 	for (i = 0; i < diags.n; i++) {
 		char *line = diag_format(&diags.v[i]);
 

@@ -31,7 +31,7 @@ apply_kind_colours(struct tui_config *cfg, const struct programme *p)
 }
 
 int
-tui_run(struct programme *p, char **why)
+tui_run(struct programme *p, const char *note, char **why)
 {
 	struct tui_config cfg;
 	struct diag_list diags = {0};
@@ -61,6 +61,8 @@ tui_run(struct programme *p, char **why)
 		    "%s%s", first,
 		    diags.n > 1 ? " (and more problems in dais.ini)" : "");
 		free(first);
+	} else if (note != NULL) {
+		pl->startup_warning = xstrdup(note);
 	}
 	c = canvas_new(0, 0);
 	while (!pl->quit) {
