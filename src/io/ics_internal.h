@@ -15,9 +15,11 @@
 
 /* An occurrence cap, so a rule like FREQ=SECONDLY cannot run away. */
 #define ICS_MAX_OCCURRENCES 10000
-/* Periods of an RRULE with COUNT and a step under a day that libical may
- * walk before the conference (about a microsecond each). */
-#define ICS_MAX_RULE_STEPS 1000000
+/* Periods of a rule stepping by the second, minute or hour that libical
+ * may walk through the conference (about a microsecond each): per rule,
+ * and for all the rules of a file. */
+#define ICS_MAX_RULE_STEPS      1000000
+#define ICS_MAX_FILE_RULE_STEPS 10000000
 /* Sessions one recurring VEVENT may make on the conference days: a two-day
  * programme has a few dozen; each more can clash with all the others. */
 #define ICS_MAX_SERIES_SESSIONS 1000
@@ -139,6 +141,7 @@ struct ics_file {
 	struct ics_key *keys; /* open addressing, a power of two */
 	size_t nkeys, capkeys;
 
+	dais_time rule_steps; /* of ICS_MAX_FILE_RULE_STEPS, so far */
 	/* Diagnostics past ICS_MAX_DIAGS are counted, not kept. */
 	size_t ndiags, dropped, dropped_errors;
 };

@@ -91,7 +91,7 @@ expand_rule(struct ics_file *f, const struct ics_event *m, icalproperty *prop,
             int line, struct occs *o)
 {
 	struct icalrecurrencetype rule = icalproperty_get_rrule(prop);
-	dais_time from, to, t, unit = short_step(&rule);
+	dais_time from, to, t, unit = short_step(&rule), cost = 0;
 	struct icaltimetype it, end;
 	icalrecur_iterator *ri;
 	size_t steps = 0;
@@ -102,8 +102,9 @@ expand_rule(struct ics_file *f, const struct ics_event *m, icalproperty *prop,
 	 * matches its BY parts, up to the year 2582: FREQ=SECONDLY with a
 	 * BYMONTHDAY=30 in February never returns. Nothing after the
 	 * conference is wanted, so the rule ends there (an earlier UNTIL
-	 * stays); COUNT still counts from DTSTART, so a short step that
-	 * would have to run from long before is refused.
+	 * stays). What is left is still a step a second through the
+	 * conference (from DTSTART, for COUNT): bounded per rule and per
+	 * file.
 	 */
 	end = ics_from_instant(f, to, &m->tz);
 	end.zone = m->dtstart.zone;
@@ -111,20 +112,33 @@ expand_rule(struct ics_file *f, const struct ics_event *m, icalproperty *prop,
 	if (icaltime_is_null_time(rule.until) ||
 	    icaltime_compare(rule.until, end) > 0)
 		rule.until = end;
-	if (rule.count > 0 && unit > 0 && m->s.start < from &&
-	    (to - m->s.start) / unit > ICS_MAX_RULE_STEPS) {
+	if (unit > 0) {
+		dais_time begin =
+		    rule.count > 0 || m->s.start > from ? m->s.start : from;
+
+		cost = to > begin ? (to - begin) / unit : 0;
+	}
+	if (cost > ICS_MAX_RULE_STEPS ||
+	    f->rule_steps + cost > ICS_MAX_FILE_RULE_STEPS) {
 		char *v = icalproperty_get_value_as_string_r(prop);
 
 		ics_diag(f, DIAG_WARNING, line, m->s.uid,
-		         "RRULE:%s counts its COUNT from DTSTART, so dais "
-		         "would step through more than %d of its periods "
-		         "before the conference; dais ignores the rule and "
-		         "shows only what DTSTART and RDATE give: move "
-		         "DTSTART nearer the conference or use UNTIL",
-		         v, ICS_MAX_RULE_STEPS);
+		         "RRULE:%s would have libical step through more than "
+		         "%ld of its periods (each second, minute or hour) "
+		         "%s; dais ignores the rule and shows only what "
+		         "DTSTART and RDATE give: use a longer FREQ, or start "
+		         "DTSTART nearer the conference",
+		         v,
+		         cost > ICS_MAX_RULE_STEPS
+		             ? (long)ICS_MAX_RULE_STEPS
+		             : (long)ICS_MAX_FILE_RULE_STEPS,
+		         cost > ICS_MAX_RULE_STEPS
+		             ? "before the conference ends"
+		             : "with the other rules of this file");
 		free(v);
 		return;
 	}
+	f->rule_steps += cost;
 	ri = icalrecur_iterator_new(rule, m->dtstart);
 	if (ri == NULL) {
 		char *v = icalproperty_get_value_as_string_r(prop);

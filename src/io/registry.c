@@ -18,6 +18,12 @@
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
+/* Days from the first conference day to the last, at most, and the years
+ * they may fall in. */
+#define CONFERENCE_MAX_SPAN   366
+#define CONFERENCE_FIRST_YEAR 1970
+#define CONFERENCE_LAST_YEAR  2500
+
 static const char *const conference_keys[] = {
     "name",       "timezone", "days",         "day-start", "day-end",
     "changeover", "files",    "new-sessions", "kinds",     NULL,
@@ -73,6 +79,38 @@ conference_days(const struct ini_file *f, const struct ini_section *s,
 			continue;
 		}
 		c->days[c->ndays++] = c->days[i];
+	}
+	/* The zone's offsets are worked out over these years, and sessions
+	 * expanded over these days: a typo in a year would cost minutes
+	 * (libical's zones stop at 2582; past it they take hours). */
+	if (c->ndays > 0 &&
+	    (c->days[0].year < CONFERENCE_FIRST_YEAR ||
+	     c->days[c->ndays - 1].year > CONFERENCE_LAST_YEAR)) {
+		ini_error(
+		    f, line,
+		    "days in [conference]: %s is not in a year dais plans "
+		    "for (%d to %d); check the year",
+		    date_fmt_iso(buf, c->days[0].year < CONFERENCE_FIRST_YEAR
+		                          ? c->days[0]
+		                          : c->days[c->ndays - 1]),
+		    CONFERENCE_FIRST_YEAR, CONFERENCE_LAST_YEAR);
+		c->ndays = 0;
+		return false;
+	}
+	if (c->ndays > 1 &&
+	    date_to_days(c->days[c->ndays - 1]) - date_to_days(c->days[0]) >
+	        CONFERENCE_MAX_SPAN) {
+		char b2[DAIS_TIMEBUF];
+
+		ini_error(f, line,
+		          "days in [conference] run from %s to %s, more than "
+		          "%d days apart: a conference lasts days, so check "
+		          "the years",
+		          date_fmt_iso(buf, c->days[0]),
+		          date_fmt_iso(b2, c->days[c->ndays - 1]),
+		          CONFERENCE_MAX_SPAN);
+		c->ndays = 0;
+		return false;
 	}
 	if (c->ndays == 0 && ok) {
 		ini_error(
