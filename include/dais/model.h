@@ -211,6 +211,12 @@ const char *programme_building_name(const struct programme *p, const char *id);
 /* Walking minutes between two rooms' buildings; 0 in one building. */
 int programme_walk_minutes(const struct programme *p, const struct room *a,
                            const struct room *b);
+/* The first session index whose start is at or after t (sessions are in
+ * time order: programme_sort_sessions), or nsessions. */
+size_t programme_first_from(const struct programme *p, dais_time t);
+/* The conference days as "2026-11-04, 2026-11-05", for messages that list
+ * them; the caller frees it. */
+char *programme_days_text(const struct programme *p);
 /* The conference day index of a session's start, or -1 if on no day. */
 int programme_day_of(const struct programme *p, dais_time t);
 

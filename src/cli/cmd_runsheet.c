@@ -38,21 +38,6 @@ parse_count(const char *s, int *out)
 	return true;
 }
 
-static char *
-days_of(const struct programme *p)
-{
-	char buf[DAIS_TIMEBUF], *s = xstrdup(""), *t;
-	size_t i;
-
-	for (i = 0; i < p->conf.ndays; i++) {
-		t = xasprintf("%s%s%s", s, i ? ", " : "",
-		              date_fmt_iso(buf, p->conf.days[i]));
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
 int
 cmd_runsheet(int argc, char **argv)
 {
@@ -139,7 +124,7 @@ cmd_runsheet(int argc, char **argv)
 	if ((p = cli_load(dir)) == NULL)
 		return EXIT_BAD_INPUT;
 	if (day == NULL && !o.all_days) {
-		char *days = days_of(p);
+		char *days = programme_days_text(p);
 
 		fprintf(stderr,
 		        "dais runsheet: which day? give --day DATE (%s) or "

@@ -387,6 +387,37 @@ programme_walk_minutes(const struct programme *p, const struct room *a,
 	return 0;
 }
 
+size_t
+programme_first_from(const struct programme *p, dais_time t)
+{
+	size_t lo = 0, hi = p->nsessions;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->sessions[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+char *
+programme_days_text(const struct programme *p)
+{
+	char buf[DAIS_TIMEBUF], *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < p->conf.ndays; i++) {
+		t = xasprintf("%s%s%s", s, i ? ", " : "",
+		              date_fmt_iso(buf, p->conf.days[i]));
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
 int
 programme_day_of(const struct programme *p, dais_time t)
 {

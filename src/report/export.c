@@ -88,21 +88,6 @@ nearest_id(const struct programme *p, const char *id)
 	return bestd <= limit ? best : NULL;
 }
 
-static char *
-list_days(const struct programme *p)
-{
-	char buf[DAIS_TIMEBUF], *s = xstrdup(""), *t;
-	size_t i;
-
-	for (i = 0; i < p->conf.ndays; i++) {
-		t = xasprintf("%s%s%s", s, i ? ", " : "",
-		              date_fmt_iso(buf, p->conf.days[i]));
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
 bool
 export_check(const struct programme *p, const struct export_options *o,
              char **why)
@@ -126,7 +111,7 @@ export_check(const struct programme *p, const struct export_options *o,
 			if (date_compare(p->conf.days[i], o->day) == 0)
 				known = true;
 		if (!known && !day_has_session(p, o->day)) {
-			char *days = list_days(p);
+			char *days = programme_days_text(p);
 
 			*why = xasprintf("%s is not a day of the conference "
 			                 "and has no session; the days are %s",

@@ -89,22 +89,6 @@ find_day(const struct programme *p, struct dais_date d)
 }
 
 static char *
-list_days(const struct programme *p)
-{
-	char buf[DAIS_TIMEBUF];
-	char *s = xstrdup(""), *t;
-	size_t i;
-
-	for (i = 0; i < p->conf.ndays; i++) {
-		t = xasprintf("%s%s%s", s, i ? ", " : "",
-		              date_fmt_iso(buf, p->conf.days[i]));
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
-static char *
 list_rooms(const struct programme *p)
 {
 	char *s = xstrdup(""), *t;
@@ -143,7 +127,7 @@ runsheet_check(const struct programme *p, const struct runsheet_options *o,
 		return false;
 	}
 	if (!o->all_days && find_day(p, o->day) < 0) {
-		list = list_days(p);
+		list = programme_days_text(p);
 		*why = xasprintf("%s is not a day of %s; its days are %s",
 		                 date_valid(o->day) ? date_fmt_iso(buf, o->day)
 		                                    : "that date",

@@ -77,22 +77,6 @@ assign_lanes(struct grid_block *b, size_t n)
 	}
 }
 
-static size_t
-first_from(const struct programme *p, dais_time t)
-{
-	size_t lo = 0, hi = p->nsessions;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->sessions[mid].start < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 void
 programme_day_range(const struct programme *p, int day, size_t *first,
                     size_t *end)
@@ -104,8 +88,8 @@ programme_day_range(const struct programme *p, int day, size_t *first,
 	if (day < 0 || (size_t)day >= cf->ndays)
 		return;
 	next = days_to_date(date_to_days(cf->days[day]) + 1);
-	*first = first_from(p, time_at(&cf->zone, cf->days[day], 0));
-	*end = first_from(p, time_at(&cf->zone, next, 0));
+	*first = programme_first_from(p, time_at(&cf->zone, cf->days[day], 0));
+	*end = programme_first_from(p, time_at(&cf->zone, next, 0));
 }
 
 void

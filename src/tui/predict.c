@@ -11,23 +11,6 @@
 #include "dais/xalloc.h"
 #include "planner.h"
 
-/* First session index whose start is >= t (sessions are in time order). */
-static size_t
-first_from(const struct programme *p, dais_time t)
-{
-	size_t lo = 0, hi = p->nsessions;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->sessions[mid].start < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 struct signature {
 	enum conflict_kind kind;
 	const char *participant, *room;
@@ -86,12 +69,12 @@ predict_assign(const struct planner *pl, const struct session *s,
 		return NULL;
 	/* Only the sessions that can be near: those starting at most the
 	 * longest session's length before the window. */
-	for (i = first_from(p, lo - pl->longest);
+	for (i = programme_first_from(p, lo - pl->longest);
 	     i < p->nsessions && p->sessions[i].start <= hi; i++)
 		n++;
 	near = xcalloc(n + 1, sizeof *near);
 	n = 0;
-	for (i = first_from(p, lo - pl->longest);
+	for (i = programme_first_from(p, lo - pl->longest);
 	     i < p->nsessions && p->sessions[i].start <= hi; i++) {
 		const struct session *o = &p->sessions[i];
 

@@ -160,30 +160,13 @@ recheck_full(struct planner *pl)
 	derive(pl);
 }
 
-/* First session index whose start is >= t (sessions are in time order). */
-static size_t
-first_from(const struct programme *p, dais_time t)
-{
-	size_t lo = 0, hi = p->nsessions;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->sessions[mid].start < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* The index of the session (uid, rid) that starts at `start`, or -1. */
 static long
 find(const struct programme *p, const struct session_key *k, dais_time start)
 {
 	size_t i;
 
-	for (i = first_from(p, start);
+	for (i = programme_first_from(p, start);
 	     i < p->nsessions && p->sessions[i].start == start; i++)
 		if (p->sessions[i].recurrence_id == k->rid &&
 		    strcmp(p->sessions[i].uid, k->uid) == 0)
@@ -293,7 +276,8 @@ check_near(const struct planner *pl, struct zones *z, struct conflict_list *sub,
 	bool whole = true;
 
 	for (i = 0; i < nz; i++)
-		for (j = first_from(p, z->v[i].lo - margin - pl->longest);
+		for (j = programme_first_from(p, z->v[i].lo - margin -
+		                                     pl->longest);
 		     j < p->nsessions &&
 		     p->sessions[j].start <= z->v[i].hi + margin;
 		     j++)
