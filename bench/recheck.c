@@ -54,6 +54,30 @@ report(const char *what, double *v, size_t n)
 	       what, sum / (double)n, v[n / 2], v[n * 95 / 100], v[n - 1]);
 }
 
+/* Moves a session chosen by the generator 15 minutes later or earlier;
+ * returns how long the edit (and whatever its callback does) took. */
+static double
+move_one(struct editor *ed, struct programme *p, unsigned long *seed, size_t i)
+{
+	const struct session *s;
+	const char *why;
+	char *uid;
+	dais_time rid, start;
+	double t;
+
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	s = &p->sessions[(*seed >> 33) % p->nsessions];
+	uid = xstrdup(s->uid);
+	rid = s->recurrence_id;
+	start = s->start + ((i % 2) ? -15 : 15) * 60;
+	t = now_ms();
+	if (!edit_move(ed, uid, rid, start, &why))
+		fprintf(stderr, "recheck: move refused: %s\n", why);
+	t = now_ms() - t;
+	free(uid);
+	return t;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -75,7 +99,7 @@ main(int argc, char **argv)
 	p = programme_load(argv[1], &diags);
 	if (diag_count(&diags, DIAG_ERROR) > 0) {
 		fprintf(stderr, "recheck: %s did not load; run dais check\n",
-			argv[1]);
+		        argv[1]);
 		return 2;
 	}
 	printf("%zu sessions, %zu participants; loaded in %.0f ms\n",
@@ -90,8 +114,8 @@ main(int argc, char **argv)
 		if (round < 4)
 			conflict_list_clear(&cl);
 	}
-	printf("whole conflict check: best of 5 %.2f ms, %zu conflicts\n",
-	       best, cl.n);
+	printf("whole conflict check: best of 5 %.2f ms, %zu conflicts\n", best,
+	       cl.n);
 	conflict_list_clear(&cl);
 
 	pl = xcalloc(1, sizeof *pl);
@@ -101,46 +125,18 @@ main(int argc, char **argv)
 	incremental = xcalloc(n, sizeof *incremental);
 	whole = xcalloc(n, sizeof *whole);
 	for (i = 0; i < n; i++) {
-		const struct session *s;
-		const char *why;
-		char *uid;
-		dais_time rid, start;
-
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-		s = &p->sessions[(seed >> 33) % p->nsessions];
-		uid = xstrdup(s->uid);
-		rid = s->recurrence_id;
-		start = s->start + ((i % 2) ? -15 : 15) * 60;
-		t = now_ms();
-		if (!edit_move(ed, uid, rid, start, &why))
-			fprintf(stderr, "recheck: move refused: %s\n", why);
-		incremental[i] = now_ms() - t;
+		incremental[i] = move_one(ed, p, &seed, i);
 		t = now_ms();
 		conflict_check(p, &cl);
 		whole[i] = now_ms() - t;
 		conflict_list_clear(&cl);
-		free(uid);
 	}
 	report("edit + incremental re-check", incremental, n);
 	report("whole check after the same edit", whole, n);
 	/* The edit alone, so the re-check's share can be read off. */
 	editor_set_callback(ed, NULL, NULL);
-	for (i = 0; i < n; i++) {
-		const struct session *s;
-		const char *why;
-		char *uid;
-		dais_time rid, start;
-
-		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
-		s = &p->sessions[(seed >> 33) % p->nsessions];
-		uid = xstrdup(s->uid);
-		rid = s->recurrence_id;
-		start = s->start + ((i % 2) ? -15 : 15) * 60;
-		t = now_ms();
-		edit_move(ed, uid, rid, start, &why);
-		incremental[i] = now_ms() - t;
-		free(uid);
-	}
+	for (i = 0; i < n; i++)
+		incremental[i] = move_one(ed, p, &seed, i);
 	report("edit alone (undo record, re-sort)", incremental, n);
 	recheck_free(pl);
 	free(pl);
