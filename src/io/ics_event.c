@@ -592,9 +592,40 @@ read_kind(struct ics_file *f, struct ics_event *ev, const char *category)
 	ev->s.kind = k;
 }
 
+/*
+ * The line of the ATTENDEE whose value holds `value`. Attendees come in
+ * file order, so the search goes on from the one found last (*at): one
+ * pass over a session of 10 000 attendees, not one per attendee. A value
+ * libical wrote differently costs a pass of its own, and once the file's
+ * messages are past ICS_MAX_DIAGS nothing is looked for.
+ */
+static int
+attendee_line(const struct ics_file *f, const struct ics_block *b,
+              const char *value, size_t *at)
+{
+	size_t k, i;
+
+	if (f->ndiags >= ICS_MAX_DIAGS)
+		return b->begin_line;
+	for (k = 0; k < b->n; k++) {
+		const char *s;
+
+		i = (*at + k) % b->n;
+		s = ics_block_text(b, i);
+		if (!b->lines[i].own || strncasecmp(s, "ATTENDEE", 8) != 0 ||
+		    (s[8] != ':' && s[8] != ';'))
+			continue;
+		if (value == NULL || strstr(s, value) != NULL) {
+			*at = i + 1;
+			return b->lines[i].line;
+		}
+	}
+	return prop_line(b, "ATTENDEE", NULL);
+}
+
 static void
 read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-              const struct ics_block *b)
+              const struct ics_block *b, size_t *at)
 {
 	const char *value = icalproperty_get_attendee(prop);
 	const char *id = NULL, *cn = NULL;
@@ -633,7 +664,7 @@ read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 			const char *x = icalparameter_get_xvalue(par);
 
 			ics_diag(f, DIAG_WARNING,
-			         prop_line(b, "ATTENDEE", value), ev->s.uid,
+			         attendee_line(f, b, value, at), ev->s.uid,
 			         "ROLE=%s of ATTENDEE %s is not a role dais "
 			         "knows; it is read as OPT-PARTICIPANT (use "
 			         "CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT)",
@@ -646,7 +677,7 @@ read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		}
 	}
 	if (id == NULL || *id == '\0') {
-		ics_diag(f, DIAG_WARNING, prop_line(b, "ATTENDEE", value),
+		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
 		         ev->s.uid,
 		         "ATTENDEE %s has no dais id, so dais cannot check "
 		         "their conflicts; add X-DAIS-ID=<participant id> "
@@ -657,7 +688,7 @@ read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		return;
 	}
 	if (session_find_assignment(&ev->s, id) >= 0) {
-		ics_diag(f, DIAG_WARNING, prop_line(b, "ATTENDEE", value),
+		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
 		         ev->s.uid,
 		         "participant %s is an ATTENDEE of this session twice; "
 		         "dais keeps the first, remove the other",
@@ -692,7 +723,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
                struct ics_event *ev)
 {
 	struct found fd;
-	size_t i;
+	size_t i, at;
 
 	memset(ev, 0, sizeof *ev);
 	session_init(&ev->s);
@@ -737,8 +768,8 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	read_status(f, ev, &fd, b);
 	read_numbers(f, ev, &fd, b);
 	read_languages(ev, fd.languages);
-	for (i = 0; i < fd.nattendees; i++)
-		read_attendee(f, ev, fd.attendees[i], b);
+	for (i = 0, at = 0; i < fd.nattendees; i++)
+		read_attendee(f, ev, fd.attendees[i], b, &at);
 	free(fd.attendees);
 	ev->tz.tzid = NULL; /* borrowed from c, which may go now */
 
