@@ -1,0 +1,89 @@
+# load_other_clients.sh: .ics files as other programs write them (made by
+# hand after their exports: Outlook with a "Arab Standard Time" VTIMEZONE
+# and X-MICROSOFT-*, Google Calendar with UTC times and X-GOOGLE-*, Apple
+# with X-APPLE-* and its alarms, Thunderbird with X-MOZ-*, Evolution with
+# libical's zone prefix) load as the mini programme's one file, with their
+# times right; broken ones are refused with file, line and reason. None may
+# crash (tests/fixtures/other-clients/).
+. "$(dirname "$0")/lib.sh"
+dir="$FIXTURES/other-clients"
+ics=programme/sessions.ics
+
+use() {
+	rm -rf "$tmp/p"
+	cp -r "$FIXTURES/mini" "$tmp/p"
+	cp "$dir/$1" "$tmp/p/$ics"
+}
+
+# loads NAME SESSIONS: exit 0 (none of them clashes), no error.
+loads() {
+	use "$1"
+	expect_exit 0 "$DAIS" check "$tmp/p"
+	expect_not_contains "error:" stderr "$err"
+	expect_contains "Mini Conference: $2, no conflicts." stdout "$out"
+}
+
+# refused NAME LINE WORDS: exit 2 with "file:LINE: error: WORDS".
+refused() {
+	use "$1"
+	expect_exit 2 "$DAIS" check "$tmp/p"
+	expect_contains "$tmp/p/$ics:$2: error: $3" stderr "$err"
+	expect_contains "was not loaded" stderr "$err"
+}
+
+# at DAY TEXT: the run-sheet of DAY shows TEXT (times in Kuwait).
+at() {
+	expect_exit 0 "$DAIS" runsheet "$tmp/p" --day "$1"
+	expect_contains "$2" stdout "$out"
+}
+
+loads outlook.ics "2 sessions"
+expect_contains "$tmp/p/$ics:38: warning: ATTENDEE Minister of Interior, Kuwait has no dais id" \
+	stderr "$err"
+at 2026-11-04 "09:00-10:30  Opening plenary"
+at 2026-11-05 "11:00-12:00  Border data side session"
+
+loads google.ics "3 sessions"
+expect_contains "$tmp/p/$ics:38: warning: libical could not read a line and left it out: No value for LOCATION property" \
+	stderr "$err"
+at 2026-11-04 "09:00-10:30  Opening plenary"
+at 2026-11-04 "08:00-08:30  Morning briefing"
+at 2026-11-05 "08:45-09:15  Morning briefing (moved)"
+
+loads google-lf.ics "1 session"
+expect_not_contains "warning:" stderr "$err"
+at 2026-11-05 "15:00-16:00  Closing plenary: adoption of the Kuwait Declaration on Border"
+
+loads apple.ics "1 session"
+expect_not_contains "warning:" stderr "$err"
+at 2026-11-04 "19:00-20:00  Ministerial reception"
+
+loads thunderbird.ics "1 session"
+expect_not_contains "warning:" stderr "$err"
+at 2026-11-05 "13:00-14:30  Ministerial working lunch"
+
+loads evolution.ics "1 session"
+expect_not_contains "warning:" stderr "$err"
+at 2026-11-05 "15:00-16:30  Closing plenary"
+
+loads windows-1252.ics "1 session"
+expect_contains "$tmp/p/$ics:9: warning: this line is not valid UTF-8" \
+	stderr "$err"
+
+refused outlook-no-vtimezone.ics 12 \
+	"DTSTART has TZID=Arab Standard Time, which is neither a zone of the time zone database nor a VTIMEZONE of this file"
+expect_contains "$tmp/p/$ics:44: error: DTSTART has TZID=Arab Standard Time" \
+	stderr "$err"
+
+refused outlook-truncated.ics 18 \
+	"BEGIN:VEVENT has no END:VEVENT before the end of the file"
+expect_contains "$tmp/p/$ics:40: error: the file ends without END:VCALENDAR" \
+	stderr "$err"
+
+refused apple-all-day.ics 11 "DTSTART:20261104 is a date without a time"
+
+refused no-uid-bom.ics 4 "this VEVENT has no UID"
+expect_contains "$tmp/p/$ics:1: warning: the file begins with a UTF-8 byte order mark" \
+	stderr "$err"
+
+finish
