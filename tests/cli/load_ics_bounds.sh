@@ -2,8 +2,9 @@
 # committed), are refused or cut short with a message naming file and
 # line, within bounded time and memory: a 100 MB line, a million ATTENDEE
 # lines on one event, components nested 10 000 deep, an RRULE that would
-# run forever (ICS_MAX_* in src/io/ics_internal.h). The bounds below are
-# many times what was measured on the 2-core machine with both cores busy:
+# run forever, a 100 MB conference.ini, 25 000 rooms (ICS_MAX_* in
+# src/io/ics_internal.h, INI_* in src/io/registry_ini.c). The bounds below
+# are many times what was measured on the 2-core machine with both busy:
 # at most 0.5 s and 43 MB in the normal build, 0.55 s and 95 MB under ASan
 # and UBSan (the 100 MB conference.ini; the .ics cases stay under 41 MB).
 . "$(dirname "$0")/lib.sh"
@@ -160,6 +161,19 @@ with open(sys.argv[1], "w") as f:
     f.write("\"\n")' "$tmp/p/conference.ini"
 bounded 2 "100 MB conference.ini"
 expect_contains "$tmp/p/conference.ini: error: the file is over 16777216 bytes, too big for a registry" \
+	stderr "$err"
+
+# 25 000 rooms in venues.ini: refused at the 20 001st section or key, since
+# iniparser's time grows with the square of them.
+fresh
+/usr/bin/python3 -c '
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(25000):
+        f.write("[room.r%d]\nname = \"Room %d\"\n" % (i, i))' \
+	"$tmp/p/venues.ini"
+bounded 2 "25 000 rooms in venues.ini"
+expect_contains "$tmp/p/venues.ini:20001: error: the file has more than 20000 sections and keys" \
 	stderr "$err"
 
 finish
