@@ -68,6 +68,12 @@ with open(path, "w", newline="") as f:
         for i in range(10000):
             f.write("ATTENDEE;CN=Guest %d:mailto:guest%d@example.org\r\n"
                     % (i, i))
+    elif kind == "x-lines":                         # lines 9-60008
+        f.write("X-PAD:a\r\n" * 60000)
+    elif kind == "x-bytes":                         # lines 9-28, 1 MiB each
+        pad = "X-PAD:" + "z" * (1 << 20) + "\r\n"
+        for _ in range(20):
+            f.write(pad)
     elif kind == "nested":                          # lines 9-20008
         f.write("BEGIN:X-NEST\r\n" * 10000)
         f.write("END:X-NEST\r\n" * 10000)
@@ -115,6 +121,16 @@ expect_contains "$tmp/p/$ics:1008: warning: ATTENDEE Guest 999 has no dais id" \
 	stderr "$err"
 expect_not_contains "Guest 1000 " stderr "$err"
 expect_contains "$tmp/p/$ics: warning: 9000 more problems in this file (0 of them errors) are not listed" \
+	stderr "$err"
+
+# A component of 60 000 lines, and one of 20 MiB.
+fresh; gen x-lines
+bounded 2 "60 000 lines in a VEVENT"
+expect_contains "$tmp/p/$ics:50004: error: the VEVENT that begins at line 4 has more than 50000 lines" \
+	stderr "$err"
+fresh; gen x-bytes
+bounded 2 "20 MiB in a VEVENT"
+expect_contains "$tmp/p/$ics:24: error: the VEVENT that begins at line 4 holds more than 16 MiB of text" \
 	stderr "$err"
 
 # Components nested 10 000 deep inside a VEVENT: refused at the 17th.
