@@ -37,6 +37,7 @@
 #define ICS_MAX_ATTENDEES       10000 /* ATTENDEE lines of one VEVENT */
 #define ICS_MAX_DEPTH           16    /* components inside a top one */
 #define ICS_MAX_DIAGS           1000  /* listed per file; then a count */
+#define ICS_MAX_ZONES           200   /* VTIMEZONEs read in one file */
 
 /* One unfolded line of a component, as written. */
 struct ics_line {
@@ -79,6 +80,14 @@ struct ics_tz {
 struct ics_zone {
 	char *tzid;
 	icaltimezone *zone; /* owned; holds the VTIMEZONE component */
+};
+
+/* TZID -> index into an array of ics_zone, so that a file of thousands of
+ * VTIMEZONEs is not looked through once per TZID (open addressing; a slot
+ * holds index + 1, 0 when empty). */
+struct ics_tzindex {
+	size_t *slot;
+	size_t cap; /* a power of two, or 0 */
 };
 
 /* An RRULE, RDATE or EXDATE line of a series, for messages. */
@@ -134,6 +143,7 @@ struct ics_file {
 	size_t nzones, capzones;
 	struct ics_zone *cache; /* TZID -> zone; zone NULL when unknown */
 	size_t ncache, capcache;
+	struct ics_tzindex zoneix, cacheix;
 
 	struct ics_event *series, *overrides;
 	size_t nseries, capseries, noverrides, capoverrides;

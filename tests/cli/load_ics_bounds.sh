@@ -75,6 +75,15 @@ with open(path, "w", newline="") as f:
         pad = "X-PAD:" + "z" * (1 << 20) + "\r\n"
         for _ in range(20):
             f.write(pad)
+    elif kind == "zones":                           # 20 000 VTIMEZONEs
+        f.write("END:VEVENT\r\n")                   # line 9
+        for i in range(20000):                      # from line 10, 8 each
+            f.write("BEGIN:VTIMEZONE\r\nTZID:Zone-%d\r\n"
+                    "BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+                    "TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300\r\n"
+                    "END:STANDARD\r\nEND:VTIMEZONE\r\n" % i)
+        f.write("END:VCALENDAR\r\n")
+        sys.exit(0)
     elif kind == "nested":                          # lines 9-20008
         f.write("BEGIN:X-NEST\r\n" * 10000)
         f.write("END:X-NEST\r\n" * 10000)
@@ -132,6 +141,12 @@ expect_contains "$tmp/p/$ics:50004: error: the VEVENT that begins at line 4 has 
 fresh; gen x-bytes
 bounded 2 "20 MiB in a VEVENT"
 expect_contains "$tmp/p/$ics:24: error: the VEVENT that begins at line 4 holds more than 16 MiB of text" \
+	stderr "$err"
+
+# 20 000 VTIMEZONEs: the first 200 are read, the rest left with a word.
+fresh; gen zones
+bounded 0 "20 000 VTIMEZONEs"
+expect_contains "$tmp/p/$ics:1610: warning: this file has more than 200 VTIMEZONEs; dais ignores this one and those after it" \
 	stderr "$err"
 
 # Components nested 10 000 deep inside a VEVENT: refused at the 17th.
