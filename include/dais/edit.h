@@ -215,6 +215,16 @@ bool edit_delete(struct editor *ed, const char *uid, dais_time rid,
 bool edit_replace(struct editor *ed, const char *uid, dais_time rid,
                   const struct session *s, const char **why);
 
+/*
+ * Puts session (uid, rid) into exactly the state `s` (NULL: removes it),
+ * creating it when it does not exist, an occurrence included: what a
+ * recovery journal replays. Nothing is checked but the key (s->uid and
+ * s->recurrence_id must be uid and rid): the state came from an editor on
+ * the same files. The sequence is worked out as for any edit.
+ */
+bool edit_put(struct editor *ed, const char *uid, dais_time rid,
+              const struct session *s, const char **why);
+
 /* One line, not empty; surrounding blanks are dropped. */
 bool edit_set_title(struct editor *ed, const char *uid, dais_time rid,
                     const char *title, const char **why);

@@ -1262,6 +1262,35 @@ edit_delete(struct editor *ed, const char *uid, dais_time rid, const char **why)
 	                 xasprintf("Deleted '%s'", session_label(cur)));
 }
 
+bool
+edit_put(struct editor *ed, const char *uid, dais_time rid,
+         const struct session *s, const char **why)
+{
+	const struct session *cur;
+	struct session next;
+
+	if (ed->in_callback)
+		return refuse(ed, why,
+		              "An edit cannot be made during another edit.");
+	if (uid == NULL || *uid == '\0')
+		return refuse(ed, why, "Choose a session first.");
+	if (s != NULL && (s->uid == NULL || strcmp(s->uid, uid) != 0 ||
+	                  s->recurrence_id != rid))
+		return refuse(ed, why,
+		              "The state given for %s is another session's.",
+		              uid);
+	cur = editor_session(ed, uid, rid);
+	if (s == NULL) {
+		if (cur == NULL)
+			return true;
+		return op_commit(ed, uid, rid, NULL,
+		                 xasprintf("Deleted '%s'", session_label(cur)));
+	}
+	session_copy(&next, s);
+	return op_commit(ed, uid, rid, &next,
+	                 xasprintf("Restored '%s'", session_label(s)));
+}
+
 static char *
 describe_replace(const struct editor *ed, const struct session *cur,
                  const struct session *s)

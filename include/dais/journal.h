@@ -1,0 +1,114 @@
+/*
+ * journal.h: the recovery journal. While a planner edits a programme, each
+ * edit is appended to DIR/.dais-journal and forced to disk (fdatasync)
+ * before the screen shows it, so a planner that dies with unsaved edits
+ * (SIGKILL, power loss, a closed SSH session) loses none of them: the next
+ * planner on DIR finds the journal and offers to restore the edits, to
+ * discard them or to keep them aside.
+ *
+ * The journal records states, not operations: for each edit, every session
+ * it touched as it was afterwards, or that it was gone. Replaying them in
+ * order onto the programme as loaded from the files gives exactly the
+ * programme that was on screen, whatever the edits were (a form, an undo,
+ * a drag). The journal starts with a fingerprint (filehash.h) of every file
+ * the programme was read from; a journal whose files changed since is never
+ * replayed, only kept aside. After each save the journal starts again from
+ * the files as written, so it only ever holds what is not on disk.
+ *
+ * The format is text, described in journal.c and dais-programme(5).
+ */
+#ifndef DAIS_JOURNAL_H
+#define DAIS_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dais/dtime.h"
+#include "dais/edit.h"
+#include "dais/model.h"
+
+/* The journal's name in the programme directory. */
+#define JOURNAL_NAME ".dais-journal"
+
+/* ---- Writing, while a planner edits ---------------------------------- */
+
+struct journal;
+
+/*
+ * Starts DIR/.dais-journal for the programme that `ed` edits, replacing
+ * any journal there (atomically): the fingerprints of the files as last
+ * read or written, then, when the editor has unsaved changes (after a
+ * restore, or a save that failed for some files), one record holding them.
+ * NULL with *why (the caller frees it) when the file cannot be written.
+ */
+struct journal *journal_start(const struct editor *ed, char **why);
+/*
+ * Appends the edit an editor callback reports, and forces it to disk.
+ * False with *why when it could not be written; the journal is then
+ * rewritten whole (journal_start) at the next append, so one failure
+ * does not leave a gap.
+ */
+bool journal_append(struct journal *j, const struct editor *ed,
+                    const struct edit_event *ev, char **why);
+/* After a save (whether or not every file was written): starts again from
+ * the files as they now are. */
+bool journal_restart(struct journal *j, const struct editor *ed, char **why);
+/* Closes it; `remove` deletes the file (the planner closed normally, with
+ * nothing unsaved or the edits discarded on purpose). */
+void journal_close(struct journal *j, bool remove);
+
+/* ---- Reading, when a planner starts ---------------------------------- */
+
+struct journal_delta {
+	char *uid;
+	dais_time rid;
+	struct session *after; /* NULL: the session was deleted */
+};
+
+struct journal_edit {
+	dais_time when;
+	char *description;
+	struct journal_delta *deltas;
+	size_t ndeltas;
+};
+
+struct journal_found {
+	char *path;
+	char *user, *host; /* who wrote it */
+	long pid;
+	dais_time opened; /* when the planner started it */
+	struct journal_edit *edits;
+	size_t nedits;
+	size_t nsessions; /* distinct sessions the edits touch */
+	/* The last edit was cut short (a crash while writing it): it was
+	 * never on screen, and it is left out. */
+	bool torn;
+	/* Files whose bytes differ from when the journal was written; empty
+	 * when the journal matches the directory and may be replayed. */
+	struct strlist changed;
+};
+
+/*
+ * Reads DIR/.dais-journal. Returns 1 when there is one (*out filled), 0
+ * when there is none, -1 when it cannot be read or is not a dais journal
+ * (*why says why and where; keep it aside).
+ */
+int journal_find(const char *dir, struct journal_found *out, char **why);
+void journal_found_free(struct journal_found *f);
+/* The time of the last edit (or the start, when there is none). */
+dais_time journal_last_time(const struct journal_found *f);
+/*
+ * Replays the journal's edits onto ed (the programme loaded from files
+ * that match: f->changed empty) as one undoable edit. False with *why (the
+ * caller frees it) naming the session when the editor refuses one; the
+ * programme is then as it was.
+ */
+bool journal_replay(const struct journal_found *f, struct editor *ed,
+                    char **why);
+/* Renames DIR/.dais-journal to DIR/.dais-journal-kept-<UTC time>; returns
+ * the new path (the caller frees it), or NULL with *why. */
+char *journal_keep_aside(const char *dir, char **why);
+/* Deletes DIR/.dais-journal (true when it is gone). */
+bool journal_discard(const char *dir, char **why);
+
+#endif

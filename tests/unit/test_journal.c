@@ -1,0 +1,598 @@
+/*
+ * test_journal.c: the recovery journal. Edits of every kind (moves, text
+ * with tabs, line breaks and other scripts, new and deleted sessions, a
+ * deleted occurrence of a series, undo and redo, a group) written through
+ * the editor's callback and replayed onto a fresh load give exactly the
+ * programme that was edited; a journal cut anywhere inside its last edit
+ * gives the programme as it was before that edit; a journal whose files
+ * changed, or that is not a journal, is never replayed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dais/edit.h"
+#include "dais/journal.h"
+#include "dais/load.h"
+#include "dais/save.h"
+#include "dais/xalloc.h"
+
+struct ctx {
+	struct editor *ed;
+	struct journal *j;
+	/* The programme after each edit, as text (dump()). */
+	char **states;
+	size_t nstates;
+};
+
+static char *
+copy_example(void)
+{
+	const char *src = getenv("SRCDIR");
+	char tmpl[] = "/tmp/dais-journal-XXXXXX";
+	char *dir, *cmd;
+
+	assert_non_null(src);
+	dir = xstrdup(mkdtemp(tmpl));
+	cmd = xasprintf("cp -R '%s/data/kuwait-2026/.' '%s'", src, dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return dir;
+}
+
+static void
+remove_dir(char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+static struct programme *
+load_ok(const char *dir)
+{
+	struct diag_list diags = {0};
+	struct programme *p = programme_load(dir, &diags);
+
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
+	diag_clear(&diags);
+	free(diags.v);
+	return p;
+}
+
+static void
+add(char **s, const char *fmt, const char *v)
+{
+	char *n = xasprintf(fmt, v != NULL ? v : "(null)");
+	char *joined = xasprintf("%s%s", *s, n);
+
+	free(*s);
+	free(n);
+	*s = joined;
+}
+
+/*
+ * Comparing with a programme loaded after a save: a session made in dais
+ * keeps source -1 after it is saved (model.h) but has its file's index
+ * when loaded again, and a CR LF typed in a text comes back from the file
+ * as LF (libical). Neither is the journal's doing.
+ */
+static bool after_save = false;
+
+static void
+drop_cr(char *s)
+{
+	char *w = s;
+
+	for (; *s != '\0'; s++)
+		if (*s != '\r')
+			*w++ = *s;
+	*w = '\0';
+}
+
+/* Every field of every session, in the programme's order. */
+static char *
+dump(const struct programme *p)
+{
+	char *s = xstrdup("");
+	size_t i, k;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *x = &p->sessions[i];
+		char num[128];
+
+		add(&s, "[%s", x->uid);
+		snprintf(num, sizeof num,
+		         " rid=%" PRId64 " %" PRId64 "-%" PRId64
+		         " st=%d exp=%d seq=%d src=%d",
+		         (int64_t)x->recurrence_id, (int64_t)x->start,
+		         (int64_t)x->end, (int)x->status, x->expected,
+		         x->sequence, after_save ? 0 : x->source);
+		add(&s, "%s", num);
+		add(&s, " t=%s", x->title);
+		add(&s, " d=%s", x->description);
+		add(&s, " n=%s", x->notes);
+		add(&s, " k=%s", x->kind);
+		add(&s, " r=%s", x->room_id);
+		add(&s, " l=%s", x->location);
+		for (k = 0; k < x->languages.n; k++)
+			add(&s, " lang=%s", x->languages.v[k]);
+		for (k = 0; k < x->nassign; k++) {
+			add(&s, " a=%s", x->assign[k].participant_id);
+			add(&s, "/%s", role_name(x->assign[k].role));
+			add(&s, "/%s", x->assign[k].cn);
+		}
+		add(&s, "%s]\n", "");
+	}
+	if (after_save)
+		drop_cr(s);
+	return s;
+}
+
+/* Fails naming the first session whose dump differs. */
+static void
+assert_same(const char *got, const char *want)
+{
+	size_t line = 1;
+
+	while (*got != '\0' && *got == *want) {
+		if (*got == '\n')
+			line++;
+		got++;
+		want++;
+	}
+	if (*got == '\0' && *want == '\0')
+		return;
+	fail_msg("session %zu differs:\n got: %.300s\nwant: %.300s", line, got,
+	         want);
+}
+
+static void
+on_edit(const struct edit_event *ev, void *arg)
+{
+	struct ctx *c = arg;
+	char *why = NULL;
+
+	if (!journal_append(c->j, c->ed, ev, &why))
+		fail_msg("journal_append: %s", why);
+	c->states = xreallocarray(c->states, c->nstates + 1, sizeof *c->states);
+	c->states[c->nstates++] = dump(editor_programme(c->ed));
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nstates; i++)
+		free(c->states[i]);
+	free(c->states);
+}
+
+/* The n-th session with (or without) a recurrence id, by key. */
+static char *
+pick(const struct programme *p, bool occurrence, size_t n, dais_time *rid)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if ((s->recurrence_id != DAIS_TIME_NONE) != occurrence)
+			continue;
+		if (n-- > 0)
+			continue;
+		*rid = s->recurrence_id;
+		return xstrdup(s->uid);
+	}
+	fail_msg("no such session in the example");
+	return NULL;
+}
+
+/* Edits of every kind, each reported to the journal. */
+static void
+make_edits(struct ctx *c)
+{
+	struct editor *ed = c->ed;
+	const struct programme *p = editor_programme(ed);
+	const char *why = NULL;
+	struct session fresh;
+	dais_time rid, orid;
+	char *a = pick(p, false, 0, &rid), *b = pick(p, false, 3, &rid);
+	char *occ = pick(p, true, 1, &orid);
+	char *made = NULL;
+	dais_time start = editor_session(ed, a, DAIS_TIME_NONE)->start;
+
+	assert_true(edit_move(ed, a, DAIS_TIME_NONE, start + 1800, &why));
+	assert_true(edit_set_title(ed, b, DAIS_TIME_NONE,
+	                           "Вступительное слово \\ مراقبة الحدود",
+	                           &why));
+	assert_true(edit_set_notes(ed, b, DAIS_TIME_NONE,
+	                           "line one\nline\ttwo\r\nback\\slash \\0",
+	                           &why));
+	assert_true(edit_set_description(ed, a, DAIS_TIME_NONE, "", &why));
+	/* An occurrence of a series: deleted, the deletion undone, redone. */
+	assert_true(edit_delete(ed, occ, orid, &why));
+	assert_true(editor_undo(ed, &why));
+	assert_true(editor_redo(ed, &why));
+	session_init(&fresh);
+	fresh.title = xstrdup("塔吉克斯坦 bilateral");
+	fresh.start = start + 7200;
+	fresh.end = start + 9000;
+	fresh.recurrence_id = DAIS_TIME_NONE;
+	assert_true(edit_create(ed, &fresh, &made, &why));
+	session_free(&fresh);
+	assert_true(edit_assign(ed, made, DAIS_TIME_NONE, p->people[0].id,
+	                        ROLE_CHAIR, NULL, &why));
+	editor_begin_group(ed, "A form");
+	assert_true(edit_set_expected(ed, a, DAIS_TIME_NONE, 321, &why));
+	assert_true(
+	    edit_set_status(ed, a, DAIS_TIME_NONE, SESSION_TENTATIVE, &why));
+	editor_end_group(ed);
+	assert_true(edit_delete(ed, b, DAIS_TIME_NONE, &why));
+	assert_true(editor_undo(ed, &why)); /* b back */
+	assert_true(edit_duplicate(ed, a, DAIS_TIME_NONE, NULL, &why));
+	free(a);
+	free(b);
+	free(occ);
+	free(made);
+}
+
+/* Loads dir afresh and replays its journal; returns the programme's dump. */
+static char *
+replayed(const char *dir, struct journal_found *f)
+{
+	struct programme *p = load_ok(dir);
+	struct editor *ed = editor_new(p);
+	char *why = NULL, *s;
+
+	if (!journal_replay(f, ed, &why))
+		fail_msg("replay: %s", why);
+	s = dump(p);
+	editor_free(ed);
+	programme_free(p);
+	return s;
+}
+
+static void
+start(struct ctx *c, struct programme *p)
+{
+	char *why = NULL;
+
+	memset(c, 0, sizeof *c);
+	c->ed = editor_new(p);
+	editor_set_uid_seed(c->ed, 42);
+	c->j = journal_start(c->ed, &why);
+	if (c->j == NULL)
+		fail_msg("journal_start: %s", why);
+	editor_set_callback(c->ed, on_edit, c);
+}
+
+static void
+test_replay_gives_the_edited_programme(void **state)
+{
+	char *dir = copy_example(), *why = NULL, *got, *want;
+	struct programme *p = load_ok(dir);
+	struct journal_found f;
+	struct ctx c;
+
+	(void)state;
+	start(&c, p);
+	make_edits(&c);
+	want = dump(p);
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_int_equal(f.changed.n, 0);
+	assert_false(f.torn);
+	assert_int_equal(f.nedits, c.nstates);
+	assert_true(f.nsessions >= 5);
+	assert_non_null(f.user);
+	assert_int_equal(f.pid, (long)getpid());
+	got = replayed(dir, &f);
+	assert_same(got, want);
+	free(got);
+	free(want);
+	journal_found_free(&f);
+
+	/* A clean close removes it; nothing is found afterwards. */
+	journal_close(c.j, true);
+	assert_int_equal(journal_find(dir, &f, &why), 0);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	remove_dir(dir);
+}
+
+static off_t
+file_size(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_size;
+}
+
+/*
+ * A crash while the last edit was being written: every cut inside it
+ * gives the state before it; a cut at its end gives all of them.
+ */
+static void
+test_torn_last_edit_is_left_out(void **state)
+{
+	char *dir = copy_example(), *why = NULL, *path, *copy;
+	struct programme *p = load_ok(dir);
+	struct journal_found f;
+	struct ctx c;
+	off_t before, after, cut;
+	const char *title = NULL;
+	const char *r = NULL;
+
+	(void)state;
+	start(&c, p);
+	make_edits(&c);
+	path = xasprintf("%s/%s", dir, JOURNAL_NAME);
+	before = file_size(path);
+	title = p->sessions[0].uid;
+	assert_true(edit_set_title(c.ed, title, p->sessions[0].recurrence_id,
+	                           "The last edit", &r));
+	after = file_size(path);
+	assert_true(after > before);
+	copy = xasprintf("cp '%s' '%s.full'", path, path);
+	assert_int_equal(system(copy), 0);
+	free(copy);
+	for (cut = before; cut <= after; cut += (after - before) / 7 + 1) {
+		char *got;
+
+		copy = xasprintf("cp '%s.full' '%s'", path, path);
+		assert_int_equal(system(copy), 0);
+		free(copy);
+		assert_int_equal(truncate(path, cut), 0);
+		if (journal_find(dir, &f, &why) != 1)
+			fail_msg("journal_find: %s", why);
+		assert_int_equal(f.nedits, c.nstates - 1);
+		assert_int_equal(f.torn, cut != before);
+		got = replayed(dir, &f);
+		assert_same(got, c.states[c.nstates - 2]);
+		free(got);
+		journal_found_free(&f);
+	}
+	/* Whole: every edit. */
+	copy = xasprintf("cp '%s.full' '%s'", path, path);
+	assert_int_equal(system(copy), 0);
+	free(copy);
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_int_equal(f.nedits, c.nstates);
+	assert_false(f.torn);
+	journal_found_free(&f);
+
+	journal_close(c.j, false);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	free(path);
+	remove_dir(dir);
+}
+
+static void
+append_to(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "ab");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+/* Files changed since: the journal names them (and the caller keeps it
+ * aside); it is kept aside under a new name, and the original is gone. */
+static void
+test_changed_files_are_named(void **state)
+{
+	char *dir = copy_example(), *why = NULL, *kept, *path;
+	struct programme *p = load_ok(dir);
+	struct journal_found f;
+	struct ctx c;
+	struct stat st;
+
+	(void)state;
+	start(&c, p);
+	make_edits(&c);
+	append_to(dir, "venues.ini", "\n; a comment added by someone\n");
+	append_to(dir, p->conf.files.v[1], "\r\n");
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_int_equal(f.changed.n, 2);
+	assert_true(strlist_has(&f.changed, "venues.ini"));
+	assert_true(strlist_has(&f.changed, p->conf.files.v[1]));
+	journal_found_free(&f);
+
+	kept = journal_keep_aside(dir, &why);
+	assert_non_null(kept);
+	assert_non_null(strstr(kept, "/.dais-journal-kept-"));
+	assert_int_equal(stat(kept, &st), 0);
+	path = xasprintf("%s/%s", dir, JOURNAL_NAME);
+	assert_int_not_equal(stat(path, &st), 0);
+	assert_int_equal(journal_find(dir, &f, &why), 0);
+	free(path);
+	free(kept);
+
+	journal_close(c.j, false);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	remove_dir(dir);
+}
+
+static void
+write_text(const char *dir, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, JOURNAL_NAME);
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+/* Not a journal, or one damaged before its last edit: refused with the
+ * line, never replayed. */
+static void
+test_damaged_journal_is_refused(void **state)
+{
+	char *dir = copy_example(), *why = NULL, *path, *text;
+	struct programme *p = load_ok(dir);
+	struct journal_found f;
+	struct ctx c;
+	FILE *fp;
+	long n;
+	char *at;
+
+	(void)state;
+	write_text(dir, "hello\n");
+	assert_int_equal(journal_find(dir, &f, &why), -1);
+	assert_non_null(strstr(why, ".dais-journal:1: not a dais recovery"));
+	free(why);
+	why = NULL;
+	journal_found_free(&f);
+
+	start(&c, p);
+	make_edits(&c);
+	path = xasprintf("%s/%s", dir, JOURNAL_NAME);
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	text = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(text, 1, (size_t)n, fp), (size_t)n);
+	text[n] = '\0';
+	fclose(fp);
+	/* Change one letter of the first edit's title. */
+	at = strstr(text, "Вступительное");
+	assert_non_null(at);
+	at[0] = 'X';
+	at[1] = 'X';
+	write_text(dir, text);
+	assert_int_equal(journal_find(dir, &f, &why), -1);
+	assert_non_null(strstr(why, "this edit is damaged"));
+	free(why);
+	journal_found_free(&f);
+	free(text);
+	free(path);
+
+	journal_close(c.j, false);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	remove_dir(dir);
+}
+
+/* After a save the journal holds nothing: what it held is in the files. */
+static void
+test_restart_after_save(void **state)
+{
+	char *dir = copy_example(), *why = NULL;
+	struct programme *p = load_ok(dir);
+	struct diag_list diags = {0};
+	struct journal_found f;
+	struct ctx c;
+	const char *refusal = NULL;
+
+	(void)state;
+	start(&c, p);
+	make_edits(&c);
+	assert_true(programme_save(c.ed, &diags));
+	assert_true(journal_restart(c.j, c.ed, &why));
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_int_equal(f.nedits, 0);
+	assert_int_equal(f.changed.n, 0);
+	journal_found_free(&f);
+
+	/* An edit after the save: only it is in the journal, and it replays
+	 * onto the saved files. */
+	after_save = true;
+	assert_true(edit_set_expected(c.ed, p->sessions[2].uid,
+	                              p->sessions[2].recurrence_id, 77,
+	                              &refusal));
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_int_equal(f.nedits, 1);
+	{
+		char *got = replayed(dir, &f), *want = dump(p);
+
+		assert_same(got, want);
+		free(got);
+		free(want);
+	}
+	journal_found_free(&f);
+	after_save = false;
+	diag_clear(&diags);
+	free(diags.v);
+	journal_close(c.j, true);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	remove_dir(dir);
+}
+
+/* A journal started while edits are unsaved carries them over whole. */
+static void
+test_start_carries_unsaved_edits(void **state)
+{
+	char *dir = copy_example(), *why = NULL, *got, *want;
+	struct programme *p = load_ok(dir);
+	struct journal_found f;
+	struct ctx c;
+
+	(void)state;
+	start(&c, p);
+	make_edits(&c);
+	journal_close(c.j, false);
+	c.j = journal_start(c.ed, &why);
+	assert_non_null(c.j);
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_int_equal(f.nedits, 1);
+	got = replayed(dir, &f);
+	want = dump(p);
+	assert_same(got, want);
+	free(got);
+	free(want);
+	journal_found_free(&f);
+	journal_close(c.j, true);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	remove_dir(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_replay_gives_the_edited_programme),
+	    cmocka_unit_test(test_torn_last_edit_is_left_out),
+	    cmocka_unit_test(test_changed_files_are_named),
+	    cmocka_unit_test(test_damaged_journal_is_refused),
+	    cmocka_unit_test(test_restart_after_save),
+	    cmocka_unit_test(test_start_carries_unsaved_edits),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
