@@ -9,14 +9,31 @@
 
 #include "dais/model.h"
 
+struct journal_found;
+
+struct tui_options {
+	/* Shown in the status line at the start (may be NULL), e.g. that
+	 * loading gave warnings, which the terminal's scrollback hides once
+	 * the planner draws. */
+	const char *note;
+	/* Not NULL: open read-only; the sentence says why (who holds the
+	 * programme), and every edit and save is refused with it. */
+	const char *read_only_why;
+	/* Not NULL: the unsaved edits of a planner that did not close
+	 * (journal.h), replayed before the first key, as one edit that
+	 * undo takes back. */
+	const struct journal_found *restore;
+};
+
 /*
  * Runs the planner on p (loaded, and trusted: no load errors) until the
  * user quits; p may have been changed and saved by then. Returns 0, or 1
  * with *why (owned by the caller) when the terminal could not be used.
- * The locale must already be set (setlocale(LC_ALL, "")). `note` (may be
- * NULL) is shown in the status line at the start, e.g. that loading gave
- * warnings, which the terminal's scrollback hides once the planner draws.
+ * The locale must already be set (setlocale(LC_ALL, "")). Unless
+ * read-only, the planner keeps the recovery journal DIR/.dais-journal
+ * (journal.h) from start to end; it removes it when it quits normally
+ * and leaves it when the terminal goes away or SIGHUP or SIGTERM ends it.
  */
-int tui_run(struct programme *p, const char *note, char **why);
+int tui_run(struct programme *p, const struct tui_options *opts, char **why);
 
 #endif

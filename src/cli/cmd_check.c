@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "dais/conflict.h"
+#include "dais/journal.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 
@@ -174,6 +175,34 @@ print_text(const struct programme *p, const struct conflict_list *cl)
 	}
 }
 
+/*
+ * check reads the files; unsaved edits left by a planner that did not
+ * close are not in them, so it says they exist (on standard error, so
+ * the report itself stays what the files hold).
+ */
+static void
+note_journal(const char *dir)
+{
+	struct journal_found f;
+	char *why = NULL;
+	int r = journal_find(dir, &f, &why);
+
+	if (r < 0) {
+		fprintf(stderr,
+		        "dais: note: %s; 'dais open %s' keeps it aside\n", why,
+		        dir);
+		free(why);
+	} else if (r > 0 && f.nedits > 0) {
+		fprintf(stderr,
+		        "dais: note: %s holds %zu unsaved edit%s to %zu "
+		        "session%s, not in the files checked here; 'dais open "
+		        "%s' offers to restore them\n",
+		        f.path, f.nedits, f.nedits == 1 ? "" : "s", f.nsessions,
+		        f.nsessions == 1 ? "" : "s", dir);
+	}
+	journal_found_free(&f);
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -212,6 +241,7 @@ cmd_check(int argc, char **argv)
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	if ((p = cli_load(dir)) == NULL)
 		return EXIT_BAD_INPUT;
+	note_journal(dir);
 	conflict_check(p, &cl);
 	if (strcmp(format, "json") == 0)
 		print_json(p, &cl);

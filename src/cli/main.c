@@ -52,7 +52,8 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
      "id or day, or the programme could not be read.\n",
      cmd_export},
-    {"open", "[DIR]", "plan the programme interactively (the default)",
+    {"open", "[--restore | --discard | --keep-aside] [DIR]",
+     "plan the programme interactively (the default)",
      "Opens the planner on the programme in DIR (default: the current\n"
      "directory if it holds conference.ini, else the shipped example):\n"
      "day tabs, a rooms by time grid, a chronological list, participants\n"
@@ -61,10 +62,22 @@ const struct cli_command cli_commands[] = {
      "settings (keys, colours, print command, export directory) are read\n"
      "from $XDG_CONFIG_HOME/dais/dais.ini, described in dais(1).\n"
      "\n"
+     "Every edit goes to a recovery journal, DIR/.dais-journal, before it\n"
+     "is shown. When a planner was killed with edits unsaved, the next one\n"
+     "says how many and from when, and asks whether to restore them,\n"
+     "discard them or keep them aside; these options answer for it:\n"
+     "\n"
+     "  --restore             open with the unsaved edits (not yet saved)\n"
+     "  --discard             delete them\n"
+     "  --keep-aside          rename the journal .dais-journal-kept-TIME\n"
      "  -h, --help            this help\n"
      "\n"
+     "A journal is never replayed onto files that changed since it was\n"
+     "written: it is kept aside instead.\n"
+     "\n"
      "Exit status: 0 after quitting, 1 when the terminal could not be\n"
-     "used, 2 the programme could not be read or no terminal.\n",
+     "used or the unsaved edits were left for later, 2 the programme\n"
+     "could not be read or no terminal.\n",
      cmd_open},
     {"runsheet",
      "[DIR] --day DATE|--all-days [--room ROOM] [--format text|pdf] "

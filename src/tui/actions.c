@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "dais/export.h"
+#include "dais/journal.h"
 #include "dais/runsheet.h"
 #include "dais/save.h"
 #include "dais/textwidth.h"
@@ -394,7 +395,8 @@ planner_save(struct planner *pl)
 	struct edit_change *ch = NULL;
 	struct strlist files = {0};
 	size_t n, i;
-	char *names;
+	char *names, *lost = NULL, *journal_note = NULL;
+	bool saved;
 
 	if (!editor_dirty(pl->ed)) {
 		planner_message(pl, false, "Nothing to save.");
@@ -416,17 +418,30 @@ planner_save(struct planner *pl)
 	}
 	free(ch);
 	names = strlist_join(&files, ", ");
-	if (programme_save(pl->ed, &diags)) {
-		planner_message(pl, false, "Saved %zu changed session%s to %s.",
-		                n, n == 1 ? "" : "s", names);
+	saved = programme_save(pl->ed, &diags);
+	/* Saved or not, some files may now hold the edits: the journal
+	 * starts again from the files as they are, with what is still
+	 * unsaved. */
+	if (pl->journal != NULL && !journal_restart(pl->journal, pl->ed, &lost))
+		journal_note = xasprintf("; and %s, so unsaved edits would be "
+		                         "lost if dais stopped",
+		                         lost);
+	if (saved) {
+		planner_message(pl, journal_note != NULL,
+		                "Saved %zu changed session%s to %s%s.", n,
+		                n == 1 ? "" : "s", names,
+		                journal_note ? journal_note : "");
 	} else {
 		char *first = diags.n > 0 ? diag_format(&diags.v[0])
 		                          : xstrdup("the save failed");
 
-		planner_message(pl, true, "Not saved: %s%s", first,
-		                diags.n > 1 ? " (and more)" : "");
+		planner_message(pl, true, "Not saved: %s%s%s", first,
+		                diags.n > 1 ? " (and more)" : "",
+		                journal_note ? journal_note : "");
 		free(first);
 	}
+	free(lost);
+	free(journal_note);
 	free(names);
 	strlist_clear(&files);
 	free(files.v);

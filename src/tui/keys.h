@@ -43,6 +43,7 @@ enum {
 	TK_F12 = TK_F1 + 11,
 	TK_RESIZE, /* the terminal changed size */
 	TK_MOUSE,  /* see term_mouse() */
+	TK_HANGUP, /* the terminal is gone, or SIGHUP or SIGTERM came */
 	TK_LAST
 };
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/journal.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "term.h"
@@ -244,7 +245,12 @@ static void
 on_edit(const struct edit_event *ev, void *arg)
 {
 	struct planner *pl = arg;
+	char *lost = NULL;
 
+	/* First the journal: the screen must never show an edit that a
+	 * crash right now would lose. */
+	if (pl->journal != NULL)
+		journal_append(pl->journal, pl->ed, ev, &lost);
 	recheck_after(pl, ev);
 	switch (ev->kind) {
 	case EDIT_APPLIED:
@@ -258,6 +264,13 @@ on_edit(const struct edit_event *ev, void *arg)
 		break;
 	case EDIT_CANCELLED:
 		break;
+	}
+	if (lost != NULL) {
+		planner_message(pl, true,
+		                "%s, but %s: if dais stopped now it would be "
+		                "lost; save with s",
+		                ev->description, lost);
+		free(lost);
 	}
 }
 
@@ -834,6 +847,10 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 
 	if (key == TK_RESIZE)
 		return;
+	if (key == TK_HANGUP) {
+		pl->quit = pl->hangup = true;
+		return;
+	}
 	/*
 	 * Too small to draw anything else, but not a trap: quit still works
 	 * when nothing is unsaved (there is no room to ask about edits).

@@ -299,7 +299,14 @@ struct planner {
 	struct picker picker;
 
 	bool quit;
+	/* Quit because the terminal went away or a signal came: the
+	 * recovery journal stays for the next start. */
+	bool hangup;
 	bool repaint; /* C-l: the terminal must be painted afresh */
+	/* The recovery journal each edit is appended to before it is drawn;
+	 * NULL when read-only or when it could not be written (then the
+	 * status line says so). */
+	struct journal *journal;
 	/* The mouse: a press on a block (and where), to move it by as much
 	 * as the pointer moved when it is released. */
 	struct session_key drag;

@@ -7,8 +7,11 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "dais/textwidth.h"
@@ -50,6 +53,49 @@ term_apply_theme(const struct theme *theme)
 		          clamp_colour(theme->styles[i].bg, COLOR_BLACK));
 }
 
+/*
+ * SIGHUP (the SSH session closed) and SIGTERM (shutdown) end the planner
+ * through its main loop, not in the middle of an edit: the handler only
+ * notes the signal, and without SA_RESTART the blocked read returns so
+ * term_read_key can say TK_HANGUP. Every edit is already in the recovery
+ * journal; what the loop adds is leaving the journal in place (a normal
+ * quit removes it) and the terminal restored. Installed before initscr()
+ * so ncurses does not put its own SIGTERM handler, which exits at once.
+ */
+static volatile sig_atomic_t hangup_signal;
+
+static void
+on_hangup(int sig)
+{
+	hangup_signal = sig;
+}
+
+static void
+catch_hangup(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Whether input is gone: a signal came, or the terminal hung up. */
+static bool
+input_gone(void)
+{
+	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	if (hangup_signal != 0)
+		return true;
+	if (poll(&pfd, 1, 0) <= 0)
+		return false;
+	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 bool
 term_start(const struct theme *theme, char **warning)
 {
@@ -57,6 +103,7 @@ term_start(const struct theme *theme, char **warning)
 	const char *codeset = nl_langinfo(CODESET);
 
 	*warning = NULL;
+	catch_hangup();
 	if (initscr() == NULL) {
 		*warning = xstrdup("cannot use this terminal; check TERM");
 		return false;
@@ -66,6 +113,9 @@ term_start(const struct theme *theme, char **warning)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Wake once a second, so a signal that came just before the read
+	 * is seen without waiting for a key. */
+	timeout(1000);
 	scrollok(stdscr, FALSE);
 	curs_set(0);
 	/* A full second of ESC delay makes Esc feel broken. */
@@ -266,8 +316,11 @@ term_read_key(struct term_mouse *mouse)
 		int r = get_wch(&wc);
 		int key;
 
-		if (r == ERR)
+		if (r == ERR) {
+			if (input_gone())
+				return TK_HANGUP;
 			continue;
+		}
 		if (r == KEY_CODE_YES) {
 			key = translate_code((int)wc, mouse);
 			if (key != TK_NONE)

@@ -39,7 +39,9 @@ void term_apply_theme(const struct theme *theme);
 void term_size(int *w, int *h);
 /*
  * Waits for a key and returns it (keys.h): a character, a TK_ key,
- * TK_RESIZE or TK_MOUSE (then *mouse is filled).
+ * TK_RESIZE or TK_MOUSE (then *mouse is filled), or TK_HANGUP when the
+ * terminal went away (a closed SSH session) or SIGHUP or SIGTERM came:
+ * the planner must then stop at once, keeping its recovery journal.
  */
 int term_read_key(struct term_mouse *mouse);
 /* Paints the canvas; the cursor is shown at (cy, cx) when cy >= 0. */

@@ -9,6 +9,7 @@
 #include "canvas.h"
 #include "config.h"
 #include "dais/diag.h"
+#include "dais/journal.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 #include "term.h"
@@ -30,9 +31,75 @@ apply_kind_colours(struct tui_config *cfg, const struct programme *p)
 	}
 }
 
-int
-tui_run(struct programme *p, const char *note, char **why)
+/* "14:32 on Wed 4 Nov 2026", in the conference's zone. */
+static char *
+when_text(const struct programme *p, dais_time t)
 {
+	char hm[DAIS_TIMEBUF], day[DAIS_TIMEBUF];
+
+	time_fmt_hm(hm, &p->conf.zone, t);
+	date_fmt_long(day, time_local_date(&p->conf.zone, t));
+	return xasprintf("%s on %s", hm, day);
+}
+
+/*
+ * Replays the edits to restore, if any, then starts the journal (which
+ * then holds them). Returns what the status line should say first, or
+ * NULL.
+ */
+static char *
+start_journal(struct planner *pl, const struct journal_found *restore)
+{
+	char *why = NULL, *said = NULL;
+
+	if (restore != NULL) {
+		if (journal_replay(restore, pl->ed, &why)) {
+			char *when =
+			    when_text(pl->p, journal_last_time(restore));
+
+			/* The edit's own description gives way to this. */
+			free(pl->message);
+			pl->message = NULL;
+			said = xasprintf(
+			    "Restored %zu unsaved edit%s to %zu session%s (the "
+			    "last at %s). Not saved yet: s saves, u takes the "
+			    "restore back.",
+			    restore->nedits, restore->nedits == 1 ? "" : "s",
+			    restore->nsessions,
+			    restore->nsessions == 1 ? "" : "s", when);
+			free(when);
+		} else {
+			char *kept_why = NULL;
+			char *kept = journal_keep_aside(pl->p->dir, &kept_why);
+
+			said = xasprintf("Could not restore the unsaved edits "
+			                 "(%s); the journal is kept as %s.",
+			                 why, kept ? kept : kept_why);
+			free(kept);
+			free(kept_why);
+			free(why);
+			why = NULL;
+		}
+	}
+	pl->journal = journal_start(pl->ed, &why);
+	if (pl->journal == NULL) {
+		char *both = xasprintf(
+		    "%s%sNo recovery journal: %s. Edits would be lost if dais "
+		    "stopped; save often.",
+		    said ? said : "", said ? " " : "", why);
+
+		free(said);
+		free(why);
+		said = both;
+	}
+	return said;
+}
+
+int
+tui_run(struct programme *p, const struct tui_options *opts, char **why)
+{
+	const char *note = opts->note;
+	char *journal_said = NULL;
 	struct tui_config cfg;
 	struct diag_list diags = {0};
 	struct planner *pl;
@@ -52,6 +119,8 @@ tui_run(struct programme *p, const char *note, char **why)
 		return 1;
 	}
 	pl = planner_new(p, &cfg);
+	if (opts->read_only_why == NULL)
+		journal_said = start_journal(pl, opts->restore);
 	if (warning != NULL) {
 		pl->startup_warning = warning;
 	} else if (diags.n > 0) {
@@ -63,6 +132,12 @@ tui_run(struct programme *p, const char *note, char **why)
 		free(first);
 	} else if (note != NULL) {
 		pl->startup_warning = xstrdup(note);
+	}
+	if (journal_said != NULL) {
+		/* The restore (or a journal that could not be written)
+		 * matters more than a note about loading. */
+		free(pl->startup_warning);
+		pl->startup_warning = journal_said;
 	}
 	c = canvas_new(0, 0);
 	while (!pl->quit) {
@@ -81,6 +156,9 @@ tui_run(struct programme *p, const char *note, char **why)
 		planner_key(pl, key, &mouse);
 	}
 	term_stop();
+	/* A normal quit: nothing unsaved, or the user chose to drop it. */
+	journal_close(pl->journal, !pl->hangup);
+	pl->journal = NULL;
 	canvas_free(c);
 	planner_free(pl);
 	config_free(&cfg);

@@ -26,7 +26,7 @@ check 2 "no command or programme directory '$tmp/none'" \
 check 2 "no command or programme directory '$tmp/none'" "$DAIS" "$tmp/none"
 check 2 "open has no option '--bogus'" "$DAIS" open --bogus
 check 2 "open takes one directory" "$DAIS" open "$tmp/prog" "$tmp/prog"
-check 0 "usage: dais open [DIR]" "$DAIS" open --help
+check 0 "usage: dais open [--restore | --discard | --keep-aside] [DIR]" "$DAIS" open --help
 check 0 "XDG_CONFIG_HOME" "$DAIS" help open
 # A programme that does not load is refused before the screen is taken.
 mkdir "$tmp/broken"
