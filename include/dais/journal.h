@@ -95,6 +95,9 @@ struct journal_found {
  */
 int journal_find(const char *dir, struct journal_found *out, char **why);
 void journal_found_free(struct journal_found *f);
+/* Whether the planner that wrote it still runs on this machine (same
+ * host name, and its process exists): then the journal is in use. */
+bool journal_writer_alive(const struct journal_found *f);
 /* The time of the last edit (or the start, when there is none). */
 dais_time journal_last_time(const struct journal_found *f);
 /*

@@ -137,6 +137,17 @@ settle_journal(const char *dir, const struct programme *p,
 		free(why);
 		return ok;
 	}
+	if (journal_writer_alive(found)) {
+		/* Its journal is live: replacing or moving it would lose
+		 * that planner's protection against a crash. */
+		fprintf(stderr,
+		        "dais: %s is being edited by another planner (%s, "
+		        "process %ld on this machine); quit it first, or work "
+		        "on a copy\n",
+		        dir, found->user ? found->user : "?", found->pid);
+		journal_found_free(found);
+		return false;
+	}
 	if (found->nedits == 0) {
 		/* Killed before any edit, or right after a save: nothing
 		 * that is not in the files. */

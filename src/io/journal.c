@@ -27,6 +27,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -885,6 +886,18 @@ journal_find(const char *dir, struct journal_found *out, char **why)
 	free(r.f.null);
 	free(text);
 	return ok ? 1 : -1;
+}
+
+bool
+journal_writer_alive(const struct journal_found *f)
+{
+	char *host = host_name();
+	bool same = f->host != NULL && strcmp(f->host, host) == 0;
+
+	free(host);
+	if (!same || f->pid <= 0 || f->pid == (long)getpid())
+		return false;
+	return kill((pid_t)f->pid, 0) == 0 || errno == EPERM;
 }
 
 dais_time
