@@ -149,6 +149,10 @@ struct session {
 	char *notes; /* internal, for the secretariat only */
 	char *kind;  /* PLENARY, SIDE-SESSION ... */
 	enum session_status status;
+	/* CLASS:PRIVATE or CONFIDENTIAL (or any class but PUBLIC, which RFC
+	 * 5545 says to read as PRIVATE): a closed meeting, left out of
+	 * public exports. */
+	bool confidential;
 	char *room_id;  /* X-DAIS-ROOM */
 	char *location; /* LOCATION as written */
 	dais_time start, end;

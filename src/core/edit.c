@@ -121,7 +121,8 @@ session_equal(const struct session *a, const struct session *b)
 	    a->end != b->end || a->expected != b->expected ||
 	    !strlist_equal(&a->languages, &b->languages) ||
 	    a->nassign != b->nassign || a->sequence != b->sequence ||
-	    a->source != b->source || a->line != b->line)
+	    a->source != b->source || a->line != b->line ||
+	    a->confidential != b->confidential)
 		return false;
 	for (i = 0; i < a->nassign; i++)
 		if (!str_eq(a->assign[i].participant_id,
@@ -1316,6 +1317,8 @@ edit_replace(struct editor *ed, const char *uid, dais_time rid,
 	next.sequence = cur->sequence;
 	next.source = cur->source;
 	next.line = cur->line;
+	/* Read from the file's CLASS; no form edits it. */
+	next.confidential = cur->confidential;
 	return op_finish(ed, cur, &next, describe_replace, why);
 }
 

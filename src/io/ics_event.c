@@ -21,6 +21,7 @@ enum single {
 	S_DTEND,
 	S_DURATION,
 	S_STATUS,
+	S_CLASS,
 	S_SEQUENCE,
 	S_RECURRENCE_ID,
 	S_ROOM,
@@ -31,25 +32,16 @@ enum single {
 };
 
 static const char *const single_names[NSINGLE] = {
-    "UID",
-    "SUMMARY",
-    "DESCRIPTION",
-    "LOCATION",
-    "DTSTART",
-    "DTEND",
-    "DURATION",
-    "STATUS",
-    "SEQUENCE",
-    "RECURRENCE-ID",
-    "X-DAIS-ROOM",
-    "X-DAIS-NOTES",
-    "X-DAIS-EXPECTED",
-    "X-DAIS-LANGUAGES",
+    "UID",          "SUMMARY",         "DESCRIPTION",      "LOCATION",
+    "DTSTART",      "DTEND",           "DURATION",         "STATUS",
+    "CLASS",        "SEQUENCE",        "RECURRENCE-ID",    "X-DAIS-ROOM",
+    "X-DAIS-NOTES", "X-DAIS-EXPECTED", "X-DAIS-LANGUAGES",
 };
 
 /* What the one pass over the properties found. */
 struct found {
 	icalproperty *dtstart, *dtend, *duration, *rid, *status, *sequence;
+	icalproperty *klass;
 	const char *uid, *summary, *description, *location, *category;
 	const char *room, *notes, *expected, *languages;
 	int count[NSINGLE];
@@ -174,6 +166,10 @@ scan(icalcomponent *c, struct found *fd)
 		case ICAL_STATUS_PROPERTY:
 			if (fd->count[S_STATUS]++ == 0)
 				fd->status = prop;
+			break;
+		case ICAL_CLASS_PROPERTY:
+			if (fd->count[S_CLASS]++ == 0)
+				fd->klass = prop;
 			break;
 		case ICAL_SEQUENCE_PROPERTY:
 			if (fd->count[S_SEQUENCE]++ == 0)
@@ -766,6 +762,9 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	ev->s.room_id = trimmed(fd.room);
 	read_kind(f, ev, fd.category);
 	read_status(f, ev, &fd, b);
+	ev->s.confidential =
+	    fd.klass != NULL &&
+	    icalproperty_get_class(fd.klass) != ICAL_CLASS_PUBLIC;
 	read_numbers(f, ev, &fd, b);
 	read_languages(ev, fd.languages);
 	for (i = 0, at = 0; i < fd.nattendees; i++)

@@ -162,6 +162,7 @@ out_session(struct outbuf *o, const struct session *s)
 	out_int(o, s->sequence);
 	out_int(o, s->source);
 	out_int(o, s->line);
+	out_int(o, s->confidential);
 	out_add(o, "\n", 1);
 }
 
@@ -582,6 +583,7 @@ read_session(struct reader *r)
 	s->sequence = (int)next_int(r, 0, INT32_MAX);
 	s->source = (int)next_int(r, -1, INT32_MAX);
 	s->line = (int)next_int(r, 0, INT32_MAX);
+	s->confidential = next_int(r, 0, 1) != 0;
 	if (s->uid == NULL || r->at != r->f.n)
 		r->bad = true;
 	return s;

@@ -525,6 +525,13 @@ apply_session(icalcomponent *c, const struct programme *p,
 	           : s->status == SESSION_TENTATIVE ? ICAL_STATUS_TENTATIVE
 	                                            : ICAL_STATUS_CONFIRMED));
 
+	/* A copy of a closed meeting (edit_duplicate) is closed too; the
+	 * file's own CLASS, whatever its value, is kept. */
+	if (s->confidential &&
+	    icalcomponent_get_first_property(c, ICAL_CLASS_PROPERTY) == NULL)
+		icalcomponent_add_property(
+		    c, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL));
+
 	remove_all(c, ICAL_DTSTART_PROPERTY);
 	remove_all(c, ICAL_DTEND_PROPERTY);
 	remove_all(c, ICAL_DURATION_PROPERTY);

@@ -177,6 +177,10 @@ export_includes(const struct programme *p, const struct export_options *o,
 		return false;
 	if (o->for_id != NULL && !session_for(p, s, o->for_id))
 		return false;
+	/* A closed meeting is in the calendars of those in it (and their
+	 * delegation's), never in the programme published to everyone. */
+	if (s->confidential && !o->internal && o->for_id == NULL)
+		return false;
 	return true;
 }
 
@@ -448,6 +452,11 @@ add_event(const struct builder *b, const struct session *s)
 		    ev, icalproperty_new_categories(s->kind));
 	icalcomponent_add_property(
 	    ev, icalproperty_new_status(status_of(s->status)));
+	/* Clients hide the details of a closed meeting when a calendar is
+	 * shared (an assistant's view of a minister's calendar). */
+	if (s->confidential)
+		icalcomponent_add_property(
+		    ev, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL));
 	/* Cancelled sessions stay in the calendar so clients drop their
 	 * copy; they should not block the time meanwhile. */
 	if (s->status == SESSION_CANCELLED)

@@ -129,6 +129,9 @@ detail_lines(const struct planner *pl, const struct session *s, int width,
 	            s->status == SESSION_CANCELLED ? STYLE_CANCELLED
 	                                           : STYLE_NORMAL);
 	free(line);
+	if (s->confidential)
+		add_wrapped(&l, "Closed meeting (CLASS): not in public exports",
+		            2, STYLE_WARNING);
 	if (s->languages.n > 0) {
 		char *langs = strlist_join(&s->languages, ", ");
 

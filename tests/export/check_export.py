@@ -185,6 +185,8 @@ class Programme:
             "kind": [str(c) for p in list_prop(ev, "CATEGORIES")
                      for c in p.cats],
             "status": str(ev.get("STATUS", "CONFIRMED")).upper(),
+            # RFC 5545: a class other than PUBLIC is read as PRIVATE.
+            "closed": str(ev.get("CLASS", "PUBLIC")).upper() != "PUBLIC",
             "sequence": int(ev.get("SEQUENCE", 0)),
             "people": people,
         })
@@ -201,9 +203,12 @@ class Programme:
                 return True
         return False
 
-    def select(self, day=None, for_id=None):
+    def select(self, day=None, for_id=None, internal=False):
         out = []
         for s in self.sessions:
+            # A closed meeting: only in its own people's calendars.
+            if s["closed"] and not internal and for_id is None:
+                continue
             if day is not None and s["start"].astimezone(self.tz).date() != day:
                 continue
             if for_id is not None and not self.counts_for(s, for_id):
@@ -375,6 +380,7 @@ def check_calendar(prog, path, expected, internal, want_name):
         checks = (
             ("SUMMARY", s["summary"]),
             ("STATUS", s["status"]),
+            ("CLASS", "CONFIDENTIAL" if s["closed"] else None),
             ("SEQUENCE", s["sequence"]),
             ("LOCATION", prog.location(s)),
             ("DESCRIPTION", prog.description(s, internal) or None),
@@ -421,7 +427,7 @@ def main():
         outdir = args.per_participant
         want = {}
         for pid in prog.people:
-            sel = prog.select(args.day, pid)
+            sel = prog.select(args.day, pid, args.internal)
             if sel:
                 want[pid] = sel
         have = sorted(f[:-4] for f in os.listdir(outdir) if f.endswith(".ics"))
@@ -436,7 +442,7 @@ def main():
                            want[pid], args.internal, name)
         print(f"{outdir}: {len(have)} calendars")
     else:
-        expected = prog.select(args.day, args.for_id)
+        expected = prog.select(args.day, args.for_id, args.internal)
         name = [prog.name]
         if args.for_id:
             name.append(prog.people[args.for_id]["name"])

@@ -20,6 +20,7 @@
 #include "dais/edit.h"
 #include "dais/export.h"
 #include "dais/load.h"
+#include "dais/save.h"
 #include "dais/xalloc.h"
 
 #define UID_OPEN  "opening@mini"
@@ -337,6 +338,119 @@ test_occurrence_uid(void **state)
 	session_free(&s);
 }
 
+/* The mini programme in a new directory, with a closed meeting added. */
+static char *
+mini_with_closed_meeting(void)
+{
+	const char *fixtures = getenv("FIXTURES");
+	char tmpl[] = "/tmp/dais-export-XXXXXX";
+	char *dir = xstrdup(mkdtemp(tmpl)), *cmd;
+
+	cmd = xasprintf(
+	    "cp -R '%s/mini/.' '%s' && sed -i '/^END:VCALENDAR/d' "
+	    "'%s/programme/sessions.ics' && printf '%%s\\r\\n' "
+	    "BEGIN:VEVENT UID:closed@mini DTSTAMP:20261001T000000Z "
+	    "'SUMMARY:Heads of delegation (closed)' "
+	    "'DTSTART;TZID=Asia/Kuwait:20261104T140000' "
+	    "'DTEND;TZID=Asia/Kuwait:20261104T150000' X-DAIS-ROOM:side "
+	    "CLASS:CONFIDENTIAL "
+	    "'ATTENDEE;CN=Minister;ROLE=CHAIR;X-DAIS-ID=kw-interior:urn:x-"
+	    "dais:kw-interior' END:VEVENT END:VCALENDAR >> "
+	    "'%s/programme/sessions.ics'",
+	    fixtures, dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return dir;
+}
+
+static struct programme *
+load_dir(const char *dir)
+{
+	struct diag_list diags = {0};
+	struct programme *p = programme_load(dir, &diags);
+
+	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
+	diag_clear(&diags);
+	free(diags.v);
+	return p;
+}
+
+/*
+ * CLASS:CONFIDENTIAL (a closed meeting) stays out of the public programme
+ * and of the calendars of those not in it; it is in its own people's
+ * (marked CONFIDENTIAL) and in the internal export; it survives an edit
+ * and a save, and a copy of it is closed too.
+ */
+static void
+test_closed_meeting(void **state)
+{
+	char *dir = mini_with_closed_meeting(), *why = NULL, *text, *copy;
+	struct programme *p = load_dir(dir);
+	struct diag_list diags = {0};
+	struct export_options o;
+	struct editor *ed;
+	const char *refusal = NULL;
+	long i;
+
+	(void)state;
+	i = programme_find_session(p, "closed@mini", DAIS_TIME_NONE);
+	assert_true(i >= 0);
+	assert_true(p->sessions[i].confidential);
+	i = programme_find_session(p, UID_OPEN, DAIS_TIME_NONE);
+	assert_false(p->sessions[i].confidential);
+
+	export_options_init(&o);
+	text = export_ical(p, &o, NULL, &why);
+	assert_non_null(text);
+	assert_null(strstr(text, "closed@mini"));
+	assert_non_null(strstr(text, UID_OPEN));
+	free(text);
+	/* In the calendar of its chair, marked; not in another's. */
+	o.for_id = "kw-interior";
+	text = export_ical(p, &o, NULL, &why);
+	assert_non_null(strstr(text, "closed@mini"));
+	assert_non_null(strstr(text, "CLASS:CONFIDENTIAL"));
+	assert_non_null(strstr(text, UID_SIDE));
+	free(text);
+	o.for_id = "tj-interior";
+	text = export_ical(p, &o, NULL, &why);
+	assert_null(strstr(text, "closed@mini"));
+	assert_non_null(strstr(text, UID_CLOSE));
+	free(text);
+	o.for_id = NULL;
+	o.internal = true;
+	text = export_ical(p, &o, NULL, &why);
+	assert_non_null(strstr(text, "closed@mini"));
+	free(text);
+
+	ed = editor_new(p);
+	editor_set_uid_seed(ed, 7);
+	assert_true(edit_set_title(ed, "closed@mini", DAIS_TIME_NONE,
+	                           "Heads of delegation", &refusal));
+	assert_true(
+	    edit_duplicate(ed, "closed@mini", DAIS_TIME_NONE, &copy, &refusal));
+	assert_true(editor_session(ed, copy, DAIS_TIME_NONE)->confidential);
+	assert_true(programme_save(ed, &diags));
+	editor_free(ed);
+	programme_free(p);
+
+	p = load_dir(dir);
+	i = programme_find_session(p, "closed@mini", DAIS_TIME_NONE);
+	assert_true(p->sessions[i].confidential);
+	assert_string_equal(p->sessions[i].title, "Heads of delegation");
+	i = programme_find_session(p, copy, DAIS_TIME_NONE);
+	assert_true(i >= 0);
+	assert_true(p->sessions[i].confidential);
+	programme_free(p);
+	free(copy);
+	diag_clear(&diags);
+	free(diags.v);
+	text = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(text), 0);
+	free(text);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -347,6 +461,7 @@ main(void)
 	    cmocka_unit_test(test_public_and_internal),
 	    cmocka_unit_test(test_save_failure),
 	    cmocka_unit_test(test_occurrence_uid),
+	    cmocka_unit_test(test_closed_meeting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

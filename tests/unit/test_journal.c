@@ -126,6 +126,7 @@ dump(const struct programme *p)
 		add(&s, " k=%s", x->kind);
 		add(&s, " r=%s", x->room_id);
 		add(&s, " l=%s", x->location);
+		add(&s, "%s", x->confidential ? " closed" : "");
 		for (k = 0; k < x->languages.n; k++)
 			add(&s, " lang=%s", x->languages.v[k]);
 		for (k = 0; k < x->nassign; k++) {
