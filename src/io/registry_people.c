@@ -133,7 +133,12 @@ person_load(struct programme *p, const struct ini_file *f,
 	return true;
 }
 
-/* Every delegation names an entry of kind delegation. */
+/*
+ * Every delegation names a group: a delegation of a state, or an
+ * organisation, UN entity or association its officials belong to (the
+ * USG of UNOCT is UNOCT's), so that `export --for` a group has its
+ * people's sessions and their sessions count towards its delegates.
+ */
 static void
 person_delegations(const struct programme *p, const struct ini_file *f)
 {
@@ -158,18 +163,20 @@ person_delegations(const struct programme *p, const struct ini_file *f)
 			          "delegation's own entry",
 			          x->delegation, x->id);
 		else if (d == NULL)
-			ini_error(f, line,
-			          "delegation = \"%s\" in [%s]: there is no "
-			          "[%s]: add it with kind = \"delegation\", or "
-			          "fix the id",
-			          x->delegation, x->id, x->delegation);
-		else if (d->kind != PARTICIPANT_DELEGATION)
-			ini_error(f, line,
-			          "delegation = \"%s\" in [%s] names a %s, not "
-			          "a delegation: name the entry of kind "
-			          "\"delegation\" it belongs to",
-			          x->delegation, x->id,
-			          participant_kind_name(d->kind));
+			ini_error(
+			    f, line,
+			    "delegation = \"%s\" in [%s]: there is no "
+			    "[%s]: add it (a delegation, organisation, UN "
+			    "entity or association), or fix the id",
+			    x->delegation, x->id, x->delegation);
+		else if (!participant_is_group(d))
+			ini_error(
+			    f, line,
+			    "delegation = \"%s\" in [%s] names a %s, not "
+			    "a group: name the delegation, organisation, UN "
+			    "entity or association it belongs to",
+			    x->delegation, x->id,
+			    participant_kind_name(d->kind));
 	}
 }
 

@@ -15,8 +15,8 @@ refused bad-kind participants.ini:11 \
 refused missing-kind participants.ini:25 "[unoct] has no kind"
 refused delegation-unknown participants.ini:20 \
 	"delegation = \"tj\" in [tj-interior]: there is no [tj]"
-refused delegation-not-delegation participants.ini:12 \
-	"delegation = \"unoct\" in [kw-interior] names a un-entity, not a delegation"
+refused delegation-a-person participants.ini:12 \
+	"delegation = \"tj-interior\" in [kw-interior] names a minister, not a group: name the delegation, organisation, UN entity or association it belongs to"
 refused bad-arrival participants.ini:22 \
 	"arrival = \"04/11/2026 10:00\" in [tj-interior] is not a date and time: write \"YYYY-MM-DD HH:MM\" in Asia/Kuwait time"
 refused departure-before-arrival participants.ini:23 \

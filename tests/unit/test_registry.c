@@ -465,13 +465,13 @@ static const struct broken broken[] = {
      0,
      {{E, "/participants.ini", 20,
        "delegation = \"tj\" in [tj-interior]: there is no [tj]"}}},
-    {"delegation-not-delegation",
+    {"delegation-a-person",
      true,
      1,
      0,
      {{E, "/participants.ini", 12,
-       "delegation = \"unoct\" in [kw-interior] names a un-entity, not "
-       "a delegation"}}},
+       "delegation = \"tj-interior\" in [kw-interior] names a minister, "
+       "not a group"}}},
     {"bad-arrival",
      true,
      1,
