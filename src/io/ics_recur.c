@@ -94,7 +94,7 @@ expand_rule(struct ics_file *f, const struct ics_event *m, icalproperty *prop,
 	dais_time from, to, t, unit = short_step(&rule), cost = 0;
 	struct icaltimetype it, end;
 	icalrecur_iterator *ri;
-	size_t steps = 0;
+	size_t steps = 0, before = o->n;
 
 	window(f, &from, &to);
 	/*
@@ -174,6 +174,23 @@ expand_rule(struct ics_file *f, const struct ics_event *m, icalproperty *prop,
 			occ_add(f, o, t, ics_occurrence_end(f, m, it, t));
 	}
 	icalrecur_iterator_free(ri);
+	/*
+	 * Sessions of a conference recur daily at most. A rule by the hour,
+	 * minute or second is most likely FREQ=DAILY mistyped, and its
+	 * occurrences would fill a room (and the conflicts list): say so
+	 * once, at the rule, rather than leave it to a flood of conflicts.
+	 */
+	if (unit > 0 && o->n - before > 1) {
+		char *v = icalproperty_get_value_as_string_r(prop);
+		char step[DAIS_TIMEBUF];
+
+		ics_diag(f, DIAG_WARNING, line, m->s.uid,
+		         "RRULE:%s repeats the session every %s, %zu times "
+		         "on the conference days; if it should recur once a "
+		         "day, write FREQ=DAILY",
+		         v, duration_fmt(step, unit), o->n - before);
+		free(v);
+	}
 }
 
 /* The instant of an RDATE or EXDATE time; false for an unknown TZID. */

@@ -24,6 +24,12 @@ expect_contains "$dir/recurring-runaway/$ics:43: warning: this recurring session
 	stderr "$err"
 expect_contains "Mini Conference: 1003 sessions" stdout "$out"
 
+# Hourly: most likely FREQ=DAILY mistyped; said once, at the rule.
+expect_exit 1 "$DAIS" check "$dir/recurring-hourly"
+expect_contains "$dir/recurring-hourly/$ics:50: warning: RRULE:FREQ=HOURLY;COUNT=4 repeats the session every 1h, 4 times on the conference days; if it should recur once a day, write FREQ=DAILY (session consult@mini)" \
+	stderr "$err"
+expect_contains "Mini Conference: 7 sessions" stdout "$out"
+
 expect_exit 1 "$DAIS" check "$dir/recurring-outside"
 expect_contains "$dir/recurring-outside/$ics:43: warning: this recurring session has no occurrence on a conference day (2026-11-04 to 2026-11-05), so dais leaves it out" \
 	stderr "$err"
