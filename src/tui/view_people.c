@@ -221,7 +221,7 @@ put_mark(struct canvas *c, int y, int x, int worst, int mods)
 static void
 draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
-	int namew, localw, delw = 6, cntw = 3, r;
+	int namew, localw, delw = w >= 70 ? 14 : 10, cntw = 3, r;
 	char *head, key[3][16];
 
 	namew = (w - 2 - 1 - delw - 1 - cntw - 1) * 3 / 5;
@@ -257,6 +257,7 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		                                            : MOD_REVERSE)
 		               : 0;
 		size_t n, *v = people_sessions(pl, who->id, &n);
+		const struct participant *group;
 		char cnt[16];
 
 		free(v);
@@ -270,8 +271,16 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		canvas_put_fit(c, row, x + 3 + namew, localw,
 		               who->name_local != NULL ? who->name_local : "",
 		               STYLE_NORMAL, mods);
+		/* The delegation by name ("Kuwait") when it fits; else its
+		 * id ("unoct"), shorter than a cut name. */
+		group = who->delegation != NULL
+		            ? programme_find_participant(pl->p, who->delegation)
+		            : NULL;
 		canvas_put_fit(c, row, x + 4 + namew + localw, delw,
-		               who->delegation != NULL ? who->delegation : "",
+		               group != NULL && text_width(group->name) <= delw
+		                   ? group->name
+		               : who->delegation != NULL ? who->delegation
+		                                         : "",
 		               STYLE_DIM, mods);
 		canvas_put_right(c, row, x + 5 + namew + localw + delw, cntw,
 		                 cnt, STYLE_NORMAL, mods);
@@ -306,6 +315,7 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	const struct participant *who = people_current(pl);
 	size_t n, i, *v;
+	const struct participant *group;
 	int row = y, day, k = 0;
 	char *line;
 
@@ -317,11 +327,16 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	canvas_put_fit(c, row++, x, w, who->name, STYLE_TITLE, 0);
 	if (who->name_local != NULL)
 		canvas_put_fit(c, row++, x, w, who->name_local, STYLE_TITLE, 0);
+	group = who->delegation != NULL
+	            ? programme_find_participant(pl->p, who->delegation)
+	            : NULL;
 	line = xasprintf("%s%s%s%s%s", participant_kind_name(who->kind),
 	                 who->title != NULL ? ", " : "",
 	                 who->title != NULL ? who->title : "",
-	                 who->delegation != NULL ? ", delegation " : "",
-	                 who->delegation != NULL ? who->delegation : "");
+	                 who->delegation != NULL ? "; of " : "",
+	                 group != NULL             ? group->name
+	                 : who->delegation != NULL ? who->delegation
+	                                           : "");
 	canvas_put_fit(c, row++, x, w, line, STYLE_DIM, 0);
 	free(line);
 	if (who->arrival != DAIS_TIME_NONE ||

@@ -52,15 +52,15 @@ for line in sys.stdin:
 ar=$(col_after "$ar_name" "|")
 ru=$(col_after "$ru_name" "|")
 zh=$(col_after "$zh_name" "|")
-la=$(col_after "Minister of Interior — Qat" "|")
+la=$(col_after "Minister of Interior — Q" "|")
 if [ -z "$ar" ] || [ "$ar" != "$ru" ] || [ "$ar" != "$zh" ] || [ "$ar" != "$la" ]; then
 	echo "FAIL: the pane rule is at columns ar=$ar ru=$ru zh=$zh latin=$la"
 	show_screen
 	fail=1
 fi
-ar=$(col_after "$ar_name" " kw ")
-ru=$(col_after "$ru_name" " tj ")
-zh=$(col_after "$zh_name" " cn ")
+ar=$(col_after "$ar_name" " Kuwait ")
+ru=$(col_after "$ru_name" " Tajikistan ")
+zh=$(col_after "$zh_name" " China ")
 if [ -z "$ar" ] || [ "$ar" != "$ru" ] || [ "$ar" != "$zh" ]; then
 	echo "FAIL: the delegation column is at ar=$ar ru=$ru zh=$zh"
 	show_screen
