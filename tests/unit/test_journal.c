@@ -72,14 +72,9 @@ load_ok(const char *dir)
 }
 
 static void
-add(char **s, const char *fmt, const char *v)
+add(FILE *f, const char *fmt, const char *v)
 {
-	char *n = xasprintf(fmt, v != NULL ? v : "(null)");
-	char *joined = xasprintf("%s%s", *s, n);
-
-	free(*s);
-	free(n);
-	*s = joined;
+	fprintf(f, fmt, v != NULL ? v : "(null)");
 }
 
 /*
@@ -105,37 +100,38 @@ drop_cr(char *s)
 static char *
 dump(const struct programme *p)
 {
-	char *s = xstrdup("");
-	size_t i, k;
+	char *s = NULL;
+	size_t len = 0, i, k;
+	FILE *f = open_memstream(&s, &len);
 
+	assert_non_null(f);
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *x = &p->sessions[i];
-		char num[128];
 
-		add(&s, "[%s", x->uid);
-		snprintf(num, sizeof num,
-		         " rid=%" PRId64 " %" PRId64 "-%" PRId64
-		         " st=%d exp=%d seq=%d src=%d",
-		         (int64_t)x->recurrence_id, (int64_t)x->start,
-		         (int64_t)x->end, (int)x->status, x->expected,
-		         x->sequence, after_save ? 0 : x->source);
-		add(&s, "%s", num);
-		add(&s, " t=%s", x->title);
-		add(&s, " d=%s", x->description);
-		add(&s, " n=%s", x->notes);
-		add(&s, " k=%s", x->kind);
-		add(&s, " r=%s", x->room_id);
-		add(&s, " l=%s", x->location);
-		add(&s, "%s", x->confidential ? " closed" : "");
+		add(f, "[%s", x->uid);
+		fprintf(f,
+		        " rid=%" PRId64 " %" PRId64 "-%" PRId64
+		        " st=%d exp=%d seq=%d src=%d",
+		        (int64_t)x->recurrence_id, (int64_t)x->start,
+		        (int64_t)x->end, (int)x->status, x->expected,
+		        x->sequence, after_save ? 0 : x->source);
+		add(f, " t=%s", x->title);
+		add(f, " d=%s", x->description);
+		add(f, " n=%s", x->notes);
+		add(f, " k=%s", x->kind);
+		add(f, " r=%s", x->room_id);
+		add(f, " l=%s", x->location);
+		add(f, "%s", x->confidential ? " closed" : "");
 		for (k = 0; k < x->languages.n; k++)
-			add(&s, " lang=%s", x->languages.v[k]);
+			add(f, " lang=%s", x->languages.v[k]);
 		for (k = 0; k < x->nassign; k++) {
-			add(&s, " a=%s", x->assign[k].participant_id);
-			add(&s, "/%s", role_name(x->assign[k].role));
-			add(&s, "/%s", x->assign[k].cn);
+			add(f, " a=%s", x->assign[k].participant_id);
+			add(f, "/%s", role_name(x->assign[k].role));
+			add(f, "/%s", x->assign[k].cn);
 		}
-		add(&s, "%s]\n", "");
+		fputs("]\n", f);
 	}
+	fclose(f);
 	if (after_save)
 		drop_cr(s);
 	return s;
