@@ -41,13 +41,16 @@ ref_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Unknown participant ids named one by one in one event. */
+#define CHECK_MAX_UNKNOWN_NAMED 5
+
 /* Kind, room and people of one VEVENT (all its occurrences share them). */
 static void
 check_refs(const struct programme *p, const struct session *s,
            struct diag_list *diags)
 {
 	char *file = shown_path(p, s->source), *kinds;
-	size_t i;
+	size_t i, unknown = 0;
 
 	if (s->kind != NULL && p->conf.kinds.n > 0 &&
 	    !strlist_has(&p->conf.kinds, s->kind)) {
@@ -65,9 +68,13 @@ check_refs(const struct programme *p, const struct session *s,
 		         "the room %s (X-DAIS-ROOM) is not in venues.ini; add "
 		         "it there or correct the id",
 		         s->room_id);
-	for (i = 0; i < s->nassign && p->people_index != NULL; i++)
+	for (i = 0; i < s->nassign && p->people_index != NULL; i++) {
 		if (programme_find_participant(
-		        p, s->assign[i].participant_id) == NULL)
+		        p, s->assign[i].participant_id) != NULL)
+			continue;
+		/* A few are named; the rest of a long list (a file from
+		 * another system, with its own ids) are counted. */
+		if (++unknown <= CHECK_MAX_UNKNOWN_NAMED)
 			diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
 			         "the participant %s (ATTENDEE%s%s) is not in "
 			         "participants.ini; add them there or correct "
@@ -75,6 +82,13 @@ check_refs(const struct programme *p, const struct session *s,
 			         s->assign[i].participant_id,
 			         s->assign[i].cn ? " " : "",
 			         s->assign[i].cn ? s->assign[i].cn : "");
+	}
+	if (unknown > CHECK_MAX_UNKNOWN_NAMED)
+		diag_add(
+		    diags, DIAG_WARNING, file, s->line, s->uid,
+		    "and %zu more participants (ATTENDEE) of this event are "
+		    "not in participants.ini",
+		    unknown - CHECK_MAX_UNKNOWN_NAMED);
 	free(file);
 }
 

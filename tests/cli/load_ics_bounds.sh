@@ -65,6 +65,10 @@ with open(path, "w", newline="") as f:
         for i in range(1000000):
             f.write("ATTENDEE;CN=Delegate %d;X-DAIS-ID=d%d:urn:x-dais:d%d\r\n"
                     % (i, i, i))
+    elif kind == "attendees-unknown":               # lines 9-10008
+        for i in range(10000):
+            f.write("ATTENDEE;CN=Delegate %d;X-DAIS-ID=d%d:urn:x-dais:d%d\r\n"
+                    % (i, i, i))
     elif kind == "attendees-noid":                  # lines 9-10008
         for i in range(10000):
             f.write("ATTENDEE;CN=Guest %d:mailto:guest%d@example.org\r\n"
@@ -120,6 +124,16 @@ bounded 2 "1 000 000 ATTENDEE lines"
 expect_contains "$tmp/p/$ics:10009: error: the VEVENT that begins at line 4 has more than 10000 ATTENDEE lines" \
 	stderr "$err"
 expect_not_contains "d999999" stderr "$err"
+
+# 10 000 participants no registry knows (a file from another system): five
+# named, the rest counted in one warning, not 10 000 of the same.
+fresh; gen attendees-unknown
+bounded 0 "10 000 unknown participants"
+expect_contains "$tmp/p/$ics:4: warning: the participant d4 (ATTENDEE Delegate 4) is not in participants.ini" \
+	stderr "$err"
+expect_not_contains "participant d5 " stderr "$err"
+expect_contains "$tmp/p/$ics:4: warning: and 9995 more participants (ATTENDEE) of this event are not in participants.ini (session hostile@bounds)" \
+	stderr "$err"
 
 # 10 000 ATTENDEE lines without a dais id: a warning each, the first 1 000
 # listed (each with its own line), then a count.
