@@ -36,8 +36,36 @@ atomicfile_open(const char *path, char **why)
 {
 	struct atomicfile *af;
 	struct stat st;
+	bool exists;
 	int fd;
 
+	/*
+	 * A file made read-only is left alone, although the rename would
+	 * replace it (the directory allows that): its owner froze it, as
+	 * vim and emacs assume when they refuse or ask. Root, whom access()
+	 * always lets write, is stopped by a mode without any write bit.
+	 */
+	exists = stat(path, &st) == 0;
+	if (exists && S_ISREG(st.st_mode)) {
+		int err = faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0
+		              ? errno
+		          : (st.st_mode & 0222) == 0 ? EACCES
+		                                     : 0;
+
+		if (err == EACCES) {
+			*why = xasprintf("cannot write %s: %s (the file is "
+			                 "read-only); make it writable "
+			                 "(chmod u+w) to save over it",
+			                 path, strerror(err));
+			return NULL;
+		}
+		if (err != 0) {
+			*why = xasprintf("cannot write %s: %s; the file on "
+			                 "disk was not changed",
+			                 path, strerror(err));
+			return NULL;
+		}
+	}
 	af = xcalloc(1, sizeof *af);
 	af->path = xstrdup(path);
 	af->tmp = xasprintf("%s.dais-tmp-XXXXXX", path);
@@ -50,7 +78,7 @@ atomicfile_open(const char *path, char **why)
 		free(af);
 		return NULL;
 	}
-	if (stat(path, &st) == 0)
+	if (exists)
 		fchmod(fd, st.st_mode & 07777);
 	else
 		fchmod(fd, 0644);
