@@ -802,8 +802,9 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 	size_t i, pos = 0;
 	char *why = NULL;
 	struct stat st;
+	int stat_err = stat(path, &st) == 0 ? 0 : errno;
 
-	if (stat(path, &st) == 0) {
+	if (stat_err == 0) {
 		ft.text = read_whole(path, &ft.len, &why);
 		if (ft.text == NULL)
 			goto fail;
@@ -816,6 +817,10 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 			    path);
 			goto fail;
 		}
+	} else if (stat_err != ENOENT && stat_err != ENOTDIR) {
+		/* A directory closed to dais is not a deleted file: say why. */
+		why = xasprintf("cannot read %s: %s", path, strerror(stat_err));
+		goto fail;
 	} else if (p->file_hash != NULL && p->file_hash[index] != 0) {
 		why = xasprintf("%s was deleted or moved since dais read it, "
 		                "so dais did not write it again",
