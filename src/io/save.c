@@ -205,6 +205,38 @@ block_identify(struct block *b, const char *text,
 	}
 }
 
+/*
+ * Whether a series head already has an EXDATE for the occurrence `rid`:
+ * after a save that wrote this file but failed on another, the editor
+ * still lists the deletion, and the next save must not add it twice.
+ * Only each EXDATE line's first value is read; dais writes one per line.
+ */
+static bool
+block_excludes(const char *text, const struct block *b, dais_time rid,
+               const struct dais_zone *conf_zone)
+{
+	const char *s = text + b->start, *end = text + b->end;
+	int depth = 0;
+	bool found = false;
+
+	while (s < end && !found) {
+		size_t eol, n = line_len(s, end, &eol);
+
+		if (starts_with_ci(s, n, "BEGIN:"))
+			depth++;
+		else if (starts_with_ci(s, n, "END:"))
+			depth--;
+		else if (depth == 1 && starts_with_ci(s, n, "EXDATE")) {
+			char *line = unfold_at(s, end);
+
+			found = property_instant(line, conf_zone) == rid;
+			free(line);
+		}
+		s += eol;
+	}
+	return found;
+}
+
 /* Splits the file into the blocks at depth 1 inside VCALENDAR. */
 static void
 file_split(struct file_text *ft, const struct dais_zone *conf_zone)
@@ -863,12 +895,17 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 				if (strcmp(ch->uid, b->uid) == 0 &&
 				    ch->recurrence_id != DAIS_TIME_NONE &&
 				    ch->kind == EDIT_CHANGE_DELETED) {
-					char *line =
-					    exdate_line(p, ch->recurrence_id);
+					char *line;
 
+					handled[k] = true;
+					if (block_excludes(ft.text, b,
+					                   ch->recurrence_id,
+					                   &p->conf.zone))
+						continue;
+					line =
+					    exdate_line(p, ch->recurrence_id);
 					strlist_add(&exdates, line);
 					free(line);
-					handled[k] = true;
 				}
 			}
 		}
