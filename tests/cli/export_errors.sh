@@ -45,6 +45,14 @@ expect_contains "No space left on device" stderr "$err"
 [ "$(cat "$tmp/all.ics")" = "old calendar" ] ||
 	{ echo "FAIL: the old file was changed"; fail=1; }
 ls "$tmp" | grep -q dais-tmp && { echo "FAIL: a temporary file was left"; fail=1; }
+# A file made read-only is not replaced, even by root (the rename could).
+chmod 444 "$tmp/all.ics"
+expect_exit 1 "$DAIS" export "$mini" -o "$tmp/all.ics"
+expect_contains "$tmp/all.ics" stderr "$err"
+expect_contains "read-only" stderr "$err"
+[ "$(cat "$tmp/all.ics")" = "old calendar" ] ||
+	{ echo "FAIL: a read-only file was replaced"; fail=1; }
+chmod 644 "$tmp/all.ics"
 expect_exit 1 "$DAIS" export "$mini" -o "$tmp/no-such-dir/all.ics"
 expect_contains "$tmp/no-such-dir/all.ics" stderr "$err"
 
