@@ -14,8 +14,17 @@
 struct atomicfile;
 
 /*
+ * Every *why below starts with the target's path and ": ", then what
+ * failed and why in strerror's words, e.g. "out.ics: No space left on
+ * device; the file on disk was not changed". A caller whose message already
+ * names the file (a diagnostic) may skip that prefix.
+ */
+
+/*
  * Starts writing `path`. Returns NULL and sets *why (owned by the caller)
- * when the temporary file cannot be made, naming the directory and cause.
+ * when the temporary file cannot be made, or when the target exists and
+ * is read-only (no write permission for this user, or no write bit at all,
+ * which also stops root): dais does not replace a file its owner froze.
  */
 struct atomicfile *atomicfile_open(const char *path, char **why);
 /* The stream to write to; errors are collected and reported at commit. */

@@ -53,15 +53,15 @@ atomicfile_open(const char *path, char **why)
 		                                     : 0;
 
 		if (err == EACCES) {
-			*why = xasprintf("cannot write %s: %s (the file is "
-			                 "read-only); make it writable "
-			                 "(chmod u+w) to save over it",
+			*why = xasprintf("%s: %s (the file is read-only); "
+			                 "make it writable (chmod u+w) to save "
+			                 "over it",
 			                 path, strerror(err));
 			return NULL;
 		}
 		if (err != 0) {
-			*why = xasprintf("cannot write %s: %s; the file on "
-			                 "disk was not changed",
+			*why = xasprintf("%s: %s; the file on disk was not "
+			                 "changed",
 			                 path, strerror(err));
 			return NULL;
 		}
@@ -71,7 +71,8 @@ atomicfile_open(const char *path, char **why)
 	af->tmp = xasprintf("%s.dais-tmp-XXXXXX", path);
 	fd = mkstemp(af->tmp);
 	if (fd < 0) {
-		*why = xasprintf("cannot create a temporary file beside %s: %s",
+		*why = xasprintf("%s: cannot create a temporary file in its "
+		                 "directory: %s",
 		                 path, strerror(errno));
 		free(af->tmp);
 		free(af->path);
@@ -84,8 +85,9 @@ atomicfile_open(const char *path, char **why)
 		fchmod(fd, 0644);
 	af->f = fdopen(fd, "w");
 	if (af->f == NULL) {
-		*why =
-		    xasprintf("cannot write %s: %s", af->tmp, strerror(errno));
+		*why = xasprintf("%s: cannot write a temporary file in its "
+		                 "directory: %s",
+		                 path, strerror(errno));
 		close(fd);
 		unlink(af->tmp);
 		free(af->tmp);
@@ -140,8 +142,7 @@ atomicfile_commit(struct atomicfile *af, char **why)
 	if (err == 0 && rename(af->tmp, af->path) != 0)
 		err = errno;
 	if (err != 0) {
-		*why = xasprintf("could not write %s: %s; the file on disk "
-		                 "was not changed",
+		*why = xasprintf("%s: %s; the file on disk was not changed",
 		                 af->path, strerror(err));
 		unlink(af->tmp);
 		atomicfile_release(af);

@@ -56,7 +56,7 @@ read_whole(const char *path, size_t *len, char **why)
 	size_t n = 0, cap = 0, got;
 
 	if (f == NULL) {
-		*why = xasprintf("cannot read %s: %s", path, strerror(errno));
+		*why = xasprintf("cannot read the file: %s", strerror(errno));
 		return NULL;
 	}
 	do {
@@ -68,7 +68,7 @@ read_whole(const char *path, size_t *len, char **why)
 		n += got;
 	} while (got > 0);
 	if (ferror(f)) {
-		*why = xasprintf("cannot read %s: %s", path, strerror(errno));
+		*why = xasprintf("cannot read the file: %s", strerror(errno));
 		fclose(f);
 		free(buf);
 		return NULL;
@@ -851,7 +851,7 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 		}
 	} else if (stat_err != ENOENT && stat_err != ENOTDIR) {
 		/* A directory closed to dais is not a deleted file: say why. */
-		why = xasprintf("cannot read %s: %s", path, strerror(stat_err));
+		why = xasprintf("cannot read the file: %s", strerror(stat_err));
 		goto fail;
 	} else if (p->file_hash != NULL && p->file_hash[index] != 0) {
 		why = xasprintf("%s was deleted or moved since dais read it, "
@@ -957,8 +957,16 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 	if (tail.n > 0)
 		out_add(&out, tail.v, tail.n);
 	out_add(&out, ft.text + ft.calendar_end, ft.len - ft.calendar_end);
-	if (!atomicfile_write(path, out.v, out.n, &why))
+	if (!atomicfile_write(path, out.v, out.n, &why)) {
+		/* The diagnostic names the file; the cause after atomicfile's
+		 * "path: " is what a narrow status line must show. */
+		size_t n = strlen(path);
+
+		if (strncmp(why, path, n) == 0 &&
+		    strncmp(why + n, ": ", 2) == 0)
+			memmove(why, why + n + 2, strlen(why + n + 2) + 1);
 		goto fail;
+	}
 	/* What is on disk now is dais's own: the next save compares to it.
 	 * The fingerprint is the io layer's bookkeeping, not an edit. */
 	if (p->file_hash != NULL)

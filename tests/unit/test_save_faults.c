@@ -356,6 +356,12 @@ check_diags(struct run *run, const struct fault *f, struct diag_list *diags)
 			    strcmp(d->file, path) == 0 &&
 			    strstr(line, f->cause) != NULL)
 				found = true;
+			/* Said twice, the path pushes the cause off a status
+			 * line (the change-detection messages keep theirs). */
+			CHECK(&run->r,
+			      strcmp(f->cause, "deleted") == 0 ||
+			          strstr(d->message, path) == NULL,
+			      "the message repeats the path: %s", d->message);
 			free(line);
 		}
 		CHECK(&run->r, found, "no error names %s and says \"%s\"", path,
