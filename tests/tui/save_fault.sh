@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# save_fault.sh: saving on a full disk, as an organiser meets it. The
+# planner runs on a copy of the example on a tiny tmpfs of the test's own;
+# after an edit the disk is filled and s must say which file and "No space
+# left on device", keep the file as it was and the edit on screen; q still
+# asks; once space is freed s saves. Mounting needs root: skipped otherwise.
+. "$(dirname "$0")/lib.sh"
+
+if [ "$(id -u)" != 0 ]; then
+	echo "skipped: not root, so no tmpfs can be mounted for a full disk"
+	exit 77
+fi
+mnt="$tmp/mnt"
+mkdir "$mnt"
+if ! mount -t tmpfs -o size=512k,mode=0755 tmpfs "$mnt"; then
+	echo "skipped: mounting a tmpfs failed"
+	exit 77
+fi
+# The mount goes before lib.sh removes $tmp.
+trap 'T kill-server 2>/dev/null; umount -l "$mnt"; cleanup' EXIT
+
+cp -r "$SRCDIR/data/kuwait-2026" "$mnt/prog"
+file="$mnt/prog/programme/side-sessions.ics"
+cp "$file" "$tmp/side-sessions.orig"
+
+# As an organiser starts it, from the directory above the programme
+# (start runs the planner in $tmp): the message names mnt/prog/...
+start mnt/prog 120 30
+keys /
+type_text "Youth voices on online"
+keys Enter
+wait_for "Youth voices on online"
+keys x
+wait_for "Status: CANCELLED"
+
+# Fill the disk: dd stops at ENOSPC.
+dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
+[ "$(df --output=avail "$mnt" | tail -n 1 | tr -d ' ')" = 0 ] ||
+	{ echo "FAIL: the tmpfs is not full"; df "$mnt"; fail=1; }
+keys s
+wait_for "No space left on device"
+expect_screen "Not saved"
+expect_screen "mnt/prog/programme/side-sessions.ics"
+expect_screen "modified |"
+cmp -s "$file" "$tmp/side-sessions.orig" ||
+	{ echo "FAIL: the failed save changed $file"; fail=1; }
+ls "$mnt/prog/programme" | grep -q dais-tmp &&
+	{ echo "FAIL: a temporary file was left"; ls "$mnt/prog/programme"; fail=1; }
+
+# q still asks: the edit is not lost. Esc stays.
+keys q
+wait_for "Unsaved edits. Save before quitting?"
+keys Escape
+wait_for "Still here; nothing lost."
+
+# Space again: s saves; q no longer asks.
+rm "$mnt/filler"
+keys s
+wait_for "Saved 1 changed session"
+wait_gone "modified |"
+grep -q "STATUS:CANCELLED" "$file" ||
+	{ echo "FAIL: the save after freeing space did not write the edit"; fail=1; }
+keys q
+status=$(wait_exit)
+[ "$status" = 0 ] || { echo "FAIL: quitting after the save exited $status"; fail=1; }
+finish
