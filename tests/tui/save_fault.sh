@@ -3,7 +3,10 @@
 # planner runs on a copy of the example on a tiny tmpfs of the test's own;
 # after an edit the disk is filled and s must say which file and "No space
 # left on device", keep the file as it was and the edit on screen; q still
-# asks; once space is freed s saves. Mounting needs root: skipped otherwise.
+# asks; once space is freed s saves. Then again, but the planner is killed
+# after the failed save: the recovery journal still holds the edit, and the
+# next planner restores and saves it. Mounting needs root: skipped
+# otherwise.
 . "$(dirname "$0")/lib.sh"
 
 if [ "$(id -u)" != 0 ]; then
@@ -22,6 +25,16 @@ trap 'T kill-server 2>/dev/null; umount -l "$mnt"; cleanup' EXIT
 cp -r "$SRCDIR/data/kuwait-2026" "$mnt/prog"
 file="$mnt/prog/programme/side-sessions.ics"
 cp "$file" "$tmp/side-sessions.orig"
+
+# youth_status: the STATUS of the session the test edits, as saved.
+youth_status() {
+	/usr/bin/python3 -c '
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+for e in cal.walk("VEVENT"):
+    if str(e.get("SUMMARY", "")).startswith("Youth voices on online"):
+        print(e.get("STATUS"))' "$file"
+}
 
 # As an organiser starts it, from the directory above the programme
 # (start runs the planner in $tmp): the message names mnt/prog/...
@@ -58,9 +71,47 @@ rm "$mnt/filler"
 keys s
 wait_for "Saved 1 changed session"
 wait_gone "modified |"
-grep -q "STATUS:CANCELLED" "$file" ||
+[ "$(youth_status)" = CANCELLED ] ||
 	{ echo "FAIL: the save after freeing space did not write the edit"; fail=1; }
 keys q
 status=$(wait_exit)
 [ "$status" = 0 ] || { echo "FAIL: quitting after the save exited $status"; fail=1; }
+T kill-server 2>/dev/null
+
+# The disk fills again after an edit; the save fails; the planner dies.
+cp "$file" "$tmp/side-sessions.saved"
+start mnt/prog 120 30
+keys /
+type_text "Youth voices on online"
+keys Enter
+wait_for "Youth voices on online"
+keys x
+wait_for "Status: CONFIRMED"
+dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
+keys s
+wait_for "No space left on device"
+grep -q "^put.*Youth voices on online.*CONFIRMED" "$mnt/prog/.dais-journal" 2>/dev/null || {
+	echo "FAIL: after the failed save the journal lacks the edit"; fail=1; }
+pkill -KILL -xf "$DAIS mnt/prog"
+wait_exit >/dev/null
+T kill-server 2>/dev/null
+cmp -s "$file" "$tmp/side-sessions.saved" ||
+	{ echo "FAIL: the failed save changed $file"; fail=1; }
+ls -A "$mnt/prog" "$mnt/prog/programme" | grep -q dais-tmp &&
+	{ echo "FAIL: a temporary file was left"; fail=1; }
+rm "$mnt/filler"
+# The next planner finds the edit and restores it; s saves it.
+rm -f "$tmp/exit"
+T -f /dev/null new-session -d -x 120 -y 30 \
+	"cd '$tmp' && '$DAIS' mnt/prog; echo \$? >'$tmp/exit'"
+wait_for "1 edit to 1 session"
+keys r Enter
+wait_for "Restored 1 unsaved edit"
+keys s
+wait_for "Saved 1 changed session"
+keys q
+status=$(wait_exit)
+[ "$status" = 0 ] || { echo "FAIL: the restored planner exited $status"; fail=1; }
+[ "$(youth_status)" = CONFIRMED ] ||
+	{ echo "FAIL: the restored edit was not saved: $(youth_status)"; fail=1; }
 finish
