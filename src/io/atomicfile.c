@@ -79,10 +79,20 @@ atomicfile_open(const char *path, char **why)
 		free(af);
 		return NULL;
 	}
-	if (exists)
+	if (exists) {
+		/*
+		 * The replacement keeps the file's owner and group where we
+		 * may set them (root saving a secretariat member's file must
+		 * not leave it root's); an ordinary user cannot, and then
+		 * the file is theirs, as with any editor that renames.
+		 */
+		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+			/* Not allowed: keep ours. */
+		}
 		fchmod(fd, st.st_mode & 07777);
-	else
+	} else {
 		fchmod(fd, 0644);
+	}
 	af->f = fdopen(fd, "w");
 	if (af->f == NULL) {
 		*why = xasprintf("%s: cannot write a temporary file in its "

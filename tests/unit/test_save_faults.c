@@ -35,6 +35,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "dais/atomicfile.h"
 #include "dais/edit.h"
 #include "dais/filehash.h"
 #include "dais/load.h"
@@ -902,6 +903,33 @@ test_injected_failure_of_one_file(void **state)
 	check_fault(&injected_one);
 }
 
+/* Root saving a file someone else owns leaves it theirs. */
+static void
+test_owner_kept(void **state)
+{
+	char tmpl[] = "/tmp/dais-owner-XXXXXX", *path, *why = NULL;
+	struct stat st;
+	FILE *f;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip();
+	assert_non_null(mkdtemp(tmpl));
+	path = xasprintf("%s/sessions.ics", tmpl);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("before\n", f);
+	fclose(f);
+	assert_int_equal(chown(path, 65534, 65534), 0);
+	assert_true(atomicfile_write(path, "after\n", 6, &why));
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_uid, 65534);
+	assert_int_equal(st.st_gid, 65534);
+	unlink(path);
+	rmdir(tmpl);
+	free(path);
+}
+
 /* Whether this process may mount a tmpfs: root, and not a container that
  * forbids it. */
 static bool
@@ -944,6 +972,7 @@ main(int argc, char **argv)
 	    cmocka_unit_test(test_file_replaced_by_directory),
 	    cmocka_unit_test(test_injected_failure),
 	    cmocka_unit_test(test_injected_failure_of_one_file),
+	    cmocka_unit_test(test_owner_kept),
 	};
 	char *why = NULL;
 
