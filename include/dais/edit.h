@@ -72,6 +72,15 @@ const struct session *editor_session(const struct editor *ed, const char *uid,
  */
 void editor_set_uid_seed(struct editor *ed, uint64_t seed);
 
+/*
+ * Read-only: while `why` is set (copied; NULL makes the editor editable
+ * again) every operation, undo and redo changes nothing and refuses with
+ * `why` as its sentence, e.g. "Read-only: amal on sec-laptop-3 holds this
+ * programme since 09:12; E exports, p prints." Groups may still be begun
+ * and ended: their operations are refused, so they record nothing.
+ */
+void editor_set_read_only(struct editor *ed, const char *why);
+
 /* ---- The callback ---------------------------------------------------- */
 
 enum edit_event_kind {

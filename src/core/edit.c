@@ -73,6 +73,7 @@ struct editor {
 	uint64_t uid_state;
 
 	char *why;
+	char *read_only; /* editor_set_read_only(): why nothing may change */
 };
 
 /* ---- Sessions compared --------------------------------------------- */
@@ -513,6 +514,7 @@ editor_free(struct editor *ed)
 	free(ed->group_description);
 	strlist_clear(&ed->op_descriptions);
 	free(ed->why);
+	free(ed->read_only);
 	free(ed);
 }
 
@@ -546,6 +548,22 @@ editor_set_callback(struct editor *ed, editor_callback cb, void *arg)
 	ed->cb_arg = arg;
 }
 
+void
+editor_set_read_only(struct editor *ed, const char *why)
+{
+	char *copy = xstrdup(why);
+
+	free(ed->read_only);
+	ed->read_only = copy;
+}
+
+/* Refuses with the read-only sentence; the first test of every change. */
+static bool
+read_only_refusal(struct editor *ed, const char **why)
+{
+	return ed->read_only != NULL && !refuse(ed, why, "%s", ed->read_only);
+}
+
 bool
 editor_can_undo(const struct editor *ed)
 {
@@ -577,6 +595,8 @@ editor_undo(struct editor *ed, const char **why)
 
 	if (ed->open)
 		abort(); /* undo inside a group: a front end bug */
+	if (read_only_refusal(ed, why))
+		return false;
 	if (ed->in_callback)
 		return refuse(ed, why, "Undo is not possible during an edit.");
 	if (ed->nundo == 0)
@@ -594,6 +614,8 @@ editor_redo(struct editor *ed, const char **why)
 
 	if (ed->open)
 		abort(); /* redo inside a group: a front end bug */
+	if (read_only_refusal(ed, why))
+		return false;
 	if (ed->in_callback)
 		return refuse(ed, why, "Redo is not possible during an edit.");
 	if (ed->nredo == 0)
@@ -996,6 +1018,8 @@ op_find(struct editor *ed, const char *uid, dais_time rid, const char **why)
 	const struct session *s;
 	char buf[DAIS_TIMEBUF];
 
+	if (read_only_refusal(ed, why))
+		return NULL;
 	if (ed->in_callback) {
 		refuse(ed, why, "An edit cannot be made during another edit.");
 		return NULL;
@@ -1029,9 +1053,18 @@ op_commit(struct editor *ed, const char *uid, dais_time rid,
           struct session *next, char *description)
 {
 	struct session *pre = NULL, *post = NULL;
-	char *key = xstrdup(uid);
+	char *key;
 	bool implicit = !ed->open;
 
+	/* Operations test this first; here it also holds for any that
+	 * forgets, since every change is committed here. */
+	if (read_only_refusal(ed, NULL)) {
+		free(description);
+		if (next != NULL)
+			session_free(next);
+		return false;
+	}
+	key = xstrdup(uid);
 	if (implicit)
 		record_open(ed, false, NULL);
 	if (apply_state(ed, key, rid, next, &pre, &post)) {
@@ -1176,6 +1209,8 @@ edit_create(struct editor *ed, const struct session *s, char **uid_out,
 
 	if (uid_out != NULL)
 		*uid_out = NULL;
+	if (read_only_refusal(ed, why))
+		return false;
 	if (ed->in_callback)
 		return refuse(ed, why,
 		              "An edit cannot be made during another edit.");

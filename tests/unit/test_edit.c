@@ -2070,6 +2070,102 @@ test_callback(void **state)
 	assert_int_equal(f->log.calls, 6);
 }
 
+/* ---- Read-only ----------------------------------------------------- */
+
+#define READ_ONLY_WHY                                                          \
+	"Read-only: amal on sec-laptop-3 holds this programme since 09:12; E " \
+	"exports, p prints."
+
+/*
+ * A read-only editor refuses every operation with its sentence, alone or
+ * in a group, and nothing changes: no session, no undo record, no
+ * callback, no dirty flag.
+ */
+static void
+test_read_only(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof op_cases / sizeof *op_cases; i++) {
+		const struct op_case *c = &op_cases[i];
+		struct fixture *f;
+		struct snap before;
+		const char *why = NULL;
+		void *st;
+
+		setup(&st);
+		f = st;
+		editor_set_read_only(f->ed, READ_ONLY_WHY);
+		before = snap_take(f->p);
+		if (c->apply(f, &why))
+			fail_msg("%s was applied read-only", c->name);
+		if (why == NULL || strcmp(why, READ_ONLY_WHY) != 0)
+			fail_msg("%s: message '%s'", c->name,
+			         why != NULL ? why : "(none)");
+		assert_programme_is(f->p, &before);
+		assert_false(c->apply(f, NULL));
+		editor_begin_group(f->ed, "Everything at once");
+		why = NULL;
+		assert_false(c->apply(f, &why));
+		assert_string_equal(why, READ_ONLY_WHY);
+		editor_end_group(f->ed);
+		assert_programme_is(f->p, &before);
+		assert_false(editor_dirty(f->ed));
+		assert_false(editor_can_undo(f->ed));
+		assert_int_equal(f->log.calls, 0);
+		snap_free(&before);
+		teardown(&st);
+	}
+	free(created_uid);
+	created_uid = NULL;
+}
+
+/*
+ * Undo and redo are refused too, and keep their stacks; an edit that
+ * would change nothing is refused like the others; NULL makes the editor
+ * editable again.
+ */
+static void
+test_read_only_history(void **state)
+{
+	struct fixture *f = *state;
+	struct snap before;
+	const char *why = NULL;
+	int calls;
+
+	assert_true(
+	    edit_set_title(f->ed, UID_OPEN, DAIS_TIME_NONE, "First", &why));
+	assert_true(
+	    edit_set_title(f->ed, UID_OPEN, DAIS_TIME_NONE, "Second", &why));
+	assert_true(editor_undo(f->ed, &why));
+	editor_set_read_only(f->ed, READ_ONLY_WHY);
+	before = snap_take(f->p);
+	calls = f->log.calls;
+
+	why = NULL;
+	assert_false(editor_undo(f->ed, &why));
+	assert_string_equal(why, READ_ONLY_WHY);
+	why = NULL;
+	assert_false(editor_redo(f->ed, &why));
+	assert_string_equal(why, READ_ONLY_WHY);
+	why = NULL;
+	assert_false(
+	    edit_set_title(f->ed, UID_OPEN, DAIS_TIME_NONE, "First", &why));
+	assert_string_equal(why, READ_ONLY_WHY);
+	assert_programme_is(f->p, &before);
+	assert_int_equal(f->log.calls, calls);
+	assert_true(editor_can_undo(f->ed));
+	assert_true(editor_can_redo(f->ed));
+	assert_true(editor_dirty(f->ed));
+
+	editor_set_read_only(f->ed, NULL);
+	assert_true(editor_redo(f->ed, &why));
+	assert_string_equal(must_find(f->p, UID_OPEN, DAIS_TIME_NONE)->title,
+	                    "Second");
+	snap_free(&before);
+}
+
 /* ---- Random runs ---------------------------------------------------- */
 
 /* xorshift64*: the same run on every machine. */
@@ -2429,6 +2525,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_group, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_callback, setup, teardown),
+	    cmocka_unit_test(test_read_only),
+	    cmocka_unit_test_setup_teardown(test_read_only_history, setup,
+	                                    teardown),
 	    cmocka_unit_test(test_uid_seed),
 	    cmocka_unit_test(test_random_undo_all),
 	    cmocka_unit_test(test_random_saved),
