@@ -16,8 +16,11 @@ struct tui_options {
 	 * loading gave warnings, which the terminal's scrollback hides once
 	 * the planner draws. */
 	const char *note;
-	/* Not NULL: open read-only; the sentence says why (who holds the
-	 * programme), and every edit and save is refused with it. */
+	/* NULL: the programme can be edited. Otherwise it is open read-only
+	 * and this says why, to follow "Read-only: ", e.g. "amal on
+	 * sec-laptop-3 holds this programme since 09:12". The status line
+	 * says READ-ONLY; edits, undo, redo and save are refused with the
+	 * sentence; search, export and print work; no journal is kept. */
 	const char *read_only_why;
 	/* Not NULL: the unsaved edits of a planner that did not close
 	 * (journal.h), replayed before the first key, as one edit that

@@ -1,17 +1,228 @@
 /*
  * cmd_open.c: `dais open [DIR]`, also `dais DIR` and plain `dais`: load the
- * programme and run the interactive planner on it (tui.h).
+ * programme, take its lock (lock.h) or ask how to open it without, settle
+ * what a planner that did not close left in its journal (journal.h), and
+ * run the interactive planner on it (tui.h).
  */
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "dais/journal.h"
+#include "dais/lock.h"
 #include "dais/tui.h"
 #include "dais/xalloc.h"
+
+/* Not a key: the terminal gave no answer (end of input, hung up). */
+#define ANSWER_EOF (-1)
+
+/*
+ * One key from the terminal, without Enter and without echo, lowered;
+ * questions go to standard output, which cmd_open has checked is the
+ * terminal (standard error may be going to a log). ANSWER_EOF when there is
+ * none to read. Keys not in `allowed` ask again, saying "Press <hint>".
+ */
+static int
+ask_key(const char *allowed, const char *hint)
+{
+	struct termios saved, raw;
+	bool restore = tcgetattr(STDIN_FILENO, &saved) == 0;
+	unsigned char c;
+	int key = ANSWER_EOF;
+	ssize_t n;
+
+	if (restore) {
+		raw = saved;
+		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+		raw.c_cc[VMIN] = 1;
+		raw.c_cc[VTIME] = 0;
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	}
+	for (;;) {
+		n = read(STDIN_FILENO, &c, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n != 1 || c == 4) /* C-d is an end of input too */
+			break;
+		c = (unsigned char)tolower(c);
+		if (c != '\0' && strchr(allowed, c) != NULL) {
+			key = c;
+			break;
+		}
+		printf("\nPress %s: ", hint);
+		fflush(stdout);
+	}
+	if (restore)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+	printf("%c\n", key == ANSWER_EOF ? ' ' : key);
+	fflush(stdout);
+	return key;
+}
+
+/* "amal on sec-laptop-3 holds this programme since 09:12", for the
+ * planner's read-only sentence. */
+static char *
+holder_clause(const struct lock_holder *h, time_t now)
+{
+	char *who = lock_holder_who(h), *when = lock_holder_when(h, now), *s;
+
+	if (when != NULL)
+		s = xasprintf("%s holds this programme since %s", who, when);
+	else
+		s = xasprintf("%s holds this programme", who);
+	free(who);
+	free(when);
+	return s;
+}
+
+/* What the planner's status line says first after a take-over. */
+static char *
+taken_note(const struct lock_holder *h, time_t now)
+{
+	char *who = lock_holder_who(h), *when = lock_holder_when(h, now), *s;
+	char *pid = h->pid > 0 ? xasprintf(" (pid %ld)", h->pid) : xstrdup("");
+
+	if (h->host == NULL)
+		s = xstrdup("Took over a stale lock whose file named no "
+		            "planner.");
+	else if (h->other_host)
+		s = xasprintf("Took over the lock from %s%s (another machine), "
+		              "as asked; do not save from both.",
+		              who, pid);
+	else
+		s = xasprintf("Took over a stale lock: %s%s%s%s is no longer "
+		              "running.",
+		              who, pid, when != NULL ? " since " : "",
+		              when != NULL ? when : "");
+	free(who);
+	free(when);
+	free(pid);
+	return s;
+}
+
+/*
+ * Takes the lock of dir for the planner, or settles with the user how to
+ * open the programme without it: before curses starts, says who holds it
+ * and since when, and asks for one key. Returns -1 to go on, with *lk the
+ * lock held, or *read_only_why (owned by the caller) the reason to open
+ * read-only; *note (owned by the caller) may say that a stale lock was
+ * taken over. Otherwise returns the exit status to quit with.
+ */
+static int
+open_lock(const char *dir, bool read_only, bool take_over, struct lock **lk,
+          char **read_only_why, char **note)
+{
+	struct lock_holder h = {0};
+	char *why = NULL, *holder;
+	time_t now;
+	int key;
+
+	*lk = NULL;
+	if (read_only) {
+		*read_only_why = xstrdup("opened with 'dais open --read-only'");
+		return -1;
+	}
+	for (;;) {
+		enum lock_state st = lock_acquire(dir, take_over, lk, &h, &why);
+
+		now = time(NULL);
+		holder = lock_holder_format(&h, now);
+		switch (st) {
+		case LOCK_ACQUIRED:
+			free(holder);
+			return -1;
+		case LOCK_TAKEN_OVER:
+			/* Said on the terminal in full (it stays above the
+			 * planner), and briefly in the planner's status line.
+			 */
+			if (h.host == NULL)
+				fprintf(stderr,
+				        "dais: took over the lock of %s: its "
+				        "file named no planner\n",
+				        dir);
+			else
+				fprintf(
+				    stderr,
+				    "dais: took over the lock of %s from %s, "
+				    "%s\n",
+				    dir, holder,
+				    h.other_host
+				        ? "on another machine, as asked"
+				        : "no longer running");
+			*note = taken_note(&h, now);
+			free(holder);
+			lock_holder_clear(&h);
+			return -1;
+		case LOCK_HELD:
+			printf("dais: %s is open in another planner:\n"
+			       "  %s.\n"
+			       "  r  open it read-only (look, search, export, "
+			       "print)\n"
+			       "  q  quit\n"
+			       "Press r or q: ",
+			       dir, holder);
+			break;
+		case LOCK_HELD_ELSEWHERE:
+			printf("dais: %s is locked by a planner on another "
+			       "machine:\n"
+			       "  %s.\n"
+			       "It cannot be checked from here, and may still "
+			       "be running.\n"
+			       "  r  open it read-only (look, search, export, "
+			       "print)\n"
+			       "  t  take the lock over: only if that planner "
+			       "has stopped, or\n"
+			       "     two planners saving the same files lose "
+			       "each other's edits\n"
+			       "  q  quit\n"
+			       "Press r, t or q: ",
+			       dir, holder);
+			break;
+		case LOCK_ERROR:
+			printf("dais: cannot lock %s:\n"
+			       "  %s.\n"
+			       "  r  open it read-only (look, search, export, "
+			       "print)\n"
+			       "  q  quit\n"
+			       "Press r or q: ",
+			       dir, why);
+			break;
+		}
+		fflush(stdout);
+		free(holder);
+		key = st == LOCK_HELD_ELSEWHERE ? ask_key("rtq", "r, t or q")
+		                                : ask_key("rq", "r or q");
+		if (key == 'r') {
+			*read_only_why =
+			    st == LOCK_ERROR
+			        ? xasprintf("%s could not be locked", dir)
+			        : holder_clause(&h, now);
+		} else if (key == 't') {
+			take_over = true;
+		} else if (key == ANSWER_EOF) {
+			fprintf(stderr,
+			        "dais: no answer from the terminal; %s was not "
+			        "opened. 'dais open --read-only %s' opens it "
+			        "without asking\n",
+			        dir, dir);
+		}
+		free(why);
+		why = NULL;
+		lock_holder_clear(&h);
+		if (key == 'r')
+			return -1;
+		if (key != 't')
+			return EXIT_CONFLICTS;
+	}
+}
 
 /* What to do with unsaved edits a planner left: asked, or an option. */
 enum journal_choice {
@@ -231,15 +442,23 @@ cmd_open(int argc, char **argv)
 	struct stat st;
 	struct tui_options opts = {0};
 	struct journal_found found = {0};
+	struct lock *lk = NULL;
 	enum journal_choice choice = JOURNAL_ASK;
 	char *why = NULL, *note = NULL, *journal_note = NULL;
+	char *taken = NULL, *read_only_why = NULL, *loaded = NULL;
 	size_t warnings;
-	bool restore;
+	bool restore = false, read_only = false, take_over = false;
 	int i, status;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0 && i + 1 < argc && dir == NULL) {
 			dir = argv[++i];
+		} else if (strcmp(argv[i], "--read-only") == 0 ||
+		           strcmp(argv[i], "-r") == 0) {
+			read_only = true;
+		} else if (strcmp(argv[i], "--take-over") == 0 ||
+		           strcmp(argv[i], "-t") == 0) {
+			take_over = true;
 		} else if (strcmp(argv[i], "--restore") == 0) {
 			choice = JOURNAL_RESTORE;
 		} else if (strcmp(argv[i], "--discard") == 0) {
@@ -262,6 +481,18 @@ cmd_open(int argc, char **argv)
 			return EXIT_BAD_INPUT;
 		}
 	}
+	if (read_only && take_over) {
+		fprintf(stderr, "dais: open takes --read-only or --take-over, "
+		                "not both\n");
+		return EXIT_BAD_INPUT;
+	}
+	if (read_only && choice != JOURNAL_ASK) {
+		fprintf(stderr,
+		        "dais: --read-only leaves unsaved edits alone; "
+		        "--restore, --discard and --keep-aside need the "
+		        "programme open for editing\n");
+		return EXIT_BAD_INPUT;
+	}
 	if (dir == NULL)
 		dir = cli_default_dir();
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -283,20 +514,42 @@ cmd_open(int argc, char **argv)
 		programme_free(p);
 		return EXIT_BAD_INPUT;
 	}
-	if (!settle_journal(dir, p, choice, &found, &restore, &journal_note)) {
+	status =
+	    open_lock(dir, read_only, take_over, &lk, &read_only_why, &taken);
+	if (status >= 0) {
+		programme_free(p);
+		return status;
+	}
+	/* The journal belongs to whoever holds the lock: read-only, it is
+	 * left for them. */
+	if (read_only_why == NULL &&
+	    !settle_journal(dir, p, choice, &found, &restore, &journal_note)) {
+		lock_release(lk);
+		free(taken);
+		free(journal_note);
 		programme_free(p);
 		return EXIT_CONFLICTS;
 	}
-	if (journal_note != NULL)
-		note = journal_note;
-	else if (warnings > 0)
-		note = xasprintf("Loaded with %zu warning%s (printed above the "
-		                 "planner); 'dais check %s' lists them again.",
-		                 warnings, warnings == 1 ? "" : "s", dir);
-	opts.note = note;
+	if (journal_note == NULL && warnings > 0)
+		loaded = xasprintf("Loaded with %zu warning%s (printed above "
+		                   "the planner); 'dais check %s' lists them "
+		                   "again.",
+		                   warnings, warnings == 1 ? "" : "s", dir);
+	if (journal_note != NULL || loaded != NULL)
+		note = xasprintf("%s%s%s", taken != NULL ? taken : "",
+		                 taken != NULL ? " " : "",
+		                 journal_note != NULL ? journal_note : loaded);
+	opts.note = note != NULL ? note : taken;
+	opts.read_only_why = read_only_why;
 	opts.restore = restore ? &found : NULL;
 	status = tui_run(p, &opts, &why);
+	/* After the planner, so that its saves were made under the lock. */
+	lock_release(lk);
 	free(note);
+	free(loaded);
+	free(journal_note);
+	free(taken);
+	free(read_only_why);
 	journal_found_free(&found);
 	programme_free(p);
 	if (status != 0) {

@@ -52,7 +52,9 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
      "id or day, or the programme could not be read.\n",
      cmd_export},
-    {"open", "[--restore | --discard | --keep-aside] [DIR]",
+    {"open",
+     "[--read-only | --take-over] [--restore | --discard | --keep-aside] "
+     "[DIR]",
      "plan the programme interactively (the default)",
      "Opens the planner on the programme in DIR (default: the current\n"
      "directory if it holds conference.ini, else the shipped example):\n"
@@ -61,6 +63,17 @@ const struct cli_command cli_commands[] = {
      "'dais DIR' and plain 'dais' do the same. Press ? in it for the keys;\n"
      "settings (keys, colours, print command, export directory) are read\n"
      "from $XDG_CONFIG_HOME/dais/dais.ini, described in dais(1).\n"
+     "\n"
+     "One planner at a time edits a programme: it holds DIR/.dais-lock\n"
+     "while it runs. Another one is told who holds it and since when, and\n"
+     "may open it read-only (r) or quit (q); a lock left by a planner on\n"
+     "another machine, which cannot be checked from here, may also be\n"
+     "taken over (t). A lock whose planner was killed is taken over.\n"
+     "\n"
+     "  -r, --read-only       open read-only, without taking the lock:\n"
+     "                        look, search, export and print; no edits\n"
+     "  -t, --take-over       take over a lock held on another machine\n"
+     "                        without asking (never one running here)\n"
      "\n"
      "Every edit goes to a recovery journal, DIR/.dais-journal, before it\n"
      "is shown. When a planner was killed with edits unsaved, the next one\n"
@@ -76,8 +89,9 @@ const struct cli_command cli_commands[] = {
      "written: it is kept aside instead.\n"
      "\n"
      "Exit status: 0 after quitting, 1 when the terminal could not be\n"
-     "used or the unsaved edits were left for later, 2 the programme\n"
-     "could not be read or no terminal.\n",
+     "used, the programme was locked and not opened, or the unsaved edits\n"
+     "were left for later, 2 the programme could not be read, bad options,\n"
+     "or no terminal.\n",
      cmd_open},
     {"runsheet",
      "[DIR] --day DATE|--all-days [--room ROOM] [--format text|pdf] "

@@ -398,6 +398,10 @@ planner_save(struct planner *pl)
 	char *names, *lost = NULL, *journal_note = NULL;
 	bool saved;
 
+	if (pl->read_only != NULL) {
+		planner_message(pl, true, "%s", pl->read_only);
+		return;
+	}
 	if (!editor_dirty(pl->ed)) {
 		planner_message(pl, false, "Nothing to save.");
 		return;

@@ -298,6 +298,19 @@ planner_new(struct programme *p, const struct tui_config *cfg)
 }
 
 void
+planner_set_read_only(struct planner *pl, const char *reason)
+{
+	char e[16], p[16];
+
+	free(pl->read_only);
+	pl->read_only =
+	    xasprintf("Read-only: %s; %s exports, %s prints.", reason,
+	              keymap_first_key(&pl->cfg->keys, ACT_EXPORT, e),
+	              keymap_first_key(&pl->cfg->keys, ACT_PRINT, p));
+	editor_set_read_only(pl->ed, pl->read_only);
+}
+
+void
 planner_free(struct planner *pl)
 {
 	if (pl == NULL)
@@ -314,6 +327,7 @@ planner_free(struct planner *pl)
 	free(pl->people_delegation);
 	free(pl->search);
 	free(pl->message);
+	free(pl->read_only);
 	free(pl->startup_warning);
 	session_key_clear(&pl->sel);
 	session_key_clear(&pl->drag);
@@ -389,7 +403,8 @@ draw_status(struct planner *pl, struct canvas *c, int y)
 	int rw, style;
 	const char *msg = pl->message;
 
-	snprintf(right, sizeof right, " %s%zu error%s, %zu warning%s ",
+	snprintf(right, sizeof right, " %s%s%zu error%s, %zu warning%s ",
+	         pl->read_only != NULL ? "READ-ONLY | " : "",
 	         editor_dirty(pl->ed) ? "modified | " : "", errors,
 	         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	rw = text_width(right);
@@ -728,6 +743,54 @@ view_key(struct planner *pl, enum action a)
 		global_action(pl, a);
 }
 
+/*
+ * Read-only: an edit key says why at once, before any form, picker or
+ * question opens and whether or not a session is selected. The editor
+ * refuses edits by any other way (the mouse, undo, redo) with the same
+ * sentence, and planner_save refuses to save.
+ */
+static bool
+read_only_refused(struct planner *pl, enum action a)
+{
+	bool edits;
+
+	if (pl->read_only == NULL)
+		return false;
+	switch (a) {
+	case ACT_CREATE:
+	case ACT_EDIT:
+	case ACT_DUPLICATE:
+	case ACT_CANCEL_RESTORE:
+	case ACT_DELETE:
+	case ACT_MOVE_TO:
+	case ACT_MOVE_EARLIER:
+	case ACT_MOVE_LATER:
+	case ACT_MOVE_ROOM_LEFT:
+	case ACT_MOVE_ROOM_RIGHT:
+	case ACT_LONGER:
+	case ACT_SHORTER:
+	case ACT_ASSIGN:
+	case ACT_ASSIGN_TO_SESSION:
+	case ACT_ASSIGN_ADD:
+	case ACT_UNASSIGN:
+	case ACT_CYCLE_ROLE:
+	case ACT_ASSIGN_UP:
+	case ACT_ASSIGN_DOWN:
+		edits = true;
+		break;
+	case ACT_SELECT: /* the session's form in the grid and list */
+		edits = pl->mode == MODE_VIEW &&
+		        (pl->view == VIEW_GRID || pl->view == VIEW_LIST);
+		break;
+	default:
+		edits = false;
+		break;
+	}
+	if (edits)
+		planner_message(pl, true, "%s", pl->read_only);
+	return edits;
+}
+
 /* The mouse: tabs, the grid, wheel scrolling, drag to move. */
 static void
 mouse_event(struct planner *pl, const struct term_mouse *m)
@@ -888,6 +951,8 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 	case MODE_ASSIGN:
 		a = keymap_lookup(&pl->cfg->keys, CTX_ASSIGN, key);
 		clear_message(pl);
+		if (read_only_refused(pl, a))
+			return;
 		if (!assign_action(pl, a))
 			global_action(pl, a);
 		return;
@@ -906,5 +971,7 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 		                keymap_first_key(&pl->cfg->keys, ACT_HELP, hk));
 		return;
 	}
+	if (read_only_refused(pl, a))
+		return;
 	view_key(pl, a);
 }

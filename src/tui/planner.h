@@ -291,6 +291,9 @@ struct planner {
 
 	char *message;
 	bool message_error;
+	/* Read-only (planner_set_read_only): the sentence every edit, undo,
+	 * redo and save is refused with. NULL: editable. */
+	char *read_only;
 	char *startup_warning; /* locale; shown until the first key */
 
 	struct prompt prompt;
@@ -319,6 +322,12 @@ struct planner {
  */
 struct planner *planner_new(struct programme *p, const struct tui_config *cfg);
 void planner_free(struct planner *pl);
+/*
+ * Opens the programme read-only: `reason` follows "Read-only: " in the
+ * sentence edits are refused with, which also names the keys that still
+ * work (export, print). The editor enforces it (editor_set_read_only).
+ */
+void planner_set_read_only(struct planner *pl, const char *reason);
 /* Handles one key (keys.h); mouse may be NULL unless key is TK_MOUSE. */
 struct term_mouse;
 void planner_key(struct planner *pl, int key, const struct term_mouse *mouse);

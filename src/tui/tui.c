@@ -119,8 +119,13 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 		return 1;
 	}
 	pl = planner_new(p, &cfg);
-	if (opts->read_only_why == NULL)
+	if (opts->read_only_why != NULL) {
+		planner_set_read_only(pl, opts->read_only_why);
+		if (note == NULL)
+			note = pl->read_only;
+	} else {
 		journal_said = start_journal(pl, opts->restore);
+	}
 	if (warning != NULL) {
 		pl->startup_warning = warning;
 	} else if (diags.n > 0) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # open_errors.sh: `dais open` and `dais DIR` without a terminal, with a
-# directory that is not there, with a bad option, and its help.
+# directory that is not there, with bad options, and its help.
 . "$(dirname "$0")/lib.sh"
 
 check() { # WANT-STATUS TEXT-IN-OUTPUT CMD...
@@ -26,8 +26,15 @@ check 2 "no command or programme directory '$tmp/none'" \
 check 2 "no command or programme directory '$tmp/none'" "$DAIS" "$tmp/none"
 check 2 "open has no option '--bogus'" "$DAIS" open --bogus
 check 2 "open takes one directory" "$DAIS" open "$tmp/prog" "$tmp/prog"
-check 0 "usage: dais open [--restore | --discard | --keep-aside] [DIR]" "$DAIS" open --help
+check 2 "open takes --read-only or --take-over, not both" \
+	"$DAIS" open --read-only --take-over "$tmp/prog"
+check 2 "--read-only leaves unsaved edits alone" \
+	"$DAIS" open --read-only --restore "$tmp/prog"
+check 0 "usage: dais open [--read-only | --take-over] [--restore | --discard | --keep-aside] [DIR]" \
+	"$DAIS" open --help
 check 0 "XDG_CONFIG_HOME" "$DAIS" help open
+# Refused before the planner: no lock taken, none left behind.
+[ -e "$tmp/prog/.dais-lock" ] && { echo "FAIL: a lock was left"; fail=1; }
 # A programme that does not load is refused before the screen is taken.
 mkdir "$tmp/broken"
 echo "[conference" >"$tmp/broken/conference.ini"
