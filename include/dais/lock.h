@@ -46,11 +46,12 @@ struct lock;
 /*
  * Tries to take the lock of programme directory `dir`. On LOCK_ACQUIRED
  * and LOCK_TAKEN_OVER *out is the lock, to keep until lock_release();
- * otherwise *out is NULL. *holder is filled (owned by the caller, freed
- * with lock_holder_clear) with the other planner's details for
- * LOCK_TAKEN_OVER, LOCK_HELD and LOCK_HELD_ELSEWHERE, and emptied
- * otherwise. On LOCK_ERROR *why (owned by the caller) names the file and
- * the cause; the caller may then open the programme read-only.
+ * otherwise *out is NULL. *holder (zeroed, or holding an earlier result,
+ * which is cleared) is filled with the other planner's details for
+ * LOCK_TAKEN_OVER, LOCK_HELD and LOCK_HELD_ELSEWHERE, and left empty
+ * otherwise; the caller frees it with lock_holder_clear. On LOCK_ERROR *why
+ * (owned by the caller) names the file and the cause; the caller may then open
+ * the programme read-only.
  *
  * take_over only matters for LOCK_HELD_ELSEWHERE: a planner known to be
  * running (LOCK_HELD) is never taken over.

@@ -329,7 +329,7 @@ lock_acquire(const char *dir, bool take_over, struct lock **out,
 
 	*out = NULL;
 	*why = NULL;
-	memset(holder, 0, sizeof *holder);
+	lock_holder_clear(holder);
 	/* A pass that does not decide met a file removed or replaced under
 	 * it (another planner leaving or taking over): look again. */
 	for (attempt = 0; attempt < 8; attempt++) {

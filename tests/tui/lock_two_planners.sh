@@ -60,15 +60,19 @@ copy_example prog
 cp -r "$tmp/prog" "$tmp/orig"
 user=$(id -un)
 host=$(hostname)
+# What a planner on another machine leaves in a shared folder.
+far_lock="user=amal host=sec-laptop-3.invalid pid=4242 since=2026-11-04T06:12:09Z"
 
 # The first planner takes the lock: one line saying who, and since when.
 run one open "$tmp/prog"
 wait_for "help"
-grep -qE "^user=$user host=$host pid=[0-9]+ since=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" \
+stamp='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z'
+grep -qE "^user=$user host=$host pid=[0-9]+ since=$stamp\$" \
 	"$tmp/prog/.dais-lock" || {
 	echo "FAIL: the lock file says:"; cat "$tmp/prog/.dais-lock"; fail=1; }
 pid1=$(lock_pid)
-since=$(TZ=America/New_York date -d "$(sed 's/.*since=//' "$tmp/prog/.dais-lock")" +%H:%M)
+since=$(sed 's/.*since=//' "$tmp/prog/.dais-lock")
+since=$(date -d "$since" +%H:%M) # local time, as the planner shows it
 lock1=$(cat "$tmp/prog/.dais-lock")
 journal1=$(cat "$tmp/prog/.dais-journal")
 
@@ -194,8 +198,7 @@ keys q
 	echo "FAIL: quitting left the lock file"; fail=1; }
 
 # A lock naming another machine: r, t or q; t takes it over.
-echo "user=amal host=sec-laptop-3.invalid pid=4242 since=2026-11-04T06:12:09Z" \
-	>"$tmp/prog/.dais-lock"
+echo "$far_lock" >"$tmp/prog/.dais-lock"
 run five "$tmp/prog"
 wait_for "is locked by a planner on another machine:"
 wait_for "  amal on sec-laptop-3.invalid (pid 4242) since "
@@ -208,8 +211,7 @@ grep -q "host=$host" "$tmp/prog/.dais-lock" || {
 keys q
 exit_of five >/dev/null
 # --take-over does it without asking; --read-only neither asks nor locks.
-echo "user=amal host=sec-laptop-3.invalid pid=4242 since=2026-11-04T06:12:09Z" \
-	>"$tmp/prog/.dais-lock"
+echo "$far_lock" >"$tmp/prog/.dais-lock"
 lock2=$(cat "$tmp/prog/.dais-lock")
 run six open --read-only "$tmp/prog"
 wait_for "READ-ONLY |"
@@ -224,8 +226,7 @@ keys q
 exit_of seven >/dev/null
 
 # No answer (the terminal's end of input): quits and says how to open it.
-echo "user=amal host=sec-laptop-3.invalid pid=4242 since=2026-11-04T06:12:09Z" \
-	>"$tmp/prog/.dais-lock"
+echo "$far_lock" >"$tmp/prog/.dais-lock"
 run eight "$tmp/prog"
 wait_for "Press r, t or q:"
 keys C-d
