@@ -1305,6 +1305,8 @@ edit_put(struct editor *ed, const char *uid, dais_time rid,
 	const struct session *cur;
 	struct session next;
 
+	if (read_only_refusal(ed, why))
+		return false;
 	if (ed->in_callback)
 		return refuse(ed, why,
 		              "An edit cannot be made during another edit.");

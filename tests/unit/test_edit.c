@@ -2122,15 +2122,16 @@ test_read_only(void **state)
 }
 
 /*
- * Undo and redo are refused too, and keep their stacks; an edit that
- * would change nothing is refused like the others; NULL makes the editor
- * editable again.
+ * Undo, redo and a journal's edit_put are refused too, and the stacks
+ * kept; an edit that would change nothing is refused like the others;
+ * NULL makes the editor editable again.
  */
 static void
 test_read_only_history(void **state)
 {
 	struct fixture *f = *state;
 	struct snap before;
+	struct session put;
 	const char *why = NULL;
 	int calls;
 
@@ -2152,6 +2153,17 @@ test_read_only_history(void **state)
 	why = NULL;
 	assert_false(
 	    edit_set_title(f->ed, UID_OPEN, DAIS_TIME_NONE, "First", &why));
+	assert_string_equal(why, READ_ONLY_WHY);
+	/* A journal's replay too: putting a state, removing a session. */
+	session_copy(&put, must_find(f->p, UID_OPEN, DAIS_TIME_NONE));
+	free(put.title);
+	put.title = xstrdup("Replayed");
+	why = NULL;
+	assert_false(edit_put(f->ed, UID_OPEN, DAIS_TIME_NONE, &put, &why));
+	assert_string_equal(why, READ_ONLY_WHY);
+	session_free(&put);
+	why = NULL;
+	assert_false(edit_put(f->ed, UID_OPEN, DAIS_TIME_NONE, NULL, &why));
 	assert_string_equal(why, READ_ONLY_WHY);
 	assert_programme_is(f->p, &before);
 	assert_int_equal(f->log.calls, calls);
