@@ -49,6 +49,10 @@ lock_pid() {
 	sed -n 's/.* pid=\([0-9]*\) .*/\1/p' "$tmp/prog/.dais-lock"
 }
 
+# A session that outlives the planners': tmux stops its server when its
+# last session ends, and a planner started at that moment would find none.
+T -f /dev/null new-session -d -s keep "sleep 600"
+
 mkdir -p "$XDG_CONFIG_HOME/dais"
 cat >"$XDG_CONFIG_HOME/dais/dais.ini" <<INI
 [print]
@@ -172,7 +176,7 @@ kill -9 "$pid1"
 [ -e "$tmp/prog/.dais-lock" ] || { echo "FAIL: no stale lock to take over"; fail=1; }
 run four "$tmp/prog"
 i=0
-until grep -q "Restore, discard, keep aside, or quit?" "$tmp/stderr.four" ||
+until grep -qs "Restore, discard, keep aside, or quit?" "$tmp/stderr.four" ||
 	[ $i -ge 200 ]; do
 	sleep 0.05
 	i=$((i + 1))
