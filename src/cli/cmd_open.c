@@ -244,36 +244,21 @@ when_text(const struct programme *p, dais_time t)
 	return xasprintf("%s on %s", hm, day);
 }
 
-/* One answer from the terminal: r, d, k or q (JOURNAL_QUIT at EOF). */
+/* One key from the terminal: r, d, k or q (JOURNAL_QUIT at EOF). */
 static enum journal_choice
 ask_choice(void)
 {
-	char line[64];
-
-	for (;;) {
-		fputs("Restore, discard, keep aside, or quit? [r/d/k/q] ",
-		      stderr);
-		fflush(stderr);
-		if (fgets(line, sizeof line, stdin) == NULL) {
-			fputc('\n', stderr);
-			return JOURNAL_QUIT;
-		}
-		switch (line[0]) {
-		case 'r':
-		case 'R':
-			return JOURNAL_RESTORE;
-		case 'd':
-		case 'D':
-			return JOURNAL_DISCARD;
-		case 'k':
-		case 'K':
-			return JOURNAL_KEEP_ASIDE;
-		case 'q':
-		case 'Q':
-			return JOURNAL_QUIT;
-		default:
-			break;
-		}
+	fputs("Restore, discard, keep aside, or quit? [r/d/k/q] ", stdout);
+	fflush(stdout);
+	switch (ask_key("rdkq", "r, d, k or q")) {
+	case 'r':
+		return JOURNAL_RESTORE;
+	case 'd':
+		return JOURNAL_DISCARD;
+	case 'k':
+		return JOURNAL_KEEP_ASIDE;
+	default:
+		return JOURNAL_QUIT;
 	}
 }
 
@@ -286,7 +271,6 @@ keep_aside(const char *dir, char **note, const char *reason, bool pause)
 {
 	char *why = NULL, *kept = journal_keep_aside(dir, &why);
 	const char *base;
-	char line[64];
 
 	if (kept == NULL) {
 		fprintf(stderr,
@@ -296,8 +280,7 @@ keep_aside(const char *dir, char **note, const char *reason, bool pause)
 		free(why);
 		return false;
 	}
-	fprintf(stderr, "dais: %s; the journal is kept aside as %s\n", reason,
-	        kept);
+	printf("dais: %s; the journal is kept aside as %s\n", reason, kept);
 	base = strrchr(kept, '/') != NULL ? strrchr(kept, '/') + 1 : kept;
 	*note = xasprintf("Earlier unsaved edits were kept aside, not "
 	                  "restored (%s): %s",
@@ -305,11 +288,9 @@ keep_aside(const char *dir, char **note, const char *reason, bool pause)
 	free(kept);
 	if (!pause)
 		return true;
-	fputs("Press Enter to open the planner, or q and Enter to quit. ",
-	      stderr);
-	fflush(stderr);
-	if (fgets(line, sizeof line, stdin) == NULL ||
-	    (line[0] == 'q' || line[0] == 'Q')) {
+	fputs("Press Enter to open the planner, or q to quit. ", stdout);
+	fflush(stdout);
+	if (ask_key("\nq", "Enter or q") != '\n') {
 		free(*note);
 		*note = NULL;
 		return false;
@@ -368,18 +349,17 @@ settle_journal(const char *dir, const struct programme *p,
 		return true;
 	}
 	when = when_text(p, journal_last_time(found));
-	fprintf(stderr,
-	        "dais: %s has unsaved edits from a planner that did not "
-	        "close:\n"
-	        "  %zu edit%s to %zu session%s by %s on %s, the last at %s"
-	        "%s.\n",
-	        dir, found->nedits, found->nedits == 1 ? "" : "s",
-	        found->nsessions, found->nsessions == 1 ? "" : "s",
-	        found->user ? found->user : "?",
-	        found->host ? found->host : "?", when,
-	        found->torn ? " (an edit cut short as it stopped was never "
-	                      "shown, and is left out)"
-	                    : "");
+	printf("dais: %s has unsaved edits from a planner that did not "
+	       "close:\n"
+	       "  %zu edit%s to %zu session%s by %s on %s, the last at %s"
+	       "%s.\n",
+	       dir, found->nedits, found->nedits == 1 ? "" : "s",
+	       found->nsessions, found->nsessions == 1 ? "" : "s",
+	       found->user ? found->user : "?", found->host ? found->host : "?",
+	       when,
+	       found->torn ? " (an edit cut short as it stopped was never "
+	                     "shown, and is left out)"
+	                   : "");
 	if (found->changed.n > 0) {
 		char *reason;
 
@@ -395,14 +375,12 @@ settle_journal(const char *dir, const struct programme *p,
 		return ok;
 	}
 	if (choice == JOURNAL_ASK) {
-		fprintf(
-		    stderr,
-		    "  r  restore them: the planner opens with them, not "
-		    "yet saved\n"
-		    "  d  discard them for good\n"
-		    "  k  keep them aside (.dais-journal-kept-...) and open "
-		    "the files as they are\n"
-		    "  q  quit, and decide later\n");
+		printf("  r  restore them: the planner opens with them, not "
+		       "yet saved\n"
+		       "  d  discard them for good\n"
+		       "  k  keep them aside (.dais-journal-kept-...) and open "
+		       "the files as they are\n"
+		       "  q  quit, and decide later\n");
 		choice = ask_choice();
 	}
 	free(when);
@@ -417,7 +395,7 @@ settle_journal(const char *dir, const struct programme *p,
 			free(why);
 			return false;
 		}
-		fprintf(stderr, "dais: the unsaved edits were discarded\n");
+		printf("dais: the unsaved edits were discarded\n");
 		return true;
 	case JOURNAL_KEEP_ASIDE:
 		journal_found_free(found);
@@ -427,10 +405,9 @@ settle_journal(const char *dir, const struct programme *p,
 		break;
 	}
 	journal_found_free(found);
-	fprintf(stderr,
-	        "dais: nothing changed; the unsaved edits are still "
-	        "in %s/%s\n",
-	        dir, JOURNAL_NAME);
+	printf("dais: nothing changed; the unsaved edits are still "
+	       "in %s/%s\n",
+	       dir, JOURNAL_NAME);
 	return false;
 }
 

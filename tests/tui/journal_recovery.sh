@@ -127,7 +127,7 @@ wait_for "has unsaved edits from a planner that did not close"
 wait_for "7 edits to 5 sessions by $(id -un) on $(hostname), the last at"
 wait_for "r  restore them"
 wait_for "[r/d/k/q]"
-keys r Enter
+keys r
 wait_for "Restored 7 unsaved edits to 5 sessions"
 wait_for "modified |"
 # It is the same programme: conflicts and all.
@@ -164,7 +164,7 @@ T kill-server 2>/dev/null
 # d discards it: the files as they were, no journal.
 start_asking "$tmp/hup"
 wait_for "1 edit to 1 session"
-keys d Enter
+keys d
 wait_for "help"
 keys q
 wait_exit >/dev/null

@@ -105,7 +105,7 @@ rm -f "$tmp/exit"
 T -f /dev/null new-session -d -x 120 -y 30 \
 	"cd '$tmp' && '$DAIS' mnt/prog; echo \$? >'$tmp/exit'"
 wait_for "1 edit to 1 session"
-keys r Enter
+keys r
 wait_for "Restored 1 unsaved edit"
 keys s
 wait_for "Saved 1 changed session"
