@@ -4,6 +4,7 @@
  * or why not in the status line.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,6 +397,8 @@ planner_save(struct planner *pl)
 	struct strlist files = {0};
 	size_t n, i;
 	char *names, *lost = NULL, *journal_note = NULL;
+	uint64_t *before;
+	size_t nfiles;
 	bool saved;
 
 	if (pl->read_only != NULL) {
@@ -422,14 +425,24 @@ planner_save(struct planner *pl)
 	}
 	free(ch);
 	names = strlist_join(&files, ", ");
+	nfiles = pl->p->conf.files.n;
+	before = xcalloc(nfiles + 1, sizeof *before);
+	if (pl->p->file_hash != NULL)
+		memcpy(before, pl->p->file_hash, nfiles * sizeof *before);
 	saved = programme_save(pl->ed, &diags);
-	/* Saved or not, some files may now hold the edits: the journal
-	 * starts again from the files as they are, with what is still
-	 * unsaved. */
-	if (pl->journal != NULL && !journal_restart(pl->journal, pl->ed, &lost))
+	/*
+	 * Once some file holds the edits, the journal starts again from the
+	 * files as they now are, with what is still unsaved: its old
+	 * fingerprints would no longer match them. When no file was written
+	 * (a full disk stops the first), the journal is still right as it is.
+	 */
+	if (pl->p->file_hash != NULL &&
+	    memcmp(before, pl->p->file_hash, nfiles * sizeof *before) != 0 &&
+	    pl->journal != NULL && !journal_restart(pl->journal, pl->ed, &lost))
 		journal_note = xasprintf("; and %s, so unsaved edits would be "
 		                         "lost if dais stopped",
 		                         lost);
+	free(before);
 	if (saved) {
 		planner_message(pl, journal_note != NULL,
 		                "Saved %zu changed session%s to %s%s.", n,

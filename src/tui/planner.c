@@ -394,6 +394,9 @@ draw_tabs(struct planner *pl, struct canvas *c)
 }
 
 /* The last row: the message on the left, conflicts and state right. */
+/* Lines a long message may take above the status line. */
+#define STATUS_MAX_LINES 4
+
 static void
 draw_status(struct planner *pl, struct canvas *c, int y)
 {
@@ -414,7 +417,35 @@ draw_status(struct planner *pl, struct canvas *c, int y)
 	            ? STYLE_STATUS_ERROR
 	            : STYLE_STATUS;
 	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
-	canvas_put_fit(c, y, 0, c->w - rw, msg != NULL ? msg : "", style, 0);
+	if (msg != NULL && text_width(msg) > c->w - rw &&
+	    pl->mode == MODE_VIEW) {
+		/*
+		 * Too long for the status line (a failed save names the
+		 * file and the cause; neither may be cut off): wrapped in
+		 * up to STATUS_MAX_LINES lines just above it, over the
+		 * view, until the next key.
+		 */
+		size_t n, i;
+		char **lines = text_wrap(msg, c->w - 2, &n);
+		size_t shown = n < STATUS_MAX_LINES ? n : STATUS_MAX_LINES;
+
+		for (i = 0; i < shown; i++) {
+			int row = y - (int)shown + (int)i;
+			char *text = i + 1 == shown && n > shown
+			                 ? xasprintf("%s …", lines[i])
+			                 : xstrdup(lines[i]);
+
+			canvas_fill(c, row, 0, c->w, 1, style, 0);
+			canvas_put_fit(c, row, 1, c->w - 2, text, style, 0);
+			free(text);
+		}
+		for (i = 0; i < n; i++)
+			free(lines[i]);
+		free(lines);
+	} else {
+		canvas_put_fit(c, y, 0, c->w - rw, msg != NULL ? msg : "",
+		               style, 0);
+	}
 	canvas_put(c, y, c->w - rw, rw, right,
 	           errors > 0 ? STYLE_STATUS_ERROR : STYLE_STATUS, 0);
 }

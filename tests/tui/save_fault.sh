@@ -9,6 +9,21 @@
 # otherwise.
 . "$(dirname "$0")/lib.sh"
 
+# wait_joined TEXT: until the screen, its lines joined with single spaces,
+# shows TEXT (a message wrapped over several lines).
+wait_joined() {
+	local i=0
+	while [ $i -lt 400 ]; do
+		screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | grep -qF -- "$1" &&
+			return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "FAIL: the screen never showed (joined): $1"
+	show_screen
+	fail=1
+}
+
 if [ "$(id -u)" != 0 ]; then
 	echo "skipped: not root, so no tmpfs can be mounted for a full disk"
 	exit 77
@@ -38,7 +53,7 @@ for e in cal.walk("VEVENT"):
 
 # As an organiser starts it, from the directory above the programme
 # (start runs the planner in $tmp): the message names mnt/prog/...
-start mnt/prog 120 30
+start mnt/prog 80 24
 keys /
 type_text "Youth voices on online"
 keys Enter
@@ -51,8 +66,13 @@ dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
 [ "$(df --output=avail "$mnt" | tail -n 1 | tr -d ' ')" = 0 ] ||
 	{ echo "FAIL: the tmpfs is not full"; df "$mnt"; fail=1; }
 keys s
-wait_for "No space left on device"
+# At 80 columns the message wraps above the status line: read it joined.
+wait_joined "side-sessions.ics: error: No space left on device"
 expect_screen "Not saved"
+# Nothing was written, so the journal still holds the edit as it was: no
+# warning that it would be lost.
+screen | tr '\n' ' ' | grep -q "would be" &&
+	{ echo "FAIL: a journal warning although the journal is whole"; show_screen; fail=1; }
 expect_screen "mnt/prog/programme/side-sessions.ics"
 expect_screen "modified |"
 cmp -s "$file" "$tmp/side-sessions.orig" ||
@@ -80,7 +100,7 @@ T kill-server 2>/dev/null
 
 # The disk fills again after an edit; the save fails; the planner dies.
 cp "$file" "$tmp/side-sessions.saved"
-start mnt/prog 120 30
+start mnt/prog 80 24
 keys /
 type_text "Youth voices on online"
 keys Enter
@@ -89,7 +109,7 @@ keys x
 wait_for "Status: CONFIRMED"
 dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
 keys s
-wait_for "No space left on device"
+wait_joined "No space left on device"
 grep -q "^put.*Youth voices on online.*CONFIRMED" "$mnt/prog/.dais-journal" 2>/dev/null || {
 	echo "FAIL: after the failed save the journal lacks the edit"; fail=1; }
 pkill -KILL -xf "$DAIS mnt/prog"
