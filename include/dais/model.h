@@ -226,6 +226,8 @@ int programme_day_of(const struct programme *p, dais_time t);
 
 void session_init(struct session *s);
 void session_free(struct session *s);
+/* session_free, then free(s) itself; NULL is fine. */
+void session_destroy(struct session *s);
 void session_copy(struct session *dst, const struct session *src);
 struct assignment *session_add_assignment(struct session *s, const char *id,
                                           enum role role, const char *cn);

@@ -233,17 +233,6 @@ enum journal_choice {
 	JOURNAL_QUIT,
 };
 
-/* "14:32 on Wed 4 Nov 2026" in the conference's zone. */
-static char *
-when_text(const struct programme *p, dais_time t)
-{
-	char hm[DAIS_TIMEBUF], day[DAIS_TIMEBUF];
-
-	time_fmt_hm(hm, &p->conf.zone, t);
-	date_fmt_long(day, time_local_date(&p->conf.zone, t));
-	return xasprintf("%s on %s", hm, day);
-}
-
 /* One key from the terminal: r, d, k or q (JOURNAL_QUIT at EOF). */
 static enum journal_choice
 ask_choice(void)
@@ -312,7 +301,7 @@ settle_journal(const char *dir, const struct programme *p,
                enum journal_choice choice, struct journal_found *found,
                bool *restore, char **note)
 {
-	char *why = NULL, *when, *changed;
+	char *why = NULL, *changed, when[DAIS_TIMEBUF];
 	int r = journal_find(dir, found, &why);
 	bool ok = true;
 
@@ -348,7 +337,7 @@ settle_journal(const char *dir, const struct programme *p,
 		journal_found_free(found);
 		return true;
 	}
-	when = when_text(p, journal_last_time(found));
+	time_fmt_when(when, &p->conf.zone, journal_last_time(found));
 	printf("dais: %s has unsaved edits from a planner that did not "
 	       "close:\n"
 	       "  %zu edit%s to %zu session%s by %s on %s, the last at %s"
@@ -370,7 +359,6 @@ settle_journal(const char *dir, const struct programme *p,
 		ok = keep_aside(dir, note, reason, choice == JOURNAL_ASK);
 		free(reason);
 		free(changed);
-		free(when);
 		journal_found_free(found);
 		return ok;
 	}
@@ -383,7 +371,6 @@ settle_journal(const char *dir, const struct programme *p,
 		       "  q  quit, and decide later\n");
 		choice = ask_choice();
 	}
-	free(when);
 	switch (choice) {
 	case JOURNAL_RESTORE:
 		*restore = true;

@@ -163,15 +163,6 @@ session_dup(const struct session *s)
 	return c;
 }
 
-static void
-session_destroy(struct session *s)
-{
-	if (s == NULL)
-		return;
-	session_free(s);
-	free(s);
-}
-
 static const char *
 session_label(const struct session *s)
 {

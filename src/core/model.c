@@ -461,6 +461,15 @@ session_free(struct session *s)
 }
 
 void
+session_destroy(struct session *s)
+{
+	if (s == NULL)
+		return;
+	session_free(s);
+	free(s);
+}
+
+void
 session_copy(struct session *dst, const struct session *src)
 {
 	size_t i;

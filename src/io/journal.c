@@ -590,15 +590,6 @@ read_session(struct reader *r)
 }
 
 static void
-session_destroy(struct session *s)
-{
-	if (s == NULL)
-		return;
-	session_free(s);
-	free(s);
-}
-
-static void
 edit_clear(struct journal_edit *e)
 {
 	size_t i;

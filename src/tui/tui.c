@@ -31,17 +31,6 @@ apply_kind_colours(struct tui_config *cfg, const struct programme *p)
 	}
 }
 
-/* "14:32 on Wed 4 Nov 2026", in the conference's zone. */
-static char *
-when_text(const struct programme *p, dais_time t)
-{
-	char hm[DAIS_TIMEBUF], day[DAIS_TIMEBUF];
-
-	time_fmt_hm(hm, &p->conf.zone, t);
-	date_fmt_long(day, time_local_date(&p->conf.zone, t));
-	return xasprintf("%s on %s", hm, day);
-}
-
 /*
  * Replays the edits to restore, if any, then starts the journal (which
  * then holds them). Returns what the status line should say first, or
@@ -54,8 +43,10 @@ start_journal(struct planner *pl, const struct journal_found *restore)
 
 	if (restore != NULL) {
 		if (journal_replay(restore, pl->ed, &why)) {
-			char *when =
-			    when_text(pl->p, journal_last_time(restore));
+			char when[DAIS_TIMEBUF];
+
+			time_fmt_when(when, &pl->p->conf.zone,
+			              journal_last_time(restore));
 
 			/* The edit's own description gives way to this. */
 			free(pl->message);
@@ -67,7 +58,6 @@ start_journal(struct planner *pl, const struct journal_found *restore)
 			    restore->nedits, restore->nedits == 1 ? "" : "s",
 			    restore->nsessions,
 			    restore->nsessions == 1 ? "" : "s", when);
-			free(when);
 		} else {
 			char *kept_why = NULL;
 			char *kept = journal_keep_aside(pl->p->dir, &kept_why);
