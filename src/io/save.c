@@ -8,6 +8,7 @@
  */
 #include "dais/save.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <libical/ical.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include "dais/edit.h"
 #include "dais/filehash.h"
 #include "dais/xalloc.h"
+#include "ics_internal.h"
 
 #define FREEASSOC_PREFIX "/freeassociation.sourceforge.net/"
 
@@ -817,47 +819,26 @@ plan_writes(const struct file_plan *plan)
 }
 
 /*
- * Rewrites one file: kept blocks as they were, changed ones regenerated,
- * deleted ones left out, new sessions (and overrides of occurrences that
- * had none) before END:VCALENDAR.
+ * Writes `to`: `text` (len bytes; owned, freed here; NULL for a new
+ * calendar) with the plan applied: kept blocks as they were, changed ones
+ * regenerated, deleted ones left out, new sessions (and overrides of
+ * occurrences that had none) before END:VCALENDAR. *written gets the hash
+ * of the bytes written.
  */
 static bool
-save_file(struct editor *ed, int index, const struct file_plan *plan,
-          struct diag_list *diags)
+splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
+             size_t len, const char *to, uint64_t *written, char **why)
 {
 	const struct programme *p = editor_programme(ed);
-	char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[index]);
 	struct file_text ft = {0};
 	struct outbuf out = {0}, tail = {0};
 	struct outbuf fresh = {0}, zone = {0};
 	bool *handled, ok = false;
 	size_t i, pos = 0;
-	char *why = NULL;
-	struct stat st;
-	int stat_err = stat(path, &st) == 0 ? 0 : errno;
 
-	if (stat_err == 0) {
-		ft.text = read_whole(path, &ft.len, &why);
-		if (ft.text == NULL)
-			goto fail;
-		if (p->file_hash != NULL &&
-		    filehash_bytes(ft.text, ft.len) != p->file_hash[index]) {
-			why = xasprintf(
-			    "%s was changed by another program or organiser "
-			    "since dais read it, so dais did not overwrite it "
-			    "(open the programme again to see their changes)",
-			    path);
-			goto fail;
-		}
-	} else if (stat_err != ENOENT && stat_err != ENOTDIR) {
-		/* A directory closed to dais is not a deleted file: say why. */
-		why = xasprintf("cannot read the file: %s", strerror(stat_err));
-		goto fail;
-	} else if (p->file_hash != NULL && p->file_hash[index] != 0) {
-		why = xasprintf("%s was deleted or moved since dais read it, "
-		                "so dais did not write it again",
-		                path);
-		goto fail;
+	if (text != NULL) {
+		ft.text = text;
+		ft.len = len;
 	} else {
 		new_calendar_text(p, &fresh);
 		ft.text = fresh.v;
@@ -926,10 +907,9 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 			continue; /* the session is gone: leave its block out */
 		}
 		if (!event_text(p, cur, ch ? ch->saved : NULL, ft.text, b,
-		                &exdates, &out, &why)) {
+		                &exdates, &out, why)) {
 			strlist_clear(&exdates);
-			free(handled);
-			goto fail;
+			goto done;
 		}
 		strlist_clear(&exdates);
 	}
@@ -948,30 +928,90 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 		if (cur == NULL)
 			continue;
 		if (!event_text(p, cur, ch->saved, ft.text, NULL, NULL, &tail,
-		                &why)) {
-			free(handled);
-			goto fail;
-		}
+		                why))
+			goto done;
 	}
-	free(handled);
 	if (tail.n > 0)
 		out_add(&out, tail.v, tail.n);
 	out_add(&out, ft.text + ft.calendar_end, ft.len - ft.calendar_end);
-	if (!atomicfile_write(path, out.v, out.n, &why)) {
+	if (out.v == NULL)
+		out_add(&out, "", 0);
+	if (!atomicfile_write(to, out.v, out.n, why)) {
 		/* The diagnostic names the file; the cause after atomicfile's
 		 * "path: " is what a narrow status line must show. */
-		size_t n = strlen(path);
+		size_t n = strlen(to);
 
-		if (strncmp(why, path, n) == 0 &&
-		    strncmp(why + n, ": ", 2) == 0)
-			memmove(why, why + n + 2, strlen(why + n + 2) + 1);
+		if (strncmp(*why, to, n) == 0 &&
+		    strncmp(*why + n, ": ", 2) == 0)
+			memmove(*why, *why + n + 2, strlen(*why + n + 2) + 1);
+		goto done;
+	}
+	*written = filehash_bytes(out.v, out.n);
+	ok = true;
+done:
+	free(handled);
+	free(out.v);
+	free(tail.v);
+	free(zone.v);
+	file_text_free(&ft);
+	return ok;
+}
+
+/*
+ * Rewrites file `index` of the programme in place. Refused unless its
+ * bytes hash to `expect` (0: the file must not exist), so nobody's change
+ * is overwritten; `again` says the expectation came from save_analyse.
+ * `record`: the written bytes' hash becomes p->file_hash[index], because
+ * the programme in memory is now what is on disk.
+ */
+static bool
+save_file(struct editor *ed, int index, const struct file_plan *plan,
+          uint64_t expect, bool again, bool record, struct diag_list *diags)
+{
+	const struct programme *p = editor_programme(ed);
+	char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[index]);
+	char *text = NULL, *why = NULL;
+	size_t len = 0;
+	bool check = p->file_hash != NULL, ok = false;
+	uint64_t written = 0;
+	struct stat st;
+	int stat_err = stat(path, &st) == 0 ? 0 : errno;
+
+	if (stat_err == 0) {
+		text = read_whole(path, &len, &why);
+		if (text == NULL)
+			goto fail;
+		if (check && filehash_bytes(text, len) != expect) {
+			why = again
+			          ? xasprintf(
+			                "%s changed again since dais compared "
+			                "it, so dais did not overwrite it "
+			                "(save again to see the new changes)",
+			                path)
+			          : xasprintf("%s was changed by another "
+			                      "program or organiser since dais "
+			                      "read it, so dais did not "
+			                      "overwrite it (save again to "
+			                      "merge, reload or save a copy)",
+			                      path);
+			free(text);
+			goto fail;
+		}
+	} else if (stat_err != ENOENT && stat_err != ENOTDIR) {
+		/* A directory closed to dais is not a deleted file: say why. */
+		why = xasprintf("cannot read the file: %s", strerror(stat_err));
+		goto fail;
+	} else if (check && expect != 0) {
+		why = xasprintf("%s was deleted or moved since dais read it, "
+		                "so dais did not write it again",
+		                path);
 		goto fail;
 	}
-	/* What is on disk now is dais's own: the next save compares to it.
-	 * The fingerprint is the io layer's bookkeeping, not an edit. */
-	if (p->file_hash != NULL)
-		((struct programme *)p)->file_hash[index] =
-		    filehash_bytes(out.v, out.n);
+	if (!splice_write(ed, plan, text, len, path, &written, &why))
+		goto fail;
+	/* The fingerprint is the io layer's bookkeeping, not an edit. */
+	if (record && p->file_hash != NULL)
+		((struct programme *)p)->file_hash[index] = written;
 	ok = true;
 fail:
 	if (!ok) {
@@ -981,12 +1021,56 @@ fail:
 		         why ? why : "could not save");
 		free(why);
 	}
-	free(out.v);
-	free(tail.v);
-	free(zone.v);
-	file_text_free(&ft);
 	free(path);
 	return ok;
+}
+
+/* The file a session belongs in: its source, or the new-sessions file. */
+static int
+file_of(const struct programme *p, const struct session *s, int fresh)
+{
+	return s->source >= 0 && (size_t)s->source < p->conf.files.n ? s->source
+	                                                             : fresh;
+}
+
+/*
+ * The user's changes by file, as programme_save writes them: plans[i]
+ * points into *changes (both freed by plans_free). Returns the number of
+ * changes.
+ */
+static size_t
+plans_build(const struct editor *ed, struct edit_change **changes,
+            struct file_plan **plans)
+{
+	const struct programme *p = editor_programme(ed);
+	size_t n = editor_changes(ed, changes), i, nfiles = p->conf.files.n;
+	int fresh = file_index_of(p, p->conf.new_sessions_file);
+
+	*plans = xcalloc(nfiles ? nfiles : 1, sizeof **plans);
+	for (i = 0; i < n; i++) {
+		const struct edit_change *ch = &(*changes)[i];
+		const struct session *s =
+		    ch->saved ? ch->saved
+		              : editor_session(ed, ch->uid, ch->recurrence_id);
+		struct file_plan *plan =
+		    &(*plans)[s != NULL ? file_of(p, s, fresh) : fresh];
+
+		XGROW(plan->changes, plan->n, plan->cap);
+		plan->changes[plan->n++] = &(*changes)[i];
+	}
+	return n;
+}
+
+static void
+plans_free(const struct programme *p, struct edit_change *changes,
+           struct file_plan *plans)
+{
+	size_t i;
+
+	for (i = 0; i < p->conf.files.n; i++)
+		free(plans[i].changes);
+	free(plans);
+	free(changes);
 }
 
 bool
@@ -994,36 +1078,841 @@ programme_save(struct editor *ed, struct diag_list *diags)
 {
 	const struct programme *p = editor_programme(ed);
 	struct edit_change *changes = NULL;
-	size_t n = editor_changes(ed, &changes), i, nfiles = p->conf.files.n;
 	struct file_plan *plans;
-	int fresh = file_index_of(p, p->conf.new_sessions_file);
+	size_t i;
 	bool ok = true;
 
-	if (n == 0)
+	if (plans_build(ed, &changes, &plans) == 0) {
+		plans_free(p, changes, plans);
 		return true;
-	plans = xcalloc(nfiles ? nfiles : 1, sizeof *plans);
-	for (i = 0; i < n; i++) {
-		const struct session *s =
-		    changes[i].saved ? changes[i].saved
-		                     : editor_session(ed, changes[i].uid,
-		                                      changes[i].recurrence_id);
-		int f =
-		    s != NULL && s->source >= 0 && (size_t)s->source < nfiles
-		        ? s->source
-		        : fresh;
-		struct file_plan *plan = &plans[f];
-
-		XGROW(plan->changes, plan->n, plan->cap);
-		plan->changes[plan->n++] = &changes[i];
 	}
-	for (i = 0; i < nfiles; i++)
-		if (plans[i].n > 0 && !save_file(ed, (int)i, &plans[i], diags))
+	for (i = 0; i < p->conf.files.n; i++)
+		if (plans[i].n > 0 &&
+		    !save_file(ed, (int)i, &plans[i],
+		               p->file_hash ? p->file_hash[i] : 0, false, true,
+		               diags))
 			ok = false;
-	for (i = 0; i < nfiles; i++)
-		free(plans[i].changes);
-	free(plans);
-	free(changes);
+	plans_free(p, changes, plans);
 	if (ok)
 		editor_mark_saved(ed);
 	return ok;
+}
+
+/* ---- Files changed by somebody else ----------------------------------- */
+
+/* A list of borrowed sessions. */
+struct sesvec {
+	const struct session **v;
+	size_t n, cap;
+};
+
+static void
+sesvec_add(struct sesvec *sv, const struct session *s)
+{
+	XGROW(sv->v, sv->n, sv->cap);
+	sv->v[sv->n++] = s;
+}
+
+static int
+key_cmp(const struct session *a, const struct session *b)
+{
+	int c = strcmp(a->uid, b->uid);
+
+	if (c != 0)
+		return c;
+	return a->recurrence_id < b->recurrence_id   ? -1
+	       : a->recurrence_id > b->recurrence_id ? 1
+	                                             : 0;
+}
+
+static int
+sesvec_cmp(const void *a, const void *b)
+{
+	return key_cmp(*(const struct session *const *)a,
+	               *(const struct session *const *)b);
+}
+
+static void
+sesvec_sort(struct sesvec *sv)
+{
+	if (sv->n > 1)
+		qsort(sv->v, sv->n, sizeof *sv->v, sesvec_cmp);
+}
+
+static void
+sesvecs_free(struct sesvec *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].v);
+	free(v);
+}
+
+/* NULL and "" say the same thing: a cleared field. */
+static bool
+text_same(const char *a, const char *b)
+{
+	if (a == NULL || *a == '\0' || b == NULL || *b == '\0')
+		return (a == NULL || *a == '\0') == (b == NULL || *b == '\0');
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * What differs between two states of one session (SAVE_FIELD_*). Where it
+ * came from (source, line) is not content: a block moves when the one
+ * above it grows. `sequence`: whether SEQUENCE counts.
+ */
+static unsigned
+session_fields(const struct session *a, const struct session *b, bool sequence)
+{
+	unsigned f = 0;
+	size_t i;
+
+	if (a->start != b->start || a->end != b->end)
+		f |= SAVE_FIELD_TIME;
+	if (!text_same(a->title, b->title))
+		f |= SAVE_FIELD_TITLE;
+	if (!text_same(a->room_id, b->room_id) ||
+	    !text_same(a->location, b->location))
+		f |= SAVE_FIELD_ROOM;
+	if (a->status != b->status)
+		f |= SAVE_FIELD_STATUS;
+	if (a->nassign != b->nassign)
+		f |= SAVE_FIELD_PEOPLE;
+	for (i = 0; i < a->nassign && i < b->nassign; i++)
+		if (!text_same(a->assign[i].participant_id,
+		               b->assign[i].participant_id) ||
+		    a->assign[i].role != b->assign[i].role ||
+		    !text_same(a->assign[i].cn, b->assign[i].cn))
+			f |= SAVE_FIELD_PEOPLE;
+	if (!text_same(a->description, b->description) ||
+	    !text_same(a->notes, b->notes) || !text_same(a->kind, b->kind) ||
+	    a->expected != b->expected || a->languages.n != b->languages.n ||
+	    (sequence && a->sequence != b->sequence))
+		f |= SAVE_FIELD_OTHER;
+	for (i = 0; i < a->languages.n && i < b->languages.n; i++)
+		if (strcmp(a->languages.v[i], b->languages.v[i]) != 0)
+			f |= SAVE_FIELD_OTHER;
+	return f;
+}
+
+/* Both absent, or both there with the same content (SEQUENCE aside). */
+static bool
+same_content(const struct session *a, const struct session *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return session_fields(a, b, false) == 0;
+}
+
+/*
+ * An empty programme with p's conference, to parse one file into: the
+ * loader reads only the conference (zone, days, kinds) while parsing.
+ */
+static struct programme *
+scratch_programme(const struct programme *p)
+{
+	struct programme *s = programme_new();
+
+	s->dir = p->dir != NULL ? xstrdup(p->dir) : NULL;
+	s->conf = p->conf;
+	s->conf.name = p->conf.name != NULL ? xstrdup(p->conf.name) : NULL;
+	zone_copy(&s->conf.zone, &p->conf.zone);
+	s->conf.days =
+	    xreallocarray(NULL, p->conf.ndays + 1, sizeof *s->conf.days);
+	if (p->conf.ndays > 0)
+		memcpy(s->conf.days, p->conf.days,
+		       p->conf.ndays * sizeof *s->conf.days);
+	memset(&s->conf.kinds, 0, sizeof s->conf.kinds);
+	memset(&s->conf.files, 0, sizeof s->conf.files);
+	strlist_copy(&s->conf.kinds, &p->conf.kinds);
+	strlist_copy(&s->conf.files, &p->conf.files);
+	s->conf.new_sessions_file = p->conf.new_sessions_file != NULL
+	                                ? xstrdup(p->conf.new_sessions_file)
+	                                : NULL;
+	return s;
+}
+
+/*
+ * The sessions of file `index` as they are in `text`, parsed with the
+ * loader into a scratch programme (returned; the caller frees it). *why
+ * gets the first error when the file does not load cleanly; NULL back
+ * when it is no calendar at all.
+ */
+static struct programme *
+parse_current(const struct programme *p, int index, const char *text,
+              size_t len, const char *path, char **why)
+{
+	struct programme *s = scratch_programme(p);
+	struct diag_list diags = {0};
+	bool ok = ics_load_buffer(s, index, text, len, path, &diags);
+	size_t i;
+
+	for (i = 0; i < diags.n && *why == NULL; i++)
+		if (diags.v[i].level == DIAG_ERROR)
+			*why = diag_format(&diags.v[i]);
+	diag_clear(&diags);
+	free(diags.v);
+	if (!ok) {
+		if (*why == NULL)
+			*why = xasprintf("%s is no iCalendar file now", path);
+		programme_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * Reads `path` as it is now: 1 with *text (the caller frees it), 0 when
+ * there is no such file, -1 when it is there but cannot be read (*why).
+ */
+static int
+read_current(const char *path, char **text, size_t *len, char **why)
+{
+	struct stat st;
+
+	*text = NULL;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
+		*why =
+		    xasprintf("cannot look at %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = xasprintf("%s is no longer a file (a directory or "
+		                 "something else took its place)",
+		                 path);
+		return -1;
+	}
+	*text = read_whole(path, len, why);
+	return *text != NULL ? 1 : -1;
+}
+
+/*
+ * For each file, the sessions as last saved: unchanged ones as they are,
+ * changed ones as editor_changes' `saved`; made-and-unsaved ones are in
+ * no file yet. The caller frees the array (sesvecs_free).
+ */
+static struct sesvec *
+saved_by_file(const struct editor *ed, const struct edit_change *changes,
+              size_t nchanges)
+{
+	const struct programme *p = editor_programme(ed);
+	size_t nfiles = p->conf.files.n, i;
+	int fresh = file_index_of(p, p->conf.new_sessions_file);
+	struct sesvec *v = xcalloc(nfiles + 1, sizeof *v);
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (!editor_session_changed(ed, s->uid, s->recurrence_id, NULL))
+			sesvec_add(&v[file_of(p, s, fresh)], s);
+	}
+	for (i = 0; i < nchanges; i++)
+		if (changes[i].saved != NULL)
+			sesvec_add(&v[file_of(p, changes[i].saved, fresh)],
+			           changes[i].saved);
+	for (i = 0; i < nfiles; i++)
+		sesvec_sort(&v[i]);
+	return v;
+}
+
+/* For each file, the sessions as the user has them now. */
+static struct sesvec *
+current_by_file(const struct programme *p)
+{
+	size_t nfiles = p->conf.files.n, i;
+	int fresh = file_index_of(p, p->conf.new_sessions_file);
+	struct sesvec *v = xcalloc(nfiles + 1, sizeof *v);
+
+	for (i = 0; i < p->nsessions; i++)
+		sesvec_add(&v[file_of(p, &p->sessions[i], fresh)],
+		           &p->sessions[i]);
+	for (i = 0; i < nfiles; i++)
+		sesvec_sort(&v[i]);
+	return v;
+}
+
+/* The differences between the file as dais read it and as it is now. */
+static void
+diff_file(const struct editor *ed, const struct sesvec *then,
+          const struct sesvec *now, struct save_file_diff *fd)
+{
+	size_t i = 0, j = 0, cap = 0;
+
+	while (i < then->n || j < now->n) {
+		const struct session *a = i < then->n ? then->v[i] : NULL;
+		const struct session *b = j < now->n ? now->v[j] : NULL;
+		int c = a == NULL ? 1 : b == NULL ? -1 : key_cmp(a, b);
+		const struct session *ref, *mine;
+		struct save_session_diff d;
+
+		memset(&d, 0, sizeof d);
+		if (c == 0) {
+			i++;
+			j++;
+			d.fields = session_fields(a, b, true);
+			if (d.fields == 0)
+				continue;
+			d.kind = SAVE_DISK_MODIFIED;
+			ref = a;
+		} else if (c < 0) {
+			i++;
+			d.kind = SAVE_DISK_REMOVED;
+			ref = a;
+			b = NULL;
+		} else {
+			j++;
+			d.kind = SAVE_DISK_ADDED;
+			ref = b;
+		}
+		d.uid = xstrdup(ref->uid);
+		d.recurrence_id = ref->recurrence_id;
+		d.title = xstrdup(ref->title != NULL ? ref->title : ref->uid);
+		d.start = ref->start;
+		d.yours = editor_session_changed(ed, ref->uid,
+		                                 ref->recurrence_id, NULL);
+		mine = editor_session(ed, ref->uid, ref->recurrence_id);
+		d.overlap = d.yours && !same_content(b, mine);
+		if (d.overlap)
+			fd->overlaps++;
+		XGROW(fd->v, fd->n, cap);
+		fd->v[fd->n++] = d;
+	}
+}
+
+size_t
+save_analyse(const struct editor *ed, struct save_analysis *out)
+{
+	const struct programme *p = editor_programme(ed);
+	size_t nfiles = p->conf.files.n, i, nch, cap = 0;
+	int fresh = file_index_of(p, p->conf.new_sessions_file);
+	struct edit_change *changes = NULL;
+	struct sesvec *saved;
+	bool *yours;
+
+	memset(out, 0, sizeof *out);
+	nch = editor_changes(ed, &changes);
+	saved = saved_by_file(ed, changes, nch);
+	yours = xcalloc(nfiles + 1, sizeof *yours);
+	for (i = 0; i < nch; i++) {
+		const struct session *s =
+		    changes[i].saved != NULL
+		        ? changes[i].saved
+		        : editor_session(ed, changes[i].uid,
+		                         changes[i].recurrence_id);
+
+		yours[s != NULL ? file_of(p, s, fresh) : fresh] = true;
+	}
+	for (i = 0; i < nfiles; i++) {
+		char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[i]);
+		uint64_t was = p->file_hash != NULL ? p->file_hash[i] : 0;
+		struct save_file_diff fd;
+		struct programme *now = NULL;
+		struct sesvec disk = {0};
+		char *text = NULL;
+		size_t len = 0, k;
+		int got;
+
+		memset(&fd, 0, sizeof fd);
+		got = read_current(path, &text, &len, &fd.why);
+		if (got == 1) {
+			fd.disk_hash = filehash_bytes(text, len);
+			if (p->file_hash == NULL || fd.disk_hash == was) {
+				free(text);
+				free(path);
+				continue;
+			}
+			fd.state = SAVE_FILE_CHANGED;
+			now =
+			    parse_current(p, (int)i, text, len, path, &fd.why);
+			if (now == NULL)
+				fd.state = SAVE_FILE_UNREADABLE;
+			free(text);
+		} else if (got == 0) {
+			if (was == 0) {
+				free(path);
+				continue; /* never there: nothing to differ */
+			}
+			fd.state = SAVE_FILE_DELETED;
+		} else {
+			fd.state = SAVE_FILE_UNREADABLE;
+		}
+		if (fd.state != SAVE_FILE_CHANGED)
+			fd.disk_hash = 0;
+		for (k = 0; now != NULL && k < now->nsessions; k++)
+			sesvec_add(&disk, &now->sessions[k]);
+		sesvec_sort(&disk);
+		fd.index = (int)i;
+		fd.name = xstrdup(p->conf.files.v[i]);
+		fd.path = path;
+		fd.yours = yours[i];
+		fd.before_count = saved[i].n;
+		diff_file(ed, &saved[i], &disk, &fd);
+		free(disk.v);
+		programme_free(now);
+		XGROW(out->files, out->n, cap);
+		out->files[out->n++] = fd;
+	}
+	free(yours);
+	sesvecs_free(saved, nfiles);
+	free(changes);
+	return out->n;
+}
+
+void
+save_analysis_free(struct save_analysis *a)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->n; i++) {
+		struct save_file_diff *fd = &a->files[i];
+
+		for (j = 0; j < fd->n; j++) {
+			free(fd->v[j].uid);
+			free(fd->v[j].title);
+		}
+		free(fd->v);
+		free(fd->name);
+		free(fd->path);
+		free(fd->why);
+	}
+	free(a->files);
+	memset(a, 0, sizeof *a);
+}
+
+bool
+save_can_merge(const struct save_analysis *a, char **why)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->n; i++) {
+		const struct save_file_diff *fd = &a->files[i];
+		const char *first = NULL;
+		char *w = NULL;
+
+		for (j = 0; j < fd->n && first == NULL; j++)
+			if (fd->v[j].overlap)
+				first = fd->v[j].title;
+		if (fd->state == SAVE_FILE_DELETED)
+			w = xasprintf("%s was deleted or moved since dais read "
+			              "it: a merge cannot keep a file that is "
+			              "gone; reload, or save your version as a "
+			              "copy",
+			              fd->name);
+		else if (fd->state == SAVE_FILE_UNREADABLE)
+			w = xasprintf("%s cannot be read now (%s): reload once "
+			              "it is fixed, or save your version as a "
+			              "copy",
+			              fd->name, fd->why ? fd->why : "unknown");
+		else if (fd->why != NULL)
+			w = xasprintf(
+			    "%s does not load as it is now (%s): "
+			    "merging onto it would give a programme "
+			    "dais cannot open; save your version as a "
+			    "copy, or fix the file",
+			    fd->name, fd->why);
+		else if (first != NULL && fd->overlaps == 1)
+			w = xasprintf(
+			    "'%s' was changed both in dais and in %s: "
+			    "a merge would lose one of the two; save "
+			    "your version as a copy, or reload",
+			    first, fd->name);
+		else if (first != NULL)
+			w = xasprintf(
+			    "'%s' and %zu more sessions were changed "
+			    "both in dais and in %s: a merge would "
+			    "lose one side of each; save your version "
+			    "as a copy, or reload",
+			    first, fd->overlaps - 1, fd->name);
+		if (w != NULL) {
+			if (why != NULL)
+				*why = w;
+			else
+				free(w);
+			return false;
+		}
+	}
+	return true;
+}
+
+static const struct save_file_diff *
+analysis_file(const struct save_analysis *a, int index)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (a->files[i].index == index)
+			return &a->files[i];
+	return NULL;
+}
+
+bool
+save_merge(struct editor *ed, const struct save_analysis *a,
+           struct diag_list *diags)
+{
+	const struct programme *p = editor_programme(ed);
+	struct edit_change *changes = NULL;
+	struct file_plan *plans;
+	char *why = NULL;
+	size_t i;
+	bool ok = true;
+
+	if (!save_can_merge(a, &why)) {
+		diag_add(diags, DIAG_ERROR, p->dir, 0, NULL,
+		         "not merged: %s; your edits are still in dais", why);
+		free(why);
+		return false;
+	}
+	if (plans_build(ed, &changes, &plans) == 0) {
+		plans_free(p, changes, plans);
+		return true;
+	}
+	for (i = 0; i < p->conf.files.n; i++) {
+		const struct save_file_diff *fd = analysis_file(a, (int)i);
+
+		if (plans[i].n == 0)
+			continue;
+		/* A file that changed on disk is written onto the bytes the
+		 * analysis saw, and keeps its old fingerprint: the programme
+		 * in memory lacks the other side's changes until reloaded. */
+		if (!save_file(ed, (int)i, &plans[i],
+		               fd != NULL     ? fd->disk_hash
+		               : p->file_hash ? p->file_hash[i]
+		                              : 0,
+		               fd != NULL, fd == NULL, diags))
+			ok = false;
+	}
+	plans_free(p, changes, plans);
+	if (ok)
+		editor_mark_saved(ed);
+	return ok;
+}
+
+/* ---- A copy of the user's version ------------------------------------- */
+
+/* Whether a relative name leaves its directory ("..", or absolute). */
+static bool
+name_escapes(const char *name)
+{
+	const char *s = name;
+
+	if (*s == '/')
+		return true;
+	while (*s != '\0') {
+		size_t n = strcspn(s, "/");
+
+		if (n == 2 && s[0] == '.' && s[1] == '.')
+			return true;
+		s += n;
+		while (*s == '/')
+			s++;
+	}
+	return false;
+}
+
+/* Makes the directories of `name` (relative) under `to`. */
+static bool
+make_parents(const char *to, const char *name, mode_t mode, char **why)
+{
+	char *path = xasprintf("%s/%s", to, name);
+	char *s = path + strlen(to) + 1;
+
+	for (; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(path, mode) != 0 && errno != EEXIST) {
+			*why = xasprintf("cannot make the directory %s: %s",
+			                 path, strerror(errno));
+			free(path);
+			return false;
+		}
+		*s = '/';
+	}
+	free(path);
+	return true;
+}
+
+/* `to` made, or there and empty; its mode is the programme's own. */
+static bool
+copy_dir_ready(const char *dir, const char *to, mode_t *mode, char **why)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+
+	*mode = stat(dir, &st) == 0 ? (st.st_mode & 07777) | 0700 : 0755;
+	if (mkdir(to, *mode) == 0)
+		return true;
+	if (errno != EEXIST) {
+		*why = xasprintf("cannot make the directory %s: %s", to,
+		                 strerror(errno));
+		return false;
+	}
+	if ((d = opendir(to)) == NULL) {
+		*why = xasprintf("%s exists and is not a directory dais can "
+		                 "use (%s): choose another name",
+		                 to, strerror(errno));
+		return false;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			break;
+	closedir(d);
+	if (e != NULL) {
+		*why = xasprintf("%s already exists and is not empty: choose "
+		                 "another name, so nothing in it is "
+		                 "overwritten",
+		                 to);
+		return false;
+	}
+	return true;
+}
+
+/* Copies dir/name to to/name as it is; a missing one is skipped. */
+static bool
+copy_plain(const char *dir, const char *to, const char *name, char **why)
+{
+	char *from = xasprintf("%s/%s", dir, name);
+	char *dest = xasprintf("%s/%s", to, name);
+	char *text;
+	size_t len = 0;
+	int got = read_current(from, &text, &len, why);
+	bool ok = got >= 0;
+
+	if (got == 1)
+		ok = atomicfile_write(dest, text, len, why);
+	free(text);
+	free(from);
+	free(dest);
+	return ok;
+}
+
+/*
+ * The plan that makes a file's sessions (disk, sorted) what the user has
+ * (mine, sorted): every session that differs is modified, made or left
+ * out. *changes holds the changes the plan points to; the caller frees
+ * both.
+ */
+static void
+plan_to_mine(const struct sesvec *mine, const struct sesvec *disk,
+             struct edit_change **changes, struct file_plan *plan)
+{
+	size_t i = 0, j = 0, n = 0, k;
+
+	*changes = xcalloc(mine->n + disk->n + 1, sizeof **changes);
+	while (i < mine->n || j < disk->n) {
+		const struct session *a = i < mine->n ? mine->v[i] : NULL;
+		const struct session *b = j < disk->n ? disk->v[j] : NULL;
+		int c = a == NULL ? 1 : b == NULL ? -1 : key_cmp(a, b);
+		struct edit_change *ch = &(*changes)[n];
+
+		ch->significant = true;
+		if (c == 0) {
+			i++;
+			j++;
+			if (session_fields(a, b, true) == 0)
+				continue;
+			ch->kind = EDIT_CHANGE_MODIFIED;
+			ch->saved = b; /* the block on disk is b's */
+			ch->uid = a->uid;
+			ch->recurrence_id = a->recurrence_id;
+		} else if (c < 0) {
+			i++;
+			ch->kind = EDIT_CHANGE_CREATED;
+			ch->uid = a->uid;
+			ch->recurrence_id = a->recurrence_id;
+		} else {
+			j++;
+			ch->kind = EDIT_CHANGE_DELETED;
+			ch->saved = b;
+			ch->uid = b->uid;
+			ch->recurrence_id = b->recurrence_id;
+		}
+		n++;
+	}
+	memset(plan, 0, sizeof *plan);
+	for (k = 0; k < n; k++) {
+		XGROW(plan->changes, plan->n, plan->cap);
+		plan->changes[plan->n++] = &(*changes)[k];
+	}
+}
+
+/* One .ics file of the copy (see save_copy). */
+static bool
+copy_ics(const struct editor *ed, int index, const struct file_plan *plan,
+         const struct sesvec *mine, const char *to, struct diag_list *diags)
+{
+	const struct programme *p = editor_programme(ed);
+	const char *name = p->conf.files.v[index];
+	char *from = xasprintf("%s/%s", p->dir, name);
+	char *dest = xasprintf("%s/%s", to, name);
+	uint64_t was = p->file_hash != NULL ? p->file_hash[index] : 0;
+	uint64_t written;
+	char *text = NULL, *why = NULL;
+	size_t len = 0;
+	int got = read_current(from, &text, &len, &why);
+	bool ok;
+
+	if ((got == 1 &&
+	     (p->file_hash == NULL || filehash_bytes(text, len) == was)) ||
+	    (got == 0 && was == 0)) {
+		/* As dais read it: what a save would write. */
+		if (got == 0 && plan->n == 0)
+			ok = true; /* never there, and nothing for it */
+		else if (plan->n == 0)
+			ok = atomicfile_write(dest, text, len, &why);
+		else {
+			ok = splice_write(ed, plan, text, len, dest, &written,
+			                  &why);
+			text = NULL; /* splice_write freed it */
+		}
+	} else {
+		struct programme *now = NULL;
+		struct sesvec disk = {0};
+		struct edit_change *changes;
+		struct file_plan mplan;
+		size_t k;
+
+		free(why);
+		why = NULL;
+		if (got == 1)
+			now = parse_current(p, index, text, len, from, &why);
+		if (now == NULL) {
+			diag_add(diags, DIAG_WARNING, dest, 0, NULL,
+			         "%s %s, so the copy's %s is written from what "
+			         "dais holds: what dais does not read of its "
+			         "sessions (alarms, other programs' "
+			         "properties) is not in it",
+			         from,
+			         got == 0 ? "was deleted or moved"
+			         : why != NULL
+			             ? "cannot be read as a calendar now"
+			             : "cannot be read now",
+			         name);
+			free(text);
+			text = NULL;
+		}
+		free(why);
+		why = NULL;
+		for (k = 0; now != NULL && k < now->nsessions; k++)
+			sesvec_add(&disk, &now->sessions[k]);
+		sesvec_sort(&disk);
+		plan_to_mine(mine, &disk, &changes, &mplan);
+		if (text == NULL && mplan.n == 0)
+			ok = true; /* nothing of it to keep */
+		else
+			ok = splice_write(ed, &mplan, text, len, dest, &written,
+			                  &why);
+		text = NULL;
+		free(mplan.changes);
+		free(changes);
+		free(disk.v);
+		programme_free(now);
+	}
+	if (!ok)
+		diag_add(diags, DIAG_ERROR, dest, 0, NULL,
+		         "%s; the copy in %s is incomplete (the originals are "
+		         "untouched): fix the cause or choose another "
+		         "directory",
+		         why ? why : "could not write the copy", to);
+	free(why);
+	free(text);
+	free(from);
+	free(dest);
+	return ok;
+}
+
+bool
+save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
+{
+	static const char *const registries[] = {"conference.ini", "venues.ini",
+	                                         "participants.ini"};
+	const struct programme *p = editor_programme(ed);
+	size_t nfiles = p->conf.files.n, i;
+	struct edit_change *changes = NULL;
+	struct file_plan *plans;
+	struct sesvec *mine;
+	char *why = NULL;
+	mode_t mode;
+	bool ok = true;
+
+	for (i = 0; i < nfiles; i++)
+		if (name_escapes(p->conf.files.v[i])) {
+			diag_add(diags, DIAG_ERROR, p->dir, 0, NULL,
+			         "no copy made: the programme file %s lies "
+			         "outside the programme directory; name it "
+			         "inside it in conference.ini",
+			         p->conf.files.v[i]);
+			return false;
+		}
+	if (!copy_dir_ready(p->dir, to, &mode, &why)) {
+		diag_add(diags, DIAG_ERROR, to, 0, NULL, "no copy made: %s",
+		         why);
+		free(why);
+		return false;
+	}
+	for (i = 0; i < sizeof registries / sizeof registries[0]; i++)
+		if (!copy_plain(p->dir, to, registries[i], &why)) {
+			diag_add(diags, DIAG_ERROR, to, 0, NULL,
+			         "%s; the copy in %s is incomplete (the "
+			         "originals are untouched)",
+			         why, to);
+			free(why);
+			why = NULL;
+			ok = false;
+		}
+	plans_build(ed, &changes, &plans);
+	mine = current_by_file(p);
+	for (i = 0; i < nfiles; i++) {
+		if (!make_parents(to, p->conf.files.v[i], mode, &why)) {
+			diag_add(diags, DIAG_ERROR, to, 0, NULL,
+			         "%s; the copy in %s is incomplete", why, to);
+			free(why);
+			why = NULL;
+			ok = false;
+			continue;
+		}
+		if (!copy_ics(ed, (int)i, &plans[i], &mine[i], to, diags))
+			ok = false;
+	}
+	sesvecs_free(mine, nfiles);
+	plans_free(p, changes, plans);
+	return ok;
+}
+
+char *
+save_copy_default_dir(const char *dir, time_t now)
+{
+	char stamp[32], *base, *last, *out;
+	size_t n = strlen(dir);
+	struct tm tm;
+	struct stat st;
+	int k;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	base = xstrndup(dir, n);
+	last = strrchr(base, '/');
+	last = last != NULL ? last + 1 : base;
+	/* "." or ".." would give "./-mine-..": name the real directory. */
+	if (strcmp(last, ".") == 0 || strcmp(last, "..") == 0 ||
+	    strcmp(base, "/") == 0) {
+		char *real = realpath(dir, NULL);
+
+		if (real != NULL) {
+			free(base);
+			base = real;
+		}
+	}
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M", &tm);
+	out = xasprintf("%s-mine-%s", base, stamp);
+	for (k = 2; stat(out, &st) == 0; k++) {
+		free(out);
+		out = xasprintf("%s-mine-%s-%d", base, stamp, k);
+	}
+	free(base);
+	return out;
 }
