@@ -30,7 +30,9 @@ struct tui_options {
 
 /*
  * Runs the planner on p (loaded, and trusted: no load errors) until the
- * user quits; p may have been changed and saved by then. Returns 0, or 1
+ * user quits. tui_run takes p over and frees it before it returns, whatever
+ * happens: a reload from disk replaces the programme on the way, so the
+ * caller's pointer means nothing afterwards. Returns 0, or 1
  * with *why (owned by the caller) when the terminal could not be used.
  * The locale must already be set (setlocale(LC_ALL, "")). Unless
  * read-only, the planner keeps the recovery journal DIR/.dais-journal

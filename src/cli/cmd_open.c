@@ -506,7 +506,7 @@ cmd_open(int argc, char **argv)
 	opts.note = note != NULL ? note : taken;
 	opts.read_only_why = read_only_why;
 	opts.restore = restore ? &found : NULL;
-	status = tui_run(p, &opts, &why);
+	status = tui_run(p, &opts, &why); /* frees p */
 	/* After the planner, so that its saves were made under the lock. */
 	lock_release(lk);
 	free(note);
@@ -515,7 +515,6 @@ cmd_open(int argc, char **argv)
 	free(taken);
 	free(read_only_why);
 	journal_found_free(&found);
-	programme_free(p);
 	if (status != 0) {
 		fprintf(stderr, "dais: %s\n",
 		        why != NULL ? why : "the planner failed");

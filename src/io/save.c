@@ -1216,6 +1216,7 @@ scratch_programme(const struct programme *p)
 	struct programme *s = programme_new();
 
 	s->dir = p->dir != NULL ? xstrdup(p->dir) : NULL;
+	zone_free(&s->conf.zone); /* programme_new's UTC */
 	s->conf = p->conf;
 	s->conf.name = p->conf.name != NULL ? xstrdup(p->conf.name) : NULL;
 	zone_copy(&s->conf.zone, &p->conf.zone);

@@ -405,6 +405,10 @@ planner_save(struct planner *pl)
 		planner_message(pl, true, "%s", pl->read_only);
 		return;
 	}
+	/* Somebody else's change is never overwritten: say what it is and
+	 * let the user choose (external.c). */
+	if (external_offer(pl))
+		return;
 	if (!editor_dirty(pl->ed)) {
 		planner_message(pl, false, "Nothing to save.");
 		return;
@@ -466,8 +470,8 @@ planner_save(struct planner *pl)
 	free(diags.v);
 }
 
-static char *
-expand_home(const char *path)
+char *
+planner_expand_home(const char *path)
 {
 	const char *home = getenv("HOME");
 
@@ -483,7 +487,7 @@ void
 planner_export(struct planner *pl, const char *where)
 {
 	struct export_options o;
-	char *dir = expand_home(where), *path, *people, *msg = NULL;
+	char *dir = planner_expand_home(where), *path, *people, *msg = NULL;
 	size_t written = 0;
 
 	if (dir[0] == '\0') {
@@ -537,7 +541,7 @@ planner_print(struct planner *pl, const char *dest)
 {
 	struct runsheet_options o;
 	char *why = NULL, *msg = NULL, label[DAIS_TIMEBUF];
-	char *target = expand_home(dest);
+	char *target = planner_expand_home(dest);
 	bool ok;
 
 	runsheet_options_init(&o);

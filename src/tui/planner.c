@@ -319,8 +319,10 @@ planner_free(struct planner *pl)
 	form_close(pl);
 	picker_close(pl);
 	free(pl->confirm.question);
+	external_close(pl);
 	editor_free(pl->ed);
 	recheck_free(pl);
+	programme_free(pl->p);
 	free(pl->people_at);
 	free(pl->people_list);
 	free(pl->people_shown);
@@ -332,6 +334,54 @@ planner_free(struct planner *pl)
 	session_key_clear(&pl->sel);
 	session_key_clear(&pl->drag);
 	free(pl);
+}
+
+void
+planner_replace_programme(struct planner *pl, struct programme *p)
+{
+	struct session_key keep = {NULL, DAIS_TIME_NONE};
+	long i;
+
+	if (pl->sel.uid != NULL)
+		session_key_set(&keep, pl->sel.uid, pl->sel.rid);
+	prompt_close(pl);
+	form_close(pl);
+	picker_close(pl);
+	pl->mode = MODE_VIEW;
+	/* The conflicts borrow from the old programme: gone before it. */
+	recheck_free(pl);
+	editor_free(pl->ed);
+	programme_free(pl->p);
+	pl->p = p;
+	pl->ed = editor_new(p);
+	editor_set_callback(pl->ed, on_edit, pl);
+	recheck_full(pl);
+	pl->people_stale = true;
+	if (pl->people_delegation != NULL &&
+	    programme_find_participant(p, pl->people_delegation) == NULL) {
+		free(pl->people_delegation);
+		pl->people_delegation = NULL;
+	}
+	people_refilter(pl);
+	if (pl->day < 0 || (size_t)pl->day >= p->conf.ndays)
+		pl->day = 0;
+	session_key_clear(&pl->drag);
+	session_key_clear(&pl->sel);
+	i = keep.uid != NULL ? programme_find_session(p, keep.uid, keep.rid)
+	                     : -1;
+	if (i >= 0 && programme_day_of(p, p->sessions[i].start) == pl->day) {
+		planner_select(pl, &p->sessions[i]);
+		if (pl->view == VIEW_GRID)
+			grid_follow_selection(pl);
+	} else if (pl->view == VIEW_LIST) {
+		size_t n, *v = list_sessions(pl, &n);
+
+		planner_select(pl, n > 0 ? &p->sessions[v[0]] : NULL);
+		free(v);
+	} else {
+		grid_sync_selection(pl);
+	}
+	session_key_clear(&keep);
 }
 
 void
@@ -534,8 +584,7 @@ planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 		prompt_draw(pl, c, pl->h - 1, cy, cx);
 		break;
 	case MODE_CONFIRM:
-		canvas_put_fit(c, pl->h - 1, 0, c->w, pl->confirm.question,
-		               STYLE_STATUS_ERROR, 0);
+		confirm_draw(pl, c);
 		break;
 	case MODE_FORM:
 		form_draw(pl, c, cy, cx);

@@ -15,6 +15,7 @@
 #include "dais/conflict.h"
 #include "dais/edit.h"
 #include "dais/model.h"
+#include "dais/save.h"
 #include "keys.h"
 #include "lineedit.h"
 
@@ -123,6 +124,7 @@ enum prompt_kind {
 	PROMPT_MOVE_TO,
 	PROMPT_EXPORT,
 	PROMPT_PRINT,
+	PROMPT_SAVE_AS, /* a new directory for the user's version */
 };
 
 struct prompt {
@@ -135,11 +137,14 @@ struct prompt {
 enum confirm_kind {
 	CONFIRM_DELETE,
 	CONFIRM_QUIT,
+	CONFIRM_EXTERNAL, /* files changed on disk: m, r, a or Esc */
 };
 
 struct confirm {
 	enum confirm_kind kind;
-	char *question; /* "Delete 'Opening plenary'? y/n" */
+	/* "Delete 'Opening plenary'? y/n". Lines before the last '\n' are
+	 * shown above the status line; the last one is on it. */
+	char *question;
 };
 
 enum field_type {
@@ -235,7 +240,7 @@ struct conflict_extra {
 };
 
 struct planner {
-	struct programme *p; /* borrowed; changed only through ed */
+	struct programme *p; /* owned; changed only through ed */
 	struct editor *ed;
 	const struct tui_config *cfg;
 	/* Always what conflict_check(p) would give (as a set), kept up to
@@ -300,6 +305,9 @@ struct planner {
 	struct confirm confirm;
 	struct form form;
 	struct picker picker;
+	/* What the last save found changed on disk, while its dialog is
+	 * open (CONFIRM_EXTERNAL); NULL otherwise. */
+	struct save_analysis *external;
 
 	bool quit;
 	/* Quit because the terminal went away or a signal came: the
@@ -317,8 +325,9 @@ struct planner {
 };
 
 /*
- * A planner on p (which it borrows; p must outlive it) with the settings
- * in cfg (borrowed). Makes the editor and the first conflict check.
+ * A planner on p, which it owns from now on (planner_free frees it, and a
+ * reload replaces it), with the settings in cfg (borrowed). Makes the
+ * editor and the first conflict check.
  */
 struct planner *planner_new(struct programme *p, const struct tui_config *cfg);
 void planner_free(struct planner *pl);
@@ -328,6 +337,15 @@ void planner_free(struct planner *pl);
  * work (export, print). The editor enforces it (editor_set_read_only).
  */
 void planner_set_read_only(struct planner *pl, const char *reason);
+/*
+ * Swaps in p (owned from now on; loaded without errors) for the planner's
+ * programme, which is freed with its editor, undo history and unsaved
+ * edits: the caller has kept those somewhere first if they matter. Rebuilds
+ * everything that derives from the programme (conflicts, people, the
+ * selection, found again by key) and closes any form, prompt or picker.
+ * The one place a reload goes through: a recovery journal hooks in here.
+ */
+void planner_replace_programme(struct planner *pl, struct programme *p);
 /* Handles one key (keys.h); mouse may be NULL unless key is TK_MOUSE. */
 struct term_mouse;
 void planner_key(struct planner *pl, int key, const struct term_mouse *mouse);
@@ -436,6 +454,7 @@ void prompt_draw(struct planner *pl, struct canvas *c, int y, int *cy, int *cx);
 void confirm_open(struct planner *pl, enum confirm_kind kind,
                   const char *question);
 void confirm_key(struct planner *pl, int key);
+void confirm_draw(struct planner *pl, struct canvas *c);
 
 void form_open_edit(struct planner *pl, const struct session *s);
 void form_open_create(struct planner *pl, int day, int minute,
@@ -477,7 +496,30 @@ enum role role_next(enum role r);
 bool session_action(struct planner *pl, enum action a);
 /* Reports the result of an edit: why on failure, else nothing. */
 bool planner_edit_result(struct planner *pl, bool ok, const char *why);
+/*
+ * s: saves; when a programme file changed on disk since dais read it,
+ * opens the dialog of external.c instead.
+ */
 void planner_save(struct planner *pl);
+/* "~/x" as $HOME/x, leading blanks dropped; the caller frees it. */
+char *planner_expand_home(const char *path);
+
+/* ---- Files changed on disk (external.c) ------------------------------ */
+
+/*
+ * Compares the files with what dais read (save_analyse). When some differ,
+ * opens the dialog that names the sessions and offers m merge, r reload, a
+ * save as; returns true. False (nothing opened) when none differ.
+ */
+bool external_offer(struct planner *pl);
+void external_key(struct planner *pl, int key);
+void external_close(struct planner *pl);
+/*
+ * Writes the user's version into the new directory `dir` (save_copy).
+ * Returns NULL when done (the status line says where), else why not
+ * (owned by the caller), for the prompt to show in place.
+ */
+char *planner_save_as(struct planner *pl, const char *dir);
 void planner_search(struct planner *pl, const char *query, int direction);
 void planner_export(struct planner *pl, const char *dir);
 void planner_print(struct planner *pl, const char *dest);

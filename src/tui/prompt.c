@@ -1,7 +1,8 @@
 /*
  * prompt.c: the one-line prompt at the bottom of the screen (search, move
- * to a time, export and print destinations), which refuses a wrong answer
- * in place with the reason; and the yes/no questions (delete, quit).
+ * to a time, export and print destinations, save as), which refuses a
+ * wrong answer in place with the reason; and the questions answered with
+ * one key (delete, quit, files changed on disk).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,17 @@ accept(struct planner *pl)
 		prompt_close(pl);
 		planner_print(pl, text);
 		break;
+	case PROMPT_SAVE_AS: {
+		char *refused = planner_save_as(pl, text);
+
+		if (refused == NULL) {
+			prompt_close(pl);
+		} else {
+			free(pl->prompt.error);
+			pl->prompt.error = refused;
+		}
+		break;
+	}
 	}
 	free(text);
 }
@@ -122,11 +134,48 @@ confirm_open(struct planner *pl, enum confirm_kind kind, const char *question)
 }
 
 void
+confirm_draw(struct planner *pl, struct canvas *c)
+{
+	const char *q = pl->confirm.question, *last = strrchr(q, '\n');
+	char **lines = NULL;
+	size_t n = 0, i, shown;
+	int y;
+
+	if (last != NULL) {
+		char *body = xstrndup(q, (size_t)(last - q));
+
+		lines = text_wrap(body, c->w - 2, &n);
+		free(body);
+		last++;
+	} else {
+		last = q;
+	}
+	/* The body above the status line, as much as fits under the tabs:
+	 * the first lines name the files, so it is the end that goes. */
+	shown = n < (size_t)(c->h - 2) ? n : (size_t)(c->h - 2);
+	y = c->h - 1 - (int)shown;
+	for (i = 0; i < shown; i++) {
+		canvas_fill(c, y + (int)i, 0, c->w, 1, STYLE_STATUS, 0);
+		canvas_put_fit(c, y + (int)i, 1, c->w - 2,
+		               i + 1 == shown && shown < n ? "..." : lines[i],
+		               STYLE_STATUS, 0);
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	canvas_put_fit(c, c->h - 1, 0, c->w, last, STYLE_STATUS_ERROR, 0);
+}
+
+void
 confirm_key(struct planner *pl, int key)
 {
 	bool yes = key == 'y' || key == 'Y';
 	bool no = key == 'n' || key == 'N';
 
+	if (pl->confirm.kind == CONFIRM_EXTERNAL) {
+		external_key(pl, key);
+		return;
+	}
 	pl->mode = MODE_VIEW;
 	switch (pl->confirm.kind) {
 	case CONFIRM_DELETE:
@@ -174,6 +223,8 @@ confirm_key(struct planner *pl, int key)
 		} else {
 			planner_message(pl, false, "Still here; nothing lost.");
 		}
+		break;
+	case CONFIRM_EXTERNAL:
 		break;
 	}
 }

@@ -103,12 +103,13 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 	apply_kind_colours(&cfg, p);
 	if (!term_start(&cfg.theme, &warning)) {
 		*why = warning;
+		programme_free(p);
 		config_free(&cfg);
 		diag_clear(&diags);
 		free(diags.v);
 		return 1;
 	}
-	pl = planner_new(p, &cfg);
+	pl = planner_new(p, &cfg); /* p is the planner's from here on */
 	if (opts->read_only_why != NULL) {
 		planner_set_read_only(pl, opts->read_only_why);
 		if (note == NULL)

@@ -169,8 +169,7 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	planner_free(f->pl);
-	programme_free(f->p);
+	planner_free(f->pl); /* and f->p, which the planner owns */
 	config_free(&f->cfg);
 	canvas_free(f->c);
 	free(f);
@@ -770,6 +769,64 @@ test_cancel_and_quit(void **state)
 	assert_true(f->pl->quit);
 }
 
+static struct session *
+find_in(struct programme *p, const char *uid)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++)
+		if (strcmp(p->sessions[i].uid, uid) == 0)
+			return &p->sessions[i];
+	fail_msg("no session %s", uid);
+	return NULL;
+}
+
+/*
+ * A reload swaps the programme: the edits, the undo history and any open
+ * form go; conflicts and the selection (found again by key) follow the new
+ * programme.
+ */
+static void
+test_replace_programme(void **state)
+{
+	struct fixture *f = *state;
+	struct programme *np = build();
+	struct conflict_list cl = {0};
+	struct session *s;
+
+	planner_jump(f->pl, find_in(f->p, "side@t"));
+	keys(f, "x");
+	assert_true(editor_dirty(f->pl->ed));
+	assert_int_equal(errors(f), 1);
+	keys(f, "e");
+	assert_int_equal(f->pl->mode, MODE_FORM);
+	/* On disk meanwhile: the side session renamed, the youth session
+	 * moved out of the women's slot in Room C. */
+	s = find_in(np, "side@t");
+	free(s->title);
+	s->title = xstrdup("Border data (theirs)");
+	s = find_in(np, "youth@t");
+	s->start += 3600;
+	s->end += 3600;
+	planner_replace_programme(f->pl, np);
+	f->p = np; /* the planner's now; the old one is freed */
+	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_false(editor_dirty(f->pl->ed));
+	assert_false(editor_can_undo(f->pl->ed));
+	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_CONFIRMED);
+	conflict_check(np, &cl);
+	assert_int_equal(f->pl->conflicts.n, cl.n);
+	conflict_list_clear(&cl);
+	/* Only the minister's double booking is left. */
+	assert_int_equal(errors(f), 1);
+	assert_shows(f, "Border data (theirs)");
+	/* Edits go to the new programme. */
+	keys(f, "x");
+	assert_int_equal(find_in(np, "side@t")->status, SESSION_CANCELLED);
+	assert_int_equal(errors(f), 0);
+}
+
 static void
 test_assign_from_people(void **state)
 {
@@ -1002,8 +1059,7 @@ test_incremental_recheck(void **state)
 	                        : 2026;
 	int step;
 
-	planner_free(f->pl);
-	programme_free(f->p);
+	planner_free(f->pl); /* and f->p, which the planner owns */
 	f->p = build_busy(&seed);
 	f->pl = planner_new(f->p, &f->cfg);
 	editor_set_uid_seed(f->pl->ed, 7);
@@ -1125,6 +1181,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_assignments_mode, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_create_edit_move_delete, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_replace_programme, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_cancel_and_quit, setup,
 	                                    teardown),
