@@ -740,7 +740,18 @@ test_copy_is_the_users_view(void **state)
 	free(want);
 	want = save_copy_default_dir(dir, 1793770000);
 	assert_string_not_equal(want, to);
-	assert_non_null(strstr(want + strlen(to), "-2"));
+	assert_string_equal(want + strlen(to), "-2");
+	/* A trailing slash is no part of the name; "." is named. */
+	name = xasprintf("%s/", dir);
+	free(want);
+	want = save_copy_default_dir(name, 1793770000);
+	assert_string_equal(want + strlen(to), "-2");
+	free(name);
+	assert_int_equal(chdir(dir), 0);
+	free(want);
+	want = save_copy_default_dir(".", 1793770000);
+	assert_memory_equal(want, to, strlen(to) - 13);
+	assert_int_equal(chdir("/"), 0);
 
 	free(want);
 	free(diags.v);
