@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dais/journal.h"
 #include "dais/load.h"
 #include "dais/save.h"
 #include "dais/textwidth.h"
@@ -276,12 +277,22 @@ reload(struct planner *pl, const char *done, const char *failed)
 		free(first);
 		programme_free(np);
 	} else {
-		planner_replace_programme(pl, np);
-		planner_message(pl, false, "%s%s", done,
-		                diag_count(&diags, DIAG_WARNING) > 0
-		                    ? " Loading gave warnings: 'dais check' "
-		                      "lists them."
-		                    : "");
+		char *lost = NULL;
+
+		if (!planner_replace_programme(pl, np, &lost))
+			planner_message(
+			    pl, true,
+			    "%s But the recovery journal could not "
+			    "be written (%s): edits would be lost if "
+			    "dais stopped; save often.",
+			    done, lost);
+		else
+			planner_message(pl, false, "%s%s", done,
+			                diag_count(&diags, DIAG_WARNING) > 0
+			                    ? " Loading gave warnings: 'dais "
+			                      "check' lists them."
+			                    : "");
+		free(lost);
 	}
 	diag_clear(&diags);
 	free(diags.v);
@@ -293,6 +304,7 @@ static void
 merge(struct planner *pl)
 {
 	struct diag_list diags = {0};
+	bool shown = false;
 
 	if (!save_merge(pl->ed, pl->external, &diags)) {
 		char *first = first_problem(&diags, "the merge failed");
@@ -301,10 +313,27 @@ merge(struct planner *pl)
 		free(first);
 	} else {
 		/* The files now hold both sides: show them. */
-		reload(pl,
-		       "Merged: your edits are saved and theirs kept; "
-		       "both are on screen.",
-		       "Merged and saved, but ");
+		shown = reload(pl,
+		               "Merged: your edits are saved and theirs "
+		               "kept; both are on screen.",
+		               "Merged and saved, but ");
+	}
+	/* Some files may hold the edits now: unless the reload started the
+	 * journal afresh, it starts again with what is still unsaved. */
+	if (!shown && pl->journal != NULL) {
+		char *lost = NULL;
+
+		if (!journal_restart(pl->journal, pl->ed, &lost)) {
+			char *said = xstrdup(pl->message ? pl->message : "");
+
+			planner_message(
+			    pl, true,
+			    "%s; and the recovery journal could not "
+			    "be written (%s)",
+			    said, lost);
+			free(said);
+		}
+		free(lost);
 	}
 	diag_clear(&diags);
 	free(diags.v);

@@ -336,10 +336,11 @@ planner_free(struct planner *pl)
 	free(pl);
 }
 
-void
-planner_replace_programme(struct planner *pl, struct programme *p)
+bool
+planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 {
 	struct session_key keep = {NULL, DAIS_TIME_NONE};
+	bool journal_ok = true;
 	long i;
 
 	if (pl->sel.uid != NULL)
@@ -355,6 +356,18 @@ planner_replace_programme(struct planner *pl, struct programme *p)
 	pl->p = p;
 	pl->ed = editor_new(p);
 	editor_set_callback(pl->ed, on_edit, pl);
+	/* What the old journal held was the old editor's: the reload's
+	 * caller kept the user's version aside; the journal follows the
+	 * programme as it is now on disk. */
+	if (pl->journal != NULL) {
+		char *lost = NULL;
+
+		journal_ok = journal_restart(pl->journal, pl->ed, &lost);
+		if (why != NULL)
+			*why = lost;
+		else
+			free(lost);
+	}
 	recheck_full(pl);
 	pl->people_stale = true;
 	if (pl->people_delegation != NULL &&
@@ -382,6 +395,7 @@ planner_replace_programme(struct planner *pl, struct programme *p)
 		grid_sync_selection(pl);
 	}
 	session_key_clear(&keep);
+	return journal_ok;
 }
 
 void

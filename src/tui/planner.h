@@ -343,9 +343,12 @@ void planner_set_read_only(struct planner *pl, const char *reason);
  * edits: the caller has kept those somewhere first if they matter. Rebuilds
  * everything that derives from the programme (conflicts, people, the
  * selection, found again by key) and closes any form, prompt or picker.
- * The one place a reload goes through: a recovery journal hooks in here.
+ * The one place a reload goes through: the recovery journal starts again
+ * here, from the files as loaded. False with *why (the caller frees it)
+ * when the journal could not be written; the programme is swapped anyway.
  */
-void planner_replace_programme(struct planner *pl, struct programme *p);
+bool planner_replace_programme(struct planner *pl, struct programme *p,
+                               char **why);
 /* Handles one key (keys.h); mouse may be NULL unless key is TK_MOUSE. */
 struct term_mouse;
 void planner_key(struct planner *pl, int key, const struct term_mouse *mouse);

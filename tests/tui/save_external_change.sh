@@ -52,8 +52,10 @@ expect_field() {
 	}
 }
 
+# hashes DIR: of the programme's files (not the planner's own journal).
 hashes() {
-	(cd "$1" && find . -type f | sort | xargs sha256sum)
+	(cd "$1" && find . -type f ! -name '.dais-journal*' | sort |
+		xargs sha256sum)
 }
 
 youth=d2-side-youth@kuwait-2026.dushanbe-process

@@ -808,7 +808,7 @@ test_replace_programme(void **state)
 	s = find_in(np, "youth@t");
 	s->start += 3600;
 	s->end += 3600;
-	planner_replace_programme(f->pl, np);
+	assert_true(planner_replace_programme(f->pl, np, NULL));
 	f->p = np; /* the planner's now; the old one is freed */
 	assert_int_equal(f->pl->mode, MODE_VIEW);
 	assert_false(editor_dirty(f->pl->ed));
