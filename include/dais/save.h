@@ -47,7 +47,7 @@ enum {
 	SAVE_FIELD_TIME = 1 << 0,   /* start or end */
 	SAVE_FIELD_TITLE = 1 << 1,  /* SUMMARY */
 	SAVE_FIELD_ROOM = 1 << 2,   /* room id or LOCATION */
-	SAVE_FIELD_STATUS = 1 << 3, /* STATUS */
+	SAVE_FIELD_STATUS = 1 << 3, /* STATUS, or CLASS (closed or not) */
 	SAVE_FIELD_PEOPLE = 1 << 4, /* the ATTENDEEs */
 	/* description, notes, kind, attendance, languages, SEQUENCE */
 	SAVE_FIELD_OTHER = 1 << 5,

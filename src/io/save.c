@@ -1176,7 +1176,7 @@ session_fields(const struct session *a, const struct session *b, bool sequence)
 	if (!text_same(a->room_id, b->room_id) ||
 	    !text_same(a->location, b->location))
 		f |= SAVE_FIELD_ROOM;
-	if (a->status != b->status)
+	if (a->status != b->status || a->confidential != b->confidential)
 		f |= SAVE_FIELD_STATUS;
 	if (a->nassign != b->nassign)
 		f |= SAVE_FIELD_PEOPLE;
