@@ -71,7 +71,7 @@ struct save_session_diff {
 enum save_file_state {
 	SAVE_FILE_CHANGED,    /* readable, with other bytes than dais read */
 	SAVE_FILE_DELETED,    /* gone (deleted or moved away) */
-	SAVE_FILE_UNREADABLE, /* there but not a readable file: see why */
+	SAVE_FILE_UNREADABLE, /* not a calendar file any more: see why */
 };
 
 /* One programme file that is not what dais read. */
@@ -100,12 +100,14 @@ struct save_analysis {
 
 /*
  * Compares every file of the programme `ed` edits with what dais read: a
- * file whose bytes differ (or that is gone) is parsed as it is now and its
+ * file whose bytes differ (or that is gone, or replaced by a directory or
+ * a file that is no calendar) is parsed as it is now and its
  * sessions compared with their saved state (the state of the last load or
  * save: editor_changes' `saved` for sessions the user changed, the session
  * itself otherwise). Fills *out (the caller frees it with
  * save_analysis_free) and returns out->n, the number of files that differ.
- * Reads files; writes nothing.
+ * A file dais may not read (a permission) is not known to differ and is
+ * left to programme_save, which names the cause. Reads; writes nothing.
  */
 size_t save_analyse(const struct editor *ed, struct save_analysis *out);
 void save_analysis_free(struct save_analysis *a);

@@ -1266,20 +1266,23 @@ parse_current(const struct programme *p, int index, const char *text,
 
 /*
  * Reads `path` as it is now: 1 with *text (the caller frees it), 0 when
- * there is no such file, -1 when it is there but cannot be read (*why).
+ * there is no such file, -1 when something that is not a file took its
+ * place, -2 when dais may not look at it or read it (a permission): then
+ * nobody can tell whether it changed. *why says which, naming the path.
  */
 static int
 read_current(const char *path, char **text, size_t *len, char **why)
 {
 	struct stat st;
+	char *cause = NULL;
 
 	*text = NULL;
 	if (stat(path, &st) != 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
-		*why =
-		    xasprintf("cannot look at %s: %s", path, strerror(errno));
-		return -1;
+		*why = xasprintf("%s: cannot look at it: %s", path,
+		                 strerror(errno));
+		return -2;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		*why = xasprintf("%s is no longer a file (a directory or "
@@ -1287,8 +1290,12 @@ read_current(const char *path, char **text, size_t *len, char **why)
 		                 path);
 		return -1;
 	}
-	*text = read_whole(path, len, why);
-	return *text != NULL ? 1 : -1;
+	*text = read_whole(path, len, &cause);
+	if (*text != NULL)
+		return 1;
+	*why = xasprintf("%s: %s", path, cause);
+	free(cause);
+	return -2;
 }
 
 /*
@@ -1438,6 +1445,12 @@ save_analyse(const struct editor *ed, struct save_analysis *out)
 				continue; /* never there: nothing to differ */
 			}
 			fd.state = SAVE_FILE_DELETED;
+		} else if (got == -2) {
+			/* Not known to differ: the save itself will name the
+			 * cause (a permission) and keep the edits. */
+			free(fd.why);
+			free(path);
+			continue;
 		} else {
 			fd.state = SAVE_FILE_UNREADABLE;
 		}
@@ -1781,17 +1794,21 @@ copy_ics(const struct editor *ed, int index, const struct file_plan *plan,
 		if (got == 1)
 			now = parse_current(p, index, text, len, from, &why);
 		if (now == NULL) {
-			diag_add(diags, DIAG_WARNING, dest, 0, NULL,
-			         "%s %s, so the copy's %s is written from what "
-			         "dais holds: what dais does not read of its "
-			         "sessions (alarms, other programs' "
-			         "properties) is not in it",
-			         from,
-			         got == 0 ? "was deleted or moved"
-			         : why != NULL
-			             ? "cannot be read as a calendar now"
-			             : "cannot be read now",
-			         name);
+			char *cause =
+			    got == 0
+			        ? xasprintf("%s was deleted or moved", from)
+			    : got == 1
+			        ? xasprintf("%s is no calendar now", from)
+			        : xstrdup(why ? why : from);
+
+			diag_add(
+			    diags, DIAG_WARNING, dest, 0, NULL,
+			    "%s, so the copy's %s is written from what dais "
+			    "holds: what dais does not read of its sessions "
+			    "(alarms, other programs' properties) is not in "
+			    "it",
+			    cause, name);
+			free(cause);
 			free(text);
 			text = NULL;
 		}
