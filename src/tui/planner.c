@@ -356,6 +356,9 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	pl->p = p;
 	pl->ed = editor_new(p);
 	editor_set_callback(pl->ed, on_edit, pl);
+	/* A read-only planner stays read-only (and keeps no journal). */
+	if (pl->read_only != NULL)
+		editor_set_read_only(pl->ed, pl->read_only);
 	/* What the old journal held was the old editor's: the reload's
 	 * caller kept the user's version aside; the journal follows the
 	 * programme as it is now on disk. */

@@ -825,6 +825,14 @@ test_replace_programme(void **state)
 	keys(f, "x");
 	assert_int_equal(find_in(np, "side@t")->status, SESSION_CANCELLED);
 	assert_int_equal(errors(f), 0);
+	/* A read-only planner stays read-only across a reload. */
+	planner_set_read_only(f->pl, "a test holds it");
+	np = build();
+	assert_true(planner_replace_programme(f->pl, np, NULL));
+	f->p = np;
+	keys(f, "x");
+	assert_int_equal(find_in(np, "side@t")->status, SESSION_CONFIRMED);
+	assert_false(editor_dirty(f->pl->ed));
 }
 
 static void
