@@ -82,8 +82,6 @@ char *time_fmt_ical_utc(char *buf, dais_time t);
 char *date_fmt_iso(char *buf, struct dais_date d);
 /* "Wed 4 Nov 2026" */
 char *date_fmt_long(char *buf, struct dais_date d);
-/* "14:32 on Wed 4 Nov 2026", in the zone */
-char *time_fmt_when(char *buf, const struct dais_zone *zone, dais_time t);
 /* "1h30", "45m", "2h" */
 char *duration_fmt(char *buf, dais_time seconds);
 

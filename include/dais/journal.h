@@ -98,6 +98,12 @@ void journal_found_free(struct journal_found *f);
 /* Whether the planner that wrote it still runs on this machine (same
  * host name, and its process exists): then the journal is in use. */
 bool journal_writer_alive(const struct journal_found *f);
+/*
+ * When the last edit was made (or the journal started), as the clock on
+ * this machine shows it, as the lock's holder is told: "13:42 on Sun 29
+ * Nov", with "(N min ago)". The caller frees it.
+ */
+char *journal_when_text(const struct journal_found *f);
 /* The time of the last edit (or the start, when there is none). */
 dais_time journal_last_time(const struct journal_found *f);
 /*

@@ -297,11 +297,10 @@ keep_aside(const char *dir, char **note, const char *reason, bool pause)
  * sentence for the planner's status line.
  */
 static bool
-settle_journal(const char *dir, const struct programme *p,
-               enum journal_choice choice, struct journal_found *found,
-               bool *restore, char **note)
+settle_journal(const char *dir, enum journal_choice choice,
+               struct journal_found *found, bool *restore, char **note)
 {
-	char *why = NULL, *changed, when[DAIS_TIMEBUF];
+	char *why = NULL, *changed, *when;
 	int r = journal_find(dir, found, &why);
 	bool ok = true;
 
@@ -337,7 +336,7 @@ settle_journal(const char *dir, const struct programme *p,
 		journal_found_free(found);
 		return true;
 	}
-	time_fmt_when(when, &p->conf.zone, journal_last_time(found));
+	when = journal_when_text(found);
 	printf("dais: %s has unsaved edits from a planner that did not "
 	       "close:\n"
 	       "  %zu edit%s to %zu session%s by %s on %s, the last at %s"
@@ -349,6 +348,7 @@ settle_journal(const char *dir, const struct programme *p,
 	       found->torn ? " (an edit cut short as it stopped was never "
 	                     "shown, and is left out)"
 	                   : "");
+	free(when);
 	if (found->changed.n > 0) {
 		char *reason;
 
@@ -487,7 +487,7 @@ cmd_open(int argc, char **argv)
 	/* The journal belongs to whoever holds the lock: read-only, it is
 	 * left for them. */
 	if (read_only_why == NULL &&
-	    !settle_journal(dir, p, choice, &found, &restore, &journal_note)) {
+	    !settle_journal(dir, choice, &found, &restore, &journal_note)) {
 		lock_release(lk);
 		free(taken);
 		free(journal_note);

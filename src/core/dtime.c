@@ -298,24 +298,6 @@ date_fmt_long(char *buf, struct dais_date d)
 }
 
 char *
-time_fmt_when(char *buf, const struct dais_zone *zone, dais_time t)
-{
-	char hm[DAIS_TIMEBUF], day[DAIS_TIMEBUF], all[2 * DAIS_TIMEBUF + 8];
-	size_t n;
-
-	time_fmt_hm(hm, zone, t);
-	date_fmt_long(day, time_local_date(zone, t));
-	snprintf(all, sizeof all, "%s on %s", hm, day);
-	/* 24 bytes in practice; cut, never overrun, if ever longer. */
-	n = strlen(all);
-	if (n >= DAIS_TIMEBUF)
-		n = DAIS_TIMEBUF - 1;
-	memcpy(buf, all, n);
-	buf[n] = '\0';
-	return buf;
-}
-
-char *
 duration_fmt(char *buf, dais_time seconds)
 {
 	long long m = (long long)(seconds / 60);

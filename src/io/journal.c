@@ -893,6 +893,29 @@ journal_writer_alive(const struct journal_found *f)
 	return kill((pid_t)f->pid, 0) == 0 || errno == EPERM;
 }
 
+char *
+journal_when_text(const struct journal_found *f)
+{
+	time_t t = (time_t)journal_last_time(f), now = time(NULL);
+	long ago = (long)(now - t);
+	struct tm tm;
+	char buf[64];
+
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, sizeof buf, "%H:%M on %a %e %b", &tm) == 0)
+		return xstrdup("an unknown time");
+	if (ago < 0)
+		return xstrdup(buf);
+	if (ago < 60)
+		return xasprintf("%s (less than a minute ago)", buf);
+	if (ago < 3600)
+		return xasprintf("%s (%ld min ago)", buf, ago / 60);
+	if (ago < 86400)
+		return xasprintf("%s (%ld h %ld min ago)", buf, ago / 3600,
+		                 ago % 3600 / 60);
+	return xasprintf("%s (%ld days ago)", buf, ago / 86400);
+}
+
 dais_time
 journal_last_time(const struct journal_found *f)
 {

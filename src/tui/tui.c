@@ -43,21 +43,19 @@ start_journal(struct planner *pl, const struct journal_found *restore)
 
 	if (restore != NULL) {
 		if (journal_replay(restore, pl->ed, &why)) {
-			char when[DAIS_TIMEBUF];
-
-			time_fmt_when(when, &pl->p->conf.zone,
-			              journal_last_time(restore));
+			char *when = journal_when_text(restore);
 
 			/* The edit's own description gives way to this. */
 			free(pl->message);
 			pl->message = NULL;
 			said = xasprintf(
-			    "Restored %zu unsaved edit%s to %zu session%s (the "
-			    "last at %s). Not saved yet: s saves, u takes the "
-			    "restore back.",
+			    "Restored %zu unsaved edit%s to %zu session%s, the "
+			    "last made at %s. Not saved yet: s saves, u takes "
+			    "the restore back.",
 			    restore->nedits, restore->nedits == 1 ? "" : "s",
 			    restore->nsessions,
 			    restore->nsessions == 1 ? "" : "s", when);
+			free(when);
 		} else {
 			char *kept_why = NULL;
 			char *kept = journal_keep_aside(pl->p->dir, &kept_why);
