@@ -1,0 +1,100 @@
+/*
+ * edit_internal.h: what the editor's files share (editor.c keeps the
+ * history and the saved state, edit_check.c checks what an operation would
+ * make, edit.c holds the operations). Not for use outside src/core.
+ */
+#ifndef DAIS_EDIT_INTERNAL_H
+#define DAIS_EDIT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dais/edit.h"
+
+/* Instants beyond this are refused, so no arithmetic on them overflows. */
+#define EDIT_TIME_LIMIT ((dais_time)1 << 40)
+
+/* One session's change: NULL stands for "no such session". */
+struct edit_step {
+	char *uid;
+	dais_time rid;
+	struct session *before, *after;
+};
+
+struct edit_record {
+	char *description;
+	struct edit_step *steps;
+	size_t nsteps, capsteps;
+};
+
+/* A session that differs from the last save, and how it was then. */
+struct edit_saved {
+	char *uid;
+	dais_time rid;
+	struct session *saved; /* NULL: it did not exist */
+};
+
+struct editor {
+	struct programme *p;
+
+	struct edit_record *undo;
+	size_t nundo, capundo;
+	struct edit_record *redo;
+	size_t nredo, capredo;
+
+	struct edit_saved *saved;
+	size_t nsaved, capsaved;
+
+	/* The record being built: an explicit group, or one operation. */
+	struct edit_record cur;
+	bool open, group;
+	bool touched; /* the programme changed since the record opened */
+	char *group_description;
+	struct strlist op_descriptions;
+
+	editor_callback cb;
+	void *cb_arg;
+	bool in_callback;
+
+	/* Set by editor_set_uid_seed(), or when getrandom() fails. */
+	bool uid_seeded;
+	bool uid_fixed_host; /* seeded by the caller: host "dais" */
+	uint64_t uid_state;
+
+	char *why;
+	char *read_only; /* editor_set_read_only(): why nothing may change */
+};
+
+/* editor.c: sessions compared */
+bool str_eq(const char *a, const char *b);
+bool text_same(const char *a, const char *b);
+bool strlist_equal(const struct strlist *a, const struct strlist *b);
+bool session_equal(const struct session *a, const struct session *b);
+bool session_equal_opt(const struct session *a, const struct session *b);
+bool session_significant(const struct session *a, const struct session *b);
+struct session *session_dup(const struct session *s);
+const char *session_label(const struct session *s);
+
+/* editor.c: refusals and descriptions */
+bool refuse(struct editor *ed, const char **why, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+char *span_fmt(const struct editor *ed, dais_time start, dais_time end,
+               bool dated);
+bool same_day(const struct editor *ed, dais_time a, dais_time b);
+
+/* editor.c: the history */
+bool read_only_refusal(struct editor *ed, const char **why);
+void record_open(struct editor *ed, bool group, const char *description);
+void record_close(struct editor *ed);
+bool apply_state(struct editor *ed, const char *uid, dais_time rid,
+                 const struct session *target, struct session **pre,
+                 struct session **post);
+void record_add(struct edit_record *r, const char *uid, dais_time rid,
+                struct session *pre, struct session *post);
+
+/* edit_check.c */
+bool has_control(const char *s);
+bool edit_check(struct editor *ed, const struct session *cur, struct session *s,
+                const char **why);
+
+#endif

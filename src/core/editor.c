@@ -1,0 +1,672 @@
+/*
+ * editor.c: the editor's history: undo and redo, groups, SEQUENCE, the
+ * dirty flag and change tracking (see edit.h for the rules).
+ *
+ * Every edit is stored as before/after snapshots of the sessions it touched
+ * (one step per session), so undo and redo put back exactly what was there.
+ * The state of each session at the last save is kept only for sessions that
+ * differ from it: that set is the dirty flag, the saver's change list and
+ * the baseline of the SEQUENCE rule at once.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/xalloc.h"
+#include "edit_internal.h"
+
+/* ---- Sessions compared --------------------------------------------- */
+
+bool
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* For text a user may clear: NULL and "" say the same thing. */
+bool
+text_same(const char *a, const char *b)
+{
+	return str_eq(a != NULL && *a != '\0' ? a : NULL,
+	              b != NULL && *b != '\0' ? b : NULL);
+}
+
+bool
+strlist_equal(const struct strlist *a, const struct strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}
+
+/* Every field, strictly: this decides whether anything changed at all. */
+bool
+session_equal(const struct session *a, const struct session *b)
+{
+	size_t i;
+
+	if (!str_eq(a->uid, b->uid) || a->recurrence_id != b->recurrence_id ||
+	    !str_eq(a->title, b->title) ||
+	    !str_eq(a->description, b->description) ||
+	    !str_eq(a->notes, b->notes) || !str_eq(a->kind, b->kind) ||
+	    a->status != b->status || !str_eq(a->room_id, b->room_id) ||
+	    !str_eq(a->location, b->location) || a->start != b->start ||
+	    a->end != b->end || a->expected != b->expected ||
+	    !strlist_equal(&a->languages, &b->languages) ||
+	    a->nassign != b->nassign || a->sequence != b->sequence ||
+	    a->source != b->source || a->line != b->line ||
+	    a->confidential != b->confidential)
+		return false;
+	for (i = 0; i < a->nassign; i++)
+		if (!str_eq(a->assign[i].participant_id,
+		            b->assign[i].participant_id) ||
+		    a->assign[i].role != b->assign[i].role ||
+		    !str_eq(a->assign[i].cn, b->assign[i].cn))
+			return false;
+	return true;
+}
+
+bool
+session_equal_opt(const struct session *a, const struct session *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return session_equal(a, b);
+}
+
+/* The changes RFC 5545 wants SEQUENCE raised for, as dais sees them. */
+bool
+session_significant(const struct session *a, const struct session *b)
+{
+	return a->start != b->start || a->end != b->end ||
+	       a->status != b->status || !str_eq(a->room_id, b->room_id) ||
+	       !str_eq(a->location, b->location);
+}
+
+struct session *
+session_dup(const struct session *s)
+{
+	struct session *c;
+
+	if (s == NULL)
+		return NULL;
+	c = xmalloc(sizeof *c);
+	session_copy(c, s);
+	return c;
+}
+
+const char *
+session_label(const struct session *s)
+{
+	return s->title != NULL && *s->title != '\0' ? s->title : s->uid;
+}
+
+/* ---- Refusals and descriptions ------------------------------------- */
+
+bool
+refuse(struct editor *ed, const char **why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	free(ed->why);
+	ed->why = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (why != NULL)
+		*why = ed->why;
+	return false;
+}
+
+/* "09:30-11:00", with the date first when `dated`. */
+char *
+span_fmt(const struct editor *ed, dais_time start, dais_time end, bool dated)
+{
+	const struct dais_zone *z = &ed->p->conf.zone;
+	char d[DAIS_TIMEBUF], a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
+
+	time_fmt_hm(a, z, start);
+	time_fmt_hm(b, z, end);
+	if (!dated)
+		return xasprintf("%s-%s", a, b);
+	date_fmt_long(d, time_local_date(z, start));
+	return xasprintf("%s %s-%s", d, a, b);
+}
+
+bool
+same_day(const struct editor *ed, dais_time a, dais_time b)
+{
+	const struct dais_zone *z = &ed->p->conf.zone;
+
+	return date_compare(time_local_date(z, a), time_local_date(z, b)) == 0;
+}
+
+/* ---- The saved state ------------------------------------------------ */
+
+static long
+saved_find(const struct editor *ed, const char *uid, dais_time rid)
+{
+	size_t i;
+
+	for (i = 0; i < ed->nsaved; i++)
+		if (ed->saved[i].rid == rid &&
+		    strcmp(ed->saved[i].uid, uid) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void
+saved_remove(struct editor *ed, size_t i)
+{
+	free(ed->saved[i].uid);
+	session_destroy(ed->saved[i].saved);
+	ed->saved[i] = ed->saved[--ed->nsaved];
+}
+
+/* ---- Applying a state ----------------------------------------------- */
+
+/*
+ * Makes session (uid, rid) look like `target` (NULL: absent), with the
+ * SEQUENCE rule applied against its saved state, and keeps the saved set
+ * up to date. Returns whether the programme changed; if so, *pre and *post
+ * (when not NULL) receive copies of the states before and after, which the
+ * caller owns. Does not sort: the caller sorts once it is done.
+ */
+bool
+apply_state(struct editor *ed, const char *uid, dais_time rid,
+            const struct session *target, struct session **pre,
+            struct session **post)
+{
+	struct programme *p = ed->p;
+	long i = programme_find_session(p, uid, rid);
+	long e = saved_find(ed, uid, rid);
+	struct session *cur = i >= 0 ? &p->sessions[i] : NULL;
+	const struct session *saved;
+	struct session next;
+	const struct session *now;
+
+	/* Untouched since the save, a session is in its saved state. */
+	saved = e >= 0 ? ed->saved[e].saved : cur;
+	if (target != NULL) {
+		session_copy(&next, target);
+		if (saved != NULL)
+			next.sequence = session_significant(saved, &next)
+			                    ? saved->sequence + 1
+			                    : saved->sequence;
+		if (cur != NULL && session_equal(cur, &next)) {
+			session_free(&next);
+			return false;
+		}
+	} else if (cur == NULL)
+		return false;
+
+	if (e < 0) {
+		XGROW(ed->saved, ed->nsaved, ed->capsaved);
+		e = (long)ed->nsaved++;
+		ed->saved[e].uid = xstrdup(uid);
+		ed->saved[e].rid = rid;
+		ed->saved[e].saved = session_dup(cur);
+	}
+	if (pre != NULL)
+		*pre = session_dup(cur);
+
+	if (target != NULL) {
+		if (cur != NULL) {
+			session_free(cur);
+			*cur = next;
+		} else
+			*programme_add_session(p) = next;
+		now = &next;
+	} else {
+		session_free(cur);
+		memmove(cur, cur + 1,
+		        (p->nsessions - (size_t)i - 1) * sizeof *cur);
+		p->nsessions--;
+		now = NULL;
+	}
+	if (post != NULL)
+		*post = session_dup(now);
+	if (session_equal_opt(ed->saved[e].saved, now))
+		saved_remove(ed, (size_t)e);
+	return true;
+}
+
+/* ---- Records -------------------------------------------------------- */
+
+static void
+record_free(struct edit_record *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsteps; i++) {
+		free(r->steps[i].uid);
+		session_destroy(r->steps[i].before);
+		session_destroy(r->steps[i].after);
+	}
+	free(r->steps);
+	free(r->description);
+	memset(r, 0, sizeof *r);
+}
+
+/* Adds a step, merging it with the record's step for the same session. */
+void
+record_add(struct edit_record *r, const char *uid, dais_time rid,
+           struct session *pre, struct session *post)
+{
+	struct edit_step *st;
+	size_t i;
+
+	for (i = 0; i < r->nsteps; i++) {
+		st = &r->steps[i];
+		if (st->rid != rid || strcmp(st->uid, uid) != 0)
+			continue;
+		session_destroy(pre);
+		session_destroy(st->after);
+		st->after = post;
+		if (session_equal_opt(st->before, st->after)) {
+			free(st->uid);
+			session_destroy(st->before);
+			session_destroy(st->after);
+			r->steps[i] = r->steps[--r->nsteps];
+		}
+		return;
+	}
+	XGROW(r->steps, r->nsteps, r->capsteps);
+	st = &r->steps[r->nsteps++];
+	st->uid = xstrdup(uid);
+	st->rid = rid;
+	st->before = pre;
+	st->after = post;
+}
+
+static void
+stack_push(struct edit_record **v, size_t *n, size_t *cap,
+           struct edit_record *r)
+{
+	XGROW(*v, *n, *cap);
+	(*v)[(*n)++] = *r;
+	memset(r, 0, sizeof *r);
+}
+
+static void
+stack_clear(struct edit_record *v, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		record_free(&v[i]);
+	*n = 0;
+}
+
+static void
+fire(struct editor *ed, enum edit_event_kind kind, const char *description,
+     struct edit_delta *deltas, size_t ndeltas)
+{
+	struct edit_event ev;
+
+	if (ed->cb == NULL)
+		return;
+	ev.kind = kind;
+	ev.description = description != NULL ? description : "";
+	ev.deltas = deltas;
+	ev.ndeltas = ndeltas;
+	ed->in_callback = true;
+	ed->cb(&ev, ed->cb_arg);
+	ed->in_callback = false;
+}
+
+void
+record_open(struct editor *ed, bool group, const char *description)
+{
+	memset(&ed->cur, 0, sizeof ed->cur);
+	ed->open = true;
+	ed->group = group;
+	ed->touched = false;
+	ed->group_description = xstrdup(description);
+	memset(&ed->op_descriptions, 0, sizeof ed->op_descriptions);
+}
+
+void
+record_close(struct editor *ed)
+{
+	struct edit_record *r = &ed->cur;
+	struct edit_delta *deltas;
+	size_t i;
+
+	ed->open = ed->group = false;
+	if (ed->group_description != NULL)
+		r->description = ed->group_description;
+	else
+		r->description = strlist_join(&ed->op_descriptions, "; ");
+	ed->group_description = NULL;
+	strlist_clear(&ed->op_descriptions);
+
+	if (r->nsteps == 0) {
+		/* Changed and changed back: memory moved, nothing to undo. */
+		if (ed->touched)
+			fire(ed, EDIT_APPLIED, r->description, NULL, 0);
+		record_free(r);
+		return;
+	}
+	stack_clear(ed->redo, &ed->nredo);
+	stack_push(&ed->undo, &ed->nundo, &ed->capundo, r);
+	r = &ed->undo[ed->nundo - 1];
+	deltas = xcalloc(r->nsteps, sizeof *deltas);
+	for (i = 0; i < r->nsteps; i++) {
+		deltas[i].before = r->steps[i].before;
+		deltas[i].after =
+		    editor_session(ed, r->steps[i].uid, r->steps[i].rid);
+	}
+	fire(ed, EDIT_APPLIED, r->description, deltas, r->nsteps);
+	free(deltas);
+}
+
+/*
+ * Puts every session of r into its before (backwards) or after state and
+ * tells the callback. Used by undo, redo and cancelling a group.
+ */
+static void
+record_replay(struct editor *ed, const struct edit_record *r, bool backwards,
+              enum edit_event_kind kind, const char *description)
+{
+	struct edit_delta *deltas = xcalloc(r->nsteps + 1, sizeof *deltas);
+	struct session **pres = xcalloc(r->nsteps + 1, sizeof *pres);
+	bool *changed = xcalloc(r->nsteps + 1, sizeof *changed);
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nsteps; i++) {
+		const struct edit_step *st =
+		    &r->steps[backwards ? r->nsteps - 1 - i : i];
+
+		changed[i] = apply_state(ed, st->uid, st->rid,
+		                         backwards ? st->before : st->after,
+		                         &pres[i], NULL);
+	}
+	programme_sort_sessions(ed->p);
+	for (i = 0; i < r->nsteps; i++) {
+		const struct edit_step *st =
+		    &r->steps[backwards ? r->nsteps - 1 - i : i];
+
+		if (!changed[i])
+			continue;
+		deltas[n].before = pres[i];
+		deltas[n].after = editor_session(ed, st->uid, st->rid);
+		n++;
+	}
+	if (n > 0 || kind == EDIT_CANCELLED)
+		fire(ed, kind, description, deltas, n);
+	for (i = 0; i < r->nsteps; i++)
+		session_destroy(pres[i]);
+	free(changed);
+	free(pres);
+	free(deltas);
+}
+
+/* ---- The editor ----------------------------------------------------- */
+
+struct editor *
+editor_new(struct programme *p)
+{
+	struct editor *ed = xcalloc(1, sizeof *ed);
+
+	ed->p = p;
+	programme_index(p);
+	programme_sort_sessions(p);
+	return ed;
+}
+
+void
+editor_free(struct editor *ed)
+{
+	size_t i;
+
+	if (ed == NULL)
+		return;
+	stack_clear(ed->undo, &ed->nundo);
+	stack_clear(ed->redo, &ed->nredo);
+	free(ed->undo);
+	free(ed->redo);
+	for (i = 0; i < ed->nsaved; i++) {
+		free(ed->saved[i].uid);
+		session_destroy(ed->saved[i].saved);
+	}
+	free(ed->saved);
+	record_free(&ed->cur);
+	free(ed->group_description);
+	strlist_clear(&ed->op_descriptions);
+	free(ed->why);
+	free(ed->read_only);
+	free(ed);
+}
+
+const struct programme *
+editor_programme(const struct editor *ed)
+{
+	return ed->p;
+}
+
+const struct session *
+editor_session(const struct editor *ed, const char *uid,
+               dais_time recurrence_id)
+{
+	long i = programme_find_session(ed->p, uid, recurrence_id);
+
+	return i >= 0 ? &ed->p->sessions[i] : NULL;
+}
+
+void
+editor_set_uid_seed(struct editor *ed, uint64_t seed)
+{
+	ed->uid_seeded = true;
+	ed->uid_fixed_host = true;
+	ed->uid_state = seed;
+}
+
+void
+editor_set_callback(struct editor *ed, editor_callback cb, void *arg)
+{
+	ed->cb = cb;
+	ed->cb_arg = arg;
+}
+
+void
+editor_set_read_only(struct editor *ed, const char *why)
+{
+	char *copy = xstrdup(why);
+
+	free(ed->read_only);
+	ed->read_only = copy;
+}
+
+/* Refuses with the read-only sentence; the first test of every change. */
+bool
+read_only_refusal(struct editor *ed, const char **why)
+{
+	return ed->read_only != NULL && !refuse(ed, why, "%s", ed->read_only);
+}
+
+bool
+editor_can_undo(const struct editor *ed)
+{
+	return ed->nundo > 0;
+}
+
+bool
+editor_can_redo(const struct editor *ed)
+{
+	return ed->nredo > 0;
+}
+
+const char *
+editor_undo_description(const struct editor *ed)
+{
+	return ed->nundo > 0 ? ed->undo[ed->nundo - 1].description : NULL;
+}
+
+const char *
+editor_redo_description(const struct editor *ed)
+{
+	return ed->nredo > 0 ? ed->redo[ed->nredo - 1].description : NULL;
+}
+
+bool
+editor_undo(struct editor *ed, const char **why)
+{
+	struct edit_record r;
+
+	if (ed->open)
+		abort(); /* undo inside a group: a front end bug */
+	if (read_only_refusal(ed, why))
+		return false;
+	if (ed->in_callback)
+		return refuse(ed, why, "Undo is not possible during an edit.");
+	if (ed->nundo == 0)
+		return refuse(ed, why, "Nothing to undo.");
+	r = ed->undo[--ed->nundo];
+	record_replay(ed, &r, true, EDIT_UNDONE, r.description);
+	stack_push(&ed->redo, &ed->nredo, &ed->capredo, &r);
+	return true;
+}
+
+bool
+editor_redo(struct editor *ed, const char **why)
+{
+	struct edit_record r;
+
+	if (ed->open)
+		abort(); /* redo inside a group: a front end bug */
+	if (read_only_refusal(ed, why))
+		return false;
+	if (ed->in_callback)
+		return refuse(ed, why, "Redo is not possible during an edit.");
+	if (ed->nredo == 0)
+		return refuse(ed, why, "Nothing to redo.");
+	r = ed->redo[--ed->nredo];
+	record_replay(ed, &r, false, EDIT_REDONE, r.description);
+	stack_push(&ed->undo, &ed->nundo, &ed->capundo, &r);
+	return true;
+}
+
+void
+editor_begin_group(struct editor *ed, const char *description)
+{
+	if (ed->open || ed->in_callback)
+		abort(); /* groups do not nest */
+	record_open(ed, true, description);
+}
+
+void
+editor_end_group(struct editor *ed)
+{
+	if (!ed->open || !ed->group)
+		abort(); /* no group to end */
+	record_close(ed);
+}
+
+void
+editor_cancel_group(struct editor *ed)
+{
+	struct edit_record *r = &ed->cur;
+	char *description;
+
+	if (!ed->open || !ed->group)
+		abort(); /* no group to cancel */
+	ed->open = ed->group = false;
+	description = ed->group_description != NULL
+	                  ? ed->group_description
+	                  : strlist_join(&ed->op_descriptions, "; ");
+	ed->group_description = NULL;
+	strlist_clear(&ed->op_descriptions);
+	if (ed->touched)
+		record_replay(ed, r, true, EDIT_CANCELLED, description);
+	free(description);
+	record_free(r);
+}
+
+bool
+editor_dirty(const struct editor *ed)
+{
+	return ed->nsaved > 0;
+}
+
+void
+editor_mark_saved(struct editor *ed)
+{
+	if (ed->open)
+		abort(); /* a save inside a group: a front end bug */
+	while (ed->nsaved > 0)
+		saved_remove(ed, ed->nsaved - 1);
+}
+
+static int
+change_cmp(const void *a, const void *b)
+{
+	const struct edit_change *x = a, *y = b;
+	int c = strcmp(x->uid, y->uid);
+
+	if (c != 0)
+		return c;
+	return x->recurrence_id < y->recurrence_id   ? -1
+	       : x->recurrence_id > y->recurrence_id ? 1
+	                                             : 0;
+}
+
+static void
+change_fill(const struct editor *ed, const struct edit_saved *sv,
+            struct edit_change *c)
+{
+	const struct session *now = editor_session(ed, sv->uid, sv->rid);
+
+	c->uid = sv->uid;
+	c->recurrence_id = sv->rid;
+	c->saved = sv->saved;
+	if (sv->saved == NULL) {
+		c->kind = EDIT_CHANGE_CREATED;
+		c->significant = true;
+	} else if (now == NULL) {
+		c->kind = EDIT_CHANGE_DELETED;
+		c->significant = true;
+	} else {
+		c->kind = EDIT_CHANGE_MODIFIED;
+		c->significant = session_significant(sv->saved, now);
+	}
+}
+
+size_t
+editor_changes(const struct editor *ed, struct edit_change **out)
+{
+	size_t i;
+
+	*out = NULL;
+	if (ed->nsaved == 0)
+		return 0;
+	*out = xcalloc(ed->nsaved, sizeof **out);
+	for (i = 0; i < ed->nsaved; i++)
+		change_fill(ed, &ed->saved[i], &(*out)[i]);
+	qsort(*out, ed->nsaved, sizeof **out, change_cmp);
+	return ed->nsaved;
+}
+
+bool
+editor_session_changed(const struct editor *ed, const char *uid,
+                       dais_time recurrence_id, bool *significant)
+{
+	long e = saved_find(ed, uid, recurrence_id);
+	struct edit_change c;
+
+	if (e < 0) {
+		if (significant != NULL)
+			*significant = false;
+		return false;
+	}
+	change_fill(ed, &ed->saved[e], &c);
+	if (significant != NULL)
+		*significant = c.significant;
+	return true;
+}
