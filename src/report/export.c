@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "dais/atomicfile.h"
+#include "dais/lineup.h"
 #include "dais/xalloc.h"
 
 #define EXPORT_PRODID "-//dais//dais " DAIS_VERSION "//EN"
@@ -235,77 +236,13 @@ struct builder {
 	struct icaltimetype stamp;
 };
 
-struct person {
-	const struct assignment *a;
-	const struct participant *who; /* NULL for an id no registry knows */
-};
-
-static const char *
-person_name(const struct person *x)
-{
-	if (x->who != NULL && x->who->name != NULL)
-		return x->who->name;
-	if (x->a->cn != NULL && *x->a->cn != '\0')
-		return x->a->cn;
-	return x->a->participant_id;
-}
-
-/* Protocol order: ranked before unranked (precedence 0), lower rank first,
- * then by name and id so that the order never depends on the file. */
-static int
-person_cmp(const void *va, const void *vb)
-{
-	const struct person *a = va, *b = vb;
-	int pa = a->who != NULL ? a->who->precedence : 0;
-	int pb = b->who != NULL ? b->who->precedence : 0;
-	int c;
-
-	if ((pa == 0) != (pb == 0))
-		return pa == 0 ? 1 : -1;
-	if (pa != pb)
-		return pa < pb ? -1 : 1;
-	if ((c = strcmp(person_name(a), person_name(b))) != 0)
-		return c;
-	return strcmp(a->a->participant_id ? a->a->participant_id : "",
-	              b->a->participant_id ? b->a->participant_id : "");
-}
-
-enum heading {
-	HEAD_CHAIR,
-	HEAD_SPEAKER,
-	HEAD_PARTICIPANT,
-	HEAD_GROUP,
-	HEAD_COUNT
-};
-
-static const char *const heading_one[HEAD_COUNT] = {
-    "Chair", "Speaker", "Participant", "Delegation or organisation"};
-static const char *const heading_many[HEAD_COUNT] = {
-    "Chairs", "Speakers", "Participants", "Delegations and organisations"};
-
-static enum heading
-person_heading(const struct person *x)
-{
-	switch (x->a->role) {
-	case ROLE_CHAIR:
-		return HEAD_CHAIR;
-	case ROLE_SPEAKER:
-		return HEAD_SPEAKER;
-	case ROLE_PARTICIPANT:
-		break;
-	}
-	return x->who != NULL && participant_is_group(x->who)
-	           ? HEAD_GROUP
-	           : HEAD_PARTICIPANT;
-}
-
 static void
-add_person(struct text *t, const struct person *x, bool internal)
+add_person(struct text *t, const struct lineup_person *x, bool internal)
 {
 	const struct participant *w = x->who;
 	bool mail, tel;
 
-	text_add(t, "%s", person_name(x));
+	text_add(t, "%s", lineup_name(x));
 	if (!internal || w == NULL)
 		return;
 	mail = w->email != NULL && *w->email != '\0';
@@ -323,41 +260,32 @@ static char *
 describe(const struct builder *b, const struct session *s)
 {
 	struct text t = {0};
-	struct person *people;
-	size_t i, h, count[HEAD_COUNT] = {0};
+	struct lineup_person *people = lineup_of(b->p, s);
+	size_t i, count[LINEUP_HEADING_COUNT] = {0};
 	bool listed = false;
 
 	text_add(&t, "%s", "");
 	if (s->description != NULL && *s->description != '\0')
 		text_add(&t, "%s", s->description);
-	people = xcalloc(s->nassign ? s->nassign : 1, sizeof *people);
+	for (i = 0; i < s->nassign; i++)
+		count[people[i].heading]++;
 	for (i = 0; i < s->nassign; i++) {
-		people[i].a = &s->assign[i];
-		if (s->assign[i].participant_id != NULL)
-			people[i].who = programme_find_participant(
-			    b->p, s->assign[i].participant_id);
-		count[person_heading(&people[i])]++;
-	}
-	qsort(people, s->nassign, sizeof *people, person_cmp);
-	for (h = 0; h < HEAD_COUNT; h++) {
-		size_t shown = 0;
+		bool first =
+		    i == 0 || people[i - 1].heading != people[i].heading;
 
-		if (count[h] == 0)
-			continue;
 		/* A blank line after the description, one line per role. */
-		text_add(&t, "%s%s: ",
-		         t.n == 0 ? ""
-		         : listed ? "\n"
-		                  : "\n\n",
-		         count[h] == 1 ? heading_one[h] : heading_many[h]);
-		listed = true;
-		for (i = 0; i < s->nassign; i++) {
-			if (person_heading(&people[i]) != h)
-				continue;
-			if (shown++ > 0)
-				text_add(&t, "; ");
-			add_person(&t, &people[i], b->o->internal);
+		if (first) {
+			text_add(&t, "%s%s: ",
+			         t.n == 0 ? ""
+			         : listed ? "\n"
+			                  : "\n\n",
+			         lineup_heading_text(people[i].heading,
+			                             count[people[i].heading]));
+			listed = true;
+		} else {
+			text_add(&t, "; ");
 		}
+		add_person(&t, &people[i], b->o->internal);
 	}
 	free(people);
 	if (b->o->internal && s->notes != NULL && *s->notes != '\0')
