@@ -103,6 +103,32 @@ room_position(const struct programme *p, const char *id)
 	return -1;
 }
 
+/* c: a new session after the selected one, or at the grid's cursor. */
+static void
+create_here(struct planner *pl, const struct session *s)
+{
+	if (pl->view == VIEW_GRID) {
+		struct grid_layout g;
+		const char *room = NULL;
+		int m;
+
+		grid_layout_build(&g, pl->p, pl->day, pl->zoom);
+		if (pl->gcol >= 0 && pl->gcol < g.ncols)
+			room = g.cols[pl->gcol].room_id;
+		m = g.start + grid_row_of(&g, pl->gmin) * g.zoom;
+		if (s != NULL)
+			m = planner_minutes(pl, pl->day, s->end);
+		form_open_create(pl, pl->day, m, room);
+		grid_layout_free(&g);
+	} else {
+		form_open_create(pl, pl->day,
+		                 s != NULL
+		                     ? planner_minutes(pl, pl->day, s->end)
+		                     : pl->p->conf.day_start,
+		                 s != NULL ? s->room_id : NULL);
+	}
+}
+
 bool
 session_action(struct planner *pl, enum action a)
 {
@@ -112,52 +138,19 @@ session_action(struct planner *pl, enum action a)
 	dais_time rid, step = (dais_time)pl->zoom * 60;
 	bool ok = true;
 	long r;
+	const struct key_action *k = key_action_of(a);
 
-	switch (a) {
-	case ACT_NEXT_SESSION:
-	case ACT_PREV_SESSION:
+	if (k == NULL || k->context != CTX_SESSIONS)
+		return false;
+	if (a == ACT_NEXT_SESSION || a == ACT_PREV_SESSION) {
 		next_session(pl, a == ACT_NEXT_SESSION ? 1 : -1);
 		return true;
-	case ACT_CREATE:
-		if (pl->view == VIEW_GRID) {
-			struct grid_layout g;
-			const char *room = NULL;
-			int m;
-
-			grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-			if (pl->gcol >= 0 && pl->gcol < g.ncols)
-				room = g.cols[pl->gcol].room_id;
-			m = g.start + grid_row_of(&g, pl->gmin) * g.zoom;
-			if (s != NULL)
-				m = planner_minutes(pl, pl->day, s->end);
-			form_open_create(pl, pl->day, m, room);
-			grid_layout_free(&g);
-		} else {
-			form_open_create(
-			    pl, pl->day,
-			    s != NULL ? planner_minutes(pl, pl->day, s->end)
-			              : pl->p->conf.day_start,
-			    s != NULL ? s->room_id : NULL);
-		}
-		return true;
-	case ACT_EDIT:
-	case ACT_DUPLICATE:
-	case ACT_CANCEL_RESTORE:
-	case ACT_DELETE:
-	case ACT_MOVE_TO:
-	case ACT_MOVE_EARLIER:
-	case ACT_MOVE_LATER:
-	case ACT_MOVE_ROOM_LEFT:
-	case ACT_MOVE_ROOM_RIGHT:
-	case ACT_LONGER:
-	case ACT_SHORTER:
-	case ACT_ASSIGN:
-	case ACT_ASSIGNMENTS:
-		break;
-	default:
-		return false;
 	}
-	if (s == NULL) {
+	if (a == ACT_CREATE) {
+		create_here(pl, s);
+		return true;
+	}
+	if ((k->flags & KEYF_NEEDS_SESSION) && s == NULL) {
 		char key[16];
 
 		planner_message(

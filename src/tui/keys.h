@@ -153,18 +153,32 @@ enum action {
 	ACT_COUNT
 };
 
+/*
+ * What an action needs, said once in the table instead of in case lists
+ * where it is dispatched. An action without KEYF_EDITS is allowed in a
+ * read-only planner (export, print, moving about); save, undo and redo are
+ * refused by the editor and planner_save themselves.
+ */
+enum key_flag {
+	KEYF_EDITS = 1 << 0, /* changes the programme: refused read-only */
+	KEYF_NEEDS_SESSION = 1 << 1, /* acts on the selected session */
+};
+
 struct key_action {
 	enum action action;
 	const char *name; /* for dais.ini: "undo" */
 	enum key_context context;
 	const char *defaults; /* "u" or "C-r, U" */
 	const char *help;     /* one line for the ? screen */
+	unsigned flags;       /* enum key_flag */
 };
 
 /* The table, in the order the help screen shows; ends with ACT_NONE. */
 extern const struct key_action key_actions[];
 const struct key_action *key_action_find(const char *name);
 const struct key_action *key_action_of(enum action a);
+/* The action's KEYF_* flags; 0 for ACT_NONE. */
+unsigned key_action_flags(enum action a);
 const char *key_context_label(enum key_context ctx);
 
 /*

@@ -1,7 +1,8 @@
 /*
- * planner.c: the planner's state, the conflict re-check after every edit,
- * the screen's frame (day and view tabs, status line, the pane split) and
- * the dispatch of keys and mouse to views, widgets and actions.
+ * planner.c: the planner's state and what happens after each edit (the
+ * journal first, then recheck.c), the screen's frame (day and view tabs,
+ * status line, the pane split) and the dispatch of keys and mouse to
+ * views, widgets and actions.
  */
 #include "planner.h"
 
@@ -841,48 +842,22 @@ view_key(struct planner *pl, enum action a)
 }
 
 /*
- * Read-only: an edit key says why at once, before any form, picker or
- * question opens and whether or not a session is selected. The editor
- * refuses edits by any other way (the mouse, undo, redo) with the same
- * sentence, and planner_save refuses to save.
+ * Read-only: an edit key (KEYF_EDITS in the key table) says why at once,
+ * before any form, picker or question opens and whether or not a session
+ * is selected. The editor refuses edits by any other way (the mouse, undo,
+ * redo) with the same sentence, and planner_save refuses to save.
  */
 static bool
 read_only_refused(struct planner *pl, enum action a)
 {
-	bool edits;
+	bool edits = (key_action_flags(a) & KEYF_EDITS) != 0;
 
 	if (pl->read_only == NULL)
 		return false;
-	switch (a) {
-	case ACT_CREATE:
-	case ACT_EDIT:
-	case ACT_DUPLICATE:
-	case ACT_CANCEL_RESTORE:
-	case ACT_DELETE:
-	case ACT_MOVE_TO:
-	case ACT_MOVE_EARLIER:
-	case ACT_MOVE_LATER:
-	case ACT_MOVE_ROOM_LEFT:
-	case ACT_MOVE_ROOM_RIGHT:
-	case ACT_LONGER:
-	case ACT_SHORTER:
-	case ACT_ASSIGN:
-	case ACT_ASSIGN_TO_SESSION:
-	case ACT_ASSIGN_ADD:
-	case ACT_UNASSIGN:
-	case ACT_CYCLE_ROLE:
-	case ACT_ASSIGN_UP:
-	case ACT_ASSIGN_DOWN:
-		edits = true;
-		break;
-	case ACT_SELECT: /* the session's form in the grid and list */
+	/* Enter opens the session's form in the grid and the list. */
+	if (a == ACT_SELECT)
 		edits = pl->mode == MODE_VIEW &&
 		        (pl->view == VIEW_GRID || pl->view == VIEW_LIST);
-		break;
-	default:
-		edits = false;
-		break;
-	}
 	if (edits)
 		planner_message(pl, true, "%s", pl->read_only);
 	return edits;
