@@ -534,6 +534,14 @@ draw_small(struct planner *pl, struct canvas *c)
 	                   ? "Unsaved edits: enlarge it to save them."
 	                   : "q quits.",
 	               STYLE_NORMAL, 0);
+	if (pl->small_key != TK_NONE) {
+		char name[16];
+
+		/* Every key gets an answer, even one that can do nothing. */
+		snprintf(line, sizeof line, "Key %s does nothing at this size.",
+		         keys_name(pl->small_key, name));
+		canvas_put_fit(c, y + 3, 0, c->w, line, STYLE_DIM, 0);
+	}
 }
 
 /* Width of the detail pane on the right, or 0 when it is not shown. */
@@ -995,8 +1003,11 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 		        ACT_QUIT &&
 		    !editor_dirty(pl->ed))
 			pl->quit = true;
+		else if (key != TK_MOUSE)
+			pl->small_key = key;
 		return;
 	}
+	pl->small_key = TK_NONE;
 	free(pl->startup_warning);
 	pl->startup_warning = NULL;
 	if (key == TK_MOUSE) {

@@ -300,6 +300,9 @@ struct planner {
 	 * redo and save is refused with. NULL: editable. */
 	char *read_only;
 	char *startup_warning; /* locale; shown until the first key */
+	/* The last key pressed while the terminal is too small to draw
+	 * on, which did nothing: the small screen says so. */
+	int small_key;
 
 	struct prompt prompt;
 	struct confirm confirm;

@@ -14,10 +14,13 @@ keys '?'
 wait_for "Keys (? or Esc closes"
 seen="$tmp/help.txt"
 : >"$seen"
-for page in 1 2 3 4 5 6 7; do
-	screen >>"$seen"
+# Page down until the last page (the legend's last line) has been seen.
+for page in 1 2 3 4 5 6 7 8 9 10; do
+	now=$(screen)
+	printf '%s\n' "$now" >>"$seen"
+	printf '%s\n' "$now" | grep -qF "no bidi" && break
 	keys PageDown
-	sleep 0.1
+	wait_changed "$now" || break
 done
 for want in \
 	"?, F1            show this list of keys" \

@@ -34,12 +34,7 @@ normalised() {
 # The same edits in any planner: a cancellation, an assignment undone and
 # redone, a typed move, a deletion, a title through the form.
 make_edits() {
-	keys /
-	type_text "Youth voices on online"
-	keys Enter
-	wait_for "Youth voices on online"
-	keys x
-	wait_for "Status: CANCELLED"
+	cancel_session "Youth voices on online"
 	keys 2
 	keys /
 	type_text "Screening travellers"
@@ -149,12 +144,7 @@ fi
 copy_example hup
 cp -r "$tmp/hup" "$tmp/hup.orig"
 start "$tmp/hup"
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 kill -HUP "$(dais_pid "$tmp/hup")"
 status=$(wait_exit)
 [ "$status" = 0 ] || { echo "FAIL: after SIGHUP the planner exited $status"; fail=1; }
@@ -175,12 +165,7 @@ diff -r "$tmp/hup.orig" "$tmp/hup" >/dev/null || {
 # SIGTERM keeps it as well; then the files change behind it: the journal
 # is kept aside, not replayed, and the planner says where it is.
 start "$tmp/hup"
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 kill -TERM "$(dais_pid "$tmp/hup")"
 wait_exit >/dev/null
 T kill-server 2>/dev/null

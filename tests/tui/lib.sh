@@ -65,6 +65,36 @@ wait_for() {
 	return 1
 }
 
+# wait_joined TEXT: until the screen, its lines joined with single spaces,
+# shows TEXT (a message wrapped over several lines).
+wait_joined() {
+	local i=0
+	while [ $i -lt 400 ]; do
+		screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | grep -qF -- "$1" &&
+			return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "FAIL: the screen never showed (joined): $1"
+	show_screen
+	fail=1
+}
+
+# wait_changed BEFORE [SECONDS]: until the screen is no longer BEFORE (a
+# capture taken before the key that must change it).
+wait_changed() {
+	local limit=$(( ${2:-20} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		[ "$(screen)" != "$1" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "FAIL: the screen did not change"
+	show_screen
+	fail=1
+	return 1
+}
+
 # wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
 wait_gone() {
 	local limit=$(( ${2:-20} * 20 )) i=0
@@ -119,6 +149,18 @@ wait_exit() {
 	show_screen >&2
 	fail=1
 	echo timeout
+}
+
+# cancel_session TITLE [STATUS]: searches TITLE (its start, typed as is),
+# presses x and waits for the detail pane to show the new status (CANCELLED
+# unless said; x restores a cancelled session to CONFIRMED).
+cancel_session() {
+	keys /
+	type_text "$1"
+	keys Enter
+	wait_for "$1"
+	keys x
+	wait_for "Status: ${2:-CANCELLED}"
 }
 
 # counts E W: "E errors, W warnings" as the status line writes it.

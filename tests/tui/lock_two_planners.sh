@@ -154,12 +154,7 @@ keys q
 
 # The first one edits and saves as usual.
 target=one
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 keys s
 wait_for "Saved 1 changed session"
 grep -q "STATUS:CANCELLED" "$tmp/prog/programme/side-sessions.ics" || {

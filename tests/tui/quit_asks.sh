@@ -15,12 +15,7 @@ status=$(wait_exit)
 
 # An edit, then q: asked; Esc: still there.
 start "$tmp/prog"
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 keys q
 wait_for "Unsaved edits. Save before quitting?"
 keys Escape
@@ -37,12 +32,7 @@ diff -r "$tmp/orig" "$tmp/prog" >/dev/null || {
 
 # y: saves, then quits.
 start "$tmp/prog"
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 keys q
 wait_for "Unsaved edits. Save before quitting?"
 keys y

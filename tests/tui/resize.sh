@@ -17,9 +17,9 @@ wait_for "Terminal too small: 60x20."
 wait_for "dais needs at least 80x24; enlarge it."
 expect_no_screen "Main Plenary"
 wait_for "q quits."
-# Other keys do nothing while nothing can be seen.
+# Other keys do nothing while nothing can be seen; each is answered.
 keys 1 j
-sleep 0.3
+wait_for "Key j does nothing at this size."
 [ -e "$tmp/exit" ] && { echo "FAIL: the planner quit on a key other than q"; fail=1; }
 
 T resize-window -x 100 -y 30

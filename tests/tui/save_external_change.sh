@@ -69,12 +69,7 @@ sport=$(grep -B3 "SUMMARY:Security of major sporting events" "$side" |
 start "$tmp/prog"
 
 # Round 1: the user cancels one session, somebody else retitles another.
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 retitle "$side" "Border management in Central Asia: results and the next phase" \
 	"Border management in Central Asia (revised)"
 keys s
@@ -97,12 +92,7 @@ wait_for "match 1 of 1"
 expect_screen "(revised)"
 
 # Round 2: the user cancels a session somebody else retitles meanwhile.
-keys /
-type_text "Security of major"
-keys Enter
-wait_for "Security of major"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Security of major"
 retitle "$side" "Security of major sporting events: lessons from Qatar 2022" \
 	"Security of major sporting events (moved)"
 before=$(hashes "$tmp/prog")
@@ -110,11 +100,8 @@ keys s
 wait_for "(you changed it too)"
 expect_screen "No merge: 'Security of major sporting events: lessons from"
 expect_no_screen "m merge"
-# m is refused: the question stays.
-keys m
-sleep 0.3
-expect_screen "No merge:"
-keys Escape
+# m is refused: the question stays, so the Escape after it answers it.
+keys m Escape
 wait_for "Not saved: your edits are still in dais"
 expect_screen "modified |"
 keys s

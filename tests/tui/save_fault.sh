@@ -9,21 +9,6 @@
 # otherwise.
 . "$(dirname "$0")/lib.sh"
 
-# wait_joined TEXT: until the screen, its lines joined with single spaces,
-# shows TEXT (a message wrapped over several lines).
-wait_joined() {
-	local i=0
-	while [ $i -lt 400 ]; do
-		screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | grep -qF -- "$1" &&
-			return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "FAIL: the screen never showed (joined): $1"
-	show_screen
-	fail=1
-}
-
 if [ "$(id -u)" != 0 ]; then
 	echo "skipped: not root, so no tmpfs can be mounted for a full disk"
 	exit 77
@@ -54,12 +39,7 @@ for e in cal.walk("VEVENT"):
 # As an organiser starts it, from the directory above the programme
 # (start runs the planner in $tmp): the message names mnt/prog/...
 start mnt/prog 80 24
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CANCELLED"
+cancel_session "Youth voices on online"
 
 # Fill the disk: dd stops at ENOSPC.
 dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
@@ -101,12 +81,7 @@ T kill-server 2>/dev/null
 # The disk fills again after an edit; the save fails; the planner dies.
 cp "$file" "$tmp/side-sessions.saved"
 start mnt/prog 80 24
-keys /
-type_text "Youth voices on online"
-keys Enter
-wait_for "Youth voices on online"
-keys x
-wait_for "Status: CONFIRMED"
+cancel_session "Youth voices on online" CONFIRMED
 dd if=/dev/zero of="$mnt/filler" bs=4k 2>/dev/null
 keys s
 wait_joined "No space left on device"
