@@ -615,18 +615,32 @@ bool
 ini_open(struct ini_file *f, const char *dir, const char *name,
          const char *holds, struct diag_list *diags)
 {
-	size_t dlen = strlen(dir), len;
+	size_t dlen = strlen(dir);
+	char *path;
+	bool ok;
+
+	if (dlen == 0)
+		dir = ".", dlen = 1;
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	path = xasprintf("%.*s%s%s", (int)dlen, dir,
+	                 dir[dlen - 1] == '/' ? "" : "/", name);
+	ok = ini_open_path(f, path, holds, diags);
+	free(path);
+	return ok;
+}
+
+bool
+ini_open_path(struct ini_file *f, const char *path, const char *holds,
+              struct diag_list *diags)
+{
+	size_t len;
 	char *buf;
 	bool ok;
 
 	memset(f, 0, sizeof *f);
 	f->diags = diags;
-	if (dlen == 0)
-		dir = ".", dlen = 1;
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	f->path = xasprintf("%.*s%s%s", (int)dlen, dir,
-	                    dir[dlen - 1] == '/' ? "" : "/", name);
+	f->path = xstrdup(path);
 	buf = ini_read_all(f, holds, &len);
 	if (buf == NULL)
 		return false;

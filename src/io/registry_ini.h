@@ -3,7 +3,8 @@
  * for the values, and by a line scanner of our own for what iniparser does
  * not tell (the line of every section and key, cut values, duplicates).
  * registry_ini.c reads a file, registry_value.c turns its values into the
- * model's types. Private to the registry_*.c files.
+ * model's types. Private to the registry_*.c files and to the planner's
+ * settings (tui/config.c), which read dais.ini through it too.
  */
 #ifndef DAIS_REGISTRY_INI_H
 #define DAIS_REGISTRY_INI_H
@@ -50,6 +51,9 @@ struct ini_file {
  */
 bool ini_open(struct ini_file *f, const char *dir, const char *name,
               const char *holds, struct diag_list *diags);
+/* The same for a file named by its whole path (the planner's dais.ini). */
+bool ini_open_path(struct ini_file *f, const char *path, const char *holds,
+                   struct diag_list *diags);
 void ini_close(struct ini_file *f);
 
 const struct ini_section *ini_section(const struct ini_file *f,

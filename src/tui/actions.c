@@ -463,24 +463,11 @@ planner_save(struct planner *pl)
 	free(diags.v);
 }
 
-char *
-planner_expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	while (*path == ' ')
-		path++;
-	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
-	    home != NULL)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
 void
 planner_export(struct planner *pl, const char *where)
 {
 	struct export_options o;
-	char *dir = planner_expand_home(where), *path, *people, *msg = NULL;
+	char *dir = config_expand_home(where), *path, *people, *msg = NULL;
 	size_t written = 0;
 
 	if (dir[0] == '\0') {
@@ -534,7 +521,7 @@ planner_print(struct planner *pl, const char *dest)
 {
 	struct runsheet_options o;
 	char *why = NULL, *msg = NULL, label[DAIS_TIMEBUF];
-	char *target = planner_expand_home(dest);
+	char *target = config_expand_home(dest);
 	bool ok;
 
 	runsheet_options_init(&o);

@@ -1,18 +1,17 @@
 /*
- * config.c: reading dais.ini with iniparser. iniparser gives no line
- * numbers for keys, so the file is also scanned line by line to name the
- * line of each problem; values are expected quoted (LIBRARY-NOTES.md).
+ * config.c: the planner's settings from dais.ini, read through io's INI
+ * reader (registry_ini.h), the one the registries use: it names the line
+ * of every key and warns about values iniparser would cut.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <iniparser/iniparser.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../io/registry_ini.h"
 #include "dais/xalloc.h"
 
 const int config_zooms[CONFIG_NZOOMS] = {5, 10, 15, 30, 60};
@@ -56,63 +55,6 @@ config_default_path(void)
 	return NULL;
 }
 
-/* The line of "key" in "[section]" (both folded to lower case), or 0. */
-static int
-find_line(const char *path, const char *section, const char *key)
-{
-	FILE *f = fopen(path, "r");
-	char line[2048], cur[256] = "";
-	int n = 0, found = 0;
-
-	if (f == NULL)
-		return 0;
-	while (found == 0 && fgets(line, sizeof line, f) != NULL) {
-		char *s = line, *e;
-
-		n++;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s == '[') {
-			e = strchr(s, ']');
-			if (e != NULL) {
-				size_t len = (size_t)(e - s - 1);
-
-				if (len >= sizeof cur)
-					len = sizeof cur - 1;
-				memcpy(cur, s + 1, len);
-				cur[len] = '\0';
-			}
-			continue;
-		}
-		e = strchr(s, '=');
-		if (e == NULL || strcasecmp(cur, section) != 0)
-			continue;
-		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
-		if (key == NULL || ((size_t)(e - s) == strlen(key) &&
-		                    strncasecmp(s, key, strlen(key)) == 0))
-			found = n;
-	}
-	fclose(f);
-	return found;
-}
-
-static char parse_error[512];
-
-/* iniparser reports syntax errors through a printf-like callback. */
-static int
-collect_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (parse_error[0] != '\0')
-		return 0;
-	va_start(ap, fmt);
-	vsnprintf(parse_error, sizeof parse_error, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
 static void
 set_string(char **dst, const char *value)
 {
@@ -120,12 +62,13 @@ set_string(char **dst, const char *value)
 	*dst = xstrdup(value);
 }
 
-/* "~/x" becomes "$HOME/x". */
-static char *
-expand_home(const char *path)
+char *
+config_expand_home(const char *path)
 {
 	const char *home = getenv("HOME");
 
+	while (*path == ' ')
+		path++;
 	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
 	    home != NULL)
 		return xasprintf("%s%s", home, path + 1);
@@ -133,49 +76,48 @@ expand_home(const char *path)
 }
 
 static void
-read_keys(struct tui_config *cfg, dictionary *d, const char *path,
+read_keys(struct tui_config *cfg, const struct ini_file *f,
           struct diag_list *diags)
 {
-	int n = iniparser_getsecnkeys(d, "keys"), i;
-	const char **keys;
+	const struct ini_section *sec = ini_section(f, "keys");
+	size_t i;
 
-	if (n <= 0)
+	if (sec == NULL || sec->nkeys == 0)
 		return;
-	keys = xcalloc((size_t)n, sizeof *keys);
-	iniparser_getseckeys(d, "keys", keys);
-	for (i = 0; i < n; i++) {
-		const char *name = keys[i] + strlen("keys:");
-		const char *value = iniparser_getstring(d, keys[i], "");
+	for (i = 0; i < sec->nkeys; i++) {
+		const char *name = sec->keys[i].name, *value;
 		char *why = NULL;
+		int line;
+
+		/* A refused value: ini_open_path has said why. */
+		if ((value = ini_value(f, sec, name, &line)) == NULL)
+			continue;
 
 		if (!keymap_bind(&cfg->keys, name, value, &why)) {
-			diag_add(diags, DIAG_WARNING, path,
-			         find_line(path, "keys", name), NULL,
+			diag_add(diags, DIAG_WARNING, f->path, line, NULL,
 			         "[keys] %s: %s; the default keys stay", name,
 			         why);
 			free(why);
 		}
 	}
-	free(keys);
-	keymap_check(&cfg->keys, path, diags);
+	keymap_check(&cfg->keys, f->path, diags);
 }
 
 static void
-read_colours(struct tui_config *cfg, dictionary *d, const char *path,
+read_colours(struct tui_config *cfg, const struct ini_file *f,
              struct diag_list *diags)
 {
-	int n = iniparser_getsecnkeys(d, "colours"), i;
-	const char **keys;
+	const struct ini_section *sec = ini_section(f, "colours");
+	const char *path = f->path;
+	size_t i;
 
-	if (n <= 0)
-		return;
-	keys = xcalloc((size_t)n, sizeof *keys);
-	iniparser_getseckeys(d, "colours", keys);
-	for (i = 0; i < n; i++) {
-		const char *name = keys[i] + strlen("colours:");
-		const char *value = iniparser_getstring(d, keys[i], "");
+	for (i = 0; sec != NULL && i < sec->nkeys; i++) {
+		const char *name = sec->keys[i].name, *value;
 		char *why = NULL;
-		int line = find_line(path, "colours", name);
+		int line;
+
+		if ((value = ini_value(f, sec, name, &line)) == NULL)
+			continue;
 
 		if (strncmp(name, "kind.", 5) == 0 && name[5] != '\0') {
 			struct kind_colour kc = {NULL, {-1, -1, 0, 0}};
@@ -209,67 +151,102 @@ read_colours(struct tui_config *cfg, dictionary *d, const char *path,
 			}
 		}
 	}
-	free(keys);
 }
 
-/* Known keys outside [keys] and [colours], and whole sections. */
-static const char *const known[] = {
-    "print:command", "export:directory", "planner:zoom", "planner:detail", NULL,
+/* The sections besides [keys] and [colours], and the keys each knows. */
+static const char *const print_keys[] = {"command", NULL};
+static const char *const export_keys[] = {"directory", NULL};
+static const char *const planner_keys[] = {"zoom", "detail", NULL};
+static const struct {
+	const char *name;
+	const char *const *keys;
+} settings_sections[] = {
+    {"print", print_keys},
+    {"export", export_keys},
+    {"planner", planner_keys},
 };
 
 static void
-check_unknown(dictionary *d, const char *path, struct diag_list *diags)
+check_unknown(const struct ini_file *f, struct diag_list *diags)
 {
-	int ns = iniparser_getnsec(d), s;
+	size_t s, k, n = sizeof settings_sections / sizeof settings_sections[0];
 
-	for (s = 0; s < ns; s++) {
-		const char *sec = iniparser_getsecname(d, s);
-		int nk, k;
-		const char **keys;
+	for (s = 0; s < f->nsecs; s++) {
+		const struct ini_section *sec = &f->secs[s];
+		bool known = false;
 
-		if (strcmp(sec, "keys") == 0 || strcmp(sec, "colours") == 0)
+		if (strcmp(sec->name, "keys") == 0 ||
+		    strcmp(sec->name, "colours") == 0)
 			continue;
-		if (strcmp(sec, "print") != 0 && strcmp(sec, "export") != 0 &&
-		    strcmp(sec, "planner") != 0) {
-			diag_add(diags, DIAG_WARNING, path,
-			         find_line(path, sec, NULL), NULL,
+		for (k = 0; k < n && !known; k++)
+			if (strcmp(sec->name, settings_sections[k].name) == 0) {
+				ini_check_keys(f, sec,
+				               settings_sections[k].keys, NULL);
+				known = true;
+			}
+		if (!known)
+			diag_add(diags, DIAG_WARNING, f->path, sec->line, NULL,
 			         "unknown section [%s]; dais.ini has [keys], "
 			         "[colours], [print], [export] and [planner]",
-			         sec);
-			continue;
-		}
-		nk = iniparser_getsecnkeys(d, sec);
-		if (nk <= 0)
-			continue;
-		keys = xcalloc((size_t)nk, sizeof *keys);
-		iniparser_getseckeys(d, sec, keys);
-		for (k = 0; k < nk; k++) {
-			const char *const *kn;
-			bool ok = false;
-
-			for (kn = known; *kn != NULL; kn++)
-				ok = ok || strcmp(*kn, keys[k]) == 0;
-			if (!ok)
-				diag_add(diags, DIAG_WARNING, path,
-				         find_line(path, sec,
-				                   keys[k] + strlen(sec) + 1),
-				         NULL, "unknown key '%s' in [%s]",
-				         keys[k] + strlen(sec) + 1, sec);
-		}
-		free(keys);
+			         sec->name);
 	}
+}
+
+/* The value of [section] key, or NULL; *line gets its line. */
+static const char *
+setting(const struct ini_file *f, const char *section, const char *key,
+        int *line)
+{
+	const struct ini_section *sec = ini_section(f, section);
+
+	*line = 0;
+	return sec != NULL ? ini_value(f, sec, key, line) : NULL;
+}
+
+/*
+ * Opens path through io's INI reader (registry_ini.h), as the registries
+ * are read. dais.ini is the user's, not the programme's: what is wrong in
+ * it is a warning, and the planner starts with the defaults for it.
+ */
+static bool
+open_settings(struct ini_file *f, const char *path, struct diag_list *diags)
+{
+	struct diag_list found = {0};
+	bool ok = ini_open_path(f, path, "the planner's settings", &found);
+	size_t i;
+	int pass;
+
+	/* When the file is refused, why comes first: the planner shows the
+	 * first problem on its status line. */
+	for (pass = ok ? 1 : 0; pass < 2; pass++)
+		for (i = 0; i < found.n; i++) {
+			const struct diag *d = &found.v[i];
+			bool refusal = !ok && d->level == DIAG_ERROR;
+
+			if (refusal != (pass == 0))
+				continue;
+			diag_add(diags, DIAG_WARNING, d->file, d->line, NULL,
+			         "%s%s", d->message,
+			         refusal ? "; using the default settings" : "");
+		}
+	diag_clear(&found);
+	free(found.v);
+	/* Warnings found from here on go straight to the caller. */
+	f->diags = diags;
+	return ok;
 }
 
 bool
 config_load(struct tui_config *cfg, const char *path, struct diag_list *diags)
 {
-	dictionary *d;
+	struct ini_file f;
 	const char *v;
-	FILE *f;
+	FILE *fp;
+	int line;
 
 	set_string(&cfg->path, path);
-	f = fopen(path, "r");
-	if (f == NULL) {
+	fp = fopen(path, "r");
+	if (fp == NULL) {
 		if (errno == ENOENT)
 			return true;
 		diag_add(diags, DIAG_WARNING, path, 0, NULL,
@@ -277,37 +254,28 @@ config_load(struct tui_config *cfg, const char *path, struct diag_list *diags)
 		         strerror(errno));
 		return false;
 	}
-	fclose(f);
-	parse_error[0] = '\0';
-	iniparser_set_error_callback(collect_error);
-	d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (d == NULL) {
-		diag_add(diags, DIAG_WARNING, path, 0, NULL,
-		         "not read: %s; every line needs 'key = \"value\"' or "
-		         "'[section]'; using the default settings",
-		         parse_error[0] != '\0' ? parse_error
-		                                : "a syntax error");
+	fclose(fp);
+	if (!open_settings(&f, path, diags)) {
+		ini_close(&f);
 		return false;
 	}
-	read_keys(cfg, d, path, diags);
-	read_colours(cfg, d, path, diags);
-	v = iniparser_getstring(d, "print:command", NULL);
+	read_keys(cfg, &f, diags);
+	read_colours(cfg, &f, diags);
+	v = setting(&f, "print", "command", &line);
 	if (v != NULL) {
 		if (v[0] == '\0')
-			diag_add(diags, DIAG_WARNING, path,
-			         find_line(path, "print", "command"), NULL,
+			diag_add(diags, DIAG_WARNING, path, line, NULL,
 			         "[print] command is empty; keeping '%s'",
 			         cfg->print_command);
 		else
 			set_string(&cfg->print_command, v);
 	}
-	v = iniparser_getstring(d, "export:directory", NULL);
+	v = setting(&f, "export", "directory", &line);
 	if (v != NULL && v[0] != '\0') {
 		free(cfg->export_dir);
-		cfg->export_dir = expand_home(v);
+		cfg->export_dir = config_expand_home(v);
 	}
-	v = iniparser_getstring(d, "planner:zoom", NULL);
+	v = setting(&f, "planner", "zoom", &line);
 	if (v != NULL) {
 		int i, z = atoi(v);
 		bool ok = false;
@@ -317,13 +285,12 @@ config_load(struct tui_config *cfg, const char *path, struct diag_list *diags)
 		if (ok && strspn(v, "0123456789") == strlen(v))
 			cfg->zoom = z;
 		else
-			diag_add(diags, DIAG_WARNING, path,
-			         find_line(path, "planner", "zoom"), NULL,
+			diag_add(diags, DIAG_WARNING, path, line, NULL,
 			         "[planner] zoom '%s' is not one of 5, 10, 15, "
 			         "30, 60 (minutes a row); keeping %d",
 			         v, cfg->zoom);
 	}
-	v = iniparser_getstring(d, "planner:detail", NULL);
+	v = setting(&f, "planner", "detail", &line);
 	if (v != NULL) {
 		if (strcasecmp(v, "true") == 0 || strcasecmp(v, "yes") == 0 ||
 		    strcmp(v, "1") == 0)
@@ -332,13 +299,12 @@ config_load(struct tui_config *cfg, const char *path, struct diag_list *diags)
 		         strcasecmp(v, "no") == 0 || strcmp(v, "0") == 0)
 			cfg->detail = false;
 		else
-			diag_add(diags, DIAG_WARNING, path,
-			         find_line(path, "planner", "detail"), NULL,
+			diag_add(diags, DIAG_WARNING, path, line, NULL,
 			         "[planner] detail '%s' is neither true nor "
 			         "false",
 			         v);
 	}
-	check_unknown(d, path, diags);
-	iniparser_freedict(d);
+	check_unknown(&f, diags);
+	ini_close(&f);
 	return true;
 }

@@ -416,7 +416,7 @@ char *
 planner_save_as(struct planner *pl, const char *where)
 {
 	struct diag_list diags = {0};
-	char *dir = planner_expand_home(where), *first, *out = NULL;
+	char *dir = config_expand_home(where), *first, *out = NULL;
 	size_t warnings, n;
 
 	if (dir[0] == '\0') {

@@ -507,8 +507,6 @@ bool planner_edit_result(struct planner *pl, bool ok, const char *why);
  * opens the dialog of external.c instead.
  */
 void planner_save(struct planner *pl);
-/* "~/x" as $HOME/x, leading blanks dropped; the caller frees it. */
-char *planner_expand_home(const char *path);
 
 /* ---- Files changed on disk (external.c) ------------------------------ */
 
