@@ -89,6 +89,14 @@ bool export_save(const struct programme *p, const struct export_options *o,
                  const char *path, char **msg);
 
 /*
+ * Writes an export already made (the frab schedule, the HTML page) to
+ * `path` atomically, or to standard output when path is "-"; on success
+ * *msg says how many sessions went where.
+ */
+bool export_deliver(const char *text, size_t nevents, const char *path,
+                    char **msg);
+
+/*
  * One calendar per participant of participants.ini who has a session in
  * the export o describes (o->for_id is ignored): `dir`/<id>.ics, each named
  * for the participant and written atomically. A group's calendar holds its

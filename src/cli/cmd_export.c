@@ -1,7 +1,8 @@
 /*
  * cmd_export.c: `dais export`: calendars for participants (the whole
  * programme, a day, one participant's sessions, or one file each), a thin
- * wrapper over export.h, which the planner calls too.
+ * wrapper over export.h, which the planner calls too; and the public
+ * programme as a frab schedule (export_frab.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -10,7 +11,15 @@
 
 #include "cli.h"
 #include "dais/export.h"
+#include "dais/export_frab.h"
 #include "dais/xalloc.h"
+
+enum export_format {
+	FORMAT_ICS,
+	FORMAT_FRAB,
+};
+
+static const char *const format_names[] = {"ics", "frab"};
 
 static int
 usage_error(const char *fmt, const char *arg)
@@ -30,6 +39,7 @@ cmd_export(int argc, char **argv)
 	    {"for", required_argument, NULL, 'f'},
 	    {"per-participant", required_argument, NULL, 'p'},
 	    {"internal", no_argument, NULL, 'i'},
+	    {"format", required_argument, NULL, 'F'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct export_options o;
@@ -37,11 +47,13 @@ cmd_export(int argc, char **argv)
 	const char *dir, *output = NULL, *outdir = NULL;
 	char *msg = NULL, *why = NULL;
 	int ch, status = EXIT_CLEAN;
+	enum export_format format = FORMAT_ICS;
 	bool ok;
+	size_t i;
 
 	export_options_init(&o);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:d:f:p:i", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "o:d:f:p:iF:", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'o':
@@ -64,6 +76,20 @@ cmd_export(int argc, char **argv)
 		case 'i':
 			o.internal = true;
 			break;
+		case 'F':
+			for (i = 0;
+			     i < sizeof format_names / sizeof *format_names;
+			     i++)
+				if (strcmp(optarg, format_names[i]) == 0)
+					break;
+			if (i == sizeof format_names / sizeof *format_names)
+				return usage_error("no format '%s'; use ics "
+				                   "(calendars) or frab (the "
+				                   "schedule.xml of conference "
+				                   "apps)",
+				                   optarg);
+			format = (enum export_format)i;
+			break;
 		default:
 			cli_print_help(stderr, cli_find("export"));
 			return EXIT_BAD_INPUT;
@@ -80,6 +106,17 @@ cmd_export(int argc, char **argv)
 		return usage_error("%s", "--for and --per-participant do "
 		                         "not go together: --per-participant "
 		                         "already makes one file per id");
+	if (format != FORMAT_ICS && o.internal)
+		return usage_error("--internal is for the .ics calendar of the "
+		                   "secretariat; --format %s is the public "
+		                   "programme only",
+		                   format_names[format]);
+	if (format != FORMAT_ICS && (o.for_id != NULL || outdir != NULL))
+		return usage_error(
+		    "--format %s is the whole public programme "
+		    "(or one --day); --for and --per-participant "
+		    "make .ics calendars",
+		    format_names[format]);
 	if (outdir == NULL && output == NULL)
 		return usage_error("%s", "say where the calendar goes: -o "
 		                         "FILE.ics, or -o - for standard "
@@ -101,7 +138,16 @@ cmd_export(int argc, char **argv)
 		programme_free(p);
 		return EXIT_BAD_INPUT;
 	}
-	if (outdir != NULL)
+	if (format == FORMAT_FRAB) {
+		size_t n = 0;
+		char *text = export_frab(p, &o, &n, &msg);
+
+		ok = text != NULL;
+		if (ok) {
+			ok = export_deliver(text, n, output, &msg);
+			free(text);
+		}
+	} else if (outdir != NULL)
 		ok = export_per_participant(p, &o, outdir, NULL, &msg);
 	else if (strcmp(output, "-") == 0)
 		ok = export_write(p, &o, stdout, &msg);

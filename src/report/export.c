@@ -571,6 +571,32 @@ export_save(const struct programme *p, const struct export_options *o,
 	return true;
 }
 
+bool
+export_deliver(const char *text, size_t nevents, const char *path, char **msg)
+{
+	char *why = NULL;
+	size_t len = strlen(text);
+
+	if (strcmp(path, "-") == 0) {
+		errno = 0;
+		if (fwrite(text, 1, len, stdout) != len ||
+		    fflush(stdout) != 0) {
+			set_msg(msg, xasprintf("could not write to standard "
+			                       "output: %s",
+			                       strerror(errno ? errno : EIO)));
+			return false;
+		}
+		set_msg(msg, wrote(nevents, "standard output"));
+		return true;
+	}
+	if (!save_text(path, text, &why)) {
+		set_msg(msg, why);
+		return false;
+	}
+	set_msg(msg, wrote(nevents, path));
+	return true;
+}
+
 /* Ids become file names: refuse anything that could leave the directory. */
 static bool
 id_is_file_name(const char *id)
