@@ -1,0 +1,38 @@
+/*
+ * strmap.h: a hash map from strings to indices (open addressing, FNV-1a),
+ * and the FNV-1a hash itself (64-bit, offset basis 14695981039346656037).
+ * Keys are borrowed: they must outlive the map. dais keys registry ids,
+ * zone names and UIDs with it, each mapping to a position in an array.
+ */
+#ifndef DAIS_STRMAP_H
+#define DAIS_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FNV1A_OFFSET_BASIS 14695981039346656037ULL
+#define FNV1A_PRIME        1099511628211ULL
+
+/* Continues a hash h over n more bytes (start with FNV1A_OFFSET_BASIS). */
+uint64_t fnv1a_add(uint64_t h, const void *data, size_t n);
+uint64_t fnv1a(const void *data, size_t n);
+uint64_t fnv1a_str(const char *s);
+
+/* Zero-initialise ({0}) for an empty map. */
+struct strmap {
+	struct strmap_slot {
+		const char *key; /* NULL: empty */
+		size_t value;
+	} * slot;
+	size_t n, cap; /* cap is 0 or a power of two */
+};
+
+/* Adds key -> value unless key is there already (then the first value
+ * stays, and this returns false). */
+bool strmap_add(struct strmap *m, const char *key, size_t value);
+/* Whether key is in the map; its value in *value when it is. */
+bool strmap_get(const struct strmap *m, const char *key, size_t *value);
+void strmap_free(struct strmap *m);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * fileread.c: regular files only (fileread.h). The open is non-blocking so
+ * that a FIFO with no writer cannot hang it; once fstat says the file is
+ * regular, the descriptor goes back to blocking reads.
+ */
+#include "dais/fileread.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dais/xalloc.h"
+
+const char *
+fileread_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO (named pipe)";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+static void
+set_why(char **why, char *text)
+{
+	if (why != NULL)
+		*why = text;
+	else
+		free(text);
+}
+
+int
+fileread_open(const char *path, char **why)
+{
+	struct stat st, lst;
+	int fd, flags, saved;
+
+	if (why != NULL)
+		*why = NULL;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		saved = errno;
+		set_why(why, xstrdup(strerror(saved)));
+		errno = saved;
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		saved = errno;
+		close(fd);
+		set_why(why, xstrdup(strerror(saved)));
+		errno = saved;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+
+		close(fd);
+		set_why(why, xasprintf("it is %s%s, not a regular file",
+		                       link ? "a symbolic link to " : "",
+		                       fileread_kind(st.st_mode)));
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		saved = errno;
+		close(fd);
+		set_why(why, xstrdup(strerror(saved)));
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+FILE *
+fileread_fopen(const char *path, char **why)
+{
+	int fd = fileread_open(path, why), saved;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		saved = errno;
+		close(fd);
+		set_why(why, xstrdup(strerror(saved)));
+		errno = saved;
+	}
+	return f;
+}
+
+char *
+fileread_all(const char *path, size_t max, size_t *len, char **why)
+{
+	int fd = fileread_open(path, why), saved;
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	ssize_t got;
+
+	*len = 0;
+	if (fd < 0)
+		return NULL;
+	for (;;) {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+		if (max != 0 && n > max)
+			break;
+	}
+	saved = errno;
+	close(fd);
+	if (got < 0) {
+		free(buf);
+		set_why(why, xstrdup(strerror(saved)));
+		errno = saved;
+		return NULL;
+	}
+	if (max != 0 && n > max) {
+		free(buf);
+		set_why(why, xasprintf("it is over %zu bytes", max));
+		errno = EFBIG;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
