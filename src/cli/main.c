@@ -55,6 +55,25 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
      "id or day, or the programme could not be read.\n",
      cmd_export},
+    {"init", "DIR --name NAME --timezone ZONE --days DATES [--hours START-END]",
+     "make a new, empty programme",
+     "Makes the directory DIR (its parent must exist) a new programme that\n"
+     "dais check accepts and the planner opens: conference.ini with the\n"
+     "name, zone, days and hours given, venues.ini and participants.ini\n"
+     "with every key they may hold shown in comments that explain it, and\n"
+     "an empty session file, programme/sessions.ics, with the zone's\n"
+     "VTIMEZONE. A directory that already holds a programme is refused.\n"
+     "\n"
+     "  -n, --name NAME       the conference's name (any script)\n"
+     "  -z, --timezone ZONE   the venue's IANA zone, such as Asia/Kuwait\n"
+     "  -d, --days DATES      the days, YYYY-MM-DD separated by commas, or\n"
+     "                        FIRST..LAST: 2026-11-04,2026-11-05\n"
+     "  -H, --hours START-END the daily hours (default 08:00-22:00)\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 made, 1 not made (DIR holds a programme, or a file\n"
+     "could not be written; nothing is left half made), 2 bad options.\n",
+     cmd_init},
     {"open",
      "[--read-only | --take-over] [--restore | --discard | --keep-aside] "
      "[DIR]",
