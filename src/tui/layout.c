@@ -144,7 +144,8 @@ grid_layout_build(struct grid_layout *g, const struct programme *p, int day,
 	for (i = 0; i < g->nblocks; i++)
 		g->blocks[i].col = grid_col_of(
 		    g, p, p->sessions[g->blocks[i].session].room_id);
-	qsort(g->blocks, g->nblocks, sizeof *g->blocks, block_cmp);
+	if (g->nblocks > 0) /* an empty day may have no array at all */
+		qsort(g->blocks, g->nblocks, sizeof *g->blocks, block_cmp);
 	for (i = 0; i < g->nblocks;) {
 		size_t j = i;
 
