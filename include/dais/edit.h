@@ -47,6 +47,7 @@
 
 #include "dais/dtime.h"
 #include "dais/model.h"
+#include "dais/session_field.h"
 
 struct editor;
 
@@ -234,6 +235,15 @@ bool edit_replace(struct editor *ed, const char *uid, dais_time rid,
 bool edit_put(struct editor *ed, const char *uid, dais_time rid,
               const struct session *s, const char **why);
 
+/*
+ * Sets a text field a user edits alone (SF_USER, type TEXT, not the room
+ * or location: edit_set_room), checked as that field is; NULL or "" clears
+ * a field that may be cleared (SF_CLEARABLE). The setters below for title,
+ * description, notes and kind are this with their field.
+ */
+bool edit_set_text(struct editor *ed, const char *uid, dais_time rid,
+                   enum session_field_id field, const char *text,
+                   const char **why);
 /* One line, not empty; surrounding blanks are dropped. */
 bool edit_set_title(struct editor *ed, const char *uid, dais_time rid,
                     const char *title, const char **why);

@@ -49,6 +49,19 @@ op_find(struct editor *ed, const char *uid, dais_time rid, const char **why)
 	return NULL;
 }
 
+/* The session a setter changes and a copy of it to change, or a refusal
+ * (and next untouched). */
+static const struct session *
+op_begin(struct editor *ed, const char *uid, dais_time rid,
+         struct session *next, const char **why)
+{
+	const struct session *cur = op_find(ed, uid, rid, why);
+
+	if (cur != NULL)
+		session_copy(next, cur);
+	return cur;
+}
+
 /*
  * Applies `next` (NULL: delete) to session (uid, rid), recording it with
  * `description`. Takes both: frees next's contents and description.
@@ -87,12 +100,14 @@ op_commit(struct editor *ed, const char *uid, dais_time rid,
 	return true;
 }
 
+/* The sentence for undo that says what an operation did to cur. */
+typedef char *(*describe_fn)(const struct editor *ed, const struct session *cur,
+                             const struct session *s);
+
 /* Checks next against cur and commits it, or refuses; frees next. */
 static bool
 op_finish(struct editor *ed, const struct session *cur, struct session *next,
-          char *(*describe)(const struct editor *, const struct session *,
-                            const struct session *),
-          const char **why)
+          describe_fn describe, const char **why)
 {
 	char *d;
 
@@ -193,6 +208,17 @@ uid_generate(struct editor *ed)
 
 /* ---- Operations ----------------------------------------------------- */
 
+/* A session made in dais: revision 0, from no file yet (model.h). */
+static void
+new_revision(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (session_field_table[i].flags & (SF_REVISION | SF_ORIGIN))
+			session_field_reset(s, &session_field_table[i]);
+}
+
 static char *
 describe_create(const struct editor *ed, const struct session *cur,
                 const struct session *s)
@@ -237,9 +263,7 @@ edit_create(struct editor *ed, const struct session *s, char **uid_out,
 		free(next.uid);
 		next.uid = uid_generate(ed);
 	}
-	next.sequence = 0;
-	next.source = -1;
-	next.line = 0;
+	new_revision(&next);
 	if (!edit_check(ed, NULL, &next, why)) {
 		session_free(&next);
 		return false;
@@ -269,18 +293,15 @@ edit_duplicate(struct editor *ed, const char *uid, dais_time rid,
 
 	if (uid_out != NULL)
 		*uid_out = NULL;
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	session_copy(&next, cur);
 	free(next.uid);
 	next.uid = uid_generate(ed);
 	next.recurrence_id = DAIS_TIME_NONE;
 	title = xasprintf("%s (copy)", cur->title != NULL ? cur->title : "");
 	free(next.title);
 	next.title = title;
-	next.sequence = 0;
-	next.source = -1;
-	next.line = 0;
+	new_revision(&next);
 	/* Checked against the original: only the title differs from it. */
 	if (!edit_check(ed, cur, &next, why)) {
 		session_free(&next);
@@ -350,17 +371,14 @@ edit_replace(struct editor *ed, const char *uid, dais_time rid,
 	const struct session *cur;
 	struct session next;
 
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
+	size_t i;
+
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	session_copy(&next, s);
-	free(next.uid);
-	next.uid = xstrdup(cur->uid);
-	next.recurrence_id = cur->recurrence_id;
-	next.sequence = cur->sequence;
-	next.source = cur->source;
-	next.line = cur->line;
-	/* Read from the file's CLASS; no form edits it. */
-	next.confidential = cur->confidential;
+	/* The rest (key, revision, origin, the file's CLASS) stays. */
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (session_field_table[i].flags & SF_USER)
+			session_field_copy(&next, s, &session_field_table[i]);
 	return op_finish(ed, cur, &next, describe_replace, why);
 }
 
@@ -370,76 +388,6 @@ describe_title(const struct editor *ed, const struct session *cur,
 {
 	(void)ed;
 	return xasprintf("Renamed '%s' to '%s'", session_label(cur), s->title);
-}
-
-bool
-edit_set_title(struct editor *ed, const char *uid, dais_time rid,
-               const char *title, const char **why)
-{
-	const struct session *cur;
-	struct session next;
-
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
-		return false;
-	/* Refused even when the session has no title yet (from a file). */
-	if (title == NULL || title[strspn(title, " \t")] == '\0')
-		return refuse(ed, why, "A session needs a title.");
-	session_copy(&next, cur);
-	free(next.title);
-	next.title = xstrdup(title);
-	return op_finish(ed, cur, &next, describe_title, why);
-}
-
-static char *
-describe_description(const struct editor *ed, const struct session *cur,
-                     const struct session *s)
-{
-	(void)ed;
-	return xasprintf(s->description != NULL
-	                     ? "Changed the description of '%s'"
-	                     : "Cleared the description of '%s'",
-	                 session_label(cur));
-}
-
-bool
-edit_set_description(struct editor *ed, const char *uid, dais_time rid,
-                     const char *text, const char **why)
-{
-	const struct session *cur;
-	struct session next;
-
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
-		return false;
-	session_copy(&next, cur);
-	free(next.description);
-	next.description = xstrdup(text);
-	return op_finish(ed, cur, &next, describe_description, why);
-}
-
-static char *
-describe_notes(const struct editor *ed, const struct session *cur,
-               const struct session *s)
-{
-	(void)ed;
-	return xasprintf(s->notes != NULL
-	                     ? "Changed the internal notes of '%s'"
-	                     : "Cleared the internal notes of '%s'",
-	                 session_label(cur));
-}
-
-bool
-edit_set_notes(struct editor *ed, const char *uid, dais_time rid,
-               const char *text, const char **why)
-{
-	const struct session *cur;
-	struct session next;
-
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
-		return false;
-	session_copy(&next, cur);
-	free(next.notes);
-	next.notes = xstrdup(text);
-	return op_finish(ed, cur, &next, describe_notes, why);
 }
 
 static char *
@@ -453,19 +401,83 @@ describe_kind(const struct editor *ed, const struct session *cur,
 	return xasprintf("Made '%s' a %s", session_label(cur), s->kind);
 }
 
+/* Any text field without words of its own: by its label in the table. */
+static char *
+describe_text(const struct editor *ed, const struct session *cur,
+              const struct session *s)
+{
+	size_t i;
+
+	(void)ed;
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const struct session_field *f = &session_field_table[i];
+		const char *const *text = session_field_get(s, f);
+
+		if (f->type != SESSION_TYPE_TEXT ||
+		    session_field_equal(cur, s, f, true))
+			continue;
+		return xasprintf(*text != NULL ? "Changed the %s of '%s'"
+		                               : "Cleared the %s of '%s'",
+		                 f->label, session_label(cur));
+	}
+	return xasprintf("Edited '%s'", session_label(cur));
+}
+
+bool
+edit_set_text(struct editor *ed, const char *uid, dais_time rid,
+              enum session_field_id field, const char *text, const char **why)
+{
+	const struct session_field *f = &session_field_table[field];
+	const struct session *cur;
+	struct session next;
+
+	/* Room and location go together: edit_set_room. */
+	if (f->type != SESSION_TYPE_TEXT || !(f->flags & SF_USER) ||
+	    field == SESSION_FIELD_ROOM_ID || field == SESSION_FIELD_LOCATION)
+		abort(); /* a caller's bug: not a text a user sets alone */
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
+		return false;
+	session_field_set_text(&next, f, text);
+	return op_finish(ed, cur, &next,
+	                 field == SESSION_FIELD_TITLE  ? describe_title
+	                 : field == SESSION_FIELD_KIND ? describe_kind
+	                                               : describe_text,
+	                 why);
+}
+
+bool
+edit_set_title(struct editor *ed, const char *uid, dais_time rid,
+               const char *title, const char **why)
+{
+	/* Refused even when the session has no title yet (from a file). */
+	if (title == NULL || title[strspn(title, " \t")] == '\0') {
+		if (op_find(ed, uid, rid, why) == NULL)
+			return false;
+		return refuse(ed, why, "A session needs a title.");
+	}
+	return edit_set_text(ed, uid, rid, SESSION_FIELD_TITLE, title, why);
+}
+
+bool
+edit_set_description(struct editor *ed, const char *uid, dais_time rid,
+                     const char *text, const char **why)
+{
+	return edit_set_text(ed, uid, rid, SESSION_FIELD_DESCRIPTION, text,
+	                     why);
+}
+
+bool
+edit_set_notes(struct editor *ed, const char *uid, dais_time rid,
+               const char *text, const char **why)
+{
+	return edit_set_text(ed, uid, rid, SESSION_FIELD_NOTES, text, why);
+}
+
 bool
 edit_set_kind(struct editor *ed, const char *uid, dais_time rid,
               const char *kind, const char **why)
 {
-	const struct session *cur;
-	struct session next;
-
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
-		return false;
-	session_copy(&next, cur);
-	free(next.kind);
-	next.kind = xstrdup(kind);
-	return op_finish(ed, cur, &next, describe_kind, why);
+	return edit_set_text(ed, uid, rid, SESSION_FIELD_KIND, kind, why);
 }
 
 static char *
@@ -495,9 +507,8 @@ edit_set_status(struct editor *ed, const char *uid, dais_time rid,
 	const struct session *cur;
 	struct session next;
 
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	session_copy(&next, cur);
 	next.status = status;
 	return op_finish(ed, cur, &next, describe_status, why);
 }
@@ -526,9 +537,8 @@ edit_set_room(struct editor *ed, const char *uid, dais_time rid,
 	const struct room *room;
 	struct session next;
 
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	session_copy(&next, cur);
 	free(next.room_id);
 	free(next.location);
 	next.room_id = xstrdup(room_id);
@@ -652,9 +662,8 @@ edit_set_expected(struct editor *ed, const char *uid, dais_time rid,
 	const struct session *cur;
 	struct session next;
 
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	session_copy(&next, cur);
 	next.expected = expected;
 	return op_finish(ed, cur, &next, describe_expected, why);
 }
@@ -683,9 +692,8 @@ edit_set_languages(struct editor *ed, const char *uid, dais_time rid,
 	const struct session *cur;
 	struct session next;
 
-	if ((cur = op_find(ed, uid, rid, why)) == NULL)
+	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	session_copy(&next, cur);
 	strlist_clear(&next.languages);
 	if (languages != NULL)
 		strlist_copy(&next.languages, languages);

@@ -13,17 +13,27 @@
 
 /* ---- Checking what an operation would make -------------------------- */
 
-/* Text a user may clear: unchanged stays byte for byte, "" becomes NULL. */
-static void
-text_settle(char **field, const struct session *cur, const char *old)
+/* Whether field `id` of s is byte for byte what it is in cur (not new). */
+static bool
+unchanged(const struct session *cur, const struct session *s,
+          enum session_field_id id)
 {
-	if (cur != NULL && text_same(*field, old)) {
-		free(*field);
-		*field = xstrdup(old);
-	} else if (*field != NULL && **field == '\0') {
-		free(*field);
-		*field = NULL;
-	}
+	return cur != NULL &&
+	       session_field_equal(cur, s, &session_field_table[id], true);
+}
+
+/* Text a user may clear (SF_CLEARABLE): unchanged as content stays byte
+ * for byte, "" becomes NULL. */
+static void
+text_settle(const struct session *cur, struct session *s,
+            const struct session_field *f)
+{
+	char **field = session_field_at(s, f);
+
+	if (cur != NULL && session_field_equal(cur, s, f, false))
+		session_field_copy(s, cur, f);
+	else if (*field != NULL && **field == '\0')
+		session_field_set_text(s, f, NULL);
 }
 
 bool
@@ -54,7 +64,7 @@ check_title(struct editor *ed, const struct session *cur, struct session *s,
 {
 	char *t;
 
-	if (cur != NULL && str_eq(cur->title, s->title))
+	if (unchanged(cur, s, SESSION_FIELD_TITLE))
 		return true;
 	if (s->title == NULL)
 		return refuse(ed, why, "A session needs a title.");
@@ -106,8 +116,7 @@ check_kind(struct editor *ed, const struct session *cur, struct session *s,
 	char *k;
 	size_t i;
 
-	text_settle(&s->kind, cur, cur != NULL ? cur->kind : NULL);
-	if (s->kind == NULL || (cur != NULL && str_eq(cur->kind, s->kind)))
+	if (s->kind == NULL || unchanged(cur, s, SESSION_FIELD_KIND))
 		return true;
 	k = trimmed(s->kind);
 	free(s->kind);
@@ -150,12 +159,9 @@ check_room(struct editor *ed, const struct session *cur, struct session *s,
 {
 	const struct room *room;
 
-	text_settle(&s->room_id, cur, cur != NULL ? cur->room_id : NULL);
-	text_settle(&s->location, cur, cur != NULL ? cur->location : NULL);
 	if (s->location != NULL && has_control(s->location))
 		return refuse(ed, why, "A location is one line of text.");
-	if (s->room_id == NULL ||
-	    (cur != NULL && str_eq(cur->room_id, s->room_id)))
+	if (s->room_id == NULL || unchanged(cur, s, SESSION_FIELD_ROOM_ID))
 		return true;
 	room = programme_find_room(ed->p, s->room_id);
 	if (room == NULL)
@@ -178,7 +184,7 @@ check_languages(struct editor *ed, const struct session *cur, struct session *s,
 		for (j = 0; s->languages.v[i][j] != '\0'; j++)
 			s->languages.v[i][j] =
 			    (char)tolower((unsigned char)s->languages.v[i][j]);
-	if (cur != NULL && strlist_equal(&cur->languages, &s->languages))
+	if (unchanged(cur, s, SESSION_FIELD_LANGUAGES))
 		return true;
 	for (i = 0; i < s->languages.n; i++) {
 		const char *l = s->languages.v[i];
@@ -254,23 +260,26 @@ bool
 edit_check(struct editor *ed, const struct session *cur, struct session *s,
            const char **why)
 {
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (session_field_table[i].type == SESSION_TYPE_TEXT &&
+		    (session_field_table[i].flags & SF_CLEARABLE))
+			text_settle(cur, s, &session_field_table[i]);
 	if (!check_title(ed, cur, s, why))
 		return false;
-	text_settle(&s->description, cur,
-	            cur != NULL ? cur->description : NULL);
-	text_settle(&s->notes, cur, cur != NULL ? cur->notes : NULL);
 	if (!check_kind(ed, cur, s, why) || !check_room(ed, cur, s, why) ||
 	    !check_times(ed, cur, s, why) ||
 	    !check_languages(ed, cur, s, why) ||
 	    !check_assignments(ed, cur, s, why))
 		return false;
-	if ((cur == NULL || cur->status != s->status) &&
+	if (!unchanged(cur, s, SESSION_FIELD_STATUS) &&
 	    ((int)s->status < SESSION_TENTATIVE ||
 	     (int)s->status > SESSION_CANCELLED))
 		return refuse(ed, why,
 		              "Unknown status: use tentative, confirmed or "
 		              "cancelled.");
-	if ((cur == NULL || cur->expected != s->expected) && s->expected < 0)
+	if (!unchanged(cur, s, SESSION_FIELD_EXPECTED) && s->expected < 0)
 		return refuse(ed, why,
 		              "Expected attendance cannot be negative.");
 	return true;

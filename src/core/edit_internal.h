@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "dais/edit.h"
+#include "dais/session_field.h"
 
 /* Instants beyond this are refused, so no arithmetic on them overflows. */
 #define EDIT_TIME_LIMIT ((dais_time)1 << 40)
@@ -66,12 +67,7 @@ struct editor {
 };
 
 /* editor.c: sessions compared */
-bool str_eq(const char *a, const char *b);
-bool text_same(const char *a, const char *b);
-bool strlist_equal(const struct strlist *a, const struct strlist *b);
-bool session_equal(const struct session *a, const struct session *b);
 bool session_equal_opt(const struct session *a, const struct session *b);
-bool session_significant(const struct session *a, const struct session *b);
 struct session *session_dup(const struct session *s);
 const char *session_label(const struct session *s);
 

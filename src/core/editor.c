@@ -18,76 +18,11 @@
 /* ---- Sessions compared --------------------------------------------- */
 
 bool
-str_eq(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
-/* For text a user may clear: NULL and "" say the same thing. */
-bool
-text_same(const char *a, const char *b)
-{
-	return str_eq(a != NULL && *a != '\0' ? a : NULL,
-	              b != NULL && *b != '\0' ? b : NULL);
-}
-
-bool
-strlist_equal(const struct strlist *a, const struct strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (strcmp(a->v[i], b->v[i]) != 0)
-			return false;
-	return true;
-}
-
-/* Every field, strictly: this decides whether anything changed at all. */
-bool
-session_equal(const struct session *a, const struct session *b)
-{
-	size_t i;
-
-	if (!str_eq(a->uid, b->uid) || a->recurrence_id != b->recurrence_id ||
-	    !str_eq(a->title, b->title) ||
-	    !str_eq(a->description, b->description) ||
-	    !str_eq(a->notes, b->notes) || !str_eq(a->kind, b->kind) ||
-	    a->status != b->status || !str_eq(a->room_id, b->room_id) ||
-	    !str_eq(a->location, b->location) || a->start != b->start ||
-	    a->end != b->end || a->expected != b->expected ||
-	    !strlist_equal(&a->languages, &b->languages) ||
-	    a->nassign != b->nassign || a->sequence != b->sequence ||
-	    a->source != b->source || a->line != b->line ||
-	    a->confidential != b->confidential)
-		return false;
-	for (i = 0; i < a->nassign; i++)
-		if (!str_eq(a->assign[i].participant_id,
-		            b->assign[i].participant_id) ||
-		    a->assign[i].role != b->assign[i].role ||
-		    !str_eq(a->assign[i].cn, b->assign[i].cn))
-			return false;
-	return true;
-}
-
-bool
 session_equal_opt(const struct session *a, const struct session *b)
 {
 	if (a == NULL || b == NULL)
 		return a == b;
 	return session_equal(a, b);
-}
-
-/* The changes RFC 5545 wants SEQUENCE raised for, as dais sees them. */
-bool
-session_significant(const struct session *a, const struct session *b)
-{
-	return a->start != b->start || a->end != b->end ||
-	       a->status != b->status || !str_eq(a->room_id, b->room_id) ||
-	       !str_eq(a->location, b->location);
 }
 
 struct session *

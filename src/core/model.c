@@ -440,54 +440,12 @@ session_init(struct session *s)
 }
 
 void
-session_free(struct session *s)
-{
-	size_t i;
-
-	free(s->uid);
-	free(s->title);
-	free(s->description);
-	free(s->notes);
-	free(s->kind);
-	free(s->room_id);
-	free(s->location);
-	strlist_clear(&s->languages);
-	for (i = 0; i < s->nassign; i++) {
-		free(s->assign[i].participant_id);
-		free(s->assign[i].cn);
-	}
-	free(s->assign);
-	session_init(s);
-}
-
-void
 session_destroy(struct session *s)
 {
 	if (s == NULL)
 		return;
 	session_free(s);
 	free(s);
-}
-
-void
-session_copy(struct session *dst, const struct session *src)
-{
-	size_t i;
-
-	*dst = *src;
-	dst->uid = xstrdup(src->uid);
-	dst->title = xstrdup(src->title);
-	dst->description = xstrdup(src->description);
-	dst->notes = xstrdup(src->notes);
-	dst->kind = xstrdup(src->kind);
-	dst->room_id = xstrdup(src->room_id);
-	dst->location = xstrdup(src->location);
-	strlist_copy(&dst->languages, &src->languages);
-	dst->assign = NULL;
-	dst->nassign = dst->capassign = 0;
-	for (i = 0; i < src->nassign; i++)
-		session_add_assignment(dst, src->assign[i].participant_id,
-		                       src->assign[i].role, src->assign[i].cn);
 }
 
 struct assignment *

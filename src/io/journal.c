@@ -6,13 +6,22 @@
  * written \\ \t \n \r, and a missing value (NULL) is \0. Times are
  * seconds since 1970 UTC, or "none".
  *
- *   DAIS-JOURNAL	1
+ *   DAIS-JOURNAL	2
  *   opened	<time>	<user>	<host>	<pid>
  *   file	<16 hex digits>	<name>          one per file read
  *   edit	<time>	<kind>	<description>	<count>
- *   put	<session fields ...>            `count` of put and del
+ *   put	<tag>	<value>	<tag>	<value> ...    `count` of put and del
  *   del	<uid>	<recurrence id>
  *   end	<16 hex digits>
+ *
+ * A put line is one session's state: each field of the session field
+ * table (session_field.h) as its journal tag and its value. A text is one
+ * field, a time or a number one, a status its name; a list is its count
+ * then its items, the people their count then id, role and CN for each.
+ * A tag the line does not have keeps the value a new session has, so a
+ * journal written before a field existed still reads. Version 1 (until
+ * the table) wrote the values without tags, in the order JOURNAL_V1 says;
+ * it is still read.
  *
  * The hex after "end" is the FNV-1a fingerprint of the edit's lines from
  * "edit" to the line before "end", so an edit cut short by a crash while
@@ -37,9 +46,23 @@
 
 #include "dais/atomicfile.h"
 #include "dais/filehash.h"
+#include "dais/session_field.h"
 #include "dais/xalloc.h"
 
-#define JOURNAL_MAGIC "DAIS-JOURNAL\t1"
+#define JOURNAL_MAGIC "DAIS-JOURNAL\t2"
+/* The first journals: a put line's values in this order, without tags. */
+#define JOURNAL_MAGIC_V1 "DAIS-JOURNAL\t1"
+static const enum session_field_id journal_v1_fields[] = {
+    SESSION_FIELD_UID,       SESSION_FIELD_RECURRENCE_ID,
+    SESSION_FIELD_TITLE,     SESSION_FIELD_DESCRIPTION,
+    SESSION_FIELD_NOTES,     SESSION_FIELD_KIND,
+    SESSION_FIELD_STATUS,    SESSION_FIELD_ROOM_ID,
+    SESSION_FIELD_LOCATION,  SESSION_FIELD_START,
+    SESSION_FIELD_END,       SESSION_FIELD_EXPECTED,
+    SESSION_FIELD_LANGUAGES, SESSION_FIELD_ASSIGN,
+    SESSION_FIELD_SEQUENCE,  SESSION_FIELD_SOURCE,
+    SESSION_FIELD_LINE,      SESSION_FIELD_CONFIDENTIAL,
+};
 /* A journal is a day's edits at most; past this it is not a journal. */
 #define JOURNAL_MAX_BYTES ((size_t)1 << 30)
 
@@ -132,37 +155,60 @@ out_time(struct outbuf *o, dais_time t)
 		out_int(o, t);
 }
 
+/* One field's value, as the file's comment says. */
+static void
+out_value(struct outbuf *o, const struct session *s,
+          const struct session_field *f)
+{
+	const void *v = session_field_get(s, f);
+	const struct strlist *l;
+	size_t i;
+
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		out_text(o, *(char *const *)v);
+		break;
+	case SESSION_TYPE_TIME:
+		out_time(o, *(const dais_time *)v);
+		break;
+	case SESSION_TYPE_INT:
+		out_int(o, *(const int *)v);
+		break;
+	case SESSION_TYPE_BOOL:
+		out_int(o, *(const bool *)v);
+		break;
+	case SESSION_TYPE_STATUS:
+		out_text(o,
+		         session_status_name(*(const enum session_status *)v));
+		break;
+	case SESSION_TYPE_LIST:
+		l = v;
+		out_int(o, (int64_t)l->n);
+		for (i = 0; i < l->n; i++)
+			out_text(o, l->v[i]);
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		out_int(o, (int64_t)s->nassign);
+		for (i = 0; i < s->nassign; i++) {
+			out_text(o, s->assign[i].participant_id);
+			out_text(o, role_name(s->assign[i].role));
+			out_text(o, s->assign[i].cn);
+		}
+		break;
+	}
+}
+
 static void
 out_session(struct outbuf *o, const struct session *s)
 {
 	size_t i;
 
 	out_str(o, "put");
-	out_text(o, s->uid);
-	out_time(o, s->recurrence_id);
-	out_text(o, s->title);
-	out_text(o, s->description);
-	out_text(o, s->notes);
-	out_text(o, s->kind);
-	out_text(o, session_status_name(s->status));
-	out_text(o, s->room_id);
-	out_text(o, s->location);
-	out_time(o, s->start);
-	out_time(o, s->end);
-	out_int(o, s->expected);
-	out_int(o, (int64_t)s->languages.n);
-	for (i = 0; i < s->languages.n; i++)
-		out_text(o, s->languages.v[i]);
-	out_int(o, (int64_t)s->nassign);
-	for (i = 0; i < s->nassign; i++) {
-		out_text(o, s->assign[i].participant_id);
-		out_text(o, role_name(s->assign[i].role));
-		out_text(o, s->assign[i].cn);
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		out_add(o, "\t", 1);
+		out_str(o, session_field_table[i].tag);
+		out_value(o, s, &session_field_table[i]);
 	}
-	out_int(o, s->sequence);
-	out_int(o, s->source);
-	out_int(o, s->line);
-	out_int(o, s->confidential);
 	out_add(o, "\n", 1);
 }
 
@@ -474,6 +520,7 @@ struct reader {
 	struct fields f;
 	size_t at; /* next field */
 	bool bad;
+	int version; /* of the journal's format: 1 or 2 */
 };
 
 static const char *
@@ -529,43 +576,30 @@ next_time(struct reader *r)
 	return next_int(r, INT64_MIN + 1, INT64_MAX);
 }
 
-static struct session *
-read_session(struct reader *r)
+static enum session_status
+read_status(struct reader *r)
 {
-	struct session *s = xcalloc(1, sizeof *s);
-	const char *status, *role;
-	int64_t n, i;
+	const char *name = next_field(r, NULL);
 
-	session_init(s);
-	s->uid = next_text(r);
-	s->recurrence_id = next_time(r);
-	s->title = next_text(r);
-	s->description = next_text(r);
-	s->notes = next_text(r);
-	s->kind = next_text(r);
-	status = next_field(r, NULL);
-	if (strcmp(status, "TENTATIVE") == 0)
-		s->status = SESSION_TENTATIVE;
-	else if (strcmp(status, "CANCELLED") == 0)
-		s->status = SESSION_CANCELLED;
-	else if (strcmp(status, "CONFIRMED") == 0)
-		s->status = SESSION_CONFIRMED;
-	else
+	if (strcmp(name, "TENTATIVE") == 0)
+		return SESSION_TENTATIVE;
+	if (strcmp(name, "CANCELLED") == 0)
+		return SESSION_CANCELLED;
+	if (strcmp(name, "CONFIRMED") != 0)
 		r->bad = true;
-	s->room_id = next_text(r);
-	s->location = next_text(r);
-	s->start = next_time(r);
-	s->end = next_time(r);
-	s->expected = (int)next_int(r, 0, INT32_MAX);
-	n = next_int(r, 0, 100000);
-	for (i = 0; i < n && !r->bad; i++)
-		strlist_add(&s->languages, next_field(r, NULL));
-	n = next_int(r, 0, 1000000);
+	return SESSION_CONFIRMED;
+}
+
+static void
+read_assignments(struct reader *r, struct session *s)
+{
+	int64_t n = next_int(r, 0, 1000000), i;
+
 	for (i = 0; i < n && !r->bad; i++) {
 		char *id = next_text(r), *cn;
+		const char *role = next_field(r, NULL);
 		enum role role_v = ROLE_PARTICIPANT;
 
-		role = next_field(r, NULL);
 		if (strcmp(role, "chair") == 0)
 			role_v = ROLE_CHAIR;
 		else if (strcmp(role, "speaker") == 0)
@@ -580,10 +614,72 @@ read_session(struct reader *r)
 		free(id);
 		free(cn);
 	}
-	s->sequence = (int)next_int(r, 0, INT32_MAX);
-	s->source = (int)next_int(r, -1, INT32_MAX);
-	s->line = (int)next_int(r, 0, INT32_MAX);
-	s->confidential = next_int(r, 0, 1) != 0;
+}
+
+/* One field's value into s, which has the field's initial value. */
+static void
+read_value(struct reader *r, struct session *s, const struct session_field *f)
+{
+	void *v = session_field_at(s, f);
+	int64_t n, i;
+
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		*(char **)v = next_text(r);
+		break;
+	case SESSION_TYPE_TIME:
+		*(dais_time *)v = next_time(r);
+		break;
+	case SESSION_TYPE_INT:
+		/* -1 is the least any number field holds (source). */
+		*(int *)v = (int)next_int(r, -1, INT32_MAX);
+		break;
+	case SESSION_TYPE_BOOL:
+		*(bool *)v = next_int(r, 0, 1) != 0;
+		break;
+	case SESSION_TYPE_STATUS:
+		*(enum session_status *)v = read_status(r);
+		break;
+	case SESSION_TYPE_LIST:
+		n = next_int(r, 0, 100000);
+		for (i = 0; i < n && !r->bad; i++)
+			strlist_add(v, next_field(r, NULL));
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		read_assignments(r, s);
+		break;
+	}
+}
+
+/* A put line's session: tagged fields (version 2) or the first order. */
+static struct session *
+read_session(struct reader *r)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+	bool seen[SESSION_FIELD_COUNT] = {false};
+	size_t i;
+
+	session_init(s);
+	if (r->version == 1) {
+		for (i = 0; i < sizeof journal_v1_fields /
+		                    sizeof journal_v1_fields[0] &&
+		            !r->bad;
+		     i++)
+			read_value(r, s,
+			           &session_field_table[journal_v1_fields[i]]);
+	} else {
+		while (r->at < r->f.n && !r->bad) {
+			const struct session_field *f =
+			    session_field_by_tag(next_field(r, NULL));
+
+			if (f == NULL || seen[f->id]) {
+				r->bad = true;
+				break;
+			}
+			seen[f->id] = true;
+			read_value(r, s, f);
+		}
+	}
 	if (s->uid == NULL || r->at != r->f.n)
 		r->bad = true;
 	return s;
@@ -786,13 +882,19 @@ read_header(struct reader *r, char **sp, const char *dir,
 {
 	char *s = *sp, *nl;
 
-	if (strncmp(s, JOURNAL_MAGIC "\n", strlen(JOURNAL_MAGIC) + 1) != 0) {
+	if (strncmp(s, JOURNAL_MAGIC "\n", strlen(JOURNAL_MAGIC) + 1) == 0)
+		r->version = 2;
+	else if (strncmp(s, JOURNAL_MAGIC_V1 "\n",
+	                 strlen(JOURNAL_MAGIC_V1) + 1) == 0)
+		r->version = 1;
+	else {
 		*why = xasprintf("%s:1: not a dais recovery journal (it does "
-		                 "not start with DAIS-JOURNAL 1)",
+		                 "not start with DAIS-JOURNAL and its version, "
+		                 "1 or 2)",
 		                 r->path);
 		return false;
 	}
-	s += strlen(JOURNAL_MAGIC) + 1;
+	s += strlen(JOURNAL_MAGIC) + 1; /* both versions: one digit */
 	r->line = 1;
 	while (
 	    (nl = strchr(s, '\n')) != NULL &&

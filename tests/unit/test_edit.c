@@ -690,6 +690,23 @@ check_notes(struct fixture *f)
 	                    "Interpreters arrive at 10:30.\nCheck booth 2.");
 }
 
+/* Any text field by its id in the session field table. */
+static bool
+op_text_by_field(struct fixture *f, const char **why)
+{
+	return edit_set_text(f->ed, UID_BORDERS, DAIS_TIME_NONE,
+	                     SESSION_FIELD_DESCRIPTION, "Доклад и обсуждение",
+	                     why);
+}
+
+static void
+check_text_by_field(struct fixture *f)
+{
+	assert_string_equal(
+	    must_find(f->p, UID_BORDERS, DAIS_TIME_NONE)->description,
+	    "Доклад и обсуждение");
+}
+
 static bool
 op_kind(struct fixture *f, const char **why)
 {
@@ -1071,6 +1088,8 @@ static const struct op_case op_cases[] = {
      "Cleared the description of 'Opening plenary'"},
     {"notes", op_notes, check_notes,
      "Changed the internal notes of 'Border management side session'"},
+    {"text by field", op_text_by_field, check_text_by_field,
+     "Changed the description of 'Border management side session'"},
     {"kind", op_kind, check_kind,
      "Made 'Border management side session' a MINISTERIAL"},
     {"cancel", op_cancel, check_cancel, "Cancelled 'Opening plenary'"},

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "dais/edit.h"
+#include "dais/filehash.h"
 #include "dais/journal.h"
 #include "dais/load.h"
 #include "dais/save.h"
@@ -499,6 +500,112 @@ test_damaged_journal_is_refused(void **state)
 	remove_dir(dir);
 }
 
+/* A journal of `edit_lines` (one edit, put and del lines) after `magic`,
+ * with the fingerprint line dais writes. */
+static void
+write_journal(const char *dir, const char *magic, const char *edit_lines)
+{
+	char *text = xasprintf("%s\nopened\t1793779200\tamal\tsec-laptop-3\t"
+	                       "4242\n%send\t%016" PRIx64 "\n",
+	                       magic, edit_lines,
+	                       filehash_bytes(edit_lines, strlen(edit_lines)));
+
+	write_text(dir, text);
+	free(text);
+}
+
+/*
+ * A journal from before the field table (version 1: values without tags,
+ * in their old order) is still read and replayed; a version 2 line without
+ * some tag (written before that field existed) gives that field its
+ * initial value; a tag dais does not know is refused.
+ */
+static void
+test_old_and_partial_journals_are_read(void **state)
+{
+	char *dir = copy_example(), *why = NULL, *lines;
+	struct programme *p = load_ok(dir);
+	struct editor *ed;
+	const struct session *s, *x;
+	struct journal_found f;
+	char *uid;
+	dais_time start, end;
+
+	(void)state;
+	uid = xstrdup(p->sessions[0].uid);
+	start = p->sessions[0].start;
+	end = p->sessions[0].end;
+	lines = xasprintf(
+	    "edit\t1793779300\tapplied\tRenamed\t1\n"
+	    "put\t%s\tnone\tالجلسة الافتتاحية\t\\0\tline\\none\tPLENARY\t"
+	    "TENTATIVE\t\\0\tHotel lobby\t%" PRId64 "\t%" PRId64
+	    "\t120\t2\tar\t"
+	    "ru\t1\tkw-moi\tchair\tMinister of Interior\t4\t0\t12\t1\n",
+	    uid, (int64_t)start, (int64_t)end + 600);
+	write_journal(dir, "DAIS-JOURNAL\t1", lines);
+	free(lines);
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find (version 1): %s", why);
+	assert_int_equal(f.nedits, 1);
+	assert_int_equal(f.edits[0].ndeltas, 1);
+	x = f.edits[0].deltas[0].after;
+	assert_string_equal(x->title, "الجلسة الافتتاحية");
+	assert_null(x->description);
+	assert_string_equal(x->notes, "line\none");
+	assert_int_equal(x->status, SESSION_TENTATIVE);
+	assert_null(x->room_id);
+	assert_string_equal(x->location, "Hotel lobby");
+	assert_int_equal(x->end, end + 600);
+	assert_int_equal(x->expected, 120);
+	assert_int_equal(x->languages.n, 2);
+	assert_int_equal(x->nassign, 1);
+	assert_int_equal(x->assign[0].role, ROLE_CHAIR);
+	assert_int_equal(x->line, 12);
+	assert_true(x->confidential);
+	ed = editor_new(p);
+	if (!journal_replay(&f, ed, &why))
+		fail_msg("replay: %s", why);
+	s = editor_session(ed, uid, DAIS_TIME_NONE);
+	assert_non_null(s);
+	assert_string_equal(s->title, "الجلسة الافتتاحية");
+	assert_string_equal(s->location, "Hotel lobby");
+	editor_free(ed);
+	journal_found_free(&f);
+
+	/* Version 2 without most tags: those fields as a new session has
+	 * them. */
+	lines = xasprintf("edit\t1793779300\tapplied\tRenamed\t1\n"
+	                  "put\tuid\t%s\ttitle\tOnly a title\tstart\t%" PRId64
+	                  "\tend\t%" PRId64 "\n",
+	                  uid, (int64_t)start, (int64_t)end);
+	write_journal(dir, "DAIS-JOURNAL\t2", lines);
+	free(lines);
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find (version 2): %s", why);
+	x = f.edits[0].deltas[0].after;
+	assert_string_equal(x->title, "Only a title");
+	assert_int_equal(x->recurrence_id, DAIS_TIME_NONE);
+	assert_int_equal(x->status, SESSION_CONFIRMED);
+	assert_int_equal(x->source, -1);
+	assert_int_equal(x->nassign, 0);
+	journal_found_free(&f);
+
+	/* A field this dais does not know: not a journal it can replay. */
+	lines = xasprintf("edit\t1793779300\tapplied\tRenamed\t1\n"
+	                  "put\tuid\t%s\tstream\thttps://example.org/live\n",
+	                  uid);
+	write_journal(dir, "DAIS-JOURNAL\t2", lines);
+	free(lines);
+	assert_int_equal(journal_find(dir, &f, &why), -1);
+	assert_non_null(strstr(why, ":4: this line is not part of an edit"));
+	free(why);
+	journal_found_free(&f);
+
+	free(uid);
+	programme_free(p);
+	remove_dir(dir);
+}
+
 /* After a save the journal holds nothing: what it held is in the files. */
 static void
 test_restart_after_save(void **state)
@@ -587,6 +694,7 @@ main(void)
 	    cmocka_unit_test(test_torn_last_edit_is_left_out),
 	    cmocka_unit_test(test_changed_files_are_named),
 	    cmocka_unit_test(test_damaged_journal_is_refused),
+	    cmocka_unit_test(test_old_and_partial_journals_are_read),
 	    cmocka_unit_test(test_restart_after_save),
 	    cmocka_unit_test(test_start_carries_unsaved_edits),
 	};

@@ -1,0 +1,308 @@
+/*
+ * session_field.c: the table of struct session's fields (session_field.h)
+ * and what walks it: copy, free, equality, the SEQUENCE rule and diffs.
+ * session_copy() and session_free() (model.h) live here too, so that no
+ * other file names the fields one by one.
+ */
+#include "dais/session_field.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/xalloc.h"
+
+const struct session_field session_field_table[SESSION_FIELD_COUNT] = {
+#define SESSION_FIELD_ROW(id_, member, type_, ical_, tag_, flags_, group_,     \
+                          label_)                                              \
+	[SESSION_FIELD_##id_] = {                                              \
+	    .id = SESSION_FIELD_##id_,                                         \
+	    .name = #member,                                                   \
+	    .type = SESSION_TYPE_##type_,                                      \
+	    .offset = offsetof(struct session, member),                        \
+	    .ical = ical_,                                                     \
+	    .tag = tag_,                                                       \
+	    .flags = flags_,                                                   \
+	    .group = SESSION_GROUP_##group_,                                   \
+	    .label = label_,                                                   \
+	},
+    SESSION_FIELDS(SESSION_FIELD_ROW)
+#undef SESSION_FIELD_ROW
+};
+
+const struct session_field *
+session_field_by_tag(const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (strcmp(session_field_table[i].tag, tag) == 0)
+			return &session_field_table[i];
+	return NULL;
+}
+
+const struct session_field *
+session_field_by_ical(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (session_field_table[i].ical != NULL &&
+		    strcasecmp(session_field_table[i].ical, name) == 0)
+			return &session_field_table[i];
+	return NULL;
+}
+
+void *
+session_field_at(struct session *s, const struct session_field *f)
+{
+	return (char *)s + f->offset;
+}
+
+const void *
+session_field_get(const struct session *s, const struct session_field *f)
+{
+	return (const char *)s + f->offset;
+}
+
+#define AT(type, s, f)  ((type *)session_field_at((s), (f)))
+#define GET(type, s, f) ((const type *)session_field_get((s), (f)))
+
+static void
+assignments_free(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nassign; i++) {
+		free(s->assign[i].participant_id);
+		free(s->assign[i].cn);
+	}
+	free(s->assign);
+	s->assign = NULL;
+	s->nassign = s->capassign = 0;
+}
+
+void
+session_field_reset(struct session *s, const struct session_field *f)
+{
+	struct session blank;
+
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		free(*AT(char *, s, f));
+		break;
+	case SESSION_TYPE_LIST:
+		strlist_clear(AT(struct strlist, s, f));
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		assignments_free(s);
+		return;
+	default:
+		break;
+	}
+	/* What session_init gives the field. */
+	session_init(&blank);
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		*AT(char *, s, f) = NULL;
+		break;
+	case SESSION_TYPE_TIME:
+		*AT(dais_time, s, f) = *GET(dais_time, &blank, f);
+		break;
+	case SESSION_TYPE_INT:
+		*AT(int, s, f) = *GET(int, &blank, f);
+		break;
+	case SESSION_TYPE_BOOL:
+		*AT(bool, s, f) = *GET(bool, &blank, f);
+		break;
+	case SESSION_TYPE_STATUS:
+		*AT(enum session_status, s, f) =
+		    *GET(enum session_status, &blank, f);
+		break;
+	case SESSION_TYPE_LIST:
+		memset(AT(struct strlist, s, f), 0, sizeof(struct strlist));
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		break;
+	}
+}
+
+void
+session_field_copy(struct session *dst, const struct session *src,
+                   const struct session_field *f)
+{
+	size_t i;
+
+	if (dst == src)
+		return;
+	session_field_reset(dst, f);
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		*AT(char *, dst, f) = xstrdup(*GET(char *, src, f));
+		break;
+	case SESSION_TYPE_TIME:
+		*AT(dais_time, dst, f) = *GET(dais_time, src, f);
+		break;
+	case SESSION_TYPE_INT:
+		*AT(int, dst, f) = *GET(int, src, f);
+		break;
+	case SESSION_TYPE_BOOL:
+		*AT(bool, dst, f) = *GET(bool, src, f);
+		break;
+	case SESSION_TYPE_STATUS:
+		*AT(enum session_status, dst, f) =
+		    *GET(enum session_status, src, f);
+		break;
+	case SESSION_TYPE_LIST:
+		strlist_copy(AT(struct strlist, dst, f),
+		             GET(struct strlist, src, f));
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		for (i = 0; i < src->nassign; i++)
+			session_add_assignment(
+			    dst, src->assign[i].participant_id,
+			    src->assign[i].role, src->assign[i].cn);
+		break;
+	}
+}
+
+void
+session_field_set_text(struct session *s, const struct session_field *f,
+                       const char *text)
+{
+	char *copy = xstrdup(text);
+
+	if (f->type != SESSION_TYPE_TEXT)
+		abort(); /* a caller's bug: not a text field */
+	free(*AT(char *, s, f));
+	*AT(char *, s, f) = copy;
+}
+
+void
+session_free(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		session_field_reset(s, &session_field_table[i]);
+	session_init(s);
+}
+
+void
+session_copy(struct session *dst, const struct session *src)
+{
+	size_t i;
+
+	session_init(dst);
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		session_field_copy(dst, src, &session_field_table[i]);
+}
+
+static bool
+text_equal(const char *a, const char *b, bool strict)
+{
+	if (!strict) {
+		a = a != NULL && *a != '\0' ? a : NULL;
+		b = b != NULL && *b != '\0' ? b : NULL;
+	}
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool
+list_equal(const struct strlist *a, const struct strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}
+
+static bool
+assignments_equal(const struct session *a, const struct session *b, bool strict)
+{
+	size_t i;
+
+	if (a->nassign != b->nassign)
+		return false;
+	for (i = 0; i < a->nassign; i++)
+		if (!text_equal(a->assign[i].participant_id,
+		                b->assign[i].participant_id, strict) ||
+		    a->assign[i].role != b->assign[i].role ||
+		    !text_equal(a->assign[i].cn, b->assign[i].cn, strict))
+			return false;
+	return true;
+}
+
+bool
+session_field_equal(const struct session *a, const struct session *b,
+                    const struct session_field *f, bool strict)
+{
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		return text_equal(*GET(char *, a, f), *GET(char *, b, f),
+		                  strict);
+	case SESSION_TYPE_TIME:
+		return *GET(dais_time, a, f) == *GET(dais_time, b, f);
+	case SESSION_TYPE_INT:
+		return *GET(int, a, f) == *GET(int, b, f);
+	case SESSION_TYPE_BOOL:
+		return *GET(bool, a, f) == *GET(bool, b, f);
+	case SESSION_TYPE_STATUS:
+		return *GET(enum session_status, a, f) ==
+		       *GET(enum session_status, b, f);
+	case SESSION_TYPE_LIST:
+		return list_equal(GET(struct strlist, a, f),
+		                  GET(struct strlist, b, f));
+	case SESSION_TYPE_ASSIGNMENTS:
+		return assignments_equal(a, b, strict);
+	}
+	abort(); /* a type the table does not have */
+}
+
+bool
+session_equal(const struct session *a, const struct session *b)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (!session_field_equal(a, b, &session_field_table[i], true))
+			return false;
+	return true;
+}
+
+bool
+session_significant(const struct session *a, const struct session *b)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if ((session_field_table[i].flags & SF_SIGNIFICANT) &&
+		    !session_field_equal(a, b, &session_field_table[i], true))
+			return true;
+	return false;
+}
+
+unsigned
+session_diff_groups(const struct session *a, const struct session *b,
+                    bool sequence)
+{
+	unsigned groups = 0;
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const struct session_field *f = &session_field_table[i];
+
+		if ((f->flags & (SF_KEY | SF_ORIGIN)) ||
+		    ((f->flags & SF_REVISION) && !sequence))
+			continue;
+		if (!session_field_equal(a, b, f, false))
+			groups |= f->group;
+	}
+	return groups;
+}
