@@ -103,6 +103,39 @@ room_position(const struct programme *p, const char *id)
 	return -1;
 }
 
+/* The answer to "Delete '...'? y/n". */
+static void
+delete_answered(struct planner *pl, int key)
+{
+	const struct session *s = planner_selected(pl);
+	const char *why = NULL;
+	char *uid;
+	int at = pl->list.cur;
+
+	if (key != 'y' && key != 'Y') {
+		planner_message(pl, false, "Not deleted.");
+		return;
+	}
+	if (s == NULL)
+		return;
+	uid = xstrdup(s->uid);
+	planner_edit_result(
+	    pl, edit_delete(pl->ed, uid, s->recurrence_id, &why), why);
+	free(uid);
+	if (pl->view == VIEW_GRID) {
+		grid_sync_selection(pl);
+	} else {
+		/* The list keeps its place: the next session, or the one
+		 * before. */
+		size_t n, *v = list_sessions(pl, &n);
+
+		if (at >= (int)n)
+			at = (int)n - 1;
+		planner_select(pl, at >= 0 ? &pl->p->sessions[v[at]] : NULL);
+		free(v);
+	}
+}
+
 /* c: a new session after the selected one, or at the grid's cursor. */
 static void
 create_here(struct planner *pl, const struct session *s)
@@ -181,14 +214,15 @@ session_action(struct planner *pl, enum action a)
 	case ACT_DELETE:
 		q = xasprintf("Delete '%s' (%s)? y: delete, n: keep", s->title,
 		              planner_span(pl, s, span));
-		confirm_open(pl, CONFIRM_DELETE, q);
+		confirm_open(pl, q, NULL, delete_answered);
 		free(q);
 		break;
 	case ACT_MOVE_TO:
 		q = xasprintf("Move '%s' to (9:30, 0930, +15m, -1h): ",
 		              s->title);
-		prompt_open(pl, PROMPT_MOVE_TO, q,
-		            time_fmt_hm(span, &pl->p->conf.zone, s->start));
+		prompt_open(pl, q,
+		            time_fmt_hm(span, &pl->p->conf.zone, s->start),
+		            planner_move_to);
 		free(q);
 		break;
 	case ACT_MOVE_EARLIER:
@@ -229,24 +263,24 @@ session_action(struct planner *pl, enum action a)
 		picker_open_participants(pl, s);
 		break;
 	case ACT_ASSIGNMENTS:
-		pl->mode = MODE_ASSIGN;
-		pl->assign.cur = pl->assign.top = 0;
+		assign_open(pl);
 		break;
 	default:
 		break;
 	}
 	planner_edit_result(pl, ok, why);
-	if (ok && pl->view == VIEW_GRID && pl->mode == MODE_VIEW)
+	if (ok && pl->view == VIEW_GRID && planner_mode(pl) == MODE_VIEW)
 		grid_follow_selection(pl);
 	free(uid);
 	free(newuid);
 	return true;
 }
 
-bool
-planner_move_to(struct planner *pl, const char *text, const char **why)
+char *
+planner_move_to(struct planner *pl, const char *text)
 {
 	const struct session *s = planner_selected(pl);
+	const char *why = NULL;
 	int day, m;
 	dais_time start;
 	char *uid;
@@ -254,28 +288,28 @@ planner_move_to(struct planner *pl, const char *text, const char **why)
 
 	while (*text == ' ')
 		text++;
-	if (s == NULL) {
-		*why = "The session is gone (undone?).";
-		return false;
-	}
+	if (s == NULL)
+		return xstrdup("The session is gone (undone?).");
 	if (text[0] == '+' || text[0] == '-') {
-		if (!duration_parse(text + 1, &m, why))
-			return false;
+		if (!duration_parse(text + 1, &m, &why))
+			return xstrdup(why);
 		start = s->start + (dais_time)(text[0] == '-' ? -m : m) * 60;
 	} else {
-		if (!clock_parse(text, &m, why))
-			return false;
+		if (!clock_parse(text, &m, &why))
+			return xstrdup(why);
 		day = programme_day_of(pl->p, s->start);
 		if (day < 0)
 			day = pl->day;
 		start = planner_instant(pl, day, m);
 	}
 	uid = xstrdup(s->uid);
-	ok = edit_move(pl->ed, uid, s->recurrence_id, start, why);
+	ok = edit_move(pl->ed, uid, s->recurrence_id, start, &why);
 	free(uid);
-	if (ok && pl->view == VIEW_GRID)
+	if (!ok)
+		return xstrdup(why != NULL ? why : "Refused.");
+	if (pl->view == VIEW_GRID)
 		grid_follow_selection(pl);
-	return ok;
+	return NULL;
 }
 
 /* ---- Search ------------------------------------------------------------- */
@@ -380,6 +414,21 @@ planner_search(struct planner *pl, const char *query, int dir)
 	planner_message(pl, false, "'%s': match %ld of %ld", query, nth, count);
 }
 
+char *
+planner_search_typed(struct planner *pl, const char *text)
+{
+	if (text[0] == '\0' && pl->search == NULL) {
+		planner_message(pl, true, "Nothing to search for.");
+		return NULL;
+	}
+	if (text[0] != '\0') {
+		free(pl->search);
+		pl->search = xstrdup(text);
+	}
+	planner_search(pl, pl->search, 1);
+	return NULL;
+}
+
 /* ---- Save, export, print ------------------------------------------------- */
 
 void
@@ -463,7 +512,7 @@ planner_save(struct planner *pl)
 	free(diags.v);
 }
 
-void
+char *
 planner_export(struct planner *pl, const char *where)
 {
 	struct export_options o;
@@ -474,14 +523,14 @@ planner_export(struct planner *pl, const char *where)
 		planner_message(pl, true,
 		                "No directory given; nothing exported.");
 		free(dir);
-		return;
+		return NULL;
 	}
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		planner_message(pl, true,
 		                "Cannot make %s: %s; nothing exported.", dir,
 		                strerror(errno));
 		free(dir);
-		return;
+		return NULL;
 	}
 	export_options_init(&o);
 	path = xasprintf("%s/programme.ics", dir);
@@ -506,6 +555,7 @@ planner_export(struct planner *pl, const char *where)
 	free(path);
 	free(people);
 	free(dir);
+	return NULL;
 }
 
 static bool
@@ -516,7 +566,7 @@ ends_with(const char *s, const char *suffix)
 	return n > m && text_compare_folded(s + n - m, suffix) == 0;
 }
 
-void
+char *
 planner_print(struct planner *pl, const char *dest)
 {
 	struct runsheet_options o;
@@ -536,7 +586,7 @@ planner_print(struct planner *pl, const char *dest)
 		                "No command or file given; nothing "
 		                "printed.");
 		free(target);
-		return;
+		return NULL;
 	}
 	if (ends_with(target, ".pdf"))
 		o.format = RUNSHEET_PDF;
@@ -545,7 +595,7 @@ planner_print(struct planner *pl, const char *dest)
 		                why);
 		free(why);
 		free(target);
-		return;
+		return NULL;
 	}
 	if (ends_with(target, ".pdf") || ends_with(target, ".txt")) {
 		ok = runsheet_save(pl->p, &o, target, &msg);
@@ -565,4 +615,5 @@ planner_print(struct planner *pl, const char *dest)
 		                label, msg != NULL ? msg : "failed");
 	free(msg);
 	free(target);
+	return NULL;
 }

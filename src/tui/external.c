@@ -189,6 +189,9 @@ describe_file(struct text *t, const struct save_file_diff *fd)
 		text_add(t, " It does not load as it is now: %s.", fd->why);
 }
 
+static bool external_answers(struct planner *pl, int key);
+static void external_answered(struct planner *pl, int key);
+
 void
 external_close(struct planner *pl)
 {
@@ -237,7 +240,7 @@ external_offer(struct planner *pl)
 		         "as · Esc cancel",
 		         why);
 	free(why);
-	confirm_open(pl, CONFIRM_EXTERNAL, t.v);
+	confirm_open(pl, t.v, external_answers, external_answered);
 	free(t.v);
 	return true;
 }
@@ -373,41 +376,47 @@ reload_from_disk(struct planner *pl)
 	free(to);
 }
 
-void
-external_key(struct planner *pl, int key)
+/* Whether key answers the dialog: m only when a merge (or, with nothing
+ * of the user's, a reload) can be done, a only with edits to keep. */
+static bool
+external_answers(struct planner *pl, int key)
 {
 	enum action a = keymap_lookup(&pl->cfg->keys, CTX_FORM, key);
 	bool dirty = editor_dirty(pl->ed);
 
+	if (key == 'm' || key == 'M')
+		return !dirty || save_can_merge(pl->external, NULL);
+	if (key == 'a' || key == 'A')
+		return dirty;
+	return key == 'r' || key == 'R' || a == ACT_FORM_CANCEL || key == 'q';
+}
+
+static void
+external_answered(struct planner *pl, int key)
+{
+	bool dirty = editor_dirty(pl->ed);
+
 	if (key == 'm' || key == 'M') {
-		if (dirty && !save_can_merge(pl->external, NULL))
-			return; /* the dialog says why; it stays open */
-		pl->mode = MODE_VIEW;
 		if (dirty)
 			merge(pl);
 		else
 			reload(pl, "Reloaded from disk (you had no edits).",
 			       "Not reloaded: ");
 	} else if (key == 'r' || key == 'R') {
-		pl->mode = MODE_VIEW;
 		reload_from_disk(pl);
-	} else if ((key == 'a' || key == 'A') && dirty) {
+	} else if (key == 'a' || key == 'A') {
 		char *def = save_copy_default_dir(pl->p->dir, time(NULL));
 
-		pl->mode = MODE_VIEW;
-		prompt_open(pl, PROMPT_SAVE_AS,
-		            "Save your version in the new directory: ", def);
+		prompt_open(pl, "Save your version in the new directory: ", def,
+		            planner_save_as);
 		free(def);
-	} else if (a == ACT_FORM_CANCEL || key == 'q') {
-		pl->mode = MODE_VIEW;
+	} else {
 		planner_message(pl, false,
 		                dirty
 		                    ? "Not saved: your edits are still in "
 		                      "dais; s shows the changes on disk again."
 		                    : "Kept what is on screen; s shows the "
 		                      "changes on disk again.");
-	} else {
-		return; /* another key: the question stays */
 	}
 	external_close(pl);
 }

@@ -106,10 +106,10 @@ free_names(char **v, size_t n)
 	free(v);
 }
 
-void
-form_close(struct planner *pl)
+static void
+form_free(void *state)
 {
-	struct form *f = &pl->form;
+	struct form *f = state;
 	int i;
 
 	for (i = 0; i < FF_COUNT; i++) {
@@ -122,9 +122,25 @@ form_close(struct planner *pl)
 	free_names(f->day_names, f->ndays);
 	free_names(f->room_names, f->nrooms);
 	free_names(f->room_ids, f->nrooms);
-	memset(f, 0, sizeof *f);
-	if (pl->mode == MODE_FORM)
-		pl->mode = MODE_VIEW;
+	free(f);
+}
+
+static void form_key(struct planner *pl, void *state, int key);
+static void form_draw(struct planner *pl, void *state, struct canvas *c,
+                      int *cy, int *cx);
+
+static const struct layer_ops form_layer = {
+    .name = "form",
+    .mode = MODE_FORM,
+    .key = form_key,
+    .draw = form_draw,
+    .free = form_free,
+};
+
+struct form *
+form_of(const struct planner *pl)
+{
+	return layer_state(pl, &form_layer);
 }
 
 static void
@@ -138,9 +154,8 @@ choice_field(struct form_field *fld, char **names, size_t n, size_t choice)
 
 /* Sets up every field from s (a session being edited, or a template). */
 static void
-fill(struct planner *pl, const struct session *s, int day)
+fill(struct planner *pl, struct form *f, const struct session *s, int day)
 {
-	struct form *f = &pl->form;
 	const struct programme *p = pl->p;
 	size_t i, kind = 0, room = p->nrooms, status = 0;
 	char buf[DAIS_TIMEBUF], num[32];
@@ -226,28 +241,28 @@ fill(struct planner *pl, const struct session *s, int day)
 	              s->description != NULL ? s->description : "");
 	lineedit_init(&f->f[FF_NOTES].edit, s->notes != NULL ? s->notes : "");
 	f->cur = FF_TITLE;
-	pl->mode = MODE_FORM;
+	layer_open(pl, &form_layer, f);
 }
 
 void
 form_open_edit(struct planner *pl, const struct session *s)
 {
+	struct form *f = xcalloc(1, sizeof *f);
 	int day = programme_day_of(pl->p, s->start);
 
-	form_close(pl);
 	if (day < 0)
 		day = pl->day;
-	pl->form.create = false;
-	session_key_set(&pl->form.key, s->uid, s->recurrence_id);
-	fill(pl, s, day);
+	f->create = false;
+	session_key_set(&f->key, s->uid, s->recurrence_id);
+	fill(pl, f, s, day);
 }
 
 void
 form_open_create(struct planner *pl, int day, int minute, const char *room_id)
 {
+	struct form *f;
 	struct session s;
 
-	form_close(pl);
 	if (pl->p->conf.ndays == 0) {
 		planner_message(pl, true,
 		                "conference.ini names no days to put a "
@@ -263,15 +278,17 @@ form_open_create(struct planner *pl, int day, int minute, const char *room_id)
 		s.kind = "SIDE-SESSION";
 	else if (pl->p->conf.kinds.n > 0)
 		s.kind = pl->p->conf.kinds.v[0];
-	pl->form.create = true;
-	fill(pl, &s, day);
+	f = xcalloc(1, sizeof *f);
+	f->create = true;
+	f->key.rid = DAIS_TIME_NONE;
+	fill(pl, f, &s, day);
 }
 
 /* Checks the field being left; false (with its error set) if wrong. */
 static bool
-check_field(struct planner *pl, int i)
+check_field(struct form *f, int i)
 {
-	struct form_field *fld = &pl->form.f[i];
+	struct form_field *fld = &f->f[i];
 	const char *why = NULL;
 	int start = 0, v;
 	bool ok = true;
@@ -283,8 +300,7 @@ check_field(struct planner *pl, int i)
 		ok = form_parse_clock(fld->edit.text, &v, &why);
 		break;
 	case FIELD_END:
-		if (!form_parse_clock(pl->form.f[FF_START].edit.text, &start,
-		                      &why))
+		if (!form_parse_clock(f->f[FF_START].edit.text, &start, &why))
 			return true; /* the start's own error comes first */
 		ok = form_parse_end(fld->edit.text, start, &v, &why);
 		break;
@@ -367,9 +383,8 @@ start_moved(struct form *f)
 
 /* Builds the session the form describes into s (from base when editing). */
 static void
-build(struct planner *pl, struct session *s)
+build(struct planner *pl, const struct form *f, struct session *s)
 {
-	struct form *f = &pl->form;
 	int day = (int)f->f[FF_DAY].choice, start = 0, end = 0;
 	const char *why;
 	size_t k = f->f[FF_KIND].choice, r = f->f[FF_ROOM].choice;
@@ -405,19 +420,18 @@ build(struct planner *pl, struct session *s)
 }
 
 static void
-apply(struct planner *pl)
+apply(struct planner *pl, struct form *f)
 {
-	struct form *f = &pl->form;
 	struct session s;
 	const char *why = NULL;
 	char *uid = NULL;
 	int i;
 	bool ok;
 
-	if (f->cur == FF_START && check_field(pl, FF_START))
+	if (f->cur == FF_START && check_field(f, FF_START))
 		start_moved(f);
 	for (i = 0; i < FF_COUNT; i++)
-		if (!check_field(pl, i)) {
+		if (!check_field(f, i)) {
 			f->cur = i;
 			return;
 		}
@@ -435,7 +449,7 @@ apply(struct planner *pl)
 		session_free(&s);
 		session_copy(&s, cur);
 	}
-	build(pl, &s);
+	build(pl, f, &s);
 	free(pl->message);
 	pl->message = NULL;
 	if (f->create) {
@@ -455,7 +469,7 @@ apply(struct planner *pl)
 		dais_time rid = f->create ? DAIS_TIME_NONE : f->key.rid;
 		const struct session *now = editor_session(pl->ed, uid, rid);
 
-		form_close(pl);
+		layer_close(pl); /* f is gone from here */
 		if (now != NULL)
 			planner_jump(pl, now);
 		if (editor_session(pl->ed, uid, rid) != NULL &&
@@ -476,10 +490,10 @@ cycle(struct form_field *fld, int by)
 		fld->choice = (fld->choice + 1) % fld->nchoices;
 }
 
-void
-form_key(struct planner *pl, int key)
+static void
+form_key(struct planner *pl, void *state, int key)
 {
-	struct form *f = &pl->form;
+	struct form *f = state;
 	struct form_field *fld = &f->f[f->cur];
 	enum action a = keymap_lookup(&pl->cfg->keys, CTX_FORM, key);
 
@@ -487,15 +501,15 @@ form_key(struct planner *pl, int key)
 	f->error = NULL;
 	switch (a) {
 	case ACT_FORM_CANCEL:
-		form_close(pl);
+		layer_close(pl);
 		planner_message(pl, false, "Cancelled; nothing changed.");
 		return;
 	case ACT_FORM_ACCEPT:
-		apply(pl);
+		apply(pl, f);
 		return;
 	case ACT_FORM_NEXT:
 	case ACT_FORM_PREV:
-		if (!check_field(pl, f->cur))
+		if (!check_field(f, f->cur))
 			return;
 		if (f->cur == FF_START)
 			start_moved(f);
@@ -542,10 +556,10 @@ form_key(struct planner *pl, int key)
 	}
 }
 
-void
-form_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
+static void
+form_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 {
-	struct form *f = &pl->form;
+	struct form *f = state;
 	int bw = pl->w - 4 < 76 ? pl->w - 4 : 76, bh = FF_COUNT + 6;
 	int bx = (pl->w - bw) / 2, by = (pl->h - bh) / 2, labw = 17, i;
 	int fx, fw;

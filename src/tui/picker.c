@@ -30,11 +30,10 @@ free_items(struct picker *pk)
 	pk->nitems = 0;
 }
 
-void
-picker_close(struct planner *pl)
+static void
+picker_free(void *state)
 {
-	struct picker *pk = &pl->picker;
-	enum mode back = pk->back;
+	struct picker *pk = state;
 
 	free_items(pk);
 	free(pk->shown);
@@ -43,9 +42,7 @@ picker_close(struct planner *pl)
 	free(pk->error);
 	lineedit_free(&pk->query);
 	session_key_clear(&pk->for_session);
-	memset(pk, 0, sizeof *pk);
-	if (pl->mode == MODE_PICKER)
-		pl->mode = back;
+	free(pk);
 }
 
 static struct pick_item *
@@ -74,10 +71,9 @@ matches(const char *match, const char *query)
 	return ok;
 }
 
-void
-picker_refilter(struct planner *pl)
+static void
+refilter(struct picker *pk)
 {
-	struct picker *pk = &pl->picker;
 	size_t i;
 
 	free(pk->shown);
@@ -91,26 +87,43 @@ picker_refilter(struct planner *pl)
 	pk->nav.top = 0;
 }
 
-static void
-open_common(struct planner *pl, enum picker_kind kind)
-{
-	enum mode back = pl->mode == MODE_ASSIGN ? MODE_ASSIGN : MODE_VIEW;
+static void picker_key(struct planner *pl, void *state, int key);
+static void picker_draw(struct planner *pl, void *state, struct canvas *c,
+                        int *cy, int *cx);
 
-	picker_close(pl);
-	pl->picker.kind = kind;
-	pl->picker.back = back;
-	pl->picker.role = ROLE_PARTICIPANT;
-	lineedit_init(&pl->picker.query, "");
-	session_key_clear(&pl->picker.for_session);
+static const struct layer_ops picker_layer = {
+    .name = "picker",
+    .mode = MODE_PICKER,
+    .key = picker_key,
+    .draw = picker_draw,
+    .free = picker_free,
+    .over_assign = true,
+};
+
+static struct picker *
+picker_new(enum picker_kind kind)
+{
+	struct picker *pk = xcalloc(1, sizeof *pk);
+
+	pk->kind = kind;
+	pk->role = ROLE_PARTICIPANT;
+	lineedit_init(&pk->query, "");
+	pk->for_session.rid = DAIS_TIME_NONE;
+	return pk;
+}
+
+struct picker *
+picker_of(const struct planner *pl)
+{
+	return layer_state(pl, &picker_layer);
 }
 
 void
 picker_open_participants(struct planner *pl, const struct session *s)
 {
-	struct picker *pk = &pl->picker;
+	struct picker *pk = picker_new(PICK_PARTICIPANT);
 	size_t i, cap = 0;
 
-	open_common(pl, PICK_PARTICIPANT);
 	session_key_set(&pk->for_session, s->uid, s->recurrence_id);
 	pk->title = xasprintf("Assign to '%s'", s->title);
 	for (i = 0; i < pl->p->npeople; i++) {
@@ -140,17 +153,16 @@ picker_open_participants(struct planner *pl, const struct session *s)
 		    del != NULL ? del->name : "",
 		    who->title != NULL ? who->title : "");
 	}
-	picker_refilter(pl);
-	pl->mode = MODE_PICKER;
+	refilter(pk);
+	layer_open(pl, &picker_layer, pk);
 }
 
 void
 picker_open_sessions(struct planner *pl, const struct participant *who)
 {
-	struct picker *pk = &pl->picker;
+	struct picker *pk = picker_new(PICK_SESSION);
 	size_t i, cap = 0;
 
-	open_common(pl, PICK_SESSION);
 	pk->for_participant = xstrdup(who->id);
 	pk->title = xasprintf("Assign %s to", who->name);
 	for (i = 0; i < pl->p->nsessions; i++) {
@@ -172,15 +184,14 @@ picker_open_sessions(struct planner *pl, const struct participant *who)
 		it->match = xasprintf("%s\n%s\n%s\n%s", it->text, it->detail,
 		                      s->kind != NULL ? s->kind : "", s->uid);
 	}
-	picker_refilter(pl);
-	pl->mode = MODE_PICKER;
+	refilter(pk);
+	layer_open(pl, &picker_layer, pk);
 }
 
 /* Works out an item's warning the first time it is shown. */
 static void
-predict(struct planner *pl, struct pick_item *it)
+predict(struct planner *pl, struct picker *pk, struct pick_item *it)
 {
-	struct picker *pk = &pl->picker;
 	const struct session *s;
 
 	if (it->predicted)
@@ -200,9 +211,8 @@ predict(struct planner *pl, struct pick_item *it)
 }
 
 static void
-choose(struct planner *pl)
+choose(struct planner *pl, struct picker *pk)
 {
-	struct picker *pk = &pl->picker;
 	struct pick_item *it;
 	const char *why = NULL;
 	char *uid, *who;
@@ -229,16 +239,16 @@ choose(struct planner *pl)
 		free(pk->error);
 		pk->error = xstrdup(why != NULL ? why : "Refused.");
 	} else {
-		picker_close(pl);
+		layer_close(pl);
 	}
 	free(uid);
 	free(who);
 }
 
-void
-picker_key(struct planner *pl, int key)
+static void
+picker_key(struct planner *pl, void *state, int key)
 {
-	struct picker *pk = &pl->picker;
+	struct picker *pk = state;
 	enum action a = keymap_lookup(&pl->cfg->keys, CTX_PICKER, key);
 	int page = pl->h > 12 ? pl->h - 12 : 1;
 
@@ -246,11 +256,11 @@ picker_key(struct planner *pl, int key)
 	pk->error = NULL;
 	switch (a) {
 	case ACT_FORM_CANCEL:
-		picker_close(pl);
+		layer_close(pl);
 		planner_message(pl, false, "Nobody assigned.");
 		return;
 	case ACT_FORM_ACCEPT:
-		choose(pl);
+		choose(pl, pk);
 		return;
 	case ACT_FORM_NEXT:
 		listnav_action(&pk->nav, ACT_DOWN, page);
@@ -271,19 +281,19 @@ picker_key(struct planner *pl, int key)
 		return;
 	}
 	if (lineedit_action(&pk->query, a)) {
-		picker_refilter(pl);
+		refilter(pk);
 		return;
 	}
 	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
 		lineedit_insert(&pk->query, (unsigned int)key);
-		picker_refilter(pl);
+		refilter(pk);
 	}
 }
 
-void
-picker_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
+static void
+picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 {
-	struct picker *pk = &pl->picker;
+	struct picker *pk = state;
 	int bw = pl->w - 4 < 96 ? pl->w - 4 : 96, bh = pl->h - 4;
 	int bx = (pl->w - bw) / 2, by = 2, rows = bh - 7, r, i;
 	int textw = (bw - 4) / 2, detw = bw - 4 - 2 - textw - 1;
@@ -319,7 +329,7 @@ picker_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 		int ms = STYLE_NORMAL;
 		const char *mark = " ";
 
-		predict(pl, it);
+		predict(pl, pk, it);
 		if (it->warning != NULL) {
 			mark = it->error ? "!" : "*";
 			ms = it->error ? STYLE_ERROR : STYLE_WARNING;

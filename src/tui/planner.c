@@ -99,8 +99,8 @@ planner_message(struct planner *pl, bool error, const char *fmt, ...)
 	pl->message_error = error;
 }
 
-static void
-clear_message(struct planner *pl)
+void
+planner_clear_message(struct planner *pl)
 {
 	free(pl->message);
 	pl->message = NULL;
@@ -236,7 +236,6 @@ planner_jump(struct planner *pl, const struct session *s)
 	pl->day = day;
 	if (pl->view != VIEW_GRID && pl->view != VIEW_LIST)
 		pl->view = VIEW_GRID;
-	pl->mode = MODE_VIEW;
 	grid_follow_selection(pl);
 }
 
@@ -316,10 +315,7 @@ planner_free(struct planner *pl)
 {
 	if (pl == NULL)
 		return;
-	prompt_close(pl);
-	form_close(pl);
-	picker_close(pl);
-	free(pl->confirm.question);
+	layer_close_all(pl);
 	external_close(pl);
 	editor_free(pl->ed);
 	recheck_free(pl);
@@ -346,10 +342,7 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 
 	if (pl->sel.uid != NULL)
 		session_key_set(&keep, pl->sel.uid, pl->sel.rid);
-	prompt_close(pl);
-	form_close(pl);
-	picker_close(pl);
-	pl->mode = MODE_VIEW;
+	layer_close_all(pl);
 	/* The conflicts borrow from the old programme: gone before it. */
 	recheck_free(pl);
 	editor_free(pl->ed);
@@ -486,7 +479,7 @@ draw_status(struct planner *pl, struct canvas *c, int y)
 	            : STYLE_STATUS;
 	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
 	if (msg != NULL && text_width(msg) > c->w - rw &&
-	    pl->mode == MODE_VIEW) {
+	    planner_mode(pl) == MODE_VIEW) {
 		/*
 		 * Too long for the status line (a failed save names the
 		 * file and the cause; neither may be cut off): wrapped in
@@ -548,9 +541,10 @@ draw_small(struct planner *pl, struct canvas *c)
 static int
 pane_width(const struct planner *pl)
 {
+	const struct layer_ops *top = layer_top(pl);
 	int w;
 
-	if (pl->mode == MODE_ASSIGN)
+	if (top != NULL && top->shows_pane)
 		;
 	else if (!pl->detail ||
 	         (pl->view != VIEW_GRID && pl->view != VIEW_LIST))
@@ -566,7 +560,9 @@ pane_width(const struct planner *pl)
 void
 planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 {
-	int top = 1, bottom = pl->h - 1, pw, mainw;
+	const struct layer_ops *top = layer_top(pl);
+	void *state = layer_top_state(pl);
+	int ytop = 1, bottom = pl->h - 1, pw, mainw;
 
 	if (c->w != pl->w || c->h != pl->h)
 		canvas_resize(c, pl->w, pl->h);
@@ -580,47 +576,34 @@ planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 	draw_tabs(pl, c);
 	pw = pane_width(pl);
 	mainw = pl->w - pw;
-	if (pl->mode == MODE_HELP) {
-		help_draw(pl, c, 0, top, pl->w, bottom - top);
+	if (top != NULL && top->draw_body != NULL) {
+		top->draw_body(pl, state, c, 0, ytop, pl->w, bottom - ytop);
 	} else {
 		switch (pl->view) {
 		case VIEW_GRID:
-			grid_draw(pl, c, 0, top, mainw, bottom - top);
+			grid_draw(pl, c, 0, ytop, mainw, bottom - ytop);
 			break;
 		case VIEW_LIST:
-			list_draw(pl, c, 0, top, mainw, bottom - top);
+			list_draw(pl, c, 0, ytop, mainw, bottom - ytop);
 			break;
 		case VIEW_PEOPLE:
-			people_draw(pl, c, 0, top, mainw, bottom - top);
+			people_draw(pl, c, 0, ytop, mainw, bottom - ytop);
 			break;
 		case VIEW_CONFLICTS:
-			conflicts_draw(pl, c, 0, top, mainw, bottom - top);
+			conflicts_draw(pl, c, 0, ytop, mainw, bottom - ytop);
 			break;
 		case VIEW_COUNT:
 			break;
 		}
-		if (pw > 0 && pl->mode == MODE_ASSIGN)
-			assign_draw(pl, c, mainw, top, pw, bottom - top);
+		if (pw > 0 && top != NULL && top->draw_pane != NULL)
+			top->draw_pane(pl, state, c, mainw, ytop, pw,
+			               bottom - ytop);
 		else if (pw > 0)
-			detail_draw(pl, c, mainw, top, pw, bottom - top);
+			detail_draw(pl, c, mainw, ytop, pw, bottom - ytop);
 	}
 	draw_status(pl, c, pl->h - 1);
-	switch (pl->mode) {
-	case MODE_PROMPT:
-		prompt_draw(pl, c, pl->h - 1, cy, cx);
-		break;
-	case MODE_CONFIRM:
-		confirm_draw(pl, c);
-		break;
-	case MODE_FORM:
-		form_draw(pl, c, cy, cx);
-		break;
-	case MODE_PICKER:
-		picker_draw(pl, c, cy, cx);
-		break;
-	default:
-		break;
-	}
+	if (top != NULL && top->draw != NULL)
+		top->draw(pl, state, c, cy, cx);
 }
 
 /* ---- Keys --------------------------------------------------------------- */
@@ -665,6 +648,21 @@ set_view(struct planner *pl, enum view v)
 	}
 }
 
+/* The answer to "Save before quitting?". */
+static void
+quit_answered(struct planner *pl, int key)
+{
+	if (key == 'y' || key == 'Y') {
+		planner_save(pl);
+		if (!editor_dirty(pl->ed))
+			pl->quit = true;
+	} else if (key == 'n' || key == 'N') {
+		pl->quit = true;
+	} else {
+		planner_message(pl, false, "Still here; nothing lost.");
+	}
+}
+
 static void
 ask_quit(struct planner *pl)
 {
@@ -672,21 +670,21 @@ ask_quit(struct planner *pl)
 		pl->quit = true;
 		return;
 	}
-	confirm_open(pl, CONFIRM_QUIT,
+	confirm_open(pl,
 	             "Unsaved edits. Save before quitting? y: save and quit, "
-	             "n: quit without saving, Esc: stay");
+	             "n: quit without saving, Esc: stay",
+	             NULL, quit_answered);
 }
 
-static bool
-global_action(struct planner *pl, enum action a)
+bool
+planner_global_action(struct planner *pl, enum action a)
 {
 	const char *why = NULL;
 	char buf[DAIS_TIMEBUF];
 
 	switch (a) {
 	case ACT_HELP:
-		pl->mode = MODE_HELP;
-		pl->help.cur = pl->help.top = 0;
+		help_open(pl);
 		return true;
 	case ACT_QUIT:
 		ask_quit(pl);
@@ -740,10 +738,10 @@ global_action(struct planner *pl, enum action a)
 		set_day(pl, (int)(a - ACT_DAY_1));
 		return true;
 	case ACT_SEARCH:
-		prompt_open(pl, PROMPT_SEARCH,
+		prompt_open(pl,
 		            pl->view == VIEW_PEOPLE ? "Find participant: "
 		                                    : "Search: ",
-		            "");
+		            "", planner_search_typed);
 		return true;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
@@ -755,9 +753,8 @@ global_action(struct planner *pl, enum action a)
 			               a == ACT_SEARCH_NEXT ? 1 : -1);
 		return true;
 	case ACT_EXPORT:
-		prompt_open(pl, PROMPT_EXPORT,
-		            "Export participants' calendars to directory: ",
-		            pl->cfg->export_dir);
+		prompt_open(pl, "Export participants' calendars to directory: ",
+		            pl->cfg->export_dir, planner_export);
 		return true;
 	case ACT_PRINT: {
 		char label[DAIS_TIMEBUF + 64];
@@ -765,7 +762,7 @@ global_action(struct planner *pl, enum action a)
 		snprintf(label, sizeof label,
 		         "Print run-sheet of %s (command, or file.txt/.pdf): ",
 		         planner_day_label(pl, pl->day, buf));
-		prompt_open(pl, PROMPT_PRINT, label, pl->cfg->print_command);
+		prompt_open(pl, label, pl->cfg->print_command, planner_print);
 		return true;
 	}
 	case ACT_TOGGLE_DETAIL:
@@ -795,34 +792,6 @@ view_context(const struct planner *pl)
 }
 
 static void
-help_key(struct planner *pl, enum action a)
-{
-	int rows = pl->h - 3;
-
-	if (a == ACT_HELP || a == ACT_BACK || a == ACT_QUIT) {
-		pl->mode = MODE_VIEW;
-		return;
-	}
-	/* The help scrolls as a page: moving down shows the next line. */
-	if (a == ACT_DOWN)
-		pl->help.top++;
-	else if (a == ACT_UP)
-		pl->help.top--;
-	else if (a == ACT_PAGE_DOWN)
-		pl->help.top += rows;
-	else if (a == ACT_PAGE_UP)
-		pl->help.top -= rows;
-	else if (a == ACT_FIRST)
-		pl->help.top = 0;
-	else if (a == ACT_LAST)
-		pl->help.top = pl->help.n;
-	if (pl->help.top > pl->help.n - rows)
-		pl->help.top = pl->help.n - rows;
-	if (pl->help.top < 0)
-		pl->help.top = 0;
-}
-
-static void
 view_key(struct planner *pl, enum action a)
 {
 	bool done = false;
@@ -846,7 +815,7 @@ view_key(struct planner *pl, enum action a)
 	if (!done && (pl->view == VIEW_GRID || pl->view == VIEW_LIST))
 		done = session_action(pl, a);
 	if (!done)
-		global_action(pl, a);
+		planner_global_action(pl, a);
 }
 
 /*
@@ -855,8 +824,8 @@ view_key(struct planner *pl, enum action a)
  * is selected. The editor refuses edits by any other way (the mouse, undo,
  * redo) with the same sentence, and planner_save refuses to save.
  */
-static bool
-read_only_refused(struct planner *pl, enum action a)
+bool
+planner_read_only_refuses(struct planner *pl, enum action a)
 {
 	bool edits = (key_action_flags(a) & KEYF_EDITS) != 0;
 
@@ -864,7 +833,7 @@ read_only_refused(struct planner *pl, enum action a)
 		return false;
 	/* Enter opens the session's form in the grid and the list. */
 	if (a == ACT_SELECT)
-		edits = pl->mode == MODE_VIEW &&
+		edits = planner_mode(pl) == MODE_VIEW &&
 		        (pl->view == VIEW_GRID || pl->view == VIEW_LIST);
 	if (edits)
 		planner_message(pl, true, "%s", pl->read_only);
@@ -877,7 +846,7 @@ mouse_event(struct planner *pl, const struct term_mouse *m)
 {
 	int col, minute;
 
-	if (pl->mode != MODE_VIEW || too_small(pl))
+	if (layer_top(pl) != NULL || too_small(pl))
 		return;
 	if (m->kind == TERM_MOUSE_WHEEL_UP ||
 	    m->kind == TERM_MOUSE_WHEEL_DOWN) {
@@ -1015,35 +984,12 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 			mouse_event(pl, mouse);
 		return;
 	}
-	switch (pl->mode) {
-	case MODE_PROMPT:
-		prompt_key(pl, key);
+	if (layer_top(pl) != NULL) {
+		layer_key(pl, key);
 		return;
-	case MODE_CONFIRM:
-		confirm_key(pl, key);
-		return;
-	case MODE_FORM:
-		form_key(pl, key);
-		return;
-	case MODE_PICKER:
-		picker_key(pl, key);
-		return;
-	case MODE_HELP:
-		help_key(pl, keymap_lookup(&pl->cfg->keys, CTX_HELP, key));
-		return;
-	case MODE_ASSIGN:
-		a = keymap_lookup(&pl->cfg->keys, CTX_ASSIGN, key);
-		clear_message(pl);
-		if (read_only_refused(pl, a))
-			return;
-		if (!assign_action(pl, a))
-			global_action(pl, a);
-		return;
-	case MODE_VIEW:
-		break;
 	}
 	a = keymap_lookup(&pl->cfg->keys, view_context(pl), key);
-	clear_message(pl);
+	planner_clear_message(pl);
 	if (a == ACT_NONE) {
 		char name[16], hk[16];
 
@@ -1054,7 +1000,7 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 		                keymap_first_key(&pl->cfg->keys, ACT_HELP, hk));
 		return;
 	}
-	if (read_only_refused(pl, a))
+	if (planner_read_only_refuses(pl, a))
 		return;
 	view_key(pl, a);
 }

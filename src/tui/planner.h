@@ -27,9 +27,9 @@ struct planner;
 
 enum view { VIEW_GRID, VIEW_LIST, VIEW_PEOPLE, VIEW_CONFLICTS, VIEW_COUNT };
 
-/* What the keyboard is talking to, above the view. */
+/* What the keyboard is talking to: the top modal layer, or the view. */
 enum mode {
-	MODE_VIEW,    /* the current view */
+	MODE_VIEW,    /* the current view: no layer open */
 	MODE_HELP,    /* the ? screen */
 	MODE_ASSIGN,  /* the selected session's assignments */
 	MODE_PROMPT,  /* one line typed at the bottom */
@@ -119,32 +119,75 @@ void recheck_free(struct planner *pl);
 
 /* ---- Widgets --------------------------------------------------------- */
 
-enum prompt_kind {
-	PROMPT_SEARCH,
-	PROMPT_MOVE_TO,
-	PROMPT_EXPORT,
-	PROMPT_PRINT,
-	PROMPT_SAVE_AS, /* a new directory for the user's version */
+/*
+ * A modal layer (layer.c): its own key and draw functions over its own
+ * state; only the top one of the stack gets keys and draws. A layer closes
+ * itself (layer_close) when done, before it calls whoever opened it.
+ */
+struct layer_ops {
+	const char *name;
+	enum mode mode; /* what planner_mode() says while it is on top */
+	void (*key)(struct planner *pl, void *state, int key);
+	/* Each drawing hook may be NULL. draw_body replaces the view and
+	 * the pane (help); draw_pane replaces the detail pane (assignments),
+	 * which shows_pane shows in every view; draw comes over the whole
+	 * screen after the status line (prompts, forms); *cy, *cx get where
+	 * the text cursor goes. */
+	void (*draw_body)(struct planner *pl, void *state, struct canvas *c,
+	                  int x, int y, int w, int h);
+	void (*draw_pane)(struct planner *pl, void *state, struct canvas *c,
+	                  int x, int y, int w, int h);
+	void (*draw)(struct planner *pl, void *state, struct canvas *c, int *cy,
+	             int *cx);
+	void (*free)(void *state);
+	bool shows_pane;
+	/* Opens over the assignments pane, which comes back when it closes
+	 * (the picker); any other layer replaces the pane. */
+	bool over_assign;
 };
 
+/* Pushes a layer; state is the layer's from now on (ops->free frees it). */
+void layer_open(struct planner *pl, const struct layer_ops *ops, void *state);
+/* Closes the top layer, freeing its state. */
+void layer_close(struct planner *pl);
+void layer_close_all(struct planner *pl);
+/* The top layer's ops, or NULL when the view has the keys. */
+const struct layer_ops *layer_top(const struct planner *pl);
+void *layer_top_state(const struct planner *pl);
+/* The top layer's state when it is an `ops` layer, else NULL. */
+void *layer_state(const struct planner *pl, const struct layer_ops *ops);
+/* Gives a key to the top layer (there must be one). */
+void layer_key(struct planner *pl, int key);
+enum mode planner_mode(const struct planner *pl);
+
+/*
+ * A prompt's completion: called with the text typed when the user accepts
+ * it. NULL: done, the prompt closes. Otherwise why the answer is refused
+ * (owned by the prompt from then on), shown in place; the prompt stays.
+ */
+typedef char *(*prompt_done)(struct planner *pl, const char *text);
+
 struct prompt {
-	enum prompt_kind kind;
 	char *label; /* "Search: " */
 	struct lineedit edit;
 	char *error; /* why the last answer was refused, shown in place */
+	prompt_done done;
 };
 
-enum confirm_kind {
-	CONFIRM_DELETE,
-	CONFIRM_QUIT,
-	CONFIRM_EXTERNAL, /* files changed on disk: m, r, a or Esc */
-};
+/*
+ * A question's completion: called, with the question already closed, with
+ * the key that answered it. `answers` (NULL: every key does) says whether
+ * a key is an answer; another key leaves the question open.
+ */
+typedef void (*confirm_done)(struct planner *pl, int key);
+typedef bool (*confirm_answers)(struct planner *pl, int key);
 
 struct confirm {
-	enum confirm_kind kind;
 	/* "Delete 'Opening plenary'? y/n". Lines before the last '\n' are
 	 * shown above the status line; the last one is on it. */
 	char *question;
+	confirm_answers answers;
+	confirm_done done;
 };
 
 enum field_type {
@@ -220,7 +263,6 @@ struct picker {
 	enum role role;                 /* the role the choice gets */
 	struct session_key for_session; /* PICK_PARTICIPANT */
 	char *for_participant;          /* PICK_SESSION */
-	enum mode back;                 /* the mode to return to */
 	char *error;                    /* a refused choice, shown in place */
 };
 
@@ -265,7 +307,7 @@ struct planner {
 
 	int w, h; /* screen size */
 	enum view view;
-	enum mode mode;
+	struct layer *layers; /* the modal layers, top first; NULL: none */
 	int day;
 	bool detail; /* the detail pane is shown */
 	int zoom;    /* minutes a grid row */
@@ -289,8 +331,6 @@ struct planner {
 	size_t *people_shown;    /* participant indexes after the filters */
 	size_t npeople_shown;
 	struct listnav conflicts_nav;
-	struct listnav assign; /* MODE_ASSIGN */
-	struct listnav help;
 
 	char *search; /* the last search, or NULL */
 
@@ -304,10 +344,6 @@ struct planner {
 	 * on, which did nothing: the small screen says so. */
 	int small_key;
 
-	struct prompt prompt;
-	struct confirm confirm;
-	struct form form;
-	struct picker picker;
 	/* What the last save found changed on disk, while its dialog is
 	 * open (CONFIRM_EXTERNAL); NULL otherwise. */
 	struct save_analysis *external;
@@ -419,9 +455,8 @@ size_t detail_lines(const struct planner *pl, const struct session *s,
                     int width, char ***texts, int **styles);
 void detail_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
                  int h);
-void assign_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
-                 int h);
-bool assign_action(struct planner *pl, enum action a);
+/* A: the selected session's assignments, in the pane (a layer). */
+void assign_open(struct planner *pl);
 
 void people_refilter(struct planner *pl);
 /*
@@ -438,8 +473,8 @@ void conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
                     int h);
 bool conflicts_action(struct planner *pl, enum action a);
 
-void help_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
-               int h);
+/* ?: every key and what the marks mean (a layer). */
+void help_open(struct planner *pl);
 
 /*
  * A participant's timeline on day `day` as a bar of `width` cells from the
@@ -451,23 +486,20 @@ char *timeline_bar(struct planner *pl, const char *participant_id, int day,
 
 /* ---- Widgets (prompt.c, form.c, picker.c) ---------------------------- */
 
-void prompt_open(struct planner *pl, enum prompt_kind kind, const char *label,
-                 const char *initial);
-void prompt_close(struct planner *pl);
-void prompt_key(struct planner *pl, int key);
-void prompt_draw(struct planner *pl, struct canvas *c, int y, int *cy, int *cx);
+/* The prompt at the bottom; `initial` is typed in already. */
+void prompt_open(struct planner *pl, const char *label, const char *initial,
+                 prompt_done done);
+/* The open prompt (the top layer), or NULL. */
+struct prompt *prompt_of(const struct planner *pl);
 
-void confirm_open(struct planner *pl, enum confirm_kind kind,
-                  const char *question);
-void confirm_key(struct planner *pl, int key);
-void confirm_draw(struct planner *pl, struct canvas *c);
+void confirm_open(struct planner *pl, const char *question,
+                  confirm_answers answers, confirm_done done);
 
 void form_open_edit(struct planner *pl, const struct session *s);
 void form_open_create(struct planner *pl, int day, int minute,
                       const char *room_id);
-void form_close(struct planner *pl);
-void form_key(struct planner *pl, int key);
-void form_draw(struct planner *pl, struct canvas *c, int *cy, int *cx);
+/* The open form (the top layer), or NULL. */
+struct form *form_of(const struct planner *pl);
 /*
  * Reads a form field typed by a person into the value it stands for;
  * false with *why set (a static sentence) when it cannot. For FIELD_END,
@@ -479,10 +511,8 @@ bool form_parse_end(const char *text, int start, int *end, const char **why);
 
 void picker_open_participants(struct planner *pl, const struct session *s);
 void picker_open_sessions(struct planner *pl, const struct participant *who);
-void picker_close(struct planner *pl);
-void picker_refilter(struct planner *pl);
-void picker_key(struct planner *pl, int key);
-void picker_draw(struct planner *pl, struct canvas *c, int *cy, int *cx);
+/* The open picker (the top layer), or NULL. */
+struct picker *picker_of(const struct planner *pl);
 
 /*
  * What assigning participant `who` to session s would add: the first new
@@ -500,6 +530,13 @@ enum role role_next(enum role r);
 
 /* Runs an action of the sessions context on the selected session. */
 bool session_action(struct planner *pl, enum action a);
+/* Runs an action that works everywhere (help, save, views, days ...). */
+bool planner_global_action(struct planner *pl, enum action a);
+/* Whether an edit key is refused because the planner is read-only (and
+ * then says so). */
+bool planner_read_only_refuses(struct planner *pl, enum action a);
+/* Clears the status message (a key was pressed). */
+void planner_clear_message(struct planner *pl);
 /* Reports the result of an edit: why on failure, else nothing. */
 bool planner_edit_result(struct planner *pl, bool ok, const char *why);
 /*
@@ -516,7 +553,6 @@ void planner_save(struct planner *pl);
  * save as; returns true. False (nothing opened) when none differ.
  */
 bool external_offer(struct planner *pl);
-void external_key(struct planner *pl, int key);
 void external_close(struct planner *pl);
 /*
  * Writes the user's version into the new directory `dir` (save_copy).
@@ -525,9 +561,13 @@ void external_close(struct planner *pl);
  */
 char *planner_save_as(struct planner *pl, const char *dir);
 void planner_search(struct planner *pl, const char *query, int direction);
-void planner_export(struct planner *pl, const char *dir);
-void planner_print(struct planner *pl, const char *dest);
-/* "09:30", "0930", "+15m", "-1h" relative to the session's start. */
-bool planner_move_to(struct planner *pl, const char *text, const char **why);
+/* Prompt completions (prompt_done): the search typed after /, the
+ * directory to export into, the print command or file. */
+char *planner_search_typed(struct planner *pl, const char *text);
+char *planner_export(struct planner *pl, const char *dir);
+char *planner_print(struct planner *pl, const char *dest);
+/* "09:30", "0930", "+15m", "-1h" relative to the session's start;
+ * NULL when moved, else why not (owned by the caller). */
+char *planner_move_to(struct planner *pl, const char *text);
 
 #endif

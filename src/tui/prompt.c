@@ -1,8 +1,8 @@
 /*
- * prompt.c: the one-line prompt at the bottom of the screen (search, move
- * to a time, export and print destinations, save as), which refuses a
- * wrong answer in place with the reason; and the questions answered with
- * one key (delete, quit, files changed on disk).
+ * prompt.c: two modal layers. The one-line prompt at the bottom of the
+ * screen hands what was typed to its completion, which may refuse it: then
+ * the reason shows in place and the prompt stays. The question answered
+ * with one key hands the key to its completion. Neither knows who asked.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,136 +11,118 @@
 #include "dais/xalloc.h"
 #include "planner.h"
 
-void
-prompt_open(struct planner *pl, enum prompt_kind kind, const char *label,
-            const char *initial)
+static void
+prompt_free(void *state)
 {
-	prompt_close(pl);
-	pl->prompt.kind = kind;
-	pl->prompt.label = xstrdup(label);
-	lineedit_init(&pl->prompt.edit, initial);
-	pl->mode = MODE_PROMPT;
-}
+	struct prompt *pr = state;
 
-void
-prompt_close(struct planner *pl)
-{
-	free(pl->prompt.label);
-	free(pl->prompt.error);
-	lineedit_free(&pl->prompt.edit);
-	pl->prompt.label = NULL;
-	pl->prompt.error = NULL;
-	if (pl->mode == MODE_PROMPT)
-		pl->mode = MODE_VIEW;
+	free(pr->label);
+	free(pr->error);
+	lineedit_free(&pr->edit);
+	free(pr);
 }
 
 static void
-accept(struct planner *pl)
+prompt_key(struct planner *pl, void *state, int key)
 {
-	char *text = xstrdup(pl->prompt.edit.text);
-	const char *why = NULL;
-
-	switch (pl->prompt.kind) {
-	case PROMPT_SEARCH:
-		prompt_close(pl);
-		if (text[0] == '\0' && pl->search == NULL) {
-			planner_message(pl, true, "Nothing to search for.");
-			break;
-		}
-		if (text[0] != '\0') {
-			free(pl->search);
-			pl->search = xstrdup(text);
-		}
-		planner_search(pl, pl->search, 1);
-		break;
-	case PROMPT_MOVE_TO:
-		if (planner_move_to(pl, text, &why)) {
-			prompt_close(pl);
-		} else {
-			free(pl->prompt.error);
-			pl->prompt.error = xstrdup(why);
-		}
-		break;
-	case PROMPT_EXPORT:
-		prompt_close(pl);
-		planner_export(pl, text);
-		break;
-	case PROMPT_PRINT:
-		prompt_close(pl);
-		planner_print(pl, text);
-		break;
-	case PROMPT_SAVE_AS: {
-		char *refused = planner_save_as(pl, text);
-
-		if (refused == NULL) {
-			prompt_close(pl);
-		} else {
-			free(pl->prompt.error);
-			pl->prompt.error = refused;
-		}
-		break;
-	}
-	}
-	free(text);
-}
-
-void
-prompt_key(struct planner *pl, int key)
-{
+	struct prompt *pr = state;
 	enum action a = keymap_lookup(&pl->cfg->keys, CTX_FORM, key);
 
 	if (a == ACT_FORM_CANCEL) {
-		prompt_close(pl);
+		layer_close(pl);
 		planner_message(pl, false, "Cancelled.");
 		return;
 	}
 	if (a == ACT_FORM_ACCEPT) {
-		accept(pl);
+		char *text = xstrdup(pr->edit.text);
+		char *refused = pr->done(pl, text);
+
+		if (refused == NULL) {
+			if (prompt_of(pl) == pr)
+				layer_close(pl);
+		} else {
+			free(pr->error);
+			pr->error = refused;
+		}
+		free(text);
 		return;
 	}
-	if (lineedit_action(&pl->prompt.edit, a))
+	if (lineedit_action(&pr->edit, a))
 		return;
 	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
-		lineedit_insert(&pl->prompt.edit, (unsigned int)key);
-		free(pl->prompt.error);
-		pl->prompt.error = NULL;
+		lineedit_insert(&pr->edit, (unsigned int)key);
+		free(pr->error);
+		pr->error = NULL;
 	}
 }
 
-void
-prompt_draw(struct planner *pl, struct canvas *c, int y, int *cy, int *cx)
+static void
+prompt_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 {
-	int lw = text_width(pl->prompt.label);
+	struct prompt *pr = state;
+	int lw = text_width(pr->label), y = pl->h - 1;
 
 	if (lw > c->w / 2)
 		lw = c->w / 2;
 	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
-	canvas_put_fit(c, y, 0, lw, pl->prompt.label, STYLE_STATUS, 0);
-	*cx = lineedit_draw(&pl->prompt.edit, c, y, lw, c->w - lw, STYLE_INPUT,
-	                    true);
+	canvas_put_fit(c, y, 0, lw, pr->label, STYLE_STATUS, 0);
+	*cx = lineedit_draw(&pr->edit, c, y, lw, c->w - lw, STYLE_INPUT, true);
 	*cy = y;
-	if (pl->prompt.error != NULL)
-		canvas_put_fit(c, y - 1, 0, c->w, pl->prompt.error,
-		               STYLE_STATUS_ERROR, 0);
+	if (pr->error != NULL)
+		canvas_put_fit(c, y - 1, 0, c->w, pr->error, STYLE_STATUS_ERROR,
+		               0);
 }
 
-void
-confirm_open(struct planner *pl, enum confirm_kind kind, const char *question)
-{
-	free(pl->confirm.question);
-	pl->confirm.kind = kind;
-	pl->confirm.question = xstrdup(question);
-	pl->mode = MODE_CONFIRM;
-}
+static const struct layer_ops prompt_layer = {
+    .name = "prompt",
+    .mode = MODE_PROMPT,
+    .key = prompt_key,
+    .draw = prompt_draw,
+    .free = prompt_free,
+};
 
 void
-confirm_draw(struct planner *pl, struct canvas *c)
+prompt_open(struct planner *pl, const char *label, const char *initial,
+            prompt_done done)
 {
-	const char *q = pl->confirm.question, *last = strrchr(q, '\n');
+	struct prompt *pr = xcalloc(1, sizeof *pr);
+
+	pr->label = xstrdup(label);
+	lineedit_init(&pr->edit, initial);
+	pr->done = done;
+	layer_open(pl, &prompt_layer, pr);
+}
+
+struct prompt *
+prompt_of(const struct planner *pl)
+{
+	return layer_state(pl, &prompt_layer);
+}
+
+/* ---- Questions ----------------------------------------------------------- */
+
+static void
+confirm_free(void *state)
+{
+	struct confirm *q = state;
+
+	free(q->question);
+	free(q);
+}
+
+static void
+confirm_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
+             int *cx)
+{
+	struct confirm *cf = state;
+	const char *q = cf->question, *last = strrchr(q, '\n');
 	char **lines = NULL;
 	size_t n = 0, i, shown;
 	int y;
 
+	(void)pl;
+	(void)cy;
+	(void)cx;
 	if (last != NULL) {
 		char *body = xstrndup(q, (size_t)(last - q));
 
@@ -166,65 +148,34 @@ confirm_draw(struct planner *pl, struct canvas *c)
 	canvas_put_fit(c, c->h - 1, 0, c->w, last, STYLE_STATUS_ERROR, 0);
 }
 
-void
-confirm_key(struct planner *pl, int key)
+static void
+confirm_key(struct planner *pl, void *state, int key)
 {
-	bool yes = key == 'y' || key == 'Y';
-	bool no = key == 'n' || key == 'N';
+	struct confirm *cf = state;
+	confirm_done done = cf->done;
 
-	if (pl->confirm.kind == CONFIRM_EXTERNAL) {
-		external_key(pl, key);
-		return;
-	}
-	pl->mode = MODE_VIEW;
-	switch (pl->confirm.kind) {
-	case CONFIRM_DELETE:
-		if (yes) {
-			const struct session *s = planner_selected(pl);
-			const char *why = NULL;
+	if (cf->answers != NULL && !cf->answers(pl, key))
+		return; /* no answer: the question stays */
+	layer_close(pl);
+	done(pl, key);
+}
 
-			if (s != NULL) {
-				char *uid = xstrdup(s->uid);
-				int at = pl->list.cur;
+static const struct layer_ops confirm_layer = {
+    .name = "confirm",
+    .mode = MODE_CONFIRM,
+    .key = confirm_key,
+    .draw = confirm_draw,
+    .free = confirm_free,
+};
 
-				planner_edit_result(
-				    pl,
-				    edit_delete(pl->ed, uid, s->recurrence_id,
-				                &why),
-				    why);
-				free(uid);
-				if (pl->view == VIEW_GRID) {
-					grid_sync_selection(pl);
-				} else {
-					/* The list keeps its place: the next
-					 * session, or the one before. */
-					size_t n, *v = list_sessions(pl, &n);
+void
+confirm_open(struct planner *pl, const char *question, confirm_answers answers,
+             confirm_done done)
+{
+	struct confirm *cf = xcalloc(1, sizeof *cf);
 
-					if (at >= (int)n)
-						at = (int)n - 1;
-					planner_select(
-					    pl, at >= 0
-					            ? &pl->p->sessions[v[at]]
-					            : NULL);
-					free(v);
-				}
-			}
-		} else {
-			planner_message(pl, false, "Not deleted.");
-		}
-		break;
-	case CONFIRM_QUIT:
-		if (yes) {
-			planner_save(pl);
-			if (!editor_dirty(pl->ed))
-				pl->quit = true;
-		} else if (no) {
-			pl->quit = true;
-		} else {
-			planner_message(pl, false, "Still here; nothing lost.");
-		}
-		break;
-	case CONFIRM_EXTERNAL:
-		break;
-	}
+	cf->question = xstrdup(question);
+	cf->answers = answers;
+	cf->done = done;
+	layer_open(pl, &confirm_layer, cf);
 }

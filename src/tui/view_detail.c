@@ -232,9 +232,11 @@ person_conflict(const struct planner *pl, long idx, const char *id)
 	return NULL;
 }
 
-void
-assign_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+static void
+assign_draw(struct planner *pl, void *state, struct canvas *c, int x, int y,
+            int w, int h)
 {
+	struct listnav *nav = state;
 	const struct session *s = planner_selected(pl);
 	long idx = planner_selected_index(pl);
 	char keys[5][16], *line;
@@ -247,17 +249,17 @@ assign_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	line = xasprintf("People of '%s'", s->title);
 	canvas_put_fit(c, y, x + 2, w - 2, line, STYLE_TITLE, 0);
 	free(line);
-	pl->assign.n = (int)s->nassign;
-	listnav_fix(&pl->assign, h - 4);
+	nav->n = (int)s->nassign;
+	listnav_fix(nav, h - 4);
 	if (s->nassign == 0)
 		canvas_put_fit(c, y + 1, x + 2, w - 2, "Nobody yet.", STYLE_DIM,
 		               0);
-	for (r = 0; r < h - 4 && pl->assign.top + r < (int)s->nassign; r++) {
-		int k = pl->assign.top + r;
+	for (r = 0; r < h - 4 && nav->top + r < (int)s->nassign; r++) {
+		int k = nav->top + r;
 		const struct assignment *a = &s->assign[k];
 		const struct conflict *cf =
 		    person_conflict(pl, idx, a->participant_id);
-		int mods = k == pl->assign.cur ? MOD_REVERSE : 0;
+		int mods = k == nav->cur ? MOD_REVERSE : 0;
 		char role[16];
 
 		snprintf(role, sizeof role, "%-11s", role_name(a->role));
@@ -274,9 +276,9 @@ assign_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		canvas_put_fit(c, y + 1 + r, x + 16, w - 16,
 		               planner_person_name(pl, a), STYLE_NORMAL, mods);
 	}
-	if (pl->assign.cur < (int)s->nassign) {
+	if (nav->cur < (int)s->nassign) {
 		const struct conflict *cf = person_conflict(
-		    pl, idx, s->assign[pl->assign.cur].participant_id);
+		    pl, idx, s->assign[nav->cur].participant_id);
 
 		if (cf != NULL)
 			canvas_put_fit(c, y + h - 3, x + 2, w - 2, cf->message,
@@ -298,8 +300,9 @@ assign_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	free(line);
 }
 
-bool
-assign_action(struct planner *pl, enum action a)
+/* An action on the assignments; false when it is not one of theirs. */
+static bool
+assign_action(struct planner *pl, struct listnav *nav, enum action a)
 {
 	const struct session *s = planner_selected(pl);
 	const char *why = NULL;
@@ -308,14 +311,14 @@ assign_action(struct planner *pl, enum action a)
 	bool ok;
 
 	if (s == NULL) {
-		pl->mode = MODE_VIEW;
+		layer_close(pl);
 		return a == ACT_BACK;
 	}
-	pl->assign.n = (int)s->nassign;
-	if (listnav_action(&pl->assign, a, 5))
+	nav->n = (int)s->nassign;
+	if (listnav_action(nav, a, 5))
 		return true;
 	if (a == ACT_BACK) {
-		pl->mode = MODE_VIEW;
+		layer_close(pl);
 		return true;
 	}
 	if (a == ACT_ASSIGN_ADD) {
@@ -325,32 +328,58 @@ assign_action(struct planner *pl, enum action a)
 	if (a != ACT_UNASSIGN && a != ACT_CYCLE_ROLE && a != ACT_ASSIGN_UP &&
 	    a != ACT_ASSIGN_DOWN)
 		return false;
-	if (pl->assign.cur >= (int)s->nassign) {
+	if (nav->cur >= (int)s->nassign) {
 		planner_message(pl, true, "Nobody is assigned to '%s'.",
 		                s->title);
 		return true;
 	}
 	uid = xstrdup(s->uid);
 	rid = s->recurrence_id;
-	id = xstrdup(s->assign[pl->assign.cur].participant_id);
+	id = xstrdup(s->assign[nav->cur].participant_id);
 	switch (a) {
 	case ACT_UNASSIGN:
 		ok = edit_unassign(pl->ed, uid, rid, id, &why);
 		break;
 	case ACT_CYCLE_ROLE:
 		ok = edit_set_role(pl->ed, uid, rid, id,
-		                   role_next(s->assign[pl->assign.cur].role),
-		                   &why);
+		                   role_next(s->assign[nav->cur].role), &why);
 		break;
 	default:
 		ok = edit_move_assignment(pl->ed, uid, rid, id,
 		                          a == ACT_ASSIGN_UP ? -1 : 1, &why);
 		if (ok)
-			pl->assign.cur += a == ACT_ASSIGN_UP ? -1 : 1;
+			nav->cur += a == ACT_ASSIGN_UP ? -1 : 1;
 		break;
 	}
 	planner_edit_result(pl, ok, why);
 	free(uid);
 	free(id);
 	return true;
+}
+
+static void
+assign_key(struct planner *pl, void *state, int key)
+{
+	enum action a = keymap_lookup(&pl->cfg->keys, CTX_ASSIGN, key);
+
+	planner_clear_message(pl);
+	if (planner_read_only_refuses(pl, a))
+		return;
+	if (!assign_action(pl, state, a))
+		planner_global_action(pl, a);
+}
+
+static const struct layer_ops assign_layer = {
+    .name = "assignments",
+    .mode = MODE_ASSIGN,
+    .key = assign_key,
+    .draw_pane = assign_draw,
+    .free = free,
+    .shows_pane = true,
+};
+
+void
+assign_open(struct planner *pl)
+{
+	layer_open(pl, &assign_layer, xcalloc(1, sizeof(struct listnav)));
 }

@@ -30,9 +30,11 @@ static const char *const legend[] = {
     NULL,
 };
 
-void
-help_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+static void
+help_draw(struct planner *pl, void *state, struct canvas *c, int x, int y,
+          int w, int h)
 {
+	struct listnav *help = state;
 	size_t n, i, nl;
 	char **lines = keymap_help_lines(&pl->cfg->keys, &n);
 	int r;
@@ -40,19 +42,19 @@ help_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 
 	for (nl = 0; legend[nl] != NULL; nl++)
 		;
-	pl->help.n = (int)(n + nl);
+	help->n = (int)(n + nl);
 	title = xasprintf("Keys (%s or Esc closes; %s in dais.ini changes "
 	                  "them)",
 	                  keymap_first_key(&pl->cfg->keys, ACT_HELP, key),
 	                  "[keys]");
 	canvas_put_fit(c, y, x, w, title, STYLE_TITLE, 0);
 	free(title);
-	if (pl->help.top > pl->help.n - (h - 1))
-		pl->help.top = pl->help.n - (h - 1);
-	if (pl->help.top < 0)
-		pl->help.top = 0;
+	if (help->top > help->n - (h - 1))
+		help->top = help->n - (h - 1);
+	if (help->top < 0)
+		help->top = 0;
 	for (r = 0; r < h - 1; r++) {
-		size_t k = (size_t)(pl->help.top + r);
+		size_t k = (size_t)(help->top + r);
 		const char *text;
 		int style = STYLE_NORMAL;
 
@@ -69,4 +71,48 @@ help_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+}
+
+static void
+help_key(struct planner *pl, void *state, int key)
+{
+	struct listnav *help = state;
+	enum action a = keymap_lookup(&pl->cfg->keys, CTX_HELP, key);
+	int rows = pl->h - 3;
+
+	if (a == ACT_HELP || a == ACT_BACK || a == ACT_QUIT) {
+		layer_close(pl);
+		return;
+	}
+	/* The help scrolls as a page: moving down shows the next line. */
+	if (a == ACT_DOWN)
+		help->top++;
+	else if (a == ACT_UP)
+		help->top--;
+	else if (a == ACT_PAGE_DOWN)
+		help->top += rows;
+	else if (a == ACT_PAGE_UP)
+		help->top -= rows;
+	else if (a == ACT_FIRST)
+		help->top = 0;
+	else if (a == ACT_LAST)
+		help->top = help->n;
+	if (help->top > help->n - rows)
+		help->top = help->n - rows;
+	if (help->top < 0)
+		help->top = 0;
+}
+
+static const struct layer_ops help_layer = {
+    .name = "help",
+    .mode = MODE_HELP,
+    .key = help_key,
+    .draw_body = help_draw,
+    .free = free,
+};
+
+void
+help_open(struct planner *pl)
+{
+	layer_open(pl, &help_layer, xcalloc(1, sizeof(struct listnav)));
 }

@@ -529,7 +529,7 @@ test_help(void **state)
 	assert_shows(f, "Text fields");
 	key(f, TK_ESC);
 	assert_shows(f, "[Grid]");
-	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
 }
 
 static void
@@ -616,18 +616,18 @@ test_assign_undo_redo(void **state)
 	assert_string_equal(planner_selected(f->pl)->uid, "asia@t");
 	assert_int_equal(errors(f), 2);
 	keys(f, "a");
-	assert_int_equal(f->pl->mode, MODE_PICKER);
+	assert_int_equal(planner_mode(f->pl), MODE_PICKER);
 	assert_shows(f, "Assign to 'Regional cooperation in Asia'");
 	/* Lower-case Cyrillic finds the Tajik minister by the local name;
 	 * the conflict shows before the choice. */
 	keys(f, "тоҷ");
-	assert_int_equal(f->pl->picker.nshown, 1);
+	assert_int_equal(picker_of(f->pl)->nshown, 1);
 	assert_shows(f, "! Minister of Internal Affairs");
 	assert_shows(f, "! Would conflict:");
 	key(f, 18); /* C-r: role */
 	assert_shows(f, "as speaker");
 	key(f, TK_ENTER);
-	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
 	s = planner_selected(f->pl);
 	assert_int_equal(s->nassign, 2);
 	assert_int_equal(s->assign[1].role, ROLE_SPEAKER);
@@ -645,7 +645,7 @@ test_assign_undo_redo(void **state)
 	/* The picker by delegation id and by part of a name. */
 	keys(f, "a");
 	keys(f, "kw");
-	assert_int_equal(f->pl->picker.nshown, 2);
+	assert_int_equal(picker_of(f->pl)->nshown, 2);
 	key(f, TK_ESC);
 	assert_shows(f, "Nobody assigned.");
 }
@@ -658,7 +658,7 @@ test_assignments_mode(void **state)
 
 	keys(f, "jjjj"); /* the opening */
 	keys(f, "A");
-	assert_int_equal(f->pl->mode, MODE_ASSIGN);
+	assert_int_equal(planner_mode(f->pl), MODE_ASSIGN);
 	assert_shows(f, "People of 'Opening plenary'");
 	keys(f, "J"); /* kw-interior below unoct */
 	s = planner_selected(f->pl);
@@ -671,7 +671,7 @@ test_assignments_mode(void **state)
 	assert_int_equal(s->nassign, 1);
 	assert_int_equal(errors(f), 1);
 	key(f, TK_ESC);
-	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
 	keys(f, "uuu");
 	assert_int_equal(errors(f), 2);
 	assert_false(editor_dirty(f->pl->ed));
@@ -686,7 +686,7 @@ test_create_edit_move_delete(void **state)
 
 	keys(f, "l"); /* Side Event Room A, 08:00 */
 	keys(f, "c");
-	assert_int_equal(f->pl->mode, MODE_FORM);
+	assert_int_equal(planner_mode(f->pl), MODE_FORM);
 	assert_shows(f, "New session");
 	keys(f, "Press briefing");
 	key(f, TK_TAB); /* kind */
@@ -695,15 +695,15 @@ test_create_edit_move_delete(void **state)
 	keys(f, "25:00");
 	key(f, TK_TAB);
 	/* Refused in place, with the reason; the cursor stays there. */
-	assert_int_equal(f->pl->form.cur, FF_START);
-	assert_non_null(f->pl->form.f[FF_START].error);
+	assert_int_equal(form_of(f->pl)->cur, FF_START);
+	assert_non_null(form_of(f->pl)->f[FF_START].error);
 	assert_shows(f, "!Start");
 	key(f, 21); /* C-u */
 	keys(f, "1300");
 	key(f, TK_TAB);
 	keys(f, "+45m");
 	key(f, TK_ENTER);
-	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
 	assert_int_equal(f->p->nsessions, n + 1);
 	s = planner_selected(f->pl);
 	assert_string_equal(s->title, "Press briefing");
@@ -719,21 +719,21 @@ test_create_edit_move_delete(void **state)
 	keys(f, "J");
 	assert_shows(f, "13:15-14:00");
 	keys(f, "m");
-	assert_int_equal(f->pl->mode, MODE_PROMPT);
+	assert_int_equal(planner_mode(f->pl), MODE_PROMPT);
 	keys(f, "9x");
 	key(f, TK_ENTER);
-	assert_int_equal(f->pl->mode, MODE_PROMPT);
-	assert_non_null(f->pl->prompt.error);
+	assert_int_equal(planner_mode(f->pl), MODE_PROMPT);
+	assert_non_null(prompt_of(f->pl)->error);
 	key(f, 21);
 	keys(f, "16:00");
 	key(f, TK_ENTER);
-	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
 	assert_shows(f, "16:00-16:45");
 	keys(f, "L");
 	assert_string_equal(planner_selected(f->pl)->room_id, "side-c");
 	/* Delete, after a question. */
 	key(f, TK_DELETE);
-	assert_int_equal(f->pl->mode, MODE_CONFIRM);
+	assert_int_equal(planner_mode(f->pl), MODE_CONFIRM);
 	assert_shows(f, "Delete 'Press conference'");
 	keys(f, "n");
 	assert_int_equal(f->p->nsessions, n + 1);
@@ -759,7 +759,7 @@ test_cancel_and_quit(void **state)
 	assert_shows(f, "x09:00-10:30");
 	/* Quitting with an unsaved edit asks; Esc stays. */
 	keys(f, "q");
-	assert_int_equal(f->pl->mode, MODE_CONFIRM);
+	assert_int_equal(planner_mode(f->pl), MODE_CONFIRM);
 	assert_shows(f, "Unsaved edits. Save before quitting?");
 	key(f, TK_ESC);
 	assert_false(f->pl->quit);
@@ -799,7 +799,7 @@ test_replace_programme(void **state)
 	assert_true(editor_dirty(f->pl->ed));
 	assert_int_equal(errors(f), 1);
 	keys(f, "e");
-	assert_int_equal(f->pl->mode, MODE_FORM);
+	assert_int_equal(planner_mode(f->pl), MODE_FORM);
 	/* On disk meanwhile: the side session renamed, the youth session
 	 * moved out of the women's slot in Room C. */
 	s = find_in(np, "side@t");
@@ -810,7 +810,7 @@ test_replace_programme(void **state)
 	s->end += 3600;
 	assert_true(planner_replace_programme(f->pl, np, NULL));
 	f->p = np; /* the planner's now; the old one is freed */
-	assert_int_equal(f->pl->mode, MODE_VIEW);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
 	assert_false(editor_dirty(f->pl->ed));
 	assert_false(editor_can_undo(f->pl->ed));
 	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
@@ -846,11 +846,11 @@ test_assign_from_people(void **state)
 	key(f, TK_ENTER);
 	assert_string_equal(people_current(f->pl)->id, "unoct");
 	keys(f, "a");
-	assert_int_equal(f->pl->mode, MODE_PICKER);
+	assert_int_equal(planner_mode(f->pl), MODE_PICKER);
 	assert_shows(f, "Assign UN Office of Counter-Terrorism to");
 	/* Sessions match on their title, day, time and room. */
 	keys(f, "thu 11:15");
-	assert_int_equal(f->pl->picker.nshown, 1);
+	assert_int_equal(picker_of(f->pl)->nshown, 1);
 	assert_shows(f, "No conflict: free at that time.");
 	key(f, TK_ENTER);
 	i = programme_find_session(f->p, "asia@t", DAIS_TIME_NONE);
@@ -1148,7 +1148,7 @@ test_search(void **state)
 	struct fixture *f = *state;
 
 	keys(f, "/");
-	assert_int_equal(f->pl->mode, MODE_PROMPT);
+	assert_int_equal(planner_mode(f->pl), MODE_PROMPT);
 	keys(f, "таджик");
 	key(f, TK_ENTER);
 	assert_shows(f, "Nothing matches 'таджик'");
