@@ -15,6 +15,7 @@
 #include "dais/runsheet.h"
 #include "dais/save.h"
 #include "dais/textwidth.h"
+#include "dais/machine.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
@@ -516,7 +517,7 @@ char *
 planner_export(struct planner *pl, const char *where)
 {
 	struct export_options o;
-	char *dir = config_expand_home(where), *path, *people, *msg = NULL;
+	char *dir = machine_expand_home(where), *path, *people, *msg = NULL;
 	size_t written = 0;
 
 	if (dir[0] == '\0') {
@@ -571,7 +572,7 @@ planner_print(struct planner *pl, const char *dest)
 {
 	struct runsheet_options o;
 	char *why = NULL, *msg = NULL, label[DAIS_TIMEBUF];
-	char *target = config_expand_home(dest);
+	char *target = machine_expand_home(dest);
 	bool ok;
 
 	runsheet_options_init(&o);

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "../io/registry_ini.h"
+#include "dais/machine.h"
 #include "dais/xalloc.h"
 
 const int config_zooms[CONFIG_NZOOMS] = {5, 10, 15, 30, 60};
@@ -60,19 +61,6 @@ set_string(char **dst, const char *value)
 {
 	free(*dst);
 	*dst = xstrdup(value);
-}
-
-char *
-config_expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	while (*path == ' ')
-		path++;
-	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
-	    home != NULL)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
 }
 
 static void
@@ -273,7 +261,7 @@ config_load(struct tui_config *cfg, const char *path, struct diag_list *diags)
 	v = setting(&f, "export", "directory", &line);
 	if (v != NULL && v[0] != '\0') {
 		free(cfg->export_dir);
-		cfg->export_dir = config_expand_home(v);
+		cfg->export_dir = machine_expand_home(v);
 	}
 	v = setting(&f, "planner", "zoom", &line);
 	if (v != NULL) {

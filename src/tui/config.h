@@ -47,9 +47,6 @@ char *config_default_path(void);
 bool config_load(struct tui_config *cfg, const char *path,
                  struct diag_list *diags);
 
-/* "~/x" as $HOME/x, leading blanks dropped; the caller frees it. */
-char *config_expand_home(const char *path);
-
 /* The zoom levels, in minutes a row, finest first. */
 extern const int config_zooms[];
 #define CONFIG_NZOOMS 5

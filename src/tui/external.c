@@ -15,6 +15,7 @@
 #include "dais/load.h"
 #include "dais/save.h"
 #include "dais/textwidth.h"
+#include "dais/machine.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
@@ -425,7 +426,7 @@ char *
 planner_save_as(struct planner *pl, const char *where)
 {
 	struct diag_list diags = {0};
-	char *dir = config_expand_home(where), *first, *out = NULL;
+	char *dir = machine_expand_home(where), *first, *out = NULL;
 	size_t warnings, n;
 
 	if (dir[0] == '\0') {
