@@ -31,4 +31,14 @@ bool ics_load_file(struct programme *p, int source, const char *path,
  */
 void ics_validate(struct programme *p, struct diag_list *diags);
 
+/*
+ * The VTIMEZONE of IANA zone `name` from the zone database, with TZID the
+ * plain name (libical's own is "/freeassociation.sourceforge.net/NAME",
+ * which other clients do not recognise): what dais embeds in every
+ * calendar it writes, so events can say TZID=NAME. A new component the
+ * caller owns (a libical icalcomponent), or NULL when the database has no
+ * such zone or it is UTC (whose times are written with Z).
+ */
+struct icalcomponent_impl *ics_zone_vtimezone(const char *name);
+
 #endif

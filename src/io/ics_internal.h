@@ -1,7 +1,8 @@
 /*
  * ics_internal.h: what the pieces of the .ics loader share (ics_load.c
  * reads a file into components, ics_event.c turns a VEVENT into a session,
- * ics_recur.c expands a recurring one). Private to src/io/ics_*.c.
+ * ics_recur.c expands a recurring one; lines and zones come from
+ * ics_text.h, shared with the saver). Private to src/io/.
  */
 #ifndef DAIS_IO_ICS_INTERNAL_H
 #define DAIS_IO_ICS_INTERNAL_H
@@ -12,6 +13,7 @@
 
 #include "dais/diag.h"
 #include "dais/model.h"
+#include "ics_text.h"
 
 /* An occurrence cap, so a rule like FREQ=SECONDLY cannot run away. */
 #define ICS_MAX_OCCURRENCES 10000
@@ -28,10 +30,10 @@
  * Bounds on one file, so that a hostile or broken file is refused with a
  * message naming its line instead of taking the machine's memory or time
  * (tests/cli/load_ics_bounds.sh shows what each costs). Real calendars stay
- * far below them: lines of a few hundred bytes, components of a few
- * hundred lines, nesting two deep (VEVENT > VALARM).
+ * far below them: lines of a few hundred bytes (ICS_MAX_LINE, in
+ * ics_text.h), components of a few hundred lines, nesting two deep
+ * (VEVENT > VALARM).
  */
-#define ICS_MAX_LINE            (4 * 1024 * 1024) /* bytes, unfolded */
 #define ICS_MAX_COMPONENT_LINES 50000
 #define ICS_MAX_COMPONENT_BYTES (16 * 1024 * 1024)
 #define ICS_MAX_ATTENDEES       10000 /* ATTENDEE lines of one VEVENT */
@@ -62,33 +64,6 @@ const char *ics_block_text(const struct ics_block *b, size_t i);
  * unescaped), and its line; NULL when there is none. */
 const char *ics_block_value(const struct ics_block *b, const char *name,
                             int *line);
-
-enum ics_tz_kind {
-	ICS_TZ_UTC,      /* a Z time */
-	ICS_TZ_ZONE,     /* a TZID that was found */
-	ICS_TZ_FLOATING, /* no TZID and no Z: the conference's wall clock */
-	ICS_TZ_UNKNOWN,  /* a TZID nobody defines */
-};
-
-struct ics_tz {
-	enum ics_tz_kind kind;
-	icaltimezone *zone; /* for ICS_TZ_ZONE; borrowed from the file */
-	const char *tzid;   /* as written; borrowed from the property */
-};
-
-/* A VTIMEZONE of the file. */
-struct ics_zone {
-	char *tzid;
-	icaltimezone *zone; /* owned; holds the VTIMEZONE component */
-};
-
-/* TZID -> index into an array of ics_zone, so that a file of thousands of
- * VTIMEZONEs is not looked through once per TZID (open addressing; a slot
- * holds index + 1, 0 when empty). */
-struct ics_tzindex {
-	size_t *slot;
-	size_t cap; /* a power of two, or 0 */
-};
 
 /* An RRULE, RDATE or EXDATE line of a series, for messages. */
 struct ics_rline {
@@ -139,11 +114,7 @@ struct ics_file {
 	icalparser *parser;
 	bool final; /* read to the end: no VTIMEZONE can come later */
 
-	struct ics_zone *zones;
-	size_t nzones, capzones;
-	struct ics_zone *cache; /* TZID -> zone; zone NULL when unknown */
-	size_t ncache, capcache;
-	struct ics_tzindex zoneix, cacheix;
+	struct ics_zones zones; /* the file's VTIMEZONEs, the TZIDs seen */
 
 	struct ics_event *series, *overrides;
 	size_t nseries, capseries, noverrides, capoverrides;

@@ -1,8 +1,8 @@
 /*
- * ics_load.c: reads a .ics file line by line (unfolding, CRLF or LF, line
- * numbers kept), splits it into its top-level components and hands each
- * to libical on its own: a whole-file parse grows faster than the file.
- * Structure problems (no END, not a calendar, BOM) are found here.
+ * ics_load.c: reads a .ics file's unfolded lines (from ics_text.c, as the
+ * saver reads them), splits it into its top-level components and hands
+ * each to libical on its own: a whole-file parse grows faster than the
+ * file. Structure problems (no END, not a calendar, BOM) are found here.
  */
 #include "dais/ics.h"
 
@@ -16,8 +16,6 @@
 
 #include "dais/xalloc.h"
 #include "ics_internal.h"
-
-#define FREEASSOC_PREFIX "/freeassociation.sourceforge.net/"
 
 void
 ics_init(void)
@@ -167,181 +165,29 @@ block_uid(const struct ics_block *b)
 
 /* Zones */
 
-static const char *
-strip_prefix(const char *tzid)
-{
-	size_t k = strlen(FREEASSOC_PREFIX);
-
-	if (strncmp(tzid, FREEASSOC_PREFIX, k) != 0)
-		return tzid;
-	tzid += k;
-	/* Older libical wrote ".../Tzfile/Asia/Kuwait". */
-	if (strncmp(tzid, "Tzfile/", 7) == 0)
-		tzid += 7;
-	return tzid;
-}
-
-static size_t
-tzid_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)(h ^ (h >> 29));
-}
-
-/* The index of tzid in v (indexed by ix), or -1. */
-static long
-tzindex_find(const struct ics_tzindex *ix, const struct ics_zone *v,
-             const char *tzid)
-{
-	size_t i;
-
-	if (ix->cap == 0)
-		return -1;
-	for (i = tzid_hash(tzid) & (ix->cap - 1); ix->slot[i] != 0;
-	     i = (i + 1) & (ix->cap - 1))
-		if (strcmp(v[ix->slot[i] - 1].tzid, tzid) == 0)
-			return (long)(ix->slot[i] - 1);
-	return -1;
-}
-
-static void
-tzindex_put(struct ics_tzindex *ix, const struct ics_zone *v, size_t k)
-{
-	size_t i;
-
-	for (i = tzid_hash(v[k].tzid) & (ix->cap - 1); ix->slot[i] != 0;
-	     i = (i + 1) & (ix->cap - 1))
-		;
-	ix->slot[i] = k + 1;
-}
-
-/* After v[n - 1] was appended: index it, growing the table at half full. */
-static void
-tzindex_add(struct ics_tzindex *ix, const struct ics_zone *v, size_t n)
-{
-	size_t k;
-
-	if (n * 2 > ix->cap) {
-		ix->cap = ix->cap ? ix->cap * 2 : 64;
-		free(ix->slot);
-		ix->slot = xcalloc(ix->cap, sizeof *ix->slot);
-		for (k = 0; k + 1 < n; k++)
-			tzindex_put(ix, v, k);
-	}
-	tzindex_put(ix, v, n - 1);
-}
-
 icaltimezone *
 ics_zone_find(struct ics_file *f, const char *tzid)
 {
-	icaltimezone *z = NULL;
-	const char *name;
-	long i;
-
-	if ((i = tzindex_find(&f->cacheix, f->cache, tzid)) >= 0)
-		return f->cache[i].zone;
-	/* The file's own VTIMEZONE first, as RFC 5545 says TZID refers to. */
-	if ((i = tzindex_find(&f->zoneix, f->zones, tzid)) >= 0)
-		z = f->zones[i].zone;
-	name = strip_prefix(tzid);
-	if (z == NULL && (i = tzindex_find(&f->zoneix, f->zones, name)) >= 0)
-		z = f->zones[i].zone;
-	/* libical looks names up as files: keep it inside the database. */
-	if (z == NULL && *name != '\0' && *name != '/' &&
-	    strstr(name, "..") == NULL)
-		z = icaltimezone_get_builtin_timezone(name);
-	if (z == NULL && (strcmp(name, "UTC") == 0 || strcmp(name, "Z") == 0))
-		z = icaltimezone_get_utc_timezone();
-	XGROW(f->cache, f->ncache, f->capcache);
-	f->cache[f->ncache].tzid = xstrdup(tzid);
-	f->cache[f->ncache++].zone = z;
-	tzindex_add(&f->cacheix, f->cache, f->ncache);
-	return z;
-}
-
-static void
-cache_clear(struct ics_file *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->ncache; i++)
-		free(f->cache[i].tzid);
-	f->ncache = 0;
-	/* Dropped, not wiped: a file may clear a large cache once per
-	 * VTIMEZONE, and the cache grows back from small. */
-	free(f->cacheix.slot);
-	f->cacheix.slot = NULL;
-	f->cacheix.cap = 0;
+	return ics_zones_find(&f->zones, tzid);
 }
 
 struct ics_tz
 ics_prop_tz(struct ics_file *f, icalproperty *prop, struct icaltimetype t)
 {
-	struct ics_tz tz = {ICS_TZ_FLOATING, NULL, NULL};
-	icalparameter *par;
-
-	if (icaltime_is_utc(t)) {
-		tz.kind = ICS_TZ_UTC;
-		return tz;
-	}
-	par = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
-	if (par == NULL)
-		return tz;
-	tz.tzid = icalparameter_get_tzid(par);
-	if (tz.tzid == NULL)
-		tz.tzid = "";
-	tz.zone = ics_zone_find(f, tz.tzid);
-	tz.kind = tz.zone != NULL ? ICS_TZ_ZONE : ICS_TZ_UNKNOWN;
-	return tz;
+	return ics_zones_prop_tz(&f->zones, prop, t);
 }
 
 dais_time
 ics_to_instant(const struct ics_file *f, struct icaltimetype t,
                const struct ics_tz *tz)
 {
-	struct dais_civil c = {t.year, t.month,  t.day,
-	                       t.hour, t.minute, t.second};
-
-	switch (tz->kind) {
-	case ICS_TZ_UTC:
-		t.zone = icaltimezone_get_utc_timezone();
-		return (dais_time)icaltime_as_timet_with_zone(t, t.zone);
-	case ICS_TZ_ZONE:
-		return (dais_time)icaltime_as_timet_with_zone(t, tz->zone);
-	case ICS_TZ_FLOATING:
-	case ICS_TZ_UNKNOWN:
-		break;
-	}
-	return civil_to_time(&f->p->conf.zone, c);
+	return ics_tz_instant(&f->p->conf.zone, t, tz);
 }
 
 struct icaltimetype
 ics_from_instant(const struct ics_file *f, dais_time t, const struct ics_tz *tz)
 {
-	struct icaltimetype it = icaltime_null_time();
-	struct dais_civil c;
-
-	switch (tz->kind) {
-	case ICS_TZ_UTC:
-		return icaltime_from_timet_with_zone(
-		    (time_t)t, 0, icaltimezone_get_utc_timezone());
-	case ICS_TZ_ZONE:
-		return icaltime_from_timet_with_zone((time_t)t, 0, tz->zone);
-	case ICS_TZ_FLOATING:
-	case ICS_TZ_UNKNOWN:
-		break;
-	}
-	c = time_to_civil(&f->p->conf.zone, t);
-	it.year = c.year;
-	it.month = c.month;
-	it.day = c.day;
-	it.hour = c.hour;
-	it.minute = c.minute;
-	it.second = c.second;
-	return it;
+	return ics_tz_wall(&f->p->conf.zone, t, tz);
 }
 
 bool
@@ -361,72 +207,41 @@ zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 {
 	icalproperty *prop =
 	    icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
-	const char *tzid = prop ? icalproperty_get_tzid(prop) : NULL;
-	icalcomponent *sub;
-	icaltimezone *z;
-	int rules = 0;
-	long known;
+	char *tzid = xstrdup(prop && icalproperty_get_tzid(prop)
+	                         ? icalproperty_get_tzid(prop)
+	                         : "");
 
-	if (tzid == NULL || *tzid == '\0') {
+	switch (ics_zones_add(&f->zones, c)) {
+	case ICS_ZONE_ADDED:
+	case ICS_ZONE_REPEATED: /* concatenated exports repeat a zone */
+		break;
+	case ICS_ZONE_NO_TZID:
 		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
 		         "this VTIMEZONE has no TZID, so no time can refer to "
 		         "it; give it a TZID or remove it");
-		icalcomponent_free(c);
-		return;
-	}
-	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
-	     sub != NULL;
-	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
-		icalcomponent_kind k = icalcomponent_isa(sub);
-
-		if (k == ICAL_XSTANDARD_COMPONENT ||
-		    k == ICAL_XDAYLIGHT_COMPONENT)
-			rules++;
-	}
-	if (rules == 0) {
+		break;
+	case ICS_ZONE_NO_RULES:
 		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
 		         "VTIMEZONE %s has no STANDARD or DAYLIGHT part, so it "
 		         "says nothing about the offset; dais ignores it and "
 		         "looks %s up in the zone database",
 		         tzid, tzid);
-		icalcomponent_free(c);
-		return;
-	}
-	if ((known = tzindex_find(&f->zoneix, f->zones, tzid)) >= 0) {
-		char *mine, *theirs;
-
-		/* Concatenated exports repeat the same VTIMEZONE: only a
-		 * different one is worth a word. */
-		mine = icalcomponent_as_ical_string_r(c);
-		theirs = icalcomponent_as_ical_string_r(
-		    icaltimezone_get_component(f->zones[known].zone));
-		if (strcmp(mine, theirs) != 0)
-			ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
-			         "VTIMEZONE %s is defined twice in this file, "
-			         "differently; dais uses the first, remove the "
-			         "other",
-			         tzid);
-		free(mine);
-		free(theirs);
-		icalcomponent_free(c);
-		return;
-	}
-	z = icaltimezone_new();
-	if (!icaltimezone_set_component(z, c)) {
+		break;
+	case ICS_ZONE_REDEFINED:
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "VTIMEZONE %s is defined twice in this file, "
+		         "differently; dais uses the first, remove the "
+		         "other",
+		         tzid);
+		break;
+	case ICS_ZONE_UNUSABLE:
 		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
 		         "libical cannot use VTIMEZONE %s; dais ignores it and "
 		         "looks %s up in the zone database",
 		         tzid, tzid);
-		icaltimezone_free(z, 1);
-		icalcomponent_free(c);
-		return;
+		break;
 	}
-	XGROW(f->zones, f->nzones, f->capzones);
-	f->zones[f->nzones].tzid = xstrdup(tzid);
-	f->zones[f->nzones++].zone = z;
-	tzindex_add(&f->zoneix, f->zones, f->nzones);
-	/* A TZID that was unknown before may be known now. */
-	cache_clear(f);
+	free(tzid);
 }
 
 /* Keys: (UID, RECURRENCE-ID) of every VEVENT of the file */
@@ -434,7 +249,7 @@ zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 static uint64_t
 key_hash(const char *uid, dais_time rid)
 {
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
 
 	for (; *uid != '\0'; uid++)
 		h = (h ^ (unsigned char)*uid) * 1099511628211ULL;
@@ -1163,90 +978,6 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 	/* Calendar properties (VERSION, PRODID ...) are not dais's. */
 }
 
-/*
- * Where the physical lines come from: a file read in chunks, or bytes in
- * memory. A line is kept whole only up to ICS_MAX_LINE bytes, so a file
- * of one endless line costs a bounded buffer, not its size.
- */
-struct source {
-	FILE *fp;        /* NULL: the bytes are in memory */
-	const char *mem; /* memory: all of it */
-	size_t memlen;
-	char *buf; /* file: [start, len) read but not handed out yet */
-	size_t cap, start, len, scanned;
-	bool eof;
-};
-
-#define SOURCE_CHUNK 65536
-
-/*
- * The next physical line without its newline: *n bytes at *s; false at
- * the end. When *n > ICS_MAX_LINE only its length is known (a file's
- * line was not kept): *s must not be read.
- */
-static bool
-source_line(struct source *src, const char **s, size_t *n)
-{
-	size_t dropped = 0;
-
-	if (src->fp == NULL) {
-		const char *p = src->mem + src->start, *nl;
-		size_t rest = src->memlen - src->start;
-
-		if (rest == 0)
-			return false;
-		nl = memchr(p, '\n', rest);
-		*s = p;
-		*n = nl != NULL ? (size_t)(nl - p) : rest;
-		src->start += *n + (nl != NULL);
-		return true;
-	}
-	for (;;) {
-		char *b = src->buf + src->start, *nl = NULL;
-		size_t have = src->len - src->start, got;
-
-		if (have > src->scanned)
-			nl =
-			    memchr(b + src->scanned, '\n', have - src->scanned);
-		if (nl != NULL) {
-			*s = b;
-			*n = dropped + (size_t)(nl - b);
-			src->start += (size_t)(nl - b) + 1;
-			src->scanned = 0;
-			return true;
-		}
-		src->scanned = have;
-		if (have > ICS_MAX_LINE) {
-			/* Too long to keep: count it to its end. */
-			dropped += have;
-			src->start = src->len = src->scanned = have = 0;
-		}
-		if (src->eof) {
-			if (have == 0 && dropped == 0)
-				return false;
-			*s = src->buf + src->start;
-			*n = dropped + have;
-			src->start = src->len;
-			src->scanned = 0;
-			return true;
-		}
-		if (src->start > 0) {
-			memmove(src->buf, b, have);
-			src->start = 0;
-			src->len = have;
-		}
-		if (src->cap - src->len < SOURCE_CHUNK) {
-			src->cap = src->cap ? src->cap * 2 : 2 * SOURCE_CHUNK;
-			src->buf = xreallocarray(src->buf, src->cap, 1);
-		}
-		got =
-		    fread(src->buf + src->len, 1, src->cap - src->len, src->fp);
-		src->len += got;
-		if (got == 0)
-			src->eof = true;
-	}
-}
-
 /* A line past ICS_MAX_LINE: left out, and its component refused, since
  * what it held is lost. */
 static void
@@ -1270,70 +1001,26 @@ line_too_long(struct reader *r, size_t len, int line)
 
 /* Reads the lines, unfolding them and feeding each to the reader. */
 static void
-read_lines(struct reader *r, struct source *src)
+read_lines(struct reader *r, struct ics_source *src)
 {
-	char *pend = NULL;
-	size_t plen = 0, pcap = 0, n;
-	int lineno = 0, pline = 0;
-	bool have = false, over = false;
-	const char *s;
+	struct ics_unfold u;
+	struct ics_logical l;
 
-	while (!r->not_ical && source_line(src, &s, &n)) {
-		bool folded;
-
-		lineno++;
-		if (n <= ICS_MAX_LINE) {
-			if (n > 0 && s[n - 1] == '\r')
-				n--;
-			if (lineno == 1 && n >= 3 &&
-			    memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-				ics_diag(&r->f, DIAG_WARNING, 1, NULL,
-				         "the file begins with a UTF-8 byte "
-				         "order mark; dais reads past it, but "
-				         "save the file as UTF-8 without BOM "
-				         "so every tool sees BEGIN:VCALENDAR");
-				s += 3;
-				n -= 3;
-			}
-		}
-		/* A line too long to keep starts a logical line of its own:
-		 * whether it was folded is lost with it. */
-		folded = have && n > 0 && n <= ICS_MAX_LINE &&
-		         (s[0] == ' ' || s[0] == '\t');
-		if (folded) {
-			s++; /* a folded line goes on the one before */
-			n--;
-		} else {
-			if (have && over)
-				line_too_long(r, plen, pline);
-			else if (have)
-				logical_line(r, pend, plen, pline);
-			have = true;
-			over = false;
-			plen = 0;
-			pline = lineno;
-		}
-		if (over || plen + n > ICS_MAX_LINE) {
-			over = true;
-			plen += n;
-			continue;
-		}
-		if (plen + n + 1 > pcap) {
-			pcap = (plen + n + 1) * 2;
-			pend = xreallocarray(pend, pcap, 1);
-		}
-		memcpy(pend + plen, s, n);
-		plen += n;
-		pend[plen] = '\0';
-	}
-	if (have && !r->not_ical) {
-		if (over)
-			line_too_long(r, plen, pline);
+	ics_unfold_init(&u, src);
+	while (!r->not_ical && ics_unfold_next(&u, &l)) {
+		if (l.bom)
+			ics_diag(&r->f, DIAG_WARNING, 1, NULL,
+			         "the file begins with a UTF-8 byte order "
+			         "mark; dais reads past it, but save the file "
+			         "as UTF-8 without BOM so every tool sees "
+			         "BEGIN:VCALENDAR");
+		if (l.too_long)
+			line_too_long(r, l.len, l.line);
 		else
-			logical_line(r, pend, plen, pline);
+			logical_line(r, l.s, l.len, l.line);
 	}
-	r->last_line = lineno;
-	free(pend);
+	r->last_line = u.lineno;
+	ics_unfold_free(&u);
 }
 
 /* After the last line: what is still open, what waited for the end. */
@@ -1396,14 +1083,7 @@ reader_free(struct reader *r)
 	for (i = 0; i < f->capkeys; i++)
 		free(f->keys[i].uid);
 	free(f->keys);
-	cache_clear(f);
-	free(f->cache);
-	free(f->zoneix.slot);
-	for (i = 0; i < f->nzones; i++) {
-		free(f->zones[i].tzid);
-		icaltimezone_free(f->zones[i].zone, 1);
-	}
-	free(f->zones);
+	ics_zones_free(&f->zones);
 	if (f->parser != NULL)
 		icalparser_free(f->parser);
 	stack_clear(r);
@@ -1415,7 +1095,7 @@ reader_free(struct reader *r)
 
 /* Reads src as the file `shown`; false when it is no calendar. */
 static bool
-load_source(struct programme *p, int source, struct source *src,
+load_source(struct programme *p, int source, struct ics_source *src,
             const char *shown, struct diag_list *diags)
 {
 	struct reader r;
@@ -1448,20 +1128,21 @@ bool
 ics_load_file(struct programme *p, int source, const char *path,
               const char *shown, struct diag_list *diags)
 {
-	struct source src;
+	struct ics_source src;
+	FILE *fp;
 	bool ok;
 
-	memset(&src, 0, sizeof src);
-	if ((src.fp = fopen(path, "rb")) == NULL) {
+	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
 		         "cannot open this file: %s; check the files list in "
 		         "conference.ini and the file's permissions",
 		         strerror(errno));
 		return false;
 	}
+	ics_source_file(&src, fp);
 	ok = load_source(p, source, &src, shown, diags);
-	fclose(src.fp);
-	free(src.buf);
+	fclose(fp);
+	ics_source_free(&src);
 	return ok;
 }
 
@@ -1469,10 +1150,8 @@ bool
 ics_load_buffer(struct programme *p, int source, const char *data, size_t len,
                 const char *shown, struct diag_list *diags)
 {
-	struct source src;
+	struct ics_source src;
 
-	memset(&src, 0, sizeof src);
-	src.mem = data;
-	src.memlen = len;
+	ics_source_mem(&src, data, len);
 	return load_source(p, source, &src, shown, diags);
 }

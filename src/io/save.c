@@ -1,10 +1,12 @@
 /*
  * save.c: an edited programme back into its .ics files. A file is split
- * into its top-level blocks as text; a block whose session did not change is
- * written back byte for byte, a changed one is re-parsed with libical, given
- * the session's new fields and serialised; deleted sessions' blocks are
- * left out and new sessions are appended to the new-sessions file. So what
- * dais does not understand survives, and a diff shows only edited sessions.
+ * into its top-level blocks as text (ics_text.c, as the loader reads it,
+ * so a block is found by the same UID and RECURRENCE-ID); a block whose session
+ * did not change is written back byte for byte, a changed one is re-parsed with
+ * libical, given the session's new fields and serialised; deleted sessions'
+ * blocks are left out and new sessions are appended to the new-sessions file.
+ * So what dais does not understand survives, and a diff shows only edited
+ * sessions.
  */
 #include "dais/save.h"
 
@@ -23,26 +25,6 @@
 #include "dais/filehash.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
-
-#define FREEASSOC_PREFIX "/freeassociation.sourceforge.net/"
-
-/* One top-level piece of a file, as text. */
-struct block {
-	size_t start, end; /* byte range in the file text */
-	int line;          /* 1-based line of its first line */
-	bool vevent;
-	char *uid;
-	dais_time rid; /* RECURRENCE-ID, or DAIS_TIME_NONE */
-	bool master;   /* has RRULE or RDATE: the head of a series */
-};
-
-struct file_text {
-	char *text;
-	size_t len;
-	struct block *blocks;
-	size_t nblocks, capblocks;
-	size_t calendar_end; /* offset of "END:VCALENDAR", or len */
-};
 
 /* What the save does to one file. */
 struct file_plan {
@@ -81,217 +63,6 @@ read_whole(const char *path, size_t *len, char **why)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
-}
-
-/* The length of the line at s, without its CRLF or LF. */
-static size_t
-line_len(const char *s, const char *end, size_t *with_eol)
-{
-	const char *nl = memchr(s, '\n', (size_t)(end - s));
-	size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-
-	*with_eol = nl ? n + 1 : n;
-	if (n > 0 && s[n - 1] == '\r')
-		n--;
-	return n;
-}
-
-static bool
-starts_with_ci(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && strncasecmp(s, prefix, k) == 0;
-}
-
-/* The property line at `s` unfolded (continuation lines joined). */
-static char *
-unfold_at(const char *s, const char *end)
-{
-	char *out = NULL;
-	size_t n = 0, cap = 0, eol, len;
-
-	for (;;) {
-		len = line_len(s, end, &eol);
-		while (n + len + 1 > cap) {
-			cap = cap ? cap * 2 : 128;
-			out = xreallocarray(out, cap, 1);
-		}
-		memcpy(out + n, s, len);
-		n += len;
-		s += eol;
-		if (s >= end || (*s != ' ' && *s != '\t'))
-			break;
-		s++; /* the folding blank */
-	}
-	out[n] = '\0';
-	return out;
-}
-
-/*
- * An instant from a DATE-TIME property line (RECURRENCE-ID, EXDATE); the
- * zone from its TZID (IANA name, with or without libical's prefix), UTC for
- * a Z time, the conference zone for a floating one.
- */
-static dais_time
-property_instant(const char *line, const struct dais_zone *conf_zone)
-{
-	icalproperty *prop = icalproperty_new_from_string(line);
-	struct icaltimetype t;
-	icalparameter *tzid;
-	dais_time out = DAIS_TIME_NONE;
-
-	if (prop == NULL)
-		return out;
-	t = icalvalue_get_datetime(icalproperty_get_value(prop));
-	tzid = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
-	if (!icaltime_is_null_time(t)) {
-		if (icaltime_is_utc(t)) {
-			out = (dais_time)icaltime_as_timet(t);
-		} else if (tzid != NULL) {
-			const char *name = icalparameter_get_tzid(tzid);
-			icaltimezone *z;
-
-			if (strncmp(name, FREEASSOC_PREFIX,
-			            strlen(FREEASSOC_PREFIX)) == 0)
-				name += strlen(FREEASSOC_PREFIX);
-			z = icaltimezone_get_builtin_timezone(name);
-			out = (dais_time)icaltime_as_timet_with_zone(
-			    t, z ? z : icaltimezone_get_utc_timezone());
-		} else {
-			struct dais_civil c = {t.year, t.month,  t.day,
-			                       t.hour, t.minute, t.second};
-
-			out = civil_to_time(conf_zone, c);
-		}
-	}
-	icalproperty_free(prop);
-	return out;
-}
-
-/* Reads the UID, RECURRENCE-ID and RRULE/RDATE of a VEVENT block. */
-static void
-block_identify(struct block *b, const char *text,
-               const struct dais_zone *conf_zone)
-{
-	const char *s = text + b->start, *end = text + b->end;
-	int depth = 0;
-
-	b->rid = DAIS_TIME_NONE;
-	while (s < end) {
-		size_t eol, n = line_len(s, end, &eol);
-
-		if (starts_with_ci(s, n, "BEGIN:"))
-			depth++;
-		else if (starts_with_ci(s, n, "END:"))
-			depth--;
-		else if (depth == 1 && b->uid == NULL &&
-		         (starts_with_ci(s, n, "UID:") ||
-		          starts_with_ci(s, n, "UID;"))) {
-			char *line = unfold_at(s, end);
-			char *colon = strchr(line, ':');
-
-			b->uid = xstrdup(colon + 1);
-			free(line);
-		} else if (depth == 1 &&
-		           starts_with_ci(s, n, "RECURRENCE-ID")) {
-			char *line = unfold_at(s, end);
-
-			b->rid = property_instant(line, conf_zone);
-			free(line);
-		} else if (depth == 1 && (starts_with_ci(s, n, "RRULE") ||
-		                          starts_with_ci(s, n, "RDATE"))) {
-			b->master = true;
-		}
-		s += eol;
-	}
-}
-
-/*
- * Whether a series head already has an EXDATE for the occurrence `rid`:
- * after a save that wrote this file but failed on another, the editor
- * still lists the deletion, and the next save must not add it twice.
- * Only each EXDATE line's first value is read; dais writes one per line.
- */
-static bool
-block_excludes(const char *text, const struct block *b, dais_time rid,
-               const struct dais_zone *conf_zone)
-{
-	const char *s = text + b->start, *end = text + b->end;
-	int depth = 0;
-	bool found = false;
-
-	while (s < end && !found) {
-		size_t eol, n = line_len(s, end, &eol);
-
-		if (starts_with_ci(s, n, "BEGIN:"))
-			depth++;
-		else if (starts_with_ci(s, n, "END:"))
-			depth--;
-		else if (depth == 1 && starts_with_ci(s, n, "EXDATE")) {
-			char *line = unfold_at(s, end);
-
-			found = property_instant(line, conf_zone) == rid;
-			free(line);
-		}
-		s += eol;
-	}
-	return found;
-}
-
-/* Splits the file into the blocks at depth 1 inside VCALENDAR. */
-static void
-file_split(struct file_text *ft, const struct dais_zone *conf_zone)
-{
-	const char *text = ft->text, *end = text + ft->len, *s = text;
-	int depth = 0, line = 1;
-	struct block *cur = NULL;
-
-	ft->calendar_end = ft->len;
-	/* A UTF-8 byte order mark stays in the file but is not a line's
-	 * start: without this the first BEGIN would go unseen. */
-	if (ft->len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		s += 3;
-	while (s < end) {
-		size_t eol, n = line_len(s, end, &eol);
-
-		if (starts_with_ci(s, n, "BEGIN:")) {
-			depth++;
-			if (depth == 2) {
-				XGROW(ft->blocks, ft->nblocks, ft->capblocks);
-				cur = &ft->blocks[ft->nblocks++];
-				memset(cur, 0, sizeof *cur);
-				cur->start = (size_t)(s - text);
-				cur->line = line;
-				cur->vevent =
-				    starts_with_ci(s, n, "BEGIN:VEVENT");
-			}
-		} else if (starts_with_ci(s, n, "END:")) {
-			if (depth == 2 && cur != NULL) {
-				cur->end = (size_t)(s - text) + eol;
-				if (cur->vevent)
-					block_identify(cur, text, conf_zone);
-				cur = NULL;
-			} else if (depth == 1 &&
-			           starts_with_ci(s, n, "END:VCALENDAR")) {
-				ft->calendar_end = (size_t)(s - text);
-			}
-			depth--;
-		}
-		line++;
-		s += eol;
-	}
-}
-
-static void
-file_text_free(struct file_text *ft)
-{
-	size_t i;
-
-	for (i = 0; i < ft->nblocks; i++)
-		free(ft->blocks[i].uid);
-	free(ft->blocks);
-	free(ft->text);
 }
 
 /* The time as the conference zone's wall clock, for DTSTART;TZID=. */
@@ -620,37 +391,48 @@ out_str(struct outbuf *o, const char *s)
  * they are carried over by hand into the regenerated block.
  */
 static void
-nested_x_components(const char *text, const struct block *b,
+nested_x_components(const char *text, const struct ics_text_block *b,
                     struct outbuf *keep)
 {
-	const char *s = text + b->start, *end = text + b->end, *from = NULL;
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	size_t from = 0;
 	int depth = 0, xdepth = 0;
+	bool in_x = false;
 
-	while (s < end) {
-		size_t eol, n = line_len(s, end, &eol);
-
-		if (starts_with_ci(s, n, "BEGIN:")) {
+	ics_source_mem(&src, text + b->start, b->end - b->start);
+	ics_unfold_init(&u, &src);
+	while (ics_unfold_next(&u, &l)) {
+		if (l.s == NULL)
+			continue;
+		if (ics_starts_with_ci(l.s, l.len, "BEGIN:")) {
 			depth++;
-			if (depth == 2 && starts_with_ci(s, n, "BEGIN:X-")) {
-				from = s;
+			if (depth == 2 && !in_x &&
+			    ics_starts_with_ci(l.s, l.len, "BEGIN:X-")) {
+				from = l.start;
 				xdepth = depth;
+				in_x = true;
 			}
-		} else if (starts_with_ci(s, n, "END:")) {
-			if (from != NULL && depth == xdepth) {
-				out_add(keep, from, (size_t)(s + eol - from));
-				from = NULL;
+		} else if (ics_starts_with_ci(l.s, l.len, "END:")) {
+			if (in_x && depth == xdepth) {
+				out_add(keep, text + b->start + from,
+				        l.end - from);
+				in_x = false;
 			}
 			depth--;
 		}
-		s += eol;
 	}
+	ics_unfold_free(&u);
+	ics_source_free(&src);
 }
 
 /* A VEVENT's text for session s: from its old block when it has one. */
 static bool
 event_text(const struct programme *p, const struct session *s,
-           const struct session *saved, const char *text, const struct block *b,
-           const struct strlist *exdates, struct outbuf *out, char **why)
+           const struct session *saved, const char *text,
+           const struct ics_text_block *b, const struct strlist *exdates,
+           struct outbuf *out, char **why)
 {
 	icalcomponent *c;
 	struct outbuf keep = {0};
@@ -748,26 +530,15 @@ plan_find(const struct file_plan *plan, const char *uid, dais_time rid)
 	return NULL;
 }
 
-/* The conference zone's VTIMEZONE, named by its plain IANA name (not
- * libical's prefixed one), as the TZID= of every event dais writes. */
+/* The conference zone's VTIMEZONE (ics_zone_vtimezone), as text. */
 static void
 zone_text(const struct programme *p, struct outbuf *o)
 {
-	icaltimezone *z = icaltimezone_get_builtin_timezone(p->conf.zone.name);
-	icalcomponent *vtz;
-	icalproperty *tzid;
-	char *ser;
+	char *ser = ics_zone_vtimezone_text(p->conf.zone.name);
 
-	if (z == NULL)
-		return;
-	vtz = icalcomponent_new_clone(icaltimezone_get_component(z));
-	tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
-	if (tzid != NULL)
-		icalproperty_set_tzid(tzid, p->conf.zone.name);
-	ser = icalcomponent_as_ical_string_r(vtz);
-	out_str(o, ser);
+	if (ser != NULL)
+		out_str(o, ser);
 	free(ser);
-	icalcomponent_free(vtz);
 }
 
 /* A new file for sessions made in dais: the calendar and its zone. */
@@ -779,31 +550,6 @@ new_calendar_text(const struct programme *p, struct outbuf *o)
 	           "CALSCALE:GREGORIAN\r\n");
 	zone_text(p, o);
 	out_str(o, "END:VCALENDAR\r\n");
-}
-
-/* Whether the file defines a VTIMEZONE with this TZID. */
-static bool
-file_has_zone(const struct file_text *ft, const char *name)
-{
-	size_t i, n = strlen(name);
-
-	for (i = 0; i < ft->nblocks; i++) {
-		const struct block *b = &ft->blocks[i];
-		const char *s = ft->text + b->start, *end = ft->text + b->end;
-
-		if (b->vevent ||
-		    !starts_with_ci(s, (size_t)(end - s), "BEGIN:VTIMEZONE"))
-			continue;
-		while (s < end) {
-			size_t eol, len = line_len(s, end, &eol);
-
-			if (len == 5 + n && starts_with_ci(s, len, "TZID:") &&
-			    memcmp(s + 5, name, n) == 0)
-				return true;
-			s += eol;
-		}
-	}
-	return false;
 }
 
 /* Whether the plan writes any event (rather than only removing some). */
@@ -830,32 +576,30 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
              size_t len, const char *to, uint64_t *written, char **why)
 {
 	const struct programme *p = editor_programme(ed);
-	struct file_text ft = {0};
+	struct ics_text ft;
 	struct outbuf out = {0}, tail = {0};
 	struct outbuf fresh = {0}, zone = {0};
 	bool *handled, ok = false;
 	size_t i, pos = 0;
 
-	if (text != NULL) {
-		ft.text = text;
-		ft.len = len;
-	} else {
+	if (text == NULL) {
 		new_calendar_text(p, &fresh);
-		ft.text = fresh.v;
-		ft.len = fresh.n;
+		text = fresh.v;
+		len = fresh.n;
+		fresh.v = NULL;
 	}
-	file_split(&ft, &p->conf.zone);
+	ics_text_split(&ft, text, len, &p->conf.zone);
 	handled = xcalloc(plan->n + 1, sizeof *handled);
 	/*
 	 * Events dais writes say TZID=<conference zone>; a file without that
 	 * VTIMEZONE (Google's exports use UTC) would not be valid RFC 5545,
 	 * so it gets one, before its first component.
 	 */
-	if (plan_writes(plan) && !file_has_zone(&ft, p->conf.zone.name))
+	if (plan_writes(plan) && !ics_text_has_zone(&ft, p->conf.zone.name))
 		zone_text(p, &zone);
 
 	for (i = 0; i < ft.nblocks; i++) {
-		const struct block *b = &ft.blocks[i];
+		const struct ics_text_block *b = &ft.blocks[i];
 		struct strlist exdates = {0};
 		const struct edit_change *ch;
 		const struct session *cur;
@@ -879,9 +623,8 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
 					char *line;
 
 					handled[k] = true;
-					if (block_excludes(ft.text, b,
-					                   ch->recurrence_id,
-					                   &p->conf.zone))
+					if (ics_text_excludes(
+					        &ft, b, ch->recurrence_id))
 						continue;
 					line =
 					    exdate_line(p, ch->recurrence_id);
@@ -953,7 +696,8 @@ done:
 	free(out.v);
 	free(tail.v);
 	free(zone.v);
-	file_text_free(&ft);
+	ics_text_free(&ft);
+	free(text);
 	return ok;
 }
 

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "dais/atomicfile.h"
+#include "dais/ics.h"
 #include "dais/lineup.h"
 #include "dais/xalloc.h"
 
@@ -424,27 +425,16 @@ calendar_name(const struct programme *p, const struct export_options *o)
 
 /*
  * The conference zone as the calendar's own VTIMEZONE under the plain IANA
- * name: libical's built-in zone is named
- * "/freeassociation.sourceforge.net/...", which clients do not recognise.
- * Event times then take their TZID from this component.
+ * name (ics_zone_vtimezone). Event times then take their TZID from this
+ * component; NULL for UTC, whose times are written with Z.
  */
 static icaltimezone *
 embed_zone(icalcomponent *cal, const char *name)
 {
-	icaltimezone *builtin = icaltimezone_get_builtin_timezone(name);
-	icalcomponent *vtz;
-	icalproperty *tzid;
+	icalcomponent *vtz = ics_zone_vtimezone(name);
 
-	if (builtin == NULL || icaltimezone_get_component(builtin) == NULL)
-		return NULL; /* UTC itself: times are written with Z */
-	vtz = icalcomponent_new_clone(icaltimezone_get_component(builtin));
-	tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
-	if (tzid == NULL) {
-		tzid = icalproperty_new_tzid(name);
-		icalcomponent_add_property(vtz, tzid);
-	} else {
-		icalproperty_set_tzid(tzid, name);
-	}
+	if (vtz == NULL)
+		return NULL;
 	icalcomponent_add_component(cal, vtz);
 	return icalcomponent_get_timezone(cal, name);
 }

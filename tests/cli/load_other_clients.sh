@@ -1,6 +1,6 @@
 # load_other_clients.sh: .ics files as other programs write them (made by
 # hand after their exports: Outlook with a "Arab Standard Time" VTIMEZONE
-# and X-MICROSOFT-*, Google Calendar with UTC times and X-GOOGLE-*, Apple
+# and X-MICROSOFT-* (and a recurring meeting with a moved occurrence), Google Calendar with UTC times and X-GOOGLE-*, Apple
 # with X-APPLE-* and its alarms, Thunderbird with X-MOZ-*, Evolution with
 # libical's zone prefix) load as the mini programme's one file, with their
 # times right; broken ones are refused with file, line and reason. None may
@@ -42,6 +42,12 @@ expect_contains "$tmp/p/$ics:38: warning: ATTENDEE Minister of Interior, Kuwait 
 	stderr "$err"
 at 2026-11-04 "09:00-10:30  Opening plenary"
 at 2026-11-05 "11:00-12:00  Border data side session"
+
+# A series in Outlook's own zone, one occurrence moved: the override's
+# RECURRENCE-ID;TZID="Arab Standard Time" is read through the VTIMEZONE.
+loads outlook-recurring.ics "2 sessions"
+at 2026-11-04 "08:30-08:45  Heads of delegation briefing"
+at 2026-11-05 "09:00-09:15  Heads of delegation briefing (later)"
 
 loads google.ics "3 sessions"
 expect_contains "$tmp/p/$ics:38: warning: libical could not read a line and left it out: No value for LOCATION property" \

@@ -436,6 +436,66 @@ test_occurrences(void **state)
 	remove_programme(dir);
 }
 
+/*
+ * Outlook names its zone ("Arab Standard Time") by a VTIMEZONE of the file,
+ * not by an IANA name. An override's RECURRENCE-ID in that zone must be
+ * found through the file's VTIMEZONE, as the loader finds it: retitling it
+ * replaces its block instead of appending a second override of the same
+ * occurrence (which `dais check` would then refuse).
+ */
+static void
+test_outlook_override_in_file_zone(void **state)
+{
+	const char *fixtures = getenv("FIXTURES");
+	char *from =
+	    xasprintf("%s/other-clients/outlook-recurring.ics", fixtures);
+	char *ics = slurp(from);
+	char *dir = make_programme(ics), *path = sessions_path(dir), *after;
+	struct programme *p = load_ok(dir), *q;
+	struct editor *ed = editor_new(p);
+	const char *why = NULL, *s;
+	const char *uid = NULL;
+	dais_time rid = DAIS_TIME_NONE;
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < p->nsessions; i++)
+		if (p->sessions[i].recurrence_id != DAIS_TIME_NONE &&
+		    strstr(p->sessions[i].title, "(later)") != NULL) {
+			uid = p->sessions[i].uid;
+			rid = p->sessions[i].recurrence_id;
+		}
+	assert_non_null(uid);
+	/* 08:30 in Kuwait (+03:00) on 5 November is 05:30Z. */
+	assert_int_equal(rid, 1793856600);
+	assert_true(
+	    edit_set_title(ed, uid, rid, "Heads of delegation: moved", &why));
+	save_ok(ed);
+	after = slurp(path);
+	for (s = after; (s = strstr(s, "RECURRENCE-ID")) != NULL; s++)
+		n++;
+	assert_int_equal(n, 1);
+	assert_null(strstr(after, "(later)"));
+	q = load_ok(dir);
+	n = 0;
+	for (i = 0; i < q->nsessions; i++)
+		if (q->sessions[i].recurrence_id == rid) {
+			assert_string_equal(q->sessions[i].title,
+			                    "Heads of delegation: moved");
+			n++;
+		}
+	assert_int_equal(n, 1);
+	assert_int_equal(q->nsessions, 2);
+	programme_free(q);
+	editor_free(ed);
+	programme_free(p);
+	free(after);
+	free(path);
+	free(ics);
+	free(from);
+	remove_programme(dir);
+}
+
 static void
 test_failed_write_keeps_file_and_edits(void **state)
 {
@@ -575,6 +635,7 @@ main(void)
 	    cmocka_unit_test(test_delete_and_create),
 	    cmocka_unit_test(test_unknown_content_survives),
 	    cmocka_unit_test(test_occurrences),
+	    cmocka_unit_test(test_outlook_override_in_file_zone),
 	    cmocka_unit_test(test_failed_write_keeps_file_and_edits),
 	    cmocka_unit_test(test_bom_file),
 	    cmocka_unit_test(test_changed_on_disk_is_not_overwritten),

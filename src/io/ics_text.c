@@ -1,0 +1,701 @@
+/*
+ * ics_text.c: iCalendar text read one way for loading and saving (see
+ * ics_text.h): bounded physical lines, unfolding with line numbers and
+ * byte ranges, a file's top-level blocks, and TZID lookup through the
+ * file's VTIMEZONEs before the zone database.
+ */
+#include "ics_text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/ics.h"
+#include "dais/xalloc.h"
+
+/* ---- Physical lines ---------------------------------------------------- */
+
+#define SOURCE_CHUNK 65536
+
+void
+ics_source_file(struct ics_source *src, FILE *fp)
+{
+	memset(src, 0, sizeof *src);
+	src->fp = fp;
+}
+
+void
+ics_source_mem(struct ics_source *src, const char *data, size_t len)
+{
+	memset(src, 0, sizeof *src);
+	src->mem = data;
+	src->memlen = len;
+}
+
+void
+ics_source_free(struct ics_source *src)
+{
+	free(src->buf);
+	src->buf = NULL;
+}
+
+/*
+ * The next physical line without its newline: *n bytes at *s; false at
+ * the end. A line is kept whole only up to ICS_MAX_LINE bytes, so a file
+ * of one endless line costs a bounded buffer, not its size: when
+ * *n > ICS_MAX_LINE only its length is known and *s must not be read.
+ */
+static bool
+source_line(struct ics_source *src, const char **s, size_t *n)
+{
+	size_t dropped = 0;
+
+	if (src->fp == NULL) {
+		const char *p = src->mem + src->start, *nl;
+		size_t rest = src->memlen - src->start;
+
+		if (rest == 0)
+			return false;
+		nl = memchr(p, '\n', rest);
+		*s = p;
+		*n = nl != NULL ? (size_t)(nl - p) : rest;
+		src->start += *n + (nl != NULL);
+		src->offset = src->start;
+		return true;
+	}
+	for (;;) {
+		char *b = src->buf + src->start, *nl = NULL;
+		size_t have = src->len - src->start, got;
+
+		if (have > src->scanned)
+			nl =
+			    memchr(b + src->scanned, '\n', have - src->scanned);
+		if (nl != NULL) {
+			*s = b;
+			*n = dropped + (size_t)(nl - b);
+			src->start += (size_t)(nl - b) + 1;
+			src->scanned = 0;
+			src->offset += *n + 1;
+			return true;
+		}
+		src->scanned = have;
+		if (have > ICS_MAX_LINE) {
+			/* Too long to keep: count it to its end. */
+			dropped += have;
+			src->start = src->len = src->scanned = have = 0;
+		}
+		if (src->eof) {
+			if (have == 0 && dropped == 0)
+				return false;
+			*s = src->buf + src->start;
+			*n = dropped + have;
+			src->start = src->len;
+			src->scanned = 0;
+			src->offset += *n;
+			return true;
+		}
+		if (src->start > 0) {
+			memmove(src->buf, b, have);
+			src->start = 0;
+			src->len = have;
+		}
+		if (src->cap - src->len < SOURCE_CHUNK) {
+			src->cap = src->cap ? src->cap * 2 : 2 * SOURCE_CHUNK;
+			src->buf = xreallocarray(src->buf, src->cap, 1);
+		}
+		got =
+		    fread(src->buf + src->len, 1, src->cap - src->len, src->fp);
+		src->len += got;
+		if (got == 0)
+			src->eof = true;
+	}
+}
+
+/* ---- Logical lines ----------------------------------------------------- */
+
+void
+ics_unfold_init(struct ics_unfold *u, struct ics_source *src)
+{
+	memset(u, 0, sizeof *u);
+	u->src = src;
+}
+
+void
+ics_unfold_free(struct ics_unfold *u)
+{
+	free(u->buf);
+	u->buf = NULL;
+}
+
+/* Reads the next physical line into u->next; false at the end. */
+static bool
+read_ahead(struct ics_unfold *u)
+{
+	size_t start = u->src->offset;
+
+	if (!source_line(u->src, &u->next, &u->next_n))
+		return false;
+	u->lineno++;
+	u->next_start = start;
+	u->next_end = u->src->offset;
+	u->have_next = true;
+	return true;
+}
+
+bool
+ics_unfold_next(struct ics_unfold *u, struct ics_logical *out)
+{
+	bool first = true;
+
+	memset(out, 0, sizeof *out);
+	if (!u->started) {
+		u->started = true;
+		read_ahead(u);
+	}
+	if (!u->have_next)
+		return false;
+	for (;;) {
+		const char *s = u->next;
+		size_t n = u->next_n;
+
+		if (n <= ICS_MAX_LINE) {
+			if (n > 0 && s[n - 1] == '\r')
+				n--;
+			if (u->lineno == 1 && n >= 3 &&
+			    memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+				out->bom = true;
+				s += 3;
+				n -= 3;
+			}
+		}
+		if (first) {
+			out->line = u->lineno;
+			out->start = u->next_start;
+			first = false;
+		} else {
+			s++; /* a folded line goes on the one before */
+			n--;
+		}
+		out->end = u->next_end;
+		if (out->too_long || out->len + n > ICS_MAX_LINE) {
+			out->too_long = true;
+			out->len += n;
+		} else {
+			if (out->len + n + 1 > u->cap) {
+				u->cap = (out->len + n + 1) * 2;
+				u->buf = xreallocarray(u->buf, u->cap, 1);
+			}
+			memcpy(u->buf + out->len, s, n);
+			out->len += n;
+			u->buf[out->len] = '\0';
+		}
+		u->have_next = false;
+		if (!read_ahead(u))
+			break;
+		/* A line too long to keep starts a logical line of its own:
+		 * whether it was folded is lost with it. */
+		if (!(u->next_n > 0 && u->next_n <= ICS_MAX_LINE &&
+		      (u->next[0] == ' ' || u->next[0] == '\t')))
+			break;
+	}
+	if (!out->too_long) {
+		if (u->buf == NULL) {
+			u->cap = 1;
+			u->buf = xmalloc(1);
+			u->buf[0] = '\0';
+		}
+		out->s = u->buf;
+	}
+	return true;
+}
+
+bool
+ics_starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && strncasecmp(s, prefix, k) == 0;
+}
+
+/* ---- Zones ------------------------------------------------------------- */
+
+static const char *
+strip_prefix(const char *tzid)
+{
+	size_t k = strlen(ICS_FREEASSOC_PREFIX);
+
+	if (strncmp(tzid, ICS_FREEASSOC_PREFIX, k) != 0)
+		return tzid;
+	tzid += k;
+	/* Older libical wrote ".../Tzfile/Asia/Kuwait". */
+	if (strncmp(tzid, "Tzfile/", 7) == 0)
+		tzid += 7;
+	return tzid;
+}
+
+static size_t
+tzid_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The index of tzid in v (indexed by ix), or -1. */
+static long
+tzindex_find(const struct ics_tzindex *ix, const struct ics_zone *v,
+             const char *tzid)
+{
+	size_t i;
+
+	if (ix->cap == 0)
+		return -1;
+	for (i = tzid_hash(tzid) & (ix->cap - 1); ix->slot[i] != 0;
+	     i = (i + 1) & (ix->cap - 1))
+		if (strcmp(v[ix->slot[i] - 1].tzid, tzid) == 0)
+			return (long)(ix->slot[i] - 1);
+	return -1;
+}
+
+static void
+tzindex_put(struct ics_tzindex *ix, const struct ics_zone *v, size_t k)
+{
+	size_t i;
+
+	for (i = tzid_hash(v[k].tzid) & (ix->cap - 1); ix->slot[i] != 0;
+	     i = (i + 1) & (ix->cap - 1))
+		;
+	ix->slot[i] = k + 1;
+}
+
+/* After v[n - 1] was appended: index it, growing the table at half full. */
+static void
+tzindex_add(struct ics_tzindex *ix, const struct ics_zone *v, size_t n)
+{
+	size_t k;
+
+	if (n * 2 > ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 64;
+		free(ix->slot);
+		ix->slot = xcalloc(ix->cap, sizeof *ix->slot);
+		for (k = 0; k + 1 < n; k++)
+			tzindex_put(ix, v, k);
+	}
+	tzindex_put(ix, v, n - 1);
+}
+
+static void
+cache_clear(struct ics_zones *zs)
+{
+	size_t i;
+
+	for (i = 0; i < zs->ncache; i++)
+		free(zs->cache[i].tzid);
+	zs->ncache = 0;
+	/* Dropped, not wiped: a file may clear a large cache once per
+	 * VTIMEZONE, and the cache grows back from small. */
+	free(zs->cacheix.slot);
+	zs->cacheix.slot = NULL;
+	zs->cacheix.cap = 0;
+}
+
+enum ics_zone_added
+ics_zones_add(struct ics_zones *zs, icalcomponent *c)
+{
+	icalproperty *prop =
+	    icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+	const char *tzid = prop ? icalproperty_get_tzid(prop) : NULL;
+	enum ics_zone_added res = ICS_ZONE_ADDED;
+	icalcomponent *sub;
+	icaltimezone *z;
+	int rules = 0;
+	long known;
+
+	if (tzid == NULL || *tzid == '\0') {
+		icalcomponent_free(c);
+		return ICS_ZONE_NO_TZID;
+	}
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	     sub != NULL;
+	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)) {
+		icalcomponent_kind k = icalcomponent_isa(sub);
+
+		if (k == ICAL_XSTANDARD_COMPONENT ||
+		    k == ICAL_XDAYLIGHT_COMPONENT)
+			rules++;
+	}
+	if (rules == 0) {
+		icalcomponent_free(c);
+		return ICS_ZONE_NO_RULES;
+	}
+	if ((known = tzindex_find(&zs->ix, zs->v, tzid)) >= 0) {
+		char *mine, *theirs;
+
+		/* Concatenated exports repeat the same VTIMEZONE. */
+		mine = icalcomponent_as_ical_string_r(c);
+		theirs = icalcomponent_as_ical_string_r(
+		    icaltimezone_get_component(zs->v[known].zone));
+		res = strcmp(mine, theirs) != 0 ? ICS_ZONE_REDEFINED
+		                                : ICS_ZONE_REPEATED;
+		free(mine);
+		free(theirs);
+		icalcomponent_free(c);
+		return res;
+	}
+	z = icaltimezone_new();
+	if (!icaltimezone_set_component(z, c)) {
+		icaltimezone_free(z, 1);
+		icalcomponent_free(c);
+		return ICS_ZONE_UNUSABLE;
+	}
+	XGROW(zs->v, zs->n, zs->cap);
+	zs->v[zs->n].tzid = xstrdup(tzid);
+	zs->v[zs->n++].zone = z;
+	tzindex_add(&zs->ix, zs->v, zs->n);
+	/* A TZID that was unknown before may be known now. */
+	cache_clear(zs);
+	return res;
+}
+
+icaltimezone *
+ics_zones_find(struct ics_zones *zs, const char *tzid)
+{
+	icaltimezone *z = NULL;
+	const char *name;
+	long i;
+
+	if ((i = tzindex_find(&zs->cacheix, zs->cache, tzid)) >= 0)
+		return zs->cache[i].zone;
+	/* The file's own VTIMEZONE first, as RFC 5545 says TZID refers to. */
+	if ((i = tzindex_find(&zs->ix, zs->v, tzid)) >= 0)
+		z = zs->v[i].zone;
+	name = strip_prefix(tzid);
+	if (z == NULL && (i = tzindex_find(&zs->ix, zs->v, name)) >= 0)
+		z = zs->v[i].zone;
+	/* libical looks names up as files: keep it inside the database. */
+	if (z == NULL && *name != '\0' && *name != '/' &&
+	    strstr(name, "..") == NULL)
+		z = icaltimezone_get_builtin_timezone(name);
+	if (z == NULL && (strcmp(name, "UTC") == 0 || strcmp(name, "Z") == 0))
+		z = icaltimezone_get_utc_timezone();
+	XGROW(zs->cache, zs->ncache, zs->capcache);
+	zs->cache[zs->ncache].tzid = xstrdup(tzid);
+	zs->cache[zs->ncache++].zone = z;
+	tzindex_add(&zs->cacheix, zs->cache, zs->ncache);
+	return z;
+}
+
+struct ics_tz
+ics_zones_prop_tz(struct ics_zones *zs, icalproperty *prop,
+                  struct icaltimetype t)
+{
+	struct ics_tz tz = {ICS_TZ_FLOATING, NULL, NULL};
+	icalparameter *par;
+
+	if (icaltime_is_utc(t)) {
+		tz.kind = ICS_TZ_UTC;
+		return tz;
+	}
+	par = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
+	if (par == NULL)
+		return tz;
+	tz.tzid = icalparameter_get_tzid(par);
+	if (tz.tzid == NULL)
+		tz.tzid = "";
+	tz.zone = ics_zones_find(zs, tz.tzid);
+	tz.kind = tz.zone != NULL ? ICS_TZ_ZONE : ICS_TZ_UNKNOWN;
+	return tz;
+}
+
+void
+ics_zones_free(struct ics_zones *zs)
+{
+	size_t i;
+
+	cache_clear(zs);
+	free(zs->cache);
+	free(zs->ix.slot);
+	for (i = 0; i < zs->n; i++) {
+		free(zs->v[i].tzid);
+		icaltimezone_free(zs->v[i].zone, 1);
+	}
+	free(zs->v);
+	memset(zs, 0, sizeof *zs);
+}
+
+dais_time
+ics_tz_instant(const struct dais_zone *conf, struct icaltimetype t,
+               const struct ics_tz *tz)
+{
+	struct dais_civil c = {t.year, t.month,  t.day,
+	                       t.hour, t.minute, t.second};
+
+	switch (tz->kind) {
+	case ICS_TZ_UTC:
+		t.zone = icaltimezone_get_utc_timezone();
+		return (dais_time)icaltime_as_timet_with_zone(t, t.zone);
+	case ICS_TZ_ZONE:
+		return (dais_time)icaltime_as_timet_with_zone(t, tz->zone);
+	case ICS_TZ_FLOATING:
+	case ICS_TZ_UNKNOWN:
+		break;
+	}
+	return civil_to_time(conf, c);
+}
+
+struct icaltimetype
+ics_tz_wall(const struct dais_zone *conf, dais_time t, const struct ics_tz *tz)
+{
+	struct icaltimetype it = icaltime_null_time();
+	struct dais_civil c;
+
+	switch (tz->kind) {
+	case ICS_TZ_UTC:
+		return icaltime_from_timet_with_zone(
+		    (time_t)t, 0, icaltimezone_get_utc_timezone());
+	case ICS_TZ_ZONE:
+		return icaltime_from_timet_with_zone((time_t)t, 0, tz->zone);
+	case ICS_TZ_FLOATING:
+	case ICS_TZ_UNKNOWN:
+		break;
+	}
+	c = time_to_civil(conf, t);
+	it.year = c.year;
+	it.month = c.month;
+	it.day = c.day;
+	it.hour = c.hour;
+	it.minute = c.minute;
+	it.second = c.second;
+	return it;
+}
+
+icalcomponent *
+ics_zone_vtimezone(const char *name)
+{
+	icaltimezone *builtin =
+	    name != NULL ? icaltimezone_get_builtin_timezone(name) : NULL;
+	icalcomponent *vtz;
+	icalproperty *tzid;
+
+	if (builtin == NULL || icaltimezone_get_component(builtin) == NULL)
+		return NULL; /* UTC itself has no VTIMEZONE */
+	vtz = icalcomponent_new_clone(icaltimezone_get_component(builtin));
+	tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	if (tzid == NULL)
+		icalcomponent_add_property(vtz, icalproperty_new_tzid(name));
+	else
+		icalproperty_set_tzid(tzid, name);
+	return vtz;
+}
+
+char *
+ics_zone_vtimezone_text(const char *name)
+{
+	icalcomponent *vtz = ics_zone_vtimezone(name);
+	char *ser;
+
+	if (vtz == NULL)
+		return NULL;
+	ser = icalcomponent_as_ical_string_r(vtz);
+	icalcomponent_free(vtz);
+	return ser;
+}
+
+/* ---- A file as blocks -------------------------------------------------- */
+
+/* The value of a property line: what follows the first colon. */
+static const char *
+line_value(const char *line)
+{
+	const char *colon = strchr(line, ':');
+
+	return colon != NULL ? colon + 1 : "";
+}
+
+dais_time
+ics_text_instant(struct ics_text *t, const char *line)
+{
+	icalproperty *prop = icalproperty_new_from_string(line);
+	struct icaltimetype it;
+	dais_time out = DAIS_TIME_NONE;
+
+	if (prop == NULL)
+		return out;
+	it = icalvalue_get_datetime(icalproperty_get_value(prop));
+	if (!icaltime_is_null_time(it)) {
+		struct ics_tz tz = ics_zones_prop_tz(&t->zones, prop, it);
+
+		out = ics_tz_instant(t->conf, it, &tz);
+	}
+	icalproperty_free(prop);
+	return out;
+}
+
+/* Parses VTIMEZONE block b into the file's zones (as the loader does; a
+ * broken one is left to the loader's messages). */
+static void
+zone_read(struct ics_text *t, const struct ics_text_block *b)
+{
+	char *copy = xstrndup(t->text + b->start, b->end - b->start);
+	icalcomponent *c = icalparser_parse_string(copy);
+
+	free(copy);
+	if (c == NULL)
+		return;
+	if (icalcomponent_isa(c) != ICAL_VTIMEZONE_COMPONENT) {
+		icalcomponent_free(c);
+		return;
+	}
+	(void)ics_zones_add(&t->zones, c);
+}
+
+static void
+block_free(struct ics_text_block *b)
+{
+	free(b->uid);
+	free(b->tzid);
+	free(b->rid_text);
+}
+
+void
+ics_text_split(struct ics_text *t, const char *text, size_t len,
+               const struct dais_zone *conf)
+{
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	struct ics_text_block *cur = NULL;
+	int depth = 0;
+	size_t i;
+
+	memset(t, 0, sizeof *t);
+	t->text = text;
+	t->len = len;
+	t->conf = conf;
+	t->calendar_end = len;
+	ics_source_mem(&src, text, len);
+	ics_unfold_init(&u, &src);
+	while (ics_unfold_next(&u, &l)) {
+		const char *s = l.s;
+
+		if (s == NULL)
+			continue;
+		if (ics_starts_with_ci(s, l.len, "BEGIN:")) {
+			depth++;
+			if (depth == 2) {
+				XGROW(t->blocks, t->nblocks, t->capblocks);
+				cur = &t->blocks[t->nblocks++];
+				memset(cur, 0, sizeof *cur);
+				cur->start = l.start + (l.bom ? 3 : 0);
+				cur->line = l.line;
+				cur->rid = DAIS_TIME_NONE;
+				cur->vevent = ics_starts_with_ci(
+				    s, l.len, "BEGIN:VEVENT");
+				cur->vtimezone = ics_starts_with_ci(
+				    s, l.len, "BEGIN:VTIMEZONE");
+			}
+		} else if (ics_starts_with_ci(s, l.len, "END:")) {
+			if (depth == 2 && cur != NULL) {
+				cur->end = l.end;
+				cur = NULL;
+			} else if (depth == 1 &&
+			           ics_starts_with_ci(s, l.len,
+			                              "END:VCALENDAR")) {
+				t->calendar_end = l.start;
+			}
+			depth--;
+		} else if (depth == 2 && cur != NULL && cur->vevent) {
+			if (cur->uid == NULL &&
+			    (ics_starts_with_ci(s, l.len, "UID:") ||
+			     ics_starts_with_ci(s, l.len, "UID;")))
+				cur->uid = xstrdup(line_value(s));
+			else if (ics_starts_with_ci(s, l.len,
+			                            "RECURRENCE-ID") &&
+			         cur->rid_text == NULL)
+				/* Read once the zones are: a VTIMEZONE may
+				 * come after the events. */
+				cur->rid_text = xstrdup(s);
+			else if (ics_starts_with_ci(s, l.len, "RRULE") ||
+			         ics_starts_with_ci(s, l.len, "RDATE"))
+				cur->master = true;
+		} else if (depth == 2 && cur != NULL && cur->vtimezone &&
+		           cur->tzid == NULL &&
+		           (ics_starts_with_ci(s, l.len, "TZID:") ||
+		            ics_starts_with_ci(s, l.len, "TZID;"))) {
+			cur->tzid = xstrdup(line_value(s));
+		}
+	}
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+	/* A block never closed is not one: the loader refused the file. */
+	if (cur != NULL)
+		block_free(&t->blocks[--t->nblocks]);
+
+	for (i = 0; i < t->nblocks; i++)
+		if (t->blocks[i].vtimezone)
+			zone_read(t, &t->blocks[i]);
+	for (i = 0; i < t->nblocks; i++)
+		if (t->blocks[i].rid_text != NULL)
+			t->blocks[i].rid =
+			    ics_text_instant(t, t->blocks[i].rid_text);
+}
+
+void
+ics_text_free(struct ics_text *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nblocks; i++)
+		block_free(&t->blocks[i]);
+	free(t->blocks);
+	ics_zones_free(&t->zones);
+	memset(t, 0, sizeof *t);
+}
+
+/*
+ * After a save that wrote this file but failed on another, the editor
+ * still lists an occurrence's deletion, and the next save must not add its
+ * EXDATE twice. Only each EXDATE line's first value is read; dais writes
+ * one per line.
+ */
+bool
+ics_text_excludes(struct ics_text *t, const struct ics_text_block *b,
+                  dais_time rid)
+{
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	int depth = 0;
+	bool found = false;
+
+	ics_source_mem(&src, t->text + b->start, b->end - b->start);
+	ics_unfold_init(&u, &src);
+	while (!found && ics_unfold_next(&u, &l)) {
+		if (l.s == NULL)
+			continue;
+		if (ics_starts_with_ci(l.s, l.len, "BEGIN:"))
+			depth++;
+		else if (ics_starts_with_ci(l.s, l.len, "END:"))
+			depth--;
+		else if (depth == 1 && ics_starts_with_ci(l.s, l.len, "EXDATE"))
+			found = ics_text_instant(t, l.s) == rid;
+	}
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+	return found;
+}
+
+bool
+ics_text_has_zone(const struct ics_text *t, const char *tzid)
+{
+	size_t i;
+
+	for (i = 0; i < t->nblocks; i++)
+		if (t->blocks[i].vtimezone && t->blocks[i].tzid != NULL &&
+		    strcmp(t->blocks[i].tzid, tzid) == 0)
+			return true;
+	return false;
+}
