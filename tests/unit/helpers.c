@@ -1,0 +1,99 @@
+/*
+ * helpers.c: file and directory helpers shared by the io unit tests
+ * (helpers.h), once instead of a copy in each test.
+ */
+#include "helpers.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/xalloc.h"
+
+char *
+helper_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		fail_msg("cannot read %s", path);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n >= 0);
+	rewind(f);
+	buf = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	if (len != NULL)
+		*len = (size_t)n;
+	return buf;
+}
+
+void
+helper_spill(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL)
+		fail_msg("cannot write %s", path);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+void
+helper_spill_text(const char *path, const char *text)
+{
+	helper_spill(path, text, strlen(text));
+}
+
+char *
+helper_copy_programme(const char *name, const char *ics)
+{
+	const char *fixtures = getenv("FIXTURES");
+	char tmpl[] = "/tmp/dais-test-XXXXXX";
+	char *dir, *cmd, *path;
+
+	assert_non_null(fixtures);
+	assert_non_null(mkdtemp(tmpl));
+	dir = xstrdup(tmpl);
+	cmd = xasprintf("cp -R '%s/%s/.' '%s'", fixtures, name, dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	if (ics != NULL) {
+		path = xasprintf("%s/programme/sessions.ics", dir);
+		helper_spill_text(path, ics);
+		free(path);
+	}
+	return dir;
+}
+
+void
+helper_remove_dir(char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(dir);
+}
+
+void
+helper_buf_add(struct helper_buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->v = xreallocarray(b->v, b->cap, 1);
+	}
+	memcpy(b->v + b->n, s, n);
+	b->n += n;
+	b->v[b->n] = '\0';
+}
