@@ -67,9 +67,21 @@ const struct session *editor_session(const struct editor *ed, const char *uid,
                                      dais_time recurrence_id);
 
 /*
- * New UIDs from a generator seeded with `seed` (and host "dais") instead of
- * the system's random source, so that tests and scripted runs make the
- * same UIDs every time. Not for real use: UIDs must be unique worldwide.
+ * Where new sessions' UIDs come from. `make(arg)` returns a new UID, which
+ * the editor owns; it is asked again while the programme has that UID.
+ * The core has no random source: a front end attaches io's maker
+ * (uid_maker_attach in uid.h: random UIDs in the programme's own domain).
+ * free_arg (may be NULL) is called on arg when the maker is replaced and
+ * at editor_free. NULL make goes back to the seeded UIDs below.
+ */
+typedef char *(*editor_uid_maker)(void *arg);
+void editor_set_uid_maker(struct editor *ed, editor_uid_maker make, void *arg,
+                          void (*free_arg)(void *arg));
+/*
+ * New UIDs "dais-<32 hex digits>@dais" from a generator seeded with `seed`
+ * (replacing any maker), so that tests and scripted runs make the same
+ * UIDs every time; an editor without a maker is seeded with 0. Not for
+ * real use: UIDs must be unique worldwide.
  */
 void editor_set_uid_seed(struct editor *ed, uint64_t seed);
 
@@ -201,8 +213,8 @@ bool editor_session_changed(const struct editor *ed, const char *uid,
 
 /*
  * Adds a session built from `s` (copied; s->assign, s->languages included).
- * s->uid NULL or "" makes a new one, "dais-<32 hex digits>@<host>" (host is
- * the machine's name, or "dais"); a given UID must be unused. Needs a
+ * s->uid NULL or "" makes a new one from the editor's UID maker
+ * (editor_set_uid_maker); a given UID must be unused. Needs a
  * title, a start and an end after it, and recurrence_id DAIS_TIME_NONE.
  * location NULL with a room_id takes the room's name; an assignment's cn
  * NULL takes the participant's name. Sequence becomes 0, source -1, line 0.

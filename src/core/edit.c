@@ -3,13 +3,11 @@
  * finds its session, builds the new state, has it checked (edit_check.c)
  * and commits it to the history (editor.c).
  */
-#include <ctype.h>
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "dais/xalloc.h"
 #include "edit_internal.h"
@@ -156,50 +154,30 @@ mix64(uint64_t *state)
 	return x ^ (x >> 31);
 }
 
-static void
-uid_random(struct editor *ed, unsigned char *r, size_t n)
+/* "dais-<32 hex digits>@dais" from the editor's seed: the same every run. */
+static char *
+uid_seeded(struct editor *ed)
 {
-	struct timespec ts;
+	char hex[33];
 	size_t i;
 
-	if (!ed->uid_seeded) {
-		if (getrandom(r, n, 0) == (ssize_t)n)
-			return;
-		/* No entropy source: seed from the clock, once. */
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ed->uid_state = (uint64_t)ts.tv_sec * 1000000007u ^
-		                (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)ed;
-		ed->uid_seeded = true;
+	for (i = 0; i < 32; i += 16) {
+		uint64_t x = mix64(&ed->uid_state);
+
+		snprintf(hex + i, sizeof hex - i, "%016" PRIx64, x);
 	}
-	for (i = 0; i < n; i++)
-		r[i] = (unsigned char)mix64(&ed->uid_state);
+	return xasprintf("dais-%s@dais", hex);
 }
 
-/* "dais-<32 hex digits>@<host>", unused in the programme. */
+/* A UID unused in the programme, from the caller's maker or the seed. */
 static char *
 uid_generate(struct editor *ed)
 {
-	unsigned char r[16];
-	char host[256], hex[sizeof r * 2 + 1];
-	size_t i, j;
 	char *uid;
 
-	if (ed->uid_fixed_host || gethostname(host, sizeof host) != 0)
-		host[0] = '\0';
-	host[sizeof host - 1] = '\0';
-	for (i = j = 0; host[i] != '\0'; i++)
-		if (isalnum((unsigned char)host[i]) || host[i] == '.' ||
-		    host[i] == '-')
-			host[j++] = host[i];
-	host[j] = '\0';
 	for (;;) {
-		uid_random(ed, r, sizeof r);
-		for (i = 0; i < sizeof r; i++) {
-			hex[2 * i] = "0123456789abcdef"[r[i] >> 4];
-			hex[2 * i + 1] = "0123456789abcdef"[r[i] & 15];
-		}
-		hex[sizeof hex - 1] = '\0';
-		uid = xasprintf("dais-%s@%s", hex, *host ? host : "dais");
+		uid = ed->uid_make != NULL ? ed->uid_make(ed->uid_arg)
+		                           : uid_seeded(ed);
 		if (!uid_in_use(ed->p, uid))
 			return uid;
 		free(uid);

@@ -58,8 +58,11 @@ struct editor {
 	bool in_callback;
 
 	/* Set by editor_set_uid_seed(), or when getrandom() fails. */
-	bool uid_seeded;
-	bool uid_fixed_host; /* seeded by the caller: host "dais" */
+	/* New UIDs: the caller's maker (editor_set_uid_maker), else made
+	 * from uid_state (editor_set_uid_seed). */
+	editor_uid_maker uid_make;
+	void (*uid_free)(void *arg);
+	void *uid_arg;
 	uint64_t uid_state;
 
 	char *why;

@@ -375,6 +375,7 @@ editor_free(struct editor *ed)
 	record_free(&ed->cur);
 	free(ed->group_description);
 	strlist_clear(&ed->op_descriptions);
+	editor_set_uid_maker(ed, NULL, NULL, NULL);
 	free(ed->why);
 	free(ed->read_only);
 	free(ed);
@@ -398,9 +399,19 @@ editor_session(const struct editor *ed, const char *uid,
 void
 editor_set_uid_seed(struct editor *ed, uint64_t seed)
 {
-	ed->uid_seeded = true;
-	ed->uid_fixed_host = true;
+	editor_set_uid_maker(ed, NULL, NULL, NULL);
 	ed->uid_state = seed;
+}
+
+void
+editor_set_uid_maker(struct editor *ed, editor_uid_maker make, void *arg,
+                     void (*free_arg)(void *arg))
+{
+	if (ed->uid_free != NULL)
+		ed->uid_free(ed->uid_arg);
+	ed->uid_make = make;
+	ed->uid_arg = arg;
+	ed->uid_free = free_arg;
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "dais/journal.h"
 #include "dais/textwidth.h"
+#include "dais/uid.h"
 #include "dais/xalloc.h"
 #include "term.h"
 #include "theme.h"
@@ -282,6 +283,7 @@ planner_new(struct programme *p, const struct tui_config *cfg)
 	pl->p = p;
 	pl->cfg = cfg;
 	pl->ed = editor_new(p);
+	uid_maker_attach(pl->ed, p);
 	editor_set_callback(pl->ed, on_edit, pl);
 	pl->sel.rid = DAIS_TIME_NONE;
 	pl->drag.rid = DAIS_TIME_NONE;
@@ -349,6 +351,7 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	programme_free(pl->p);
 	pl->p = p;
 	pl->ed = editor_new(p);
+	uid_maker_attach(pl->ed, p);
 	editor_set_callback(pl->ed, on_edit, pl);
 	/* A read-only planner stays read-only (and keeps no journal). */
 	if (pl->read_only != NULL)

@@ -1,0 +1,162 @@
+/*
+ * uid.c: new sessions' UIDs (uid.h). The randomness and the machine's name
+ * are here, in io, so that the editor (core) stays free of system calls:
+ * it is handed this maker by the front end.
+ */
+#include "dais/uid.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "dais/machine.h"
+#include "dais/xalloc.h"
+
+struct uid_maker {
+	char *domain;
+	bool seeded; /* no entropy source: state from the clock */
+	uint64_t state;
+};
+
+/* The domain part of a UID, or NULL when it has none worth copying. */
+static const char *
+domain_part(const char *uid, size_t *len)
+{
+	const char *at = strrchr(uid, '@'), *s;
+
+	if (at == NULL || at[1] == '\0')
+		return NULL;
+	for (s = at + 1; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '-')
+			return NULL;
+	*len = (size_t)(s - at - 1);
+	return at + 1;
+}
+
+static int
+domain_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The machine's name as a domain: only the characters a domain has. */
+static char *
+host_domain(void)
+{
+	char *host = machine_host();
+	size_t i, j;
+
+	for (i = j = 0; host[i] != '\0'; i++)
+		if (isalnum((unsigned char)host[i]) || host[i] == '.' ||
+		    host[i] == '-')
+			host[j++] = host[i];
+	host[j] = '\0';
+	if (j == 0 || strcmp(host, "unknown-host") == 0) {
+		free(host);
+		return xstrdup("dais");
+	}
+	return host;
+}
+
+char *
+uid_domain_of(const struct programme *p)
+{
+	char **all = xcalloc(p->nsessions + 1, sizeof *all);
+	size_t n = 0, i, run, best_run = 0;
+	const char *best = NULL;
+	char *out;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const char *d;
+		size_t len;
+
+		if (p->sessions[i].uid != NULL &&
+		    (d = domain_part(p->sessions[i].uid, &len)) != NULL)
+			all[n++] = xstrndup(d, len);
+	}
+	/* Sorted, equal domains are runs: the longest wins, the first in
+	 * byte order on a tie. */
+	qsort(all, n, sizeof *all, domain_cmp);
+	for (i = 0; i < n; i += run) {
+		for (run = 1; i + run < n && strcmp(all[i], all[i + run]) == 0;
+		     run++)
+			;
+		if (run > best_run) {
+			best_run = run;
+			best = all[i];
+		}
+	}
+	out = best != NULL ? xstrdup(best) : host_domain();
+	for (i = 0; i < n; i++)
+		free(all[i]);
+	free(all);
+	return out;
+}
+
+/* splitmix64, for the clock-seeded fallback. */
+static uint64_t
+mix64(uint64_t *state)
+{
+	uint64_t x = (*state += 0x9e3779b97f4a7c15u);
+
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}
+
+static void
+random_bytes(struct uid_maker *m, unsigned char *r, size_t n)
+{
+	struct timespec ts;
+	size_t i;
+
+	if (!m->seeded) {
+		if (getrandom(r, n, 0) == (ssize_t)n)
+			return;
+		/* No entropy source: seed from the clock, once. */
+		clock_gettime(CLOCK_REALTIME, &ts);
+		m->state = (uint64_t)ts.tv_sec * 1000000007u ^
+		           (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)m;
+		m->seeded = true;
+	}
+	for (i = 0; i < n; i++)
+		r[i] = (unsigned char)mix64(&m->state);
+}
+
+static char *
+uid_make(void *arg)
+{
+	struct uid_maker *m = arg;
+	unsigned char r[16];
+	char hex[sizeof r * 2 + 1];
+	size_t i;
+
+	random_bytes(m, r, sizeof r);
+	for (i = 0; i < sizeof r; i++) {
+		hex[2 * i] = "0123456789abcdef"[r[i] >> 4];
+		hex[2 * i + 1] = "0123456789abcdef"[r[i] & 15];
+	}
+	hex[sizeof hex - 1] = '\0';
+	return xasprintf("dais-%s@%s", hex, m->domain);
+}
+
+static void
+uid_maker_free(void *arg)
+{
+	struct uid_maker *m = arg;
+
+	free(m->domain);
+	free(m);
+}
+
+void
+uid_maker_attach(struct editor *ed, const struct programme *p)
+{
+	struct uid_maker *m = xcalloc(1, sizeof *m);
+
+	m->domain = uid_domain_of(p);
+	editor_set_uid_maker(ed, uid_make, m, uid_maker_free);
+}
