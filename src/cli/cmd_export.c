@@ -2,7 +2,8 @@
  * cmd_export.c: `dais export`: calendars for participants (the whole
  * programme, a day, one participant's sessions, or one file each), a thin
  * wrapper over export.h, which the planner calls too; and the public
- * programme as a frab schedule (export_frab.h).
+ * programme as a frab schedule (export_frab.h) or a web page
+ * (export_html.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -12,14 +13,16 @@
 #include "cli.h"
 #include "dais/export.h"
 #include "dais/export_frab.h"
+#include "dais/export_html.h"
 #include "dais/xalloc.h"
 
 enum export_format {
 	FORMAT_ICS,
 	FORMAT_FRAB,
+	FORMAT_HTML,
 };
 
-static const char *const format_names[] = {"ics", "frab"};
+static const char *const format_names[] = {"ics", "frab", "html"};
 
 static int
 usage_error(const char *fmt, const char *arg)
@@ -84,9 +87,9 @@ cmd_export(int argc, char **argv)
 					break;
 			if (i == sizeof format_names / sizeof *format_names)
 				return usage_error("no format '%s'; use ics "
-				                   "(calendars) or frab (the "
+				                   "(calendars), frab (the "
 				                   "schedule.xml of conference "
-				                   "apps)",
+				                   "apps) or html (a web page)",
 				                   optarg);
 			format = (enum export_format)i;
 			break;
@@ -138,9 +141,11 @@ cmd_export(int argc, char **argv)
 		programme_free(p);
 		return EXIT_BAD_INPUT;
 	}
-	if (format == FORMAT_FRAB) {
+	if (format != FORMAT_ICS) {
 		size_t n = 0;
-		char *text = export_frab(p, &o, &n, &msg);
+		char *text = format == FORMAT_FRAB
+		                 ? export_frab(p, &o, &n, &msg)
+		                 : export_html(p, &o, &n, &msg);
 
 		ok = text != NULL;
 		if (ok) {

@@ -28,7 +28,7 @@ const struct cli_command cli_commands[] = {
      "2 the programme could not be read.\n",
      cmd_check},
     {"export",
-     "[DIR] [--day DATE] [--for ID] [--internal] [--format ics|frab] "
+     "[DIR] [--day DATE] [--for ID] [--internal] [--format ics|frab|html] "
      "-o FILE|--per-participant OUTDIR",
      "write .ics calendars for participants",
      "Writes the programme as an iCalendar file that calendar programs\n"
@@ -47,9 +47,10 @@ const struct cli_command cli_commands[] = {
      "                        OUTDIR/ID.ics for everyone with a session\n"
      "  -i, --internal        keep internal notes and contact details\n"
      "                        (secretariat use only)\n"
-     "  -F, --format FORMAT   ics (the default), or frab: the public\n"
+     "  -F, --format FORMAT   ics (the default); frab: the public\n"
      "                        programme as the schedule.xml of conference\n"
-     "                        apps (with -o and --day only)\n"
+     "                        apps; html: as one web page (both with -o\n"
+     "                        and --day only)\n"
      "  -h, --help            this help\n"
      "\n"
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
