@@ -23,6 +23,10 @@
  * Public by default: no internal notes, no e-mail or telephone, no X-DAIS-
  * property. With `internal`, notes go into X-DAIS-NOTES and, marked as
  * internal, into DESCRIPTION, and people's contact details into DESCRIPTION.
+ * Such a calendar is the secretariat's, to read; it is not a backup: it has
+ * no ATTENDEE and no other X-DAIS- property (room and participant ids,
+ * expected attendance, languages), so no programme and none of its
+ * conflicts can be rebuilt from it. It says so in X-WR-CALDESC.
  *
  * Nothing here prints or exits. Functions that can fail return false and
  * set *msg (or *why) to a sentence for the user, owned by the caller; on
@@ -37,6 +41,13 @@
 
 #include "dais/dtime.h"
 #include "dais/model.h"
+
+/* X-WR-CALDESC of an internal calendar. */
+#define EXPORT_INTERNAL_NOTICE                                                 \
+	"Secretariat calendar with internal notes and contact details: not "   \
+	"for participants. Not a backup: it has no room or participant ids "   \
+	"and no attendees, so the programme cannot be rebuilt from it; keep "  \
+	"the programme directory."
 
 struct export_options {
 	bool internal;        /* keep notes and contact details */

@@ -460,6 +460,10 @@ build(const struct programme *p, const struct export_options *o,
 	add_x(b.cal, "X-WR-CALNAME", name);
 	free(name);
 	add_x(b.cal, "X-WR-TIMEZONE", p->conf.zone.name);
+	/* The file says what it is to whoever finds it in a mailbox or a
+	 * backup folder (calendar clients show X-WR-CALDESC). */
+	if (o->internal)
+		add_x(b.cal, "X-WR-CALDESC", EXPORT_INTERNAL_NOTICE);
 	b.zone = embed_zone(b.cal, p->conf.zone.name);
 	b.stamp = icaltime_from_timet_with_zone(
 	    (time_t)now, 0, icaltimezone_get_utc_timezone());
