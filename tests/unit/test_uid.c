@@ -84,7 +84,6 @@ test_new_sessions_get_the_domain(void **state)
 	size_t i, j;
 
 	(void)state;
-	p->conf.zone.name = xstrdup("UTC");
 	add_session(p, "plenary-open@dushanbe-process.org", 0);
 	add_session(p, "side-borders@dushanbe-process.org", 3600);
 	ed = editor_new(p);
