@@ -64,7 +64,8 @@ next_session(struct planner *pl, int dir)
 	}
 	if (sel < 0) {
 		/* From the cursor's time in the grid. */
-		dais_time t = planner_instant(pl, pl->day, pl->gmin);
+		dais_time t =
+		    planner_instant(pl, pl->day, grid_cursor_minute(pl));
 
 		for (i = 0; i < n && pick == NULL; i++) {
 			size_t k = dir > 0 ? i : n - 1 - i;
@@ -89,8 +90,7 @@ next_session(struct planner *pl, int dir)
 		return;
 	}
 	planner_select(pl, pick);
-	if (pl->view == VIEW_GRID)
-		grid_follow_selection(pl);
+	planner_follow(pl);
 }
 
 static long
@@ -111,7 +111,6 @@ delete_answered(struct planner *pl, int key)
 	const struct session *s = planner_selected(pl);
 	const char *why = NULL;
 	char *uid;
-	int at = pl->list.cur;
 
 	if (key != 'y' && key != 'Y') {
 		planner_message(pl, false, "Not deleted.");
@@ -123,44 +122,19 @@ delete_answered(struct planner *pl, int key)
 	planner_edit_result(
 	    pl, edit_delete(pl->ed, uid, s->recurrence_id, &why), why);
 	free(uid);
-	if (pl->view == VIEW_GRID) {
-		grid_sync_selection(pl);
-	} else {
-		/* The list keeps its place: the next session, or the one
-		 * before. */
-		size_t n, *v = list_sessions(pl, &n);
-
-		if (at >= (int)n)
-			at = (int)n - 1;
-		planner_select(pl, at >= 0 ? &pl->p->sessions[v[at]] : NULL);
-		free(v);
-	}
+	if (planner_view(pl)->deleted != NULL)
+		planner_view(pl)->deleted(pl);
 }
 
-/* c: a new session after the selected one, or at the grid's cursor. */
+/* c: a new session after the selected one, in its room (the grid makes
+ * its own at the cursor). */
 static void
-create_here(struct planner *pl, const struct session *s)
+create_after(struct planner *pl, const struct session *s)
 {
-	if (pl->view == VIEW_GRID) {
-		struct grid_layout g;
-		const char *room = NULL;
-		int m;
-
-		grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-		if (pl->gcol >= 0 && pl->gcol < g.ncols)
-			room = g.cols[pl->gcol].room_id;
-		m = g.start + grid_row_of(&g, pl->gmin) * g.zoom;
-		if (s != NULL)
-			m = planner_minutes(pl, pl->day, s->end);
-		form_open_create(pl, pl->day, m, room);
-		grid_layout_free(&g);
-	} else {
-		form_open_create(pl, pl->day,
-		                 s != NULL
-		                     ? planner_minutes(pl, pl->day, s->end)
-		                     : pl->p->conf.day_start,
-		                 s != NULL ? s->room_id : NULL);
-	}
+	form_open_create(pl, pl->day,
+	                 s != NULL ? planner_minutes(pl, pl->day, s->end)
+	                           : pl->p->conf.day_start,
+	                 s != NULL ? s->room_id : NULL);
 }
 
 bool
@@ -181,7 +155,7 @@ session_action(struct planner *pl, enum action a)
 		return true;
 	}
 	if (a == ACT_CREATE) {
-		create_here(pl, s);
+		create_after(pl, s);
 		return true;
 	}
 	if ((k->flags & KEYF_NEEDS_SESSION) && s == NULL) {
@@ -270,8 +244,8 @@ session_action(struct planner *pl, enum action a)
 		break;
 	}
 	planner_edit_result(pl, ok, why);
-	if (ok && pl->view == VIEW_GRID && planner_mode(pl) == MODE_VIEW)
-		grid_follow_selection(pl);
+	if (ok && planner_mode(pl) == MODE_VIEW)
+		planner_follow(pl);
 	free(uid);
 	free(newuid);
 	return true;
@@ -308,8 +282,7 @@ planner_move_to(struct planner *pl, const char *text)
 	free(uid);
 	if (!ok)
 		return xstrdup(why != NULL ? why : "Refused.");
-	if (pl->view == VIEW_GRID)
-		grid_follow_selection(pl);
+	planner_follow(pl);
 	return NULL;
 }
 
@@ -341,50 +314,21 @@ session_matches(const struct planner *pl, const struct session *s,
 	return false;
 }
 
-static bool
-person_matches(const struct participant *who, const char *q)
-{
-	return text_contains_folded(who->name, q) ||
-	       text_contains_folded(who->id, q) ||
-	       (who->name_local != NULL &&
-	        text_contains_folded(who->name_local, q)) ||
-	       (who->title != NULL && text_contains_folded(who->title, q)) ||
-	       (who->delegation != NULL &&
-	        text_contains_folded(who->delegation, q));
-}
-
 void
 planner_search(struct planner *pl, const char *query, int dir)
 {
 	long n, i, start, found = -1, count = 0, nth = 0;
 
-	if (pl->view == VIEW_PEOPLE) {
-		n = (long)pl->npeople_shown;
-		start = pl->people.cur;
-		for (i = 1; i <= n && found < 0; i++) {
-			long k = ((start + dir * i) % n + n) % n;
-
-			if (person_matches(&pl->p->people[pl->people_shown[k]],
-			                   query))
-				found = k;
-		}
-		if (found < 0) {
-			planner_message(pl, true,
-			                "No participant shown matches '%s'.",
-			                query);
-			return;
-		}
-		pl->people.cur = (int)found;
-		pl->people_focus_timeline = false;
-		planner_message(pl, false, "'%s': %s", query,
-		                pl->p->people[pl->people_shown[found]].name);
+	if (planner_view(pl)->search != NULL) {
+		planner_view(pl)->search(pl, query, dir);
 		return;
 	}
 	n = (long)pl->p->nsessions;
 	start = planner_selected_index(pl);
 	if (start < 0) {
 		/* From the cursor: the day shown and the grid's time. */
-		dais_time t = planner_instant(pl, pl->day, pl->gmin);
+		dais_time t =
+		    planner_instant(pl, pl->day, grid_cursor_minute(pl));
 
 		for (start = 0; start < n && pl->p->sessions[start].start < t;
 		     start++)

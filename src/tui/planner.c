@@ -235,7 +235,7 @@ planner_jump(struct planner *pl, const struct session *s)
 		return;
 	}
 	pl->day = day;
-	if (pl->view != VIEW_GRID && pl->view != VIEW_LIST)
+	if (!(planner_view(pl)->flags & VIEWF_SESSIONS))
 		pl->view = VIEW_GRID;
 	grid_follow_selection(pl);
 }
@@ -279,6 +279,7 @@ struct planner *
 planner_new(struct programme *p, const struct tui_config *cfg)
 {
 	struct planner *pl = xcalloc(1, sizeof *pl);
+	int v;
 
 	pl->p = p;
 	pl->cfg = cfg;
@@ -286,15 +287,14 @@ planner_new(struct programme *p, const struct tui_config *cfg)
 	uid_maker_attach(pl->ed, p);
 	editor_set_callback(pl->ed, on_edit, pl);
 	pl->sel.rid = DAIS_TIME_NONE;
-	pl->drag.rid = DAIS_TIME_NONE;
 	pl->zoom = cfg->zoom;
 	pl->detail = cfg->detail;
-	pl->people_kind = -1;
-	pl->gmin = p->conf.day_start;
 	pl->w = PLANNER_MIN_W;
 	pl->h = PLANNER_MIN_H;
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (planner_views[v]->new != NULL)
+			pl->view_state[v] = planner_views[v]->new (pl);
 	recheck_full(pl);
-	people_refilter(pl);
 	grid_sync_selection(pl);
 	return pl;
 }
@@ -315,6 +315,8 @@ planner_set_read_only(struct planner *pl, const char *reason)
 void
 planner_free(struct planner *pl)
 {
+	int v;
+
 	if (pl == NULL)
 		return;
 	layer_close_all(pl);
@@ -324,14 +326,14 @@ planner_free(struct planner *pl)
 	programme_free(pl->p);
 	free(pl->people_at);
 	free(pl->people_list);
-	free(pl->people_shown);
-	free(pl->people_delegation);
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (planner_views[v]->free != NULL)
+			planner_views[v]->free(pl->view_state[v]);
 	free(pl->search);
 	free(pl->message);
 	free(pl->read_only);
 	free(pl->startup_warning);
 	session_key_clear(&pl->sel);
-	session_key_clear(&pl->drag);
 	free(pl);
 }
 
@@ -341,6 +343,7 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	struct session_key keep = {NULL, DAIS_TIME_NONE};
 	bool journal_ok = true;
 	long i;
+	int v;
 
 	if (pl->sel.uid != NULL)
 		session_key_set(&keep, pl->sel.uid, pl->sel.rid);
@@ -370,29 +373,19 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	}
 	recheck_full(pl);
 	pl->people_stale = true;
-	if (pl->people_delegation != NULL &&
-	    programme_find_participant(p, pl->people_delegation) == NULL) {
-		free(pl->people_delegation);
-		pl->people_delegation = NULL;
-	}
-	people_refilter(pl);
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (planner_views[v]->reload != NULL)
+			planner_views[v]->reload(pl);
 	if (pl->day < 0 || (size_t)pl->day >= p->conf.ndays)
 		pl->day = 0;
-	session_key_clear(&pl->drag);
 	session_key_clear(&pl->sel);
 	i = keep.uid != NULL ? programme_find_session(p, keep.uid, keep.rid)
 	                     : -1;
 	if (i >= 0 && programme_day_of(p, p->sessions[i].start) == pl->day) {
 		planner_select(pl, &p->sessions[i]);
-		if (pl->view == VIEW_GRID)
-			grid_follow_selection(pl);
-	} else if (pl->view == VIEW_LIST) {
-		size_t n, *v = list_sessions(pl, &n);
-
-		planner_select(pl, n > 0 ? &p->sessions[v[0]] : NULL);
-		free(v);
-	} else {
-		grid_sync_selection(pl);
+		planner_follow(pl);
+	} else if (planner_view(pl)->day_changed != NULL) {
+		planner_view(pl)->day_changed(pl);
 	}
 	session_key_clear(&keep);
 	return journal_ok;
@@ -413,12 +406,56 @@ too_small(const struct planner *pl)
 	return pl->w < PLANNER_MIN_W || pl->h < PLANNER_MIN_H;
 }
 
-static const char *const view_names[VIEW_COUNT] = {
-    "Grid",
-    "List",
-    "People",
-    "Conflicts",
+/* The views, in the order of their tabs and of Tab. A new view is a file
+ * with its view_ops and a row here (and in enum view). */
+const struct view_ops *const planner_views[VIEW_COUNT] = {
+    [VIEW_GRID] = &grid_view,
+    [VIEW_LIST] = &list_view,
+    [VIEW_PEOPLE] = &people_view,
+    [VIEW_CONFLICTS] = &conflicts_view,
 };
+
+const struct view_ops *
+planner_view(const struct planner *pl)
+{
+	return planner_views[pl->view];
+}
+
+void
+planner_follow(struct planner *pl)
+{
+	if (planner_view(pl)->follow != NULL)
+		planner_view(pl)->follow(pl);
+}
+
+void
+planner_views_rechecked(struct planner *pl)
+{
+	int v;
+
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (planner_views[v]->rechecked != NULL)
+			planner_views[v]->rechecked(pl);
+}
+
+/* Draws a tab at x and records where, for the mouse; returns its width. */
+static int
+put_tab(struct planner *pl, struct canvas *c, int x, const char *text, bool on,
+        bool is_view, int index)
+{
+	int w = canvas_put(c, 0, x, c->w - x, text,
+	                   on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
+
+	if (pl->ntabs < TABS_MAX) {
+		struct tab_place *t = &pl->tabs[pl->ntabs++];
+
+		t->x0 = x;
+		t->x1 = x + w;
+		t->is_view = is_view;
+		t->index = index;
+	}
+	return w;
+}
 
 /* Row 0: the day tabs, then the view tabs, then a hint. */
 static void
@@ -427,6 +464,7 @@ draw_tabs(struct planner *pl, struct canvas *c)
 	int x = 0, i;
 	char buf[DAIS_TIMEBUF * 2 + 16], key[16];
 
+	pl->ntabs = 0;
 	canvas_fill(c, 0, 0, c->w, 1, STYLE_TAB, 0);
 	for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
 		char label[DAIS_TIMEBUF];
@@ -435,21 +473,20 @@ draw_tabs(struct planner *pl, struct canvas *c)
 		planner_day_label(pl, i, label);
 		snprintf(buf, sizeof buf, on ? "[%d %s]" : " %d %s ", i + 1,
 		         label);
-		x += canvas_put(c, 0, x, c->w - x, buf,
-		                on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
+		x += put_tab(pl, c, x, buf, on, false, i);
 	}
 	x += canvas_put(c, 0, x, c->w - x, " | ", STYLE_RULE, 0);
 	for (i = 0; i < VIEW_COUNT; i++) {
+		const struct view_ops *v = planner_views[i];
 		bool on = i == (int)pl->view;
+		char note[32];
+		const char *n = v->tab_note != NULL
+		                    ? v->tab_note(pl, note, sizeof note)
+		                    : NULL;
 
-		if (i == VIEW_CONFLICTS)
-			snprintf(buf, sizeof buf, on ? "[%s %zu]" : " %s %zu ",
-			         view_names[i], pl->conflicts.n);
-		else
-			snprintf(buf, sizeof buf, on ? "[%s]" : " %s ",
-			         view_names[i]);
-		x += canvas_put(c, 0, x, c->w - x, buf,
-		                on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
+		snprintf(buf, sizeof buf, on ? "[%s%s%s]" : " %s%s%s ", v->name,
+		         n != NULL ? " " : "", n != NULL ? n : "");
+		x += put_tab(pl, c, x, buf, on, true, i);
 	}
 	snprintf(buf, sizeof buf, "%s help",
 	         keymap_first_key(&pl->cfg->keys, ACT_HELP, key));
@@ -549,8 +586,7 @@ pane_width(const struct planner *pl)
 
 	if (top != NULL && top->shows_pane)
 		;
-	else if (!pl->detail ||
-	         (pl->view != VIEW_GRID && pl->view != VIEW_LIST))
+	else if (!pl->detail || !(planner_view(pl)->flags & VIEWF_SESSIONS))
 		return 0;
 	w = pl->w / 3;
 	if (w < 28)
@@ -582,22 +618,7 @@ planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 	if (top != NULL && top->draw_body != NULL) {
 		top->draw_body(pl, state, c, 0, ytop, pl->w, bottom - ytop);
 	} else {
-		switch (pl->view) {
-		case VIEW_GRID:
-			grid_draw(pl, c, 0, ytop, mainw, bottom - ytop);
-			break;
-		case VIEW_LIST:
-			list_draw(pl, c, 0, ytop, mainw, bottom - ytop);
-			break;
-		case VIEW_PEOPLE:
-			people_draw(pl, c, 0, ytop, mainw, bottom - ytop);
-			break;
-		case VIEW_CONFLICTS:
-			conflicts_draw(pl, c, 0, ytop, mainw, bottom - ytop);
-			break;
-		case VIEW_COUNT:
-			break;
-		}
+		planner_view(pl)->draw(pl, c, 0, ytop, mainw, bottom - ytop);
 		if (pw > 0 && top != NULL && top->draw_pane != NULL)
 			top->draw_pane(pl, state, c, mainw, ytop, pw,
 			               bottom - ytop);
@@ -621,34 +642,16 @@ set_day(struct planner *pl, int day)
 		return;
 	}
 	pl->day = day;
-	if (pl->view == VIEW_LIST) {
-		size_t n, *v = list_sessions(pl, &n);
-
-		planner_select(pl, n > 0 ? &pl->p->sessions[v[0]] : NULL);
-		free(v);
-	} else {
-		grid_sync_selection(pl);
-	}
+	if (planner_view(pl)->day_changed != NULL)
+		planner_view(pl)->day_changed(pl);
 }
 
 static void
 set_view(struct planner *pl, enum view v)
 {
-	const struct session *s = planner_selected(pl);
-
 	pl->view = v;
-	if (v == VIEW_GRID && s != NULL &&
-	    programme_day_of(pl->p, s->start) == pl->day)
-		grid_follow_selection(pl);
-	else if (v == VIEW_GRID)
-		grid_sync_selection(pl);
-	else if (v == VIEW_LIST &&
-	         (s == NULL || programme_day_of(pl->p, s->start) != pl->day)) {
-		size_t n, *l = list_sessions(pl, &n);
-
-		planner_select(pl, n > 0 ? &pl->p->sessions[l[0]] : NULL);
-		free(l);
-	}
+	if (planner_view(pl)->enter != NULL)
+		planner_view(pl)->enter(pl);
 }
 
 /* The answer to "Save before quitting?". */
@@ -742,8 +745,9 @@ planner_global_action(struct planner *pl, enum action a)
 		return true;
 	case ACT_SEARCH:
 		prompt_open(pl,
-		            pl->view == VIEW_PEOPLE ? "Find participant: "
-		                                    : "Search: ",
+		            planner_view(pl)->search_label != NULL
+		                ? planner_view(pl)->search_label
+		                : "Search: ",
 		            "", planner_search_typed);
 		return true;
 	case ACT_SEARCH_NEXT:
@@ -779,43 +783,13 @@ planner_global_action(struct planner *pl, enum action a)
 	}
 }
 
-static enum key_context
-view_context(const struct planner *pl)
-{
-	switch (pl->view) {
-	case VIEW_GRID:
-		return CTX_GRID;
-	case VIEW_LIST:
-		return CTX_SESSIONS;
-	case VIEW_PEOPLE:
-		return CTX_PEOPLE;
-	default:
-		return CTX_CONFLICTS;
-	}
-}
-
 static void
 view_key(struct planner *pl, enum action a)
 {
-	bool done = false;
+	const struct view_ops *v = planner_view(pl);
+	bool done = v->action(pl, a);
 
-	switch (pl->view) {
-	case VIEW_GRID:
-		done = grid_action(pl, a);
-		break;
-	case VIEW_LIST:
-		done = list_action(pl, a);
-		break;
-	case VIEW_PEOPLE:
-		done = people_action(pl, a);
-		break;
-	case VIEW_CONFLICTS:
-		done = conflicts_action(pl, a);
-		break;
-	case VIEW_COUNT:
-		break;
-	}
-	if (!done && (pl->view == VIEW_GRID || pl->view == VIEW_LIST))
+	if (!done && (v->flags & VIEWF_SESSIONS))
 		done = session_action(pl, a);
 	if (!done)
 		planner_global_action(pl, a);
@@ -837,122 +811,43 @@ planner_read_only_refuses(struct planner *pl, enum action a)
 	/* Enter opens the session's form in the grid and the list. */
 	if (a == ACT_SELECT)
 		edits = planner_mode(pl) == MODE_VIEW &&
-		        (pl->view == VIEW_GRID || pl->view == VIEW_LIST);
+		        (planner_view(pl)->flags & VIEWF_SESSIONS);
 	if (edits)
 		planner_message(pl, true, "%s", pl->read_only);
 	return edits;
 }
 
-/* The mouse: tabs, the grid, wheel scrolling, drag to move. */
+/* The mouse: the wheel scrolls, a click on a tab (where it was drawn)
+ * changes the day or view, the rest is the view's. */
 static void
 mouse_event(struct planner *pl, const struct term_mouse *m)
 {
-	int col, minute;
+	int i;
 
 	if (layer_top(pl) != NULL || too_small(pl))
 		return;
 	if (m->kind == TERM_MOUSE_WHEEL_UP ||
 	    m->kind == TERM_MOUSE_WHEEL_DOWN) {
-		enum action a =
-		    m->kind == TERM_MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN;
-		view_key(pl, a);
+		view_key(pl,
+		         m->kind == TERM_MOUSE_WHEEL_UP ? ACT_UP : ACT_DOWN);
 		return;
 	}
 	if (m->y == 0 && m->kind == TERM_MOUSE_PRESS) {
-		/* Tabs: find which label the click is in by redrawing. */
-		struct canvas *c = canvas_new(pl->w, 1);
-		char *row;
-		int i, x = 0;
+		for (i = 0; i < pl->ntabs; i++) {
+			const struct tab_place *t = &pl->tabs[i];
 
-		draw_tabs(pl, c);
-		row = canvas_row_text(c, 0, 1);
-		canvas_free(c);
-		for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
-			char label[DAIS_TIMEBUF], buf[DAIS_TIMEBUF * 2 + 16];
-			int w;
-
-			snprintf(buf, sizeof buf, " %d %s ", i + 1,
-			         planner_day_label(pl, i, label));
-			w = text_width(buf);
-			if (m->x >= x && m->x < x + w) {
-				set_day(pl, i);
-				free(row);
-				return;
-			}
-			x += w;
-		}
-		x += 3;
-		for (i = 0; i < VIEW_COUNT; i++) {
-			int w = text_width(view_names[i]) + 2;
-
-			if (i == VIEW_CONFLICTS) {
-				char n[32];
-
-				snprintf(n, sizeof n, " %zu", pl->conflicts.n);
-				w += text_width(n);
-			}
-			if (m->x >= x && m->x < x + w) {
-				set_view(pl, (enum view)i);
-				break;
-			}
-			x += w;
-		}
-		free(row);
-		return;
-	}
-	if (pl->view != VIEW_GRID || !grid_hit(pl, m->x, m->y, &col, &minute))
-		return;
-	if (m->kind == TERM_MOUSE_PRESS) {
-		const struct session *s;
-
-		pl->gcol = col;
-		pl->gmin = minute;
-		pl->glane = 0;
-		grid_sync_selection(pl);
-		s = planner_selected(pl);
-		if (s != NULL)
-			session_key_set(&pl->drag, s->uid, s->recurrence_id);
-		else
-			session_key_clear(&pl->drag);
-		pl->drag_col = col;
-		pl->drag_min = minute;
-		return;
-	}
-	if (m->kind == TERM_MOUSE_RELEASE && pl->drag.uid != NULL) {
-		long i =
-		    programme_find_session(pl->p, pl->drag.uid, pl->drag.rid);
-		struct grid_layout g;
-		const struct session *s;
-		const char *why = NULL, *room;
-		dais_time by = (dais_time)(minute - pl->drag_min) * 60;
-		char *uid;
-		dais_time rid, start;
-		bool ok = true;
-
-		session_key_clear(&pl->drag);
-		if (i < 0 || (col == pl->drag_col && by == 0))
+			if (m->x < t->x0 || m->x >= t->x1)
+				continue;
+			if (t->is_view)
+				set_view(pl, (enum view)t->index);
+			else
+				set_day(pl, t->index);
 			return;
-		s = &pl->p->sessions[i];
-		uid = xstrdup(s->uid);
-		rid = s->recurrence_id;
-		start = s->start; /* s is stale after the first edit */
-		grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-		room = g.cols[col].room_id;
-		/* One edit, so that one undo puts it back. */
-		editor_begin_group(pl->ed, NULL);
-		if (col != pl->drag_col && room != NULL)
-			ok = edit_set_room(pl->ed, uid, rid, room, NULL, &why);
-		if (ok && by != 0)
-			ok = edit_move(pl->ed, uid, rid, start + by, &why);
-		if (ok)
-			editor_end_group(pl->ed);
-		else
-			editor_cancel_group(pl->ed);
-		planner_edit_result(pl, ok, why);
-		grid_layout_free(&g);
-		free(uid);
-		grid_follow_selection(pl);
+		}
+		return;
 	}
+	if (planner_view(pl)->mouse != NULL)
+		planner_view(pl)->mouse(pl, m);
 }
 
 void
@@ -991,7 +886,7 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 		layer_key(pl, key);
 		return;
 	}
-	a = keymap_lookup(&pl->cfg->keys, view_context(pl), key);
+	a = keymap_lookup(&pl->cfg->keys, planner_view(pl)->context, key);
 	planner_clear_message(pl);
 	if (a == ACT_NONE) {
 		char name[16], hk[16];

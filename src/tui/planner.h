@@ -266,6 +266,70 @@ struct picker {
 	char *error;                    /* a refused choice, shown in place */
 };
 
+/* ---- Views ------------------------------------------------------------ */
+
+struct term_mouse;
+
+enum view_flag {
+	/* Shows the day's sessions: the detail pane beside it, the session
+	 * keys (CTX_SESSIONS), and Enter opens the session's form (an edit,
+	 * refused read-only). */
+	VIEWF_SESSIONS = 1 << 0,
+};
+
+/*
+ * A view: one file (view_*.c) holding its state and these functions, and
+ * one row in planner_views (planner.c). The planner calls them and never
+ * asks which view is shown. Every function but draw and action may be
+ * NULL (nothing to do).
+ */
+struct view_ops {
+	const char *name;         /* its tab: "Grid" */
+	enum key_context context; /* where its keys are looked up first */
+	unsigned flags;           /* enum view_flag */
+	void *(*new)(struct planner *pl); /* its state (pl->view_state) */
+	void (*free)(void *state);
+	void (*draw)(struct planner *pl, struct canvas *c, int x, int y, int w,
+	             int h);
+	/* A key's action; false when it is not one of the view's. */
+	bool (*action)(struct planner *pl, enum action a);
+	void (*enter)(struct planner *pl); /* switched to */
+	void (*day_changed)(struct planner *pl);
+	/* Shows the selected session after it was edited or chosen. */
+	void (*follow)(struct planner *pl);
+	/* The selected session was deleted: select what takes its place. */
+	void (*deleted)(struct planner *pl);
+	/* A press or release where the view was drawn (hit-tested there). */
+	void (*mouse)(struct planner *pl, const struct term_mouse *m);
+	/* The programme was replaced (a reload): drop what pointed into the
+	 * old one. */
+	void (*reload)(struct planner *pl);
+	/* The conflicts changed (after every edit). */
+	void (*rechecked)(struct planner *pl);
+	/* Written after its name on the tab ("Conflicts 4"); NULL: none. */
+	const char *(*tab_note)(const struct planner *pl, char *buf, size_t n);
+	/* / in this view: its own prompt and search (participants); NULL:
+	 * the sessions are searched. */
+	const char *search_label;
+	void (*search)(struct planner *pl, const char *query, int dir);
+};
+
+extern const struct view_ops *const planner_views[VIEW_COUNT];
+/* The view shown. */
+const struct view_ops *planner_view(const struct planner *pl);
+/* Tells every view the conflicts changed (recheck.c). */
+void planner_views_rechecked(struct planner *pl);
+/* Calls the shown view's follow, if it has one. */
+void planner_follow(struct planner *pl);
+
+/* A tab as drawn: columns [x0, x1) of row 0, a day or a view. */
+struct tab_place {
+	int x0, x1;
+	bool is_view;
+	int index; /* day, or enum view */
+};
+#define TABS_MAX 32
+
 /* ---- The planner ------------------------------------------------------ */
 
 /*
@@ -307,30 +371,18 @@ struct planner {
 
 	int w, h; /* screen size */
 	enum view view;
+	/* Each view's own state (view_ops.new), by enum view. */
+	void *view_state[VIEW_COUNT];
 	struct layer *layers; /* the modal layers, top first; NULL: none */
 	int day;
 	bool detail; /* the detail pane is shown */
-	int zoom;    /* minutes a grid row */
+	int zoom;    /* minutes a grid row, and the step of moves */
 
 	/* The selected session (grid, list, detail pane). */
 	struct session_key sel;
-	/* Grid cursor: column, lane and minute of the day; scroll. */
-	int gcol, glane, gmin;
-	int gtop, gleft;
-	/* Where the grid was last drawn, for scrolling and the mouse. */
-	int grid_x, grid_y, grid_colw, grid_gutter;
-	int grid_visible_cols;
-	int grid_visible_rows;
-
-	struct listnav list;     /* list view */
-	struct listnav people;   /* people view: the participants */
-	struct listnav timeline; /* people view: the chosen one's sessions */
-	bool people_focus_timeline;
-	int people_kind;         /* -1 all, else enum participant_kind */
-	char *people_delegation; /* NULL all */
-	size_t *people_shown;    /* participant indexes after the filters */
-	size_t npeople_shown;
-	struct listnav conflicts_nav;
+	/* Where the day and view tabs were last drawn, for the mouse. */
+	struct tab_place tabs[TABS_MAX];
+	int ntabs;
 
 	char *search; /* the last search, or NULL */
 
@@ -357,10 +409,6 @@ struct planner {
 	 * NULL when read-only or when it could not be written (then the
 	 * status line says so). */
 	struct journal *journal;
-	/* The mouse: a press on a block (and where), to move it by as much
-	 * as the pointer moved when it is released. */
-	struct session_key drag;
-	int drag_col, drag_min;
 };
 
 /*
@@ -389,7 +437,6 @@ void planner_set_read_only(struct planner *pl, const char *reason);
 bool planner_replace_programme(struct planner *pl, struct programme *p,
                                char **why);
 /* Handles one key (keys.h); mouse may be NULL unless key is TK_MOUSE. */
-struct term_mouse;
 void planner_key(struct planner *pl, int key, const struct term_mouse *mouse);
 /* Draws everything into c (resized to the planner's w x h); *cy, *cx get
  * where the text cursor goes, or -1. */
@@ -431,19 +478,18 @@ const char *planner_person_name(const struct planner *pl,
 
 /* ---- Views (view_*.c) ------------------------------------------------ */
 
-void grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
-               int h);
-bool grid_action(struct planner *pl, enum action a);
+extern const struct view_ops grid_view, list_view, people_view, conflicts_view;
+
 /* Selects whatever is under the grid cursor. */
 void grid_sync_selection(struct planner *pl);
 /* Puts the grid cursor on the selected session. */
 void grid_follow_selection(struct planner *pl);
-/* The grid cell at screen (x, y): column, minute; false if none. */
-bool grid_hit(struct planner *pl, int x, int y, int *col, int *minute);
+/* The grid cursor's minute of the day: where a search or ] starts from
+ * when no session is selected, in any view. */
+int grid_cursor_minute(const struct planner *pl);
+/* The width of a room column as last drawn. */
+int grid_column_width(const struct planner *pl);
 
-void list_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
-               int h);
-bool list_action(struct planner *pl, enum action a);
 /* Session indexes of the current day in time order; caller frees. */
 size_t *list_sessions(const struct planner *pl, size_t *n);
 
@@ -457,24 +503,18 @@ void detail_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
                  int h);
 /* A: the selected session's assignments, in the pane (a layer). */
 void assign_open(struct planner *pl);
+/* ?: every key and what the marks mean (a layer). */
+void help_open(struct planner *pl);
 
-void people_refilter(struct planner *pl);
 /*
  * The sessions of participant `id` (and, for a delegation or organisation,
  * of its members) in time order, as session indexes; the caller frees.
  */
 size_t *people_sessions(struct planner *pl, const char *id, size_t *n);
-void people_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
-                 int h);
-bool people_action(struct planner *pl, enum action a);
+/* The participant under the people view's cursor, or NULL. */
 const struct participant *people_current(const struct planner *pl);
-
-void conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w,
-                    int h);
-bool conflicts_action(struct planner *pl, enum action a);
-
-/* ?: every key and what the marks mean (a layer). */
-void help_open(struct planner *pl);
+/* The people view's cursor: a row of the participants shown. */
+int people_cursor(const struct planner *pl);
 
 /*
  * A participant's timeline on day `day` as a bar of `width` cells from the

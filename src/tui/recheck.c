@@ -128,8 +128,7 @@ derive(struct planner *pl)
 		pl->conflict_order[i] = i;
 	order_pl = pl;
 	qsort(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp);
-	pl->conflicts_nav.n = (int)pl->conflicts.n;
-	listnav_fix(&pl->conflicts_nav, 1);
+	planner_views_rechecked(pl);
 	pl->people_stale = true;
 }
 

@@ -10,18 +10,31 @@
 #include "dais/xalloc.h"
 #include "planner.h"
 
+struct conflicts_view {
+	struct listnav nav;
+};
+
+static struct listnav *
+nav_of(const struct planner *pl)
+{
+	return &((struct conflicts_view *)pl->view_state[VIEW_CONFLICTS])->nav;
+}
+
 static const struct conflict *
 current(const struct planner *pl)
 {
-	if (pl->conflicts.n == 0 || pl->conflicts_nav.cur < 0 ||
-	    (size_t)pl->conflicts_nav.cur >= pl->conflicts.n)
+	struct listnav *nav = nav_of(pl);
+
+	if (pl->conflicts.n == 0 || nav->cur < 0 ||
+	    (size_t)nav->cur >= pl->conflicts.n)
 		return NULL;
-	return &pl->conflicts.v[pl->conflict_order[pl->conflicts_nav.cur]];
+	return &pl->conflicts.v[pl->conflict_order[nav->cur]];
 }
 
-void
+static void
 conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
+	struct listnav *nav = nav_of(pl);
 	const struct conflict *cur;
 	int listh = h - 7, r, kindw = 27, whenw = 22;
 	size_t errors = conflict_count(&pl->conflicts, SEVERITY_ERROR);
@@ -40,15 +53,13 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		               STYLE_DIM, 0);
 		return;
 	}
-	pl->conflicts_nav.n = (int)pl->conflicts.n;
-	listnav_fix(&pl->conflicts_nav, listh);
-	for (r = 0;
-	     r < listh && pl->conflicts_nav.top + r < pl->conflicts_nav.n;
-	     r++) {
-		int k = pl->conflicts_nav.top + r, row = y + 1 + r;
+	nav->n = (int)pl->conflicts.n;
+	listnav_fix(nav, listh);
+	for (r = 0; r < listh && nav->top + r < nav->n; r++) {
+		int k = nav->top + r, row = y + 1 + r;
 		const struct conflict *cf =
 		    &pl->conflicts.v[pl->conflict_order[k]];
-		int mods = k == pl->conflicts_nav.cur ? MOD_REVERSE : 0;
+		int mods = k == nav->cur ? MOD_REVERSE : 0;
 		int sev = cf->severity == SEVERITY_ERROR ? STYLE_ERROR
 		                                         : STYLE_WARNING;
 		int day = programme_day_of(pl->p, cf->start);
@@ -102,14 +113,15 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	}
 }
 
-bool
+static bool
 conflicts_action(struct planner *pl, enum action a)
 {
+	struct listnav *nav = nav_of(pl);
 	const struct conflict *cur;
 	int page = pl->h > 12 ? pl->h - 10 : 1;
 
-	pl->conflicts_nav.n = (int)pl->conflicts.n;
-	if (listnav_action(&pl->conflicts_nav, a, page))
+	nav->n = (int)pl->conflicts.n;
+	if (listnav_action(nav, a, page))
 		return true;
 	if (a != ACT_SELECT)
 		return false;
@@ -121,3 +133,39 @@ conflicts_action(struct planner *pl, enum action a)
 	planner_jump(pl, &pl->p->sessions[cur->sessions[0]]);
 	return true;
 }
+
+/* The list may have shrunk: the cursor stays on it. */
+static void
+conflicts_rechecked(struct planner *pl)
+{
+	struct listnav *nav = nav_of(pl);
+
+	nav->n = (int)pl->conflicts.n;
+	listnav_fix(nav, 1);
+}
+
+static const char *
+conflicts_tab_note(const struct planner *pl, char *buf, size_t n)
+{
+	snprintf(buf, n, "%zu", pl->conflicts.n);
+	return buf;
+}
+
+static void *
+conflicts_new(struct planner *pl)
+{
+	(void)pl;
+	return xcalloc(1, sizeof(struct conflicts_view));
+}
+
+const struct view_ops conflicts_view = {
+    .name = "Conflicts",
+    .context = CTX_CONFLICTS,
+    .new = conflicts_new,
+    .free = free,
+    .draw = conflicts_draw,
+    .action = conflicts_action,
+    .day_changed = grid_sync_selection,
+    .rechecked = conflicts_rechecked,
+    .tab_note = conflicts_tab_note,
+};

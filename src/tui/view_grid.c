@@ -11,9 +11,30 @@
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "planner.h"
+#include "term.h"
 
 #define GRID_GUTTER  6 /* "09:00 " */
 #define GRID_MIN_COL 14
+
+struct grid_view {
+	/* The cursor: room column, lane among overlapping sessions, and
+	 * minute of the day; the first row and column shown. */
+	int col, lane, min;
+	int top, left;
+	/* Where the grid was last drawn, for scrolling and the mouse. */
+	int x, y, colw, gutter;
+	int visible_cols, visible_rows;
+	/* The mouse: a press on a block (and where), to move it by as much
+	 * as the pointer moved when it is released. */
+	struct session_key drag;
+	int drag_col, drag_min;
+};
+
+static struct grid_view *
+grid_of(const struct planner *pl)
+{
+	return pl->view_state[VIEW_GRID];
+}
 
 /* The conflict mark of a session: '!' error, '*' warning, 'x' cancelled. */
 static void
@@ -93,9 +114,10 @@ static void
 draw_block(struct planner *pl, struct canvas *c, const struct grid_layout *g,
            const struct grid_block *b, int bx, int bw, int y, int h, long sel)
 {
+	struct grid_view *gv = grid_of(pl);
 	const struct session *s = &pl->p->sessions[b->session];
-	int r0 = grid_row_of(g, b->m0) - pl->gtop;
-	int r1 = grid_row_of(g, b->m1 + g->zoom - 1) - pl->gtop;
+	int r0 = grid_row_of(g, b->m0) - gv->top;
+	int r1 = grid_row_of(g, b->m1 + g->zoom - 1) - gv->top;
 	int style = s->status == SESSION_CANCELLED
 	                ? STYLE_CANCELLED
 	                : planner_kind_style(pl, s->kind);
@@ -127,9 +149,10 @@ draw_block(struct planner *pl, struct canvas *c, const struct grid_layout *g,
 		free(lines[i]);
 }
 
-void
+static void
 grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
+	struct grid_view *gv = grid_of(pl);
 	struct grid_layout g;
 	int avail = w - GRID_GUTTER, nvis, colw, rows, crow, r, k;
 	long sel = planner_selected_index(pl);
@@ -150,28 +173,28 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	if (nvis > g.ncols)
 		nvis = g.ncols;
 	colw = avail / nvis;
-	if (pl->gcol >= g.ncols)
-		pl->gcol = g.ncols - 1;
-	if (pl->gcol < 0)
-		pl->gcol = 0;
-	if (pl->gcol < pl->gleft)
-		pl->gleft = pl->gcol;
-	if (pl->gcol >= pl->gleft + nvis)
-		pl->gleft = pl->gcol - nvis + 1;
-	if (pl->gleft > g.ncols - nvis)
-		pl->gleft = g.ncols - nvis;
-	if (pl->gleft < 0)
-		pl->gleft = 0;
+	if (gv->col >= g.ncols)
+		gv->col = g.ncols - 1;
+	if (gv->col < 0)
+		gv->col = 0;
+	if (gv->col < gv->left)
+		gv->left = gv->col;
+	if (gv->col >= gv->left + nvis)
+		gv->left = gv->col - nvis + 1;
+	if (gv->left > g.ncols - nvis)
+		gv->left = g.ncols - nvis;
+	if (gv->left < 0)
+		gv->left = 0;
 	rows = h - 1;
-	crow = grid_row_of(&g, pl->gmin);
+	crow = grid_row_of(&g, gv->min);
 	if (crow < 0)
 		crow = 0;
 	if (crow >= g.nrows)
 		crow = g.nrows - 1;
-	if (crow < pl->gtop)
-		pl->gtop = crow;
-	if (crow >= pl->gtop + rows)
-		pl->gtop = crow - rows + 1;
+	if (crow < gv->top)
+		gv->top = crow;
+	if (crow >= gv->top + rows)
+		gv->top = crow - rows + 1;
 	{
 		/* Show the whole selected block when it fits. */
 		long b = sel >= 0 ? grid_find_block(&g, (size_t)sel) : -1;
@@ -180,34 +203,34 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			int r0 = grid_row_of(&g, g.blocks[b].m0);
 			int r1 = grid_row_of(&g, g.blocks[b].m1 + g.zoom - 1);
 
-			if (r1 - r0 <= rows && r1 > pl->gtop + rows)
-				pl->gtop = r1 - rows;
-			if (r0 < pl->gtop)
-				pl->gtop = r0;
+			if (r1 - r0 <= rows && r1 > gv->top + rows)
+				gv->top = r1 - rows;
+			if (r0 < gv->top)
+				gv->top = r0;
 		}
 	}
-	if (pl->gtop > g.nrows - rows)
-		pl->gtop = g.nrows - rows;
-	if (pl->gtop < 0)
-		pl->gtop = 0;
-	pl->grid_x = x;
-	pl->grid_y = y;
-	pl->grid_colw = colw;
-	pl->grid_gutter = GRID_GUTTER;
-	pl->grid_visible_cols = nvis;
-	pl->grid_visible_rows = rows;
+	if (gv->top > g.nrows - rows)
+		gv->top = g.nrows - rows;
+	if (gv->top < 0)
+		gv->top = 0;
+	gv->x = x;
+	gv->y = y;
+	gv->colw = colw;
+	gv->gutter = GRID_GUTTER;
+	gv->visible_cols = nvis;
+	gv->visible_rows = rows;
 
 	/* Header: room names; arrows when rooms are scrolled off. */
 	canvas_fill(c, y, x, w, 1, STYLE_HEADER, 0);
 	{
 		char z[16];
 
-		snprintf(z, sizeof z, "%s%dm", pl->gleft > 0 ? "<<" : "",
+		snprintf(z, sizeof z, "%s%dm", gv->left > 0 ? "<<" : "",
 		         g.zoom);
 		canvas_put(c, y, x, GRID_GUTTER, z, STYLE_DIM, 0);
 	}
 	for (k = 0; k < nvis; k++) {
-		const struct grid_col *gc = &g.cols[pl->gleft + k];
+		const struct grid_col *gc = &g.cols[gv->left + k];
 		int cx = x + GRID_GUTTER + k * colw;
 		int cw = k == nvis - 1 ? avail - k * colw : colw;
 
@@ -215,13 +238,13 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		canvas_put_fit(c, y, cx + 1, cw - 1,
 		               gc->room != NULL ? gc->room->name : "(no room)",
 		               STYLE_HEADER,
-		               pl->gleft + k == pl->gcol ? MOD_UNDERLINE : 0);
+		               gv->left + k == gv->col ? MOD_UNDERLINE : 0);
 	}
-	if (pl->gleft + nvis < g.ncols)
+	if (gv->left + nvis < g.ncols)
 		canvas_put(c, y, x + w - 2, 2, ">>", STYLE_HEADER, 0);
 
 	for (r = 0; r < rows; r++) {
-		int row = pl->gtop + r, m = g.start + row * g.zoom;
+		int row = gv->top + r, m = g.start + row * g.zoom;
 		int label = g.zoom >= 15 ? g.zoom : 15;
 		char hm[16];
 
@@ -239,17 +262,17 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			           "|", STYLE_RULE, 0);
 	}
 	/* The cursor on an empty slot. */
-	if (sel < 0 && crow - pl->gtop < rows) {
-		int k2 = pl->gcol - pl->gleft;
+	if (sel < 0 && crow - gv->top < rows) {
+		int k2 = gv->col - gv->left;
 		int cw = k2 == nvis - 1 ? avail - k2 * colw : colw;
 
-		canvas_fill(c, y + 1 + crow - pl->gtop,
+		canvas_fill(c, y + 1 + crow - gv->top,
 		            x + GRID_GUTTER + k2 * colw + 1, cw - 1, 1,
 		            STYLE_CURSOR, 0);
 	}
 	for (i = 0; i < g.nblocks; i++) {
 		const struct grid_block *b = &g.blocks[i];
-		int k2 = b->col - pl->gleft, cw, lw, bx, bw;
+		int k2 = b->col - gv->left, cw, lw, bx, bw;
 
 		if (k2 < 0 || k2 >= nvis)
 			continue;
@@ -265,14 +288,15 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 void
 grid_sync_selection(struct planner *pl)
 {
+	struct grid_view *gv = grid_of(pl);
 	struct grid_layout g;
 	long b;
 
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-	b = grid_block_at(&g, pl->gcol, pl->glane, pl->gmin);
+	b = grid_block_at(&g, gv->col, gv->lane, gv->min);
 	if (b >= 0) {
 		planner_select(pl, &pl->p->sessions[g.blocks[b].session]);
-		pl->glane = g.blocks[b].lane;
+		gv->lane = g.blocks[b].lane;
 	} else {
 		planner_select_none(pl);
 	}
@@ -282,6 +306,7 @@ grid_sync_selection(struct planner *pl)
 void
 grid_follow_selection(struct planner *pl)
 {
+	struct grid_view *gv = grid_of(pl);
 	struct grid_layout g;
 	long s = planner_selected_index(pl), b;
 
@@ -290,30 +315,33 @@ grid_follow_selection(struct planner *pl)
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
 	b = grid_find_block(&g, (size_t)s);
 	if (b >= 0) {
-		pl->gcol = g.blocks[b].col;
-		pl->glane = g.blocks[b].lane;
-		pl->gmin = g.blocks[b].m0;
+		gv->col = g.blocks[b].col;
+		gv->lane = g.blocks[b].lane;
+		gv->min = g.blocks[b].m0;
 	}
 	grid_layout_free(&g);
 }
 
-bool
+/* The grid cell at screen (x, y) as last drawn: column, minute; false if
+ * none. */
+static bool
 grid_hit(struct planner *pl, int x, int y, int *col, int *minute)
 {
+	struct grid_view *gv = grid_of(pl);
 	struct grid_layout g;
 	int k, r;
 	bool ok;
 
-	if (pl->grid_colw <= 0 || x < pl->grid_x + pl->grid_gutter ||
-	    y <= pl->grid_y || y > pl->grid_y + pl->grid_visible_rows)
+	if (gv->colw <= 0 || x < gv->x + gv->gutter || y <= gv->y ||
+	    y > gv->y + gv->visible_rows)
 		return false;
-	k = (x - pl->grid_x - pl->grid_gutter) / pl->grid_colw;
-	if (k >= pl->grid_visible_cols)
-		k = pl->grid_visible_cols - 1;
-	r = y - pl->grid_y - 1 + pl->gtop;
+	k = (x - gv->x - gv->gutter) / gv->colw;
+	if (k >= gv->visible_cols)
+		k = gv->visible_cols - 1;
+	r = y - gv->y - 1 + gv->top;
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-	ok = pl->gleft + k < g.ncols && r < g.nrows;
-	*col = pl->gleft + k;
+	ok = gv->left + k < g.ncols && r < g.nrows;
+	*col = gv->left + k;
 	*minute = g.start + r * g.zoom;
 	grid_layout_free(&g);
 	return ok;
@@ -323,30 +351,57 @@ grid_hit(struct planner *pl, int x, int y, int *col, int *minute)
 static void
 land(struct planner *pl, const struct grid_layout *g, int m)
 {
+	struct grid_view *gv = grid_of(pl);
 	long b;
 
 	if (m < g->start)
 		m = g->start;
 	if (m > g->end - g->zoom)
 		m = g->end - g->zoom;
-	pl->gmin = m;
-	b = grid_block_at(g, pl->gcol, pl->glane, m);
+	gv->min = m;
+	b = grid_block_at(g, gv->col, gv->lane, m);
 	if (b >= 0) {
-		pl->gmin =
+		gv->min =
 		    g->blocks[b].m0 < g->start ? g->start : g->blocks[b].m0;
-		pl->glane = g->blocks[b].lane;
+		gv->lane = g->blocks[b].lane;
 	}
 }
 
-bool
+/* c: a new session at the cursor's room and row, or after the selected
+ * one. */
+static void
+create_here(struct planner *pl)
+{
+	struct grid_view *gv = grid_of(pl);
+	const struct session *s = planner_selected(pl);
+	struct grid_layout g;
+	const char *room = NULL;
+	int m;
+
+	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
+	if (gv->col >= 0 && gv->col < g.ncols)
+		room = g.cols[gv->col].room_id;
+	m = g.start + grid_row_of(&g, gv->min) * g.zoom;
+	if (s != NULL)
+		m = planner_minutes(pl, pl->day, s->end);
+	form_open_create(pl, pl->day, m, room);
+	grid_layout_free(&g);
+}
+
+static bool
 grid_action(struct planner *pl, enum action a)
 {
+	struct grid_view *gv = grid_of(pl);
 	struct grid_layout g;
 	long b;
-	int page = pl->grid_visible_rows > 2 ? pl->grid_visible_rows - 1 : 1;
+	int page = gv->visible_rows > 2 ? gv->visible_rows - 1 : 1;
 	int i, row_start;
 	bool done = true;
 
+	if (a == ACT_CREATE) {
+		create_here(pl);
+		return true;
+	}
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN:
@@ -364,8 +419,8 @@ grid_action(struct planner *pl, enum action a)
 		return false;
 	}
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
-	b = grid_block_at(&g, pl->gcol, pl->glane, pl->gmin);
-	row_start = g.start + grid_row_of(&g, pl->gmin) * g.zoom;
+	b = grid_block_at(&g, gv->col, gv->lane, gv->min);
+	row_start = g.start + grid_row_of(&g, gv->min) * g.zoom;
 	switch (a) {
 	case ACT_UP:
 		land(pl, &g, (b >= 0 ? g.blocks[b].m0 : row_start) - g.zoom);
@@ -399,23 +454,23 @@ grid_action(struct planner *pl, enum action a)
 		break;
 	case ACT_LEFT:
 		if (b >= 0 && g.blocks[b].lane > 0) {
-			pl->glane--;
-		} else if (pl->gcol > 0) {
-			pl->gcol--;
-			pl->glane = 0;
+			gv->lane--;
+		} else if (gv->col > 0) {
+			gv->col--;
+			gv->lane = 0;
 		}
-		pl->gmin = row_start;
-		land(pl, &g, pl->gmin);
+		gv->min = row_start;
+		land(pl, &g, gv->min);
 		break;
 	case ACT_RIGHT:
 		if (b >= 0 && g.blocks[b].lane < g.blocks[b].nlanes - 1) {
-			pl->glane++;
-		} else if (pl->gcol < g.ncols - 1) {
-			pl->gcol++;
-			pl->glane = 0;
+			gv->lane++;
+		} else if (gv->col < g.ncols - 1) {
+			gv->col++;
+			gv->lane = 0;
 		}
-		pl->gmin = row_start;
-		land(pl, &g, pl->gmin);
+		gv->min = row_start;
+		land(pl, &g, gv->min);
 		break;
 	case ACT_ZOOM_IN:
 	case ACT_ZOOM_OUT:
@@ -443,7 +498,7 @@ grid_action(struct planner *pl, enum action a)
 			               &pl->p->sessions[g.blocks[b].session]);
 		else
 			form_open_create(pl, pl->day, row_start,
-			                 g.cols[pl->gcol].room_id);
+			                 g.cols[gv->col].room_id);
 		grid_layout_free(&g);
 		return true;
 	default:
@@ -455,3 +510,131 @@ grid_action(struct planner *pl, enum action a)
 		grid_sync_selection(pl);
 	return done;
 }
+
+/* The mouse: a click selects, a drag moves the session by as much as the
+ * pointer moved, to another time or room, as one edit. */
+static void
+grid_mouse(struct planner *pl, const struct term_mouse *m)
+{
+	struct grid_view *gv = grid_of(pl);
+	int col, minute;
+
+	if (!grid_hit(pl, m->x, m->y, &col, &minute))
+		return;
+	if (m->kind == TERM_MOUSE_PRESS) {
+		const struct session *s;
+
+		gv->col = col;
+		gv->min = minute;
+		gv->lane = 0;
+		grid_sync_selection(pl);
+		s = planner_selected(pl);
+		if (s != NULL)
+			session_key_set(&gv->drag, s->uid, s->recurrence_id);
+		else
+			session_key_clear(&gv->drag);
+		gv->drag_col = col;
+		gv->drag_min = minute;
+		return;
+	}
+	if (m->kind == TERM_MOUSE_RELEASE && gv->drag.uid != NULL) {
+		long i =
+		    programme_find_session(pl->p, gv->drag.uid, gv->drag.rid);
+		struct grid_layout g;
+		const struct session *s;
+		const char *why = NULL, *room;
+		dais_time by = (dais_time)(minute - gv->drag_min) * 60;
+		char *uid;
+		dais_time rid, start;
+		bool ok = true;
+
+		session_key_clear(&gv->drag);
+		if (i < 0 || (col == gv->drag_col && by == 0))
+			return;
+		s = &pl->p->sessions[i];
+		uid = xstrdup(s->uid);
+		rid = s->recurrence_id;
+		start = s->start; /* s is stale after the first edit */
+		grid_layout_build(&g, pl->p, pl->day, pl->zoom);
+		room = g.cols[col].room_id;
+		/* One edit, so that one undo puts it back. */
+		editor_begin_group(pl->ed, NULL);
+		if (col != gv->drag_col && room != NULL)
+			ok = edit_set_room(pl->ed, uid, rid, room, NULL, &why);
+		if (ok && by != 0)
+			ok = edit_move(pl->ed, uid, rid, start + by, &why);
+		if (ok)
+			editor_end_group(pl->ed);
+		else
+			editor_cancel_group(pl->ed);
+		planner_edit_result(pl, ok, why);
+		grid_layout_free(&g);
+		free(uid);
+		grid_follow_selection(pl);
+	}
+}
+
+/* Switched to: the cursor on the selection when it is on the day shown. */
+static void
+grid_enter(struct planner *pl)
+{
+	const struct session *s = planner_selected(pl);
+
+	if (s != NULL && programme_day_of(pl->p, s->start) == pl->day)
+		grid_follow_selection(pl);
+	else
+		grid_sync_selection(pl);
+}
+
+static void
+grid_reload(struct planner *pl)
+{
+	session_key_clear(&grid_of(pl)->drag);
+}
+
+int
+grid_cursor_minute(const struct planner *pl)
+{
+	return grid_of(pl)->min;
+}
+
+int
+grid_column_width(const struct planner *pl)
+{
+	return grid_of(pl)->colw;
+}
+
+static void *
+grid_new(struct planner *pl)
+{
+	struct grid_view *gv = xcalloc(1, sizeof *gv);
+
+	gv->min = pl->p->conf.day_start;
+	gv->drag.rid = DAIS_TIME_NONE;
+	return gv;
+}
+
+static void
+grid_free(void *state)
+{
+	struct grid_view *gv = state;
+
+	session_key_clear(&gv->drag);
+	free(gv);
+}
+
+const struct view_ops grid_view = {
+    .name = "Grid",
+    .context = CTX_GRID,
+    .flags = VIEWF_SESSIONS,
+    .new = grid_new,
+    .free = grid_free,
+    .draw = grid_draw,
+    .action = grid_action,
+    .enter = grid_enter,
+    .day_changed = grid_sync_selection,
+    .follow = grid_follow_selection,
+    .deleted = grid_sync_selection,
+    .mouse = grid_mouse,
+    .reload = grid_reload,
+};

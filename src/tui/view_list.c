@@ -9,6 +9,16 @@
 #include "dais/xalloc.h"
 #include "planner.h"
 
+struct list_view {
+	struct listnav nav;
+};
+
+static struct listnav *
+nav_of(const struct planner *pl)
+{
+	return &((struct list_view *)pl->view_state[VIEW_LIST])->nav;
+}
+
 size_t *
 list_sessions(const struct planner *pl, size_t *n)
 {
@@ -34,19 +44,20 @@ position_of(const size_t *v, size_t n, long sel)
 	return -1;
 }
 
-void
+static void
 list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
+	struct listnav *nav = nav_of(pl);
 	size_t n, *v = list_sessions(pl, &n);
 	int roomw = w >= 90 ? 24 : 16, kindw = w >= 70 ? 13 : 0;
 	int titlew = w - 12 - 2 - roomw - 1 - kindw - 1, r;
 	long sel = planner_selected_index(pl);
 	int cur = position_of(v, n, sel);
 
-	pl->list.n = (int)n;
+	nav->n = (int)n;
 	if (cur >= 0)
-		pl->list.cur = cur;
-	listnav_fix(&pl->list, h - 1);
+		nav->cur = cur;
+	listnav_fix(nav, h - 1);
 	canvas_fill(c, y, x, w, 1, STYLE_HEADER, 0);
 	canvas_put_fit(c, y, x, 12, "Time", STYLE_HEADER, 0);
 	canvas_put_fit(c, y, x + 14, roomw, "Room", STYLE_HEADER, 0);
@@ -59,8 +70,8 @@ list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		canvas_put_fit(c, y + 1, x, w,
 		               "No sessions on this day: c creates one.",
 		               STYLE_DIM, 0);
-	for (r = 0; r < h - 1 && pl->list.top + r < (int)n; r++) {
-		size_t i = v[pl->list.top + r];
+	for (r = 0; r < h - 1 && nav->top + r < (int)n; r++) {
+		size_t i = v[nav->top + r];
 		const struct session *s = &pl->p->sessions[i];
 		char span[DAIS_TIMEBUF];
 		int row = y + 1 + r, mods = (long)i == sel ? MOD_REVERSE : 0;
@@ -97,21 +108,22 @@ list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	free(v);
 }
 
-bool
+static bool
 list_action(struct planner *pl, enum action a)
 {
+	struct listnav *nav = nav_of(pl);
 	size_t n, *v = list_sessions(pl, &n);
 	int page = pl->h > 6 ? pl->h - 4 : 1;
 	const struct session *s;
 	bool done;
 
-	pl->list.n = (int)n;
-	pl->list.cur = position_of(v, n, planner_selected_index(pl));
-	if (pl->list.cur < 0)
-		pl->list.cur = 0;
-	done = listnav_action(&pl->list, a, page);
+	nav->n = (int)n;
+	nav->cur = position_of(v, n, planner_selected_index(pl));
+	if (nav->cur < 0)
+		nav->cur = 0;
+	done = listnav_action(nav, a, page);
 	if (done && n > 0)
-		planner_select(pl, &pl->p->sessions[v[pl->list.cur]]);
+		planner_select(pl, &pl->p->sessions[v[nav->cur]]);
 	free(v);
 	if (done)
 		return true;
@@ -126,3 +138,57 @@ list_action(struct planner *pl, enum action a)
 	}
 	return false;
 }
+
+/* Selects the day's first session (or none). */
+static void
+select_first(struct planner *pl)
+{
+	size_t n, *v = list_sessions(pl, &n);
+
+	planner_select(pl, n > 0 ? &pl->p->sessions[v[0]] : NULL);
+	free(v);
+}
+
+/* Switched to: the selection stays when it is on the day shown. */
+static void
+list_enter(struct planner *pl)
+{
+	const struct session *s = planner_selected(pl);
+
+	if (s == NULL || programme_day_of(pl->p, s->start) != pl->day)
+		select_first(pl);
+}
+
+/* The list keeps its place: the session after the deleted one, or the
+ * one before when it was the last. */
+static void
+list_deleted(struct planner *pl)
+{
+	int at = nav_of(pl)->cur;
+	size_t n, *v = list_sessions(pl, &n);
+
+	if (at >= (int)n)
+		at = (int)n - 1;
+	planner_select(pl, at >= 0 ? &pl->p->sessions[v[at]] : NULL);
+	free(v);
+}
+
+static void *
+list_new(struct planner *pl)
+{
+	(void)pl;
+	return xcalloc(1, sizeof(struct list_view));
+}
+
+const struct view_ops list_view = {
+    .name = "List",
+    .context = CTX_SESSIONS,
+    .flags = VIEWF_SESSIONS,
+    .new = list_new,
+    .free = free,
+    .draw = list_draw,
+    .action = list_action,
+    .enter = list_enter,
+    .day_changed = select_first,
+    .deleted = list_deleted,
+};

@@ -12,6 +12,22 @@
 #include "dais/xalloc.h"
 #include "planner.h"
 
+struct people_view {
+	struct listnav list;     /* the participants */
+	struct listnav timeline; /* the chosen one's sessions */
+	bool focus_timeline;     /* the keys move in the timeline */
+	int kind;                /* -1 all, else enum participant_kind */
+	char *delegation;        /* NULL all */
+	size_t *shown;           /* participant indexes after the filters */
+	size_t nshown;
+};
+
+static struct people_view *
+people_of(const struct planner *pl)
+{
+	return pl->view_state[VIEW_PEOPLE];
+}
+
 /* Who is in which session: for each participant of the registry, the
  * sessions they are assigned to, and for a group also those of its
  * members, in time order and each once. */
@@ -132,37 +148,39 @@ timeline_bar(struct planner *pl, const char *participant_id, int day, int width)
 	return bar;
 }
 
-void
+static void
 people_refilter(struct planner *pl)
 {
+	struct people_view *pv = people_of(pl);
 	size_t i;
 
-	free(pl->people_shown);
-	pl->people_shown = xcalloc(pl->p->npeople + 1, sizeof(size_t));
-	pl->npeople_shown = 0;
+	free(pv->shown);
+	pv->shown = xcalloc(pl->p->npeople + 1, sizeof(size_t));
+	pv->nshown = 0;
 	for (i = 0; i < pl->p->npeople; i++) {
 		const struct participant *who = &pl->p->people[i];
 
-		if (pl->people_kind >= 0 && (int)who->kind != pl->people_kind)
+		if (pv->kind >= 0 && (int)who->kind != pv->kind)
 			continue;
-		if (pl->people_delegation != NULL &&
-		    strcmp(who->id, pl->people_delegation) != 0 &&
+		if (pv->delegation != NULL &&
+		    strcmp(who->id, pv->delegation) != 0 &&
 		    (who->delegation == NULL ||
-		     strcmp(who->delegation, pl->people_delegation) != 0))
+		     strcmp(who->delegation, pv->delegation) != 0))
 			continue;
-		pl->people_shown[pl->npeople_shown++] = i;
+		pv->shown[pv->nshown++] = i;
 	}
-	pl->people.n = (int)pl->npeople_shown;
-	listnav_fix(&pl->people, 1);
+	pv->list.n = (int)pv->nshown;
+	listnav_fix(&pv->list, 1);
 }
 
 const struct participant *
 people_current(const struct planner *pl)
 {
-	if (pl->npeople_shown == 0 || pl->people.cur < 0 ||
-	    (size_t)pl->people.cur >= pl->npeople_shown)
+	struct people_view *pv = people_of(pl);
+	if (pv->nshown == 0 || pv->list.cur < 0 ||
+	    (size_t)pv->list.cur >= pv->nshown)
 		return NULL;
-	return &pl->p->people[pl->people_shown[pl->people.cur]];
+	return &pl->p->people[pv->shown[pv->list.cur]];
 }
 
 /*
@@ -221,6 +239,7 @@ put_mark(struct canvas *c, int y, int x, int worst, int mods)
 static void
 draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
+	struct people_view *pv = people_of(pl);
 	int namew, localw, delw = w >= 70 ? 14 : 10, cntw = 3, r;
 	char *head, key[3][16];
 
@@ -228,12 +247,11 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	localw = w - 2 - namew - 1 - delw - 1 - cntw - 1;
 	head = xasprintf(
 	    "%zu of %zu: %s, %s   %s kind  %s delegation  %s assign",
-	    pl->npeople_shown, pl->p->npeople,
-	    pl->people_kind < 0
+	    pv->nshown, pl->p->npeople,
+	    pv->kind < 0
 	        ? "every kind"
-	        : participant_kind_name((enum participant_kind)pl->people_kind),
-	    pl->people_delegation != NULL ? pl->people_delegation
-	                                  : "every delegation",
+	        : participant_kind_name((enum participant_kind)pv->kind),
+	    pv->delegation != NULL ? pv->delegation : "every delegation",
 	    keymap_first_key(&pl->cfg->keys, ACT_FILTER_KIND, key[0]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FILTER_DELEGATION, key[1]),
 	    keymap_first_key(&pl->cfg->keys, ACT_ASSIGN_TO_SESSION, key[2]));
@@ -247,15 +265,14 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	               STYLE_HEADER, 0);
 	canvas_put_right(c, y + 1, x + 5 + namew + localw + delw, cntw, "#",
 	                 STYLE_HEADER, 0);
-	listnav_fix(&pl->people, h - 2);
-	for (r = 0; r < h - 2 && pl->people.top + r < pl->people.n; r++) {
-		int k = pl->people.top + r, row = y + 2 + r;
-		const struct participant *who =
-		    &pl->p->people[pl->people_shown[k]];
-		int mods = k == pl->people.cur
-		               ? (pl->people_focus_timeline ? MOD_UNDERLINE
-		                                            : MOD_REVERSE)
-		               : 0;
+	listnav_fix(&pv->list, h - 2);
+	for (r = 0; r < h - 2 && pv->list.top + r < pv->list.n; r++) {
+		int k = pv->list.top + r, row = y + 2 + r;
+		const struct participant *who = &pl->p->people[pv->shown[k]];
+		int mods =
+		    k == pv->list.cur
+		        ? (pv->focus_timeline ? MOD_UNDERLINE : MOD_REVERSE)
+		        : 0;
 		size_t n, *v = people_sessions(pl, who->id, &n);
 		const struct participant *group;
 		char cnt[16];
@@ -313,6 +330,7 @@ draw_ticks(struct planner *pl, struct canvas *c, int x, int y, int w)
 static void
 draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
+	struct people_view *pv = people_of(pl);
 	const struct participant *who = people_current(pl);
 	size_t n, i, *v;
 	const struct participant *group;
@@ -355,8 +373,8 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		free(line);
 	}
 	v = people_sessions(pl, who->id, &n);
-	pl->timeline.n = (int)n;
-	listnav_fix(&pl->timeline, 1000);
+	pv->timeline.n = (int)n;
+	listnav_fix(&pv->timeline, 1000);
 	for (day = 0; (size_t)day < pl->p->conf.ndays && row < y + h; day++) {
 		char label[DAIS_TIMEBUF], *bar;
 
@@ -380,10 +398,9 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			if (programme_day_of(pl->p, s->start) != day)
 				continue;
 			k = (int)i;
-			mods =
-			    pl->people_focus_timeline && k == pl->timeline.cur
-			        ? MOD_REVERSE
-			        : 0;
+			mods = pv->focus_timeline && k == pv->timeline.cur
+			           ? MOD_REVERSE
+			           : 0;
 			worst = person_session_worst(pl, who->id, v[i]);
 			line = xasprintf(
 			    "%s %s%s%s%s", planner_span(pl, s, span), s->title,
@@ -407,13 +424,14 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	free(v);
 }
 
-void
+static void
 people_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
+	struct people_view *pv = people_of(pl);
 	int lw = w * 3 / 5, r;
 
-	if (pl->npeople_shown == 0 && pl->p->npeople > 0 &&
-	    pl->people_kind < 0 && pl->people_delegation == NULL)
+	if (pv->nshown == 0 && pl->p->npeople > 0 && pv->kind < 0 &&
+	    pv->delegation == NULL)
 		people_refilter(pl);
 	draw_list(pl, c, x, y, lw, h);
 	for (r = 0; r < h; r++)
@@ -425,8 +443,9 @@ people_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 static const char *
 next_delegation(const struct planner *pl)
 {
+	struct people_view *pv = people_of(pl);
 	size_t i;
-	bool past = pl->people_delegation == NULL;
+	bool past = pv->delegation == NULL;
 
 	for (i = 0; i < pl->p->npeople; i++) {
 		const struct participant *who = &pl->p->people[i];
@@ -435,37 +454,38 @@ next_delegation(const struct planner *pl)
 			continue;
 		if (past)
 			return who->id;
-		past = strcmp(who->id, pl->people_delegation) == 0;
+		past = strcmp(who->id, pv->delegation) == 0;
 	}
 	return NULL;
 }
 
-bool
+static bool
 people_action(struct planner *pl, enum action a)
 {
+	struct people_view *pv = people_of(pl);
 	const struct participant *who = people_current(pl);
 	int page = pl->h > 8 ? pl->h - 5 : 1;
 
-	if (pl->people_focus_timeline) {
-		if (listnav_action(&pl->timeline, a, page))
+	if (pv->focus_timeline) {
+		if (listnav_action(&pv->timeline, a, page))
 			return true;
 		if (a == ACT_LEFT || a == ACT_BACK) {
-			pl->people_focus_timeline = false;
+			pv->focus_timeline = false;
 			return true;
 		}
 		if (a == ACT_SELECT && who != NULL) {
 			size_t n, *v = people_sessions(pl, who->id, &n);
 
-			if (pl->timeline.cur >= 0 &&
-			    (size_t)pl->timeline.cur < n)
+			if (pv->timeline.cur >= 0 &&
+			    (size_t)pv->timeline.cur < n)
 				planner_jump(
-				    pl, &pl->p->sessions[v[pl->timeline.cur]]);
+				    pl, &pl->p->sessions[v[pv->timeline.cur]]);
 			free(v);
 			return true;
 		}
 	} else {
-		if (listnav_action(&pl->people, a, page)) {
-			pl->timeline.cur = pl->timeline.top = 0;
+		if (listnav_action(&pv->list, a, page)) {
+			pv->timeline.cur = pv->timeline.top = 0;
 			return true;
 		}
 		if (a == ACT_RIGHT || a == ACT_SELECT) {
@@ -480,26 +500,26 @@ people_action(struct planner *pl, enum action a)
 				                "%s is in no session yet.",
 				                who->name);
 			else
-				pl->people_focus_timeline = true;
+				pv->focus_timeline = true;
 			return true;
 		}
 	}
 	switch (a) {
 	case ACT_FILTER_KIND:
-		pl->people_kind++;
-		if (pl->people_kind >= PARTICIPANT_KIND_COUNT)
-			pl->people_kind = -1;
-		pl->people.cur = pl->people.top = 0;
-		pl->people_focus_timeline = false;
+		pv->kind++;
+		if (pv->kind >= PARTICIPANT_KIND_COUNT)
+			pv->kind = -1;
+		pv->list.cur = pv->list.top = 0;
+		pv->focus_timeline = false;
 		people_refilter(pl);
 		return true;
 	case ACT_FILTER_DELEGATION: {
 		const char *next = next_delegation(pl);
 
-		free(pl->people_delegation);
-		pl->people_delegation = xstrdup(next);
-		pl->people.cur = pl->people.top = 0;
-		pl->people_focus_timeline = false;
+		free(pv->delegation);
+		pv->delegation = xstrdup(next);
+		pv->list.cur = pv->list.top = 0;
+		pv->focus_timeline = false;
 		people_refilter(pl);
 		return true;
 	}
@@ -511,3 +531,95 @@ people_action(struct planner *pl, enum action a)
 		return false;
 	}
 }
+
+static bool
+person_matches(const struct participant *who, const char *q)
+{
+	return text_contains_folded(who->name, q) ||
+	       text_contains_folded(who->id, q) ||
+	       (who->name_local != NULL &&
+	        text_contains_folded(who->name_local, q)) ||
+	       (who->title != NULL && text_contains_folded(who->title, q)) ||
+	       (who->delegation != NULL &&
+	        text_contains_folded(who->delegation, q));
+}
+
+/* /: the next participant shown whose names, id, title or delegation
+ * hold the query. */
+static void
+people_search(struct planner *pl, const char *query, int dir)
+{
+	struct people_view *pv = people_of(pl);
+	long n = (long)pv->nshown, start = pv->list.cur, found = -1, i;
+
+	for (i = 1; i <= n && found < 0; i++) {
+		long k = ((start + dir * i) % n + n) % n;
+
+		if (person_matches(&pl->p->people[pv->shown[k]], query))
+			found = k;
+	}
+	if (found < 0) {
+		planner_message(pl, true, "No participant shown matches '%s'.",
+		                query);
+		return;
+	}
+	pv->list.cur = (int)found;
+	pv->focus_timeline = false;
+	planner_message(pl, false, "'%s': %s", query,
+	                pl->p->people[pv->shown[found]].name);
+}
+
+/* The programme was replaced: a delegation filter it no longer has goes,
+ * and the rows are those of the new registry. */
+static void
+people_reload(struct planner *pl)
+{
+	struct people_view *pv = people_of(pl);
+
+	if (pv->delegation != NULL &&
+	    programme_find_participant(pl->p, pv->delegation) == NULL) {
+		free(pv->delegation);
+		pv->delegation = NULL;
+	}
+	people_refilter(pl);
+}
+
+int
+people_cursor(const struct planner *pl)
+{
+	return people_of(pl)->list.cur;
+}
+
+static void *
+people_new(struct planner *pl)
+{
+	struct people_view *pv = xcalloc(1, sizeof *pv);
+
+	pv->kind = -1;
+	pl->view_state[VIEW_PEOPLE] = pv; /* people_refilter reads it */
+	people_refilter(pl);
+	return pv;
+}
+
+static void
+people_free(void *state)
+{
+	struct people_view *pv = state;
+
+	free(pv->delegation);
+	free(pv->shown);
+	free(pv);
+}
+
+const struct view_ops people_view = {
+    .name = "People",
+    .context = CTX_PEOPLE,
+    .new = people_new,
+    .free = people_free,
+    .draw = people_draw,
+    .action = people_action,
+    .day_changed = grid_sync_selection,
+    .reload = people_reload,
+    .search_label = "Find participant: ",
+    .search = people_search,
+};

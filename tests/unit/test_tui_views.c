@@ -401,7 +401,7 @@ test_grid_navigation_and_detail(void **state)
 	/* Sideways into a block lands on its start. */
 	keys(f, "l");
 	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
-	assert_int_equal(f->pl->gmin, HM(10, 0));
+	assert_int_equal(grid_cursor_minute(f->pl), HM(10, 0));
 	keys(f, "h");
 	assert_string_equal(planner_selected(f->pl)->uid, "open@t");
 	keys(f, "]");
@@ -910,7 +910,7 @@ test_mouse(void **state)
 	/* A drag moves it: two rows down, a room to the right. */
 	draw(f);
 	mouse(f, TERM_MOUSE_PRESS, x + 3, y);
-	mouse(f, TERM_MOUSE_RELEASE, x + 3 + f->pl->grid_colw, y + 2);
+	mouse(f, TERM_MOUSE_RELEASE, x + 3 + grid_column_width(f->pl), y + 2);
 	s = planner_selected(f->pl);
 	assert_string_equal(s->uid, "open@t");
 	assert_string_equal(s->room_id, "side-a");
@@ -929,7 +929,7 @@ test_mouse(void **state)
 	mouse(f, TERM_MOUSE_PRESS, x + 1, 0);
 	assert_int_equal(f->pl->view, VIEW_PEOPLE);
 	mouse(f, TERM_MOUSE_WHEEL_DOWN, 10, 10);
-	assert_int_equal(f->pl->people.cur, 1);
+	assert_int_equal(people_cursor(f->pl), 1);
 }
 
 /* ---- The incremental re-check ---------------------------------------- */
