@@ -12,8 +12,9 @@
 #include <string.h>
 
 #include "dais/agenda.h"
-#include "dais/filehash.h"
 #include "dais/lineup.h"
+#include "dais/strbuf.h"
+#include "dais/strmap.h"
 #include "dais/uuid5.h"
 #include "dais/xalloc.h"
 #include "dais/xmlout.h"
@@ -301,27 +302,21 @@ static char *
 roles_text(const struct lineup_person *people, size_t n)
 {
 	size_t i, count[LINEUP_HEADING_COUNT] = {0};
-	char *out = xstrdup(""), *next;
+	struct strbuf b = {0};
 
 	for (i = 0; i < n; i++)
 		count[people[i].heading]++;
 	for (i = 0; i < n; i++) {
-		bool first =
-		    i == 0 || people[i - 1].heading != people[i].heading;
+		enum lineup_heading h = people[i].heading;
 
-		if (first)
-			next = xasprintf(
-			    "%s%s%s: %s", out, i ? "\n" : "",
-			    lineup_heading_text(people[i].heading,
-			                        count[people[i].heading]),
-			    lineup_name(&people[i]));
+		if (i == 0 || people[i - 1].heading != h)
+			strbuf_addf(&b, "%s%s: ", i ? "\n" : "",
+			            lineup_heading_text(h, count[h]));
 		else
-			next =
-			    xasprintf("%s; %s", out, lineup_name(&people[i]));
-		free(out);
-		out = next;
+			strbuf_addstr(&b, "; ");
+		strbuf_addstr(&b, lineup_name(&people[i]));
 	}
-	return out;
+	return strbuf_take(&b);
 }
 
 static void
@@ -460,35 +455,31 @@ write_rooms(struct frab *f, const struct agenda_day *day)
 static uint64_t
 fingerprint(const struct agenda *a, const struct programme *p)
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h = FNV1A_OFFSET_BASIS;
 	size_t d, i, j;
 
 	for (d = 0; d < a->ndays; d++)
 		for (i = 0; i < a->days[d].n; i++) {
 			const struct session *s = a->days[d].sessions[i];
-			const char *room = agenda_room_name(p, s);
 			const char *fields[5] = {s->uid, s->title, s->kind,
-			                         s->description, room};
+			                         s->description,
+			                         agenda_room_name(p, s)};
 			dais_time times[3] = {s->recurrence_id, s->start,
 			                      s->end};
 
-			h = (h ^ filehash_bytes(times, sizeof times)) *
-			    1099511628211ull;
+			h = fnv1a_add(h, times, sizeof times);
+			/* Each with its NUL, so that "ab"+"c" is not "a"+"bc".
+			 */
 			for (j = 0; j < 5; j++)
-				if (fields[j] != NULL)
-					h = (h ^ filehash_bytes(
-					             fields[j],
-					             strlen(fields[j]) + 1)) *
-					    1099511628211ull;
-			for (j = 0; j < s->nassign; j++)
-				if (s->assign[j].participant_id != NULL)
-					h = (h ^
-					     filehash_bytes(
-					         s->assign[j].participant_id,
-					         strlen(s->assign[j]
-					                    .participant_id) +
-					             1)) *
-					    1099511628211ull;
+				h = fnv1a_add(h, fields[j] ? fields[j] : "",
+				              fields[j] ? strlen(fields[j]) + 1
+				                        : 1);
+			for (j = 0; j < s->nassign; j++) {
+				const char *id = s->assign[j].participant_id;
+
+				h = fnv1a_add(h, id ? id : "",
+				              id ? strlen(id) + 1 : 1);
+			}
 		}
 	return h;
 }

@@ -12,7 +12,7 @@
 
 #include "dais/agenda.h"
 #include "dais/lineup.h"
-#include "dais/runsheet.h"
+#include "dais/source_date.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "dais/xmlout.h"
@@ -498,7 +498,7 @@ export_html(const struct programme *p, const struct export_options *o,
 	if (!agenda_build(&a, p, o, true, why))
 		return NULL;
 	if (published == DAIS_TIME_NONE)
-		runsheet_now(&published, NULL);
+		source_date_now(&published, NULL);
 	pg.x = xmlout_new(false);
 	xmlout_raw(pg.x, "<!DOCTYPE html>\n");
 	xmlout_start(pg.x, "html");
