@@ -1,8 +1,8 @@
 /*
  * planner.c: the planner's state and what happens after each edit (the
- * journal first, then recheck.c), the screen's frame (day and view tabs,
- * status line, the pane split) and the dispatch of keys and mouse to
- * views, widgets and actions.
+ * journal first, then recheck.c), the table of views, the screen's frame
+ * (day and view tabs, status line, the pane split) and the dispatch of
+ * keys and mouse to the top modal layer (layer.c) or else the view shown.
  */
 #include "planner.h"
 
@@ -687,7 +687,13 @@ planner_global_action(struct planner *pl, enum action a)
 {
 	const char *why = NULL;
 	char buf[DAIS_TIMEBUF];
+	int v;
 
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (a != ACT_NONE && planner_views[v]->show_action == a) {
+			set_view(pl, (enum view)v);
+			return true;
+		}
 	switch (a) {
 	case ACT_HELP:
 		help_open(pl);
@@ -712,18 +718,6 @@ planner_global_action(struct planner *pl, enum action a)
 	case ACT_PREV_VIEW:
 		set_view(pl,
 		         (enum view)((pl->view + VIEW_COUNT - 1) % VIEW_COUNT));
-		return true;
-	case ACT_VIEW_GRID:
-		set_view(pl, VIEW_GRID);
-		return true;
-	case ACT_VIEW_LIST:
-		set_view(pl, VIEW_LIST);
-		return true;
-	case ACT_VIEW_PEOPLE:
-		set_view(pl, VIEW_PEOPLE);
-		return true;
-	case ACT_VIEW_CONFLICTS:
-		set_view(pl, VIEW_CONFLICTS);
 		return true;
 	case ACT_NEXT_DAY:
 		set_day(pl, pl->day + 1 < (int)pl->p->conf.ndays ? pl->day + 1

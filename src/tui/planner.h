@@ -3,6 +3,23 @@
  * views, widgets and actions share. The state holds no curses: views draw
  * it into a canvas (canvas.h), so everything here can be driven and
  * checked by the unit tests without a terminal.
+ *
+ * Adding a view: a file view_NAME.c with its state (a struct of its own,
+ * made by .new and reached through pl->view_state) and a const struct
+ * view_ops NAME_view giving at least name, context, draw and action; a
+ * VIEW_NAME in enum view and the row [VIEW_NAME] = &NAME_view in
+ * planner_views (planner.c), whose order is that of the tabs; a key to
+ * show it is a row in keys.c's table whose action is the view's
+ * .show_action. The frame, Tab, the tabs and their mouse clicks, the
+ * detail pane (VIEWF_SESSIONS) and dispatch all follow from the row.
+ *
+ * Adding a modal layer (a dialog, a picker): a file with a static const
+ * struct layer_ops (mode, key, and the draw hooks it needs) and a
+ * NAME_open() that fills its state and calls layer_open(); its key
+ * function calls layer_close() when done and then a completion callback
+ * given to NAME_open() by whoever asked, as prompt_open and confirm_open
+ * do. Only the top layer gets keys and draws; the one below comes back
+ * when it closes.
  */
 #ifndef DAIS_TUI_PLANNER_H
 #define DAIS_TUI_PLANNER_H
@@ -286,6 +303,7 @@ enum view_flag {
 struct view_ops {
 	const char *name;         /* its tab: "Grid" */
 	enum key_context context; /* where its keys are looked up first */
+	enum action show_action;  /* the key action that shows it (F2 ...) */
 	unsigned flags;           /* enum view_flag */
 	void *(*new)(struct planner *pl); /* its state (pl->view_state) */
 	void (*free)(void *state);
@@ -397,7 +415,7 @@ struct planner {
 	int small_key;
 
 	/* What the last save found changed on disk, while its dialog is
-	 * open (CONFIRM_EXTERNAL); NULL otherwise. */
+	 * open (external.c); NULL otherwise. */
 	struct save_analysis *external;
 
 	bool quit;

@@ -161,6 +161,7 @@ conflicts_new(struct planner *pl)
 const struct view_ops conflicts_view = {
     .name = "Conflicts",
     .context = CTX_CONFLICTS,
+    .show_action = ACT_VIEW_CONFLICTS,
     .new = conflicts_new,
     .free = free,
     .draw = conflicts_draw,

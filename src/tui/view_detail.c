@@ -1,8 +1,9 @@
 /*
  * view_detail.c: the pane beside the grid and the list: everything about
  * the selected session (time, room and capacity, kind, status, people by
- * role, organisations, notes, its conflicts), and the list of its
- * assignments where people are removed, re-roled and reordered.
+ * role, organisations, notes, its conflicts); and the layer (A) that puts
+ * the session's assignments in the pane, where people are removed,
+ * re-roled and reordered.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -626,6 +626,7 @@ grid_free(void *state)
 const struct view_ops grid_view = {
     .name = "Grid",
     .context = CTX_GRID,
+    .show_action = ACT_VIEW_GRID,
     .flags = VIEWF_SESSIONS,
     .new = grid_new,
     .free = grid_free,

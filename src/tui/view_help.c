@@ -1,6 +1,7 @@
 /*
- * view_help.c: the `?` screen: every key, made from the key table with
- * the user's own bindings (keys.c), then what the marks on screen mean.
+ * view_help.c: the `?` screen, a modal layer over the view: every key,
+ * made from the key table with the user's own bindings (keys.c), then
+ * what the marks on screen mean.
  */
 #include <stdio.h>
 #include <stdlib.h>

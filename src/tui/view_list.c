@@ -183,6 +183,7 @@ list_new(struct planner *pl)
 const struct view_ops list_view = {
     .name = "List",
     .context = CTX_SESSIONS,
+    .show_action = ACT_VIEW_LIST,
     .flags = VIEWF_SESSIONS,
     .new = list_new,
     .free = free,

@@ -614,6 +614,7 @@ people_free(void *state)
 const struct view_ops people_view = {
     .name = "People",
     .context = CTX_PEOPLE,
+    .show_action = ACT_VIEW_PEOPLE,
     .new = people_new,
     .free = people_free,
     .draw = people_draw,
