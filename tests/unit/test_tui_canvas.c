@@ -430,6 +430,49 @@ test_config(void **state)
 	config_free(&cfg);
 }
 
+/* dais.ini goes through io's INI reader: a value iniparser would cut is
+ * named with its line, an unknown key gets a near name, and a file that
+ * cannot be read says why first. */
+static void
+test_config_ini_reader(void **state)
+{
+	struct tui_config cfg;
+	struct diag_list d = {0};
+	char *path;
+
+	(void)state;
+	config_init(&cfg);
+	path = write_ini("[print]\n"
+	                 "command = lp -d floor; echo done\n"
+	                 "[planner]\n"
+	                 "zom = \"30\"\n");
+	assert_true(config_load(&cfg, path, &d));
+	assert_string_equal(cfg.print_command, "lp -d floor");
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].level, DIAG_WARNING);
+	assert_int_equal(d.v[0].line, 2);
+	assert_non_null(strstr(d.v[0].message, "cut at ';'"));
+	assert_int_equal(d.v[1].line, 4);
+	assert_non_null(strstr(d.v[1].message, "did you mean zoom?"));
+	diag_clear(&d);
+	unlink(path);
+	free(path);
+
+	path = write_ini("[print]\n"
+	                 "command = a; b\n"
+	                 "oops\n");
+	assert_false(config_load(&cfg, path, &d));
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].line, 3);
+	assert_non_null(strstr(d.v[0].message, "default settings"));
+	assert_int_equal(d.v[1].level, DIAG_WARNING);
+	diag_clear(&d);
+	free(d.v);
+	unlink(path);
+	free(path);
+	config_free(&cfg);
+}
+
 /* roff escapes as man/dais.1 writes them: "-" as "\-". */
 static char *
 roff(const char *s)
@@ -510,6 +553,7 @@ main(void)
 	    cmocka_unit_test(test_help_lines),
 	    cmocka_unit_test(test_theme),
 	    cmocka_unit_test(test_config),
+	    cmocka_unit_test(test_config_ini_reader),
 	    cmocka_unit_test(test_man_page_keys),
 	};
 

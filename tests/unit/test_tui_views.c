@@ -549,6 +549,64 @@ test_too_small(void **state)
 	assert_shows(f, "[1 Wed 4 Nov]");
 }
 
+/* A key that can do nothing on a too-small screen is answered there. */
+static void
+test_too_small_answers(void **state)
+{
+	struct fixture *f = *state;
+
+	planner_resize(f->pl, 60, 20);
+	keys(f, "j");
+	assert_shows(f, "Key j does nothing at this size.");
+	assert_false(f->pl->quit);
+	planner_resize(f->pl, 100, 30);
+	assert_not_shows(f, "does nothing at this size");
+	keys(f, "j");
+	planner_resize(f->pl, 60, 20);
+	assert_not_shows(f, "does nothing at this size");
+}
+
+/* The modal layers stack: the picker opened from the assignments returns
+ * to them; help, a prompt or a question replaces them; only the top layer
+ * gets keys. */
+static void
+test_layers(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "jjjj"); /* the opening */
+	keys(f, "A");
+	assert_int_equal(planner_mode(f->pl), MODE_ASSIGN);
+	keys(f, "a");
+	assert_int_equal(planner_mode(f->pl), MODE_PICKER);
+	assert_non_null(picker_of(f->pl));
+	assert_null(form_of(f->pl));
+	keys(f, "j"); /* typed into the query, not a move of the pane */
+	assert_string_equal(picker_of(f->pl)->query.text, "j");
+	key(f, TK_ESC);
+	assert_int_equal(planner_mode(f->pl), MODE_ASSIGN);
+	assert_shows(f, "People of 'Opening plenary'");
+	keys(f, "?");
+	assert_int_equal(planner_mode(f->pl), MODE_HELP);
+	key(f, TK_ESC);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
+	assert_not_shows(f, "People of 'Opening plenary'");
+	keys(f, "A/");
+	assert_int_equal(planner_mode(f->pl), MODE_PROMPT);
+	assert_null(picker_of(f->pl));
+	key(f, TK_ESC);
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
+	assert_shows(f, "Cancelled.");
+	/* A question takes only its answers: the external dialog is not
+	 * open, so a delete question takes any key as "keep". */
+	keys(f, "X");
+	assert_int_equal(planner_mode(f->pl), MODE_CONFIRM);
+	keys(f, "q");
+	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
+	assert_false(f->pl->quit);
+	assert_shows(f, "Not deleted.");
+}
+
 /* ---- Predictions and parsing ----------------------------------------------
  */
 
@@ -932,6 +990,35 @@ test_mouse(void **state)
 	assert_int_equal(people_cursor(f->pl), 1);
 }
 
+/* Tabs are hit where they were drawn: the conflicts tab moves with its
+ * count, the separator and the help hint are no tab. */
+static void
+test_mouse_tabs(void **state)
+{
+	struct fixture *f = *state;
+	int sep, x;
+
+	draw(f);
+	x = column_of(f, 0, "Conflicts");
+	mouse(f, TERM_MOUSE_PRESS, x + 10, 0); /* on its count */
+	assert_int_equal(f->pl->view, VIEW_CONFLICTS);
+	draw(f);
+	sep = column_of(f, 0, " | ");
+	mouse(f, TERM_MOUSE_PRESS, sep + 1, 0);
+	assert_int_equal(f->pl->view, VIEW_CONFLICTS);
+	assert_int_equal(f->pl->day, 0);
+	mouse(f, TERM_MOUSE_PRESS, f->c->w - 2, 0); /* "? help" */
+	assert_int_equal(f->pl->view, VIEW_CONFLICTS);
+	x = column_of(f, 0, "List");
+	mouse(f, TERM_MOUSE_PRESS, x, 0);
+	assert_int_equal(f->pl->view, VIEW_LIST);
+	/* Not while a layer is open. */
+	keys(f, "?");
+	draw(f);
+	mouse(f, TERM_MOUSE_PRESS, sep - 3, 0);
+	assert_int_equal(f->pl->day, 0);
+}
+
 /* ---- The incremental re-check ---------------------------------------- */
 
 /* One line per conflict: everything that identifies it, sessions by UID. */
@@ -1182,6 +1269,9 @@ main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_help, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_too_small, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_too_small_answers, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_layers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_predict, setup, teardown),
 	    cmocka_unit_test(test_form_parse),
 	    cmocka_unit_test_setup_teardown(test_assign_undo_redo, setup,
@@ -1196,6 +1286,7 @@ main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mouse, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mouse_tabs, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_incremental_recheck, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_assign_from_people, setup,
