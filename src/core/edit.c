@@ -86,7 +86,7 @@ op_commit(struct editor *ed, const char *uid, dais_time rid,
 	if (apply_state(ed, key, rid, next, &pre, &post)) {
 		ed->touched = true;
 		record_add(&ed->cur, key, rid, pre, post);
-		programme_sort_sessions(ed->p);
+		editor_sessions_changed(ed);
 		strlist_add(&ed->op_descriptions, description);
 	}
 	if (implicit)
@@ -132,17 +132,6 @@ op_finish_as(struct editor *ed, const struct session *cur, struct session *next,
 	return op_commit(ed, next->uid, next->recurrence_id, next, description);
 }
 
-static bool
-uid_in_use(const struct programme *p, const char *uid)
-{
-	size_t i;
-
-	for (i = 0; i < p->nsessions; i++)
-		if (strcmp(p->sessions[i].uid, uid) == 0)
-			return true;
-	return false;
-}
-
 /* splitmix64: a full-period mix, enough to spread a seed or a clock. */
 static uint64_t
 mix64(uint64_t *state)
@@ -178,7 +167,7 @@ uid_generate(struct editor *ed)
 	for (;;) {
 		uid = ed->uid_make != NULL ? ed->uid_make(ed->uid_arg)
 		                           : uid_seeded(ed);
-		if (!uid_in_use(ed->p, uid))
+		if (!editor_uid_used(ed, uid))
 			return uid;
 		free(uid);
 	}
@@ -231,7 +220,7 @@ edit_create(struct editor *ed, const struct session *s, char **uid_out,
 		if (has_control(s->uid) || strchr(s->uid, ' ') != NULL)
 			return refuse(ed, why,
 			              "A UID has no spaces or line breaks.");
-		if (uid_in_use(ed->p, s->uid))
+		if (editor_uid_used(ed, s->uid))
 			return refuse(ed, why,
 			              "A session with UID %s already exists.",
 			              s->uid);

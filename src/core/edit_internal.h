@@ -81,6 +81,11 @@ char *span_fmt(const struct editor *ed, dais_time start, dais_time end,
                bool dated);
 bool same_day(const struct editor *ed, dais_time a, dais_time b);
 
+/* editor.c: finding and ordering the sessions (the index's hook) */
+long editor_find(const struct editor *ed, const char *uid, dais_time rid);
+bool editor_uid_used(const struct editor *ed, const char *uid);
+void editor_sessions_changed(struct editor *ed);
+
 /* editor.c: the history */
 bool read_only_refusal(struct editor *ed, const char **why);
 void record_open(struct editor *ed, bool group, const char *description);

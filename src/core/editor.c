@@ -82,6 +82,38 @@ same_day(const struct editor *ed, dais_time a, dais_time b)
 	return date_compare(time_local_date(z, a), time_local_date(z, b)) == 0;
 }
 
+/* ---- The programme's sessions: finding and ordering ----------------- */
+
+/*
+ * Every lookup and re-sort of the sessions the editor makes goes through
+ * these three, so that an index of the programme can serve them in one
+ * place: editor_sessions_changed() is called once after each change to
+ * p->sessions (added, removed, replaced), before anything looks again.
+ */
+long
+editor_find(const struct editor *ed, const char *uid, dais_time rid)
+{
+	return programme_find_session(ed->p, uid, rid);
+}
+
+bool
+editor_uid_used(const struct editor *ed, const char *uid)
+{
+	const struct programme *p = ed->p;
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++)
+		if (strcmp(p->sessions[i].uid, uid) == 0)
+			return true;
+	return false;
+}
+
+void
+editor_sessions_changed(struct editor *ed)
+{
+	programme_sort_sessions(ed->p);
+}
+
 /* ---- The saved state ------------------------------------------------ */
 
 static long
@@ -119,7 +151,7 @@ apply_state(struct editor *ed, const char *uid, dais_time rid,
             struct session **post)
 {
 	struct programme *p = ed->p;
-	long i = programme_find_session(p, uid, rid);
+	long i = editor_find(ed, uid, rid);
 	long e = saved_find(ed, uid, rid);
 	struct session *cur = i >= 0 ? &p->sessions[i] : NULL;
 	const struct session *saved;
@@ -323,7 +355,7 @@ record_replay(struct editor *ed, const struct edit_record *r, bool backwards,
 		                         backwards ? st->before : st->after,
 		                         &pres[i], NULL);
 	}
-	programme_sort_sessions(ed->p);
+	editor_sessions_changed(ed);
 	for (i = 0; i < r->nsteps; i++) {
 		const struct edit_step *st =
 		    &r->steps[backwards ? r->nsteps - 1 - i : i];
@@ -352,7 +384,7 @@ editor_new(struct programme *p)
 
 	ed->p = p;
 	programme_index(p);
-	programme_sort_sessions(p);
+	editor_sessions_changed(ed);
 	return ed;
 }
 
@@ -391,7 +423,7 @@ const struct session *
 editor_session(const struct editor *ed, const char *uid,
                dais_time recurrence_id)
 {
-	long i = programme_find_session(ed->p, uid, recurrence_id);
+	long i = editor_find(ed, uid, recurrence_id);
 
 	return i >= 0 ? &ed->p->sessions[i] : NULL;
 }
