@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dais/model.h"
+
 struct ini_doc;
 
 /*
@@ -44,6 +46,14 @@ void ini_doc_expect(struct ini_doc *d, uint64_t fingerprint);
 
 /* Whether [section] exists (names compared as iniparser folds them). */
 bool ini_doc_has_section(const struct ini_doc *d, const char *section);
+/* The sections in file order, each once, folded (appended to *out). */
+void ini_doc_sections(const struct ini_doc *d, struct strlist *out);
+/*
+ * The section (folded; borrowed until the next change) whose header or
+ * keys hold 1-based line `line`, as diagnostics name lines; NULL for a
+ * line before any section or past the end.
+ */
+const char *ini_doc_section_at(const struct ini_doc *d, int line);
 /*
  * The value iniparser would read for key in section (a new string), or
  * NULL when the key is absent.

@@ -45,6 +45,7 @@ const char *cli_default_dir(void);
 
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_import_participants(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_open(int argc, char **argv);
 int cmd_runsheet(int argc, char **argv);

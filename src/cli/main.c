@@ -57,6 +57,33 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
      "id or day, or the programme could not be read.\n",
      cmd_export},
+    {"import-participants",
+     "DIR FILE.csv [--map COLUMN=KEY]... [--separator ,|;|tab] [--dry-run]",
+     "add and update participants from a CSV list",
+     "Reads a CSV as spreadsheets and registration systems export it\n"
+     "(UTF-8 with or without a byte-order mark; comma, semicolon or tab\n"
+     "separated, found from the header; quoted cells may hold separators,\n"
+     "quotes written twice and new lines) and adds or updates the\n"
+     "participants of DIR/participants.ini. The header names the keys:\n"
+     "id, name, name-local, title, kind, delegation, languages, arrival,\n"
+     "departure, delegates, precedence, email, phone, and common other\n"
+     "names for them (dais(1) lists them). A row is matched by its id, or\n"
+     "without one by its name, or given the id the name makes (lower\n"
+     "case, each run of other characters one '-'). An empty cell leaves\n"
+     "the key as it is: nothing is ever removed. Each row is reported:\n"
+     "added, changed (with the keys), unchanged, or refused with the\n"
+     "loader's own message. Only changed lines and new sections are\n"
+     "written; the planner's lock is held while writing.\n"
+     "\n"
+     "  -m, --map COLUMN=KEY  read COLUMN as KEY (- leaves it out)\n"
+     "  -s, --separator SEP   , ; or tab, instead of the header's\n"
+     "  -n, --dry-run         report what would change; write nothing\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 every row imported (or unchanged), 1 a row refused,\n"
+     "the programme locked, or the file could not be written, 2 a bad\n"
+     "option, CSV or programme (nothing written).\n",
+     cmd_import_participants},
     {"init", "DIR --name NAME --timezone ZONE --days DATES [--hours START-END]",
      "make a new, empty programme",
      "Makes the directory DIR (its parent must exist) a new programme that\n"

@@ -550,6 +550,37 @@ ini_doc_has_section(const struct ini_doc *d, const char *section)
 	return has;
 }
 
+void
+ini_doc_sections(const struct ini_doc *d, struct strlist *out)
+{
+	struct ini_doc *dd = (struct ini_doc *)d; /* the scan is a cache */
+	size_t i;
+
+	doc_scan(dd);
+	for (i = 0; i < d->nents; i++)
+		if (d->ents[i].kind == ENT_SECTION &&
+		    !strlist_has(out, d->ents[i].name))
+			strlist_add(out, d->ents[i].name);
+}
+
+const char *
+ini_doc_section_at(const struct ini_doc *d, int line)
+{
+	struct ini_doc *dd = (struct ini_doc *)d;
+	const char *section = NULL;
+	size_t i;
+
+	doc_scan(dd);
+	for (i = 0; i < d->nents && line >= 1; i++) {
+		if (d->ents[i].kind == ENT_SECTION)
+			section = d->ents[i].name;
+		if ((size_t)line - 1 >= d->ents[i].first &&
+		    (size_t)line - 1 <= d->ents[i].last)
+			return section;
+	}
+	return NULL;
+}
+
 char *
 ini_doc_get(const struct ini_doc *d, const char *section, const char *key)
 {
