@@ -13,11 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/fileread.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 
 /* A registration list is thousands of rows; this is far past any. */
-#define CSV_FILE_MAX (64L * 1024 * 1024)
+#define CSV_FILE_MAX ((size_t)64 * 1024 * 1024)
 
 struct reader {
 	struct csv_table *t;
@@ -143,41 +144,19 @@ is_space_only(unsigned char c)
 static char *
 read_all(const char *path, size_t *len, char **why)
 {
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	size_t cap = 0;
+	char *cause = NULL,
+	     *text = fileread_all(path, CSV_FILE_MAX, len, &cause);
 
-	*len = 0;
-	if (f == NULL) {
-		*why = xasprintf("%s: cannot read the file: %s", path,
-		                 strerror(errno));
-		return NULL;
-	}
-	for (;;) {
-		size_t got;
-
-		if (cap - *len < 65536) {
-			cap = cap * 2 + 65536;
-			text = xreallocarray(text, cap + 1, 1);
-		}
-		got = fread(text + *len, 1, cap - *len, f);
-		*len += got;
-		if (got == 0 || *len > (size_t)CSV_FILE_MAX)
-			break;
-	}
-	if (ferror(f) || *len > (size_t)CSV_FILE_MAX) {
-		*why = ferror(f) ? xasprintf("%s: cannot read the file: %s",
-		                             path, strerror(errno))
-		                 : xasprintf("%s: over %ld MB: this is not a "
-		                             "list of participants",
-		                             path, CSV_FILE_MAX >> 20);
-		fclose(f);
-		free(text);
-		return NULL;
-	}
-	fclose(f);
-	text[*len] = '\0';
-	return text;
+	if (text != NULL)
+		return text;
+	if (errno == EFBIG)
+		*why = xasprintf("%s: over %ld MB: this is not a list of "
+		                 "participants",
+		                 path, (long)(CSV_FILE_MAX >> 20));
+	else
+		*why = xasprintf("%s: cannot read the file: %s", path, cause);
+	free(cause);
+	return NULL;
 }
 
 bool

@@ -15,6 +15,7 @@
 
 #include "dais/atomicfile.h"
 #include "dais/filehash.h"
+#include "dais/fileread.h"
 #include "dais/xalloc.h"
 
 /* iniparser reads lines into 1 024 bytes with the newline and its NUL
@@ -466,41 +467,22 @@ ini_doc_from_text(const char *path, const char *text, size_t len)
 struct ini_doc *
 ini_doc_load(const char *path, char **why)
 {
-	FILE *f = fopen(path, "rb");
 	struct ini_doc *d;
-	char *text = NULL;
-	size_t len = 0, cap = 0;
+	char *text, *cause = NULL;
+	size_t len;
 
-	if (f == NULL && errno == ENOENT) {
+	text = fileread_all(path, 0, &len, &cause);
+	if (text == NULL && errno == ENOENT) {
+		free(cause);
 		d = ini_doc_from_text(path, "", 0);
 		d->fingerprint = d->expect = 0;
 		return d;
 	}
-	if (f == NULL) {
-		*why = xasprintf("%s: cannot read the file: %s", path,
-		                 strerror(errno));
+	if (text == NULL) {
+		*why = xasprintf("%s: cannot read the file: %s", path, cause);
+		free(cause);
 		return NULL;
 	}
-	for (;;) {
-		size_t got;
-
-		if (cap - len < 65536) {
-			cap = cap * 2 + 65536;
-			text = xreallocarray(text, cap, 1);
-		}
-		got = fread(text + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		*why = xasprintf("%s: cannot read the file: %s", path,
-		                 strerror(errno));
-		fclose(f);
-		free(text);
-		return NULL;
-	}
-	fclose(f);
 	d = ini_doc_from_text(path, text, len);
 	free(text);
 	return d;
