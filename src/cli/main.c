@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "dais/load.h"
+#include "dais/suggest.h"
 #include "dais/xalloc.h"
 
 static int cmd_help(int argc, char **argv);
@@ -189,47 +190,19 @@ cli_find(const char *name)
 	return NULL;
 }
 
-/* Edit distance, for suggesting a command to a typo; both are short. */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[32], prev, tmp;
-
-	if (lb >= sizeof row / sizeof row[0])
-		return lb;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			row[j] = prev + (a[i - 1] != b[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (tmp + 1 < row[j])
-				row[j] = tmp + 1;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 /* The command within two typos of word, if there is one. */
 static const struct cli_command *
 cli_nearest(const char *word)
 {
-	const struct cli_command *c, *best = NULL;
-	size_t d, bestd = 3;
+	const struct cli_command *c;
+	struct suggest s;
+	const char *near;
 
-	for (c = cli_commands; c->name != NULL; c++) {
-		d = edit_distance(word, c->name);
-		if (d < bestd) {
-			bestd = d;
-			best = c;
-		}
-	}
-	return best;
+	suggest_init(&s, word, 2);
+	for (c = cli_commands; c->name != NULL; c++)
+		suggest_consider(&s, c->name);
+	near = suggest_result(&s);
+	return near != NULL ? cli_find(near) : NULL;
 }
 
 void

@@ -7,45 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/suggest.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
 const char *
 ini_nearest(const char *word, const char *const *names)
 {
-	const char *best = NULL;
-	size_t bestd = 3, i, j, k;
-	size_t wl = strlen(word);
-
-	if (wl > 62)
-		return NULL;
-	for (k = 0; names[k] != NULL; k++) {
-		size_t nl = strlen(names[k]), row[64], prev, d;
-
-		if (nl > 62)
-			continue;
-		/* Levenshtein distance over one rolling row. */
-		for (j = 0; j <= nl; j++)
-			row[j] = j;
-		for (i = 1; i <= wl; i++) {
-			prev = row[0];
-			row[0] = i;
-			for (j = 1; j <= nl; j++) {
-				size_t sub =
-				    prev + (word[i - 1] != names[k][j - 1]);
-				size_t del = row[j] + 1, ins = row[j - 1] + 1;
-
-				prev = row[j];
-				d = sub < del ? sub : del;
-				row[j] = d < ins ? d : ins;
-			}
-		}
-		if (row[nl] < bestd) {
-			bestd = row[nl];
-			best = names[k];
-		}
-	}
-	return best;
+	return suggest_nearest(word, names, 2);
 }
 
 void

@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <libical/ical.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +16,8 @@
 #include "dais/atomicfile.h"
 #include "dais/ics.h"
 #include "dais/lineup.h"
+#include "dais/strbuf.h"
+#include "dais/suggest.h"
 #include "dais/xalloc.h"
 
 #define EXPORT_PRODID "-//dais//dais " DAIS_VERSION "//EN"
@@ -43,51 +44,17 @@ day_has_session(const struct programme *p, struct dais_date day)
 	return false;
 }
 
-/* Edit distance, for suggesting the id the user probably meant. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, best;
-
-	row = xcalloc(lb + 1, sizeof *row);
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j], cost = a[i - 1] != b[j - 1];
-
-			best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
-}
-
 /* The nearest id when it is close enough to be a typing slip, or NULL. */
 static const char *
 nearest_id(const struct programme *p, const char *id)
 {
-	const char *best = NULL;
-	size_t i, d, bestd = (size_t)-1, limit = strlen(id) / 3 + 1;
+	struct suggest s;
+	size_t i;
 
-	for (i = 0; i < p->npeople; i++) {
-		d = distance(id, p->people[i].id);
-		if (d < bestd) {
-			bestd = d;
-			best = p->people[i].id;
-		}
-	}
-	return bestd <= limit ? best : NULL;
+	suggest_init(&s, id, strlen(id) / 3 + 1);
+	for (i = 0; i < p->npeople; i++)
+		suggest_consider(&s, p->people[i].id);
+	return suggest_result(&s);
 }
 
 bool
@@ -199,35 +166,6 @@ export_uid(const struct session *s)
 
 /* ---- Building the calendar -------------------------------------------- */
 
-/* A growing string for DESCRIPTION. */
-struct text {
-	char *s;
-	size_t n, cap;
-};
-
-static void text_add(struct text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-text_add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	char *piece;
-	size_t len;
-
-	va_start(ap, fmt);
-	piece = xvasprintf(fmt, ap);
-	va_end(ap);
-	len = strlen(piece);
-	if (t->n + len + 1 > t->cap) {
-		t->cap = (t->n + len + 1) * 2;
-		t->s = xreallocarray(t->s, t->cap, 1);
-	}
-	memcpy(t->s + t->n, piece, len + 1);
-	t->n += len;
-	free(piece);
-}
-
 /* What one export needs while it builds events. */
 struct builder {
 	const struct programme *p;
@@ -238,20 +176,20 @@ struct builder {
 };
 
 static void
-add_person(struct text *t, const struct lineup_person *x, bool internal)
+add_person(struct strbuf *t, const struct lineup_person *x, bool internal)
 {
 	const struct participant *w = x->who;
 	bool mail, tel;
 
-	text_add(t, "%s", lineup_name(x));
+	strbuf_addstr(t, lineup_name(x));
 	if (!internal || w == NULL)
 		return;
 	mail = w->email != NULL && *w->email != '\0';
 	tel = w->phone != NULL && *w->phone != '\0';
 	if (mail && tel)
-		text_add(t, " (%s, %s)", w->email, w->phone);
+		strbuf_addf(t, " (%s, %s)", w->email, w->phone);
 	else if (mail || tel)
-		text_add(t, " (%s)", mail ? w->email : w->phone);
+		strbuf_addf(t, " (%s)", mail ? w->email : w->phone);
 }
 
 /* Public description, then the people by role in protocol order, then (only
@@ -260,14 +198,13 @@ add_person(struct text *t, const struct lineup_person *x, bool internal)
 static char *
 describe(const struct builder *b, const struct session *s)
 {
-	struct text t = {0};
+	struct strbuf t = {0};
 	struct lineup_person *people = lineup_of(b->p, s);
 	size_t i, count[LINEUP_HEADING_COUNT] = {0};
 	bool listed = false;
 
-	text_add(&t, "%s", "");
 	if (s->description != NULL && *s->description != '\0')
-		text_add(&t, "%s", s->description);
+		strbuf_addstr(&t, s->description);
 	for (i = 0; i < s->nassign; i++)
 		count[people[i].heading]++;
 	for (i = 0; i < s->nassign; i++) {
@@ -276,23 +213,24 @@ describe(const struct builder *b, const struct session *s)
 
 		/* A blank line after the description, one line per role. */
 		if (first) {
-			text_add(&t, "%s%s: ",
-			         t.n == 0 ? ""
-			         : listed ? "\n"
-			                  : "\n\n",
-			         lineup_heading_text(people[i].heading,
-			                             count[people[i].heading]));
+			strbuf_addf(
+			    &t, "%s%s: ",
+			    t.n == 0 ? ""
+			    : listed ? "\n"
+			             : "\n\n",
+			    lineup_heading_text(people[i].heading,
+			                        count[people[i].heading]));
 			listed = true;
 		} else {
-			text_add(&t, "; ");
+			strbuf_addstr(&t, "; ");
 		}
 		add_person(&t, &people[i], b->o->internal);
 	}
 	free(people);
 	if (b->o->internal && s->notes != NULL && *s->notes != '\0')
-		text_add(&t, "%sInternal notes (secretariat only): %s",
-		         t.n ? "\n\n" : "", s->notes);
-	return t.s;
+		strbuf_addf(&t, "%sInternal notes (secretariat only): %s",
+		            t.n ? "\n\n" : "", s->notes);
+	return strbuf_take(&t);
 }
 
 static char *

@@ -5,7 +5,6 @@
  * to reload (the user's version written aside first), or to save the
  * user's version under another name. Nothing is overwritten silently.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "dais/journal.h"
 #include "dais/load.h"
 #include "dais/save.h"
+#include "dais/strbuf.h"
 #include "dais/textwidth.h"
 #include "dais/machine.h"
 #include "dais/xalloc.h"
@@ -26,44 +26,18 @@
 /* Up to this many files are described; past it, counted. */
 #define NAMED_FILES 4
 
-/* A string that grows. */
-struct text {
-	char *v;
-	size_t n;
-};
-
-static void text_add(struct text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 static void
-text_add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	size_t k;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	k = strlen(s);
-	t->v = xreallocarray(t->v, t->n + k + 1, 1);
-	memcpy(t->v + t->n, s, k + 1);
-	t->n += k;
-	free(s);
-}
-
-static void
-quoted_title(struct text *t, const char *title)
+quoted_title(struct strbuf *t, const char *title)
 {
 	char *cut = text_truncate(title, TITLE_COLUMNS);
 
-	text_add(t, "'%s'", cut);
+	strbuf_addf(t, "'%s'", cut);
 	free(cut);
 }
 
 /* "moved", "retitled and room changed" ... */
 static void
-what_changed(struct text *t, unsigned fields)
+what_changed(struct strbuf *t, unsigned fields)
 {
 	static const struct {
 		unsigned bit;
@@ -84,20 +58,20 @@ what_changed(struct text *t, unsigned fields)
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
 		if (!(fields & words[i].bit))
 			continue;
-		text_add(t, "%s%s",
-		         said == 0           ? ""
-		         : said + 1 == total ? " and "
-		                             : ", ",
-		         words[i].word);
+		strbuf_addf(t, "%s%s",
+		            said == 0           ? ""
+		            : said + 1 == total ? " and "
+		                                : ", ",
+		            words[i].word);
 		said++;
 	}
 	if (total == 0)
-		text_add(t, "changed");
+		strbuf_addf(t, "changed");
 }
 
 /* One file's sentence: what changed in it, and whether the user did too. */
 static void
-describe_file(struct text *t, const struct save_file_diff *fd)
+describe_file(struct strbuf *t, const struct save_file_diff *fd)
 {
 	const struct save_session_diff *first = NULL;
 	size_t i, modified = 0, added = 0, removed = 0;
@@ -115,79 +89,81 @@ describe_file(struct text *t, const struct save_file_diff *fd)
 	}
 	switch (fd->state) {
 	case SAVE_FILE_DELETED:
-		text_add(t, "%s was deleted or moved (it held %zu session%s)",
-		         fd->name, fd->before_count,
-		         fd->before_count == 1 ? "" : "s");
+		strbuf_addf(t,
+		            "%s was deleted or moved (it held %zu session%s)",
+		            fd->name, fd->before_count,
+		            fd->before_count == 1 ? "" : "s");
 		break;
 	case SAVE_FILE_UNREADABLE:
-		text_add(t, "%s cannot be read now: %s", fd->name,
-		         fd->why ? fd->why : "unknown cause");
+		strbuf_addf(t, "%s cannot be read now: %s", fd->name,
+		            fd->why ? fd->why : "unknown cause");
 		break;
 	case SAVE_FILE_CHANGED:
 		if (fd->n == 0) {
-			text_add(t,
-			         "%s changed on disk, in nothing dais reads "
-			         "(alarms, other programs' properties)",
-			         fd->name);
+			strbuf_addf(t,
+			            "%s changed on disk, in nothing dais reads "
+			            "(alarms, other programs' properties)",
+			            fd->name);
 			break;
 		}
-		text_add(t, "%s changed on disk: ", fd->name);
+		strbuf_addf(t, "%s changed on disk: ", fd->name);
 		if (fd->n <= NAMED_SESSIONS) {
 			for (i = 0; i < fd->n; i++) {
 				const struct save_session_diff *d = &fd->v[i];
 
 				if (i > 0)
-					text_add(t, ", ");
+					strbuf_addf(t, ", ");
 				quoted_title(t, d->title);
-				text_add(t, " ");
+				strbuf_addf(t, " ");
 				if (d->kind == SAVE_DISK_MODIFIED)
 					what_changed(t, d->fields);
 				else
-					text_add(t, "%s",
-					         d->kind == SAVE_DISK_ADDED
-					             ? "added"
-					             : "removed");
-				text_add(t, "%s",
-				         d->overlap ? " (you changed it too)"
-				         : d->yours ? " (as you did)"
-				                    : " (theirs)");
+					strbuf_addf(t, "%s",
+					            d->kind == SAVE_DISK_ADDED
+					                ? "added"
+					                : "removed");
+				strbuf_addf(t, "%s",
+				            d->overlap ? " (you changed it too)"
+				            : d->yours ? " (as you did)"
+				                       : " (theirs)");
 			}
 		} else {
 			const char *sep = "";
 
 			if (modified > 0) {
-				text_add(t, "%zu changed", modified);
+				strbuf_addf(t, "%zu changed", modified);
 				sep = ", ";
 			}
 			if (added > 0) {
-				text_add(t, "%s%zu added", sep, added);
+				strbuf_addf(t, "%s%zu added", sep, added);
 				sep = ", ";
 			}
 			if (removed > 0)
-				text_add(t, "%s%zu removed", sep, removed);
+				strbuf_addf(t, "%s%zu removed", sep, removed);
 		}
 		break;
 	}
 	/* Named sessions say "(you changed it too)" each; counted ones
 	 * need the sentence. */
 	if (fd->n == 0)
-		text_add(t, ".");
+		strbuf_addf(t, ".");
 	else if (fd->overlaps == 0)
-		text_add(t, fd->n == 1 ? "; it is not one you changed."
-		                       : "; none of them is one you changed.");
+		strbuf_addf(t, fd->n == 1
+		                   ? "; it is not one you changed."
+		                   : "; none of them is one you changed.");
 	else if (listed)
-		text_add(t, ".");
+		strbuf_addf(t, ".");
 	else if (fd->overlaps == 1) {
-		text_add(t, "; you changed ");
+		strbuf_addf(t, "; you changed ");
 		quoted_title(t, first->title);
-		text_add(t, " too.");
+		strbuf_addf(t, " too.");
 	} else {
-		text_add(t, "; you changed ");
+		strbuf_addf(t, "; you changed ");
 		quoted_title(t, first->title);
-		text_add(t, " and %zu more of them too.", fd->overlaps - 1);
+		strbuf_addf(t, " and %zu more of them too.", fd->overlaps - 1);
 	}
 	if (fd->state == SAVE_FILE_CHANGED && fd->why != NULL)
-		text_add(t, " It does not load as it is now: %s.", fd->why);
+		strbuf_addf(t, " It does not load as it is now: %s.", fd->why);
 }
 
 static bool external_answers(struct planner *pl, int key);
@@ -207,7 +183,7 @@ bool
 external_offer(struct planner *pl)
 {
 	struct save_analysis *a = xcalloc(1, sizeof *a);
-	struct text t = {0};
+	struct strbuf t = {0};
 	bool dirty = editor_dirty(pl->ed);
 	char *why = NULL;
 	size_t i;
@@ -219,27 +195,30 @@ external_offer(struct planner *pl)
 	}
 	external_close(pl);
 	pl->external = a;
-	text_add(&t, "%s: %zu file%s changed on disk since dais read %s.\n",
-	         dirty ? "Not saved yet" : "No edits of yours to save", a->n,
-	         a->n == 1 ? "" : "s", a->n == 1 ? "it" : "them");
+	strbuf_addf(&t, "%s: %zu file%s changed on disk since dais read %s.\n",
+	            dirty ? "Not saved yet" : "No edits of yours to save", a->n,
+	            a->n == 1 ? "" : "s", a->n == 1 ? "it" : "them");
 	for (i = 0; i < a->n && i < NAMED_FILES; i++) {
 		describe_file(&t, &a->files[i]);
-		text_add(&t, "\n");
+		strbuf_addf(&t, "\n");
 	}
 	if (a->n > NAMED_FILES)
-		text_add(&t, "... and %zu more files.\n", a->n - NAMED_FILES);
+		strbuf_addf(&t, "... and %zu more files.\n",
+		            a->n - NAMED_FILES);
 	if (!dirty)
-		text_add(&t,
-		         "m or r: load their changes · Esc: keep the screen "
-		         "as it is");
+		strbuf_addf(&t,
+		            "m or r: load their changes · Esc: keep the screen "
+		            "as it is");
 	else if (save_can_merge(a, &why))
-		text_add(&t, "m merge · r reload (yours kept aside) · a save "
-		             "as · Esc cancel");
+		strbuf_addf(&t,
+		            "m merge · r reload (yours kept aside) · a save "
+		            "as · Esc cancel");
 	else
-		text_add(&t,
-		         "No merge: %s.\nr reload (yours kept aside) · a save "
-		         "as · Esc cancel",
-		         why);
+		strbuf_addf(
+		    &t,
+		    "No merge: %s.\nr reload (yours kept aside) · a save "
+		    "as · Esc cancel",
+		    why);
 	free(why);
 	confirm_open(pl, t.v, external_answers, external_answered);
 	free(t.v);
