@@ -36,14 +36,6 @@ struct runsheet_options {
 /* Text, every room, page length 66, no day chosen yet, produced now. */
 void runsheet_options_init(struct runsheet_options *o);
 
-/*
- * The "produced at" instant: SOURCE_DATE_EPOCH (seconds since the epoch)
- * when set, so that builds and tests are reproducible, else the clock.
- * Returns false when the variable is set but not a number; then *out is the
- * clock and *why (owned by the caller) says what is wrong.
- */
-bool runsheet_now(dais_time *out, char **why);
-
 /* True when this build can write PDF (meson option pdf). */
 bool runsheet_pdf_available(void);
 

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "dais/runsheet.h"
+#include "dais/source_date.h"
 #include "dais/xalloc.h"
 
 static int
@@ -114,7 +115,7 @@ cmd_runsheet(int argc, char **argv)
 	    isatty(STDOUT_FILENO))
 		return usage_error("%s", "a PDF is not for the terminal: add "
 		                         "-o FILE, or redirect the output");
-	if (!runsheet_now(&o.produced, &msg)) {
+	if (!source_date_now(&o.produced, &msg)) {
 		fprintf(stderr, "dais runsheet: %s\n", msg);
 		free(msg);
 		return EXIT_BAD_INPUT;

@@ -11,6 +11,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
@@ -18,51 +19,10 @@
 size_t
 text_decode(const char *s, size_t n, unsigned int *wc)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len, i;
-	unsigned int c;
+	size_t len = utf8_decode(s, n, wc);
 
-	if (n == 0) {
-		*wc = 0;
-		return 0;
-	}
-	if (u[0] < 0x80) {
-		*wc = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		len = 2;
-		c = u[0] & 0x1f;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		len = 3;
-		c = u[0] & 0x0f;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		len = 4;
-		c = u[0] & 0x07;
-	} else {
-		*wc = 0xfffd;
-		return 1;
-	}
-	if (len > n) {
-		*wc = 0xfffd;
-		return 1;
-	}
-	for (i = 1; i < len; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*wc = 0xfffd;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
-	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
-	    (len == 4 && c < 0x10000) || c > 0x10ffff ||
-	    (c >= 0xd800 && c <= 0xdfff)) {
-		*wc = 0xfffd;
-		return 1;
-	}
-	*wc = c;
-	return len;
+	/* For display an invalid byte is one replacement character. */
+	return len == 0 && n > 0 ? 1 : len;
 }
 
 static int

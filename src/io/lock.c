@@ -8,8 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dais/elapsed.h"
+#include "dais/machine.h"
 #include "dais/xalloc.h"
 
 /* A lock line is short; anything longer is not ours. */
@@ -38,17 +38,12 @@ tidy_word(char *s)
 			*s = '_';
 }
 
+/* The user and the host, each kept to one word for the lock line. */
 static char *
 this_user(void)
 {
-	struct passwd *pw = getpwuid(geteuid());
-	const char *name = pw != NULL ? pw->pw_name : getenv("USER");
-	char *s;
+	char *s = machine_user();
 
-	if (name == NULL || *name == '\0')
-		s = xasprintf("uid%u", (unsigned)geteuid());
-	else
-		s = xstrdup(name);
 	tidy_word(s);
 	return s;
 }
@@ -56,13 +51,10 @@ this_user(void)
 static char *
 this_host(void)
 {
-	char buf[256];
+	char *s = machine_host();
 
-	if (gethostname(buf, sizeof buf) != 0 || buf[0] == '\0')
-		snprintf(buf, sizeof buf, "unknown-host");
-	buf[sizeof buf - 1] = '\0';
-	tidy_word(buf);
-	return xstrdup(buf);
+	tidy_word(s);
+	return s;
 }
 
 /* The file's text from its start, NUL-terminated; false on a read error. */
@@ -201,23 +193,6 @@ lock_holder_when(const struct lock_holder *h, time_t now)
 	                 a.tm_year != b.tm_year || a.tm_yday != b.tm_yday);
 }
 
-/* "2 h 5 min ago"; NULL when t is after now (another machine's clock). */
-static char *
-ago_text(time_t t, time_t now)
-{
-	long d = (long)(now - t);
-
-	if (d < 0)
-		return NULL;
-	if (d < 60)
-		return xstrdup("less than a minute ago");
-	if (d < 3600)
-		return xasprintf("%ld min ago", d / 60);
-	if (d < 86400)
-		return xasprintf("%ld h %ld min ago", d / 3600, d % 3600 / 60);
-	return xasprintf("%ld day%s ago", d / 86400, d / 86400 == 1 ? "" : "s");
-}
-
 char *
 lock_holder_format(const struct lock_holder *h, time_t now)
 {
@@ -225,7 +200,7 @@ lock_holder_format(const struct lock_holder *h, time_t now)
 
 	pid = h->pid > 0 ? xasprintf(" (pid %ld)", h->pid) : xstrdup("");
 	since = h->since != 0 ? when_text(h->since, true) : NULL;
-	ago = h->since != 0 ? ago_text(h->since, now) : NULL;
+	ago = h->since != 0 ? elapsed_ago(h->since, now) : NULL;
 	if (since == NULL)
 		s = xasprintf("%s%s", who, pid);
 	else if (ago == NULL)
@@ -266,13 +241,6 @@ same_file(int fd, const char *path)
 
 	return fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
 	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-/* Whether a process of this machine is running as pid. */
-static bool
-pid_alive(long pid)
-{
-	return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
 }
 
 /*
@@ -386,7 +354,8 @@ lock_acquire(const char *dir, bool take_over, struct lock **out,
 			return LOCK_HELD_ELSEWHERE;
 		}
 		if (named && !locked && !found.other_host &&
-		    pid_alive(found.pid) && found.pid != (long)getpid()) {
+		    machine_process_alive(found.pid) &&
+		    found.pid != (long)getpid()) {
 			close(fd);
 			holder_move(holder, &found);
 			free(path);

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/fileread.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 
 /* iniparser's line buffer holds 1 023 bytes with the newline. */
@@ -92,51 +94,6 @@ ini_warning(const struct ini_file *f, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	ini_vdiag(f, DIAG_WARNING, line, fmt, ap);
 	va_end(ap);
-}
-
-/*
- * The length of the valid UTF-8 prefix of [s, s+n): overlong forms,
- * surrogates and code points past U+10FFFF are invalid.
- */
-static size_t
-ini_utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned c = s[i];
-		size_t len, k;
-		unsigned cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else {
-			return i;
-		}
-		if (n - i < len)
-			return i;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return i;
-		i += len;
-	}
-	return i;
 }
 
 /* ---- The scan ---------------------------------------------------------- */
@@ -331,7 +288,7 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 		return true;
 	}
 	k = ini_add_key(f, *cur, key, keylen, lineno);
-	good = ini_utf8_valid((const unsigned char *)vstart, vlen);
+	good = utf8_valid_prefix(vstart, vlen);
 	if (good < vlen) {
 		/* Show up to 40 bytes before the bad one, from a whole
 		 * character on. */
@@ -518,61 +475,31 @@ ini_free_sections(struct ini_file *f)
 static char *
 ini_read_all(struct ini_file *f, const char *holds, size_t *len)
 {
-	FILE *fp = fopen(f->path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-	int err;
+	char *why = NULL,
+	     *buf = fileread_all(f->path, (size_t)INI_FILE_MAX, len, &why);
 
-	*len = 0;
-	if (fp == NULL) {
-		ini_error(f, 0,
-		          "cannot read the file (%s): it should hold %s; see "
-		          "dais-programme(5)",
-		          strerror(errno), holds);
-		return NULL;
-	}
-	for (;;) {
-		size_t got;
-
-		if (*len + 4096 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		got = fread(buf + *len, 1, cap - *len - 1, fp);
-		*len += got;
-		if (got == 0 || (long)*len > INI_FILE_MAX)
-			break;
-	}
-	err = ferror(fp) ? errno : 0;
-	fclose(fp);
-	if (err != 0) {
-		ini_error(f, 0,
-		          "cannot read the file (%s): it should hold %s; see "
-		          "dais-programme(5)",
-		          strerror(err), holds);
-		free(buf);
-		return NULL;
-	}
-	if ((long)*len > INI_FILE_MAX) {
+	if (buf != NULL)
+		return buf;
+	if (errno == EFBIG)
 		ini_error(f, 0,
 		          "the file is over %ld bytes, too big for a registry: "
 		          "is it the right file?",
 		          INI_FILE_MAX);
-		free(buf);
-		return NULL;
-	}
-	buf[*len] = '\0';
-	return buf;
+	else
+		ini_error(f, 0,
+		          "cannot read the file (%s): it should hold %s; see "
+		          "dais-programme(5)",
+		          why, holds);
+	free(why);
+	return NULL;
 }
 
-/* qsort has no context argument in C11. */
-static const dictionary *order_dict;
-
 static int
-order_cmp(const void *a, const void *b)
+order_cmp(const void *a, const void *b, void *dict)
 {
-	return strcmp(order_dict->key[*(const size_t *)a],
-	              order_dict->key[*(const size_t *)b]);
+	const dictionary *d = dict;
+
+	return strcmp(d->key[*(const size_t *)a], d->key[*(const size_t *)b]);
 }
 
 static void
@@ -586,9 +513,7 @@ ini_index(struct ini_file *f)
 	for (i = 0; i < f->dict->size; i++)
 		if (f->dict->key[i] != NULL)
 			f->order[f->norder++] = (size_t)i;
-	order_dict = f->dict;
-	qsort(f->order, f->norder, sizeof *f->order, order_cmp);
-	order_dict = NULL;
+	qsort_r(f->order, f->norder, sizeof *f->order, order_cmp, f->dict);
 }
 
 /* The value iniparser read for "section:key", or NULL. */

@@ -17,6 +17,7 @@
 
 #include "dais/atomicfile.h"
 #include "dais/conflict.h"
+#include "dais/source_date.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "runsheet_doc.h"
@@ -41,30 +42,6 @@ runsheet_options_init(struct runsheet_options *o)
 	o->format = RUNSHEET_TEXT;
 	o->page_length = RUNSHEET_PAGE_LENGTH;
 	o->produced = DAIS_TIME_NONE;
-}
-
-bool
-runsheet_now(dais_time *out, char **why)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	*out = (dais_time)time(NULL);
-	if (env == NULL || *env == '\0')
-		return true;
-	errno = 0;
-	v = strtoll(env, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0) {
-		if (why != NULL)
-			*why = xasprintf("SOURCE_DATE_EPOCH is '%s', not a "
-			                 "number of seconds since 1970; unset "
-			                 "it or give whole seconds",
-			                 env);
-		return false;
-	}
-	*out = (dais_time)v;
-	return true;
 }
 
 bool
@@ -794,7 +771,7 @@ rs_doc_build(const struct programme *p, const struct runsheet_options *o)
 	size_t i;
 
 	if (produced == DAIS_TIME_NONE)
-		runsheet_now(&produced, NULL);
+		source_date_now(&produced, NULL);
 	c = time_to_civil(&p->conf.zone, produced);
 	d->conference = xstrdup(p->conf.name ? p->conf.name : "Programme");
 	d->produced = xasprintf("Produced %04d-%02d-%02d %02d:%02d (%s)",

@@ -13,6 +13,7 @@
 #include "dais/export.h"
 #include "dais/journal.h"
 #include "dais/runsheet.h"
+#include "dais/source_date.h"
 #include "dais/save.h"
 #include "dais/textwidth.h"
 #include "dais/machine.h"
@@ -521,7 +522,7 @@ planner_print(struct planner *pl, const char *dest)
 
 	runsheet_options_init(&o);
 	o.day = pl->p->conf.days[pl->day];
-	if (!runsheet_now(&o.produced, &why)) {
+	if (!source_date_now(&o.produced, &why)) {
 		free(why);
 		why = NULL;
 	}
