@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 static const char *const kind_names[CONFLICT_KIND_COUNT] = {
@@ -760,58 +761,26 @@ report_unknown_participant(struct check *ck, const struct inc *e)
 /*
  * Participant ids hashed once per check: a plenary of hundreds makes
  * lookups the commonest thing the check does, and a binary search costs a
- * dozen string comparisons each.
+ * dozen string comparisons each. An id listed twice maps to its first.
  */
-struct id_table {
-	size_t *slot; /* index + 1 into programme->people; 0 when empty */
-	size_t mask;
-};
-
-static size_t
-id_hash(const char *s)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return h;
-}
-
 static void
-id_table_init(struct id_table *t, const struct programme *p)
+id_table_init(struct strmap *t, const struct programme *p)
 {
-	size_t size = 16, i, h;
+	size_t i;
 
-	while (size < 2 * p->npeople)
-		size *= 2;
-	t->slot = xcalloc(size, sizeof *t->slot);
-	t->mask = size - 1;
-	for (i = 0; i < p->npeople; i++) {
-		if (p->people[i].id == NULL)
-			continue;
-		for (h = id_hash(p->people[i].id) & t->mask; t->slot[h] != 0;
-		     h = (h + 1) & t->mask)
-			;
-		t->slot[h] = i + 1;
-	}
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i].id != NULL)
+			strmap_add(t, p->people[i].id, i);
 }
 
 /* The registry's participant with this id (the first, if listed twice). */
 static const struct participant *
-id_table_find(const struct id_table *t, const struct programme *p,
-              const char *id)
+id_table_find(const struct strmap *t, const struct programme *p, const char *id)
 {
-	const struct participant *found = NULL;
-	size_t h;
+	size_t i;
 
-	for (h = id_hash(id) & t->mask; t->slot[h] != 0;
-	     h = (h + 1) & t->mask) {
-		const struct participant *x = &p->people[t->slot[h] - 1];
-
-		if (strcmp(x->id, id) == 0 && (found == NULL || x < found))
-			found = x;
-	}
-	return found;
+	return strmap_get(t, id, &i) ? &p->people[i] : NULL;
 }
 
 /*
@@ -824,7 +793,7 @@ participant_incidences(struct check *ck, size_t *np, size_t *nkeys)
 {
 	const struct programme *p = ck->p;
 	struct inc *v = NULL;
-	struct id_table ids;
+	struct strmap ids;
 	size_t n = 0, cap = 0, i, j;
 
 	id_table_init(&ids, p);
@@ -847,7 +816,7 @@ participant_incidences(struct check *ck, size_t *np, size_t *nkeys)
 			v[n++] = e;
 		}
 	}
-	free(ids.slot);
+	strmap_free(&ids);
 	*nkeys = p->npeople + key_unknown_ids(v, n, p->npeople);
 	*np = n;
 	return v;

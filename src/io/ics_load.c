@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/strmap.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 
@@ -249,12 +251,8 @@ zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 static uint64_t
 key_hash(const char *uid, dais_time rid)
 {
-	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	uint64_t h = fnv1a_add(fnv1a_str(uid), &rid, sizeof rid);
 
-	for (; *uid != '\0'; uid++)
-		h = (h ^ (unsigned char)*uid) * 1099511628211ULL;
-	h ^= (uint64_t)rid;
-	h *= 1099511628211ULL;
 	return h ^ (h >> 29);
 }
 
@@ -851,58 +849,6 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 	return true;
 }
 
-static bool
-utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0, k, j;
-	uint32_t cp;
-
-	while (i < n) {
-		unsigned char c = s[i];
-
-		if (c < 0x80) {
-			/* Most lines are ASCII: skip it eight octets at once.
-			 */
-			while (i + 8 <= n) {
-				uint64_t w;
-
-				memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080ULL)
-					break;
-				i += 8;
-			}
-			if (i < n && s[i] < 0x80)
-				i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			k = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			k = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			k = 3;
-			cp = c & 0x07;
-		} else {
-			return false;
-		}
-		if (n - i <= k)
-			return false;
-		for (j = 1; j <= k; j++) {
-			if ((s[i + j] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i + j] & 0x3F);
-		}
-		/* Overlong forms, surrogates and beyond U+10FFFF. */
-		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			return false;
-		i += k + 1;
-	}
-	return true;
-}
-
 /* One unfolded line of the file. */
 static void
 logical_line(struct reader *r, char *s, size_t len, int line)
@@ -910,7 +856,7 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 	const char *name;
 	char *u;
 
-	if (!utf8_valid((const unsigned char *)s, len)) {
+	if (utf8_valid_prefix(s, len) != len) {
 		if (r->bad_utf8++ == 0)
 			r->first_bad_utf8 = line;
 	}

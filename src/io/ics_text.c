@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "dais/ics.h"
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 /* ---- Physical lines ---------------------------------------------------- */
@@ -237,10 +238,8 @@ strip_prefix(const char *tzid)
 static size_t
 tzid_hash(const char *s)
 {
-	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	uint64_t h = fnv1a_str(s);
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
 	return (size_t)(h ^ (h >> 29));
 }
 
