@@ -1,8 +1,8 @@
 /*
  * planner.c: the planner's state and what happens after each edit (the
- * journal first, then recheck.c), the table of views, the screen's frame
- * (day and view tabs, status line, the pane split) and the dispatch of
+ * journal first, then recheck.c), the table of views, and the dispatch of
  * keys and mouse to the top modal layer (layer.c) or else the view shown.
+ * The screen around the view is frame.c's.
  */
 #include "planner.h"
 
@@ -398,10 +398,11 @@ planner_resize(struct planner *pl, int w, int h)
 	pl->h = h;
 }
 
-/* ---- Drawing ------------------------------------------------------------ */
+/* ---- Views ----------------------------------------------------------------
+ */
 
-static bool
-too_small(const struct planner *pl)
+bool
+planner_too_small(const struct planner *pl)
 {
 	return pl->w < PLANNER_MIN_W || pl->h < PLANNER_MIN_H;
 }
@@ -436,198 +437,6 @@ planner_views_rechecked(struct planner *pl)
 	for (v = 0; v < VIEW_COUNT; v++)
 		if (planner_views[v]->rechecked != NULL)
 			planner_views[v]->rechecked(pl);
-}
-
-/* Draws a tab at x and records where, for the mouse; returns its width. */
-static int
-put_tab(struct planner *pl, struct canvas *c, int x, const char *text, bool on,
-        bool is_view, int index)
-{
-	int w = canvas_put(c, 0, x, c->w - x, text,
-	                   on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
-
-	if (pl->ntabs < TABS_MAX) {
-		struct tab_place *t = &pl->tabs[pl->ntabs++];
-
-		t->x0 = x;
-		t->x1 = x + w;
-		t->is_view = is_view;
-		t->index = index;
-	}
-	return w;
-}
-
-/* Row 0: the day tabs, then the view tabs, then a hint. */
-static void
-draw_tabs(struct planner *pl, struct canvas *c)
-{
-	int x = 0, i;
-	char buf[DAIS_TIMEBUF * 2 + 16], key[16];
-
-	pl->ntabs = 0;
-	canvas_fill(c, 0, 0, c->w, 1, STYLE_TAB, 0);
-	for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
-		char label[DAIS_TIMEBUF];
-		bool on = i == pl->day;
-
-		planner_day_label(pl, i, label);
-		snprintf(buf, sizeof buf, on ? "[%d %s]" : " %d %s ", i + 1,
-		         label);
-		x += put_tab(pl, c, x, buf, on, false, i);
-	}
-	x += canvas_put(c, 0, x, c->w - x, " | ", STYLE_RULE, 0);
-	for (i = 0; i < VIEW_COUNT; i++) {
-		const struct view_ops *v = planner_views[i];
-		bool on = i == (int)pl->view;
-		char note[32];
-		const char *n = v->tab_note != NULL
-		                    ? v->tab_note(pl, note, sizeof note)
-		                    : NULL;
-
-		snprintf(buf, sizeof buf, on ? "[%s%s%s]" : " %s%s%s ", v->name,
-		         n != NULL ? " " : "", n != NULL ? n : "");
-		x += put_tab(pl, c, x, buf, on, true, i);
-	}
-	snprintf(buf, sizeof buf, "%s help",
-	         keymap_first_key(&pl->cfg->keys, ACT_HELP, key));
-	if (x + text_width(buf) + 2 <= c->w)
-		canvas_put_right(c, 0, x, c->w - x, buf, STYLE_DIM, 0);
-}
-
-/* The last row: the message on the left, conflicts and state right. */
-/* Lines a long message may take above the status line. */
-#define STATUS_MAX_LINES 4
-
-static void
-draw_status(struct planner *pl, struct canvas *c, int y)
-{
-	size_t errors = conflict_count(&pl->conflicts, SEVERITY_ERROR);
-	size_t warnings = conflict_count(&pl->conflicts, SEVERITY_WARNING);
-	char right[128];
-	int rw, style;
-	const char *msg = pl->message;
-
-	snprintf(right, sizeof right, " %s%s%zu error%s, %zu warning%s ",
-	         pl->read_only != NULL ? "READ-ONLY | " : "",
-	         editor_dirty(pl->ed) ? "modified | " : "", errors,
-	         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-	rw = text_width(right);
-	if (msg == NULL)
-		msg = pl->startup_warning;
-	style = pl->message_error || (msg != NULL && msg == pl->startup_warning)
-	            ? STYLE_STATUS_ERROR
-	            : STYLE_STATUS;
-	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
-	if (msg != NULL && text_width(msg) > c->w - rw &&
-	    planner_mode(pl) == MODE_VIEW) {
-		/*
-		 * Too long for the status line (a failed save names the
-		 * file and the cause; neither may be cut off): wrapped in
-		 * up to STATUS_MAX_LINES lines just above it, over the
-		 * view, until the next key.
-		 */
-		size_t n, i;
-		char **lines = text_wrap(msg, c->w - 2, &n);
-		size_t shown = n < STATUS_MAX_LINES ? n : STATUS_MAX_LINES;
-
-		for (i = 0; i < shown; i++) {
-			int row = y - (int)shown + (int)i;
-			char *text = i + 1 == shown && n > shown
-			                 ? xasprintf("%s …", lines[i])
-			                 : xstrdup(lines[i]);
-
-			canvas_fill(c, row, 0, c->w, 1, style, 0);
-			canvas_put_fit(c, row, 1, c->w - 2, text, style, 0);
-			free(text);
-		}
-		for (i = 0; i < n; i++)
-			free(lines[i]);
-		free(lines);
-	} else {
-		canvas_put_fit(c, y, 0, c->w - rw, msg != NULL ? msg : "",
-		               style, 0);
-	}
-	canvas_put(c, y, c->w - rw, rw, right,
-	           errors > 0 ? STYLE_STATUS_ERROR : STYLE_STATUS, 0);
-}
-
-static void
-draw_small(struct planner *pl, struct canvas *c)
-{
-	char line[128];
-	int y = c->h / 2 - 1;
-
-	snprintf(line, sizeof line, "Terminal too small: %dx%d.", pl->w, pl->h);
-	canvas_put_fit(c, y < 0 ? 0 : y, 0, c->w, line, STYLE_ERROR, 0);
-	snprintf(line, sizeof line, "dais needs at least %dx%d; enlarge it.",
-	         PLANNER_MIN_W, PLANNER_MIN_H);
-	canvas_put_fit(c, y + 1, 0, c->w, line, STYLE_NORMAL, 0);
-	canvas_put_fit(c, y + 2, 0, c->w,
-	               editor_dirty(pl->ed)
-	                   ? "Unsaved edits: enlarge it to save them."
-	                   : "q quits.",
-	               STYLE_NORMAL, 0);
-	if (pl->small_key != TK_NONE) {
-		char name[16];
-
-		/* Every key gets an answer, even one that can do nothing. */
-		snprintf(line, sizeof line, "Key %s does nothing at this size.",
-		         keys_name(pl->small_key, name));
-		canvas_put_fit(c, y + 3, 0, c->w, line, STYLE_DIM, 0);
-	}
-}
-
-/* Width of the detail pane on the right, or 0 when it is not shown. */
-static int
-pane_width(const struct planner *pl)
-{
-	const struct layer_ops *top = layer_top(pl);
-	int w;
-
-	if (top != NULL && top->shows_pane)
-		;
-	else if (!pl->detail || !(planner_view(pl)->flags & VIEWF_SESSIONS))
-		return 0;
-	w = pl->w / 3;
-	if (w < 28)
-		w = 28;
-	if (w > 44)
-		w = 44;
-	return w;
-}
-
-void
-planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
-{
-	const struct layer_ops *top = layer_top(pl);
-	void *state = layer_top_state(pl);
-	int ytop = 1, bottom = pl->h - 1, pw, mainw;
-
-	if (c->w != pl->w || c->h != pl->h)
-		canvas_resize(c, pl->w, pl->h);
-	else
-		canvas_clear(c);
-	*cy = *cx = -1;
-	if (too_small(pl)) {
-		draw_small(pl, c);
-		return;
-	}
-	draw_tabs(pl, c);
-	pw = pane_width(pl);
-	mainw = pl->w - pw;
-	if (top != NULL && top->draw_body != NULL) {
-		top->draw_body(pl, state, c, 0, ytop, pl->w, bottom - ytop);
-	} else {
-		planner_view(pl)->draw(pl, c, 0, ytop, mainw, bottom - ytop);
-		if (pw > 0 && top != NULL && top->draw_pane != NULL)
-			top->draw_pane(pl, state, c, mainw, ytop, pw,
-			               bottom - ytop);
-		else if (pw > 0)
-			detail_draw(pl, c, mainw, ytop, pw, bottom - ytop);
-	}
-	draw_status(pl, c, pl->h - 1);
-	if (top != NULL && top->draw != NULL)
-		top->draw(pl, state, c, cy, cx);
 }
 
 /* ---- Keys --------------------------------------------------------------- */
@@ -818,7 +627,7 @@ mouse_event(struct planner *pl, const struct term_mouse *m)
 {
 	int i;
 
-	if (layer_top(pl) != NULL || too_small(pl))
+	if (layer_top(pl) != NULL || planner_too_small(pl))
 		return;
 	if (m->kind == TERM_MOUSE_WHEEL_UP ||
 	    m->kind == TERM_MOUSE_WHEEL_DOWN) {
@@ -859,7 +668,7 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 	 * Too small to draw anything else, but not a trap: quit still works
 	 * when nothing is unsaved (there is no room to ask about edits).
 	 */
-	if (too_small(pl)) {
+	if (planner_too_small(pl)) {
 		if (keymap_lookup(&pl->cfg->keys, CTX_GLOBAL, key) ==
 		        ACT_QUIT &&
 		    !editor_dirty(pl->ed))

@@ -460,6 +460,8 @@ void planner_key(struct planner *pl, int key, const struct term_mouse *mouse);
  * where the text cursor goes, or -1. */
 void planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx);
 void planner_resize(struct planner *pl, int w, int h);
+/* Below PLANNER_MIN_W x PLANNER_MIN_H: nothing but a notice is drawn. */
+bool planner_too_small(const struct planner *pl);
 
 /* Sets the status message (printf-like); error styles it as a failure. */
 void planner_message(struct planner *pl, bool error, const char *fmt, ...)
