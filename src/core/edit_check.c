@@ -159,7 +159,7 @@ check_room(struct editor *ed, const struct session *cur, struct session *s,
 {
 	const struct room *room;
 
-	/* A location read with a line break (Apple writes "Hall\\nCity")
+	/* A location read with a line break (Apple writes "Hall\nCity")
 	 * may stay as it is; only a new one must be one line. */
 	if (s->location != NULL && has_control(s->location) &&
 	    !unchanged(cur, s, SESSION_FIELD_LOCATION))

@@ -23,6 +23,8 @@
 #include "dais/atomicfile.h"
 #include "dais/edit.h"
 #include "dais/filehash.h"
+#include "dais/fileread.h"
+#include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 
@@ -32,37 +34,19 @@ struct file_plan {
 	size_t n, cap;
 };
 
+/* The file's bytes, read by fileread (a FIFO or device where the file
+ * should be is refused, not read); *why says why not. */
 static char *
 read_whole(const char *path, size_t *len, char **why)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
+	char *cause = NULL;
+	char *text = fileread_all(path, 0, len, &cause);
 
-	if (f == NULL) {
-		*why = xasprintf("cannot read the file: %s", strerror(errno));
-		return NULL;
+	if (text == NULL) {
+		*why = xasprintf("cannot read the file: %s", cause);
+		free(cause);
 	}
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xreallocarray(buf, cap + 1, 1);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		*why = xasprintf("cannot read the file: %s", strerror(errno));
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	fclose(f);
-	if (buf == NULL)
-		buf = xmalloc(1);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	return text;
 }
 
 /* The time as the conference zone's wall clock, for DTSTART;TZID=. */
@@ -361,30 +345,6 @@ apply_session(icalcomponent *c, const struct programme *p,
 	icalcomponent_add_property(c, icalproperty_new_lastmodified(utc_now()));
 }
 
-/* Appends text to a growing buffer. */
-struct outbuf {
-	char *v;
-	size_t n, cap;
-};
-
-static void
-out_add(struct outbuf *o, const char *s, size_t n)
-{
-	if (o->n + n + 1 > o->cap) {
-		o->cap = (o->n + n + 1) * 2;
-		o->v = xreallocarray(o->v, o->cap, 1);
-	}
-	memcpy(o->v + o->n, s, n);
-	o->n += n;
-	o->v[o->n] = '\0';
-}
-
-static void
-out_str(struct outbuf *o, const char *s)
-{
-	out_add(o, s, strlen(s));
-}
-
 /*
  * The nested BEGIN:X-... components of a block, as their original text:
  * libical parses them but does not write them back (LIBRARY-NOTES.md), so
@@ -392,7 +352,7 @@ out_str(struct outbuf *o, const char *s)
  */
 static void
 nested_x_components(const char *text, const struct ics_text_block *b,
-                    struct outbuf *keep)
+                    struct strbuf *keep)
 {
 	struct ics_source src;
 	struct ics_unfold u;
@@ -416,8 +376,8 @@ nested_x_components(const char *text, const struct ics_text_block *b,
 			}
 		} else if (ics_starts_with_ci(l.s, l.len, "END:")) {
 			if (in_x && depth == xdepth) {
-				out_add(keep, text + b->start + from,
-				        l.end - from);
+				strbuf_add(keep, text + b->start + from,
+				           l.end - from);
 				in_x = false;
 			}
 			depth--;
@@ -432,10 +392,10 @@ static bool
 event_text(const struct programme *p, const struct session *s,
            const struct session *saved, const char *text,
            const struct ics_text_block *b, const struct strlist *exdates,
-           struct outbuf *out, char **why)
+           struct strbuf *out, char **why)
 {
 	icalcomponent *c;
-	struct outbuf keep = {0};
+	struct strbuf keep = {0};
 	char *ser;
 	size_t i, len, endpos;
 
@@ -485,10 +445,10 @@ event_text(const struct programme *p, const struct session *s,
 		if (e != NULL)
 			endpos = (size_t)(e - ser);
 	}
-	out_add(out, ser, endpos);
+	strbuf_add(out, ser, endpos);
 	if (keep.n > 0)
-		out_add(out, keep.v, keep.n);
-	out_add(out, ser + endpos, len - endpos);
+		strbuf_add(out, keep.v, keep.n);
+	strbuf_add(out, ser + endpos, len - endpos);
 	free(ser);
 	free(keep.v);
 	return true;
@@ -532,24 +492,24 @@ plan_find(const struct file_plan *plan, const char *uid, dais_time rid)
 
 /* The conference zone's VTIMEZONE (ics_zone_vtimezone), as text. */
 static void
-zone_text(const struct programme *p, struct outbuf *o)
+zone_text(const struct programme *p, struct strbuf *o)
 {
 	char *ser = ics_zone_vtimezone_text(p->conf.zone.name);
 
 	if (ser != NULL)
-		out_str(o, ser);
+		strbuf_addstr(o, ser);
 	free(ser);
 }
 
 /* A new file for sessions made in dais: the calendar and its zone. */
 static void
-new_calendar_text(const struct programme *p, struct outbuf *o)
+new_calendar_text(const struct programme *p, struct strbuf *o)
 {
-	out_str(o, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-	           "PRODID:-//dais//dais " DAIS_VERSION "//EN\r\n"
-	           "CALSCALE:GREGORIAN\r\n");
+	strbuf_addstr(o, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	                 "PRODID:-//dais//dais " DAIS_VERSION "//EN\r\n"
+	                 "CALSCALE:GREGORIAN\r\n");
 	zone_text(p, o);
-	out_str(o, "END:VCALENDAR\r\n");
+	strbuf_addstr(o, "END:VCALENDAR\r\n");
 }
 
 /* Whether the plan writes any event (rather than only removing some). */
@@ -577,8 +537,8 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
 {
 	const struct programme *p = editor_programme(ed);
 	struct ics_text ft;
-	struct outbuf out = {0}, tail = {0};
-	struct outbuf fresh = {0}, zone = {0};
+	struct strbuf out = {0}, tail = {0};
+	struct strbuf fresh = {0}, zone = {0};
 	bool *handled, ok = false;
 	size_t i, pos = 0;
 
@@ -605,12 +565,12 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
 		const struct session *cur;
 		size_t k;
 
-		out_add(&out, ft.text + pos, b->start - pos);
+		strbuf_add(&out, ft.text + pos, b->start - pos);
 		if (i == 0 && zone.n > 0)
-			out_add(&out, zone.v, zone.n);
+			strbuf_add(&out, zone.v, zone.n);
 		pos = b->end;
 		if (!b->vevent || b->uid == NULL) {
-			out_add(&out, ft.text + b->start, b->end - b->start);
+			strbuf_add(&out, ft.text + b->start, b->end - b->start);
 			continue;
 		}
 		/* A series head: deleted occurrences become EXDATEs. */
@@ -635,7 +595,7 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
 		}
 		ch = plan_find(plan, b->uid, b->rid);
 		if (ch == NULL && exdates.n == 0) {
-			out_add(&out, ft.text + b->start, b->end - b->start);
+			strbuf_add(&out, ft.text + b->start, b->end - b->start);
 			continue;
 		}
 		for (k = 0; ch != NULL && k < plan->n; k++)
@@ -656,9 +616,9 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
 		}
 		strlist_clear(&exdates);
 	}
-	out_add(&out, ft.text + pos, ft.calendar_end - pos);
+	strbuf_add(&out, ft.text + pos, ft.calendar_end - pos);
 	if (ft.nblocks == 0 && zone.n > 0)
-		out_add(&out, zone.v, zone.n);
+		strbuf_add(&out, zone.v, zone.n);
 
 	/* New sessions, and overrides of occurrences with no block yet. */
 	for (i = 0; i < plan->n; i++) {
@@ -675,10 +635,10 @@ splice_write(const struct editor *ed, const struct file_plan *plan, char *text,
 			goto done;
 	}
 	if (tail.n > 0)
-		out_add(&out, tail.v, tail.n);
-	out_add(&out, ft.text + ft.calendar_end, ft.len - ft.calendar_end);
+		strbuf_add(&out, tail.v, tail.n);
+	strbuf_add(&out, ft.text + ft.calendar_end, ft.len - ft.calendar_end);
 	if (out.v == NULL)
-		out_add(&out, "", 0);
+		strbuf_add(&out, "", 0);
 	if (!atomicfile_write(to, out.v, out.n, why)) {
 		/* The diagnostic names the file; the cause after atomicfile's
 		 * "path: " is what a narrow status line must show. */

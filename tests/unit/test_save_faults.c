@@ -713,7 +713,7 @@ static const struct fault directory = {
     make_directory,
     clear_directory,
     {PLENARY, NULL},
-    "Is a directory",
+    "it is a directory",
 };
 static const struct fault injected_all = {
     "injected write failure",
