@@ -1,0 +1,354 @@
+/*
+ * save_copy.c: the programme as the user sees it in dais written into a
+ * new directory, the originals untouched (save_copy), and the name of
+ * that directory (save_copy_default_dir).
+ */
+#include "dais/save.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "dais/atomicfile.h"
+#include "dais/edit.h"
+#include "dais/filehash.h"
+#include "dais/fileread.h"
+#include "dais/strbuf.h"
+#include "dais/xalloc.h"
+#include "ics_internal.h"
+#include "save_internal.h"
+
+/* Whether a relative name leaves its directory ("..", or absolute). */
+static bool
+name_escapes(const char *name)
+{
+	const char *s = name;
+
+	if (*s == '/')
+		return true;
+	while (*s != '\0') {
+		size_t n = strcspn(s, "/");
+
+		if (n == 2 && s[0] == '.' && s[1] == '.')
+			return true;
+		s += n;
+		while (*s == '/')
+			s++;
+	}
+	return false;
+}
+
+/* Makes the directories of `name` (relative) under `to`. */
+static bool
+make_parents(const char *to, const char *name, mode_t mode, char **why)
+{
+	char *path = xasprintf("%s/%s", to, name);
+	char *s = path + strlen(to) + 1;
+
+	for (; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(path, mode) != 0 && errno != EEXIST) {
+			*why = xasprintf("cannot make the directory %s: %s",
+			                 path, strerror(errno));
+			free(path);
+			return false;
+		}
+		*s = '/';
+	}
+	free(path);
+	return true;
+}
+
+/* `to` made, or there and empty; its mode is the programme's own. */
+static bool
+copy_dir_ready(const char *dir, const char *to, mode_t *mode, char **why)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+
+	*mode = stat(dir, &st) == 0 ? (st.st_mode & 07777) | 0700 : 0755;
+	if (mkdir(to, *mode) == 0)
+		return true;
+	if (errno != EEXIST) {
+		*why = xasprintf("cannot make the directory %s: %s", to,
+		                 strerror(errno));
+		return false;
+	}
+	if ((d = opendir(to)) == NULL) {
+		*why = xasprintf("%s exists and is not a directory dais can "
+		                 "use (%s): choose another name",
+		                 to, strerror(errno));
+		return false;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			break;
+	closedir(d);
+	if (e != NULL) {
+		*why = xasprintf("%s already exists and is not empty: choose "
+		                 "another name, so nothing in it is "
+		                 "overwritten",
+		                 to);
+		return false;
+	}
+	return true;
+}
+
+/* Copies dir/name to to/name as it is; a missing one is skipped. */
+static bool
+copy_plain(const char *dir, const char *to, const char *name, char **why)
+{
+	char *from = xasprintf("%s/%s", dir, name);
+	char *dest = xasprintf("%s/%s", to, name);
+	char *text;
+	size_t len = 0;
+	int got = save_read_current(from, &text, &len, why);
+	bool ok = got >= 0;
+
+	if (got == 1)
+		ok = atomicfile_write(dest, text, len, why);
+	free(text);
+	free(from);
+	free(dest);
+	return ok;
+}
+
+/*
+ * The plan that makes a file's sessions (disk, sorted) what the user has
+ * (mine, sorted): every session that differs is modified, made or left
+ * out. *changes holds the changes the plan points to; the caller frees
+ * both.
+ */
+static void
+plan_to_mine(const struct sesvec *mine, const struct sesvec *disk,
+             struct edit_change **changes, struct file_plan *plan)
+{
+	size_t i = 0, j = 0, n = 0, k;
+
+	*changes = xcalloc(mine->n + disk->n + 1, sizeof **changes);
+	while (i < mine->n || j < disk->n) {
+		const struct session *a = i < mine->n ? mine->v[i] : NULL;
+		const struct session *b = j < disk->n ? disk->v[j] : NULL;
+		int c = a == NULL ? 1 : b == NULL ? -1 : save_key_cmp(a, b);
+		struct edit_change *ch = &(*changes)[n];
+
+		ch->significant = true;
+		if (c == 0) {
+			i++;
+			j++;
+			if (save_session_fields(a, b, true) == 0)
+				continue;
+			ch->kind = EDIT_CHANGE_MODIFIED;
+			ch->saved = b; /* the block on disk is b's */
+			ch->uid = a->uid;
+			ch->recurrence_id = a->recurrence_id;
+		} else if (c < 0) {
+			i++;
+			ch->kind = EDIT_CHANGE_CREATED;
+			ch->uid = a->uid;
+			ch->recurrence_id = a->recurrence_id;
+		} else {
+			j++;
+			ch->kind = EDIT_CHANGE_DELETED;
+			ch->saved = b;
+			ch->uid = b->uid;
+			ch->recurrence_id = b->recurrence_id;
+		}
+		n++;
+	}
+	memset(plan, 0, sizeof *plan);
+	for (k = 0; k < n; k++) {
+		XGROW(plan->changes, plan->n, plan->cap);
+		plan->changes[plan->n++] = &(*changes)[k];
+	}
+}
+
+/* One .ics file of the copy (see save_copy). */
+static bool
+copy_ics(const struct editor *ed, int index, const struct file_plan *plan,
+         const struct sesvec *mine, const char *to, struct diag_list *diags)
+{
+	const struct programme *p = editor_programme(ed);
+	const char *name = p->conf.files.v[index];
+	char *from = xasprintf("%s/%s", p->dir, name);
+	char *dest = xasprintf("%s/%s", to, name);
+	uint64_t was = p->file_hash != NULL ? p->file_hash[index] : 0;
+	uint64_t written;
+	char *text = NULL, *why = NULL;
+	size_t len = 0;
+	int got = save_read_current(from, &text, &len, &why);
+	bool ok;
+
+	if ((got == 1 &&
+	     (p->file_hash == NULL || filehash_bytes(text, len) == was)) ||
+	    (got == 0 && was == 0)) {
+		/* As dais read it: what a save would write. */
+		if (got == 0 && plan->n == 0)
+			ok = true; /* never there, and nothing for it */
+		else if (plan->n == 0)
+			ok = atomicfile_write(dest, text, len, &why);
+		else {
+			ok = save_splice_write(ed, plan, text, len, dest,
+			                       &written, &why);
+			text = NULL; /* save_splice_write freed it */
+		}
+	} else {
+		struct programme *now = NULL;
+		struct sesvec disk = {0};
+		struct edit_change *changes;
+		struct file_plan mplan;
+		size_t k;
+
+		free(why);
+		why = NULL;
+		if (got == 1)
+			now =
+			    save_parse_current(p, index, text, len, from, &why);
+		if (now == NULL) {
+			char *cause =
+			    got == 0
+			        ? xasprintf("%s was deleted or moved", from)
+			    : got == 1
+			        ? xasprintf("%s is no calendar now", from)
+			        : xstrdup(why ? why : from);
+
+			diag_add(
+			    diags, DIAG_WARNING, dest, 0, NULL,
+			    "%s, so the copy's %s is written from what dais "
+			    "holds: what dais does not read of its sessions "
+			    "(alarms, other programs' properties) is not in "
+			    "it",
+			    cause, name);
+			free(cause);
+			free(text);
+			text = NULL;
+		}
+		free(why);
+		why = NULL;
+		for (k = 0; now != NULL && k < now->nsessions; k++)
+			save_sesvec_add(&disk, &now->sessions[k]);
+		save_sesvec_sort(&disk);
+		plan_to_mine(mine, &disk, &changes, &mplan);
+		if (text == NULL && mplan.n == 0)
+			ok = true; /* nothing of it to keep */
+		else
+			ok = save_splice_write(ed, &mplan, text, len, dest,
+			                       &written, &why);
+		text = NULL;
+		free(mplan.changes);
+		free(changes);
+		free(disk.v);
+		programme_free(now);
+	}
+	if (!ok)
+		diag_add(diags, DIAG_ERROR, dest, 0, NULL,
+		         "%s; the copy in %s is incomplete (the originals are "
+		         "untouched): fix the cause or choose another "
+		         "directory",
+		         why ? why : "could not write the copy", to);
+	free(why);
+	free(text);
+	free(from);
+	free(dest);
+	return ok;
+}
+
+bool
+save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
+{
+	static const char *const registries[] = {"conference.ini", "venues.ini",
+	                                         "participants.ini"};
+	const struct programme *p = editor_programme(ed);
+	size_t nfiles = p->conf.files.n, i;
+	struct edit_change *changes = NULL;
+	struct file_plan *plans;
+	struct sesvec *mine;
+	char *why = NULL;
+	mode_t mode;
+	bool ok = true;
+
+	for (i = 0; i < nfiles; i++)
+		if (name_escapes(p->conf.files.v[i])) {
+			diag_add(diags, DIAG_ERROR, p->dir, 0, NULL,
+			         "no copy made: the programme file %s lies "
+			         "outside the programme directory; name it "
+			         "inside it in conference.ini",
+			         p->conf.files.v[i]);
+			return false;
+		}
+	if (!copy_dir_ready(p->dir, to, &mode, &why)) {
+		diag_add(diags, DIAG_ERROR, to, 0, NULL, "no copy made: %s",
+		         why);
+		free(why);
+		return false;
+	}
+	for (i = 0; i < sizeof registries / sizeof registries[0]; i++)
+		if (!copy_plain(p->dir, to, registries[i], &why)) {
+			diag_add(diags, DIAG_ERROR, to, 0, NULL,
+			         "%s; the copy in %s is incomplete (the "
+			         "originals are untouched)",
+			         why, to);
+			free(why);
+			why = NULL;
+			ok = false;
+		}
+	save_plans_build(ed, &changes, &plans);
+	mine = save_current_by_file(p);
+	for (i = 0; i < nfiles; i++) {
+		if (!make_parents(to, p->conf.files.v[i], mode, &why)) {
+			diag_add(diags, DIAG_ERROR, to, 0, NULL,
+			         "%s; the copy in %s is incomplete", why, to);
+			free(why);
+			why = NULL;
+			ok = false;
+			continue;
+		}
+		if (!copy_ics(ed, (int)i, &plans[i], &mine[i], to, diags))
+			ok = false;
+	}
+	save_sesvecs_free(mine, nfiles);
+	save_plans_free(p, changes, plans);
+	return ok;
+}
+
+char *
+save_copy_default_dir(const char *dir, time_t now)
+{
+	char stamp[32], *base, *last, *out;
+	size_t n = strlen(dir);
+	struct tm tm;
+	struct stat st;
+	int k;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	base = xstrndup(dir, n);
+	last = strrchr(base, '/');
+	last = last != NULL ? last + 1 : base;
+	/* "." or ".." would give "./-mine-..": name the real directory. */
+	if (strcmp(last, ".") == 0 || strcmp(last, "..") == 0 ||
+	    strcmp(base, "/") == 0) {
+		char *real = realpath(dir, NULL);
+
+		if (real != NULL) {
+			free(base);
+			base = real;
+		}
+	}
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M", &tm);
+	out = xasprintf("%s-mine-%s", base, stamp);
+	for (k = 2; stat(out, &st) == 0; k++) {
+		free(out);
+		out = xasprintf("%s-mine-%s-%d", base, stamp, k);
+	}
+	free(base);
+	return out;
+}

@@ -1,0 +1,443 @@
+/*
+ * save_event.c: one VEVENT as dais writes it: its old block re-parsed with
+ * libical and given the session's fields (SEQUENCE raised on a
+ * significant change, DTSTAMP and LAST-MODIFIED renewed, ATTENDEEs kept
+ * with what dais does not know of them), or a new one.
+ */
+#include "dais/save.h"
+
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "dais/atomicfile.h"
+#include "dais/edit.h"
+#include "dais/filehash.h"
+#include "dais/fileread.h"
+#include "dais/strbuf.h"
+#include "dais/xalloc.h"
+#include "ics_internal.h"
+#include "save_internal.h"
+
+/* The time as the conference zone's wall clock, for DTSTART;TZID=. */
+static struct icaltimetype
+local_icaltime(const struct programme *p, dais_time t)
+{
+	struct dais_civil c = time_to_civil(&p->conf.zone, t);
+	struct icaltimetype it = icaltime_null_time();
+
+	it.year = c.year;
+	it.month = c.month;
+	it.day = c.day;
+	it.hour = c.hour;
+	it.minute = c.minute;
+	it.second = c.second;
+	it.is_date = 0;
+	return it;
+}
+
+static icalproperty *
+zoned_property(const struct programme *p, icalproperty_kind kind, dais_time t)
+{
+	icalproperty *prop = icalproperty_new(kind);
+
+	icalproperty_set_value(prop,
+	                       icalvalue_new_datetime(local_icaltime(p, t)));
+	icalproperty_add_parameter(prop,
+	                           icalparameter_new_tzid(p->conf.zone.name));
+	return prop;
+}
+
+static struct icaltimetype
+utc_now(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t now = epoch != NULL && *epoch ? (time_t)strtoll(epoch, NULL, 10)
+	                                     : time(NULL);
+
+	return icaltime_from_timet_with_zone(now, 0,
+	                                     icaltimezone_get_utc_timezone());
+}
+
+static void
+remove_all(icalcomponent *c, icalproperty_kind kind)
+{
+	icalproperty *prop;
+
+	while ((prop = icalcomponent_get_first_property(c, kind)) != NULL) {
+		icalcomponent_remove_property(c, prop);
+		icalproperty_free(prop);
+	}
+}
+
+static void
+remove_x(icalcomponent *c, const char *name)
+{
+	icalproperty *prop, *next;
+
+	/* Removing advances libical's iterator, so look again from the top. */
+	for (prop = icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
+	     prop != NULL; prop = next) {
+		next = icalcomponent_get_next_property(c, ICAL_X_PROPERTY);
+		if (strcasecmp(icalproperty_get_x_name(prop), name) == 0) {
+			icalcomponent_remove_property(c, prop);
+			icalproperty_free(prop);
+			next = icalcomponent_get_first_property(
+			    c, ICAL_X_PROPERTY);
+		}
+	}
+}
+
+static void
+set_x(icalcomponent *c, const char *name, const char *value)
+{
+	icalproperty *prop;
+
+	remove_x(c, name);
+	if (value == NULL || *value == '\0')
+		return;
+	prop = icalproperty_new_x(value);
+	icalproperty_set_x_name(prop, name);
+	icalcomponent_add_property(c, prop);
+}
+
+/*
+ * Sets a text property, keeping the first existing one (and its parameters,
+ * such as LANGUAGE) when there is one: only its value changes.
+ */
+static void
+set_text(icalcomponent *c, icalproperty_kind kind, const char *value,
+         icalproperty *(*make)(const char *))
+{
+	icalproperty *prop = icalcomponent_get_first_property(c, kind);
+
+	if (value == NULL || *value == '\0') {
+		remove_all(c, kind);
+		return;
+	}
+	if (prop == NULL) {
+		icalcomponent_add_property(c, make(value));
+		return;
+	}
+	icalproperty_set_value(prop, icalvalue_new_text(value));
+}
+
+static const char *
+role_value(enum role r)
+{
+	switch (r) {
+	case ROLE_CHAIR:
+		return "CHAIR";
+	case ROLE_SPEAKER:
+		return "REQ-PARTICIPANT";
+	case ROLE_PARTICIPANT:
+		return "OPT-PARTICIPANT";
+	}
+	return "OPT-PARTICIPANT";
+}
+
+/* The registry id an ATTENDEE names (X-DAIS-ID, else its urn:x-dais:). */
+static char *
+attendee_id(icalproperty *prop)
+{
+	icalparameter *par;
+	const char *value = icalproperty_get_attendee(prop);
+
+	for (par = icalproperty_get_first_parameter(prop, ICAL_X_PARAMETER);
+	     par != NULL;
+	     par = icalproperty_get_next_parameter(prop, ICAL_X_PARAMETER))
+		if (strcasecmp(icalparameter_get_xname(par), "X-DAIS-ID") == 0)
+			return xstrdup(icalparameter_get_xvalue(par));
+	if (value != NULL && strncasecmp(value, "urn:x-dais:", 11) == 0)
+		return xstrdup(value + 11);
+	return NULL;
+}
+
+static void
+set_param(icalproperty *prop, icalparameter *par)
+{
+	icalproperty_remove_parameter_by_kind(prop, icalparameter_isa(par));
+	icalproperty_add_parameter(prop, par);
+}
+
+/*
+ * Rewrites the ATTENDEE lines in the session's order. An attendee that
+ * stays keeps its other parameters (PARTSTAT, RSVP ...); only CN and ROLE
+ * are set.
+ */
+static void
+set_attendees(icalcomponent *c, const struct programme *p,
+              const struct session *s)
+{
+	icalproperty **old = NULL, *prop;
+	char **old_ids = NULL;
+	size_t nold = 0, cap = 0, i, j;
+
+	while ((prop = icalcomponent_get_first_property(
+	            c, ICAL_ATTENDEE_PROPERTY)) != NULL) {
+		icalcomponent_remove_property(c, prop);
+		XGROW(old, nold, cap);
+		old_ids = xreallocarray(old_ids, cap, sizeof *old_ids);
+		old[nold] = prop;
+		old_ids[nold++] = attendee_id(prop);
+	}
+	for (i = 0; i < s->nassign; i++) {
+		const struct assignment *a = &s->assign[i];
+		const struct participant *who =
+		    programme_find_participant(p, a->participant_id);
+		const char *cn = a->cn ? a->cn : who ? who->name : NULL;
+		icalparameter *xid;
+
+		prop = NULL;
+		for (j = 0; j < nold; j++) {
+			if (old[j] != NULL && old_ids[j] != NULL &&
+			    strcmp(old_ids[j], a->participant_id) == 0) {
+				prop = old[j];
+				old[j] = NULL;
+				break;
+			}
+		}
+		if (prop == NULL) {
+			char *value =
+			    xasprintf("urn:x-dais:%s", a->participant_id);
+
+			prop = icalproperty_new_attendee(value);
+			free(value);
+			set_param(prop, icalparameter_new_cutype(
+			                    who && !participant_is_group(who)
+			                        ? ICAL_CUTYPE_INDIVIDUAL
+			                    : who ? ICAL_CUTYPE_GROUP
+			                          : ICAL_CUTYPE_UNKNOWN));
+			xid = icalparameter_new_x(a->participant_id);
+			icalparameter_set_xname(xid, "X-DAIS-ID");
+			icalproperty_add_parameter(prop, xid);
+		}
+		if (cn != NULL)
+			set_param(prop, icalparameter_new_cn(cn));
+		set_param(prop,
+		          icalparameter_new_role(icalparameter_string_to_enum(
+		              role_value(a->role))));
+		icalcomponent_add_property(c, prop);
+	}
+	for (j = 0; j < nold; j++) {
+		/*
+		 * An attendee with no dais id (a mailto: from another calendar)
+		 * is not an assignment dais manages: it stays, after them.
+		 */
+		if (old[j] != NULL && old_ids[j] == NULL)
+			icalcomponent_add_property(c, old[j]);
+		else if (old[j] != NULL)
+			icalproperty_free(old[j]);
+		free(old_ids[j]);
+	}
+	free(old);
+	free(old_ids);
+}
+
+/* Gives component c every field of session s. */
+static void
+apply_session(icalcomponent *c, const struct programme *p,
+              const struct session *s, const struct session *saved)
+{
+	char *langs;
+	char num[32];
+
+	remove_all(c, ICAL_UID_PROPERTY);
+	icalcomponent_add_property(c, icalproperty_new_uid(s->uid));
+	set_text(c, ICAL_SUMMARY_PROPERTY, s->title, icalproperty_new_summary);
+	set_text(c, ICAL_DESCRIPTION_PROPERTY, s->description,
+	         icalproperty_new_description);
+	set_text(c, ICAL_LOCATION_PROPERTY, s->location,
+	         icalproperty_new_location);
+	set_x(c, "X-DAIS-NOTES", s->notes);
+	set_x(c, "X-DAIS-ROOM", s->room_id);
+
+	/* Keep categories other than the session kind (a user's tags). */
+	if (saved == NULL || saved->kind == NULL || s->kind == NULL ||
+	    strcmp(saved->kind, s->kind) != 0) {
+		icalproperty *prop, *next;
+
+		for (prop = icalcomponent_get_first_property(
+		         c, ICAL_CATEGORIES_PROPERTY);
+		     prop != NULL; prop = next) {
+			const char *v = icalproperty_get_categories(prop);
+
+			next = icalcomponent_get_next_property(
+			    c, ICAL_CATEGORIES_PROPERTY);
+			if (v != NULL && saved != NULL && saved->kind != NULL &&
+			    strcasecmp(v, saved->kind) == 0) {
+				icalcomponent_remove_property(c, prop);
+				icalproperty_free(prop);
+				next = icalcomponent_get_first_property(
+				    c, ICAL_CATEGORIES_PROPERTY);
+			}
+		}
+		if (s->kind != NULL)
+			icalcomponent_add_property(
+			    c, icalproperty_new_categories(s->kind));
+	}
+
+	remove_all(c, ICAL_STATUS_PROPERTY);
+	icalcomponent_add_property(
+	    c, icalproperty_new_status(
+	           s->status == SESSION_CANCELLED   ? ICAL_STATUS_CANCELLED
+	           : s->status == SESSION_TENTATIVE ? ICAL_STATUS_TENTATIVE
+	                                            : ICAL_STATUS_CONFIRMED));
+
+	/* A copy of a closed meeting (edit_duplicate) is closed too; the
+	 * file's own CLASS, whatever its value, is kept. */
+	if (s->confidential &&
+	    icalcomponent_get_first_property(c, ICAL_CLASS_PROPERTY) == NULL)
+		icalcomponent_add_property(
+		    c, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL));
+
+	remove_all(c, ICAL_DTSTART_PROPERTY);
+	remove_all(c, ICAL_DTEND_PROPERTY);
+	remove_all(c, ICAL_DURATION_PROPERTY);
+	icalcomponent_add_property(
+	    c, zoned_property(p, ICAL_DTSTART_PROPERTY, s->start));
+	icalcomponent_add_property(
+	    c, zoned_property(p, ICAL_DTEND_PROPERTY, s->end));
+
+	if (s->expected > 0)
+		snprintf(num, sizeof num, "%d", s->expected);
+	set_x(c, "X-DAIS-EXPECTED", s->expected > 0 ? num : NULL);
+	langs = strlist_join(&s->languages, ",");
+	set_x(c, "X-DAIS-LANGUAGES", langs);
+	free(langs);
+	set_attendees(c, p, s);
+
+	remove_all(c, ICAL_SEQUENCE_PROPERTY);
+	icalcomponent_add_property(c, icalproperty_new_sequence(s->sequence));
+	remove_all(c, ICAL_DTSTAMP_PROPERTY);
+	icalcomponent_add_property(c, icalproperty_new_dtstamp(utc_now()));
+	remove_all(c, ICAL_LASTMODIFIED_PROPERTY);
+	icalcomponent_add_property(c, icalproperty_new_lastmodified(utc_now()));
+}
+
+/*
+ * The nested BEGIN:X-... components of a block, as their original text:
+ * libical parses them but does not write them back (LIBRARY-NOTES.md), so
+ * they are carried over by hand into the regenerated block.
+ */
+static void
+nested_x_components(const char *text, const struct ics_text_block *b,
+                    struct strbuf *keep)
+{
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	size_t from = 0;
+	int depth = 0, xdepth = 0;
+	bool in_x = false;
+
+	ics_source_mem(&src, text + b->start, b->end - b->start);
+	ics_unfold_init(&u, &src);
+	while (ics_unfold_next(&u, &l)) {
+		if (l.s == NULL)
+			continue;
+		if (ics_starts_with_ci(l.s, l.len, "BEGIN:")) {
+			depth++;
+			if (depth == 2 && !in_x &&
+			    ics_starts_with_ci(l.s, l.len, "BEGIN:X-")) {
+				from = l.start;
+				xdepth = depth;
+				in_x = true;
+			}
+		} else if (ics_starts_with_ci(l.s, l.len, "END:")) {
+			if (in_x && depth == xdepth) {
+				strbuf_add(keep, text + b->start + from,
+				           l.end - from);
+				in_x = false;
+			}
+			depth--;
+		}
+	}
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+}
+
+/* A VEVENT's text for session s: from its old block when it has one. */
+bool
+save_event_text(const struct programme *p, const struct session *s,
+                const struct session *saved, const char *text,
+                const struct ics_text_block *b, const struct strlist *exdates,
+                struct strbuf *out, char **why)
+{
+	icalcomponent *c;
+	struct strbuf keep = {0};
+	char *ser;
+	size_t i, len, endpos;
+
+	if (b != NULL) {
+		char *copy = xstrndup(text + b->start, b->end - b->start);
+
+		c = icalparser_parse_string(copy);
+		free(copy);
+		if (c == NULL ||
+		    icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT) {
+			*why = xasprintf("the event at line %d no longer "
+			                 "parses; fix it by hand first",
+			                 b->line);
+			if (c != NULL)
+				icalcomponent_free(c);
+			return false;
+		}
+		icalcomponent_strip_errors(c);
+		nested_x_components(text, b, &keep);
+	} else {
+		c = icalcomponent_new_vevent();
+	}
+	if (s != NULL) {
+		apply_session(c, p, s, saved);
+		if (s->recurrence_id != DAIS_TIME_NONE && b == NULL)
+			icalcomponent_add_property(
+			    c, zoned_property(p, ICAL_RECURRENCEID_PROPERTY,
+			                      s->recurrence_id));
+	}
+	for (i = 0; exdates != NULL && i < exdates->n; i++) {
+		icalproperty *prop =
+		    icalproperty_new_from_string(exdates->v[i]);
+
+		if (prop != NULL)
+			icalcomponent_add_property(c, prop);
+	}
+	ser = icalcomponent_as_ical_string_r(c);
+	icalcomponent_free(c);
+	len = strlen(ser);
+	/* Put kept X- components back just before END:VEVENT. */
+	endpos = len;
+	if (keep.n > 0 && len >= 12) {
+		char *e = strstr(ser, "END:VEVENT");
+
+		while (e != NULL && strstr(e + 1, "END:VEVENT") != NULL)
+			e = strstr(e + 1, "END:VEVENT");
+		if (e != NULL)
+			endpos = (size_t)(e - ser);
+	}
+	strbuf_add(out, ser, endpos);
+	if (keep.n > 0)
+		strbuf_add(out, keep.v, keep.n);
+	strbuf_add(out, ser + endpos, len - endpos);
+	free(ser);
+	free(keep.v);
+	return true;
+}
+
+char *
+save_exdate_line(const struct programme *p, dais_time rid)
+{
+	icalproperty *prop = zoned_property(p, ICAL_EXDATE_PROPERTY, rid);
+	char *s = icalproperty_as_ical_string_r(prop);
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	icalproperty_free(prop);
+	return s;
+}

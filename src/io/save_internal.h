@@ -1,0 +1,116 @@
+/*
+ * save_internal.h: what the pieces of the saver share. save.c plans a save
+ * by file and splices each file (programme_save); save_event.c writes one
+ * VEVENT; save_analyse.c compares the files with what dais read
+ * (save_analyse, save_merge); save_copy.c writes the user's version
+ * elsewhere (save_copy). Private to src/io/save*.c.
+ */
+#ifndef DAIS_IO_SAVE_INTERNAL_H
+#define DAIS_IO_SAVE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dais/diag.h"
+#include "dais/edit.h"
+#include "dais/model.h"
+#include "dais/strbuf.h"
+#include "ics_text.h"
+
+/* What the save does to one file. */
+struct file_plan {
+	struct edit_change **changes; /* the changes that touch this file */
+	size_t n, cap;
+};
+
+/* ---- save.c ------------------------------------------------------------ */
+
+/* The file's bytes (the caller frees them); *why says why not. */
+char *save_read_whole(const char *path, size_t *len, char **why);
+/* The index of conf.files entry `name`, 0 when there is none. */
+int save_file_index_of(const struct programme *p, const char *name);
+/* The file a session belongs in: its source, or the new-sessions file. */
+int save_file_of(const struct programme *p, const struct session *s, int fresh);
+/*
+ * Writes `to`: `text` (len bytes; owned, freed here; NULL for a new
+ * calendar) with the plan applied: kept blocks as they were, changed ones
+ * regenerated, deleted ones left out, new sessions (and overrides of
+ * occurrences that had none) before END:VCALENDAR. *written gets the hash
+ * of the bytes written.
+ */
+bool save_splice_write(const struct editor *ed, const struct file_plan *plan,
+                       char *text, size_t len, const char *to,
+                       uint64_t *written, char **why);
+/*
+ * Rewrites file `index` of the programme in place. Refused unless its
+ * bytes hash to `expect` (0: the file must not exist), so nobody's change
+ * is overwritten; `again` says the expectation came from save_analyse.
+ * `record`: the written bytes' hash becomes p->file_hash[index], because
+ * the programme in memory is now what is on disk.
+ */
+bool save_file(struct editor *ed, int index, const struct file_plan *plan,
+               uint64_t expect, bool again, bool record,
+               struct diag_list *diags);
+/*
+ * The user's changes by file, as programme_save writes them: plans[i]
+ * points into *changes (both freed by save_plans_free). Returns the number
+ * of changes.
+ */
+size_t save_plans_build(const struct editor *ed, struct edit_change **changes,
+                        struct file_plan **plans);
+void save_plans_free(const struct programme *p, struct edit_change *changes,
+                     struct file_plan *plans);
+
+/* ---- save_event.c ------------------------------------------------------ */
+
+/* Appends a VEVENT's text for session s (NULL: only the exdates change)
+ * to out: from its old block b when it has one, else new. */
+bool save_event_text(const struct programme *p, const struct session *s,
+                     const struct session *saved, const char *text,
+                     const struct ics_text_block *b,
+                     const struct strlist *exdates, struct strbuf *out,
+                     char **why);
+/* An EXDATE line (no line end) for occurrence rid; the caller frees it. */
+char *save_exdate_line(const struct programme *p, dais_time rid);
+
+/* ---- save_analyse.c ---------------------------------------------------- */
+
+/* A list of borrowed sessions. */
+struct sesvec {
+	const struct session **v;
+	size_t n, cap;
+};
+
+void save_sesvec_add(struct sesvec *sv, const struct session *s);
+/* By UID, then recurrence id. */
+int save_key_cmp(const struct session *a, const struct session *b);
+void save_sesvec_sort(struct sesvec *sv);
+void save_sesvecs_free(struct sesvec *v, size_t n);
+/*
+ * What differs between two states of one session (SAVE_FIELD_*). Where it
+ * came from (source, line) is not content: a block moves when the one
+ * above it grows. `sequence`: whether SEQUENCE counts.
+ */
+unsigned save_session_fields(const struct session *a, const struct session *b,
+                             bool sequence);
+/*
+ * The sessions of file `index` as they are in `text`, parsed with the
+ * loader into a scratch programme (returned; the caller frees it). *why
+ * gets the first error when the file does not load cleanly; NULL back
+ * when it is no calendar at all.
+ */
+struct programme *save_parse_current(const struct programme *p, int index,
+                                     const char *text, size_t len,
+                                     const char *path, char **why);
+/*
+ * Reads `path` as it is now: 1 with *text (the caller frees it), 0 when
+ * there is no such file, -1 when something that is not a file took its
+ * place, -2 when dais may not look at it or read it (a permission): then
+ * nobody can tell whether it changed. *why says which, naming the path.
+ */
+int save_read_current(const char *path, char **text, size_t *len, char **why);
+/* For each file, the sessions as the user has them now. */
+struct sesvec *save_current_by_file(const struct programme *p);
+
+#endif
