@@ -13,6 +13,7 @@
 
 #include "dais/ics.h"
 #include "dais/strmap.h"
+#include "dais/tzdb.h"
 #include "dais/xalloc.h"
 
 /* ---- Physical lines ---------------------------------------------------- */
@@ -374,10 +375,10 @@ ics_zones_find(struct ics_zones *zs, const char *tzid)
 	name = strip_prefix(tzid);
 	if (z == NULL && (i = tzindex_find(&zs->ix, zs->v, name)) >= 0)
 		z = zs->v[i].zone;
-	/* libical looks names up as files: keep it inside the database. */
-	if (z == NULL && *name != '\0' && *name != '/' &&
-	    strstr(name, "..") == NULL)
-		z = icaltimezone_get_builtin_timezone(name);
+	/* libical looks names up as files: tzdb keeps it inside the
+	 * database. */
+	if (z == NULL)
+		z = tzdb_lookup(name);
 	if (z == NULL && (strcmp(name, "UTC") == 0 || strcmp(name, "Z") == 0))
 		z = icaltimezone_get_utc_timezone();
 	XGROW(zs->cache, zs->ncache, zs->capcache);
@@ -474,8 +475,7 @@ ics_tz_wall(const struct dais_zone *conf, dais_time t, const struct ics_tz *tz)
 icalcomponent *
 ics_zone_vtimezone(const char *name)
 {
-	icaltimezone *builtin =
-	    name != NULL ? icaltimezone_get_builtin_timezone(name) : NULL;
+	icaltimezone *builtin = name != NULL ? tzdb_lookup(name) : NULL;
 	icalcomponent *vtz;
 	icalproperty *tzid;
 

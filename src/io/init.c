@@ -19,6 +19,7 @@
 #include "dais/conflict.h"
 #include "dais/iniwrite.h"
 #include "dais/model.h"
+#include "dais/tzdb.h"
 #include "dais/xalloc.h"
 
 static const char *const init_files[] = {
@@ -36,7 +37,7 @@ init_zone_problem(const char *name)
 	const char *near = NULL;
 	size_t i;
 
-	if (icaltimezone_get_builtin_timezone(name) != NULL)
+	if (tzdb_lookup(name) != NULL)
 		return NULL;
 	for (i = 0; zones != NULL && i < zones->num_elements; i++) {
 		icaltimezone *z = icalarray_element_at(zones, i);
@@ -245,7 +246,7 @@ write_participants(FILE *f)
 static void
 write_sessions(FILE *f, const struct init_request *r)
 {
-	icaltimezone *z = icaltimezone_get_builtin_timezone(r->timezone);
+	icaltimezone *z = tzdb_lookup(r->timezone);
 
 	fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
 	      "PRODID:-//dais//dais " DAIS_VERSION "//EN\r\n"

@@ -170,6 +170,16 @@ conference_zone(const struct ini_file *f, const struct ini_section *s,
 		from = c->days[0].year - 1;
 		to = c->days[c->ndays - 1].year + 1;
 	}
+	if (!tzdb_name_valid(name)) {
+		ini_error(f, line,
+		          "timezone \"%s\" is not a zone name: write an IANA "
+		          "zone name such as \"Asia/Kuwait\" (letters, digits, "
+		          "'_', '-' and '+' in parts separated by '/'; no "
+		          "\"..\", no leading '/'); dais looks zones up in the "
+		          "zone database only",
+		          name);
+		return false;
+	}
 	if (!tzdb_load_zone(name, from, to, &zone)) {
 		near = zone_suggestion(name);
 		if (near != NULL)

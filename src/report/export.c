@@ -18,6 +18,7 @@
 #include "dais/lineup.h"
 #include "dais/strbuf.h"
 #include "dais/suggest.h"
+#include "dais/tzdb.h"
 #include "dais/xalloc.h"
 
 #define EXPORT_PRODID "-//dais//dais " DAIS_VERSION "//EN"
@@ -65,7 +66,7 @@ export_check(const struct programme *p, const struct export_options *o,
 	size_t i;
 
 	if (p->conf.zone.name == NULL ||
-	    icaltimezone_get_builtin_timezone(p->conf.zone.name) == NULL) {
+	    tzdb_lookup(p->conf.zone.name) == NULL) {
 		*why = xasprintf("the conference's time zone '%s' is not in "
 		                 "the zone database; set timezone in "
 		                 "conference.ini to an IANA name such as "
