@@ -117,4 +117,22 @@ enum ini_save_result {
  */
 enum ini_save_result ini_doc_save(struct ini_doc *d, char **why);
 
+/*
+ * For a file changed on disk since it was read: adds to *out "[section]
+ * key" for each key whose value differs between what was read and what
+ * is there now, and "[section]" for a section only one of them has.
+ * False with *why when the file cannot be read now.
+ */
+bool ini_doc_disk_differences(const struct ini_doc *d, struct strlist *out,
+                              char **why);
+/*
+ * Makes the document the file as it is on disk now with this document's
+ * unsaved changes made again on it (a new section placed as asked then),
+ * when none of them touches a key or section changed on disk too; then
+ * save writes it. False, the document unchanged, with *why naming each
+ * key changed on both sides ("[qa-interior] arrival"), or why the file
+ * cannot be read.
+ */
+bool ini_doc_merge(struct ini_doc *d, char **why);
+
 #endif

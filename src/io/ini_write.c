@@ -32,6 +32,14 @@ struct ent {
 	char *section; /* ENT_KEY: its section, folded (NULL before any) */
 };
 
+enum log_op { LOG_SET, LOG_ADD_SECTION, LOG_REMOVE_SECTION };
+
+/* One change, as it was asked for. */
+struct logged {
+	enum log_op op;
+	char *section, *key, *value, *after; /* value NULL: key removed */
+};
+
 struct ini_doc {
 	char *path;
 	char **lines; /* without their '\n'; a '\r' before it is kept */
@@ -40,6 +48,13 @@ struct ini_doc {
 	bool crlf;          /* new lines end with "\r\n" */
 	uint64_t fingerprint, expect;
 	bool changed;
+	/* The text as read (or last saved), and the changes made to it since,
+	 * so that they can be made again on the file as it is now when
+	 * somebody else changed it meanwhile (ini_doc_merge). */
+	char *base;
+	size_t baselen;
+	struct logged *log;
+	size_t nlog, caplog;
 	/* The scan of lines, rebuilt after each change. */
 	struct ent *ents;
 	size_t nents, capents;
@@ -453,6 +468,35 @@ length_ok(const char *line, const char *key, char **why)
 
 /* ---- The document ------------------------------------------------------ */
 
+static void
+log_clear(struct ini_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlog; i++) {
+		free(d->log[i].section);
+		free(d->log[i].key);
+		free(d->log[i].value);
+		free(d->log[i].after);
+	}
+	d->nlog = 0;
+}
+
+static void
+log_add(struct ini_doc *d, enum log_op op, const char *section, const char *key,
+        const char *value, const char *after)
+{
+	struct logged *l;
+
+	XGROW(d->log, d->nlog, d->caplog);
+	l = &d->log[d->nlog++];
+	l->op = op;
+	l->section = xstrdup(section);
+	l->key = key != NULL ? xstrdup(key) : NULL;
+	l->value = value != NULL ? xstrdup(value) : NULL;
+	l->after = after != NULL ? xstrdup(after) : NULL;
+}
+
 struct ini_doc *
 ini_doc_from_text(const char *path, const char *text, size_t len)
 {
@@ -461,6 +505,8 @@ ini_doc_from_text(const char *path, const char *text, size_t len)
 	d->path = xstrdup(path);
 	doc_split(d, text, len);
 	d->fingerprint = d->expect = filehash_bytes(text, len);
+	d->base = xstrndup(text, len);
+	d->baselen = len;
 	return d;
 }
 
@@ -500,6 +546,9 @@ ini_doc_free(struct ini_doc *d)
 	free(d->lines);
 	ents_clear(d);
 	free(d->ents);
+	log_clear(d);
+	free(d->log);
+	free(d->base);
 	free(d->path);
 	free(d);
 }
@@ -581,9 +630,9 @@ ini_doc_get(const struct ini_doc *d, const char *section, const char *key)
 	return value;
 }
 
-bool
-ini_doc_add_section(struct ini_doc *d, const char *section, const char *after,
-                    char **why)
+static bool
+do_add_section(struct ini_doc *d, const char *section, const char *after,
+               char **why)
 {
 	char *name, *header;
 	long anchor = -1;
@@ -680,9 +729,9 @@ rewrite_key(struct ini_doc *d, size_t e, const char *key, const char *value,
 	return true;
 }
 
-bool
-ini_doc_set(struct ini_doc *d, const char *section, const char *key,
-            const char *value, char **why)
+static bool
+do_set(struct ini_doc *d, const char *section, const char *key,
+       const char *value, char **why)
 {
 	char *sec, *k, *quoted, *text, *line;
 	long e, h;
@@ -717,7 +766,7 @@ ini_doc_set(struct ini_doc *d, const char *section, const char *key,
 		goto done;
 	}
 	if (find_section(d, sec) < 0 &&
-	    !ini_doc_add_section(d, section, NULL, why)) {
+	    !do_add_section(d, section, NULL, why)) {
 		free(line);
 		goto done;
 	}
@@ -730,8 +779,8 @@ done:
 	return ok;
 }
 
-bool
-ini_doc_remove_section(struct ini_doc *d, const char *section)
+static bool
+do_remove_section(struct ini_doc *d, const char *section)
 {
 	char *name = fold(section, strlen(section));
 	long h = find_section(d, name);
@@ -755,6 +804,263 @@ ini_doc_remove_section(struct ini_doc *d, const char *section)
 	}
 	free(name);
 	return any;
+}
+
+bool
+ini_doc_add_section(struct ini_doc *d, const char *section, const char *after,
+                    char **why)
+{
+	bool had = ini_doc_has_section(d, section);
+
+	if (!do_add_section(d, section, after, why))
+		return false;
+	if (!had)
+		log_add(d, LOG_ADD_SECTION, section, NULL, NULL, after);
+	return true;
+}
+
+bool
+ini_doc_set(struct ini_doc *d, const char *section, const char *key,
+            const char *value, char **why)
+{
+	bool had = ini_doc_has_section(d, section);
+
+	if (!do_set(d, section, key, value, why))
+		return false;
+	if (!had && value != NULL)
+		log_add(d, LOG_ADD_SECTION, section, NULL, NULL, NULL);
+	log_add(d, LOG_SET, section, key, value, NULL);
+	return true;
+}
+
+bool
+ini_doc_remove_section(struct ini_doc *d, const char *section)
+{
+	if (!do_remove_section(d, section))
+		return false;
+	log_add(d, LOG_REMOVE_SECTION, section, NULL, NULL, NULL);
+	return true;
+}
+
+/* Every "section\nkey" of doc, and the value iniparser reads for it. */
+static void
+doc_pairs(struct ini_doc *d, struct strlist *keys, struct strlist *values)
+{
+	size_t i;
+
+	doc_scan(d);
+	for (i = 0; i < d->nents; i++) {
+		const struct ent *e = &d->ents[i];
+		char *k, *text, *v;
+
+		if (e->kind != ENT_KEY || e->section == NULL)
+			continue;
+		k = xasprintf("%s\n%s", e->section, e->name);
+		text = logical_text(d, e->first, e->last);
+		v = parse_value(text);
+		free(text);
+		/* The last occurrence wins, as in iniparser. */
+		if (strlist_has(keys, k)) {
+			size_t j;
+
+			for (j = 0; strcmp(keys->v[j], k) != 0; j++)
+				;
+			free(values->v[j]);
+			values->v[j] = v;
+		} else {
+			strlist_add(keys, k);
+			strlist_add(values, v);
+			free(v);
+		}
+		free(k);
+	}
+}
+
+static const char *
+pair_value(const struct strlist *keys, const struct strlist *values,
+           const char *k)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++)
+		if (strcmp(keys->v[i], k) == 0)
+			return values->v[i];
+	return NULL;
+}
+
+static bool
+same_opt(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	       (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Adds "[section] key" to out for each key whose value differs between
+ * a and b (present in one only included); sections without keys count
+ * as their header ("[section]"). */
+static void
+diff_docs(struct ini_doc *a, struct ini_doc *b, struct strlist *out)
+{
+	struct strlist ka = {0}, va = {0}, kb = {0}, vb = {0}, sa = {0},
+	               sb = {0};
+	size_t i;
+	int pass;
+
+	doc_pairs(a, &ka, &va);
+	doc_pairs(b, &kb, &vb);
+	for (pass = 0; pass < 2; pass++) {
+		const struct strlist *k1 = pass == 0 ? &ka : &kb;
+
+		for (i = 0; i < k1->n; i++) {
+			const char *k = k1->v[i], *nl = strchr(k, '\n');
+			char *name;
+
+			if (same_opt(pair_value(&ka, &va, k),
+			             pair_value(&kb, &vb, k)))
+				continue;
+			name = xasprintf("[%.*s] %s", (int)(nl - k), k, nl + 1);
+			if (!strlist_has(out, name))
+				strlist_add(out, name);
+			free(name);
+		}
+	}
+	ini_doc_sections(a, &sa);
+	ini_doc_sections(b, &sb);
+	for (i = 0; i < sa.n + sb.n; i++) {
+		const char *s = i < sa.n ? sa.v[i] : sb.v[i - sa.n];
+		char *name;
+
+		if (strlist_has(&sa, s) == strlist_has(&sb, s))
+			continue;
+		name = xasprintf("[%s]", s);
+		if (!strlist_has(out, name))
+			strlist_add(out, name);
+		free(name);
+	}
+	strlist_clear(&ka);
+	strlist_clear(&va);
+	strlist_clear(&kb);
+	strlist_clear(&vb);
+	strlist_clear(&sa);
+	strlist_clear(&sb);
+}
+
+/* Whether "[section] key" (or, key NULL, anything of [section]) is in
+ * the list of differences. */
+static bool
+touches(const struct strlist *diffs, const char *section, const char *key)
+{
+	char *sec = fold(section, strlen(section)), *k = NULL;
+	size_t i, n;
+	bool hit = false;
+
+	if (key != NULL)
+		k = fold(key, strlen(key));
+	n = strlen(sec);
+	for (i = 0; i < diffs->n && !hit; i++) {
+		const char *x = diffs->v[i];
+
+		if (x[0] != '[' || strncmp(x + 1, sec, n) != 0 ||
+		    x[n + 1] != ']')
+			continue;
+		hit =
+		    k == NULL || x[n + 2] == '\0' || strcmp(x + n + 3, k) == 0;
+	}
+	free(sec);
+	free(k);
+	return hit;
+}
+
+bool
+ini_doc_disk_differences(const struct ini_doc *d, struct strlist *out,
+                         char **why)
+{
+	struct ini_doc *disk = ini_doc_load(d->path, why), *base;
+
+	if (disk == NULL)
+		return false;
+	base = ini_doc_from_text(d->path, d->base, d->baselen);
+	diff_docs(base, disk, out);
+	ini_doc_free(base);
+	ini_doc_free(disk);
+	return true;
+}
+
+bool
+ini_doc_merge(struct ini_doc *d, char **why)
+{
+	struct ini_doc *disk = ini_doc_load(d->path, why), *base;
+	struct strlist diffs = {0}, both = {0};
+	size_t i;
+
+	if (disk == NULL)
+		return false;
+	base = ini_doc_from_text(d->path, d->base, d->baselen);
+	diff_docs(base, disk, &diffs);
+	ini_doc_free(base);
+	for (i = 0; i < d->nlog; i++) {
+		const struct logged *l = &d->log[i];
+		char *name = l->op == LOG_SET
+		                 ? xasprintf("[%s] %s", l->section, l->key)
+		                 : xasprintf("[%s]", l->section);
+
+		if (touches(&diffs, l->section,
+		            l->op == LOG_SET ? l->key : NULL) &&
+		    !strlist_has(&both, name))
+			strlist_add(&both, name);
+		free(name);
+	}
+	if (both.n > 0) {
+		char *list = strlist_join(&both, ", ");
+
+		*why = xasprintf("%s: changed on disk and here: %s; dais "
+		                 "cannot merge the two",
+		                 d->path, list);
+		free(list);
+		goto fail;
+	}
+	for (i = 0; i < d->nlog; i++) {
+		const struct logged *l = &d->log[i];
+		bool ok = true;
+
+		if (l->op == LOG_SET)
+			ok = do_set(disk, l->section, l->key, l->value, why);
+		else if (l->op == LOG_ADD_SECTION)
+			ok = do_add_section(disk, l->section, l->after, why);
+		else
+			do_remove_section(disk, l->section);
+		if (!ok)
+			goto fail;
+	}
+	/* d becomes the file on disk with our changes: its lines, base and
+	 * fingerprint are disk's, its log still what is unsaved. */
+	{
+		struct ini_doc tmp = *d;
+
+		d->lines = disk->lines;
+		d->nlines = disk->nlines;
+		d->caplines = disk->caplines;
+		d->final_newline = disk->final_newline;
+		d->crlf = disk->crlf;
+		d->fingerprint = d->expect = disk->fingerprint;
+		free(d->base);
+		d->base = disk->base;
+		d->baselen = disk->baselen;
+		d->changed = true;
+		d->scanned = false;
+		disk->lines = tmp.lines;
+		disk->nlines = tmp.nlines;
+		disk->base = NULL;
+	}
+	ini_doc_free(disk);
+	strlist_clear(&diffs);
+	strlist_clear(&both);
+	return true;
+fail:
+	ini_doc_free(disk);
+	strlist_clear(&diffs);
+	strlist_clear(&both);
+	return false;
 }
 
 char *
@@ -796,8 +1102,9 @@ ini_doc_save(struct ini_doc *d, char **why)
 		if (d->expect == 0 || disk != d->expect) {
 			*why = xasprintf(
 			    "%s: %s by another program or organiser since "
-			    "dais read it, so dais did not overwrite it; run "
-			    "again to work on the file as it is now",
+			    "dais read it, so dais did not overwrite it (its "
+			    "changes can be merged, or run again on the file "
+			    "as it is now)",
 			    d->path,
 			    d->expect == 0 ? "the file was made" : "changed");
 			return INI_CHANGED_ON_DISK;
@@ -819,6 +1126,9 @@ ini_doc_save(struct ini_doc *d, char **why)
 	}
 	d->fingerprint = d->expect = filehash_bytes(text, len);
 	d->changed = false;
-	free(text);
+	free(d->base);
+	d->base = text;
+	d->baselen = len;
+	log_clear(d);
 	return INI_SAVED;
 }

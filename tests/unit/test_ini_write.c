@@ -520,6 +520,82 @@ test_save_and_external_change(void **state)
 	free(path);
 }
 
+static void
+test_merge_changed_on_disk(void **state)
+{
+	char *path = xasprintf("%s/merge.ini", tmpdir), *why = NULL, *text;
+	struct strlist diffs = {0};
+	struct ini_doc *d;
+	dictionary *dict;
+	size_t len;
+
+	(void)state;
+	write_file(path, sample);
+	d = ini_doc_load(path, &why);
+	assert_true(ini_doc_set(d, "room.side-a", "capacity", "100", &why));
+	assert_true(ini_doc_set(d, "room.new", "name", "New Room", &why));
+	/* Somebody else changes another key, and adds a section. */
+	text = xstrdup(sample);
+	{
+		char *at = strstr(text, "capacity = 600");
+		char *edited = xasprintf(
+		    "%.*scapacity = 650%s\n[amal]\nx = 2\n", (int)(at - text),
+		    text, at + strlen("capacity = 600"));
+
+		write_file(path, edited);
+		free(edited);
+	}
+	free(text);
+	assert_int_equal(ini_doc_save(d, &why), INI_CHANGED_ON_DISK);
+	free(why);
+	why = NULL;
+	assert_true(ini_doc_disk_differences(d, &diffs, &why));
+	assert_true(strlist_has(&diffs, "[room.plenary] capacity"));
+	assert_true(strlist_has(&diffs, "[amal] x"));
+	assert_true(strlist_has(&diffs, "[amal]"));
+	assert_false(strlist_has(&diffs, "[room.side-a] capacity"));
+	strlist_clear(&diffs);
+	/* No key changed on both sides: the merge keeps both. */
+	assert_true(ini_doc_merge(d, &why));
+	assert_int_equal(ini_doc_save(d, &why), INI_SAVED);
+	dict = iniparser_load(path);
+	assert_int_equal(iniparser_getint(dict, "room.plenary:capacity", 0),
+	                 650);
+	assert_int_equal(iniparser_getint(dict, "room.side-a:capacity", 0),
+	                 100);
+	assert_string_equal(iniparser_getstring(dict, "room.new:name", ""),
+	                    "New Room");
+	assert_int_equal(iniparser_getint(dict, "amal:x", 0), 2);
+	iniparser_freedict(dict);
+	/* Now both change [room.side-a] capacity: refused, named. */
+	assert_true(ini_doc_set(d, "room.side-a", "capacity", "90", &why));
+	text = read_file(path, &len);
+	{
+		char *at = strstr(text, "capacity = 100");
+		char *edited =
+		    xasprintf("%.*scapacity = 95%s", (int)(at - text), text,
+		              at + strlen("capacity = 100"));
+
+		write_file(path, edited);
+		free(edited);
+	}
+	free(text);
+	assert_int_equal(ini_doc_save(d, &why), INI_CHANGED_ON_DISK);
+	free(why);
+	why = NULL;
+	assert_false(ini_doc_merge(d, &why));
+	assert_non_null(strstr(why, "changed on disk and here: "
+	                            "[room.side-a] capacity"));
+	free(why);
+	why = NULL;
+	text = read_file(path, &len);
+	assert_non_null(strstr(text, "capacity = 95\n"));
+	free(text);
+	ini_doc_free(d);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -531,6 +607,7 @@ main(void)
 	    cmocka_unit_test(test_crlf_and_continuation),
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_save_and_external_change),
+	    cmocka_unit_test(test_merge_changed_on_disk),
 	};
 	char *path;
 	int rc;
