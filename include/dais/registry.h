@@ -20,4 +20,11 @@
 bool registry_load(struct programme *p, const char *dir,
                    struct diag_list *diags);
 
+/*
+ * The zone database's name for a zone written `name` another way: in
+ * other case, the city alone ("kuwait"), or within two typos. Borrowed
+ * (libical's); NULL when none is close.
+ */
+const char *registry_zone_suggestion(const char *name);
+
 #endif

@@ -11,14 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "dais/atomicfile.h"
 #include "dais/conflict.h"
+#include "dais/ics.h"
 #include "dais/iniwrite.h"
 #include "dais/model.h"
+#include "dais/registry.h"
 #include "dais/tzdb.h"
 #include "dais/xalloc.h"
 
@@ -33,25 +34,11 @@ static const char *const init_files[] = {
 char *
 init_zone_problem(const char *name)
 {
-	icalarray *zones = icaltimezone_get_builtin_timezones();
-	const char *near = NULL;
-	size_t i;
+	const char *near;
 
 	if (tzdb_lookup(name) != NULL)
 		return NULL;
-	for (i = 0; zones != NULL && i < zones->num_elements; i++) {
-		icaltimezone *z = icalarray_element_at(zones, i);
-		const char *loc = icaltimezone_get_location(z), *city;
-
-		if (loc == NULL)
-			continue;
-		city = strrchr(loc, '/');
-		if (strcasecmp(loc, name) == 0 ||
-		    (city != NULL && strcasecmp(city + 1, name) == 0)) {
-			near = loc;
-			break;
-		}
-	}
+	near = tzdb_name_valid(name) ? registry_zone_suggestion(name) : NULL;
 	if (near != NULL)
 		return xasprintf("--timezone %s is not a zone of the zone "
 		                 "database: did you mean %s?",
@@ -241,27 +228,20 @@ write_participants(FILE *f)
 	      f);
 }
 
-/* The empty calendar: the zone's VTIMEZONE under its plain IANA name, as
- * save.c writes a new session file (libical's own TZID is prefixed). */
+/* The empty calendar, with the zone's VTIMEZONE as dais embeds it in
+ * every calendar it writes (ics_zone_vtimezone). */
 static void
 write_sessions(FILE *f, const struct init_request *r)
 {
-	icaltimezone *z = tzdb_lookup(r->timezone);
+	icalcomponent *vtz = ics_zone_vtimezone(r->timezone);
 
 	fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
 	      "PRODID:-//dais//dais " DAIS_VERSION "//EN\r\n"
 	      "CALSCALE:GREGORIAN\r\n",
 	      f);
-	if (z != NULL && icaltimezone_get_component(z) != NULL) {
-		icalcomponent *vtz =
-		    icalcomponent_new_clone(icaltimezone_get_component(z));
-		icalproperty *tzid =
-		    icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
-		char *ser;
+	if (vtz != NULL) {
+		char *ser = icalcomponent_as_ical_string_r(vtz);
 
-		if (tzid != NULL)
-			icalproperty_set_tzid(tzid, r->timezone);
-		ser = icalcomponent_as_ical_string_r(vtz);
 		fputs(ser, f);
 		free(ser);
 		icalcomponent_free(vtz);

@@ -126,8 +126,8 @@ conference_days(const struct ini_file *f, const struct ini_section *s,
  * A zone name the database may know under another spelling: the same name
  * in other case, a city alone ("Kuwait"), or a near typo.
  */
-static const char *
-zone_suggestion(const char *name)
+const char *
+registry_zone_suggestion(const char *name)
 {
 	icalarray *zones = icaltimezone_get_builtin_timezones();
 	const char **names, *best = NULL;
@@ -181,7 +181,7 @@ conference_zone(const struct ini_file *f, const struct ini_section *s,
 		return false;
 	}
 	if (!tzdb_load_zone(name, from, to, &zone)) {
-		near = zone_suggestion(name);
+		near = registry_zone_suggestion(name);
 		if (near != NULL)
 			ini_error(
 			    f, line,

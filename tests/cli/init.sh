@@ -99,6 +99,8 @@ bad "--timezone is missing: write the venue's IANA zone" --name N --days 2026-11
 bad "--days is missing: write the conference days" --name N --timezone UTC
 bad "--timezone Kuwait is not a zone of the zone database: did you mean Asia/Kuwait?" --name N --timezone Kuwait --days 2026-11-04
 bad "--timezone asia/kuwait is not a zone of the zone database: did you mean Asia/Kuwait?" --name N --timezone asia/kuwait --days 2026-11-04
+bad "--timezone Asia/Kuwiat is not a zone of the zone database: did you mean Asia/Kuwait?" --name N --timezone Asia/Kuwiat --days 2026-11-04
+bad "--timezone ../../etc/passwd is not a zone of the zone database: write the venue's IANA zone" --name N --timezone ../../etc/passwd --days 2026-11-04
 bad "--timezone Mars/Olympus is not a zone of the zone database: write the venue's IANA zone" --name N --timezone Mars/Olympus --days 2026-11-04
 bad '--days: "2026-13-04" is not a date: write YYYY-MM-DD' --name N --timezone UTC --days 2026-13-04
 bad '--days: "4.11.2026" is not a date: write YYYY-MM-DD' --name N --timezone UTC --days 4.11.2026,2026-11-05
