@@ -1,9 +1,10 @@
 /*
- * picker.c: the type-ahead picker. Typing narrows the candidates to those
- * whose name, local name, delegation, title or id contain every word typed,
- * in any script and case; each candidate shows beforehand the conflict
- * choosing it would create (predict.c). It picks a participant for a
- * session, or a session for a participant.
+ * picker.c: the type-ahead picker, a modal layer. Typing narrows the
+ * candidates to those whose text contains every word typed, in any script
+ * and case; each candidate shows beforehand what choosing it would cause
+ * (its opener's predict), and Enter hands it to its opener's completion.
+ * Below, the two pickers the planner opens: a participant for a session,
+ * a session for a participant (predict.c says the conflict).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,12 +46,12 @@ picker_free(void *state)
 	free(pk);
 }
 
-static struct pick_item *
-add_item(struct picker *pk, size_t *cap)
+struct pick_item *
+picker_add(struct picker *pk)
 {
 	struct pick_item *it;
 
-	XGROW(pk->items, pk->nitems, *cap);
+	XGROW(pk->items, pk->nitems, pk->capitems);
 	it = &pk->items[pk->nitems++];
 	memset(it, 0, sizeof *it);
 	it->rid = DAIS_TIME_NONE;
@@ -100,16 +101,24 @@ static const struct layer_ops picker_layer = {
     .over_assign = true,
 };
 
-static struct picker *
-picker_new(enum picker_kind kind)
+struct picker *
+picker_new(picker_predict predict, picker_done done)
 {
 	struct picker *pk = xcalloc(1, sizeof *pk);
 
-	pk->kind = kind;
+	pk->predict = predict;
+	pk->done = done;
 	pk->role = ROLE_PARTICIPANT;
 	lineedit_init(&pk->query, "");
 	pk->for_session.rid = DAIS_TIME_NONE;
 	return pk;
+}
+
+void
+picker_open(struct planner *pl, struct picker *pk)
+{
+	refilter(pk);
+	layer_open(pl, &picker_layer, pk);
 }
 
 struct picker *
@@ -118,11 +127,65 @@ picker_of(const struct planner *pl)
 	return layer_state(pl, &picker_layer);
 }
 
+/* ---- Assigning: the two pickers planner keys open ---------------------- */
+
+/* Choosing participant it->id for the picker's session. */
+static void
+predict_for_session(struct planner *pl, const struct picker *pk,
+                    struct pick_item *it)
+{
+	const struct session *s =
+	    editor_session(pl->ed, pk->for_session.uid, pk->for_session.rid);
+
+	if (s != NULL)
+		it->warning = predict_assign(pl, s, it->id, &it->error);
+}
+
+/* Choosing session it->id for the picker's participant. */
+static void
+predict_for_participant(struct planner *pl, const struct picker *pk,
+                        struct pick_item *it)
+{
+	const struct session *s = editor_session(pl->ed, it->id, it->rid);
+
+	if (s != NULL)
+		it->warning =
+		    predict_assign(pl, s, pk->for_participant, &it->error);
+}
+
+static char *
+assign(struct planner *pl, const char *uid, dais_time rid, const char *who,
+       enum role role)
+{
+	const char *why = NULL;
+	char *u = xstrdup(uid), *w = xstrdup(who);
+	bool ok = edit_assign(pl->ed, u, rid, w, role, NULL, &why);
+
+	free(u);
+	free(w);
+	return ok ? NULL : xstrdup(why != NULL ? why : "Refused.");
+}
+
+static char *
+assign_to_session(struct planner *pl, const struct picker *pk,
+                  const struct pick_item *it)
+{
+	return assign(pl, pk->for_session.uid, pk->for_session.rid, it->id,
+	              pk->role);
+}
+
+static char *
+assign_participant(struct planner *pl, const struct picker *pk,
+                   const struct pick_item *it)
+{
+	return assign(pl, it->id, it->rid, pk->for_participant, pk->role);
+}
+
 void
 picker_open_participants(struct planner *pl, const struct session *s)
 {
-	struct picker *pk = picker_new(PICK_PARTICIPANT);
-	size_t i, cap = 0;
+	struct picker *pk = picker_new(predict_for_session, assign_to_session);
+	size_t i;
 
 	session_key_set(&pk->for_session, s->uid, s->recurrence_id);
 	pk->title = xasprintf("Assign to '%s'", s->title);
@@ -136,7 +199,7 @@ picker_open_participants(struct planner *pl, const struct session *s)
 
 		if (session_find_assignment(s, who->id) >= 0)
 			continue;
-		it = add_item(pk, &cap);
+		it = picker_add(pk);
 		it->id = xstrdup(who->id);
 		it->text = xstrdup(who->name);
 		it->detail =
@@ -153,15 +216,15 @@ picker_open_participants(struct planner *pl, const struct session *s)
 		    del != NULL ? del->name : "",
 		    who->title != NULL ? who->title : "");
 	}
-	refilter(pk);
-	layer_open(pl, &picker_layer, pk);
+	picker_open(pl, pk);
 }
 
 void
 picker_open_sessions(struct planner *pl, const struct participant *who)
 {
-	struct picker *pk = picker_new(PICK_SESSION);
-	size_t i, cap = 0;
+	struct picker *pk =
+	    picker_new(predict_for_participant, assign_participant);
+	size_t i;
 
 	pk->for_participant = xstrdup(who->id);
 	pk->title = xasprintf("Assign %s to", who->name);
@@ -173,7 +236,7 @@ picker_open_sessions(struct planner *pl, const struct participant *who)
 
 		if (session_find_assignment(s, who->id) >= 0)
 			continue;
-		it = add_item(pk, &cap);
+		it = picker_add(pk);
 		it->id = xstrdup(s->uid);
 		it->rid = s->recurrence_id;
 		it->text = xasprintf("%s %s %s",
@@ -184,65 +247,27 @@ picker_open_sessions(struct planner *pl, const struct participant *who)
 		it->match = xasprintf("%s\n%s\n%s\n%s", it->text, it->detail,
 		                      s->kind != NULL ? s->kind : "", s->uid);
 	}
-	refilter(pk);
-	layer_open(pl, &picker_layer, pk);
-}
-
-/* Works out an item's warning the first time it is shown. */
-static void
-predict(struct planner *pl, struct picker *pk, struct pick_item *it)
-{
-	const struct session *s;
-
-	if (it->predicted)
-		return;
-	it->predicted = true;
-	if (pk->kind == PICK_PARTICIPANT) {
-		s = editor_session(pl->ed, pk->for_session.uid,
-		                   pk->for_session.rid);
-		if (s != NULL)
-			it->warning = predict_assign(pl, s, it->id, &it->error);
-	} else {
-		s = editor_session(pl->ed, it->id, it->rid);
-		if (s != NULL)
-			it->warning = predict_assign(pl, s, pk->for_participant,
-			                             &it->error);
-	}
+	picker_open(pl, pk);
 }
 
 static void
 choose(struct planner *pl, struct picker *pk)
 {
-	struct pick_item *it;
-	const char *why = NULL;
-	char *uid, *who;
-	dais_time rid;
-	bool ok;
+	char *refused;
 
 	if (pk->nshown == 0) {
 		free(pk->error);
 		pk->error = xstrdup("Nothing matches: change what you typed.");
 		return;
 	}
-	it = &pk->items[pk->shown[pk->nav.cur]];
-	if (pk->kind == PICK_PARTICIPANT) {
-		uid = xstrdup(pk->for_session.uid);
-		rid = pk->for_session.rid;
-		who = xstrdup(it->id);
+	refused = pk->done(pl, pk, &pk->items[pk->shown[pk->nav.cur]]);
+	if (refused == NULL) {
+		if (picker_of(pl) == pk)
+			layer_close(pl);
 	} else {
-		uid = xstrdup(it->id);
-		rid = it->rid;
-		who = xstrdup(pk->for_participant);
-	}
-	ok = edit_assign(pl->ed, uid, rid, who, pk->role, NULL, &why);
-	if (!ok) {
 		free(pk->error);
-		pk->error = xstrdup(why != NULL ? why : "Refused.");
-	} else {
-		layer_close(pl);
+		pk->error = refused;
 	}
-	free(uid);
-	free(who);
 }
 
 static void
@@ -329,7 +354,9 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		int ms = STYLE_NORMAL;
 		const char *mark = " ";
 
-		predict(pl, pk, it);
+		if (!it->predicted && pk->predict != NULL)
+			pk->predict(pl, pk, it);
+		it->predicted = true;
 		if (it->warning != NULL) {
 			mark = it->error ? "!" : "*";
 			ms = it->error ? STYLE_ERROR : STYLE_WARNING;

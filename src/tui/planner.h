@@ -252,10 +252,18 @@ struct form {
 	size_t nkinds, ndays, nrooms;
 };
 
-enum picker_kind {
-	PICK_PARTICIPANT, /* someone for the selected session */
-	PICK_SESSION,     /* a session for the chosen participant */
-};
+struct picker;
+struct pick_item;
+/*
+ * A picker's callbacks, given by whoever opens it. predict works out what
+ * choosing `it` would cause (it->warning, it->error), the first time it is
+ * shown. done is the completion: NULL when the choice is made (the picker
+ * closes), else why not (owned by the picker), shown in place.
+ */
+typedef void (*picker_predict)(struct planner *pl, const struct picker *pk,
+                               struct pick_item *it);
+typedef char *(*picker_done)(struct planner *pl, const struct picker *pk,
+                             const struct pick_item *it);
 
 struct pick_item {
 	char *text;     /* first line: name, or time and title */
@@ -269,18 +277,21 @@ struct pick_item {
 };
 
 struct picker {
-	enum picker_kind kind;
 	char *title;
 	struct lineedit query;
 	struct pick_item *items;
-	size_t nitems;
+	size_t nitems, capitems;
 	size_t *shown; /* indexes of items matching the query */
 	size_t nshown;
 	struct listnav nav;
-	enum role role;                 /* the role the choice gets */
-	struct session_key for_session; /* PICK_PARTICIPANT */
-	char *for_participant;          /* PICK_SESSION */
-	char *error;                    /* a refused choice, shown in place */
+	enum role role; /* the role the choice gets (C-r cycles it) */
+	/* What the choice is for, the opener's: a session (picking
+	 * participants) or a participant id (picking sessions). */
+	struct session_key for_session;
+	char *for_participant;
+	char *error; /* a refused choice, shown in place */
+	picker_predict predict;
+	picker_done done;
 };
 
 /* ---- Views ------------------------------------------------------------ */
@@ -571,6 +582,14 @@ bool form_parse_end(const char *text, int start, int *end, const char **why);
 
 void picker_open_participants(struct planner *pl, const struct session *s);
 void picker_open_sessions(struct planner *pl, const struct participant *who);
+/*
+ * Any other picker: picker_new, then picker_add for each candidate (fill
+ * text, detail, match, id and rid; the picker owns the strings), set title
+ * (owned) and for_* as the callbacks need, then picker_open.
+ */
+struct picker *picker_new(picker_predict predict, picker_done done);
+struct pick_item *picker_add(struct picker *pk);
+void picker_open(struct planner *pl, struct picker *pk);
 /* The open picker (the top layer), or NULL. */
 struct picker *picker_of(const struct planner *pl);
 
