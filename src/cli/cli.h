@@ -49,5 +49,6 @@ int cmd_import_participants(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_open(int argc, char **argv);
 int cmd_runsheet(int argc, char **argv);
+int cmd_sync(int argc, char **argv);
 
 #endif

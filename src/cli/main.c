@@ -173,6 +173,37 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options or the\n"
      "programme could not be read.\n",
      cmd_runsheet},
+    {"sync", "[DIR] [--create] [--mine UID|all] [--theirs UID|all] [--stats]",
+     "bring the programme and its CalDAV server into step",
+     "Syncs the sessions of the programme in DIR with the calendar\n"
+     "collection named in conference.ini's [server] section, session by\n"
+     "session: what changed on the server comes into the .ics files\n"
+     "(new sessions into the new-sessions file), what changed here goes\n"
+     "to the server, deletions go both ways. The password comes from\n"
+     "DAIS_SERVER_PASSWORD or ~/.netrc, never from the programme.\n"
+     "DIR/.dais-sync remembers what was last synced.\n"
+     "\n"
+     "A session changed on both sides (or deleted on one and changed on\n"
+     "the other) is not overwritten: it is listed, the server's version\n"
+     "is written to DIR/sync-conflicts/, and nothing changes for it until\n"
+     "a choice is given:\n"
+     "\n"
+     "  -m, --mine UID|all    keep this copy's version (all: every\n"
+     "                        conflicting session)\n"
+     "  -t, --theirs UID|all  take the server's version\n"
+     "  -c, --create          make the collection when it does not exist\n"
+     "  -s, --stats           print the HTTP requests and bytes\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "A sync cut short leaves the files whole; the next one finishes it.\n"
+     "DAIS_HTTP_CONNECT_TIMEOUT and DAIS_HTTP_STALL_TIMEOUT (seconds;\n"
+     "10 and 30) bound how long a silent server is waited for.\n"
+     "\n"
+     "Exit status: 0 in step, 1 conflicts, resources the server holds\n"
+     "that dais cannot take, the server failed or the programme is open\n"
+     "in a planner, 2 bad options, no [server] or the programme could\n"
+     "not be read.\n",
+     cmd_sync},
     {"help", "[COMMAND]", "show help for dais or one command",
      "Without COMMAND, lists the commands; with it, shows its help.\n",
      cmd_help},

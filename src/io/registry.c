@@ -387,11 +387,12 @@ registry_load_conference(struct programme *p, const char *dir,
 	}
 	for (i = 0; i < f.nsecs; i++)
 		if (strcmp(f.secs[i].name, "conference") != 0 &&
-		    strcmp(f.secs[i].name, "conflicts") != 0)
+		    strcmp(f.secs[i].name, "conflicts") != 0 &&
+		    strcmp(f.secs[i].name, "server") != 0) /* caldav_config.c */
 			ini_warning(&f, f.secs[i].line,
 			            "unknown section [%s] is ignored: "
-			            "conference.ini has [conference] and "
-			            "[conflicts]",
+			            "conference.ini has [conference], "
+			            "[conflicts] and [server]",
 			            f.secs[i].name);
 	s = ini_section(&f, "conference");
 	if (s == NULL) {

@@ -1,0 +1,112 @@
+/*
+ * caldav_sync.h: a programme directory kept in step with a CalDAV calendar
+ * collection, session by session (`dais sync`, and the planner).
+ *
+ * Each session (a series with its overrides) is one calendar object
+ * resource. The programme directory stays the working copy: a session
+ * that changed on the server replaces its VEVENTs in the .ics file that
+ * holds it, a new one goes to the conference's new-sessions file, one
+ * deleted on the server is removed from its file; every file is replaced
+ * atomically. What changed here is put with If-Match (If-None-Match: * for
+ * a new one) and deleted with If-Match. DIR/.dais-sync remembers, per
+ * session, its href, ETag and the fingerprint of its text when both sides
+ * last agreed, and the sync token (dais-programme(5)).
+ *
+ * A session changed on both sides (or edited on one and deleted on the
+ * other) is never overwritten: it is reported as a conflict, the server's
+ * version is written to DIR/sync-conflicts/, and both stay as they are
+ * until a choice (SYNC_MINE or SYNC_THEIRS) is given for it. A sync cut
+ * short (the server down, the connection dropped) leaves every file whole
+ * and the state file describing what was done; the next sync finishes.
+ *
+ * The caller holds the programme's lock (lock.h) for the whole call:
+ * `dais sync` takes it; the planner already holds it.
+ */
+#ifndef DAIS_CALDAV_SYNC_H
+#define DAIS_CALDAV_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "dais/caldav.h"
+#include "dais/diag.h"
+
+/* The directory, inside a programme, where the server's side of a
+ * conflict is written for the user to look at. */
+#define SYNC_CONFLICT_DIR "sync-conflicts"
+
+enum sync_choice {
+	SYNC_ASK,    /* report the conflict, change nothing */
+	SYNC_MINE,   /* this working copy's version goes to the server */
+	SYNC_THEIRS, /* the server's version replaces this one */
+};
+
+struct sync_choice_for {
+	const char *uid;
+	enum sync_choice choice;
+};
+
+struct sync_options {
+	/* Choices for sessions changed on both sides, by UID (borrowed). */
+	const struct sync_choice_for *choices;
+	size_t nchoices;
+	enum sync_choice others; /* for every other conflicting session */
+	bool create;             /* make the collection when missing */
+};
+
+enum sync_conflict_kind {
+	SYNC_BOTH_CHANGED,     /* changed (or added) here and there */
+	SYNC_DELETED_THERE,    /* changed here, deleted on the server */
+	SYNC_DELETED_HERE,     /* deleted here, changed on the server */
+	SYNC_CHANGED_MEANWHILE /* 412: changed on the server while syncing */
+};
+
+struct sync_conflict {
+	char *uid;
+	char *title; /* SUMMARY, from whichever side has it */
+	enum sync_conflict_kind kind;
+	char *aside; /* the server's version, written here; or NULL */
+};
+
+/* A resource of the collection that dais could not take. */
+struct sync_bad {
+	char *href;
+	char *why;
+};
+
+struct sync_report {
+	char *url; /* the collection */
+	/* Applied to the working copy, from the server: */
+	size_t got_new, got_changed, got_deleted;
+	/* Sent to the server: */
+	size_t put_new, put_changed, put_deleted;
+	struct sync_conflict *conflicts;
+	size_t nconflicts;
+	struct sync_bad *bad;
+	size_t nbad;
+	/* Choices given for sessions that were not in conflict. */
+	char **unused_choices;
+	size_t nunused;
+	bool files_changed; /* the working copy's files were written: a
+	                       planner reloads the programme */
+	bool complete;      /* all done; false with why when cut short */
+	char *why;          /* what stopped it, naming the server */
+	time_t when;        /* when it ended */
+	struct caldav_stats stats;
+};
+
+/*
+ * Syncs the programme in dir with the collection of its [server] section.
+ * True when the sync ran to its end (conflicts and bad resources may still
+ * be in the report: the caller tells the user); false when it could not
+ * start or was cut short (r->why says why and what to do; whatever was
+ * done is in the report and in the state file). Problems of the programme
+ * itself go to diags (it must load without errors). The caller frees the
+ * report with sync_report_free.
+ */
+bool caldav_sync(const char *dir, const struct sync_options *o,
+                 struct sync_report *r, struct diag_list *diags);
+void sync_report_free(struct sync_report *r);
+
+#endif

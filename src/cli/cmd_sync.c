@@ -1,0 +1,213 @@
+/*
+ * cmd_sync.c: `dais sync`: the programme directory and its CalDAV
+ * collection brought into step (caldav_sync.h), under the programme's
+ * lock, and a session changed on both sides shown with what to type to
+ * keep one side or the other.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dais/caldav_sync.h"
+#include "dais/lock.h"
+#include "dais/xalloc.h"
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "dais sync: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n'dais sync --help' shows how to call it\n");
+	return EXIT_BAD_INPUT;
+}
+
+static void
+print_diags(const struct diag_list *d)
+{
+	size_t i;
+	char *s;
+
+	for (i = 0; i < d->n; i++) {
+		s = diag_format(&d->v[i]);
+		fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+}
+
+/* Takes the programme's lock, or says who holds it. */
+static struct lock *
+take_lock(const char *dir)
+{
+	struct lock_holder h = {0};
+	struct lock *lk = NULL;
+	char *why = NULL, *who;
+
+	switch (lock_acquire(dir, false, &lk, &h, &why)) {
+	case LOCK_ACQUIRED:
+	case LOCK_TAKEN_OVER:
+		break;
+	case LOCK_HELD:
+	case LOCK_HELD_ELSEWHERE:
+		who = lock_holder_format(&h, time(NULL));
+		fprintf(stderr,
+		        "dais sync: %s is open in a planner (%s): sync from "
+		        "the planner, or quit it and sync again\n",
+		        dir, who);
+		free(who);
+		break;
+	case LOCK_ERROR:
+		fprintf(stderr, "dais sync: %s\n", why);
+		break;
+	}
+	lock_holder_clear(&h);
+	free(why);
+	return lk;
+}
+
+static const char *
+conflict_text(enum sync_conflict_kind k)
+{
+	switch (k) {
+	case SYNC_BOTH_CHANGED:
+		return "changed here and on the server";
+	case SYNC_DELETED_THERE:
+		return "changed here, deleted on the server";
+	case SYNC_DELETED_HERE:
+		return "deleted here, changed on the server";
+	case SYNC_CHANGED_MEANWHILE:
+		return "changed on the server while this sync ran";
+	}
+	return "";
+}
+
+static void
+print_report(const char *dir, const struct sync_report *r, bool stats)
+{
+	const struct sync_conflict *c;
+	size_t i;
+
+	printf("%s: from the server %zu changed, %zu new, %zu deleted; to the "
+	       "server %zu changed, %zu new, %zu deleted\n",
+	       r->url ? r->url : dir, r->got_changed, r->got_new,
+	       r->got_deleted, r->put_changed, r->put_new, r->put_deleted);
+	if (stats)
+		printf("HTTP: %lu requests, %llu bytes sent, %llu bytes "
+		       "received\n",
+		       r->stats.requests, r->stats.sent, r->stats.received);
+	for (i = 0; i < r->nbad; i++)
+		fprintf(stderr,
+		        "dais sync: %s on the server was left alone: %s; "
+		        "correct or delete it there (the other sessions were "
+		        "synced)\n",
+		        r->bad[i].href, r->bad[i].why);
+	for (i = 0; i < r->nconflicts; i++) {
+		c = &r->conflicts[i];
+		fprintf(stderr, "dais sync: conflict: \"%s\" (%s) %s\n",
+		        c->title ? c->title : c->uid, c->uid,
+		        conflict_text(c->kind));
+		if (c->kind == SYNC_CHANGED_MEANWHILE) {
+			fprintf(stderr, "  nothing was overwritten: run "
+			                "'dais sync' again to compare it\n");
+			continue;
+		}
+		if (c->aside != NULL)
+			fprintf(stderr,
+			        "  the server's version is in %s; yours is "
+			        "in the programme\n",
+			        c->aside);
+		fprintf(stderr,
+		        "  keep yours:        dais sync %s --mine '%s'\n"
+		        "  take the server's: dais sync %s --theirs '%s'\n",
+		        dir, c->uid, dir, c->uid);
+	}
+	for (i = 0; i < r->nunused; i++)
+		fprintf(stderr,
+		        "dais sync: warning: %s was not in conflict; its "
+		        "choice was not needed\n",
+		        r->unused_choices[i]);
+}
+
+int
+cmd_sync(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"mine", required_argument, NULL, 'm'},
+	    {"theirs", required_argument, NULL, 't'},
+	    {"create", no_argument, NULL, 'c'},
+	    {"stats", no_argument, NULL, 's'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct sync_options o = {0};
+	struct sync_choice_for *choices = NULL;
+	struct diag_list diags = {0};
+	struct sync_report r;
+	struct lock *lk;
+	const char *dir;
+	bool ok, stats = false;
+	int ch, status;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "m:t:cs", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'm':
+		case 't':
+			if (strcmp(optarg, "all") == 0) {
+				o.others = ch == 'm' ? SYNC_MINE : SYNC_THEIRS;
+				break;
+			}
+			choices = xreallocarray(choices, o.nchoices + 1,
+			                        sizeof *choices);
+			choices[o.nchoices].uid = optarg;
+			choices[o.nchoices++].choice =
+			    ch == 'm' ? SYNC_MINE : SYNC_THEIRS;
+			o.choices = choices;
+			break;
+		case 'c':
+			o.create = true;
+			break;
+		case 's':
+			stats = true;
+			break;
+		default:
+			cli_print_help(stderr, cli_find("sync"));
+			free(choices);
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind > 1) {
+		free(choices);
+		return usage_error("one programme directory at a time, not "
+		                   "also '%s'",
+		                   argv[optind + 1]);
+	}
+	dir = optind < argc ? argv[optind] : cli_default_dir();
+	lk = take_lock(dir);
+	if (lk == NULL) {
+		free(choices);
+		return EXIT_CONFLICTS;
+	}
+	ok = caldav_sync(dir, &o, &r, &diags);
+	lock_release(lk);
+	print_diags(&diags);
+	if (diag_count(&diags, DIAG_ERROR) > 0 && r.url == NULL) {
+		fprintf(stderr, "dais sync: %s\n", r.why);
+		status = EXIT_BAD_INPUT;
+	} else {
+		if (r.url != NULL)
+			print_report(dir, &r, stats);
+		if (!ok)
+			fprintf(stderr, "dais sync: %s\n", r.why);
+		status = ok && r.nconflicts == 0 && r.nbad == 0
+		             ? EXIT_CLEAN
+		             : EXIT_CONFLICTS;
+		if (!ok && r.url == NULL)
+			status = EXIT_BAD_INPUT;
+	}
+	diag_clear(&diags);
+	free(diags.v);
+	sync_report_free(&r);
+	free(choices);
+	return status;
+}

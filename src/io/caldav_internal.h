@@ -1,0 +1,98 @@
+/*
+ * caldav_internal.h: what the pieces of `dais sync` share: the local
+ * working copy cut into sessions by UID (caldav_local.c) and the state
+ * file that remembers what was last synced (caldav_state.c). Private to
+ * src/io/caldav_*.c.
+ */
+#ifndef DAIS_IO_CALDAV_INTERNAL_H
+#define DAIS_IO_CALDAV_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One top-level component of an iCalendar text. */
+struct cal_block {
+	size_t start, end; /* bytes of its text, BEGIN line to END line's
+	                      line ending included */
+	bool event;        /* a VEVENT (else VTIMEZONE or anything else) */
+	char *uid;         /* a VEVENT's UID, unfolded; or NULL */
+	char *tzid;        /* a VTIMEZONE's TZID; or NULL */
+};
+
+/* An iCalendar text cut into its top-level components. */
+struct cal_text {
+	char *text; /* owned, NUL-terminated */
+	size_t len;
+	struct cal_block *v;
+	size_t n, cap;
+	size_t end_cal; /* where END:VCALENDAR starts (len when missing) */
+	bool crlf;      /* its lines end in CRLF */
+};
+
+/*
+ * Cuts text (taken over: freed by cal_text_free) into blocks. False when
+ * it is no calendar (no BEGIN:VCALENDAR, a component not closed).
+ */
+bool cal_text_parse(struct cal_text *ct, char *text, size_t len);
+void cal_text_free(struct cal_text *ct);
+
+/* The VEVENT blocks of uid concatenated, with CRLF line endings; the
+ * caller frees it. NULL when none has that UID. */
+char *cal_text_session(const struct cal_text *ct, const char *uid);
+/* The VTIMEZONE of tzid (index into v), or -1. */
+long cal_text_zone(const struct cal_text *ct, const char *tzid);
+
+/*
+ * A session's fingerprint: its VEVENTs with lines unfolded, line endings,
+ * quotes and the order of lines and of VEVENTs ignored, so that a server
+ * that re-serialises what it was given (Radicale does) gives the same.
+ */
+uint64_t cal_fingerprint(const char *vevents);
+
+/*
+ * A resource for the server: a VCALENDAR holding the session's VEVENTs
+ * and the VTIMEZONEs (from ct) of every TZID they use. Caller frees.
+ */
+char *cal_resource(const struct cal_text *ct, const char *vevents);
+
+/* The first `name` property's value as written (unfolded, not
+ * unescaped); NULL when there is none. The caller frees it. */
+char *cal_value(const char *text, const char *name);
+
+/* ---- the state file ------------------------------------------------ */
+
+#define SYNC_STATE_FILE ".dais-sync"
+
+struct sync_entry {
+	char *uid;
+	char *href;
+	char *etag;
+	uint64_t fingerprint; /* of the session when last in step */
+};
+
+struct sync_state {
+	char *url;   /* the collection it describes */
+	char *token; /* sync-token, or NULL */
+	struct sync_entry *v;
+	size_t n, cap;
+};
+
+/*
+ * Reads dir/.dais-sync. A missing file is an empty state (true). False
+ * with *why when it exists but cannot be read or is garbled.
+ */
+bool sync_state_read(const char *dir, struct sync_state *st, char **why);
+/* Writes it atomically; false with *why. */
+bool sync_state_write(const char *dir, const struct sync_state *st, char **why);
+void sync_state_free(struct sync_state *st);
+struct sync_entry *sync_state_find(const struct sync_state *st,
+                                   const char *uid);
+struct sync_entry *sync_state_find_href(const struct sync_state *st,
+                                        const char *href);
+/* Sets (adding or replacing) the entry of uid. */
+void sync_state_set(struct sync_state *st, const char *uid, const char *href,
+                    const char *etag, uint64_t fingerprint);
+void sync_state_remove(struct sync_state *st, const char *uid);
+
+#endif

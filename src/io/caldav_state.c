@@ -1,0 +1,257 @@
+/*
+ * caldav_state.c: DIR/.dais-sync, what a working copy knows of its server:
+ * the collection, the sync token, and for each session its href, its ETag
+ * and the fingerprint of its text when both sides last agreed. Written
+ * atomically, so a sync cut short leaves the last consistent state.
+ *
+ * The format (dais-programme(5)): '#' comments, then lines of fields
+ * separated by one space, each percent-encoded (%, space, tab, CR, LF):
+ *   url URL
+ *   token TOKEN
+ *   session UID HREF ETAG FINGERPRINT(16 hex digits)
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caldav_internal.h"
+#include "dais/atomicfile.h"
+#include "dais/caldav.h"
+#include "dais/xalloc.h"
+
+static void
+put_field(FILE *f, const char *s)
+{
+	fputc(' ', f);
+	if (s == NULL || *s == '\0') {
+		fputc('-', f);
+		return;
+	}
+	if (*s == '-')
+		fputs("%2D", f), s++;
+	for (; *s; s++) {
+		if (*s == '%' || *s == ' ' || *s == '\t' || *s == '\r' ||
+		    *s == '\n')
+			fprintf(f, "%%%02X", (unsigned char)*s);
+		else
+			fputc(*s, f);
+	}
+}
+
+/* Decodes one field in place; "-" is empty (NULL). */
+static char *
+field(char **cursor)
+{
+	char *s = *cursor, *start, *out;
+	unsigned v;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	start = s;
+	s += strcspn(s, " ");
+	*cursor = *s ? s + 1 : s;
+	*s = '\0';
+	if (strcmp(start, "-") == 0)
+		return xstrdup("");
+	out = start;
+	for (s = start; *s; s++) {
+		if (*s == '%' && sscanf(s + 1, "%2x", &v) == 1 && s[1] &&
+		    s[2]) {
+			*out++ = (char)v;
+			s += 2;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+	return xstrdup(start);
+}
+
+static char *
+empty_null(char *s)
+{
+	if (s != NULL && *s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+bool
+sync_state_read(const char *dir, struct sync_state *st, char **why)
+{
+	char *path = xasprintf("%s/%s", dir, SYNC_STATE_FILE);
+	char *line = NULL, *cur, *kind, *uid, *href, *etag, *fp, *end;
+	size_t cap = 0;
+	int lineno = 0;
+	FILE *f;
+	bool ok = true;
+
+	memset(st, 0, sizeof *st);
+	f = fopen(path, "r");
+	if (f == NULL) {
+		if (errno == ENOENT) {
+			free(path);
+			return true;
+		}
+		*why = xasprintf("%s: %s", path, strerror(errno));
+		free(path);
+		return false;
+	}
+	while (ok && getline(&line, &cap, f) != -1) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		cur = line;
+		kind = field(&cur);
+		if (strcmp(kind, "url") == 0) {
+			free(st->url);
+			st->url = empty_null(field(&cur));
+		} else if (strcmp(kind, "token") == 0) {
+			free(st->token);
+			st->token = empty_null(field(&cur));
+		} else if (strcmp(kind, "session") == 0) {
+			uid = field(&cur);
+			href = field(&cur);
+			etag = field(&cur);
+			fp = field(&cur);
+			if (fp == NULL || *uid == '\0' || *href == '\0' ||
+			    strlen(fp) != 16) {
+				ok = false;
+			} else {
+				uint64_t h = strtoull(fp, &end, 16);
+				ok = *end == '\0';
+				if (ok)
+					sync_state_set(st, uid, href,
+					               *etag ? etag : NULL, h);
+			}
+			free(uid);
+			free(href);
+			free(etag);
+			free(fp);
+		} else {
+			ok = false;
+		}
+		free(kind);
+	}
+	free(line);
+	fclose(f);
+	if (!ok) {
+		*why = xasprintf("%s, line %d: not a line dais wrote; the file "
+		                 "records what this working copy knows of the "
+		                 "server: if it was edited by hand, delete it "
+		                 "and sync again (every session is then "
+		                 "compared with the server's)",
+		                 path, lineno);
+		sync_state_free(st);
+	}
+	free(path);
+	return ok;
+}
+
+bool
+sync_state_write(const char *dir, const struct sync_state *st, char **why)
+{
+	char *path = xasprintf("%s/%s", dir, SYNC_STATE_FILE);
+	struct atomicfile *af = atomicfile_open(path, why);
+	FILE *f;
+	size_t i;
+	bool ok;
+
+	free(path);
+	if (af == NULL)
+		return false;
+	f = atomicfile_stream(af);
+	fputs("# dais sync state: what this working copy knows of its CalDAV "
+	      "server\n# (dais-programme(5)). Written by dais sync; delete "
+	      "it to compare every\n# session with the server again.\n",
+	      f);
+	fputs("url", f);
+	put_field(f, st->url);
+	fputs("\ntoken", f);
+	put_field(f, st->token);
+	fputc('\n', f);
+	for (i = 0; i < st->n; i++) {
+		fputs("session", f);
+		put_field(f, st->v[i].uid);
+		put_field(f, st->v[i].href);
+		put_field(f, st->v[i].etag);
+		fprintf(f, " %016" PRIx64 "\n", st->v[i].fingerprint);
+	}
+	ok = atomicfile_commit(af, why);
+	return ok;
+}
+
+void
+sync_state_free(struct sync_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		free(st->v[i].uid);
+		free(st->v[i].href);
+		free(st->v[i].etag);
+	}
+	free(st->v);
+	free(st->url);
+	free(st->token);
+	memset(st, 0, sizeof *st);
+}
+
+struct sync_entry *
+sync_state_find(const struct sync_state *st, const char *uid)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		if (strcmp(st->v[i].uid, uid) == 0)
+			return &st->v[i];
+	return NULL;
+}
+
+struct sync_entry *
+sync_state_find_href(const struct sync_state *st, const char *href)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		if (caldav_href_equal(st->v[i].href, href))
+			return &st->v[i];
+	return NULL;
+}
+
+void
+sync_state_set(struct sync_state *st, const char *uid, const char *href,
+               const char *etag, uint64_t fingerprint)
+{
+	struct sync_entry *e = sync_state_find(st, uid);
+	char *h = xstrdup(href), *t = xstrdup(etag);
+
+	if (e == NULL) {
+		XGROW(st->v, st->n, st->cap);
+		e = &st->v[st->n++];
+		e->uid = xstrdup(uid);
+	} else {
+		free(e->href);
+		free(e->etag);
+	}
+	e->href = h;
+	e->etag = t;
+	e->fingerprint = fingerprint;
+}
+
+void
+sync_state_remove(struct sync_state *st, const char *uid)
+{
+	struct sync_entry *e = sync_state_find(st, uid);
+
+	if (e == NULL)
+		return;
+	free(e->uid);
+	free(e->href);
+	free(e->etag);
+	*e = st->v[--st->n];
+}
