@@ -106,9 +106,14 @@ enum caldav_result {
 	CALDAV_FAILED,  /* anything else: *why says what */
 };
 
+/* if_match for a PUT without a precondition (not every server takes
+ * "If-Match: *": Radicale answers 412). */
+#define CALDAV_UNCONDITIONAL ""
+
 /*
  * PUT data at href: with If-Match: if_match, or If-None-Match: * when
- * if_match is NULL (a new resource). *etag (may be NULL) receives the new
+ * if_match is NULL (a new resource), or with neither when it is
+ * CALDAV_UNCONDITIONAL. *etag (may be NULL) receives the new
  * ETag when the server gives one (else NULL).
  */
 enum caldav_result caldav_put(struct caldav *c, const char *href,
@@ -130,5 +135,41 @@ char *caldav_href_for(const struct caldav *c, const char *uid);
 /* Whether two hrefs name the same resource (percent-encoding aside:
  * servers encode "@" or not). */
 bool caldav_href_equal(const char *a, const char *b);
+
+/* ---- Calendars mirrored onto collections (dais publish) ------------ */
+
+/*
+ * DIR/.dais-publish remembers, for each event dais published, its
+ * collection, href, a fingerprint of its content (DTSTAMP and SEQUENCE
+ * aside) and the SEQUENCE it was published with, so that an event is sent
+ * again only when it changed, and then with a higher SEQUENCE, as
+ * calendar clients need to replace their copy.
+ */
+struct caldav_mirror;
+
+struct caldav_mirror_counts {
+	size_t collections_made;
+	size_t events_new, events_changed, events_deleted, events_same;
+};
+
+/* Reads dir/.dais-publish (missing: nothing published yet) for the
+ * collections under `base`. NULL with *why when it is garbled. */
+struct caldav_mirror *caldav_mirror_open(const char *dir, const char *base,
+                                         char **why);
+/*
+ * Makes collection base + name + "/" (display name `title`) when needed
+ * and makes its events those of `calendar` (an iCalendar text whose
+ * VEVENTs have distinct UIDs): new and changed ones put (a changed one
+ * with SEQUENCE above the last published), those no longer in it deleted.
+ * The state is written after each collection. False with *why.
+ */
+bool caldav_mirror_put(struct caldav_mirror *m, struct caldav *c,
+                       const char *name, const char *title,
+                       const char *calendar, struct caldav_mirror_counts *n,
+                       char **why);
+/* The names of collections published before (borrowed), so a caller can
+ * empty those it no longer has a calendar for (put with no events). */
+size_t caldav_mirror_names(const struct caldav_mirror *m, const char ***names);
+void caldav_mirror_close(struct caldav_mirror *m);
 
 #endif

@@ -204,6 +204,29 @@ const struct cli_command cli_commands[] = {
      "in a planner, 2 bad options, no [server] or the programme could\n"
      "not be read.\n",
      cmd_sync},
+    {"publish", "[DIR] [--to URL] [--for ID]... [--stats]",
+     "keep participants' subscribed calendars current on a CalDAV server",
+     "Publishes the public programme and each participant's own calendar\n"
+     "(the content and privacy of 'dais export' and 'dais export --for':\n"
+     "no internal notes or contact details; a closed meeting only in the\n"
+     "calendars of those in it) to calendar collections on the server of\n"
+     "conference.ini's [server]: URL/programme/ and URL/ID/, where URL is\n"
+     "its publish-url. Participants subscribe to theirs once, read-only;\n"
+     "each publish then sends only the events that changed, with a higher\n"
+     "SEQUENCE, and deletes those that left the calendar, so a moved\n"
+     "session reaches a phone at its next refresh. DIR/.dais-publish\n"
+     "remembers what was sent.\n"
+     "\n"
+     "  -u, --to URL          publish under URL instead of publish-url\n"
+     "  -f, --for ID          only this participant's calendar (and the\n"
+     "                        public programme); may be repeated\n"
+     "  -s, --stats           print the HTTP requests and bytes\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 published, 1 the server failed (publish again to\n"
+     "send the rest), 2 bad options, an unknown id, no [server] or\n"
+     "publish-url, or the programme could not be read.\n",
+     cmd_publish},
     {"help", "[COMMAND]", "show help for dais or one command",
      "Without COMMAND, lists the commands; with it, shows its help.\n",
      cmd_help},

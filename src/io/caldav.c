@@ -870,6 +870,8 @@ caldav_put(struct caldav *c, const char *href, const char *data, size_t len,
 	if (etag != NULL)
 		*etag = NULL;
 	if_header(cond, sizeof cond, if_match);
+	if (if_match != NULL && *if_match == '\0')
+		headers[1] = NULL; /* CALDAV_UNCONDITIONAL */
 	if (!request(c, "PUT", url, headers, data, len, &r, why)) {
 		free(url);
 		return CALDAV_FAILED;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* One top-level component of an iCalendar text. */
 struct cal_block {
@@ -62,7 +63,14 @@ char *cal_value(const char *text, const char *name);
 
 /* ---- the state file ------------------------------------------------ */
 
-#define SYNC_STATE_FILE ".dais-sync"
+#define SYNC_STATE_FILE    ".dais-sync"
+#define PUBLISH_STATE_FILE ".dais-publish"
+
+/* The state files' fields: " " and the value percent-encoded ("-" when
+ * empty); state_field reads the next one at *cursor (NULL at the end) into
+ * a new string. */
+void state_put_field(FILE *f, const char *s);
+char *state_field(char **cursor);
 
 struct sync_entry {
 	char *uid;

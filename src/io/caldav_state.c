@@ -21,8 +21,8 @@
 #include "dais/caldav.h"
 #include "dais/xalloc.h"
 
-static void
-put_field(FILE *f, const char *s)
+void
+state_put_field(FILE *f, const char *s)
 {
 	fputc(' ', f);
 	if (s == NULL || *s == '\0') {
@@ -41,8 +41,8 @@ put_field(FILE *f, const char *s)
 }
 
 /* Decodes one field in place; "-" is empty (NULL). */
-static char *
-field(char **cursor)
+char *
+state_field(char **cursor)
 {
 	char *s = *cursor, *start, *out;
 	unsigned v;
@@ -106,18 +106,18 @@ sync_state_read(const char *dir, struct sync_state *st, char **why)
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
 		cur = line;
-		kind = field(&cur);
+		kind = state_field(&cur);
 		if (strcmp(kind, "url") == 0) {
 			free(st->url);
-			st->url = empty_null(field(&cur));
+			st->url = empty_null(state_field(&cur));
 		} else if (strcmp(kind, "token") == 0) {
 			free(st->token);
-			st->token = empty_null(field(&cur));
+			st->token = empty_null(state_field(&cur));
 		} else if (strcmp(kind, "session") == 0) {
-			uid = field(&cur);
-			href = field(&cur);
-			etag = field(&cur);
-			fp = field(&cur);
+			uid = state_field(&cur);
+			href = state_field(&cur);
+			etag = state_field(&cur);
+			fp = state_field(&cur);
 			if (fp == NULL || *uid == '\0' || *href == '\0' ||
 			    strlen(fp) != 16) {
 				ok = false;
@@ -170,15 +170,15 @@ sync_state_write(const char *dir, const struct sync_state *st, char **why)
 	      "it to compare every\n# session with the server again.\n",
 	      f);
 	fputs("url", f);
-	put_field(f, st->url);
+	state_put_field(f, st->url);
 	fputs("\ntoken", f);
-	put_field(f, st->token);
+	state_put_field(f, st->token);
 	fputc('\n', f);
 	for (i = 0; i < st->n; i++) {
 		fputs("session", f);
-		put_field(f, st->v[i].uid);
-		put_field(f, st->v[i].href);
-		put_field(f, st->v[i].etag);
+		state_put_field(f, st->v[i].uid);
+		state_put_field(f, st->v[i].href);
+		state_put_field(f, st->v[i].etag);
 		fprintf(f, " %016" PRIx64 "\n", st->v[i].fingerprint);
 	}
 	ok = atomicfile_commit(af, why);
