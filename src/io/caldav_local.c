@@ -235,7 +235,8 @@ event_norm(const char *s, const char *end)
 		XGROW(lines, n, cap);
 		lines[n++] = xstrdup(line.p);
 	}
-	qsort(lines, n, sizeof *lines, cmp_str);
+	if (n > 1)
+		qsort(lines, n, sizeof *lines, cmp_str);
 	sb_add(&out, "", 0);
 	for (i = 0; i < n; i++) {
 		sb_str(&out, lines[i]);
@@ -269,7 +270,8 @@ cal_fingerprint(const char *vevents)
 			events[n++] = event_norm(from, next);
 		}
 	}
-	qsort(events, n, sizeof *events, cmp_str);
+	if (n > 1)
+		qsort(events, n, sizeof *events, cmp_str);
 	sb_add(&all, "", 0);
 	for (i = 0; i < n; i++) {
 		sb_str(&all, events[i]);

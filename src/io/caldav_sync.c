@@ -105,6 +105,8 @@ find_local(struct ctx *x, const char *uid)
 {
 	struct local key = {.uid = (char *)uid};
 
+	if (x->nloc == 0)
+		return NULL;
 	return bsearch(&key, x->loc, x->nloc, sizeof key, cmp_local);
 }
 
@@ -113,6 +115,8 @@ find_remote(struct ctx *x, const char *uid)
 {
 	struct remote key = {.uid = (char *)uid};
 
+	if (x->nrem == 0)
+		return NULL;
 	return bsearch(&key, x->rem, x->nrem, sizeof key, cmp_remote);
 }
 
@@ -202,7 +206,8 @@ read_local(struct ctx *x)
 			l->fp = cal_fingerprint(l->text);
 		}
 	}
-	qsort(x->loc, x->nloc, sizeof *x->loc, cmp_local);
+	if (x->nloc > 1)
+		qsort(x->loc, x->nloc, sizeof *x->loc, cmp_local);
 	/* overrides not next to their series: one entry per UID */
 	for (i = j = 0; i < x->nloc; i++) {
 		if (j > 0 && strcmp(x->loc[j - 1].uid, x->loc[i].uid) == 0) {
@@ -438,7 +443,8 @@ read_remote(struct ctx *x)
 		free(rm->text);
 	}
 	x->nrem = j;
-	qsort(x->rem, x->nrem, sizeof *x->rem, cmp_remote);
+	if (x->nrem > 1)
+		qsort(x->rem, x->nrem, sizeof *x->rem, cmp_remote);
 	/* two resources with one UID: the second is refused */
 	for (i = 1; i < x->nrem; i++)
 		if (x->rem[i].uid != NULL && x->rem[i - 1].uid != NULL &&
@@ -911,7 +917,8 @@ make_plans(struct ctx *x, size_t *n)
 			v[k++].uid = x->rem[i].uid;
 	for (i = 0; i < x->st.n; i++)
 		v[k++].uid = x->st.v[i].uid;
-	qsort(v, k, sizeof *v, cmp_plan);
+	if (k > 1)
+		qsort(v, k, sizeof *v, cmp_plan);
 	for (i = j = 0; i < k; i++)
 		if (j == 0 || strcmp(v[j - 1].uid, v[i].uid) != 0)
 			v[j++] = v[i];
