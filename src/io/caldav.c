@@ -355,7 +355,24 @@ request(struct caldav *c, const char *method, const char *url,
 
 	memset(r, 0, sizeof *r);
 	curl_easy_reset(k);
-	curl_easy_setopt(k, CURLOPT_URL, url);
+	if (c->user != NULL && c->password == NULL) {
+		/* libcurl 7.88 looks ~/.netrc up for the user of the URL but
+		 * not for CURLOPT_USERNAME's (curl issue 10604): so the user
+		 * goes into the URL, which the messages never show. */
+		CURLU *h = curl_url();
+		char *with_user = NULL;
+		if (curl_url_set(h, CURLUPART_URL, url, 0) == CURLUE_OK &&
+		    curl_url_set(h, CURLUPART_USER, c->user, CURLU_URLENCODE) ==
+		        CURLUE_OK &&
+		    curl_url_get(h, CURLUPART_URL, &with_user, 0) == CURLUE_OK)
+			curl_easy_setopt(k, CURLOPT_URL, with_user);
+		else
+			curl_easy_setopt(k, CURLOPT_URL, url);
+		curl_free(with_user);
+		curl_url_cleanup(h);
+	} else {
+		curl_easy_setopt(k, CURLOPT_URL, url);
+	}
 	curl_easy_setopt(k, CURLOPT_CUSTOMREQUEST, method);
 	curl_easy_setopt(k, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(k, CURLOPT_ERRORBUFFER, errbuf);
@@ -370,12 +387,13 @@ request(struct caldav *c, const char *method, const char *url,
 	curl_easy_setopt(k, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (c->ca_file != NULL)
 		curl_easy_setopt(k, CURLOPT_CAINFO, c->ca_file);
-	if (c->user != NULL)
-		curl_easy_setopt(k, CURLOPT_USERNAME, c->user);
-	if (c->password != NULL)
+	if (c->password != NULL) {
+		if (c->user != NULL)
+			curl_easy_setopt(k, CURLOPT_USERNAME, c->user);
 		curl_easy_setopt(k, CURLOPT_PASSWORD, c->password);
-	else
+	} else {
 		curl_easy_setopt(k, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	}
 	curl_easy_setopt(k, CURLOPT_HTTPAUTH, CURLAUTH_BASIC | CURLAUTH_DIGEST);
 	curl_easy_setopt(k, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(k, CURLOPT_WRITEDATA, &r->body);

@@ -206,13 +206,68 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* One VEVENT's lines, unfolded, without quotes, sorted, joined by '\n'. */
+static int cmp_str(const void *a, const void *b);
+
+/*
+ * One unfolded line as a server may write it back: parameters in any
+ * order (Radicale sorts them), quoted or not, a comma escaped or not
+ * (add_escaped). Returns a new string: name, sorted parameters and value
+ * without quotes, commas unescaped.
+ */
+static char *
+line_norm(const char *s)
+{
+	struct sbuf out = {0};
+	char **params = NULL;
+	size_t n = 0, cap = 0, i;
+	const char *p = s, *start;
+	bool quoted = false;
+
+	/* the name, then each ";param" up to the first ':' outside quotes */
+	for (start = p; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && (*p == ';' || *p == ':')) {
+			XGROW(params, n, cap);
+			params[n++] = xstrndup(start, (size_t)(p - start));
+			start = p + 1;
+			if (*p == ':')
+				break;
+		}
+	}
+	if (*p != ':') { /* no value: keep the line as it is */
+		for (i = 0; i < n; i++)
+			free(params[i]);
+		free(params);
+		return xstrdup(s);
+	}
+	if (n > 2)
+		qsort(params + 1, n - 1, sizeof *params, cmp_str);
+	sb_add(&out, "", 0);
+	for (i = 0; i < n; i++) {
+		const char *c;
+		if (i > 0)
+			sb_add(&out, ";", 1);
+		for (c = params[i]; *c; c++)
+			if (*c != '"')
+				sb_add(&out, c, 1);
+		free(params[i]);
+	}
+	free(params);
+	sb_add(&out, ":", 1);
+	for (p++; *p; p++)
+		if (!(*p == '\\' && p[1] == ','))
+			sb_add(&out, p, 1);
+	return out.p;
+}
+
+/* One VEVENT's lines, normalised (line_norm), sorted, joined by '\n'. */
 static char *
 event_norm(const char *s, const char *end)
 {
 	struct sbuf line = {0}, out = {0};
 	char **lines = NULL;
-	size_t n = 0, cap = 0, i, k;
+	size_t n = 0, cap = 0, i;
 	const char *next;
 
 	while (s < end) {
@@ -223,17 +278,10 @@ event_norm(const char *s, const char *end)
 			sb_add(&line, s, line_len(s, next));
 			s = next;
 		} while (s < end && (*s == ' ' || *s == '\t') && s++);
-		/* quotes and the escape of a comma are a server's
-		 * choice of writing (add_escaped) */
-		for (i = k = 0; i < line.n; i++)
-			if (line.p[i] != '"' &&
-			    !(line.p[i] == '\\' && line.p[i + 1] == ','))
-				line.p[k++] = line.p[i];
-		line.p[k] = '\0';
-		if (k == 0)
+		if (line.n == 0)
 			continue;
 		XGROW(lines, n, cap);
-		lines[n++] = xstrdup(line.p);
+		lines[n++] = line_norm(line.p);
 	}
 	if (n > 1)
 		qsort(lines, n, sizeof *lines, cmp_str);

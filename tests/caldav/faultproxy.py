@@ -13,6 +13,8 @@ Modes (each applies to the requests of one method, or to the n-th):
     stall METHOD       answer METHOD with nothing, holding the connection
                        for 30 s
     bad-xml METHOD     answer METHOD with 207 and malformed XML
+    bad-item TEXT      in REPORT answers, the calendar-data of the
+                       resource whose href contains TEXT made garbage
 Everything else is forwarded unchanged. One connection per request.
 """
 import http.client
@@ -92,6 +94,12 @@ class Handler(socketserver.StreamRequestHandler):
                  b"<?xml version='1.0'?><multistatus xmlns='DAV:'><response><href>/x</href></multistatus>")
             return
         status, reason, out, data = forward(method, path, headers, body)
+        if mode == "bad-item" and method == "REPORT":
+            import re
+            data = re.sub(
+                rb"(<href>[^<]*" + re.escape(arg.encode()) +
+                rb"[^<]*</href>.*?<C:calendar-data>).*?(</C:calendar-data>)",
+                rb"\1this is not iCalendar\2", data, flags=re.S)
         if mode == "cut" and method == arg:
             send(self.connection, status, reason, out, data[:len(data) // 2],
                  length=len(data))
