@@ -8,43 +8,21 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/session_field.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 
-/* Properties that may appear once; a second one is reported. */
-enum single {
-	S_UID,
-	S_SUMMARY,
-	S_DESCRIPTION,
-	S_LOCATION,
-	S_DTSTART,
-	S_DTEND,
-	S_DURATION,
-	S_STATUS,
-	S_CLASS,
-	S_SEQUENCE,
-	S_RECURRENCE_ID,
-	S_ROOM,
-	S_NOTES,
-	S_EXPECTED,
-	S_LANGUAGES,
-	NSINGLE
-};
-
-static const char *const single_names[NSINGLE] = {
-    "UID",          "SUMMARY",         "DESCRIPTION",      "LOCATION",
-    "DTSTART",      "DTEND",           "DURATION",         "STATUS",
-    "CLASS",        "SEQUENCE",        "RECURRENCE-ID",    "X-DAIS-ROOM",
-    "X-DAIS-NOTES", "X-DAIS-EXPECTED", "X-DAIS-LANGUAGES",
-};
-
-/* What the one pass over the properties found. */
+/*
+ * What the one pass over the properties found: the first property of each
+ * session field the table names (session_field.h), and how many there
+ * were, so that a second is reported; CATEGORIES and ATTENDEE may repeat.
+ */
 struct found {
-	icalproperty *dtstart, *dtend, *duration, *rid, *status, *sequence;
-	icalproperty *klass;
-	const char *uid, *summary, *description, *location, *category;
-	const char *room, *notes, *expected, *languages;
-	int count[NSINGLE];
+	icalproperty *prop[SESSION_FIELD_COUNT];
+	int count[SESSION_FIELD_COUNT];
+	icalproperty *duration; /* DTEND's alternative, in no field */
+	int nduration;
+	const char *category;
 	int nrrule, nrdate;
 	icalproperty **attendees;
 	size_t nattendees, capattendees;
@@ -102,93 +80,48 @@ scan(icalcomponent *c, struct found *fd)
 	for (prop = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
 	     prop != NULL;
 	     prop = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
-		const char *x;
+		icalproperty_kind kind = icalproperty_isa(prop);
+		const char *name = kind == ICAL_X_PROPERTY
+		                       ? icalproperty_get_x_name(prop)
+		                       : icalproperty_kind_to_string(kind);
+		const struct session_field *sf =
+		    name != NULL ? session_field_by_ical(name) : NULL;
 
-		switch (icalproperty_isa(prop)) {
-		case ICAL_X_PROPERTY:
-			x = icalproperty_get_x_name(prop);
-			if (x == NULL || strncasecmp(x, "X-DAIS-", 7) != 0)
-				break;
-			x += 7;
-			if (strcasecmp(x, "ROOM") == 0) {
-				if (fd->count[S_ROOM]++ == 0)
-					fd->room = icalproperty_get_x(prop);
-			} else if (strcasecmp(x, "NOTES") == 0) {
-				if (fd->count[S_NOTES]++ == 0)
-					fd->notes = icalproperty_get_x(prop);
-			} else if (strcasecmp(x, "EXPECTED") == 0) {
-				if (fd->count[S_EXPECTED]++ == 0)
-					fd->expected = icalproperty_get_x(prop);
-			} else if (strcasecmp(x, "LANGUAGES") == 0) {
-				if (fd->count[S_LANGUAGES]++ == 0)
-					fd->languages =
-					    icalproperty_get_x(prop);
-			}
-			break;
-		case ICAL_UID_PROPERTY:
-			if (fd->count[S_UID]++ == 0)
-				fd->uid = icalproperty_get_uid(prop);
-			break;
-		case ICAL_SUMMARY_PROPERTY:
-			if (fd->count[S_SUMMARY]++ == 0)
-				fd->summary = icalproperty_get_summary(prop);
-			break;
-		case ICAL_DESCRIPTION_PROPERTY:
-			if (fd->count[S_DESCRIPTION]++ == 0)
-				fd->description =
-				    icalproperty_get_description(prop);
-			break;
-		case ICAL_LOCATION_PROPERTY:
-			if (fd->count[S_LOCATION]++ == 0)
-				fd->location = icalproperty_get_location(prop);
-			break;
-		case ICAL_CATEGORIES_PROPERTY:
+		if (kind == ICAL_RRULE_PROPERTY)
+			fd->nrrule++;
+		else if (kind == ICAL_RDATE_PROPERTY)
+			fd->nrdate++;
+		else if (kind == ICAL_DURATION_PROPERTY && fd->nduration++ == 0)
+			fd->duration = prop;
+		if (sf == NULL)
+			continue;
+		if (sf->id == SESSION_FIELD_ASSIGN) {
+			XGROW(fd->attendees, fd->nattendees, fd->capattendees);
+			fd->attendees[fd->nattendees++] = prop;
+		} else if (sf->id == SESSION_FIELD_KIND) {
 			/* libical splits CATEGORIES:A,B: the first is ours. */
 			fd->category = first(fd->category,
 			                     icalproperty_get_categories(prop));
-			break;
-		case ICAL_DTSTART_PROPERTY:
-			if (fd->count[S_DTSTART]++ == 0)
-				fd->dtstart = prop;
-			break;
-		case ICAL_DTEND_PROPERTY:
-			if (fd->count[S_DTEND]++ == 0)
-				fd->dtend = prop;
-			break;
-		case ICAL_DURATION_PROPERTY:
-			if (fd->count[S_DURATION]++ == 0)
-				fd->duration = prop;
-			break;
-		case ICAL_RECURRENCEID_PROPERTY:
-			if (fd->count[S_RECURRENCE_ID]++ == 0)
-				fd->rid = prop;
-			break;
-		case ICAL_STATUS_PROPERTY:
-			if (fd->count[S_STATUS]++ == 0)
-				fd->status = prop;
-			break;
-		case ICAL_CLASS_PROPERTY:
-			if (fd->count[S_CLASS]++ == 0)
-				fd->klass = prop;
-			break;
-		case ICAL_SEQUENCE_PROPERTY:
-			if (fd->count[S_SEQUENCE]++ == 0)
-				fd->sequence = prop;
-			break;
-		case ICAL_RRULE_PROPERTY:
-			fd->nrrule++;
-			break;
-		case ICAL_RDATE_PROPERTY:
-			fd->nrdate++;
-			break;
-		case ICAL_ATTENDEE_PROPERTY:
-			XGROW(fd->attendees, fd->nattendees, fd->capattendees);
-			fd->attendees[fd->nattendees++] = prop;
-			break;
-		default:
-			break;
+		} else if (fd->count[sf->id]++ == 0) {
+			fd->prop[sf->id] = prop;
 		}
 	}
+}
+
+/* The text of a property as written (unescaped), or NULL. */
+static const char *
+text_of(icalproperty *prop)
+{
+	icalvalue *v;
+
+	if (prop == NULL)
+		return NULL;
+	if (icalproperty_isa(prop) == ICAL_X_PROPERTY)
+		return icalproperty_get_x(prop);
+	v = icalproperty_get_value(prop);
+	return v != NULL && icalvalue_isa(v) == ICAL_TEXT_VALUE
+	           ? icalvalue_get_text(v)
+	           : icalproperty_get_value_as_string(prop);
 }
 
 /* A copy without surrounding blanks; NULL when nothing is left. */
@@ -244,6 +177,30 @@ prop_line(const struct ics_block *b, const char *name, const char *needle)
 			fallback = b->lines[i].line;
 	}
 	return fallback ? fallback : b->begin_line;
+}
+
+/* The properties a second of which is reported, with how many there were. */
+static void
+report_repeats(struct ics_file *f, const struct ics_event *ev,
+               const struct found *fd, const struct ics_block *b)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		if (fd->count[i] > 1)
+			ics_diag(
+			    f, DIAG_WARNING,
+			    prop_line(b, session_field_table[i].ical, NULL),
+			    ev->s.uid,
+			    "%s appears %d times; dais uses the first, "
+			    "remove the others",
+			    session_field_table[i].ical, fd->count[i]);
+	if (fd->nduration > 1)
+		ics_diag(f, DIAG_WARNING, prop_line(b, "DURATION", NULL),
+		         ev->s.uid,
+		         "DURATION appears %d times; dais uses the first, "
+		         "remove the others",
+		         fd->nduration);
 }
 
 /* The line an X-LIC-ERROR is about: libical ends it with the text. */
@@ -382,7 +339,7 @@ read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	struct ics_tz tz;
 	dais_time end;
 
-	if (fd->dtend != NULL && fd->duration != NULL) {
+	if (fd->prop[SESSION_FIELD_END] != NULL && fd->duration != NULL) {
 		ics_diag(f, DIAG_ERROR, prop_line(b, "DURATION", NULL),
 		         ev->s.uid,
 		         "the session has both DTEND and DURATION; keep one of "
@@ -390,9 +347,9 @@ read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 		ev->ok = false;
 		return;
 	}
-	if (fd->dtend != NULL) {
-		if (!read_time(f, ev, fd->dtend, b, "DTEND", &t, &tz, &end,
-		               floating))
+	if (fd->prop[SESSION_FIELD_END] != NULL) {
+		if (!read_time(f, ev, fd->prop[SESSION_FIELD_END], b, "DTEND",
+		               &t, &tz, &end, floating))
 			return;
 	} else if (fd->duration != NULL) {
 		ev->dur = icalproperty_get_duration(fd->duration);
@@ -407,13 +364,16 @@ read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	}
 	if (end < ev->s.start) {
 		ics_diag(f, DIAG_ERROR,
-		         prop_line(b, fd->dtend ? "DTEND" : "DURATION", NULL),
+		         prop_line(b,
+		                   fd->prop[SESSION_FIELD_END] ? "DTEND"
+		                                               : "DURATION",
+		                   NULL),
 		         ev->s.uid,
 		         "the session ends (%s) before it starts (%s); correct "
 		         "%s",
 		         time_fmt_iso(b1, &f->p->conf.zone, end),
 		         time_fmt_iso(b2, &f->p->conf.zone, ev->s.start),
-		         fd->dtend ? "DTEND" : "DURATION");
+		         fd->prop[SESSION_FIELD_END] ? "DTEND" : "DURATION");
 		ev->ok = false;
 		return;
 	}
@@ -431,21 +391,23 @@ read_times(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	dais_time rid;
 	char *names;
 
-	if (fd->dtstart == NULL) {
+	if (fd->prop[SESSION_FIELD_START] == NULL) {
 		ics_diag(f, DIAG_ERROR, b->begin_line, ev->s.uid,
 		         "the session has no DTSTART (or it could not be read, "
 		         "see above); add one such as "
 		         "DTSTART;TZID=%s:20261104T090000",
 		         f->p->conf.zone.name);
 		ev->ok = false;
-	} else if (read_time(f, ev, fd->dtstart, b, "DTSTART", &ev->dtstart,
-	                     &ev->tz, &ev->s.start, &floating)) {
+	} else if (read_time(f, ev, fd->prop[SESSION_FIELD_START], b, "DTSTART",
+	                     &ev->dtstart, &ev->tz, &ev->s.start, &floating)) {
 		read_end(f, ev, fd, b, &floating);
 	}
-	if (fd->rid != NULL && read_time(f, ev, fd->rid, b, "RECURRENCE-ID", &t,
-	                                 &tz, &rid, &floating)) {
+	if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL &&
+	    read_time(f, ev, fd->prop[SESSION_FIELD_RECURRENCE_ID], b,
+	              "RECURRENCE-ID", &t, &tz, &rid, &floating)) {
 		icalparameter *range = icalproperty_get_first_parameter(
-		    fd->rid, ICAL_RANGE_PARAMETER);
+		    fd->prop[SESSION_FIELD_RECURRENCE_ID],
+		    ICAL_RANGE_PARAMETER);
 
 		ev->override = true;
 		ev->s.recurrence_id = rid;
@@ -456,7 +418,7 @@ read_times(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 			    "dais does not apply RANGE=THISANDFUTURE: only "
 			    "this occurrence is changed; write an override "
 			    "for each later one");
-	} else if (fd->rid != NULL) {
+	} else if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL) {
 		ev->override = true; /* unreadable: refused above */
 	}
 	if (floating.n > 0) {
@@ -479,9 +441,9 @@ read_status(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 {
 	char *v;
 
-	if (fd->status == NULL)
+	if (fd->prop[SESSION_FIELD_STATUS] == NULL)
 		return;
-	switch (icalproperty_get_status(fd->status)) {
+	switch (icalproperty_get_status(fd->prop[SESSION_FIELD_STATUS])) {
 	case ICAL_STATUS_TENTATIVE:
 		ev->s.status = SESSION_TENTATIVE;
 		return;
@@ -494,7 +456,7 @@ read_status(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	default:
 		break;
 	}
-	v = written(fd->status);
+	v = written(fd->prop[SESSION_FIELD_STATUS]);
 	ics_diag(f, DIAG_WARNING, prop_line(b, "STATUS", NULL), ev->s.uid,
 	         "STATUS:%s is not a status dais knows (TENTATIVE, CONFIRMED "
 	         "or CANCELLED); it is read as CONFIRMED",
@@ -512,7 +474,7 @@ read_numbers(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	int line;
 
 	/* libical reads SEQUENCE:abc as 0 without a word: look ourselves. */
-	if (fd->sequence != NULL) {
+	if (fd->prop[SESSION_FIELD_SEQUENCE] != NULL) {
 		raw = ics_block_value(b, "SEQUENCE", &line);
 		if (raw != NULL && !whole_number(raw, &n)) {
 			ics_diag(
@@ -523,12 +485,12 @@ read_numbers(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 			    raw);
 			ev->s.sequence = 0;
 		} else {
-			ev->s.sequence =
-			    icalproperty_get_sequence(fd->sequence);
+			ev->s.sequence = icalproperty_get_sequence(
+			    fd->prop[SESSION_FIELD_SEQUENCE]);
 		}
 	}
-	if (fd->expected != NULL) {
-		if (whole_number(fd->expected, &n)) {
+	if ((raw = text_of(fd->prop[SESSION_FIELD_EXPECTED])) != NULL) {
+		if (whole_number(raw, &n)) {
 			ev->s.expected = (int)n;
 		} else {
 			ics_diag(f, DIAG_WARNING,
@@ -537,7 +499,7 @@ read_numbers(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 			         "X-DAIS-EXPECTED:%s is not a whole number of "
 			         "people; the expected attendance is left "
 			         "unknown",
-			         fd->expected);
+			         raw);
 		}
 	}
 }
@@ -566,6 +528,31 @@ read_languages(struct ics_event *ev, const char *list)
 		if (*s == ',')
 			s++;
 	}
+}
+
+/*
+ * The text fields read as written, through the field table: a new text
+ * property (X-DAIS-...) needs a row there and nothing here. The UID and
+ * the kind (CATEGORIES) are read on their own.
+ */
+static void
+read_texts(struct ics_event *ev, const struct found *fd)
+{
+	size_t i;
+	char *id;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const struct session_field *sf = &session_field_table[i];
+
+		if (sf->type == SESSION_TYPE_TEXT && sf->ical != NULL &&
+		    !(sf->flags & SF_KEY) && sf->id != SESSION_FIELD_KIND)
+			session_field_set_text(&ev->s, sf,
+			                       text_of(fd->prop[i]));
+	}
+	/* A room is an id: blanks around it are not part of it. */
+	id = trimmed(ev->s.room_id);
+	free(ev->s.room_id);
+	ev->s.room_id = id;
 }
 
 static void
@@ -728,7 +715,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	ev->ok = true;
 	scan(c, &fd);
 
-	ev->s.uid = trimmed(fd.uid);
+	ev->s.uid = trimmed(text_of(fd.prop[SESSION_FIELD_UID]));
 	if (ev->s.uid == NULL) {
 		ics_diag(
 		    f, DIAG_ERROR, b->begin_line, NULL,
@@ -738,13 +725,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		ev->ok = false;
 	}
 	report_errors(f, c, b, ev->s.uid);
-	for (i = 0; i < NSINGLE; i++)
-		if (fd.count[i] > 1)
-			ics_diag(f, DIAG_WARNING,
-			         prop_line(b, single_names[i], NULL), ev->s.uid,
-			         "%s appears %d times; dais uses the first, "
-			         "remove the others",
-			         single_names[i], fd.count[i]);
+	report_repeats(f, ev, &fd, b);
 
 	read_times(f, ev, &fd, b);
 	if (ev->override && fd.nrrule + fd.nrdate > 0)
@@ -755,18 +736,15 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		         "not recur itself; dais ignores its RRULE and RDATE");
 	ev->recurs = !ev->override && fd.nrrule + fd.nrdate > 0;
 
-	ev->s.title = xstrdup(fd.summary);
-	ev->s.description = xstrdup(fd.description);
-	ev->s.location = xstrdup(fd.location);
-	ev->s.notes = xstrdup(fd.notes);
-	ev->s.room_id = trimmed(fd.room);
+	read_texts(ev, &fd);
 	read_kind(f, ev, fd.category);
 	read_status(f, ev, &fd, b);
 	ev->s.confidential =
-	    fd.klass != NULL &&
-	    icalproperty_get_class(fd.klass) != ICAL_CLASS_PUBLIC;
+	    fd.prop[SESSION_FIELD_CONFIDENTIAL] != NULL &&
+	    icalproperty_get_class(fd.prop[SESSION_FIELD_CONFIDENTIAL]) !=
+	        ICAL_CLASS_PUBLIC;
 	read_numbers(f, ev, &fd, b);
-	read_languages(ev, fd.languages);
+	read_languages(ev, text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
 	for (i = 0, at = 0; i < fd.nattendees; i++)
 		read_attendee(f, ev, fd.attendees[i], b, &at);
 	free(fd.attendees);

@@ -16,6 +16,7 @@
 #include "dais/atomicfile.h"
 #include "dais/ics.h"
 #include "dais/lineup.h"
+#include "dais/session_field.h"
 #include "dais/strbuf.h"
 #include "dais/suggest.h"
 #include "dais/tzdb.h"
@@ -294,6 +295,24 @@ status_of(enum session_status s)
 	return ICAL_STATUS_CONFIRMED;
 }
 
+/* The secretariat's own text fields (SF_INTERNAL in the session field
+ * table), for an internal export only. */
+static void
+add_internal(icalcomponent *ev, const struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const struct session_field *f = &session_field_table[i];
+		const char *const *text = session_field_get(s, f);
+
+		if ((f->flags & SF_INTERNAL) && f->type == SESSION_TYPE_TEXT &&
+		    f->ical != NULL && strncmp(f->ical, "X-", 2) == 0 &&
+		    *text != NULL && **text != '\0')
+			add_x(ev, f->ical, *text);
+	}
+}
+
 static void
 add_event(const struct builder *b, const struct session *s)
 {
@@ -330,8 +349,8 @@ add_event(const struct builder *b, const struct session *s)
 	if (s->status == SESSION_CANCELLED)
 		icalcomponent_add_property(
 		    ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	if (b->o->internal && s->notes != NULL && *s->notes != '\0')
-		add_x(ev, "X-DAIS-NOTES", s->notes);
+	if (b->o->internal)
+		add_internal(ev, s);
 	icalcomponent_add_component(b->cal, ev);
 }
 
