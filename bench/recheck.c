@@ -3,7 +3,9 @@
  * edit on a large programme. Loads DIR, times the whole conflict check, then
  * makes N moves through the editor as the planner does, timing each edit
  * with the planner's incremental re-check (src/tui/recheck.c) and, for
- * comparison, a whole check of the same state. Measures and prints only.
+ * comparison, a whole check of the same state. Also times what opening
+ * the planner adds to the load: the editor with its index, and the first
+ * whole check. Measures and prints only.
  *
  *	bench/recheck DIR [N]
  */
@@ -15,6 +17,7 @@
 #include "dais/conflict.h"
 #include "dais/edit.h"
 #include "dais/load.h"
+#include "dais/session_index.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
@@ -104,7 +107,19 @@ main(int argc, char **argv)
 	}
 	printf("%zu sessions, %zu participants; loaded in %.0f ms\n",
 	       p->nsessions, p->npeople, now_ms() - t);
+	t = now_ms();
 	ed = editor_new(p);
+	printf("editor and its index: %.2f ms\n", now_ms() - t);
+	for (round = 0; round < 3; round++) {
+		struct session_index *x;
+
+		t = now_ms();
+		x = session_index_new(p);
+		t = now_ms() - t;
+		session_index_free(x);
+		if (round == 2)
+			printf("the index alone, built again: %.2f ms\n", t);
+	}
 	for (round = 0; round < 5; round++) {
 		t = now_ms();
 		conflict_check(p, &cl);
@@ -120,7 +135,10 @@ main(int argc, char **argv)
 
 	pl = xcalloc(1, sizeof *pl);
 	pl->p = p;
+	pl->ed = ed;
+	t = now_ms();
 	recheck_full(pl);
+	printf("planner's first check: %.2f ms\n", now_ms() - t);
 	editor_set_callback(ed, on_edit, pl);
 	incremental = xcalloc(n, sizeof *incremental);
 	whole = xcalloc(n, sizeof *whole);

@@ -36,6 +36,20 @@ struct conflict_list {
  * clear the list before p changes.
  */
 void conflict_check(const struct programme *p, struct conflict_list *out);
+/*
+ * conflict_check on some of p's sessions only (positions into
+ * p->sessions, in any order, each once), as if they were the whole
+ * programme: what the incremental re-check and the slot search ask about
+ * the sessions near a change. The registries are cut down to the rooms and
+ * participants those sessions name (and their delegations), so the cost
+ * grows with n, not with the programme. Conflicts' session indexes are
+ * positions in p; their strings are borrowed from p, as conflict_check's.
+ * `extra` (may be NULL) is a session that is not in p, checked with them
+ * as position p->nsessions: the slot search's candidate.
+ */
+void conflict_check_among(const struct programme *p, const size_t *positions,
+                          size_t n, const struct session *extra,
+                          struct conflict_list *out);
 void conflict_list_clear(struct conflict_list *list);
 size_t conflict_count(const struct conflict_list *list, enum severity sev);
 /* True when session index s takes part in conflict c. */

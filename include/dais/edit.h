@@ -50,6 +50,7 @@
 #include "dais/session_field.h"
 
 struct editor;
+struct session_index;
 
 /*
  * Starts editing p, which the editor borrows. Sorts p's sessions and builds
@@ -62,6 +63,9 @@ void editor_free(struct editor *ed);
 
 /* The programme being edited, for reading. */
 const struct programme *editor_programme(const struct editor *ed);
+/* The programme's session index (session_index.h), kept current by every
+ * edit; for reading, as the slot search does. */
+const struct session_index *editor_index(const struct editor *ed);
 /* The session (uid, recurrence_id) or NULL; stale after the next edit. */
 const struct session *editor_session(const struct editor *ed, const char *uid,
                                      dais_time recurrence_id);

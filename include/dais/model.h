@@ -235,5 +235,7 @@ struct assignment *session_add_assignment(struct session *s, const char *id,
 long session_find_assignment(const struct session *s, const char *id);
 /* Sorts sessions by start, then end, then room id, then UID. */
 void programme_sort_sessions(struct programme *p);
+/* That order: negative when a comes before b, 0 for the same key. */
+int session_order_cmp(const struct session *a, const struct session *b);
 
 #endif

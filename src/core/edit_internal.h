@@ -11,6 +11,7 @@
 
 #include "dais/edit.h"
 #include "dais/session_field.h"
+#include "dais/session_index.h"
 
 /* Instants beyond this are refused, so no arithmetic on them overflows. */
 #define EDIT_TIME_LIMIT ((dais_time)1 << 40)
@@ -37,6 +38,7 @@ struct edit_saved {
 
 struct editor {
 	struct programme *p;
+	struct session_index *index; /* finds sessions, keeps time order */
 
 	struct edit_record *undo;
 	size_t nundo, capundo;

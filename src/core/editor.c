@@ -93,25 +93,20 @@ same_day(const struct editor *ed, dais_time a, dais_time b)
 long
 editor_find(const struct editor *ed, const char *uid, dais_time rid)
 {
-	return programme_find_session(ed->p, uid, rid);
+	return session_index_find(ed->index, uid, rid);
 }
 
 bool
 editor_uid_used(const struct editor *ed, const char *uid)
 {
-	const struct programme *p = ed->p;
-	size_t i;
-
-	for (i = 0; i < p->nsessions; i++)
-		if (strcmp(p->sessions[i].uid, uid) == 0)
-			return true;
-	return false;
+	return session_index_has_uid(ed->index, uid);
 }
 
+/* Only the sessions changed since the last call move (session_index.h). */
 void
 editor_sessions_changed(struct editor *ed)
 {
-	programme_sort_sessions(ed->p);
+	session_index_sort(ed->index);
 }
 
 /* ---- The saved state ------------------------------------------------ */
@@ -184,17 +179,13 @@ apply_state(struct editor *ed, const char *uid, dais_time rid,
 		*pre = session_dup(cur);
 
 	if (target != NULL) {
-		if (cur != NULL) {
-			session_free(cur);
-			*cur = next;
-		} else
-			*programme_add_session(p) = next;
+		if (cur != NULL)
+			session_index_replace(ed->index, (size_t)i, &next);
+		else
+			session_index_append(ed->index, &next);
 		now = &next;
 	} else {
-		session_free(cur);
-		memmove(cur, cur + 1,
-		        (p->nsessions - (size_t)i - 1) * sizeof *cur);
-		p->nsessions--;
+		session_index_delete(ed->index, (size_t)i);
 		now = NULL;
 	}
 	if (post != NULL)
@@ -384,7 +375,9 @@ editor_new(struct programme *p)
 
 	ed->p = p;
 	programme_index(p);
-	editor_sessions_changed(ed);
+	/* Sorted once whole; from then on the index moves what changes. */
+	programme_sort_sessions(p);
+	ed->index = session_index_new(p);
 	return ed;
 }
 
@@ -410,6 +403,7 @@ editor_free(struct editor *ed)
 	editor_set_uid_maker(ed, NULL, NULL, NULL);
 	free(ed->why);
 	free(ed->read_only);
+	session_index_free(ed->index);
 	free(ed);
 }
 
@@ -426,6 +420,12 @@ editor_session(const struct editor *ed, const char *uid,
 	long i = editor_find(ed, uid, recurrence_id);
 
 	return i >= 0 ? &ed->p->sessions[i] : NULL;
+}
+
+const struct session_index *
+editor_index(const struct editor *ed)
+{
+	return ed->index;
 }
 
 void

@@ -494,6 +494,12 @@ session_cmp(const void *a, const void *b)
 	                                             : 0;
 }
 
+int
+session_order_cmp(const struct session *a, const struct session *b)
+{
+	return session_cmp(a, b);
+}
+
 /*
  * After an edit the array is sorted but for a session or two, and the
  * planner sorts after every edit: glibc's qsort would copy the whole array

@@ -7,10 +7,17 @@
  * can change: those are dropped and found again by running the engine on
  * the sessions around them; the others are kept and their sessions found
  * again by key, since an edit re-sorts p->sessions.
+ *
+ * With the editor's index (session_index.h) "near" narrows further: a
+ * conflict can only change if it involves a changed session or is about a
+ * room, participant or group a changed session names (before or after).
+ * Only those keys' sessions around the zones are checked, and only such
+ * conflicts are dropped and taken from the new check.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/session_index.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
@@ -256,6 +263,144 @@ widen_old(const struct planner *pl, struct zones *z, unsigned char *done)
 	return grew;
 }
 
+static int
+pos_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The rooms, participants and groups the changed sessions name. */
+struct rkeys {
+	struct {
+		enum index_key kind;
+		const char *id;
+	} * v;
+	size_t n, cap;
+	const struct edit_event *ev;
+};
+
+static void
+rkeys_add(struct rkeys *k, enum index_key kind, const char *id)
+{
+	size_t i;
+
+	if (id == NULL)
+		return;
+	for (i = 0; i < k->n; i++)
+		if (k->v[i].kind == kind && strcmp(k->v[i].id, id) == 0)
+			return;
+	XGROW(k->v, k->n, k->cap);
+	k->v[k->n].kind = kind;
+	k->v[k->n].id = id;
+	k->n++;
+}
+
+static void
+rkeys_of(struct rkeys *k, const struct programme *p, const struct session *s)
+{
+	size_t i;
+
+	rkeys_add(k, INDEX_ROOM, s->room_id);
+	for (i = 0; i < s->nassign; i++) {
+		const char *id = s->assign[i].participant_id;
+		const struct participant *x = programme_find_participant(p, id);
+
+		rkeys_add(k, INDEX_PARTICIPANT, id);
+		if (x != NULL && participant_is_group(x))
+			rkeys_add(k, INDEX_GROUP, x->id);
+		if (x != NULL && x->delegation != NULL)
+			rkeys_add(k, INDEX_GROUP, x->delegation);
+	}
+}
+
+static bool
+rkeys_changed(const struct rkeys *k, const char *uid, dais_time rid)
+{
+	size_t i;
+
+	for (i = 0; i < k->ev->ndeltas; i++) {
+		const struct session *s = k->ev->deltas[i].after
+		                              ? k->ev->deltas[i].after
+		                              : k->ev->deltas[i].before;
+
+		if (s->recurrence_id == rid && strcmp(s->uid, uid) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether a conflict about room_id or participant_id, or involving a
+ * changed session, can have changed; everything can without keys. */
+static bool
+rkeys_related(const struct rkeys *k, const char *room_id,
+              const char *participant_id, const struct session_key *keys,
+              const struct programme *p, const size_t *sessions, size_t n)
+{
+	size_t i;
+
+	if (k == NULL)
+		return true;
+	for (i = 0; i < k->n; i++) {
+		const char *id =
+		    k->v[i].kind == INDEX_ROOM ? room_id : participant_id;
+
+		if (id != NULL && strcmp(id, k->v[i].id) == 0)
+			return true;
+	}
+	for (i = 0; i < n; i++) {
+		if (keys != NULL && rkeys_changed(k, keys[i].uid, keys[i].rid))
+			return true;
+		if (keys == NULL &&
+		    rkeys_changed(k, p->sessions[sessions[i]].uid,
+		                  p->sessions[sessions[i]].recurrence_id))
+			return true;
+	}
+	return false;
+}
+
+static bool
+sub_related(const struct rkeys *k, const struct programme *p,
+            const struct conflict *c)
+{
+	return rkeys_related(k, c->room_id, c->participant_id, NULL, p,
+	                     c->sessions, c->nsessions);
+}
+
+/* The positions of the sessions of the keys around the zones, and of the
+ * changed sessions themselves, sorted. */
+static size_t
+near_by_keys(const struct planner *pl, const struct rkeys *k,
+             const struct zones *z, dais_time margin, size_t **out)
+{
+	const struct session_index *x = editor_index(pl->ed);
+	struct index_hits hits = {0};
+	size_t i, j, n = 0;
+	long at;
+
+	for (i = 0; i < z->n; i++)
+		for (j = 0; j < k->n; j++)
+			session_index_near(x, k->v[j].kind, k->v[j].id,
+			                   z->v[i].lo - margin,
+			                   z->v[i].hi + margin, &hits);
+	for (i = 0; i < k->ev->ndeltas; i++)
+		if (k->ev->deltas[i].after != NULL &&
+		    (at = session_index_find(
+		         x, k->ev->deltas[i].after->uid,
+		         k->ev->deltas[i].after->recurrence_id)) >= 0) {
+			XGROW(hits.v, hits.n, hits.cap);
+			hits.v[hits.n++] = (size_t)at;
+		}
+	if (hits.n > 1)
+		qsort(hits.v, hits.n, sizeof *hits.v, pos_cmp);
+	for (i = 0; i < hits.n; i++)
+		if (n == 0 || hits.v[n - 1] != hits.v[i])
+			hits.v[n++] = hits.v[i];
+	*out = hits.v != NULL ? hits.v : xcalloc(1, sizeof(size_t));
+	return n;
+}
+
 /*
  * Runs the engine on every session that can be in a conflict with one in
  * the zones. Returns false (the zones widened) when an over-committed
@@ -263,17 +408,34 @@ widen_old(const struct planner *pl, struct zones *z, unsigned char *done)
  * runs it again.
  */
 static bool
-check_near(const struct planner *pl, struct zones *z, struct conflict_list *sub,
-           size_t **map_out)
+check_near(const struct planner *pl, const struct rkeys *k, struct zones *z,
+           struct conflict_list *sub, size_t **map_out)
 {
 	const struct programme *p = pl->p;
 	dais_time margin = pl->reach + pl->longest;
-	unsigned char *taken = xcalloc(p->nsessions + 1, 1);
-	struct session *near;
+	unsigned char *taken;
 	size_t *map, i, j, n = 0, nz = z->n;
-	struct programme tmp;
 	bool whole = true;
 
+	if (k != NULL) {
+		n = near_by_keys(pl, k, z, margin, &map);
+		conflict_check_among(p, map, n, NULL, sub);
+		for (i = 0; i < sub->n; i++) {
+			struct conflict *c = &sub->v[i];
+
+			if (c->kind == CONFLICT_DELEGATION_OVER_COMMITTED &&
+			    sub_related(k, p, c) &&
+			    !within_zones(z, c->start - 60, c->end + 60,
+			                  margin)) {
+				zone_add(z, c->start - pl->reach,
+				         c->end + pl->reach);
+				whole = false;
+			}
+		}
+		*map_out = map;
+		return whole;
+	}
+	taken = xcalloc(p->nsessions + 1, 1);
 	for (i = 0; i < nz; i++)
 		for (j = programme_first_from(p, z->v[i].lo - margin -
 		                                     pl->longest);
@@ -285,23 +447,16 @@ check_near(const struct planner *pl, struct zones *z, struct conflict_list *sub,
 				taken[j] = 1;
 				n++;
 			}
-	near = xcalloc(n + 1, sizeof *near);
 	map = xcalloc(n + 1, sizeof *map);
 	n = 0;
-	for (j = 0; j < p->nsessions; j++)
-		if (taken[j]) {
-			near[n] = p->sessions[j]; /* shallow: only read */
-			map[n++] = j;
-		}
-	tmp = *p;
-	tmp.sessions = near;
-	tmp.nsessions = tmp.capsessions = n;
-	conflict_check(&tmp, sub);
+	for (i = 0; i < p->nsessions; i++)
+		if (taken[i])
+			map[n++] = i;
+	/* The registries cut to these sessions: the cost is theirs. */
+	conflict_check_among(p, map, n, NULL, sub);
 	for (i = 0; i < sub->n; i++) {
 		struct conflict *c = &sub->v[i];
 
-		for (j = 0; j < c->nsessions; j++)
-			c->sessions[j] = map[c->sessions[j]];
 		/* Sessions that would carry the stretch on past what was
 		 * checked are there only if it ends inside it. */
 		if (c->kind == CONFLICT_DELEGATION_OVER_COMMITTED &&
@@ -311,7 +466,6 @@ check_near(const struct planner *pl, struct zones *z, struct conflict_list *sub,
 		}
 	}
 	free(taken);
-	free(near);
 	*map_out = map;
 	return whole;
 }
@@ -329,12 +483,23 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 	struct conflict_list next = {0}, sub = {0};
 	struct conflict_extra *nextx;
 	struct zones z = {0};
+	struct rkeys keys = {0}, *k = NULL;
 	unsigned char *done;
 	size_t *map = NULL, i, j;
 
 	if (ev->ndeltas > RECHECK_MAX_DELTAS || pl->extra == NULL) {
 		recheck_full(pl);
 		return;
+	}
+	if (pl->ed != NULL) {
+		k = &keys;
+		k->ev = ev;
+		for (i = 0; i < ev->ndeltas; i++) {
+			if (ev->deltas[i].before != NULL)
+				rkeys_of(k, p, ev->deltas[i].before);
+			if (ev->deltas[i].after != NULL)
+				rkeys_of(k, p, ev->deltas[i].after);
+		}
 	}
 	/* The zones the edit can have changed conflicts in. */
 	for (i = 0; i < ev->ndeltas; i++) {
@@ -357,7 +522,8 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 		widen_old(pl, &z, done);
 		free(map);
 		map = NULL;
-		if (check_near(pl, &z, &sub, &map) && !widen_old(pl, &z, done))
+		if (check_near(pl, k, &z, &sub, &map) &&
+		    !widen_old(pl, &z, done))
 			break;
 		list_free(&sub);
 	}
@@ -372,8 +538,11 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 
 		for (j = 0; j < x->n && !touched; j++)
 			touched = in_zones(&z, x->starts[j], x->ends[j]);
+		touched = touched && rkeys_related(k, x->room, x->participant,
+		                                   x->keys, p, NULL, x->n);
 		for (j = 0; j < x->n && !touched; j++)
 			if (find(p, &x->keys[j], x->starts[j]) < 0) {
+				free(keys.v);
 				free(z.v);
 				list_free(&sub);
 				recheck_full(pl);
@@ -391,6 +560,8 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 
 		for (j = 0; j < x->n && !touched; j++)
 			touched = in_zones(&z, x->starts[j], x->ends[j]);
+		touched = touched && rkeys_related(k, x->room, x->participant,
+		                                   x->keys, p, NULL, x->n);
 		if (touched) {
 			free(c->sessions);
 			free(c->message);
@@ -416,7 +587,7 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 			touches =
 			    in_zones(&z, p->sessions[c->sessions[j]].start,
 			             p->sessions[c->sessions[j]].end);
-		if (!touches) {
+		if (!touches || !sub_related(k, p, c)) {
 			free(c->sessions);
 			free(c->message);
 			continue;
@@ -428,6 +599,7 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 	}
 	free(sub.v);
 	free(z.v);
+	free(keys.v);
 	pl->conflicts = next;
 	pl->extra = nextx;
 	derive(pl);
