@@ -1,6 +1,7 @@
 /*
  * ics_internal.h: what the pieces of the .ics loader share (ics_load.c
- * reads a file into components, ics_event.c turns a VEVENT into a session,
+ * reads a file into components, ics_file.c keeps what is known of the
+ * file so far, ics_event.c turns a VEVENT into a session,
  * ics_recur.c expands a recurring one; lines and zones come from
  * ics_text.h, shared with the saver). Private to src/io/.
  */
@@ -175,6 +176,19 @@ dais_time ics_occurrence_end(const struct ics_file *f,
 
 /* Moves the session into the programme; s is left empty. */
 void ics_add_session(struct ics_file *f, struct session *s);
+/*
+ * A VEVENT read: refuses a second one with the same UID (and
+ * RECURRENCE-ID), else adds it, or keeps it for the end of the file when
+ * it recurs or overrides an occurrence. ev is left empty.
+ */
+void ics_event_take(struct ics_file *f, struct ics_event *ev);
+/* VTIMEZONE c (parsed from block b; taken) joins the file's zones, or is
+ * reported and dropped. */
+void ics_zone_add(struct ics_file *f, icalcomponent *c,
+                  const struct ics_block *b);
+/* After the file: the count of what ics_diag left out; an error if any of
+ * it was one, so the file is refused as it would have been. */
+void ics_finish_diags(struct ics_file *f);
 
 /*
  * Adds the occurrences of a recurring master that fall on conference days,

@@ -1,0 +1,258 @@
+/*
+ * ics_file.c: what is known of one .ics file while it is read (struct
+ * ics_file): its messages, capped; its zones; its sessions by (UID,
+ * RECURRENCE-ID), so a repeated one is refused and a series waits for its
+ * overrides. ics_load.c feeds it the file's components.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/strmap.h"
+#include "dais/xalloc.h"
+#include "ics_internal.h"
+
+void
+ics_diag(struct ics_file *f, enum diag_level level, int line, const char *uid,
+         const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	/* A file of a million broken lines would make a million messages
+	 * nobody reads: past the cap they are only counted (ics_finish_diags).
+	 */
+	if (f->ndiags >= ICS_MAX_DIAGS) {
+		f->dropped++;
+		f->dropped_errors += level == DIAG_ERROR;
+		return;
+	}
+	f->ndiags++;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(f->diags, level, f->shown, line, uid, "%s", msg);
+	free(msg);
+}
+
+/* The count of what ics_diag left out; an error if any of it was one, so
+ * the file is refused as it would have been. */
+void
+ics_finish_diags(struct ics_file *f)
+{
+	if (f->dropped == 0)
+		return;
+	diag_add(f->diags, f->dropped_errors > 0 ? DIAG_ERROR : DIAG_WARNING,
+	         f->shown, 0, NULL,
+	         "%zu more problems in this file (%zu of them errors) are not "
+	         "listed; correct the %d above and check again",
+	         f->dropped, f->dropped_errors, ICS_MAX_DIAGS);
+}
+
+/* Zones */
+
+icaltimezone *
+ics_zone_find(struct ics_file *f, const char *tzid)
+{
+	return ics_zones_find(&f->zones, tzid);
+}
+
+struct ics_tz
+ics_prop_tz(struct ics_file *f, icalproperty *prop, struct icaltimetype t)
+{
+	return ics_zones_prop_tz(&f->zones, prop, t);
+}
+
+dais_time
+ics_to_instant(const struct ics_file *f, struct icaltimetype t,
+               const struct ics_tz *tz)
+{
+	return ics_tz_instant(&f->p->conf.zone, t, tz);
+}
+
+struct icaltimetype
+ics_from_instant(const struct ics_file *f, dais_time t, const struct ics_tz *tz)
+{
+	return ics_tz_wall(&f->p->conf.zone, t, tz);
+}
+
+bool
+ics_time_valid(struct icaltimetype t)
+{
+	struct dais_date d = {t.year, t.month, t.day};
+
+	if (!date_valid(d))
+		return false;
+	return t.is_date || (t.hour >= 0 && t.hour < 24 && t.minute >= 0 &&
+	                     t.minute < 60 && t.second >= 0 && t.second <= 60);
+}
+
+/* A file VTIMEZONE: its zone serves TZIDs of this file only. */
+void
+ics_zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
+{
+	icalproperty *prop =
+	    icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+	char *tzid = xstrdup(prop && icalproperty_get_tzid(prop)
+	                         ? icalproperty_get_tzid(prop)
+	                         : "");
+
+	switch (ics_zones_add(&f->zones, c)) {
+	case ICS_ZONE_ADDED:
+	case ICS_ZONE_REPEATED: /* concatenated exports repeat a zone */
+		break;
+	case ICS_ZONE_NO_TZID:
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "this VTIMEZONE has no TZID, so no time can refer to "
+		         "it; give it a TZID or remove it");
+		break;
+	case ICS_ZONE_NO_RULES:
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "VTIMEZONE %s has no STANDARD or DAYLIGHT part, so it "
+		         "says nothing about the offset; dais ignores it and "
+		         "looks %s up in the zone database",
+		         tzid, tzid);
+		break;
+	case ICS_ZONE_REDEFINED:
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "VTIMEZONE %s is defined twice in this file, "
+		         "differently; dais uses the first, remove the "
+		         "other",
+		         tzid);
+		break;
+	case ICS_ZONE_UNUSABLE:
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "libical cannot use VTIMEZONE %s; dais ignores it and "
+		         "looks %s up in the zone database",
+		         tzid, tzid);
+		break;
+	}
+	free(tzid);
+}
+
+/* Keys: (UID, RECURRENCE-ID) of every VEVENT of the file */
+
+static uint64_t
+key_hash(const char *uid, dais_time rid)
+{
+	uint64_t h = fnv1a_add(fnv1a_str(uid), &rid, sizeof rid);
+
+	return h ^ (h >> 29);
+}
+
+struct ics_key *
+ics_key_find(struct ics_file *f, const char *uid, dais_time rid)
+{
+	size_t i;
+
+	if (f->capkeys == 0)
+		return NULL;
+	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
+	     i = (i + 1) & (f->capkeys - 1))
+		if (f->keys[i].rid == rid && strcmp(f->keys[i].uid, uid) == 0)
+			return &f->keys[i];
+	return NULL;
+}
+
+static struct ics_key *
+key_insert(struct ics_file *f, const char *uid, dais_time rid)
+{
+	size_t i;
+
+	if ((f->nkeys + 1) * 2 > f->capkeys) {
+		struct ics_key *old = f->keys;
+		size_t oldcap = f->capkeys, j;
+
+		f->capkeys = oldcap ? oldcap * 2 : 1024;
+		f->keys = xcalloc(f->capkeys, sizeof *f->keys);
+		for (j = 0; j < oldcap; j++) {
+			if (old[j].uid == NULL)
+				continue;
+			for (i = key_hash(old[j].uid, old[j].rid) &
+			         (f->capkeys - 1);
+			     f->keys[i].uid != NULL;
+			     i = (i + 1) & (f->capkeys - 1))
+				;
+			f->keys[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
+	     i = (i + 1) & (f->capkeys - 1))
+		;
+	f->keys[i].uid = xstrdup(uid);
+	f->keys[i].rid = rid;
+	f->nkeys++;
+	return &f->keys[i];
+}
+
+void
+ics_add_session(struct ics_file *f, struct session *s)
+{
+	struct session *dst = programme_add_session(f->p);
+
+	*dst = *s;
+	session_init(s);
+}
+
+/*
+ * A VEVENT read: refuse a second one with the same UID (and
+ * RECURRENCE-ID), then add it, or keep it for the end of the file when it
+ * recurs or overrides an occurrence.
+ */
+void
+ics_event_take(struct ics_file *f, struct ics_event *ev)
+{
+	struct ics_key *k;
+	char buf[DAIS_TIMEBUF];
+
+	/* Without a UID, or an override whose RECURRENCE-ID could not be
+	 * read, it matches nothing; the error has been given. */
+	if (ev->s.uid == NULL ||
+	    (ev->override && ev->s.recurrence_id == DAIS_TIME_NONE)) {
+		ics_event_free(ev);
+		return;
+	}
+	k = ics_key_find(f, ev->s.uid, ev->s.recurrence_id);
+	if (k != NULL) {
+		if (ev->override)
+			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
+			         "the occurrence RECURRENCE-ID %s is already "
+			         "overridden at line %d; keep one of the two",
+			         time_fmt_iso(buf, &f->p->conf.zone,
+			                      ev->s.recurrence_id),
+			         k->line);
+		else
+			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
+			         "UID %s is already used at line %d of this "
+			         "file; give every session its own UID (a "
+			         "changed occurrence of a recurring session "
+			         "needs RECURRENCE-ID)",
+			         ev->s.uid, k->line);
+		ics_event_free(ev);
+		return;
+	}
+	k = key_insert(f, ev->s.uid, ev->s.recurrence_id);
+	k->line = ev->s.line;
+	if (ev->override) {
+		k->kind = ICS_KEY_OVERRIDE;
+		k->index = f->noverrides;
+		XGROW(f->overrides, f->noverrides, f->capoverrides);
+		f->overrides[f->noverrides++] = *ev;
+	} else if (ev->recurs) {
+		k->kind = ICS_KEY_MASTER;
+		k->index = f->nseries;
+		XGROW(f->series, f->nseries, f->capseries);
+		f->series[f->nseries++] = *ev;
+	} else {
+		k->kind = ICS_KEY_PLAIN;
+		if (ev->ok)
+			ics_add_session(f, &ev->s);
+		ics_event_free(ev);
+		return;
+	}
+	memset(ev, 0, sizeof *ev);
+}
