@@ -14,11 +14,13 @@
  * as a meeting invitation to answer, and their addresses are private.
  *
  * One occurrence of a recurring series is exported as an event of its own
- * whose UID is the series' UID, "-" and the occurrence's original start in
- * UTC ("coffee@kw-20261104T070000Z"). The UID never changes, so importing a
- * calendar again replaces events instead of duplicating them, and a day's
- * calendar and the next day's do not overwrite each other's occurrences as
- * they would if they shared the series' UID.
+ * whose UID is the series' UID, "-" and the local date of the occurrence's
+ * original start ("coffee@kw-20261104"), with its local time too when the
+ * series has another occurrence that day ("coffee@kw-20261104T1000"). The
+ * UID does not change when the series is moved within its days, so
+ * importing a calendar again replaces events instead of duplicating them,
+ * and a day's calendar and the next day's do not overwrite each other's
+ * occurrences as they would if they shared the series' UID.
  *
  * Public by default: no internal notes, no e-mail or telephone, no X-DAIS-
  * property. With `internal`, notes go into X-DAIS-NOTES and, marked as
@@ -41,6 +43,7 @@
 
 #include "dais/dtime.h"
 #include "dais/model.h"
+#include "dais/published.h"
 
 /* X-WR-CALDESC of an internal calendar. */
 #define EXPORT_INTERNAL_NOTICE                                                 \
@@ -59,6 +62,10 @@ struct export_options {
 	const char *for_id;
 	/* DTSTAMP of every event; DAIS_TIME_NONE: the clock when writing. */
 	dais_time stamp;
+	/* What was published before (published.h): each event's SEQUENCE
+	 * rises when it changed since, and the record takes what is
+	 * written. Borrowed; NULL: each session's own SEQUENCE. */
+	struct published *published;
 };
 
 /* Public, the whole programme, stamped with the clock. */
@@ -77,8 +84,9 @@ bool export_check(const struct programme *p, const struct export_options *o,
 bool export_includes(const struct programme *p, const struct export_options *o,
                      const struct session *s);
 
-/* The UID a session has in exported calendars (see above); caller frees. */
-char *export_uid(const struct session *s);
+/* The UID a session of p has in exported calendars (see above); caller
+ * frees. */
+char *export_uid(const struct programme *p, const struct session *s);
 
 /*
  * The calendar as one string (CRLF lines, folded), owned by the caller, and

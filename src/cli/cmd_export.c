@@ -43,6 +43,7 @@ cmd_export(int argc, char **argv)
 	    {"per-participant", required_argument, NULL, 'p'},
 	    {"internal", no_argument, NULL, 'i'},
 	    {"format", required_argument, NULL, 'F'},
+	    {"no-record", no_argument, NULL, 'N'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct export_options o;
@@ -51,12 +52,13 @@ cmd_export(int argc, char **argv)
 	char *msg = NULL, *why = NULL;
 	int ch, status = EXIT_CLEAN;
 	enum export_format format = FORMAT_ICS;
-	bool ok;
+	struct published *published = NULL;
+	bool ok, record = true;
 	size_t i;
 
 	export_options_init(&o);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:d:f:p:iF:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "o:d:f:p:iF:N", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'o':
@@ -78,6 +80,9 @@ cmd_export(int argc, char **argv)
 			break;
 		case 'i':
 			o.internal = true;
+			break;
+		case 'N':
+			record = false;
 			break;
 		case 'F':
 			for (i = 0;
@@ -141,6 +146,16 @@ cmd_export(int argc, char **argv)
 		programme_free(p);
 		return EXIT_BAD_INPUT;
 	}
+	/* SEQUENCE rises for whatever changed since the last export. */
+	if (format == FORMAT_ICS && record) {
+		if ((published = published_load(dir, &why)) == NULL) {
+			fprintf(stderr, "dais export: %s\n", why);
+			free(why);
+			programme_free(p);
+			return EXIT_BAD_INPUT;
+		}
+		o.published = published;
+	}
 	if (format != FORMAT_ICS) {
 		size_t n = 0;
 		char *text = format == FORMAT_FRAB
@@ -158,6 +173,20 @@ cmd_export(int argc, char **argv)
 		ok = export_write(p, &o, stdout, &msg);
 	else
 		ok = export_save(p, &o, output, &msg);
+	/* Saved even after a failure: a SEQUENCE recorded higher than what
+	 * clients got only makes the next one higher still, never lower. A
+	 * programme directory dais may not write to (an installed example)
+	 * still exports. */
+	if (published != NULL && published_changed(published) &&
+	    !published_save(published, &why)) {
+		fprintf(stderr,
+		        "dais export: warning: %s; the next export cannot "
+		        "tell what changed since this one (--no-record "
+		        "does without)\n",
+		        why);
+		free(why);
+	}
+	published_free(published);
 	if (!ok) {
 		fprintf(stderr, "dais export: %s\n", msg);
 		status = EXIT_CONFLICTS;

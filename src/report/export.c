@@ -18,6 +18,7 @@
 #include "dais/lineup.h"
 #include "dais/session_field.h"
 #include "dais/strbuf.h"
+#include "dais/strmap.h"
 #include "dais/suggest.h"
 #include "dais/tzdb.h"
 #include "dais/xalloc.h"
@@ -156,14 +157,34 @@ export_includes(const struct programme *p, const struct export_options *o,
 }
 
 char *
-export_uid(const struct session *s)
+export_uid(const struct programme *p, const struct session *s)
 {
-	char buf[DAIS_TIMEBUF];
+	const struct dais_zone *zone = &p->conf.zone;
+	struct dais_date day;
+	struct dais_civil c;
+	bool shared = false;
+	size_t i;
 
 	if (s->recurrence_id == DAIS_TIME_NONE)
 		return xstrdup(s->uid);
-	return xasprintf("%s-%s", s->uid,
-	                 time_fmt_ical_utc(buf, s->recurrence_id));
+	/* The occurrence's day, not its time: a series moved within its
+	 * days keeps its UIDs, so clients replace what they imported. */
+	day = time_local_date(zone, s->recurrence_id);
+	for (i = 0; i < p->nsessions && !shared; i++) {
+		const struct session *o = &p->sessions[i];
+
+		shared = o->recurrence_id != DAIS_TIME_NONE &&
+		         o->recurrence_id != s->recurrence_id &&
+		         strcmp(o->uid, s->uid) == 0 &&
+		         date_compare(time_local_date(zone, o->recurrence_id),
+		                      day) == 0;
+	}
+	if (!shared)
+		return xasprintf("%s-%04d%02d%02d", s->uid, day.year, day.month,
+		                 day.day);
+	c = time_to_civil(zone, s->recurrence_id);
+	return xasprintf("%s-%04d%02d%02dT%02d%02d", s->uid, c.year, c.month,
+	                 c.day, c.hour, c.minute);
 }
 
 /* ---- Building the calendar -------------------------------------------- */
@@ -313,18 +334,52 @@ add_internal(icalcomponent *ev, const struct session *s)
 	}
 }
 
+/* What the public event says, as one number (published.h): the same in
+ * every kind of export of the session, internal ones included. */
+static uint64_t
+event_fingerprint(const struct builder *b, const struct session *s)
+{
+	struct export_options public = *b->o;
+	struct builder pb = *b;
+	dais_time times[2] = {s->start, s->end};
+	int flags[2] = {(int)s->status, s->confidential};
+	char *texts[4];
+	uint64_t h = FNV1A_OFFSET_BASIS;
+	size_t i;
+
+	public.internal = false;
+	pb.o = &public;
+	texts[0] = xstrdup(s->title ? s->title : "");
+	texts[1] = location(b, s);
+	texts[2] = describe(&pb, s);
+	texts[3] = xstrdup(s->kind ? s->kind : "");
+	h = fnv1a_add(h, times, sizeof times);
+	h = fnv1a_add(h, flags, sizeof flags);
+	for (i = 0; i < 4; i++) {
+		/* Each with its NUL, so that "ab"+"c" is not "a"+"bc". */
+		h = fnv1a_add(h, texts[i] ? texts[i] : "",
+		              texts[i] ? strlen(texts[i]) + 1 : 1);
+		free(texts[i]);
+	}
+	return h;
+}
+
 static void
 add_event(const struct builder *b, const struct session *s)
 {
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	char *uid = export_uid(s), *text;
+	char *uid = export_uid(b->p, s), *text;
+	int sequence = s->sequence;
 
+	if (b->o->published != NULL)
+		sequence = published_sequence(
+		    b->o->published, uid, event_fingerprint(b, s), s->sequence);
 	icalcomponent_set_uid(ev, uid);
 	free(uid);
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(b->stamp));
 	icalcomponent_set_dtstart(ev, to_ical(b, s->start));
 	icalcomponent_set_dtend(ev, to_ical(b, s->end));
-	icalcomponent_set_sequence(ev, s->sequence);
+	icalcomponent_set_sequence(ev, sequence);
 	icalcomponent_set_summary(ev, s->title ? s->title : "(untitled)");
 	if ((text = location(b, s)) != NULL) {
 		icalcomponent_set_location(ev, text);

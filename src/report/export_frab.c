@@ -167,9 +167,10 @@ struct frab {
 };
 
 static char *
-event_urn(const struct session *s)
+event_urn(const struct programme *p, const struct session *s)
 {
-	char *uid = export_uid(s), *urn = xasprintf("urn:dais:event:%s", uid);
+	char *uid = export_uid(p, s),
+	     *urn = xasprintf("urn:dais:event:%s", uid);
 
 	free(uid);
 	return urn;
@@ -212,8 +213,8 @@ number_everything(struct frab *f, const struct export_options *o)
 
 		if (!export_includes(f->p, &every, s))
 			continue;
-		uid = export_uid(s);
-		urn = event_urn(s);
+		uid = export_uid(f->p, s);
+		urn = event_urn(f->p, s);
 		numbering_add(&f->events, uid, urn);
 		free(uid);
 		free(urn);
@@ -330,8 +331,8 @@ write_event(struct frab *f, const struct session *s, const char *room)
 	long id;
 	size_t i;
 
-	uid = export_uid(s);
-	urn = event_urn(s);
+	uid = export_uid(f->p, s);
+	urn = event_urn(f->p, s);
 	id = numbering_find(&f->events, uid);
 	xmlout_start(f->x, "event");
 	xmlout_attr(f->x, "guid",

@@ -28,7 +28,7 @@ sys.path.insert(0, sys.argv[1])
 from check_export import Programme
 prog = Programme(sys.argv[2])
 want = ["d1-opening@", "d1-reception@", "d2-side-maritime@",
-        "coffee-afternoon@kuwait-2026.dushanbe-process-20261105T130000Z"]
+        "coffee-afternoon@kuwait-2026.dushanbe-process-20261105"]
 for s in prog.sessions:
     if any(s["export_uid"].startswith(w) for w in want):
         print("|".join([s["export_uid"], str(int(s["start"].timestamp())),

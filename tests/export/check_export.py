@@ -99,6 +99,24 @@ class Programme:
         self.sessions = []
         for f in self.files:
             self.read_ics(os.path.join(root, f))
+        self.occurrence_uids()
+
+    def occurrence_uids(self):
+        """An occurrence's export UID: the series' UID and the local date
+        of its original start, with the local time when the series has
+        another occurrence that day (dais(1), UID)."""
+        days = {}
+        for s in self.sessions:
+            if s["rid"] is not None:
+                key = (s["uid"], s["rid"].astimezone(self.tz).date())
+                days[key] = days.get(key, 0) + 1
+        for s in self.sessions:
+            if s["rid"] is None:
+                continue
+            local = s["rid"].astimezone(self.tz)
+            shared = days[(s["uid"], local.date())] > 1
+            s["export_uid"] = s["uid"] + "-" + local.strftime(
+                "%Y%m%dT%H%M" if shared else "%Y%m%d")
 
     def read_ics(self, path):
         with open(path, "rb") as f:
@@ -172,8 +190,8 @@ class Programme:
         self.sessions.append({
             "uid": uid,
             "rid": rid,
-            "export_uid": uid if rid is None
-            else f"{uid}-{rid.strftime('%Y%m%dT%H%M%SZ')}",
+            # Set by occurrence_uids once every session is read.
+            "export_uid": uid,
             "start": start,
             "end": end,
             "summary": str(ev.get("SUMMARY", "")),

@@ -319,23 +319,52 @@ test_save_failure(void **state)
 	programme_free(p);
 }
 
+/* An occurrence's UID is its series' and its local date; with its local
+ * time too when the series has another occurrence that day; and the same
+ * after the series moved within its days. */
 static void
 test_occurrence_uid(void **state)
 {
-	struct session s;
+	struct programme *p = programme_new();
+	struct session *s, *t;
 	char *uid;
 
 	(void)state;
-	session_init(&s);
-	s.uid = xstrdup("coffee@mini");
-	uid = export_uid(&s);
+	zone_free(&p->conf.zone);
+	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
+	s = programme_add_session(p);
+	session_init(s);
+	s->uid = xstrdup("coffee@mini");
+	uid = export_uid(p, s);
 	assert_string_equal(uid, "coffee@mini");
 	free(uid);
-	s.recurrence_id = 1793779200; /* 2026-11-04T08:00:00Z */
-	uid = export_uid(&s);
-	assert_string_equal(uid, "coffee@mini-20261104T080000Z");
+	s->recurrence_id = 1793779200; /* 2026-11-04T08:00:00Z, 11:00 local */
+	uid = export_uid(p, s);
+	assert_string_equal(uid, "coffee@mini-20261104");
 	free(uid);
-	session_free(&s);
+	s->recurrence_id += 2 * 3600; /* the series moved to 13:00 */
+	uid = export_uid(p, s);
+	assert_string_equal(uid, "coffee@mini-20261104");
+	free(uid);
+	s->recurrence_id = 1793779200 + 4 * 3600; /* 15:00 local */
+	t = programme_add_session(p);
+	s = &p->sessions[0];
+	session_init(t);
+	t->uid = xstrdup("coffee@mini");
+	t->recurrence_id = 1793779200; /* 11:00 local the same day */
+	uid = export_uid(p, s);
+	assert_string_equal(uid, "coffee@mini-20261104T1500");
+	free(uid);
+	uid = export_uid(p, t);
+	assert_string_equal(uid, "coffee@mini-20261104T1100");
+	free(uid);
+	/* Just after local midnight is the next day, though still the 4th
+	 * in UTC. */
+	t->recurrence_id = 1793779200 + 14 * 3600; /* 22:00Z, 01:00 local */
+	uid = export_uid(p, t);
+	assert_string_equal(uid, "coffee@mini-20261105");
+	free(uid);
+	programme_free(p);
 }
 
 /* The mini programme in a new directory, with a closed meeting added. */
