@@ -19,6 +19,7 @@
 #include "dais/edit.h"
 #include "dais/filehash.h"
 #include "dais/fileread.h"
+#include "dais/session_field.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -67,53 +68,26 @@ save_sesvecs_free(struct sesvec *v, size_t n)
 	free(v);
 }
 
-/* NULL and "" say the same thing: a cleared field. */
-static bool
-text_same(const char *a, const char *b)
-{
-	if (a == NULL || *a == '\0' || b == NULL || *b == '\0')
-		return (a == NULL || *a == '\0') == (b == NULL || *b == '\0');
-	return strcmp(a, b) == 0;
-}
+/* The diff groups of the session field table are save.h's bits. */
+_Static_assert((int)SAVE_FIELD_TIME == (int)SESSION_GROUP_TIME &&
+                   (int)SAVE_FIELD_TITLE == (int)SESSION_GROUP_TITLE &&
+                   (int)SAVE_FIELD_ROOM == (int)SESSION_GROUP_ROOM &&
+                   (int)SAVE_FIELD_STATUS == (int)SESSION_GROUP_STATUS &&
+                   (int)SAVE_FIELD_PEOPLE == (int)SESSION_GROUP_PEOPLE &&
+                   (int)SAVE_FIELD_OTHER == (int)SESSION_GROUP_OTHER,
+               "SAVE_FIELD_* and SESSION_GROUP_* differ");
 
 /*
- * What differs between two states of one session (SAVE_FIELD_*). Where it
- * came from (source, line) is not content: a block moves when the one
- * above it grows. `sequence`: whether SEQUENCE counts.
+ * What differs between two states of one session (SAVE_FIELD_*), by the
+ * session field table: where it came from (source, line) is not content,
+ * as a block moves when the one above it grows; NULL and "" are one text.
+ * `sequence`: whether SEQUENCE counts.
  */
 unsigned
 save_session_fields(const struct session *a, const struct session *b,
                     bool sequence)
 {
-	unsigned f = 0;
-	size_t i;
-
-	if (a->start != b->start || a->end != b->end)
-		f |= SAVE_FIELD_TIME;
-	if (!text_same(a->title, b->title))
-		f |= SAVE_FIELD_TITLE;
-	if (!text_same(a->room_id, b->room_id) ||
-	    !text_same(a->location, b->location))
-		f |= SAVE_FIELD_ROOM;
-	if (a->status != b->status || a->confidential != b->confidential)
-		f |= SAVE_FIELD_STATUS;
-	if (a->nassign != b->nassign)
-		f |= SAVE_FIELD_PEOPLE;
-	for (i = 0; i < a->nassign && i < b->nassign; i++)
-		if (!text_same(a->assign[i].participant_id,
-		               b->assign[i].participant_id) ||
-		    a->assign[i].role != b->assign[i].role ||
-		    !text_same(a->assign[i].cn, b->assign[i].cn))
-			f |= SAVE_FIELD_PEOPLE;
-	if (!text_same(a->description, b->description) ||
-	    !text_same(a->notes, b->notes) || !text_same(a->kind, b->kind) ||
-	    a->expected != b->expected || a->languages.n != b->languages.n ||
-	    (sequence && a->sequence != b->sequence))
-		f |= SAVE_FIELD_OTHER;
-	for (i = 0; i < a->languages.n && i < b->languages.n; i++)
-		if (strcmp(a->languages.v[i], b->languages.v[i]) != 0)
-			f |= SAVE_FIELD_OTHER;
-	return f;
+	return session_diff_groups(a, b, sequence);
 }
 
 /* Both absent, or both there with the same content (SEQUENCE aside). */
