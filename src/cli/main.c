@@ -273,6 +273,7 @@ static void
 print_usage(FILE *f)
 {
 	const struct cli_command *c;
+	size_t width = 0;
 
 	fprintf(f, "usage: dais [COMMAND] [ARGS]\n"
 	           "       dais [DIR]            open the planner on DIR\n"
@@ -281,7 +282,10 @@ print_usage(FILE *f)
 	           "rooms, speakers\nand delegations, with their conflicts.\n"
 	           "\ncommands:\n");
 	for (c = cli_commands; c->name != NULL; c++)
-		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+		if (strlen(c->name) > width)
+			width = strlen(c->name);
+	for (c = cli_commands; c->name != NULL; c++)
+		fprintf(f, "  %-*s %s\n", (int)width, c->name, c->summary);
 	fprintf(f, "\n'dais help COMMAND' or 'dais COMMAND --help' for more;"
 	           " man dais(1), dais-programme(5).\n");
 }

@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dais/atomicfile.h"
 #include "dais/csvtable.h"
 #include "dais/iniwrite.h"
 #include "dais/registry.h"
@@ -537,15 +536,22 @@ judge(const struct programme *p, const char *scratch, struct ini_doc *doc,
       const struct diag_list *base, struct row *rows, size_t nrows, bool final,
       char **stray)
 {
-	char *path = xasprintf("%s/participants.ini", scratch), *text,
-	     *why = NULL;
+	char *path = xasprintf("%s/participants.ini", scratch), *text;
 	struct programme *q = programme_new();
+	bool written;
+	FILE *out;
 	struct diag_list d = {0};
 	size_t i, len, refused = 0;
 
+	/* A scratch copy for the loader: no need to survive a crash. */
 	text = ini_doc_text(doc, &len);
-	if (!atomicfile_write(path, text, len, &why)) {
-		*stray = why;
+	out = fopen(path, "wb");
+	written = out != NULL && fwrite(text, 1, len, out) == len;
+	if (out != NULL && fclose(out) != 0)
+		written = false;
+	if (!written) {
+		*stray = xasprintf("%s: cannot write the scratch copy: %s",
+		                   path, strerror(errno));
 		free(text);
 		free(path);
 		programme_free(q);

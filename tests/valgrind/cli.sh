@@ -78,8 +78,22 @@ misc)
 	vg 2 runsheet "$example" --day 2026-11-09
 	DAIS_FAIL_WRITE=all.ics vg 1 export "$example" -o "$tmp/all.ics"
 	;;
+registry)
+	# dais init, then the example's participants imported from a CSV as a
+	# spreadsheet writes it (BOM, ';', quoted cells), again, and refused.
+	vg 0 init "$tmp/new" --name "Нова конференция" --timezone Asia/Kuwait \
+		--days 2026-11-04..2026-11-05
+	vg 2 init "$tmp/bad" --name N --timezone Asia/Kuwiat --days 2026-11-04
+	python3 "$SRCDIR/tests/cli/ini_to_csv.py" \
+		"$example/participants.ini" "$tmp/people.csv"
+	vg 0 import-participants "$tmp/new" "$tmp/people.csv"
+	printf 'name,kind\nA B,ministre\n"never closed,x\n' >"$tmp/bad.csv"
+	vg 2 import-participants "$tmp/new" "$tmp/bad.csv"
+	printf 'name,kind\nA B,ministre\n' >"$tmp/refused.csv"
+	vg 1 import-participants "$tmp/new" "$tmp/refused.csv"
+	;;
 *)
-	echo "usage: cli.sh check|export|runsheet|misc" >&2
+	echo "usage: cli.sh check|export|runsheet|misc|registry" >&2
 	exit 2
 	;;
 esac
