@@ -129,6 +129,16 @@ ics_zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 		         "looks %s up in the zone database",
 		         tzid, tzid);
 		break;
+	case ICS_ZONE_FAST_RULE:
+		ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+		         "VTIMEZONE %s has a STANDARD or DAYLIGHT part that "
+		         "recurs more often than yearly (an RRULE with a FREQ "
+		         "other than YEARLY, or several BYHOUR, BYMINUTE or "
+		         "BYSECOND values), which no real zone does and which "
+		         "would take without end to expand; dais ignores it "
+		         "and looks %s up in the zone database",
+		         tzid, tzid);
+		break;
 	}
 	free(tzid);
 }

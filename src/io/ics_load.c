@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/fileread.h"
 #include "dais/strmap.h"
 #include "dais/utf8.h"
 #include "dais/xalloc.h"
@@ -837,14 +838,21 @@ ics_load_file(struct programme *p, int source, const char *path,
               const char *shown, struct diag_list *diags)
 {
 	struct ics_source src;
+	char *why = NULL;
 	FILE *fp;
 	bool ok;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
+	/* Regular files only: a FIFO or /dev/zero would hang the load. */
+	if ((fp = fileread_fopen(path, &why)) == NULL) {
+		bool odd = errno == EINVAL || errno == EISDIR;
+
 		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
-		         "cannot open this file: %s; check the files list in "
-		         "conference.ini and the file's permissions",
-		         strerror(errno));
+		         "cannot open this file: %s; %s", why,
+		         odd ? "the files list of conference.ini should name "
+		               "regular .ics files"
+		             : "check the files list in conference.ini and the "
+		               "file's permissions");
+		free(why);
 		return false;
 	}
 	ics_source_file(&src, fp);

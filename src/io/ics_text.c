@@ -302,6 +302,35 @@ cache_clear(struct ics_zones *zs)
 	zs->cacheix.cap = 0;
 }
 
+/*
+ * Whether every RRULE of a STANDARD or DAYLIGHT part recurs yearly, at
+ * one time of day, as the observances of real zones do.
+ */
+static bool
+observance_yearly(icalcomponent *sub)
+{
+	icalproperty *p;
+
+	for (p = icalcomponent_get_first_property(sub, ICAL_RRULE_PROPERTY);
+	     p != NULL;
+	     p = icalcomponent_get_next_property(sub, ICAL_RRULE_PROPERTY)) {
+		struct icalrecurrencetype r = icalproperty_get_rrule(p);
+
+		/* At most one hour, minute and second of the day, too:
+		 * BYSECOND=0,1,...,59 makes a yearly rule recur by the
+		 * second again. */
+		if (r.freq != ICAL_YEARLY_RECURRENCE ||
+		    (r.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX &&
+		     r.by_second[1] != ICAL_RECURRENCE_ARRAY_MAX) ||
+		    (r.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX &&
+		     r.by_minute[1] != ICAL_RECURRENCE_ARRAY_MAX) ||
+		    (r.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX &&
+		     r.by_hour[1] != ICAL_RECURRENCE_ARRAY_MAX))
+			return false;
+	}
+	return true;
+}
+
 enum ics_zone_added
 ics_zones_add(struct ics_zones *zs, icalcomponent *c)
 {
@@ -312,6 +341,7 @@ ics_zones_add(struct ics_zones *zs, icalcomponent *c)
 	icalcomponent *sub;
 	icaltimezone *z;
 	int rules = 0;
+	bool fast = false;
 	long known;
 
 	if (tzid == NULL || *tzid == '\0') {
@@ -324,8 +354,17 @@ ics_zones_add(struct ics_zones *zs, icalcomponent *c)
 		icalcomponent_kind k = icalcomponent_isa(sub);
 
 		if (k == ICAL_XSTANDARD_COMPONENT ||
-		    k == ICAL_XDAYLIGHT_COMPONENT)
+		    k == ICAL_XDAYLIGHT_COMPONENT) {
 			rules++;
+			if (!observance_yearly(sub))
+				fast = true;
+		}
+	}
+	/* libical expands a zone's observances from their start to the
+	 * year asked for: one recurring every second never ends. */
+	if (fast) {
+		icalcomponent_free(c);
+		return ICS_ZONE_FAST_RULE;
 	}
 	if (rules == 0) {
 		icalcomponent_free(c);

@@ -123,6 +123,7 @@ enum ics_zone_added {
 	ICS_ZONE_REPEATED,  /* the same TZID again, the same text */
 	ICS_ZONE_REDEFINED, /* the same TZID again, differently: first wins */
 	ICS_ZONE_UNUSABLE,  /* libical cannot use it */
+	ICS_ZONE_FAST_RULE, /* an observance recurs more often than yearly */
 };
 
 /* Adds VTIMEZONE c (owned by the zones when added, else freed). */
