@@ -56,7 +56,7 @@ htpasswd_encryption = plain
 [rights]
 type = authenticated
 [storage]
-filesystem_folder = $tmp/radicale/collections
+filesystem_folder = ${radicale_storage:-$tmp/radicale/collections}
 [logging]
 level = warning
 CFG
