@@ -462,7 +462,9 @@ char *
 planner_export(struct planner *pl, const char *where)
 {
 	struct export_options o;
+	struct published *published;
 	char *dir = machine_expand_home(where), *path, *people, *msg = NULL;
+	char *why = NULL;
 	size_t written = 0;
 
 	if (dir[0] == '\0') {
@@ -479,6 +481,15 @@ planner_export(struct planner *pl, const char *where)
 		return NULL;
 	}
 	export_options_init(&o);
+	/* As `dais export` does: SEQUENCE rises for whatever changed since
+	 * the last export (published.h). */
+	if ((published = published_load(pl->p->dir, &why)) == NULL) {
+		planner_message(pl, true, "Not exported: %s", why);
+		free(why);
+		free(dir);
+		return NULL;
+	}
+	o.published = published;
 	path = xasprintf("%s/programme.ics", dir);
 	people = xasprintf("%s/participants", dir);
 	if (!export_save(pl->p, &o, path, &msg)) {
@@ -497,6 +508,14 @@ planner_export(struct planner *pl, const char *where)
 			                "Exported %s, then stopped: %s", path,
 			                msg);
 	}
+	if (published_changed(published) && !published_save(published, &why)) {
+		planner_message(pl, true,
+		                "Exported, but %s: the next export cannot tell "
+		                "what changed since this one.",
+		                why);
+		free(why);
+	}
+	published_free(published);
 	free(msg);
 	free(path);
 	free(people);

@@ -66,6 +66,9 @@ if not any(p.endswith("/tj-interior.ics") for p in people):
 for p in people:
     icalendar.Calendar.from_ical(open(p, "rb").read())
 PY
+# The planner keeps the record of what it published, as dais export does.
+grep -q ' d1-opening@' "$tmp/prog/.dais-published" ||
+	{ echo "FAIL: the planner's export kept no .dais-published"; fail=1; }
 keys q
 wait_exit >/dev/null
 
