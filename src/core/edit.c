@@ -3,9 +3,7 @@
  * finds its session, builds the new state, has it checked (edit_check.c)
  * and commits it to the history (editor.c).
  */
-#include <inttypes.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,47 +128,6 @@ op_finish_as(struct editor *ed, const struct session *cur, struct session *next,
 		return false;
 	}
 	return op_commit(ed, next->uid, next->recurrence_id, next, description);
-}
-
-/* splitmix64: a full-period mix, enough to spread a seed or a clock. */
-static uint64_t
-mix64(uint64_t *state)
-{
-	uint64_t x = (*state += 0x9e3779b97f4a7c15u);
-
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
-	return x ^ (x >> 31);
-}
-
-/* "dais-<32 hex digits>@dais" from the editor's seed: the same every run. */
-static char *
-uid_seeded(struct editor *ed)
-{
-	char hex[33];
-	size_t i;
-
-	for (i = 0; i < 32; i += 16) {
-		uint64_t x = mix64(&ed->uid_state);
-
-		snprintf(hex + i, sizeof hex - i, "%016" PRIx64, x);
-	}
-	return xasprintf("dais-%s@dais", hex);
-}
-
-/* A UID unused in the programme, from the caller's maker or the seed. */
-static char *
-uid_generate(struct editor *ed)
-{
-	char *uid;
-
-	for (;;) {
-		uid = ed->uid_make != NULL ? ed->uid_make(ed->uid_arg)
-		                           : uid_seeded(ed);
-		if (!editor_uid_used(ed, uid))
-			return uid;
-		free(uid);
-	}
 }
 
 /* ---- Operations ----------------------------------------------------- */

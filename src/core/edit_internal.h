@@ -87,6 +87,8 @@ bool same_day(const struct editor *ed, dais_time a, dais_time b);
 long editor_find(const struct editor *ed, const char *uid, dais_time rid);
 bool editor_uid_used(const struct editor *ed, const char *uid);
 void editor_sessions_changed(struct editor *ed);
+/* A UID unused in the programme, from the caller's maker or the seed. */
+char *uid_generate(struct editor *ed);
 
 /* editor.c: the history */
 bool read_only_refusal(struct editor *ed, const char **why);

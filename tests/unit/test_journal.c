@@ -591,9 +591,10 @@ test_old_and_partial_journals_are_read(void **state)
 	journal_found_free(&f);
 
 	/* A field this dais does not know: not a journal it can replay. */
-	lines = xasprintf("edit\t1793779300\tapplied\tRenamed\t1\n"
-	                  "put\tuid\t%s\tstream\thttps://example.org/live\n",
-	                  uid);
+	lines =
+	    xasprintf("edit\t1793779300\tapplied\tRenamed\t1\n"
+	              "put\tuid\t%s\tno-such-field\thttps://example.org/live\n",
+	              uid);
 	write_journal(dir, "DAIS-JOURNAL\t2", lines);
 	free(lines);
 	assert_int_equal(journal_find(dir, &f, &why), -1);
