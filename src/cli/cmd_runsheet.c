@@ -146,7 +146,11 @@ cmd_runsheet(int argc, char **argv)
 	else
 		ok = runsheet_write(p, &o, stdout, &msg);
 	if (!ok) {
-		fprintf(stderr, "dais runsheet: %s\n", msg);
+		fprintf(stderr, "dais runsheet: %s%s\n",
+		        output == NULL || strcmp(output, "-") == 0
+		            ? "standard output: "
+		            : "",
+		        msg);
 		status = EXIT_CONFLICTS;
 	} else {
 		if (output != NULL && strcmp(output, "-") != 0)

@@ -2,6 +2,7 @@
  * main.c: the dais executable: locale, the table of subcommands, dispatch
  * in the manner of git ("dais check DIR"), and the shared help.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -361,8 +362,41 @@ cli_load_counted(const char *dir, size_t *warnings)
 	return p;
 }
 
+/*
+ * What a command printed is only out once standard output is flushed and
+ * closed: on a full disk or /dev/full the error shows only there, and a
+ * command that said nothing about it would exit 0 having written nothing.
+ */
+static int
+close_stdout(int status)
+{
+	int err = 0;
+
+	if (fflush(stdout) != 0)
+		err = errno;
+	if (ferror(stdout) && err == 0)
+		err = errno != 0 ? errno : EIO;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno;
+	if (err == 0)
+		return status;
+	fprintf(stderr,
+	        "dais: cannot write to standard output: %s; what it should "
+	        "have shown is lost (is the disk full?)\n",
+	        strerror(err));
+	return EXIT_BAD_INPUT;
+}
+
+static int run(int argc, char **argv);
+
 int
 main(int argc, char **argv)
+{
+	return close_stdout(run(argc, argv));
+}
+
+static int
+run(int argc, char **argv)
 {
 	const struct cli_command *c;
 

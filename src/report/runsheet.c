@@ -901,8 +901,11 @@ runsheet_write(const struct programme *p, const struct runsheet_options *o,
 	} else {
 		char *text = runsheet_text(p, o, &pages, &why);
 
-		if (fputs(text, out) == EOF)
+		if (fputs(text, out) == EOF) {
 			ok = false;
+			why = xasprintf("could not write the run-sheet: %s",
+			                strerror(errno));
+		}
 		free(text);
 	}
 	if (ok && (fflush(out) == EOF || ferror(out))) {
@@ -939,7 +942,11 @@ runsheet_save(const struct programme *p, const struct runsheet_options *o,
 	}
 	if (!runsheet_write(p, o, atomicfile_stream(af), &done)) {
 		atomicfile_abort(af);
-		set_msg(msg, done);
+		/* The cause alone ("error while writing to output stream")
+		 * would not say which file. */
+		set_msg(msg, xasprintf("%s: %s; nothing was written there",
+		                       path, done));
+		free(done);
 		return false;
 	}
 	if (!atomicfile_commit(af, &why)) {
