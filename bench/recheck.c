@@ -92,7 +92,7 @@ main(int argc, char **argv)
 	size_t n = argc > 2 ? (size_t)atoi(argv[2]) : 200, i;
 	double t, *incremental, *whole, best = 1e9;
 	unsigned long seed = 2026;
-	int round;
+	int round, v;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: recheck DIR [EDITS]\n");
@@ -136,6 +136,10 @@ main(int argc, char **argv)
 	pl = xcalloc(1, sizeof *pl);
 	pl->p = p;
 	pl->ed = ed;
+	/* The views' states: the re-check tells them it ran. */
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (planner_views[v]->new != NULL)
+			pl->view_state[v] = planner_views[v]->new (pl);
 	t = now_ms();
 	recheck_full(pl);
 	printf("planner's first check: %.2f ms\n", now_ms() - t);
@@ -157,6 +161,9 @@ main(int argc, char **argv)
 		incremental[i] = move_one(ed, p, &seed, i);
 	report("edit alone (undo record, re-sort)", incremental, n);
 	recheck_free(pl);
+	for (v = 0; v < VIEW_COUNT; v++)
+		if (planner_views[v]->free != NULL)
+			planner_views[v]->free(pl->view_state[v]);
 	free(pl);
 	free(incremental);
 	free(whole);

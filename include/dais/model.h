@@ -62,6 +62,7 @@ struct conference {
 	int day_start;  /* daily hours, minutes since local midnight */
 	int day_end;    /* may exceed 1440 for sessions past midnight */
 	int changeover; /* minutes a room or person needs between sessions */
+	int step;       /* the slot search's grid, minutes (default 15) */
 	struct strlist kinds; /* allowed session kinds (CATEGORIES) */
 	struct strlist files; /* the .ics files, relative to the directory */
 	char *
@@ -75,6 +76,9 @@ struct room {
 	char *building;           /* a building id from venues.ini, or NULL */
 	int capacity;             /* seats; 0 when not known */
 	struct strlist languages; /* interpretation booths: "ar", "en" ... */
+	/* The session kinds the room serves (venues.ini "kinds"); empty:
+	 * any kind. */
+	struct strlist kinds;
 };
 
 /* A building of the venue ([building.ID] in venues.ini). */

@@ -177,6 +177,43 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options or the\n"
      "programme could not be read.\n",
      cmd_runsheet},
+    {"slots",
+     "[DIR] --with ID[,ID...] --duration LEN | --session UID [--day DATE] "
+     "[--rooms ID,... | --kind KIND] [--expected N] [--languages ar,ru] "
+     "[--prefer HH:MM] [--allow-warnings] [--format text|json]",
+     "where a meeting can go: free times and rooms, ranked",
+     "Lists the (start, room) pairs on the conference's grid (step in\n"
+     "conference.ini, 15 minutes by default) where a meeting would take\n"
+     "part in no conflict at all: every party free, with changeover and\n"
+     "walking time, within arrival and departure and their delegation's\n"
+     "delegates, within the daily hours; the room free with its\n"
+     "changeover, big enough and with the booths needed. Each candidate\n"
+     "is put to the conflict engine itself, as dais check would see it.\n"
+     "\n"
+     "  -w, --with IDS        the parties: participant ids (people or groups)\n"
+     "  -d, --duration LEN    the length: 30m, 1h, 1h15, 90\n"
+     "  -s, --session UID     an existing session: its people, length, kind,\n"
+     "                        attendance and languages (others override)\n"
+     "  -D, --day DATE        one conference day (default: every day)\n"
+     "  -r, --rooms IDS       only these rooms\n"
+     "  -k, --kind KIND       rooms that serve KIND (kinds in venues.ini;\n"
+     "                        a room without the key serves every kind)\n"
+     "  -e, --expected N      seats needed\n"
+     "  -l, --languages L     interpretation booths needed: ar,ru\n"
+     "  -p, --prefer HH:MM    rank starts near this time first\n"
+     "  -W, --allow-warnings  also candidates that cause warnings (never\n"
+     "                        errors), each with its warnings\n"
+     "  -f, --format FORMAT   text (default) or json\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Ranking: least walking for the parties (from the session before and\n"
+     "to the session after, that day), then nearest to --prefer, then\n"
+     "earliest, then the smallest room, then the room id.\n"
+     "\n"
+     "Exit status: 0 candidates found, 1 none (one line per day saying\n"
+     "why), 2 bad input (an unknown id, a length of 0, a day that is not a\n"
+     "conference day) or the programme could not be read.\n",
+     cmd_slots},
     {"sync", "[DIR] [--create] [--mine UID|all] [--theirs UID|all] [--stats]",
      "bring the programme and its CalDAV server into step",
      "Syncs the sessions of the programme in DIR with the calendar\n"

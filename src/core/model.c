@@ -142,6 +142,7 @@ programme_new(void)
 	p->conf.day_start = 8 * 60;
 	p->conf.day_end = 22 * 60;
 	p->conf.changeover = 10;
+	p->conf.step = 15;
 	for (k = 0; k < CONFLICT_KIND_COUNT; k++)
 		p->conf.severity[k] = SEVERITY_ERROR;
 	p->conf.severity[CONFLICT_OVER_CAPACITY] = SEVERITY_WARNING;
@@ -186,6 +187,7 @@ programme_free(struct programme *p)
 		free(p->rooms[i].name);
 		free(p->rooms[i].building);
 		strlist_clear(&p->rooms[i].languages);
+		strlist_clear(&p->rooms[i].kinds);
 	}
 	free(p->rooms);
 	for (i = 0; i < p->nbuildings; i++) {

@@ -25,8 +25,8 @@
 #define CONFERENCE_LAST_YEAR  2500
 
 static const char *const conference_keys[] = {
-    "name",       "timezone", "days",         "day-start", "day-end",
-    "changeover", "files",    "new-sessions", "kinds",     NULL,
+    "name",  "timezone",     "days",  "day-start", "day-end", "changeover",
+    "files", "new-sessions", "kinds", "step",      NULL,
 };
 
 static const char *const default_kinds[] = {
@@ -212,6 +212,7 @@ conference_hours(const struct ini_file *f, const struct ini_section *s,
 	ok &= ini_get_clock(f, s, "day-start", 24 * 60 - 1, &c->day_start);
 	ok &= ini_get_clock(f, s, "day-end", 24 * 60, &c->day_end);
 	ok &= ini_get_int(f, s, "changeover", 0, 240, &c->changeover);
+	ok &= ini_get_int(f, s, "step", 5, 240, &c->step);
 	if (ok && c->day_end <= c->day_start) {
 		ini_value(f, s, "day-end", &line);
 		ini_error(f, line,

@@ -3,8 +3,10 @@
  * walking minutes between them ([building.ID]), and the rooms with their
  * seats and interpretation booths ([room.ID]).
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dais/xalloc.h"
 #include "registry_ini.h"
@@ -12,8 +14,8 @@
 #define WALK_MAX 240 /* minutes; a longer walk is a different venue */
 
 static const char *const building_keys[] = {"name", NULL};
-static const char *const room_keys[] = {"name", "building", "capacity",
-                                        "languages", NULL};
+static const char *const room_keys[] = {"name",      "building", "capacity",
+                                        "languages", "kinds",    NULL};
 
 /*
  * The id of a [building.ID] or [room.ID] section, checked as written:
@@ -135,6 +137,44 @@ venue_building(struct programme *p, const struct ini_file *f,
 	ini_get_text(f, s, "name", &b->name);
 }
 
+/* kinds = "BILATERAL, SIDE-SESSION": what the room serves, each one of
+ * the conference's kinds (conference.ini is read first), in upper case. */
+static void
+room_kinds(const struct ini_file *f, const struct ini_section *s,
+           const struct programme *p, struct room *r)
+{
+	struct strlist l = {0};
+	size_t i, j;
+	int line;
+
+	if (ini_key(s, "kinds") == NULL || !ini_get_list(f, s, "kinds", &l))
+		return;
+	ini_value(f, s, "kinds", &line);
+	for (i = 0; i < l.n; i++) {
+		char *k = l.v[i];
+
+		for (j = 0; k[j] != '\0'; j++)
+			k[j] = (char)toupper((unsigned char)k[j]);
+		for (j = 0; j < p->conf.kinds.n; j++)
+			if (strcasecmp(p->conf.kinds.v[j], k) == 0)
+				break;
+		if (p->conf.kinds.n > 0 && j == p->conf.kinds.n) {
+			char *all = strlist_join(&p->conf.kinds, ", ");
+
+			ini_error(f, line,
+			          "kinds in [%s]: \"%s\" is not a session "
+			          "kind of conference.ini (%s): use one of "
+			          "them, or add it to kinds in [conference]",
+			          s->name, k, all);
+			free(all);
+			continue;
+		}
+		if (!strlist_has(&r->kinds, k))
+			strlist_add(&r->kinds, k);
+	}
+	strlist_clear(&l);
+}
+
 static void
 venue_room(struct programme *p, const struct ini_file *f,
            const struct ini_section *s, const struct strlist *buildings)
@@ -156,6 +196,7 @@ venue_room(struct programme *p, const struct ini_file *f,
 	}
 	ini_get_int(f, s, "capacity", 0, 1000000, &r->capacity);
 	ini_get_languages(f, s, "languages", &r->languages);
+	room_kinds(f, s, p, r);
 }
 
 bool

@@ -1,0 +1,138 @@
+/*
+ * slots.h: where can a meeting go. The slot search lists the (start, room)
+ * pairs on the conference's grid (conference.ini "step", 15 minutes by
+ * default) where a meeting of given people, length and needs would take
+ * part in no conflict at all (or, when asked, in no error), ranked. It does
+ * not know the conflict rules: it asks the conflict engine about each
+ * candidate among the sessions the index (session_index.h) says are near,
+ * so it can never disagree with `dais check`.
+ *
+ * The same engine offers the fixes of a conflict (slots_fixes): moves of
+ * either session in time or room, and a same-delegation substitute for a
+ * double-booked person, each clearing the conflict without a new error.
+ */
+#ifndef DAIS_SLOTS_H
+#define DAIS_SLOTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dais/conflict.h"
+#include "dais/model.h"
+#include "dais/session_index.h"
+
+/* A question. Zero it, then fill what is asked; strings are borrowed. */
+struct slot_query {
+	/* The parties: participant ids (people or groups). */
+	const char *const *with;
+	size_t nwith;
+	int minutes;              /* the length; > 0 */
+	int day;                  /* index into conf.days; -1: every day */
+	const char *const *rooms; /* allowed rooms; NULL: by kind, or all */
+	size_t nrooms;
+	const char *kind; /* rooms that serve it; also the kind */
+	int expected;     /* seats needed; 0: any room */
+	const struct strlist *languages; /* booths needed; NULL: none */
+	bool allow_warnings; /* candidates with warnings too (not errors) */
+	int prefer;          /* preferred local start, minutes; -1: none */
+	/*
+	 * An existing session (--session UID): its people, length, kind,
+	 * expected attendance and languages are the meeting's unless the
+	 * fields above say otherwise, and it is left out of what the
+	 * candidate is checked against (it is the thing that moves).
+	 */
+	const char *session_uid;
+	dais_time session_rid;
+	/* A time window [earliest, latest end], DAIS_TIME_NONE for open:
+	 * a request's window. */
+	dais_time earliest, latest;
+};
+
+struct slot_candidate {
+	dais_time start, end;
+	const struct room *room; /* borrowed from the programme */
+	int walk;       /* minutes the parties walk to it and on, in all */
+	unsigned kinds; /* 1 << kind for each conflict it would be in */
+	/* The warnings it would cause (allow_warnings), one sentence each,
+	 * owned. */
+	struct strlist warnings;
+};
+
+struct slot_result {
+	struct slot_candidate *v; /* ranked: slots_find's order */
+	size_t n, cap;
+	/*
+	 * For each conference day asked about on which nothing was found,
+	 * one line saying why: "Wed 4 Nov: Minister of Interior — Qatar is
+	 * in sessions 09:30-13:00 and 14:30-18:00; no bilateral room is
+	 * free 13:00-14:30".
+	 */
+	struct strlist why_not;
+	size_t checked; /* candidates put to the conflict engine */
+};
+
+void slot_result_clear(struct slot_result *r);
+
+/*
+ * Answers q about the programme x indexes. False, with *why (owned by the
+ * caller) naming what is wrong, for bad input: an unknown participant,
+ * room or session, a length of 0, a day that is not a conference day, a
+ * kind no room serves. True otherwise, even when nothing was found
+ * (r->n == 0, r->why_not saying why per day).
+ *
+ * Ranking: least walking for the parties (from the session before and to
+ * the session after, per person, that day), then nearest to q->prefer
+ * (when set), then earliest, then the smallest room that fits, then the
+ * room id.
+ */
+bool slots_find(const struct session_index *x, const struct slot_query *q,
+                struct slot_result *r, char **why);
+
+/*
+ * The session the candidate would be: a copy of q's session (or a new
+ * BILATERAL-less one named by q's parties) at c's time and room. The
+ * caller frees it with session_free. Used to apply a candidate.
+ */
+void slots_candidate_session(const struct session_index *x,
+                             const struct slot_query *q,
+                             const struct slot_candidate *c,
+                             struct session *out);
+
+/* ---- Fixes of a conflict ------------------------------------------------ */
+
+enum slot_fix_kind {
+	FIX_MOVE,       /* session uid to start, in room */
+	FIX_SUBSTITUTE, /* in session uid, participant out replaced by in */
+};
+
+struct slot_fix {
+	enum slot_fix_kind kind;
+	char *uid;
+	dais_time rid;
+	dais_time start;            /* FIX_MOVE: the new start (length kept) */
+	const char *room_id;        /* FIX_MOVE: borrowed from the programme */
+	const char *out_id, *in_id; /* FIX_SUBSTITUTE: borrowed */
+	int cost; /* minutes moved, + 15 for a room change, 10 to swap */
+	char *description; /* "Move 'Security of major sporting events' to
+	                    * 14:30 in Side Event Room B" */
+};
+
+struct slot_fixes {
+	struct slot_fix *v; /* smallest change first */
+	size_t n, cap;
+};
+
+void slot_fixes_clear(struct slot_fixes *f);
+
+/*
+ * The fixes of conflict c (found in the programme x indexes): each moves
+ * one of its sessions on the grid of its own day (time, room or both), or
+ * replaces the double-booked person with another member of the same
+ * delegation, so that the session is in no error afterwards: the conflict
+ * is cleared and no error is created. Sorted by cost, then description.
+ * At most `max` (0: no limit).
+ */
+void slots_fixes(const struct session_index *x, const struct conflict *c,
+                 size_t max, struct slot_fixes *out);
+
+#endif

@@ -1,0 +1,923 @@
+/*
+ * slots.c: the slot search and the fixes of a conflict. Every candidate is
+ * judged by the conflict engine itself (conflict_check_among) on the
+ * sessions the index finds near it: those of its room, its people and
+ * their groups within a changeover and the longest walk. First the
+ * parties alone at each start (no room: a conflict then is one in every
+ * room, since a room only adds rules), then each room at the starts left.
+ */
+#include "dais/slots.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/xalloc.h"
+
+/* ---- Asking the engine about one session ------------------------------ */
+
+/* Seconds around a session within which another can conflict with it. */
+static dais_time
+reach_of(const struct programme *p)
+{
+	int walk = 0;
+	size_t i;
+
+	for (i = 0; i < p->nwalks; i++)
+		if (p->walks[i].minutes > walk)
+			walk = p->walks[i].minutes;
+	return (dais_time)(p->conf.changeover + walk + 1) * 60;
+}
+
+static int
+pos_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The positions of the sessions that share a room, person or group with
+ * s within reach of it, without `exclude` (-1: none), sorted, each once. */
+static void
+near_session(const struct session_index *x, const struct session *s,
+             dais_time reach, long exclude, struct index_hits *h)
+{
+	const struct programme *p = session_index_programme(x);
+	dais_time from = s->start - reach, to = s->end + reach;
+	size_t i, n = 0;
+
+	h->n = 0;
+	if (s->room_id != NULL)
+		session_index_near(x, INDEX_ROOM, s->room_id, from, to, h);
+	for (i = 0; i < s->nassign; i++) {
+		const char *id = s->assign[i].participant_id;
+		const struct participant *who =
+		    programme_find_participant(p, id);
+
+		session_index_near(x, INDEX_PARTICIPANT, id, from, to, h);
+		if (who != NULL && participant_is_group(who))
+			session_index_near(x, INDEX_GROUP, id, from, to, h);
+		if (who != NULL && who->delegation != NULL)
+			session_index_near(x, INDEX_GROUP, who->delegation,
+			                   from, to, h);
+	}
+	if (h->n > 1)
+		qsort(h->v, h->n, sizeof *h->v, pos_cmp);
+	for (i = 0; i < h->n; i++)
+		if ((long)h->v[i] != exclude &&
+		    (n == 0 || h->v[n - 1] != h->v[i]))
+			h->v[n++] = h->v[i];
+	h->n = n;
+}
+
+/* What the engine says about s among its neighbours: the kinds of the
+ * conflicts s takes part in (bits), their worst severity, and (when
+ * warnings is not NULL) the sentences. */
+struct verdict {
+	unsigned kinds;
+	enum severity worst;
+};
+
+static struct verdict
+judge(const struct session_index *x, const struct session *s, dais_time reach,
+      long exclude, struct index_hits *scratch, struct strlist *messages)
+{
+	const struct programme *p = session_index_programme(x);
+	struct conflict_list cl = {0};
+	struct verdict v = {0, SEVERITY_OFF};
+	size_t i;
+
+	near_session(x, s, reach, exclude, scratch);
+	conflict_check_among(p, scratch->v, scratch->n, s, &cl);
+	for (i = 0; i < cl.n; i++) {
+		const struct conflict *c = &cl.v[i];
+
+		if (!conflict_involves(c, p->nsessions))
+			continue;
+		v.kinds |= 1u << c->kind;
+		if (c->severity > v.worst)
+			v.worst = c->severity;
+		if (messages != NULL)
+			strlist_add(messages, c->message);
+	}
+	conflict_list_clear(&cl);
+	return v;
+}
+
+static bool
+acceptable(struct verdict v, bool allow_warnings)
+{
+	return v.worst == SEVERITY_OFF ||
+	       (allow_warnings && v.worst == SEVERITY_WARNING);
+}
+
+/* ---- The question ----------------------------------------------------- */
+
+struct search {
+	const struct session_index *x;
+	const struct programme *p;
+	const struct slot_query *q;
+	struct session tpl; /* the meeting, time and room left to fill */
+	long self;          /* the session that moves, or -1 */
+	const struct room **rooms;
+	size_t nrooms;
+	int minutes;
+	dais_time reach;
+	struct index_hits scratch;
+};
+
+static void
+result_add(struct slot_result *r, const struct slot_candidate *c)
+{
+	XGROW(r->v, r->n, r->cap);
+	r->v[r->n++] = *c;
+}
+
+void
+slot_result_clear(struct slot_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		strlist_clear(&r->v[i].warnings);
+	free(r->v);
+	strlist_clear(&r->why_not);
+	memset(r, 0, sizeof *r);
+}
+
+static bool
+room_serves(const struct room *r, const char *kind)
+{
+	size_t i;
+
+	if (kind == NULL || r->kinds.n == 0)
+		return true;
+	for (i = 0; i < r->kinds.n; i++)
+		if (strcasecmp(r->kinds.v[i], kind) == 0)
+			return true;
+	return false;
+}
+
+static int
+room_ptr_cmp(const void *a, const void *b)
+{
+	const struct room *x = *(const struct room *const *)a;
+	const struct room *y = *(const struct room *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+/* The meeting as a session: q's session, or a new one of q's parties. */
+static bool
+make_template(struct search *s, char **why)
+{
+	const struct slot_query *q = s->q;
+	const struct programme *p = s->p;
+	size_t i, j;
+
+	session_init(&s->tpl);
+	s->self = -1;
+	if (q->session_uid != NULL) {
+		s->self =
+		    session_index_find(s->x, q->session_uid, q->session_rid);
+		if (s->self < 0) {
+			*why = xasprintf("There is no session with UID '%s': "
+			                 "dais check lists them, or look in "
+			                 "the .ics files.",
+			                 q->session_uid);
+			return false;
+		}
+		session_copy(&s->tpl, &p->sessions[s->self]);
+		s->minutes = (int)((s->tpl.end - s->tpl.start) / 60);
+	}
+	if (q->minutes < 0 || (q->session_uid == NULL && q->minutes == 0)) {
+		*why = xasprintf("A meeting of %d minutes cannot be placed: "
+		                 "give a length such as 30m or 1h15.",
+		                 q->minutes);
+		return false;
+	}
+	if (q->minutes > 0)
+		s->minutes = q->minutes;
+	if (s->minutes <= 0) {
+		*why = xasprintf("Session '%s' has no length: give one with "
+		                 "--duration.",
+		                 q->session_uid);
+		return false;
+	}
+	if (q->nwith > 0) {
+		for (i = 0; i < s->tpl.nassign; i++) {
+			free(s->tpl.assign[i].participant_id);
+			free(s->tpl.assign[i].cn);
+		}
+		s->tpl.nassign = 0;
+	} else if (q->session_uid == NULL) {
+		*why = xstrdup("Name who meets: --with ID[,ID...] (people or "
+		               "groups of participants.ini), or --session "
+		               "UID.");
+		return false;
+	}
+	for (i = 0; i < q->nwith; i++) {
+		const struct participant *who =
+		    programme_find_participant(p, q->with[i]);
+
+		if (who == NULL) {
+			*why = xasprintf("'%s' is not a participant of "
+			                 "participants.ini: use its id, such "
+			                 "as those dais check names.",
+			                 q->with[i]);
+			return false;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(q->with[j], q->with[i]) == 0) {
+				*why = xasprintf("'%s' is named twice in "
+				                 "--with: name each party "
+				                 "once.",
+				                 q->with[i]);
+				return false;
+			}
+		session_add_assignment(&s->tpl, who->id, ROLE_PARTICIPANT,
+		                       who->name);
+	}
+	if (q->kind != NULL) {
+		free(s->tpl.kind);
+		s->tpl.kind = xstrdup(q->kind);
+	}
+	if (q->expected > 0)
+		s->tpl.expected = q->expected;
+	if (q->languages != NULL && q->languages->n > 0) {
+		strlist_clear(&s->tpl.languages);
+		strlist_copy(&s->tpl.languages, q->languages);
+	}
+	if (s->tpl.title == NULL)
+		s->tpl.title = xstrdup("Meeting");
+	if (s->tpl.uid == NULL)
+		s->tpl.uid = xstrdup("slot-candidate@dais");
+	/* A cancelled session is asked about as if it were restored. */
+	s->tpl.status = SESSION_CONFIRMED;
+	return true;
+}
+
+static bool
+choose_rooms(struct search *s, char **why)
+{
+	const struct slot_query *q = s->q;
+	const struct programme *p = s->p;
+	const char *kind = s->tpl.kind;
+	size_t i, j;
+
+	s->rooms = xcalloc(p->nrooms + q->nrooms + 1, sizeof *s->rooms);
+	if (q->nrooms > 0) {
+		for (i = 0; i < q->nrooms; i++) {
+			const struct room *r =
+			    programme_find_room(p, q->rooms[i]);
+
+			if (r == NULL) {
+				*why = xasprintf("'%s' is not a room of "
+				                 "venues.ini: use a room id "
+				                 "([room.ID]).",
+				                 q->rooms[i]);
+				return false;
+			}
+			for (j = 0; j < s->nrooms && s->rooms[j] != r; j++)
+				;
+			if (j == s->nrooms)
+				s->rooms[s->nrooms++] = r;
+		}
+		return true;
+	}
+	if (q->kind != NULL && p->conf.kinds.n > 0 &&
+	    !strlist_has(&p->conf.kinds, q->kind)) {
+		bool known = false;
+
+		for (i = 0; i < p->conf.kinds.n; i++)
+			known |= strcasecmp(p->conf.kinds.v[i], q->kind) == 0;
+		if (!known) {
+			char *all = strlist_join(&p->conf.kinds, ", ");
+
+			*why = xasprintf("'%s' is not a session kind of "
+			                 "conference.ini (%s).",
+			                 q->kind, all);
+			free(all);
+			return false;
+		}
+	}
+	for (i = 0; i < p->nrooms; i++)
+		if (room_serves(&p->rooms[i], kind))
+			s->rooms[s->nrooms++] = &p->rooms[i];
+	if (s->nrooms == 0) {
+		*why = xasprintf("No room serves %s sessions: add it to a "
+		                 "room's kinds in venues.ini, or name rooms "
+		                 "with --rooms.",
+		                 kind);
+		return false;
+	}
+	if (s->nrooms > 1)
+		qsort(s->rooms, s->nrooms, sizeof *s->rooms, room_ptr_cmp);
+	return true;
+}
+
+/* ---- Walking, for the ranking ----------------------------------------- */
+
+static const struct room *
+room_of(const struct programme *p, const struct session *s)
+{
+	return programme_find_room(p, s->room_id);
+}
+
+/* Minutes the people among the parties walk to room r at [start, end)
+ * from their session before and on to their session after, that day. */
+static int
+walking(struct search *s, dais_time start, dais_time end, const struct room *r,
+        dais_time day_from, dais_time day_to)
+{
+	const struct programme *p = s->p;
+	struct index_hits h = {0};
+	int total = 0;
+	size_t i, k;
+
+	for (i = 0; i < s->tpl.nassign; i++) {
+		const char *id = s->tpl.assign[i].participant_id;
+		const struct participant *who =
+		    programme_find_participant(p, id);
+		const struct session *before = NULL, *after = NULL;
+
+		if (who == NULL || participant_is_group(who))
+			continue;
+		h.n = 0;
+		session_index_near(s->x, INDEX_PARTICIPANT, id, day_from,
+		                   day_to, &h);
+		for (k = 0; k < h.n; k++) {
+			const struct session *o = &p->sessions[h.v[k]];
+
+			if ((long)h.v[k] == s->self ||
+			    o->status == SESSION_CANCELLED)
+				continue;
+			if (o->end <= start &&
+			    (before == NULL || o->end > before->end))
+				before = o;
+			if (o->start >= end && after == NULL)
+				after = o;
+		}
+		if (before != NULL)
+			total +=
+			    programme_walk_minutes(p, room_of(p, before), r);
+		if (after != NULL)
+			total +=
+			    programme_walk_minutes(p, r, room_of(p, after));
+	}
+	index_hits_clear(&h);
+	return total;
+}
+
+/* ---- Why nothing was found on a day ----------------------------------- */
+
+static void
+append(char **text, const char *fmt, const char *a, const char *b)
+{
+	char *t = xasprintf(fmt, *text, a, b);
+
+	free(*text);
+	*text = t;
+}
+
+/* "09:30-13:00 and 14:30-18:00" from spans, merged where they touch. */
+static char *
+spans_text(const struct programme *p, dais_time *v, size_t n)
+{
+	char *text = xstrdup(""), a[DAIS_TIMEBUF], b[DAIS_TIMEBUF], *one;
+	size_t i, k = 0;
+
+	/* v holds pairs sorted by start: merge in place. */
+	for (i = 0; i < n; i++) {
+		if (k > 0 && v[2 * i] <= v[2 * (k - 1) + 1]) {
+			if (v[2 * i + 1] > v[2 * (k - 1) + 1])
+				v[2 * (k - 1) + 1] = v[2 * i + 1];
+			continue;
+		}
+		v[2 * k] = v[2 * i];
+		v[2 * k + 1] = v[2 * i + 1];
+		k++;
+	}
+	for (i = 0; i < k; i++) {
+		one =
+		    xasprintf("%s-%s", time_fmt_hm(a, &p->conf.zone, v[2 * i]),
+		              time_fmt_hm(b, &p->conf.zone, v[2 * i + 1]));
+		append(&text, "%s%s%s",
+		       i == 0       ? ""
+		       : i + 1 == k ? " and "
+		                    : ", ",
+		       one);
+		free(one);
+	}
+	return text;
+}
+
+static char *
+party_busy(struct search *s, const struct participant *who, dais_time from,
+           dais_time to)
+{
+	const struct programme *p = s->p;
+	struct index_hits h = {0};
+	dais_time *v;
+	size_t k, n = 0;
+	char *spans, *text = NULL, t[DAIS_TIMEBUF];
+	const char *name = who->name && *who->name ? who->name : who->id;
+
+	session_index_near(
+	    s->x, participant_is_group(who) ? INDEX_GROUP : INDEX_PARTICIPANT,
+	    who->id, from, to, &h);
+	v = xcalloc(2 * h.n + 2, sizeof *v);
+	for (k = 0; k < h.n; k++) {
+		const struct session *o = &p->sessions[h.v[k]];
+
+		if ((long)h.v[k] == s->self || o->status == SESSION_CANCELLED)
+			continue;
+		v[2 * n] = o->start;
+		v[2 * n + 1] = o->end > o->start ? o->end : o->start;
+		n++;
+	}
+	if (n > 0) {
+		spans = spans_text(p, v, n);
+		text = xasprintf("%s is in sessions %s", name, spans);
+		free(spans);
+	}
+	if (who->arrival != DAIS_TIME_NONE && who->arrival > from) {
+		char *more;
+
+		if (who->arrival < to)
+			more = xasprintf(
+			    "%s%s%s arrives at %s", text ? text : "",
+			    text ? "; " : "", name,
+			    time_fmt_hm(t, &p->conf.zone, who->arrival));
+		else
+			more =
+			    xasprintf("%s%s%s has not arrived yet",
+			              text ? text : "", text ? "; " : "", name);
+		free(text);
+		text = more;
+	}
+	if (who->departure != DAIS_TIME_NONE && who->departure < to) {
+		char *more;
+
+		if (who->departure <= from)
+			more = xasprintf("%s%s%s has left", text ? text : "",
+			                 text ? "; " : "", name);
+		else
+			more = xasprintf(
+			    "%s%s%s leaves at %s", text ? text : "",
+			    text ? "; " : "", name,
+			    time_fmt_hm(t, &p->conf.zone, who->departure));
+		free(text);
+		text = more;
+	}
+	free(v);
+	index_hits_clear(&h);
+	return text;
+}
+
+static char *
+rooms_text(const struct search *s)
+{
+	const struct slot_query *q = s->q;
+	char *what, *needs = xstrdup(""), *langs;
+
+	if (q->nrooms > 0)
+		what =
+		    xstrdup(q->nrooms == 1 ? "the room" : "none of the rooms");
+	else if (s->tpl.kind != NULL && s->nrooms < s->p->nrooms) {
+		size_t i;
+
+		what = xasprintf("no %s room", s->tpl.kind);
+		for (i = 0; what[i] != '\0'; i++)
+			if (what[i] >= 'A' && what[i] <= 'Z')
+				what[i] = (char)(what[i] - 'A' + 'a');
+	} else
+		what = xstrdup("no room");
+	if (s->tpl.expected > 0) {
+		char *t = xasprintf(" with %d seats", s->tpl.expected);
+
+		free(needs);
+		needs = t;
+	}
+	if (s->tpl.languages.n > 0) {
+		char *t;
+
+		langs = strlist_join(&s->tpl.languages, ", ");
+		t = xasprintf("%s%s %s booths", needs,
+		              *needs ? " and" : " with", langs);
+		free(langs);
+		free(needs);
+		needs = t;
+	}
+	{
+		char *t = xasprintf("%s%s", what, needs);
+
+		free(what);
+		free(needs);
+		what = t;
+	}
+	return what;
+}
+
+static void
+explain_day(struct search *s, int day, const bool *people_free,
+            const dais_time *starts, size_t nstarts, struct slot_result *r)
+{
+	const struct programme *p = s->p;
+	struct dais_date d = p->conf.days[day];
+	dais_time from = time_at(&p->conf.zone, d, p->conf.day_start);
+	dais_time to = time_at(&p->conf.zone, d, p->conf.day_end);
+	char datebuf[DAIS_TIMEBUF], *line, *part, *rooms;
+	dais_time *spans = xcalloc(2 * nstarts + 2, sizeof *spans);
+	size_t i, n = 0;
+
+	date_fmt_long(datebuf, d);
+	/* "Wed 4 Nov 2026" -> "Wed 4 Nov" */
+	if (strlen(datebuf) > 5)
+		datebuf[strlen(datebuf) - 5] = '\0';
+	line = xasprintf("%s:", datebuf);
+	for (i = 0; i < s->tpl.nassign; i++) {
+		const struct participant *who = programme_find_participant(
+		    p, s->tpl.assign[i].participant_id);
+
+		if (who == NULL ||
+		    (part = party_busy(s, who, from, to)) == NULL)
+			continue;
+		append(&line, "%s%s%s", n++ ? "; " : " ", part);
+		free(part);
+	}
+	n = 0;
+	for (i = 0; i < nstarts; i++)
+		if (people_free[i]) {
+			spans[2 * n] = starts[i];
+			spans[2 * n + 1] =
+			    starts[i] + (dais_time)s->minutes * 60;
+			n++;
+		}
+	if (nstarts == 0) {
+		append(&line, "%s%s%s", strchr(line, ' ') ? "; " : " ",
+		       "the day is outside the window asked for");
+	} else if (n == 0) {
+		char *t = xasprintf("the parties have no %d minutes free "
+		                    "together within the day's hours",
+		                    s->minutes);
+
+		append(&line, "%s%s%s", strchr(line, ' ') ? "; " : " ", t);
+		free(t);
+	} else {
+		char *free_text = spans_text(p, spans, n), *t;
+
+		rooms = rooms_text(s);
+		t = xasprintf("%s is free %s", rooms, free_text);
+		if (s->q->nrooms == 1) {
+			free(t);
+			t = xasprintf("%s is not free %s", rooms, free_text);
+		}
+		append(&line, "%s%s%s", strchr(line, ' ') ? "; " : " ", t);
+		free(t);
+		free(rooms);
+		free(free_text);
+	}
+	strlist_add(&r->why_not, line);
+	free(line);
+	free(spans);
+}
+
+/* ---- The search ------------------------------------------------------- */
+
+static int
+abs_int(dais_time v)
+{
+	return (int)(v < 0 ? -v : v);
+}
+
+static const struct slot_query *rank_q;
+static const struct programme *rank_p;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const struct slot_candidate *x = a, *y = b;
+
+	if (x->walk != y->walk)
+		return x->walk < y->walk ? -1 : 1;
+	if (rank_q->prefer >= 0) {
+		int dx =
+		    abs_int(time_local_minutes(&rank_p->conf.zone, x->start) -
+		            rank_q->prefer);
+		int dy =
+		    abs_int(time_local_minutes(&rank_p->conf.zone, y->start) -
+		            rank_q->prefer);
+
+		if (dx != dy)
+			return dx < dy ? -1 : 1;
+	}
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->room->capacity != y->room->capacity)
+		return x->room->capacity < y->room->capacity ? -1 : 1;
+	return strcmp(x->room->id, y->room->id);
+}
+
+static void
+search_day(struct search *s, int day, struct slot_result *r)
+{
+	const struct programme *p = s->p;
+	const struct slot_query *q = s->q;
+	struct dais_date d = p->conf.days[day];
+	dais_time from = time_at(&p->conf.zone, d, p->conf.day_start);
+	dais_time to = time_at(&p->conf.zone, d, p->conf.day_end);
+	dais_time len = (dais_time)s->minutes * 60, step = p->conf.step * 60;
+	dais_time *starts = NULL, t;
+	bool *people_free;
+	size_t nstarts = 0, cap = 0, i, k, found = r->n;
+
+	for (t = from; t + len <= to; t += step) {
+		if (q->earliest != DAIS_TIME_NONE && t < q->earliest)
+			continue;
+		if (q->latest != DAIS_TIME_NONE && t + len > q->latest)
+			continue;
+		XGROW(starts, nstarts, cap);
+		starts[nstarts++] = t;
+	}
+	people_free = xcalloc(nstarts + 1, sizeof *people_free);
+	for (i = 0; i < nstarts; i++) {
+		struct session c = s->tpl; /* shallow: only read */
+		struct verdict v;
+
+		c.start = starts[i];
+		c.end = starts[i] + len;
+		c.room_id = NULL;
+		c.location = NULL;
+		v = judge(s->x, &c, s->reach, s->self, &s->scratch, NULL);
+		r->checked++;
+		people_free[i] = acceptable(v, q->allow_warnings);
+		if (!people_free[i])
+			continue;
+		for (k = 0; k < s->nrooms; k++) {
+			struct slot_candidate cand;
+
+			memset(&cand, 0, sizeof cand);
+			c.room_id = s->rooms[k]->id;
+			c.location = s->rooms[k]->name;
+			v = judge(s->x, &c, s->reach, s->self, &s->scratch,
+			          &cand.warnings);
+			r->checked++;
+			if (!acceptable(v, q->allow_warnings)) {
+				strlist_clear(&cand.warnings);
+				continue;
+			}
+			cand.start = c.start;
+			cand.end = c.end;
+			cand.room = s->rooms[k];
+			cand.kinds = v.kinds;
+			cand.walk =
+			    walking(s, c.start, c.end, s->rooms[k], from, to);
+			result_add(r, &cand);
+		}
+	}
+	if (r->n == found)
+		explain_day(s, day, people_free, starts, nstarts, r);
+	free(people_free);
+	free(starts);
+}
+
+bool
+slots_find(const struct session_index *x, const struct slot_query *q,
+           struct slot_result *r, char **why)
+{
+	struct search s;
+	int day;
+	bool ok = false;
+
+	memset(&s, 0, sizeof s);
+	s.x = x;
+	s.p = session_index_programme(x);
+	s.q = q;
+	*why = NULL;
+	if (q->day >= (int)s.p->conf.ndays) {
+		*why = xstrdup("That day is not a conference day.");
+		return false;
+	}
+	if (!make_template(&s, why) || !choose_rooms(&s, why))
+		goto out;
+	s.reach = reach_of(s.p);
+	for (day = 0; day < (int)s.p->conf.ndays; day++)
+		if (q->day < 0 || q->day == day)
+			search_day(&s, day, r);
+	rank_q = q;
+	rank_p = s.p;
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof *r->v, rank_cmp);
+	ok = true;
+out:
+	index_hits_clear(&s.scratch);
+	free(s.rooms);
+	session_free(&s.tpl);
+	return ok;
+}
+
+void
+slots_candidate_session(const struct session_index *x,
+                        const struct slot_query *q,
+                        const struct slot_candidate *c, struct session *out)
+{
+	struct search s;
+	char *why = NULL;
+
+	memset(&s, 0, sizeof s);
+	s.x = x;
+	s.p = session_index_programme(x);
+	s.q = q;
+	if (!make_template(&s, &why)) {
+		free(why);
+		session_init(out);
+		session_free(&s.tpl);
+		return;
+	}
+	*out = s.tpl;
+	out->start = c->start;
+	out->end = c->end;
+	free(out->room_id);
+	free(out->location);
+	out->room_id = xstrdup(c->room->id);
+	out->location = xstrdup(c->room->name);
+}
+
+/* ---- Fixes ------------------------------------------------------------- */
+
+void
+slot_fixes_clear(struct slot_fixes *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].uid);
+		free(f->v[i].description);
+	}
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+static int
+fix_cmp(const void *a, const void *b)
+{
+	const struct slot_fix *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return strcmp(x->description, y->description);
+}
+
+static void
+fix_add(struct slot_fixes *out, const struct slot_fix *f)
+{
+	XGROW(out->v, out->n, out->cap);
+	out->v[out->n++] = *f;
+}
+
+static const char *
+title_of(const struct session *s)
+{
+	return s->title && *s->title ? s->title : s->uid;
+}
+
+static void
+fixes_move(const struct session_index *x, const struct conflict *c, size_t si,
+           struct slot_fixes *out)
+{
+	const struct programme *p = session_index_programme(x);
+	const struct session *s = &p->sessions[si];
+	struct slot_query q;
+	struct slot_result r = {0};
+	char *why = NULL, hm[DAIS_TIMEBUF];
+	size_t i;
+	int day = programme_day_of(p, s->start);
+
+	if (day < 0 || s->end <= s->start)
+		return;
+	memset(&q, 0, sizeof q);
+	q.session_uid = s->uid;
+	q.session_rid = s->recurrence_id;
+	q.day = day;
+	q.allow_warnings = true;
+	q.prefer = -1;
+	q.earliest = q.latest = DAIS_TIME_NONE;
+	if (!slots_find(x, &q, &r, &why)) {
+		free(why);
+		return;
+	}
+	for (i = 0; i < r.n; i++) {
+		const struct slot_candidate *k = &r.v[i];
+		bool moved_room =
+		    s->room_id == NULL || strcmp(k->room->id, s->room_id) != 0;
+		struct slot_fix f;
+
+		if (k->start == s->start && !moved_room)
+			continue;
+		/* A warning is only cleared if the move is out of its kind. */
+		if (c->severity == SEVERITY_WARNING &&
+		    (k->kinds & (1u << c->kind)))
+			continue;
+		memset(&f, 0, sizeof f);
+		f.kind = FIX_MOVE;
+		f.uid = xstrdup(s->uid);
+		f.rid = s->recurrence_id;
+		f.start = k->start;
+		f.room_id = k->room->id;
+		f.cost =
+		    abs_int((k->start - s->start) / 60) + (moved_room ? 15 : 0);
+		time_fmt_hm(hm, &p->conf.zone, k->start);
+		if (k->start == s->start)
+			f.description = xasprintf("Move '%s' to %s",
+			                          title_of(s), k->room->name);
+		else if (!moved_room)
+			f.description =
+			    xasprintf("Move '%s' to %s", title_of(s), hm);
+		else
+			f.description =
+			    xasprintf("Move '%s' to %s in %s", title_of(s), hm,
+			              k->room->name);
+		fix_add(out, &f);
+	}
+	slot_result_clear(&r);
+}
+
+static void
+fixes_substitute(const struct session_index *x, const struct conflict *c,
+                 size_t si, struct slot_fixes *out)
+{
+	const struct programme *p = session_index_programme(x);
+	const struct session *s = &p->sessions[si];
+	const struct participant *who =
+	    programme_find_participant(p, c->participant_id);
+	struct index_hits scratch = {0};
+	dais_time reach = reach_of(p);
+	long at;
+	size_t i;
+
+	if (who == NULL || who->delegation == NULL ||
+	    (at = session_find_assignment(s, who->id)) < 0)
+		return;
+	for (i = 0; i < p->npeople; i++) {
+		const struct participant *m = &p->people[i];
+		struct session t;
+		struct verdict v;
+		struct slot_fix f;
+
+		if (m == who || participant_is_group(m) ||
+		    m->delegation == NULL ||
+		    strcmp(m->delegation, who->delegation) != 0 ||
+		    session_find_assignment(s, m->id) >= 0)
+			continue;
+		session_copy(&t, s);
+		free(t.assign[at].participant_id);
+		free(t.assign[at].cn);
+		t.assign[at].participant_id = xstrdup(m->id);
+		t.assign[at].cn = xstrdup(m->name);
+		v = judge(x, &t, reach, (long)si, &scratch, NULL);
+		session_free(&t);
+		if (v.worst == SEVERITY_ERROR)
+			continue;
+		memset(&f, 0, sizeof f);
+		f.kind = FIX_SUBSTITUTE;
+		f.uid = xstrdup(s->uid);
+		f.rid = s->recurrence_id;
+		f.start = s->start;
+		f.out_id = who->id;
+		f.in_id = m->id;
+		f.cost = 10;
+		f.description = xasprintf(
+		    "In '%s', %s instead of %s", title_of(s),
+		    m->name ? m->name : m->id, who->name ? who->name : who->id);
+		fix_add(out, &f);
+	}
+	index_hits_clear(&scratch);
+}
+
+void
+slots_fixes(const struct session_index *x, const struct conflict *c, size_t max,
+            struct slot_fixes *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nsessions; i++) {
+		for (j = 0; j < i && c->sessions[j] != c->sessions[i]; j++)
+			;
+		if (j < i)
+			continue;
+		fixes_move(x, c, c->sessions[i], out);
+		if (c->kind == CONFLICT_PARTICIPANT_DOUBLE_BOOKED)
+			fixes_substitute(x, c, c->sessions[i], out);
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, fix_cmp);
+	while (max > 0 && out->n > max) {
+		out->n--;
+		free(out->v[out->n].uid);
+		free(out->v[out->n].description);
+	}
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# slots.sh: dais slots on the example: candidates for two ministers in the
+# bilateral rooms, each one clean when applied (dais check on a copy with
+# the meeting added shows no new conflict), one line per day when nothing
+# fits, JSON that parses, and bad input named with exit 2.
+. "$(dirname "$0")/lib.sh"
+
+EX="$SRCDIR/data/kuwait-2026"
+
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior \
+	--duration 45m --kind BILATERAL --day 2026-11-04
+expect_contains "2026-11-04 08:00-08:45  Bilateral Meeting Room" stdout "$out"
+expect_not_contains "Main Plenary Hall" stdout "$out"
+first=$(echo "$out" | head -1)
+
+# The first candidate, applied to a copy, adds no conflict.
+cp -r "$EX" "$tmp/ex"
+"$DAIS" check "$tmp/ex" >"$tmp/before"
+start=$(echo "$first" | awk '{print $2}' | cut -d- -f1 | tr -d :)
+end=$(echo "$first" | awk '{print $2}' | cut -d- -f2 | tr -d :)
+cat > "$tmp/ex/programme/zz-slot.ics" <<ICS
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//dais//test//EN
+BEGIN:VEVENT
+UID:slot-test@dais
+DTSTAMP:20261001T000000Z
+SUMMARY:Kuwait-Tajikistan bilateral
+DTSTART;TZID=Asia/Kuwait:20261104T${start}00
+DTEND;TZID=Asia/Kuwait:20261104T${end}00
+X-DAIS-ROOM:bilateral
+CATEGORIES:BILATERAL
+ATTENDEE;CN=Kuwait;CUTYPE=INDIVIDUAL;X-DAIS-ID=kw-interior:urn:x-dais:kw-interior
+ATTENDEE;CN=Tajikistan;CUTYPE=INDIVIDUAL;X-DAIS-ID=tj-interior:urn:x-dais:tj-interior
+END:VEVENT
+END:VCALENDAR
+ICS
+sed -i 's|^files = "\(.*\)"|files = "\1, programme/zz-slot.ics"|' "$tmp/ex/conference.ini"
+"$DAIS" check "$tmp/ex" >"$tmp/after"
+expect_contains "2 errors, 2 warnings" after "$(head -1 "$tmp/after")"
+expect_contains "2 errors, 2 warnings" before "$(head -1 "$tmp/before")"
+
+# Nothing fits: why, per day.
+expect_exit 1 "$DAIS" slots "$EX" --with qa-interior,kw-interior \
+	--duration 4h --rooms bilateral --day 2026-11-04
+expect_contains "Wed 4 Nov: Minister of Interior — Qatar is in sessions 11:15-13:00" stdout "$out"
+expect_contains "the parties have no 240 minutes free together" stdout "$out"
+expect_exit 1 "$DAIS" slots "$EX" --with qa-interior,kw-interior \
+	--duration 3h --kind bilateral --languages zh
+expect_contains "Thu 5 Nov:" stdout "$out"
+expect_contains "no bilateral room with zh booths is free" stdout "$out"
+
+# Warnings allowed: each candidate with what it would cause.
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior --duration 30m \
+	--rooms bilateral --expected 20 --allow-warnings --day 2026-11-05
+expect_contains "warning: 'Meeting' expects 20 people but Bilateral Meeting Room seats 14." stdout "$out"
+
+# JSON parses.
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior \
+	--duration 1h --kind BILATERAL --format json
+echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["candidates"][0]["room"]' \
+	|| { echo "FAIL: JSON"; fail=1; }
+
+# An existing session: where it could move.
+expect_exit 0 "$DAIS" slots "$EX" --session "$(grep -h '^UID:' "$EX"/programme/*.ics | head -1 | cut -d: -f2- | tr -d '\r')" --day 2026-11-04
+
+# Bad input, named.
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interiour --duration 30m
+expect_contains "'qa-interiour' is not a participant" stderr "$err"
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 0
+expect_contains "--duration 0" stderr "$err"
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 30m --day 2026-11-07
+expect_contains "not a conference day" stderr "$err"
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 30m --kind GALA
+expect_contains "'GALA' is not a session kind" stderr "$err"
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interior,qa-interior --duration 30m
+expect_contains "named twice" stderr "$err"
+
+# A room's kinds must be session kinds of conference.ini: file and line.
+cp -r "$EX" "$tmp/bad"
+sed -i 's/^kinds = "BILATERAL"$/kinds = "BILATERAL, GALA"/' "$tmp/bad/venues.ini"
+expect_exit 2 "$DAIS" slots "$tmp/bad" --with kw-interior --duration 30m
+expect_contains 'venues.ini:47: error: kinds in [room.bilateral]: "GALA" is not a session kind' stderr "$err"
+
+finish
