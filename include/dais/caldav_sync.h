@@ -109,4 +109,11 @@ bool caldav_sync(const char *dir, const struct sync_options *o,
                  struct sync_report *r, struct diag_list *diags);
 void sync_report_free(struct sync_report *r);
 
+/*
+ * The report as one line for a status bar, in this machine's local time:
+ * "synced 09:12: 3 sessions changed by others, 1 conflict", or "sync
+ * failed at 09:12: <why>". The caller frees it.
+ */
+char *sync_report_status(const struct sync_report *r);
+
 #endif

@@ -896,6 +896,44 @@ push(struct ctx *x, struct plan *v, size_t n)
 	return true;
 }
 
+/*
+ * The token was taken before the pushes, so the next sync would list this
+ * one's own pushes again. When the changes since it are exactly those
+ * pushes (same ETags as the state, deletions the state no longer has), the
+ * token is moved past them; a change by somebody else in between keeps
+ * the old token, and the next sync lists it. One REPORT; a failure is no
+ * harm (the old token stays).
+ */
+static void
+skip_own_echo(struct ctx *x)
+{
+	struct caldav_listing l;
+	const struct sync_entry *e;
+	bool own = true;
+	char *why = NULL;
+	size_t i;
+
+	if (x->st.token == NULL || x->r->nconflicts > 0 || x->r->nbad > 0)
+		return;
+	if (!caldav_list(x->c, x->st.token, &l, &why)) {
+		free(why);
+		return;
+	}
+	for (i = 0; own && i < l.n; i++) {
+		e = sync_state_find_href(&x->st, l.v[i].href);
+		own = l.v[i].removed ? e == NULL
+		                     : (e != NULL && e->etag != NULL &&
+		                        l.v[i].etag != NULL &&
+		                        strcmp(e->etag, l.v[i].etag) == 0);
+	}
+	if (own && !l.complete && l.sync_token != NULL) {
+		free(x->st.token);
+		x->st.token = l.sync_token;
+		l.sync_token = NULL;
+	}
+	caldav_listing_free(&l);
+}
+
 static int
 cmp_plan(const void *a, const void *b)
 {
@@ -1015,6 +1053,8 @@ caldav_sync(const char *dir, const struct sync_options *o,
 		goto out;
 	if (!push(&x, plans, nplans))
 		goto out;
+	if (r->put_new + r->put_changed + r->put_deleted > 0)
+		skip_own_echo(&x);
 	ok = save_state(&x);
 	r->complete = ok;
 out:
@@ -1081,4 +1121,33 @@ sync_report_free(struct sync_report *r)
 	free(r->url);
 	free(r->why);
 	memset(r, 0, sizeof *r);
+}
+
+char *
+sync_report_status(const struct sync_report *r)
+{
+	size_t others = r->got_new + r->got_changed + r->got_deleted;
+	char when[16] = "?", *line, *more;
+	struct tm tm;
+
+	if (localtime_r(&r->when, &tm) != NULL)
+		strftime(when, sizeof when, "%H:%M", &tm);
+	if (!r->complete)
+		return xasprintf("sync failed at %s: %s", when,
+		                 r->why ? r->why : "cut short");
+	line = xasprintf("synced %s: %zu session%s changed by others", when,
+	                 others, others == 1 ? "" : "s");
+	if (r->nconflicts > 0) {
+		more = xasprintf("%s, %zu conflict%s", line, r->nconflicts,
+		                 r->nconflicts == 1 ? "" : "s");
+		free(line);
+		line = more;
+	}
+	if (r->nbad > 0) {
+		more = xasprintf("%s, %zu resource%s refused", line, r->nbad,
+		                 r->nbad == 1 ? "" : "s");
+		free(line);
+		line = more;
+	}
+	return line;
 }

@@ -43,6 +43,10 @@ edit "$tmp/a/$side" "$X" set DTEND ";TZID=Asia/Kuwait:20261104T171500"
 edit "$tmp/b/$side" "$Y" add 'ATTENDEE;CN="Minister of Interior — Kuwait";ROLE=REQ-PARTICIPANT;CUTYPE=INDIVIDUAL;X-DAIS-ID=kw-interior:urn:x-dais:kw-interior'
 expect_exit 0 "$DAIS" sync "$tmp/a"
 expect_contains "to the server 1 changed" "A's push" "$out"
+# the push is not listed back to A: its next sync is one small request
+expect_exit 0 "$DAIS" sync --stats "$tmp/a"
+expect_contains "from the server 0 changed, 0 new, 0 deleted; to the server 0 changed" "A after its push" "$out"
+expect_contains "HTTP: 1 requests" "A after its push" "$out"
 expect_exit 0 "$DAIS" sync "$tmp/b"
 expect_contains "from the server 1 changed" "B's pull" "$out"
 expect_contains "to the server 1 changed" "B's push" "$out"
