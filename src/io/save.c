@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "dais/atomicfile.h"
+#include "dais/changeset.h"
 #include "dais/edit.h"
 #include "dais/filehash.h"
 #include "dais/fileread.h"
@@ -42,26 +43,15 @@ save_read_whole(const char *path, size_t *len, char **why)
 	return text;
 }
 
-int
-save_file_index_of(const struct programme *p, const char *name)
-{
-	size_t i;
-
-	for (i = 0; name != NULL && i < p->conf.files.n; i++)
-		if (strcmp(p->conf.files.v[i], name) == 0)
-			return (int)i;
-	return 0;
-}
-
-static const struct edit_change *
-plan_find(const struct file_plan *plan, const char *uid, dais_time rid)
+static const struct changeset_entry *
+plan_find(const struct changeset_file *plan, const char *uid, dais_time rid)
 {
 	size_t i;
 
 	for (i = 0; i < plan->n; i++)
-		if (plan->changes[i]->recurrence_id == rid &&
-		    strcmp(plan->changes[i]->uid, uid) == 0)
-			return plan->changes[i];
+		if (plan->v[i].recurrence_id == rid &&
+		    strcmp(plan->v[i].uid, uid) == 0)
+			return &plan->v[i];
 	return NULL;
 }
 
@@ -89,12 +79,12 @@ new_calendar_text(const struct programme *p, struct strbuf *o)
 
 /* Whether the plan writes any event (rather than only removing some). */
 static bool
-plan_writes(const struct file_plan *plan)
+plan_writes(const struct changeset_file *plan)
 {
 	size_t i;
 
 	for (i = 0; i < plan->n; i++)
-		if (plan->changes[i]->kind != EDIT_CHANGE_DELETED)
+		if (plan->v[i].kind != EDIT_CHANGE_DELETED)
 			return true;
 	return false;
 }
@@ -107,11 +97,10 @@ plan_writes(const struct file_plan *plan)
  * of the bytes written.
  */
 bool
-save_splice_write(const struct editor *ed, const struct file_plan *plan,
+save_splice_write(const struct programme *p, const struct changeset_file *plan,
                   char *text, size_t len, const char *to, uint64_t *written,
                   char **why)
 {
-	const struct programme *p = editor_programme(ed);
 	struct ics_text ft;
 	struct strbuf out = {0}, tail = {0};
 	struct strbuf fresh = {0}, zone = {0};
@@ -137,7 +126,7 @@ save_splice_write(const struct editor *ed, const struct file_plan *plan,
 	for (i = 0; i < ft.nblocks; i++) {
 		const struct ics_text_block *b = &ft.blocks[i];
 		struct strlist exdates = {0};
-		const struct edit_change *ch;
+		const struct changeset_entry *ch;
 		const struct session *cur;
 		size_t k;
 
@@ -152,7 +141,7 @@ save_splice_write(const struct editor *ed, const struct file_plan *plan,
 		/* A series head: deleted occurrences become EXDATEs. */
 		if (b->master && b->rid == DAIS_TIME_NONE) {
 			for (k = 0; k < plan->n; k++) {
-				ch = plan->changes[k];
+				ch = &plan->v[k];
 				if (strcmp(ch->uid, b->uid) == 0 &&
 				    ch->recurrence_id != DAIS_TIME_NONE &&
 				    ch->kind == EDIT_CHANGE_DELETED) {
@@ -175,11 +164,10 @@ save_splice_write(const struct editor *ed, const struct file_plan *plan,
 			continue;
 		}
 		for (k = 0; ch != NULL && k < plan->n; k++)
-			if (plan->changes[k] == ch)
+			if (&plan->v[k] == ch)
 				handled[k] = true;
-		cur = ch != NULL
-		          ? editor_session(ed, ch->uid, ch->recurrence_id)
-		          : editor_session(ed, b->uid, b->rid);
+		/* A series head has no session of its own: only EXDATEs. */
+		cur = ch != NULL ? ch->now : NULL;
 		if (ch != NULL && ch->kind == EDIT_CHANGE_DELETED &&
 		    b->rid == DAIS_TIME_NONE) {
 			strlist_clear(&exdates);
@@ -198,12 +186,12 @@ save_splice_write(const struct editor *ed, const struct file_plan *plan,
 
 	/* New sessions, and overrides of occurrences with no block yet. */
 	for (i = 0; i < plan->n; i++) {
-		const struct edit_change *ch = plan->changes[i];
+		const struct changeset_entry *ch = &plan->v[i];
 		const struct session *cur;
 
 		if (handled[i] || ch->kind == EDIT_CHANGE_DELETED)
 			continue;
-		cur = editor_session(ed, ch->uid, ch->recurrence_id);
+		cur = ch->now;
 		if (cur == NULL)
 			continue;
 		if (!save_event_text(p, cur, ch->saved, ft.text, NULL, NULL,
@@ -245,10 +233,10 @@ done:
  * the programme in memory is now what is on disk.
  */
 bool
-save_file(struct editor *ed, int index, const struct file_plan *plan,
-          uint64_t expect, bool again, bool record, struct diag_list *diags)
+save_file(const struct programme *p, int index,
+          const struct changeset_file *plan, uint64_t expect, bool again,
+          bool record, struct diag_list *diags)
 {
-	const struct programme *p = editor_programme(ed);
 	char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[index]);
 	char *text = NULL, *why = NULL;
 	size_t len = 0;
@@ -287,7 +275,7 @@ save_file(struct editor *ed, int index, const struct file_plan *plan,
 		                path);
 		goto fail;
 	}
-	if (!save_splice_write(ed, plan, text, len, path, &written, &why))
+	if (!save_splice_write(p, plan, text, len, path, &written, &why))
 		goto fail;
 	/* The fingerprint is the io layer's bookkeeping, not an edit. */
 	if (record && p->file_hash != NULL)
@@ -305,74 +293,25 @@ fail:
 	return ok;
 }
 
-/* The file a session belongs in: its source, or the new-sessions file. */
-int
-save_file_of(const struct programme *p, const struct session *s, int fresh)
-{
-	return s->source >= 0 && (size_t)s->source < p->conf.files.n ? s->source
-	                                                             : fresh;
-}
-
-/*
- * The user's changes by file, as programme_save writes them: plans[i]
- * points into *changes (both freed by save_plans_free). Returns the number of
- * changes.
- */
-size_t
-save_plans_build(const struct editor *ed, struct edit_change **changes,
-                 struct file_plan **plans)
-{
-	const struct programme *p = editor_programme(ed);
-	size_t n = editor_changes(ed, changes), i, nfiles = p->conf.files.n;
-	int fresh = save_file_index_of(p, p->conf.new_sessions_file);
-
-	*plans = xcalloc(nfiles ? nfiles : 1, sizeof **plans);
-	for (i = 0; i < n; i++) {
-		const struct edit_change *ch = &(*changes)[i];
-		const struct session *s =
-		    ch->saved ? ch->saved
-		              : editor_session(ed, ch->uid, ch->recurrence_id);
-		struct file_plan *plan =
-		    &(*plans)[s != NULL ? save_file_of(p, s, fresh) : fresh];
-
-		XGROW(plan->changes, plan->n, plan->cap);
-		plan->changes[plan->n++] = &(*changes)[i];
-	}
-	return n;
-}
-
-void
-save_plans_free(const struct programme *p, struct edit_change *changes,
-                struct file_plan *plans)
-{
-	size_t i;
-
-	for (i = 0; i < p->conf.files.n; i++)
-		free(plans[i].changes);
-	free(plans);
-	free(changes);
-}
-
 bool
 programme_save(struct editor *ed, struct diag_list *diags)
 {
 	const struct programme *p = editor_programme(ed);
-	struct edit_change *changes = NULL;
-	struct file_plan *plans;
+	struct changeset cs;
 	size_t i;
 	bool ok = true;
 
-	if (save_plans_build(ed, &changes, &plans) == 0) {
-		save_plans_free(p, changes, plans);
+	if (changeset_build(ed, &cs) == 0) {
+		changeset_free(&cs);
 		return true;
 	}
-	for (i = 0; i < p->conf.files.n; i++)
-		if (plans[i].n > 0 &&
-		    !save_file(ed, (int)i, &plans[i],
+	for (i = 0; i < cs.nfiles; i++)
+		if (cs.files[i].n > 0 &&
+		    !save_file(p, (int)i, &cs.files[i],
 		               p->file_hash ? p->file_hash[i] : 0, false, true,
 		               diags))
 			ok = false;
-	save_plans_free(p, changes, plans);
+	changeset_free(&cs);
 	if (ok)
 		editor_mark_saved(ed);
 	return ok;

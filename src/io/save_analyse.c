@@ -193,29 +193,25 @@ save_read_current(const char *path, char **text, size_t *len, char **why)
 
 /*
  * For each file, the sessions as last saved: unchanged ones as they are,
- * changed ones as editor_changes' `saved`; made-and-unsaved ones are in
+ * changed ones as the changeset's `saved`; made-and-unsaved ones are in
  * no file yet. The caller frees the array (save_sesvecs_free).
  */
 static struct sesvec *
-saved_by_file(const struct editor *ed, const struct edit_change *changes,
-              size_t nchanges)
+saved_by_file(const struct programme *p, const struct changeset *cs)
 {
-	const struct programme *p = editor_programme(ed);
-	size_t nfiles = p->conf.files.n, i;
-	int fresh = save_file_index_of(p, p->conf.new_sessions_file);
+	size_t nfiles = p->conf.files.n, i, k;
 	struct sesvec *v = xcalloc(nfiles + 1, sizeof *v);
 
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *s = &p->sessions[i];
 
-		if (!editor_session_changed(ed, s->uid, s->recurrence_id, NULL))
-			save_sesvec_add(&v[save_file_of(p, s, fresh)], s);
+		if (changeset_find(cs, s->uid, s->recurrence_id) == NULL)
+			save_sesvec_add(&v[changeset_file_of(p, s)], s);
 	}
-	for (i = 0; i < nchanges; i++)
-		if (changes[i].saved != NULL)
-			save_sesvec_add(
-			    &v[save_file_of(p, changes[i].saved, fresh)],
-			    changes[i].saved);
+	for (i = 0; i < cs->nfiles; i++)
+		for (k = 0; k < cs->files[i].n; k++)
+			if (cs->files[i].v[k].saved != NULL)
+				save_sesvec_add(&v[i], cs->files[i].v[k].saved);
 	for (i = 0; i < nfiles; i++)
 		save_sesvec_sort(&v[i]);
 	return v;
@@ -226,11 +222,10 @@ struct sesvec *
 save_current_by_file(const struct programme *p)
 {
 	size_t nfiles = p->conf.files.n, i;
-	int fresh = save_file_index_of(p, p->conf.new_sessions_file);
 	struct sesvec *v = xcalloc(nfiles + 1, sizeof *v);
 
 	for (i = 0; i < p->nsessions; i++)
-		save_sesvec_add(&v[save_file_of(p, &p->sessions[i], fresh)],
+		save_sesvec_add(&v[changeset_file_of(p, &p->sessions[i])],
 		                &p->sessions[i]);
 	for (i = 0; i < nfiles; i++)
 		save_sesvec_sort(&v[i]);
@@ -239,7 +234,7 @@ save_current_by_file(const struct programme *p)
 
 /* The differences between the file as dais read it and as it is now. */
 static void
-diff_file(const struct editor *ed, const struct sesvec *then,
+diff_file(const struct changeset *cs, const struct sesvec *then,
           const struct sesvec *now, struct save_file_diff *fd)
 {
 	size_t i = 0, j = 0, cap = 0;
@@ -249,6 +244,7 @@ diff_file(const struct editor *ed, const struct sesvec *then,
 		const struct session *b = j < now->n ? now->v[j] : NULL;
 		int c = a == NULL ? 1 : b == NULL ? -1 : save_key_cmp(a, b);
 		const struct session *ref, *mine;
+		const struct changeset_entry *e;
 		struct save_session_diff d;
 
 		memset(&d, 0, sizeof d);
@@ -274,9 +270,9 @@ diff_file(const struct editor *ed, const struct sesvec *then,
 		d.recurrence_id = ref->recurrence_id;
 		d.title = xstrdup(ref->title != NULL ? ref->title : ref->uid);
 		d.start = ref->start;
-		d.yours = editor_session_changed(ed, ref->uid,
-		                                 ref->recurrence_id, NULL);
-		mine = editor_session(ed, ref->uid, ref->recurrence_id);
+		e = changeset_find(cs, ref->uid, ref->recurrence_id);
+		d.yours = e != NULL;
+		mine = e != NULL ? e->now : NULL;
 		d.overlap = d.yours && !same_content(b, mine);
 		if (d.overlap)
 			fd->overlaps++;
@@ -289,25 +285,13 @@ size_t
 save_analyse(const struct editor *ed, struct save_analysis *out)
 {
 	const struct programme *p = editor_programme(ed);
-	size_t nfiles = p->conf.files.n, i, nch, cap = 0;
-	int fresh = save_file_index_of(p, p->conf.new_sessions_file);
-	struct edit_change *changes = NULL;
+	size_t nfiles = p->conf.files.n, i, cap = 0;
+	struct changeset cs;
 	struct sesvec *saved;
-	bool *yours;
 
 	memset(out, 0, sizeof *out);
-	nch = editor_changes(ed, &changes);
-	saved = saved_by_file(ed, changes, nch);
-	yours = xcalloc(nfiles + 1, sizeof *yours);
-	for (i = 0; i < nch; i++) {
-		const struct session *s =
-		    changes[i].saved != NULL
-		        ? changes[i].saved
-		        : editor_session(ed, changes[i].uid,
-		                         changes[i].recurrence_id);
-
-		yours[s != NULL ? save_file_of(p, s, fresh) : fresh] = true;
-	}
+	changeset_build(ed, &cs);
+	saved = saved_by_file(p, &cs);
 	for (i = 0; i < nfiles; i++) {
 		char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[i]);
 		uint64_t was = p->file_hash != NULL ? p->file_hash[i] : 0;
@@ -356,17 +340,16 @@ save_analyse(const struct editor *ed, struct save_analysis *out)
 		fd.index = (int)i;
 		fd.name = xstrdup(p->conf.files.v[i]);
 		fd.path = path;
-		fd.yours = yours[i];
+		fd.yours = cs.files[i].n > 0;
 		fd.before_count = saved[i].n;
-		diff_file(ed, &saved[i], &disk, &fd);
+		diff_file(&cs, &saved[i], &disk, &fd);
 		free(disk.v);
 		programme_free(now);
 		XGROW(out->files, out->n, cap);
 		out->files[out->n++] = fd;
 	}
-	free(yours);
 	save_sesvecs_free(saved, nfiles);
-	free(changes);
+	changeset_free(&cs);
 	return out->n;
 }
 
@@ -462,8 +445,7 @@ save_merge(struct editor *ed, const struct save_analysis *a,
            struct diag_list *diags)
 {
 	const struct programme *p = editor_programme(ed);
-	struct edit_change *changes = NULL;
-	struct file_plan *plans;
+	struct changeset cs;
 	char *why = NULL;
 	size_t i;
 	bool ok = true;
@@ -474,26 +456,26 @@ save_merge(struct editor *ed, const struct save_analysis *a,
 		free(why);
 		return false;
 	}
-	if (save_plans_build(ed, &changes, &plans) == 0) {
-		save_plans_free(p, changes, plans);
+	if (changeset_build(ed, &cs) == 0) {
+		changeset_free(&cs);
 		return true;
 	}
-	for (i = 0; i < p->conf.files.n; i++) {
+	for (i = 0; i < cs.nfiles; i++) {
 		const struct save_file_diff *fd = analysis_file(a, (int)i);
 
-		if (plans[i].n == 0)
+		if (cs.files[i].n == 0)
 			continue;
 		/* A file that changed on disk is written onto the bytes the
 		 * analysis saw, and keeps its old fingerprint: the programme
 		 * in memory lacks the other side's changes until reloaded. */
-		if (!save_file(ed, (int)i, &plans[i],
+		if (!save_file(p, (int)i, &cs.files[i],
 		               fd != NULL     ? fd->disk_hash
 		               : p->file_hash ? p->file_hash[i]
 		                              : 0,
 		               fd != NULL, fd == NULL, diags))
 			ok = false;
 	}
-	save_plans_free(p, changes, plans);
+	changeset_free(&cs);
 	if (ok)
 		editor_mark_saved(ed);
 	return ok;

@@ -121,58 +121,56 @@ copy_plain(const char *dir, const char *to, const char *name, char **why)
 }
 
 /*
- * The plan that makes a file's sessions (disk, sorted) what the user has
- * (mine, sorted): every session that differs is modified, made or left
- * out. *changes holds the changes the plan points to; the caller frees
- * both.
+ * The changes that make a file's sessions (disk, sorted) what the user
+ * has (mine, sorted): every session that differs is modified, made or
+ * left out. The caller frees plan->v.
  */
 static void
 plan_to_mine(const struct sesvec *mine, const struct sesvec *disk,
-             struct edit_change **changes, struct file_plan *plan)
+             struct changeset_file *plan)
 {
-	size_t i = 0, j = 0, n = 0, k;
+	size_t i = 0, j = 0;
 
-	*changes = xcalloc(mine->n + disk->n + 1, sizeof **changes);
+	memset(plan, 0, sizeof *plan);
 	while (i < mine->n || j < disk->n) {
 		const struct session *a = i < mine->n ? mine->v[i] : NULL;
 		const struct session *b = j < disk->n ? disk->v[j] : NULL;
 		int c = a == NULL ? 1 : b == NULL ? -1 : save_key_cmp(a, b);
-		struct edit_change *ch = &(*changes)[n];
+		struct changeset_entry ch;
 
-		ch->significant = true;
+		memset(&ch, 0, sizeof ch);
+		ch.significant = true;
 		if (c == 0) {
 			i++;
 			j++;
 			if (save_session_fields(a, b, true) == 0)
 				continue;
-			ch->kind = EDIT_CHANGE_MODIFIED;
-			ch->saved = b; /* the block on disk is b's */
-			ch->uid = a->uid;
-			ch->recurrence_id = a->recurrence_id;
+			ch.kind = EDIT_CHANGE_MODIFIED;
+			ch.saved = b; /* the block on disk is b's */
+			ch.now = a;
+			ch.uid = a->uid;
+			ch.recurrence_id = a->recurrence_id;
 		} else if (c < 0) {
 			i++;
-			ch->kind = EDIT_CHANGE_CREATED;
-			ch->uid = a->uid;
-			ch->recurrence_id = a->recurrence_id;
+			ch.kind = EDIT_CHANGE_CREATED;
+			ch.now = a;
+			ch.uid = a->uid;
+			ch.recurrence_id = a->recurrence_id;
 		} else {
 			j++;
-			ch->kind = EDIT_CHANGE_DELETED;
-			ch->saved = b;
-			ch->uid = b->uid;
-			ch->recurrence_id = b->recurrence_id;
+			ch.kind = EDIT_CHANGE_DELETED;
+			ch.saved = b;
+			ch.uid = b->uid;
+			ch.recurrence_id = b->recurrence_id;
 		}
-		n++;
-	}
-	memset(plan, 0, sizeof *plan);
-	for (k = 0; k < n; k++) {
-		XGROW(plan->changes, plan->n, plan->cap);
-		plan->changes[plan->n++] = &(*changes)[k];
+		XGROW(plan->v, plan->n, plan->cap);
+		plan->v[plan->n++] = ch;
 	}
 }
 
 /* One .ics file of the copy (see save_copy). */
 static bool
-copy_ics(const struct editor *ed, int index, const struct file_plan *plan,
+copy_ics(const struct editor *ed, int index, const struct changeset_file *plan,
          const struct sesvec *mine, const char *to, struct diag_list *diags)
 {
 	const struct programme *p = editor_programme(ed);
@@ -195,15 +193,14 @@ copy_ics(const struct editor *ed, int index, const struct file_plan *plan,
 		else if (plan->n == 0)
 			ok = atomicfile_write(dest, text, len, &why);
 		else {
-			ok = save_splice_write(ed, plan, text, len, dest,
+			ok = save_splice_write(p, plan, text, len, dest,
 			                       &written, &why);
 			text = NULL; /* save_splice_write freed it */
 		}
 	} else {
 		struct programme *now = NULL;
 		struct sesvec disk = {0};
-		struct edit_change *changes;
-		struct file_plan mplan;
+		struct changeset_file mplan;
 		size_t k;
 
 		free(why);
@@ -235,15 +232,14 @@ copy_ics(const struct editor *ed, int index, const struct file_plan *plan,
 		for (k = 0; now != NULL && k < now->nsessions; k++)
 			save_sesvec_add(&disk, &now->sessions[k]);
 		save_sesvec_sort(&disk);
-		plan_to_mine(mine, &disk, &changes, &mplan);
+		plan_to_mine(mine, &disk, &mplan);
 		if (text == NULL && mplan.n == 0)
 			ok = true; /* nothing of it to keep */
 		else
-			ok = save_splice_write(ed, &mplan, text, len, dest,
+			ok = save_splice_write(p, &mplan, text, len, dest,
 			                       &written, &why);
 		text = NULL;
-		free(mplan.changes);
-		free(changes);
+		free(mplan.v);
 		free(disk.v);
 		programme_free(now);
 	}
@@ -267,8 +263,7 @@ save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
 	                                         "participants.ini"};
 	const struct programme *p = editor_programme(ed);
 	size_t nfiles = p->conf.files.n, i;
-	struct edit_change *changes = NULL;
-	struct file_plan *plans;
+	struct changeset cs;
 	struct sesvec *mine;
 	char *why = NULL;
 	mode_t mode;
@@ -299,7 +294,7 @@ save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
 			why = NULL;
 			ok = false;
 		}
-	save_plans_build(ed, &changes, &plans);
+	changeset_build(ed, &cs);
 	mine = save_current_by_file(p);
 	for (i = 0; i < nfiles; i++) {
 		if (!make_parents(to, p->conf.files.v[i], mode, &why)) {
@@ -310,11 +305,11 @@ save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
 			ok = false;
 			continue;
 		}
-		if (!copy_ics(ed, (int)i, &plans[i], &mine[i], to, diags))
+		if (!copy_ics(ed, (int)i, &cs.files[i], &mine[i], to, diags))
 			ok = false;
 	}
 	save_sesvecs_free(mine, nfiles);
-	save_plans_free(p, changes, plans);
+	changeset_free(&cs);
 	return ok;
 }
 

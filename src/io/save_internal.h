@@ -12,26 +12,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dais/changeset.h"
 #include "dais/diag.h"
 #include "dais/edit.h"
 #include "dais/model.h"
 #include "dais/strbuf.h"
 #include "ics_text.h"
 
-/* What the save does to one file. */
-struct file_plan {
-	struct edit_change **changes; /* the changes that touch this file */
-	size_t n, cap;
-};
-
 /* ---- save.c ------------------------------------------------------------ */
 
 /* The file's bytes (the caller frees them); *why says why not. */
 char *save_read_whole(const char *path, size_t *len, char **why);
-/* The index of conf.files entry `name`, 0 when there is none. */
-int save_file_index_of(const struct programme *p, const char *name);
-/* The file a session belongs in: its source, or the new-sessions file. */
-int save_file_of(const struct programme *p, const struct session *s, int fresh);
 /*
  * Writes `to`: `text` (len bytes; owned, freed here; NULL for a new
  * calendar) with the plan applied: kept blocks as they were, changed ones
@@ -39,9 +30,10 @@ int save_file_of(const struct programme *p, const struct session *s, int fresh);
  * occurrences that had none) before END:VCALENDAR. *written gets the hash
  * of the bytes written.
  */
-bool save_splice_write(const struct editor *ed, const struct file_plan *plan,
-                       char *text, size_t len, const char *to,
-                       uint64_t *written, char **why);
+bool save_splice_write(const struct programme *p,
+                       const struct changeset_file *plan, char *text,
+                       size_t len, const char *to, uint64_t *written,
+                       char **why);
 /*
  * Rewrites file `index` of the programme in place. Refused unless its
  * bytes hash to `expect` (0: the file must not exist), so nobody's change
@@ -49,18 +41,9 @@ bool save_splice_write(const struct editor *ed, const struct file_plan *plan,
  * `record`: the written bytes' hash becomes p->file_hash[index], because
  * the programme in memory is now what is on disk.
  */
-bool save_file(struct editor *ed, int index, const struct file_plan *plan,
-               uint64_t expect, bool again, bool record,
-               struct diag_list *diags);
-/*
- * The user's changes by file, as programme_save writes them: plans[i]
- * points into *changes (both freed by save_plans_free). Returns the number
- * of changes.
- */
-size_t save_plans_build(const struct editor *ed, struct edit_change **changes,
-                        struct file_plan **plans);
-void save_plans_free(const struct programme *p, struct edit_change *changes,
-                     struct file_plan *plans);
+bool save_file(const struct programme *p, int index,
+               const struct changeset_file *plan, uint64_t expect, bool again,
+               bool record, struct diag_list *diags);
 
 /* ---- save_event.c ------------------------------------------------------ */
 

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dais/changeset.h"
 #include "dais/edit.h"
 #include "dais/load.h"
 #include "dais/save.h"
@@ -496,6 +497,65 @@ test_outlook_override_in_file_zone(void **state)
 	remove_programme(dir);
 }
 
+/*
+ * What a save writes comes from the editor in one call (changeset.h): by
+ * file, each change with its state then and now, sorted for lookup.
+ */
+static void
+test_changeset_by_file(void **state)
+{
+	char *dir = make_programme(NULL);
+	struct programme *p = load_ok(dir);
+	struct editor *ed = editor_new(p);
+	const struct changeset_entry *e;
+	struct changeset cs;
+	struct session s;
+	const char *why = NULL;
+	char *uid = NULL;
+
+	(void)state;
+	assert_int_equal(changeset_build(ed, &cs), 0);
+	changeset_free(&cs);
+	assert_true(edit_set_title(ed, "opening@mini", DAIS_TIME_NONE,
+	                           "Opening plenary (retitled)", &why));
+	assert_true(edit_delete(ed, "side-1@mini", DAIS_TIME_NONE, &why));
+	session_init(&s);
+	s.title = xstrdup("Bilateral");
+	s.start = 1793880000;
+	s.end = s.start + 1800;
+	assert_true(edit_create(ed, &s, &uid, &why));
+	session_free(&s);
+
+	assert_int_equal(changeset_build(ed, &cs), 3);
+	assert_int_equal(cs.nfiles, 1);
+	assert_int_equal(cs.files[0].n, 3);
+	e = changeset_find(&cs, "opening@mini", DAIS_TIME_NONE);
+	assert_non_null(e);
+	assert_int_equal(e->kind, EDIT_CHANGE_MODIFIED);
+	assert_string_equal(e->saved->title, "Opening plenary");
+	assert_string_equal(e->now->title, "Opening plenary (retitled)");
+	e = changeset_find(&cs, "side-1@mini", DAIS_TIME_NONE);
+	assert_non_null(e);
+	assert_int_equal(e->kind, EDIT_CHANGE_DELETED);
+	assert_null(e->now);
+	assert_non_null(e->saved);
+	e = changeset_find(&cs, uid, DAIS_TIME_NONE);
+	assert_non_null(e);
+	assert_int_equal(e->kind, EDIT_CHANGE_CREATED);
+	assert_null(e->saved);
+	assert_string_equal(e->now->title, "Bilateral");
+	assert_null(changeset_find(&cs, "day2@mini", DAIS_TIME_NONE));
+	changeset_free(&cs);
+
+	save_ok(ed);
+	assert_int_equal(changeset_build(ed, &cs), 0);
+	changeset_free(&cs);
+	free(uid);
+	editor_free(ed);
+	programme_free(p);
+	remove_programme(dir);
+}
+
 static void
 test_failed_write_keeps_file_and_edits(void **state)
 {
@@ -636,6 +696,7 @@ main(void)
 	    cmocka_unit_test(test_unknown_content_survives),
 	    cmocka_unit_test(test_occurrences),
 	    cmocka_unit_test(test_outlook_override_in_file_zone),
+	    cmocka_unit_test(test_changeset_by_file),
 	    cmocka_unit_test(test_failed_write_keeps_file_and_edits),
 	    cmocka_unit_test(test_bom_file),
 	    cmocka_unit_test(test_changed_on_disk_is_not_overwritten),
