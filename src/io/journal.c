@@ -35,8 +35,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <pwd.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +45,8 @@
 #include "dais/atomicfile.h"
 #include "dais/filehash.h"
 #include "dais/session_field.h"
+#include "dais/elapsed.h"
+#include "dais/machine.h"
 #include "dais/xalloc.h"
 
 #define JOURNAL_MAGIC "DAIS-JOURNAL\t2"
@@ -238,28 +238,6 @@ out_end(struct outbuf *o, size_t from)
 	out_str(o, buf);
 }
 
-static char *
-user_name(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-	const char *env = getenv("USER");
-
-	if (pw != NULL && pw->pw_name != NULL)
-		return xstrdup(pw->pw_name);
-	return xstrdup(env != NULL && *env != '\0' ? env : "unknown");
-}
-
-static char *
-host_name(void)
-{
-	char buf[256];
-
-	if (gethostname(buf, sizeof buf) != 0 || buf[0] == '\0')
-		return xstrdup("unknown");
-	buf[sizeof buf - 1] = '\0';
-	return xstrdup(buf);
-}
-
 static void
 out_file(struct outbuf *o, uint64_t hash, const char *name)
 {
@@ -283,7 +261,7 @@ out_journal(struct outbuf *o, const struct editor *ed)
 	const struct programme *p = editor_programme(ed);
 	struct edit_change *ch = NULL;
 	size_t n, i, from;
-	char *user = user_name(), *host = host_name();
+	char *user = machine_user(), *host = machine_host();
 
 	out_str(o, JOURNAL_MAGIC "\n");
 	out_str(o, "opened");
@@ -986,36 +964,30 @@ journal_find(const char *dir, struct journal_found *out, char **why)
 bool
 journal_writer_alive(const struct journal_found *f)
 {
-	char *host = host_name();
+	char *host = machine_host();
 	bool same = f->host != NULL && strcmp(f->host, host) == 0;
 
 	free(host);
 	if (!same || f->pid <= 0 || f->pid == (long)getpid())
 		return false;
-	return kill((pid_t)f->pid, 0) == 0 || errno == EPERM;
+	return machine_process_alive(f->pid); /* a zombie is not alive */
 }
 
 char *
 journal_when_text(const struct journal_found *f)
 {
 	time_t t = (time_t)journal_last_time(f), now = time(NULL);
-	long ago = (long)(now - t);
 	struct tm tm;
-	char buf[64];
+	char buf[64], *ago, *s;
 
 	if (localtime_r(&t, &tm) == NULL ||
 	    strftime(buf, sizeof buf, "%H:%M on %a %e %b", &tm) == 0)
 		return xstrdup("an unknown time");
-	if (ago < 0)
+	if ((ago = elapsed_ago(t, now)) == NULL)
 		return xstrdup(buf);
-	if (ago < 60)
-		return xasprintf("%s (less than a minute ago)", buf);
-	if (ago < 3600)
-		return xasprintf("%s (%ld min ago)", buf, ago / 60);
-	if (ago < 86400)
-		return xasprintf("%s (%ld h %ld min ago)", buf, ago / 3600,
-		                 ago % 3600 / 60);
-	return xasprintf("%s (%ld days ago)", buf, ago / 86400);
+	s = xasprintf("%s (%s)", buf, ago);
+	free(ago);
+	return s;
 }
 
 dais_time
