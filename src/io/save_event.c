@@ -20,6 +20,7 @@
 #include "dais/filehash.h"
 #include "dais/fileread.h"
 #include "dais/strbuf.h"
+#include "dais/source_date.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 #include "save_internal.h"
@@ -56,11 +57,11 @@ zoned_property(const struct programme *p, icalproperty_kind kind, dais_time t)
 static struct icaltimetype
 utc_now(void)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = epoch != NULL && *epoch ? (time_t)strtoll(epoch, NULL, 10)
-	                                     : time(NULL);
+	dais_time now;
 
-	return icaltime_from_timet_with_zone(now, 0,
+	/* An invalid SOURCE_DATE_EPOCH gives the clock: a save goes on. */
+	source_date_now(&now, NULL);
+	return icaltime_from_timet_with_zone((time_t)now, 0,
 	                                     icaltimezone_get_utc_timezone());
 }
 
