@@ -259,25 +259,22 @@ programme_add_session(struct programme *p)
 	return s;
 }
 
-/* qsort has no context argument in C11; the index sorts use these. */
-static const struct programme *sort_programme;
-
 static int
-room_index_cmp(const void *a, const void *b)
+room_index_cmp(const void *a, const void *b, void *prog)
 {
+	const struct programme *p = prog;
 	const size_t *x = a, *y = b;
 
-	return strcmp(sort_programme->rooms[*x].id,
-	              sort_programme->rooms[*y].id);
+	return strcmp(p->rooms[*x].id, p->rooms[*y].id);
 }
 
 static int
-people_index_cmp(const void *a, const void *b)
+people_index_cmp(const void *a, const void *b, void *prog)
 {
+	const struct programme *p = prog;
 	const size_t *x = a, *y = b;
 
-	return strcmp(sort_programme->people[*x].id,
-	              sort_programme->people[*y].id);
+	return strcmp(p->people[*x].id, p->people[*y].id);
 }
 
 void
@@ -293,10 +290,9 @@ programme_index(struct programme *p)
 		p->room_index[i] = i;
 	for (i = 0; i < p->npeople; i++)
 		p->people_index[i] = i;
-	sort_programme = p;
-	qsort(p->room_index, p->nrooms, sizeof(size_t), room_index_cmp);
-	qsort(p->people_index, p->npeople, sizeof(size_t), people_index_cmp);
-	sort_programme = NULL;
+	qsort_r(p->room_index, p->nrooms, sizeof(size_t), room_index_cmp, p);
+	qsort_r(p->people_index, p->npeople, sizeof(size_t), people_index_cmp,
+	        p);
 }
 
 const struct room *

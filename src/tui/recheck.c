@@ -87,13 +87,12 @@ recheck_free(struct planner *pl)
 	pl->conflict_order = NULL;
 }
 
-static const struct planner *order_pl;
-
 static int
-order_cmp(const void *a, const void *b)
+order_cmp(const void *a, const void *b, void *planner)
 {
-	const struct conflict *x = &order_pl->conflicts.v[*(const size_t *)a];
-	const struct conflict *y = &order_pl->conflicts.v[*(const size_t *)b];
+	const struct planner *pl = planner;
+	const struct conflict *x = &pl->conflicts.v[*(const size_t *)a];
+	const struct conflict *y = &pl->conflicts.v[*(const size_t *)b];
 	int c;
 
 	if (x->severity != y->severity)
@@ -133,8 +132,8 @@ derive(struct planner *pl)
 	pl->conflict_order = xcalloc(pl->conflicts.n + 1, sizeof(size_t));
 	for (i = 0; i < pl->conflicts.n; i++)
 		pl->conflict_order[i] = i;
-	order_pl = pl;
-	qsort(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp);
+	qsort_r(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp,
+	        pl);
 	planner_views_rechecked(pl);
 	pl->people_stale = true;
 }
