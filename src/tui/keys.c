@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dais/textwidth.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 
 const struct key_action key_actions[] = {
@@ -276,30 +277,6 @@ keys_parse(const char *name)
 	return TK_NONE;
 }
 
-static void
-encode_utf8(unsigned int wc, char *buf)
-{
-	if (wc < 0x80) {
-		buf[0] = (char)wc;
-		buf[1] = '\0';
-	} else if (wc < 0x800) {
-		buf[0] = (char)(0xc0 | (wc >> 6));
-		buf[1] = (char)(0x80 | (wc & 0x3f));
-		buf[2] = '\0';
-	} else if (wc < 0x10000) {
-		buf[0] = (char)(0xe0 | (wc >> 12));
-		buf[1] = (char)(0x80 | ((wc >> 6) & 0x3f));
-		buf[2] = (char)(0x80 | (wc & 0x3f));
-		buf[3] = '\0';
-	} else {
-		buf[0] = (char)(0xf0 | (wc >> 18));
-		buf[1] = (char)(0x80 | ((wc >> 12) & 0x3f));
-		buf[2] = (char)(0x80 | ((wc >> 6) & 0x3f));
-		buf[3] = (char)(0x80 | (wc & 0x3f));
-		buf[4] = '\0';
-	}
-}
-
 char *
 keys_name(int key, char *buf)
 {
@@ -315,7 +292,7 @@ keys_name(int key, char *buf)
 	else if (key >= 1 && key <= 26)
 		snprintf(buf, 16, "C-%c", 'a' + key - 1);
 	else if (key > 0x20 && key < TK_BASE && key != 0x7f)
-		encode_utf8((unsigned int)key, buf);
+		buf[utf8_encode((unsigned int)key, buf)] = '\0';
 	else
 		snprintf(buf, 16, "<%d>", key);
 	return buf;

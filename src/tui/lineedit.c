@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "dais/textwidth.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 
 void
@@ -53,25 +54,7 @@ lineedit_insert(struct lineedit *le, unsigned int wc)
 	char buf[4];
 	size_t n;
 
-	if (wc < 0x80) {
-		buf[0] = (char)wc;
-		n = 1;
-	} else if (wc < 0x800) {
-		buf[0] = (char)(0xc0 | (wc >> 6));
-		buf[1] = (char)(0x80 | (wc & 0x3f));
-		n = 2;
-	} else if (wc < 0x10000) {
-		buf[0] = (char)(0xe0 | (wc >> 12));
-		buf[1] = (char)(0x80 | ((wc >> 6) & 0x3f));
-		buf[2] = (char)(0x80 | (wc & 0x3f));
-		n = 3;
-	} else {
-		buf[0] = (char)(0xf0 | (wc >> 18));
-		buf[1] = (char)(0x80 | ((wc >> 12) & 0x3f));
-		buf[2] = (char)(0x80 | ((wc >> 6) & 0x3f));
-		buf[3] = (char)(0x80 | (wc & 0x3f));
-		n = 4;
-	}
+	n = utf8_encode(wc, buf);
 	if (le->fresh) {
 		le->text[0] = '\0';
 		le->len = le->cursor = 0;
