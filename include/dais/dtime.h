@@ -14,6 +14,9 @@
 #include <stdint.h>
 
 typedef int64_t dais_time;
+/* The years a session may fall in; times outside are refused at load. */
+#define DAIS_YEAR_MIN 1900
+#define DAIS_YEAR_MAX 2200
 
 #define DAIS_TIME_NONE INT64_MIN /* "not set", e.g. no arrival time */
 

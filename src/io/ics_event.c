@@ -291,6 +291,19 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		ev->ok = false;
 		return false;
 	}
+	/* Years far off are typing slips, and libical and the zone
+	 * database give no trustworthy times there (9999-12-31 23:00 was
+	 * written as 00000000T000000, 0001-01-01 in local mean time). */
+	if (t->year < DAIS_YEAR_MIN || t->year > DAIS_YEAR_MAX) {
+		v = written(prop);
+		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
+		         "%s:%s is in the year %d; dais takes times from %d to "
+		         "%d only (dais-programme(5)): correct the year",
+		         name, v, t->year, DAIS_YEAR_MIN, DAIS_YEAR_MAX);
+		free(v);
+		ev->ok = false;
+		return false;
+	}
 	*tz = ics_prop_tz(f, prop, *t);
 	if (tz->kind == ICS_TZ_UNKNOWN) {
 		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
