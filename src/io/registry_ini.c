@@ -478,8 +478,19 @@ ini_read_all(struct ini_file *f, const char *holds, size_t *len)
 	char *why = NULL,
 	     *buf = fileread_all(f->path, (size_t)INI_FILE_MAX, len, &why);
 
-	if (buf != NULL)
+	if (buf != NULL) {
+		/* Old Mac line ends: iniparser would read one long line. */
+		if (memchr(buf, '\n', *len) == NULL &&
+		    memchr(buf, '\r', *len) != NULL) {
+			ini_error(f, 0,
+			          "the lines of this file end in CR alone (old "
+			          "Mac line ends), so it reads as one long "
+			          "line: save it with LF (or CRLF) line ends");
+			free(buf);
+			return NULL;
+		}
 		return buf;
+	}
 	if (errno == EFBIG)
 		ini_error(f, 0,
 		          "the file is over %ld bytes, too big for a registry: "
