@@ -639,7 +639,15 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			}
 			free(u);
 		}
-		if (r->calendars == 0) {
+		if (r->calendars == 0 &&
+		    strncasecmp(s, "BEGIN:VCALENDAR\r", 16) == 0) {
+			ics_diag(
+			    &r->f, DIAG_ERROR, line, NULL,
+			    "the lines of this file end in CR alone (old "
+			    "Mac line ends), so it reads as one long line: "
+			    "save it with CRLF (or LF) line ends");
+			r->not_ical = true;
+		} else if (r->calendars == 0) {
 			char *q = quote_line(s);
 
 			ics_diag(
