@@ -44,7 +44,9 @@
 
 #include "dais/atomicfile.h"
 #include "dais/filehash.h"
+#include "dais/fileread.h"
 #include "dais/session_field.h"
+#include "dais/strbuf.h"
 #include "dais/elapsed.h"
 #include "dais/machine.h"
 #include "dais/xalloc.h"
@@ -84,80 +86,56 @@ struct journal {
 
 /* ---- Writing ---------------------------------------------------------- */
 
-struct outbuf {
-	char *v;
-	size_t n, cap;
-};
-
-static void
-out_add(struct outbuf *o, const char *s, size_t n)
-{
-	if (o->cap - o->n < n + 1) {
-		while (o->cap - o->n < n + 1)
-			o->cap = o->cap ? o->cap * 2 : 1024;
-		o->v = xreallocarray(o->v, o->cap, 1);
-	}
-	memcpy(o->v + o->n, s, n);
-	o->n += n;
-	o->v[o->n] = '\0';
-}
-
-static void
-out_str(struct outbuf *o, const char *s)
-{
-	out_add(o, s, strlen(s));
-}
-
 /* A tab, then the text escaped (or \0 for NULL). */
 static void
-out_text(struct outbuf *o, const char *s)
+out_text(struct strbuf *o, const char *s)
 {
-	out_add(o, "\t", 1);
+	strbuf_add(o, "\t", 1);
 	if (s == NULL) {
-		out_add(o, "\\0", 2);
+		strbuf_add(o, "\\0", 2);
 		return;
 	}
 	for (; *s != '\0'; s++) {
 		switch (*s) {
 		case '\\':
-			out_add(o, "\\\\", 2);
+			strbuf_add(o, "\\\\", 2);
 			break;
 		case '\t':
-			out_add(o, "\\t", 2);
+			strbuf_add(o, "\\t", 2);
 			break;
 		case '\n':
-			out_add(o, "\\n", 2);
+			strbuf_add(o, "\\n", 2);
 			break;
 		case '\r':
-			out_add(o, "\\r", 2);
+			strbuf_add(o, "\\r", 2);
 			break;
 		default:
-			out_add(o, s, 1);
+			strbuf_add(o, s, 1);
 		}
 	}
 }
 
 static void
-out_int(struct outbuf *o, int64_t v)
+out_int(struct strbuf *o, int64_t v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "\t%" PRId64, v);
-	out_str(o, buf);
+	strbuf_addstr(o, buf);
 }
 
 static void
-out_time(struct outbuf *o, dais_time t)
+out_time(struct strbuf *o, dais_time t)
 {
 	if (t == DAIS_TIME_NONE)
-		out_str(o, "\tnone");
+		strbuf_addstr(o, "\tnone");
 	else
 		out_int(o, t);
 }
 
 /* One field's value, as the file's comment says. */
 static void
-out_value(struct outbuf *o, const struct session *s,
+out_value(struct strbuf *o, const struct session *s,
           const struct session_field *f)
 {
 	const void *v = session_field_get(s, f);
@@ -199,26 +177,26 @@ out_value(struct outbuf *o, const struct session *s,
 }
 
 static void
-out_session(struct outbuf *o, const struct session *s)
+out_session(struct strbuf *o, const struct session *s)
 {
 	size_t i;
 
-	out_str(o, "put");
+	strbuf_addstr(o, "put");
 	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
-		out_add(o, "\t", 1);
-		out_str(o, session_field_table[i].tag);
+		strbuf_add(o, "\t", 1);
+		strbuf_addstr(o, session_field_table[i].tag);
 		out_value(o, s, &session_field_table[i]);
 	}
-	out_add(o, "\n", 1);
+	strbuf_add(o, "\n", 1);
 }
 
 static void
-out_deletion(struct outbuf *o, const char *uid, dais_time rid)
+out_deletion(struct strbuf *o, const char *uid, dais_time rid)
 {
-	out_str(o, "del");
+	strbuf_addstr(o, "del");
 	out_text(o, uid);
 	out_time(o, rid);
-	out_add(o, "\n", 1);
+	strbuf_add(o, "\n", 1);
 }
 
 static dais_time
@@ -229,24 +207,24 @@ now_utc(void)
 
 /* Closes an edit begun at `from`: its fingerprint line. */
 static void
-out_end(struct outbuf *o, size_t from)
+out_end(struct strbuf *o, size_t from)
 {
 	char buf[40];
 
 	snprintf(buf, sizeof buf, "end\t%016" PRIx64 "\n",
 	         filehash_bytes(o->v + from, o->n - from));
-	out_str(o, buf);
+	strbuf_addstr(o, buf);
 }
 
 static void
-out_file(struct outbuf *o, uint64_t hash, const char *name)
+out_file(struct strbuf *o, uint64_t hash, const char *name)
 {
 	char buf[40];
 
 	snprintf(buf, sizeof buf, "file\t%016" PRIx64, hash);
-	out_str(o, buf);
+	strbuf_addstr(o, buf);
 	out_text(o, name);
-	out_add(o, "\n", 1);
+	strbuf_add(o, "\n", 1);
 }
 
 /*
@@ -256,20 +234,20 @@ out_file(struct outbuf *o, uint64_t hash, const char *name)
  * never writes them.
  */
 static void
-out_journal(struct outbuf *o, const struct editor *ed)
+out_journal(struct strbuf *o, const struct editor *ed)
 {
 	const struct programme *p = editor_programme(ed);
 	struct edit_change *ch = NULL;
 	size_t n, i, from;
 	char *user = machine_user(), *host = machine_host();
 
-	out_str(o, JOURNAL_MAGIC "\n");
-	out_str(o, "opened");
+	strbuf_addstr(o, JOURNAL_MAGIC "\n");
+	strbuf_addstr(o, "opened");
 	out_time(o, now_utc());
 	out_text(o, user);
 	out_text(o, host);
 	out_int(o, (int64_t)getpid());
-	out_add(o, "\n", 1);
+	strbuf_add(o, "\n", 1);
 	free(user);
 	free(host);
 	for (i = 0; i < NREGISTRY; i++) {
@@ -288,12 +266,12 @@ out_journal(struct outbuf *o, const struct editor *ed)
 	if (n == 0)
 		return;
 	from = o->n;
-	out_str(o, "edit");
+	strbuf_addstr(o, "edit");
 	out_time(o, now_utc());
 	out_text(o, "applied");
 	out_text(o, "Unsaved edits carried over");
 	out_int(o, (int64_t)n);
-	out_add(o, "\n", 1);
+	strbuf_add(o, "\n", 1);
 	for (i = 0; i < n; i++) {
 		const struct session *s =
 		    editor_session(ed, ch[i].uid, ch[i].recurrence_id);
@@ -310,7 +288,7 @@ out_journal(struct outbuf *o, const struct editor *ed)
 static bool
 journal_write_whole(struct journal *j, const struct editor *ed, char **why)
 {
-	struct outbuf o = {0};
+	struct strbuf o = {0};
 	bool ok;
 
 	if (j->fd >= 0) {
@@ -319,7 +297,7 @@ journal_write_whole(struct journal *j, const struct editor *ed, char **why)
 	}
 	out_journal(&o, ed);
 	ok = atomicfile_write(j->path, o.v, o.n, why);
-	free(o.v);
+	strbuf_free(&o);
 	if (!ok)
 		return false;
 	j->fd = open(j->path, O_WRONLY | O_APPEND | O_CLOEXEC);
@@ -390,7 +368,7 @@ bool
 journal_append(struct journal *j, const struct editor *ed,
                const struct edit_event *ev, char **why)
 {
-	struct outbuf o = {0};
+	struct strbuf o = {0};
 	off_t at;
 	size_t i;
 
@@ -398,12 +376,12 @@ journal_append(struct journal *j, const struct editor *ed,
 		return journal_write_whole(j, ed, why);
 	if (ev->ndeltas == 0)
 		return true;
-	out_str(&o, "edit");
+	strbuf_addstr(&o, "edit");
 	out_time(&o, now_utc());
 	out_text(&o, kind_name(ev->kind));
 	out_text(&o, ev->description);
 	out_int(&o, (int64_t)ev->ndeltas);
-	out_add(&o, "\n", 1);
+	strbuf_add(&o, "\n", 1);
 	for (i = 0; i < ev->ndeltas; i++) {
 		const struct edit_delta *d = &ev->deltas[i];
 		const struct session *key =
@@ -424,10 +402,10 @@ journal_append(struct journal *j, const struct editor *ed,
 			/* The fingerprint line still marks it torn. */
 		}
 		j->broken = true;
-		free(o.v);
+		strbuf_free(&o);
 		return false;
 	}
-	free(o.v);
+	strbuf_free(&o);
 	return true;
 }
 
@@ -693,37 +671,6 @@ journal_found_free(struct journal_found *f)
 	memset(f, 0, sizeof *f);
 }
 
-static char *
-read_file(const char *path, size_t *len, int *err)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-
-	if (fp == NULL) {
-		*err = errno;
-		return NULL;
-	}
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xreallocarray(buf, cap + 1, 1);
-		}
-		got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-	} while (got > 0 && n <= JOURNAL_MAX_BYTES);
-	if (ferror(fp) || n > JOURNAL_MAX_BYTES) {
-		*err = ferror(fp) ? errno : EFBIG;
-		fclose(fp);
-		free(buf);
-		return NULL;
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 /* Whether the key (uid, rid) was seen; adds it if not. */
 static bool
 key_seen(struct strlist *keys, const char *uid, dais_time rid)
@@ -928,21 +875,21 @@ int
 journal_find(const char *dir, struct journal_found *out, char **why)
 {
 	struct reader r = {0};
-	char *text, *s;
+	char *text, *s, *cause = NULL;
 	size_t len;
-	int err = 0;
 	bool ok;
 
 	memset(out, 0, sizeof *out);
 	out->path = xasprintf("%s/%s", dir, JOURNAL_NAME);
-	text = read_file(out->path, &len, &err);
+	text = fileread_all(out->path, JOURNAL_MAX_BYTES, &len, &cause);
 	if (text == NULL) {
-		if (err == ENOENT) {
+		if (errno == ENOENT) {
+			free(cause);
 			journal_found_free(out);
 			return 0;
 		}
-		*why =
-		    xasprintf("cannot read %s: %s", out->path, strerror(err));
+		*why = xasprintf("cannot read %s: %s", out->path, cause);
+		free(cause);
 		return -1;
 	}
 	if (memchr(text, '\0', len) != NULL) {

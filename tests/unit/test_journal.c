@@ -687,6 +687,28 @@ test_start_carries_unsaved_edits(void **state)
 	remove_dir(dir);
 }
 
+/* A FIFO where the journal should be is refused at once, not waited on. */
+static void
+test_fifo_journal_is_refused(void **state)
+{
+	char tmpl[] = "/tmp/dais-journal-XXXXXX";
+	char *dir = xstrdup(mkdtemp(tmpl)), *path, *why = NULL;
+	struct journal_found f;
+
+	(void)state;
+	path = xasprintf("%s/%s", dir, JOURNAL_NAME);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(5); /* a read that waits for a writer fails the test here */
+	assert_int_equal(journal_find(dir, &f, &why), -1);
+	alarm(0);
+	assert_non_null(strstr(why, "FIFO"));
+	assert_non_null(strstr(why, JOURNAL_NAME));
+	free(why);
+	journal_found_free(&f);
+	free(path);
+	remove_dir(dir);
+}
+
 int
 main(void)
 {
@@ -698,6 +720,7 @@ main(void)
 	    cmocka_unit_test(test_old_and_partial_journals_are_read),
 	    cmocka_unit_test(test_restart_after_save),
 	    cmocka_unit_test(test_start_carries_unsaved_edits),
+	    cmocka_unit_test(test_fifo_journal_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
