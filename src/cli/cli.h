@@ -42,6 +42,9 @@ struct programme *cli_load_counted(const char *dir, size_t *warnings);
 /* The directory to use when none is given: "." if it holds a programme,
  * else the shipped example. */
 const char *cli_default_dir(void);
+/* s as a JSON string, or null for NULL (json.c). Bytes that are not UTF-8
+ * become U+FFFD, so the document always parses. */
+void cli_json_string(FILE *f, const char *s);
 
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -14,45 +14,6 @@
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 
-/*
- * A JSON string. Bytes that are not UTF-8 (a file may hold them; the loader
- * warns) become U+FFFD, so the document always parses.
- */
-static void
-json_string(FILE *f, const char *s)
-{
-	size_t i, n;
-
-	if (s == NULL) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (i = 0, n = strlen(s); i < n;) {
-		unsigned int wc;
-		size_t len = text_decode(s + i, n - i, &wc);
-
-		if (wc == '"')
-			fputs("\\\"", f);
-		else if (wc == '\\')
-			fputs("\\\\", f);
-		else if (wc == '\n')
-			fputs("\\n", f);
-		else if (wc == '\r')
-			fputs("\\r", f);
-		else if (wc == '\t')
-			fputs("\\t", f);
-		else if (wc < 0x20)
-			fprintf(f, "\\u%04x", wc);
-		else if (wc == 0xfffd && len == 1)
-			fputs("\xef\xbf\xbd", f);
-		else
-			fwrite(s + i, 1, len, f);
-		i += len;
-	}
-	fputc('"', f);
-}
-
 static const char *
 room_name(const struct programme *p, const struct session *s)
 {
@@ -73,11 +34,11 @@ print_json(const struct programme *p, const struct conflict_list *cl)
 	size_t i, j;
 
 	printf("{\n  \"programme\": ");
-	json_string(stdout, p->conf.name);
+	cli_json_string(stdout, p->conf.name);
 	printf(",\n  \"directory\": ");
-	json_string(stdout, p->dir);
+	cli_json_string(stdout, p->dir);
 	printf(",\n  \"timezone\": ");
-	json_string(stdout, z->name);
+	cli_json_string(stdout, z->name);
 	printf(",\n  \"errors\": %zu,\n  \"warnings\": %zu,\n",
 	       conflict_count(cl, SEVERITY_ERROR),
 	       conflict_count(cl, SEVERITY_WARNING));
@@ -95,17 +56,17 @@ print_json(const struct programme *p, const struct conflict_list *cl)
 		       time_fmt_iso(b1, z, c->start),
 		       time_fmt_iso(b2, z, c->end));
 		printf("      \"room\": ");
-		json_string(stdout, c->room_id);
+		cli_json_string(stdout, c->room_id);
 		printf(",\n      \"participant\": ");
-		json_string(stdout, c->participant_id);
+		cli_json_string(stdout, c->participant_id);
 		printf(",\n      \"message\": ");
-		json_string(stdout, c->message);
+		cli_json_string(stdout, c->message);
 		printf(",\n      \"sessions\": [");
 		for (j = 0; j < c->nsessions; j++) {
 			const struct session *s = &p->sessions[c->sessions[j]];
 
 			printf("%s\n        {\"uid\": ", j ? "," : "");
-			json_string(stdout, s->uid);
+			cli_json_string(stdout, s->uid);
 			printf(", \"recurrence_id\": ");
 			if (s->recurrence_id == DAIS_TIME_NONE)
 				printf("null");
@@ -113,9 +74,9 @@ print_json(const struct programme *p, const struct conflict_list *cl)
 				printf("\"%s\"",
 				       time_fmt_iso(b1, z, s->recurrence_id));
 			printf(", \"title\": ");
-			json_string(stdout, s->title);
+			cli_json_string(stdout, s->title);
 			printf(", \"room\": ");
-			json_string(stdout, s->room_id);
+			cli_json_string(stdout, s->room_id);
 			printf(", \"start\": \"%s\", \"end\": \"%s\"}",
 			       time_fmt_iso(b1, z, s->start),
 			       time_fmt_iso(b2, z, s->end));

@@ -37,26 +37,6 @@ split_list(const char *text, struct strlist *l, bool lower)
 	free(copy);
 }
 
-/* A JSON string (ASCII control characters escaped; UTF-8 as it is). */
-static void
-json_text(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
-
 static void
 print_text(const struct programme *p, const struct slot_result *r)
 {
@@ -94,24 +74,25 @@ print_json(const struct programme *p, const struct slot_result *r)
 		const struct slot_candidate *c = &r->v[i];
 
 		printf("%s\n    {\"start\": ", i ? "," : "");
-		json_text(stdout, time_fmt_iso(a, &p->conf.zone, c->start));
+		cli_json_string(stdout,
+		                time_fmt_iso(a, &p->conf.zone, c->start));
 		printf(", \"end\": ");
-		json_text(stdout, time_fmt_iso(a, &p->conf.zone, c->end));
+		cli_json_string(stdout, time_fmt_iso(a, &p->conf.zone, c->end));
 		printf(", \"room\": ");
-		json_text(stdout, c->room->id);
+		cli_json_string(stdout, c->room->id);
 		printf(", \"room_name\": ");
-		json_text(stdout, c->room->name);
+		cli_json_string(stdout, c->room->name);
 		printf(", \"walk_minutes\": %d, \"warnings\": [", c->walk);
 		for (j = 0; j < c->warnings.n; j++) {
 			printf("%s", j ? ", " : "");
-			json_text(stdout, c->warnings.v[j]);
+			cli_json_string(stdout, c->warnings.v[j]);
 		}
 		printf("]}");
 	}
 	printf("%s],\n  \"why_not\": [", r->n ? "\n  " : "");
 	for (i = 0; i < r->why_not.n; i++) {
 		printf("%s\n    ", i ? "," : "");
-		json_text(stdout, r->why_not.v[i]);
+		cli_json_string(stdout, r->why_not.v[i]);
 	}
 	printf("%s]\n}\n", r->why_not.n ? "\n  " : "");
 }

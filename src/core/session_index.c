@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 #define NO_SLOT SIZE_MAX
@@ -55,15 +56,13 @@ hash_str(size_t h, const char *s)
 {
 	uint64_t x;
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	x = (uint64_t)h;
+	x = fnv1a_add((uint64_t)h, s, strlen(s));
 	x = (x ^ (x >> 33)) * 0xff51afd7ed558ccdULL;
 	x ^= x >> 33;
 	return (size_t)x;
 }
 
-#define HASH_SEED ((size_t)14695981039346656037ULL)
+#define HASH_SEED ((size_t)FNV1A_OFFSET_BASIS)
 
 static const struct session *
 at_slot(const struct session_index *x, size_t slot)
