@@ -1,6 +1,7 @@
 /*
  * strmap.h: a hash map from strings to indices (open addressing, FNV-1a),
- * and the FNV-1a hash itself (64-bit, offset basis 14695981039346656037).
+ * the FNV-1a hash itself (64-bit, offset basis 14695981039346656037), and
+ * the splitmix64 mixer.
  * Keys are borrowed: they must outlive the map. dais keys registry ids,
  * zone names and UIDs with it, each mapping to a position in an array.
  */
@@ -18,6 +19,9 @@
 uint64_t fnv1a_add(uint64_t h, const void *data, size_t n);
 uint64_t fnv1a(const void *data, size_t n);
 uint64_t fnv1a_str(const char *s);
+/* The next number of a splitmix64 sequence whose state is *state: a
+ * full-period mix, enough to spread a seed or a clock (UIDs). */
+uint64_t splitmix64(uint64_t *state);
 
 /* Zero-initialise ({0}) for an empty map. */
 struct strmap {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 #include "edit_internal.h"
 
@@ -430,17 +431,6 @@ editor_index(const struct editor *ed)
 	return ed->index;
 }
 
-/* splitmix64: a full-period mix, enough to spread a seed or a clock. */
-static uint64_t
-mix64(uint64_t *state)
-{
-	uint64_t x = (*state += 0x9e3779b97f4a7c15u);
-
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
-	return x ^ (x >> 31);
-}
-
 /* "dais-<32 hex digits>@dais" from the editor's seed: the same every run. */
 static char *
 uid_seeded(struct editor *ed)
@@ -449,7 +439,7 @@ uid_seeded(struct editor *ed)
 	size_t i;
 
 	for (i = 0; i < 32; i += 16) {
-		uint64_t x = mix64(&ed->uid_state);
+		uint64_t x = splitmix64(&ed->uid_state);
 
 		snprintf(hex + i, sizeof hex - i, "%016" PRIx64, x);
 	}

@@ -102,3 +102,13 @@ strmap_free(struct strmap *m)
 	free(m->slot);
 	memset(m, 0, sizeof *m);
 }
+
+uint64_t
+splitmix64(uint64_t *state)
+{
+	uint64_t x = (*state += 0x9e3779b97f4a7c15u);
+
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}

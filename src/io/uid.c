@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "dais/machine.h"
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 struct uid_maker {
@@ -96,17 +97,6 @@ uid_domain_of(const struct programme *p)
 	return out;
 }
 
-/* splitmix64, for the clock-seeded fallback. */
-static uint64_t
-mix64(uint64_t *state)
-{
-	uint64_t x = (*state += 0x9e3779b97f4a7c15u);
-
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9u;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebu;
-	return x ^ (x >> 31);
-}
-
 static void
 random_bytes(struct uid_maker *m, unsigned char *r, size_t n)
 {
@@ -123,7 +113,7 @@ random_bytes(struct uid_maker *m, unsigned char *r, size_t n)
 		m->seeded = true;
 	}
 	for (i = 0; i < n; i++)
-		r[i] = (unsigned char)mix64(&m->state);
+		r[i] = (unsigned char)splitmix64(&m->state);
 }
 
 static char *

@@ -124,6 +124,17 @@ test_fnv1a(void **state)
 }
 
 static void
+test_splitmix64(void **state)
+{
+	uint64_t seed = 0;
+
+	(void)state;
+	/* The reference sequence from seed 0 (Vigna's splitmix64.c). */
+	assert_true(splitmix64(&seed) == 0xe220a8397b1dcdafULL);
+	assert_true(splitmix64(&seed) == 0x6e789e6aa1b965f4ULL);
+}
+
+static void
 test_strmap(void **state)
 {
 	struct strmap m = {0};
@@ -176,9 +187,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_strbuf),  cmocka_unit_test(test_utf8),
-	    cmocka_unit_test(test_suggest), cmocka_unit_test(test_fnv1a),
-	    cmocka_unit_test(test_strmap),  cmocka_unit_test(test_elapsed),
+	    cmocka_unit_test(test_strbuf),     cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_suggest),    cmocka_unit_test(test_fnv1a),
+	    cmocka_unit_test(test_splitmix64), cmocka_unit_test(test_strmap),
+	    cmocka_unit_test(test_elapsed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
