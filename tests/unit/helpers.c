@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/load.h"
 #include "dais/xalloc.h"
 
 char *
@@ -76,6 +77,22 @@ helper_copy_programme(const char *name, const char *ics)
 	return dir;
 }
 
+char *
+helper_copy_example(void)
+{
+	const char *src = getenv("SRCDIR");
+	char tmpl[] = "/tmp/dais-test-XXXXXX";
+	char *dir, *cmd;
+
+	assert_non_null(src);
+	assert_non_null(mkdtemp(tmpl));
+	dir = xstrdup(tmpl);
+	cmd = xasprintf("cp -R '%s/data/kuwait-2026/.' '%s'", src, dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	return dir;
+}
+
 void
 helper_remove_dir(char *dir)
 {
@@ -84,6 +101,26 @@ helper_remove_dir(char *dir)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	free(dir);
+}
+
+struct programme *
+helper_load_ok(const char *dir)
+{
+	struct diag_list diags = {0};
+	struct programme *p = programme_load(dir, &diags);
+	size_t i;
+
+	if (diag_count(&diags, DIAG_ERROR) > 0) {
+		for (i = 0; i < diags.n; i++) {
+			char *line = diag_format(&diags.v[i]);
+
+			print_error("%s\n", line);
+			free(line);
+		}
+		fail_msg("programme in %s did not load", dir);
+	}
+	diag_clear(&diags);
+	return p;
 }
 
 void

@@ -1,7 +1,8 @@
 /*
  * helpers.h: what the io unit tests share: reading and writing whole
- * files, a fresh copy of a fixture programme in a temporary directory, and
- * removing it again. Each fails the running cmocka test on an error.
+ * files, a fresh copy of a fixture programme or of the Kuwait example in a
+ * temporary directory, removing it again, and loading a programme that
+ * must load. Each fails the running cmocka test on an error.
  */
 #ifndef DAIS_TEST_HELPERS_H
 #define DAIS_TEST_HELPERS_H
@@ -24,8 +25,21 @@ void helper_spill_text(const char *path, const char *text);
  * the name and removes the directory with helper_remove_dir.
  */
 char *helper_copy_programme(const char *name, const char *ics);
+/*
+ * A fresh copy of the example programme data/kuwait-2026 (under $SRCDIR)
+ * in a new directory under /tmp; the same ownership as
+ * helper_copy_programme.
+ */
+char *helper_copy_example(void);
 /* Removes dir and everything in it, and frees the name. */
 void helper_remove_dir(char *dir);
+
+struct programme;
+/*
+ * programme_load of dir, which must give no error: otherwise every
+ * message is printed and the test fails. The caller frees the programme.
+ */
+struct programme *helper_load_ok(const char *dir);
 
 /* A growing string. */
 struct helper_buf {

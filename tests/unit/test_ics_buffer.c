@@ -20,6 +20,7 @@
 #include "dais/ics.h"
 #include "dais/registry.h"
 #include "dais/xalloc.h"
+#include "helpers.h"
 #include "ics_internal.h"
 
 static char *
@@ -28,35 +29,6 @@ fixture(const char *name)
 	const char *dir = getenv("FIXTURES");
 
 	return xasprintf("%s/%s", dir != NULL ? dir : "tests/fixtures", name);
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(fp);
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
-
-static void
-spill(const char *path, const char *data, size_t len)
-{
-	FILE *fp = fopen(path, "wb");
-
-	assert_non_null(fp);
-	assert_int_equal(fwrite(data, 1, len, fp), len);
-	assert_int_equal(fclose(fp), 0);
 }
 
 /* Everything a load left: its result, each message, each session. */
@@ -123,17 +95,17 @@ static int
 check_file(const char *dir, const char *path, const char *tmp)
 {
 	size_t len, i, k;
-	char *data = slurp(path, &len), *lf = xmalloc(len + 1);
+	char *data = helper_slurp(path, &len), *lf = xmalloc(len + 1);
 
 	same_both_ways(dir, path, data, len);
 	for (i = k = 0; i < len; i++)
 		if (!(data[i] == '\r' && i + 1 < len && data[i + 1] == '\n'))
 			lf[k++] = data[i];
-	spill(tmp, lf, k);
+	helper_spill(tmp, lf, k);
 	same_both_ways(dir, tmp, lf, k);
 	while (k > 0 && (lf[k - 1] == '\n' || lf[k - 1] == '\r'))
 		k--;
-	spill(tmp, lf, k);
+	helper_spill(tmp, lf, k);
 	same_both_ways(dir, tmp, lf, k);
 	free(data);
 	free(lf);
@@ -231,7 +203,7 @@ test_long_lines_both_ways(void **state)
 		    "SUMMARY:after\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
 		    desc);
 		len = strlen(data);
-		spill(tmp, data, len);
+		helper_spill(tmp, data, len);
 		same_both_ways(mini, tmp, data, len);
 		free(desc);
 		free(data);

@@ -26,6 +26,7 @@
 #include "dais/load.h"
 #include "dais/save.h"
 #include "dais/xalloc.h"
+#include "helpers.h"
 
 struct ctx {
 	struct editor *ed;
@@ -34,43 +35,6 @@ struct ctx {
 	char **states;
 	size_t nstates;
 };
-
-static char *
-copy_example(void)
-{
-	const char *src = getenv("SRCDIR");
-	char tmpl[] = "/tmp/dais-journal-XXXXXX";
-	char *dir, *cmd;
-
-	assert_non_null(src);
-	dir = xstrdup(mkdtemp(tmpl));
-	cmd = xasprintf("cp -R '%s/data/kuwait-2026/.' '%s'", src, dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	return dir;
-}
-
-static void
-remove_dir(char *dir)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-}
-
-static struct programme *
-load_ok(const char *dir)
-{
-	struct diag_list diags = {0};
-	struct programme *p = programme_load(dir, &diags);
-
-	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
-	diag_clear(&diags);
-	free(diags.v);
-	return p;
-}
 
 static void
 add(FILE *f, const char *fmt, const char *v)
@@ -251,7 +215,7 @@ make_edits(struct ctx *c)
 static char *
 replayed(const char *dir, struct journal_found *f)
 {
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	char *why = NULL, *s;
 
@@ -280,8 +244,8 @@ start(struct ctx *c, struct programme *p)
 static void
 test_replay_gives_the_edited_programme(void **state)
 {
-	char *dir = copy_example(), *why = NULL, *got, *want;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL, *got, *want;
+	struct programme *p = helper_load_ok(dir);
 	struct journal_found f;
 	struct ctx c;
 
@@ -309,7 +273,7 @@ test_replay_gives_the_edited_programme(void **state)
 	editor_free(c.ed);
 	ctx_free(&c);
 	programme_free(p);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 static off_t
@@ -328,8 +292,8 @@ file_size(const char *path)
 static void
 test_torn_last_edit_is_left_out(void **state)
 {
-	char *dir = copy_example(), *why = NULL, *path, *copy;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL, *path, *copy;
+	struct programme *p = helper_load_ok(dir);
 	struct journal_found f;
 	struct ctx c;
 	off_t before, after, cut;
@@ -380,7 +344,7 @@ test_torn_last_edit_is_left_out(void **state)
 	ctx_free(&c);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 static void
@@ -400,8 +364,8 @@ append_to(const char *dir, const char *name, const char *text)
 static void
 test_changed_files_are_named(void **state)
 {
-	char *dir = copy_example(), *why = NULL, *kept, *path;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL, *kept, *path;
+	struct programme *p = helper_load_ok(dir);
 	struct journal_found f;
 	struct ctx c;
 	struct stat st;
@@ -432,7 +396,7 @@ test_changed_files_are_named(void **state)
 	editor_free(c.ed);
 	ctx_free(&c);
 	programme_free(p);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 static void
@@ -452,8 +416,8 @@ write_text(const char *dir, const char *text)
 static void
 test_damaged_journal_is_refused(void **state)
 {
-	char *dir = copy_example(), *why = NULL, *path, *text;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL, *path, *text;
+	struct programme *p = helper_load_ok(dir);
 	struct journal_found f;
 	struct ctx c;
 	FILE *fp;
@@ -497,7 +461,7 @@ test_damaged_journal_is_refused(void **state)
 	editor_free(c.ed);
 	ctx_free(&c);
 	programme_free(p);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* A journal of `edit_lines` (one edit, put and del lines) after `magic`,
@@ -523,8 +487,8 @@ write_journal(const char *dir, const char *magic, const char *edit_lines)
 static void
 test_old_and_partial_journals_are_read(void **state)
 {
-	char *dir = copy_example(), *why = NULL, *lines;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL, *lines;
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed;
 	const struct session *s, *x;
 	struct journal_found f;
@@ -604,15 +568,15 @@ test_old_and_partial_journals_are_read(void **state)
 
 	free(uid);
 	programme_free(p);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* After a save the journal holds nothing: what it held is in the files. */
 static void
 test_restart_after_save(void **state)
 {
-	char *dir = copy_example(), *why = NULL;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL;
+	struct programme *p = helper_load_ok(dir);
 	struct diag_list diags = {0};
 	struct journal_found f;
 	struct ctx c;
@@ -653,15 +617,15 @@ test_restart_after_save(void **state)
 	editor_free(c.ed);
 	ctx_free(&c);
 	programme_free(p);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* A journal started while edits are unsaved carries them over whole. */
 static void
 test_start_carries_unsaved_edits(void **state)
 {
-	char *dir = copy_example(), *why = NULL, *got, *want;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_example(), *why = NULL, *got, *want;
+	struct programme *p = helper_load_ok(dir);
 	struct journal_found f;
 	struct ctx c;
 
@@ -684,7 +648,7 @@ test_start_carries_unsaved_edits(void **state)
 	editor_free(c.ed);
 	ctx_free(&c);
 	programme_free(p);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* A FIFO where the journal should be is refused at once, not waited on. */
@@ -706,7 +670,7 @@ test_fifo_journal_is_refused(void **state)
 	free(why);
 	journal_found_free(&f);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 int

@@ -21,106 +21,7 @@
 #include "dais/load.h"
 #include "dais/save.h"
 #include "dais/xalloc.h"
-
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void
-spill(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-/* A fresh copy of tests/fixtures/mini with `ics` as its sessions file. */
-static char *
-make_programme(const char *ics)
-{
-	const char *fixtures = getenv("FIXTURES");
-	const char *names[] = {"conference.ini", "venues.ini",
-	                       "participants.ini"};
-	char tmpl[] = "/tmp/dais-save-XXXXXX";
-	char *dir, *path, *text;
-	size_t i;
-
-	assert_non_null(fixtures);
-	dir = xstrdup(mkdtemp(tmpl));
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		path = xasprintf("%s/mini/%s", fixtures, names[i]);
-		text = slurp(path);
-		free(path);
-		path = xasprintf("%s/%s", dir, names[i]);
-		spill(path, text);
-		free(path);
-		free(text);
-	}
-	path = xasprintf("%s/programme", dir);
-	mkdir(path, 0755);
-	free(path);
-	path = xasprintf("%s/programme/sessions.ics", dir);
-	if (ics == NULL) {
-		char *from =
-		    xasprintf("%s/mini/programme/sessions.ics", fixtures);
-
-		text = slurp(from);
-		free(from);
-		spill(path, text);
-		free(text);
-	} else {
-		spill(path, ics);
-	}
-	free(path);
-	return dir;
-}
-
-static void
-remove_programme(char *dir)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-}
-
-static struct programme *
-load_ok(const char *dir)
-{
-	struct diag_list diags = {0};
-	struct programme *p = programme_load(dir, &diags);
-
-	if (diag_count(&diags, DIAG_ERROR) > 0) {
-		size_t i;
-
-		for (i = 0; i < diags.n; i++) {
-			char *line = diag_format(&diags.v[i]);
-
-			print_error("%s\n", line);
-			free(line);
-		}
-		fail_msg("programme in %s did not load", dir);
-	}
-	diag_clear(&diags);
-	return p;
-}
+#include "helpers.h"
 
 static char *
 sessions_path(const char *dir)
@@ -164,9 +65,10 @@ save_ok(struct editor *ed)
 static void
 test_retitle_changes_only_that_event(void **state)
 {
-	char *dir = make_programme(NULL), *path = sessions_path(dir);
-	char *before = slurp(path), *after;
-	struct programme *p = load_ok(dir), *q;
+	char *dir = helper_copy_programme("mini", NULL),
+	     *path = sessions_path(dir);
+	char *before = helper_slurp(path, NULL), *after;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	const char *why = NULL;
 	long i;
@@ -178,7 +80,7 @@ test_retitle_changes_only_that_event(void **state)
 	                           &why));
 	save_ok(ed);
 	assert_false(editor_dirty(ed));
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	/* The other two events are there byte for byte. */
 	assert_non_null(strstr(after, "UID:opening@mini\r\n"
 	                              "DTSTAMP:20261001T000000Z\r\n"
@@ -190,7 +92,7 @@ test_retitle_changes_only_that_event(void **state)
 	assert_true(lines_missing(before, after) <= 2);
 	assert_null(strstr(after, "SEQUENCE:1"));
 
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	i = programme_find_session(q, "side-1@mini", DAIS_TIME_NONE);
 	assert_true(i >= 0);
 	assert_string_equal(q->sessions[i].title,
@@ -202,14 +104,15 @@ test_retitle_changes_only_that_event(void **state)
 	free(before);
 	free(after);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_move_raises_sequence_and_keeps_zone(void **state)
 {
-	char *dir = make_programme(NULL), *path = sessions_path(dir), *after;
-	struct programme *p = load_ok(dir), *q;
+	char *dir = helper_copy_programme("mini", NULL),
+	     *path = sessions_path(dir), *after;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	const struct session *s;
 	const char *why = NULL;
@@ -222,7 +125,7 @@ test_move_raises_sequence_and_keeps_zone(void **state)
 	assert_true(
 	    edit_move(ed, "day2@mini", DAIS_TIME_NONE, s->start + 3600, &why));
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_non_null(
 	    strstr(after, "DTSTART;TZID=Asia/Kuwait:20261105T160000"));
 	assert_non_null(
@@ -237,7 +140,7 @@ test_move_raises_sequence_and_keeps_zone(void **state)
 	    strstr(strstr(after, "BEGIN:VTIMEZONE") + 1, "BEGIN:VTIMEZONE"));
 	assert_true(strstr(after, "BEGIN:VTIMEZONE") <
 	            strstr(after, "BEGIN:VEVENT"));
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	i = programme_find_session(q, "day2@mini", DAIS_TIME_NONE);
 	assert_true(i >= 0);
 	/* 2026-11-05 13:00Z */
@@ -251,14 +154,15 @@ test_move_raises_sequence_and_keeps_zone(void **state)
 	programme_free(p);
 	free(after);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_delete_and_create(void **state)
 {
-	char *dir = make_programme(NULL), *path = sessions_path(dir), *after;
-	struct programme *p = load_ok(dir), *q;
+	char *dir = helper_copy_programme("mini", NULL),
+	     *path = sessions_path(dir), *after;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	struct session s;
 	const char *why = NULL;
@@ -278,10 +182,10 @@ test_delete_and_create(void **state)
 	assert_true(edit_create(ed, &s, &uid, &why));
 	session_free(&s);
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_null(strstr(after, "side-1@mini"));
 	assert_non_null(strstr(after, "Bilateral: Kuwait and Tajikistan"));
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	assert_int_equal(q->nsessions, 3);
 	i = programme_find_session(q, uid, DAIS_TIME_NONE);
 	assert_true(i >= 0);
@@ -297,7 +201,7 @@ test_delete_and_create(void **state)
 	programme_free(p);
 	free(after);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static const char unknown_ics[] =
@@ -348,8 +252,9 @@ static const char unknown_ics[] =
 static void
 test_unknown_content_survives(void **state)
 {
-	char *dir = make_programme(unknown_ics), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_programme("mini", unknown_ics),
+	     *path = sessions_path(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	const char *why = NULL;
 	char *after;
@@ -360,7 +265,7 @@ test_unknown_content_survives(void **state)
 	assert_true(edit_set_title(ed, "edit@mini", DAIS_TIME_NONE,
 	                           "To be edited (revised)", &why));
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	/* The untouched event and the calendar's own lines, byte for byte. */
 	assert_non_null(strstr(after, "PRODID:-//Other Tool//EN\r\n"
 	                              "X-WR-CALNAME:Mini\r\n"));
@@ -382,14 +287,15 @@ test_unknown_content_survives(void **state)
 	programme_free(p);
 	free(after);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_occurrences(void **state)
 {
-	char *dir = make_programme(unknown_ics), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir), *q;
+	char *dir = helper_copy_programme("mini", unknown_ics),
+	     *path = sessions_path(dir);
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	const struct session *first = NULL, *second = NULL;
 	dais_time r1, r2;
@@ -415,12 +321,12 @@ test_occurrences(void **state)
 	    edit_set_title(ed, "coffee@mini", r1, "Coffee and press", &why));
 	assert_true(edit_delete(ed, "coffee@mini", r2, &why));
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_non_null(
 	    strstr(after, "EXDATE;TZID=Asia/Kuwait:20261105T103000"));
 	assert_non_null(
 	    strstr(after, "RECURRENCE-ID;TZID=Asia/Kuwait:20261104T103000"));
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	for (i = 0; i < q->nsessions; i++) {
 		if (strcmp(q->sessions[i].uid, "coffee@mini") != 0)
 			continue;
@@ -434,7 +340,7 @@ test_occurrences(void **state)
 	programme_free(p);
 	free(after);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 /*
@@ -450,9 +356,10 @@ test_outlook_override_in_file_zone(void **state)
 	const char *fixtures = getenv("FIXTURES");
 	char *from =
 	    xasprintf("%s/other-clients/outlook-recurring.ics", fixtures);
-	char *ics = slurp(from);
-	char *dir = make_programme(ics), *path = sessions_path(dir), *after;
-	struct programme *p = load_ok(dir), *q;
+	char *ics = helper_slurp(from, NULL);
+	char *dir = helper_copy_programme("mini", ics),
+	     *path = sessions_path(dir), *after;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	const char *why = NULL, *s;
 	const char *uid = NULL;
@@ -472,12 +379,12 @@ test_outlook_override_in_file_zone(void **state)
 	assert_true(
 	    edit_set_title(ed, uid, rid, "Heads of delegation: moved", &why));
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	for (s = after; (s = strstr(s, "RECURRENCE-ID")) != NULL; s++)
 		n++;
 	assert_int_equal(n, 1);
 	assert_null(strstr(after, "(later)"));
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	n = 0;
 	for (i = 0; i < q->nsessions; i++)
 		if (q->sessions[i].recurrence_id == rid) {
@@ -494,7 +401,7 @@ test_outlook_override_in_file_zone(void **state)
 	free(path);
 	free(ics);
 	free(from);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 /*
@@ -504,8 +411,8 @@ test_outlook_override_in_file_zone(void **state)
 static void
 test_changeset_by_file(void **state)
 {
-	char *dir = make_programme(NULL);
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_programme("mini", NULL);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	const struct changeset_entry *e;
 	struct changeset cs;
@@ -553,15 +460,16 @@ test_changeset_by_file(void **state)
 	free(uid);
 	editor_free(ed);
 	programme_free(p);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_failed_write_keeps_file_and_edits(void **state)
 {
-	char *dir = make_programme(NULL), *path = sessions_path(dir);
-	char *before = slurp(path), *after;
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_programme("mini", NULL),
+	     *path = sessions_path(dir);
+	char *before = helper_slurp(path, NULL), *after;
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	const char *why = NULL;
@@ -576,27 +484,28 @@ test_failed_write_keeps_file_and_edits(void **state)
 	assert_non_null(strstr(diags.v[0].file, "sessions.ics"));
 	assert_non_null(strstr(diags.v[0].message, "No space left"));
 	diag_clear(&diags);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_string_equal(before, after);
 	free(after);
 	assert_true(editor_dirty(ed));
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_non_null(strstr(after, "Opening plenary (revised)"));
 	editor_free(ed);
 	programme_free(p);
 	free(before);
 	free(after);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_bom_file(void **state)
 {
 	char *ics = xasprintf("\xef\xbb\xbf%s", unknown_ics);
-	char *dir = make_programme(ics), *path = sessions_path(dir), *after;
-	struct programme *p = load_ok(dir), *q;
+	char *dir = helper_copy_programme("mini", ics),
+	     *path = sessions_path(dir), *after;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	const char *why = NULL;
 	long i;
@@ -605,12 +514,12 @@ test_bom_file(void **state)
 	assert_true(edit_set_title(ed, "keep@mini", DAIS_TIME_NONE,
 	                           "Edited in a file with a BOM", &why));
 	save_ok(ed);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_memory_equal(after,
 	                    "\xef\xbb\xbf"
 	                    "BEGIN:VCALENDAR\r\n",
 	                    18);
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	i = programme_find_session(q, "keep@mini", DAIS_TIME_NONE);
 	assert_true(i >= 0);
 	assert_string_equal(q->sessions[i].title,
@@ -622,15 +531,16 @@ test_bom_file(void **state)
 	free(after);
 	free(path);
 	free(ics);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_changed_on_disk_is_not_overwritten(void **state)
 {
-	char *dir = make_programme(NULL), *path = sessions_path(dir);
+	char *dir = helper_copy_programme("mini", NULL),
+	     *path = sessions_path(dir);
 	char *theirs, *after, *at;
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	const char *why = NULL;
@@ -639,16 +549,16 @@ test_changed_on_disk_is_not_overwritten(void **state)
 	assert_true(edit_set_title(ed, "opening@mini", DAIS_TIME_NONE,
 	                           "Opening plenary (ours)", &why));
 	/* Somebody else renames the closing plenary meanwhile. */
-	theirs = slurp(path);
+	theirs = helper_slurp(path, NULL);
 	at = strstr(theirs, "SUMMARY:Closing plenary");
 	assert_non_null(at);
 	memcpy(at + strlen("SUMMARY:"), "Closing session", 15);
-	spill(path, theirs);
+	helper_spill_text(path, theirs);
 	assert_false(programme_save(ed, &diags));
 	assert_int_equal(diag_count(&diags, DIAG_ERROR), 1);
 	assert_non_null(strstr(diags.v[0].message, "was changed by another"));
 	diag_clear(&diags);
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_string_equal(after, theirs);
 	assert_true(editor_dirty(ed));
 	free(after);
@@ -662,14 +572,14 @@ test_changed_on_disk_is_not_overwritten(void **state)
 	programme_free(p);
 	free(theirs);
 	free(path);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 static void
 test_saves_in_a_row(void **state)
 {
-	char *dir = make_programme(NULL);
-	struct programme *p = load_ok(dir);
+	char *dir = helper_copy_programme("mini", NULL);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	const char *why = NULL;
 
@@ -683,7 +593,7 @@ test_saves_in_a_row(void **state)
 	save_ok(ed);
 	editor_free(ed);
 	programme_free(p);
-	remove_programme(dir);
+	helper_remove_dir(dir);
 }
 
 int

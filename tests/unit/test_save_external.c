@@ -23,46 +23,19 @@
 #include "dais/load.h"
 #include "dais/save.h"
 #include "dais/xalloc.h"
-
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static void
-spill(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
+#include "helpers.h"
 
 /* The text of `path` with the first `from` replaced by `to`, written back. */
 static void
 replace_in(const char *path, const char *from, const char *to)
 {
-	char *text = slurp(path), *at = strstr(text, from), *out;
+	char *text = helper_slurp(path, NULL), *at = strstr(text, from), *out;
 
 	if (at == NULL)
 		fail_msg("'%s' is not in %s", from, path);
 	*at = '\0';
 	out = xasprintf("%s%s%s", text, to, at + strlen(from));
-	spill(path, out);
+	helper_spill_text(path, out);
 	free(out);
 	free(text);
 }
@@ -81,27 +54,8 @@ static const char extra_ics[] =
 static char *
 make_programme(bool two)
 {
-	const char *fixtures = getenv("FIXTURES");
-	const char *names[] = {"conference.ini", "venues.ini",
-	                       "participants.ini", "programme/sessions.ics"};
-	char tmpl[] = "/tmp/dais-savex-XXXXXX";
-	char *dir, *path, *text;
-	size_t i;
+	char *dir = helper_copy_programme("mini", NULL), *path;
 
-	assert_non_null(fixtures);
-	dir = xstrdup(mkdtemp(tmpl));
-	path = xasprintf("%s/programme", dir);
-	mkdir(path, 0755);
-	free(path);
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		path = xasprintf("%s/mini/%s", fixtures, names[i]);
-		text = slurp(path);
-		free(path);
-		path = xasprintf("%s/%s", dir, names[i]);
-		spill(path, text);
-		free(path);
-		free(text);
-	}
 	if (two) {
 		path = xasprintf("%s/conference.ini", dir);
 		replace_in(path, "files = \"programme/sessions.ics\"",
@@ -109,41 +63,10 @@ make_programme(bool two)
 		           "programme/extra.ics\"");
 		free(path);
 		path = xasprintf("%s/programme/extra.ics", dir);
-		spill(path, extra_ics);
+		helper_spill_text(path, extra_ics);
 		free(path);
 	}
 	return dir;
-}
-
-static void
-remove_dir(char *dir)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(dir);
-}
-
-static struct programme *
-load_ok(const char *dir)
-{
-	struct diag_list diags = {0};
-	struct programme *p = programme_load(dir, &diags);
-	size_t i;
-
-	if (diag_count(&diags, DIAG_ERROR) > 0) {
-		for (i = 0; i < diags.n; i++) {
-			char *line = diag_format(&diags.v[i]);
-
-			print_error("%s\n", line);
-			free(line);
-		}
-		fail_msg("programme in %s did not load", dir);
-	}
-	diag_clear(&diags);
-	free(diags.v);
-	return p;
 }
 
 static char *
@@ -176,7 +99,7 @@ static void
 test_other_session_merges(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir), *q;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	struct save_analysis a;
 	struct diag_list diags = {0};
@@ -218,7 +141,7 @@ test_other_session_merges(void **state)
 	assert_false(editor_dirty(ed));
 	save_analysis_free(&a);
 
-	text = slurp(path);
+	text = helper_slurp(path, NULL);
 	assert_non_null(strstr(text, "SUMMARY:Opening plenary (ours)"));
 	assert_non_null(strstr(text, "SUMMARY:Closing session"));
 	/* Their block is theirs, byte for byte. */
@@ -226,7 +149,7 @@ test_other_session_merges(void **state)
 	                       "UID:day2@mini\r\nDTSTAMP:20261001T000000Z\r\n"
 	                       "SUMMARY:Closing session\r\n"));
 	free(text);
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	assert_string_equal(title_of(q, "opening@mini"),
 	                    "Opening plenary (ours)");
 	assert_string_equal(title_of(q, "day2@mini"), "Closing session");
@@ -245,7 +168,7 @@ test_other_session_merges(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* Somebody else moves the session the user retitled: no merge. */
@@ -253,7 +176,7 @@ static void
 test_same_session_overlaps(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct save_analysis a;
 	struct diag_list diags = {0};
@@ -266,7 +189,7 @@ test_same_session_overlaps(void **state)
 	                           "Opening plenary (ours)", &why));
 	replace_in(path, "DTSTART;TZID=Asia/Kuwait:20261104T090000",
 	           "DTSTART;TZID=Asia/Kuwait:20261104T083000");
-	theirs = slurp(path);
+	theirs = helper_slurp(path, NULL);
 	assert_int_equal(save_analyse(ed, &a), 1);
 	assert_int_equal(a.files[0].n, 1);
 	d = diff_of(&a.files[0], "opening@mini");
@@ -283,7 +206,7 @@ test_same_session_overlaps(void **state)
 	assert_false(save_merge(ed, &a, &diags));
 	assert_int_equal(diag_count(&diags, DIAG_ERROR), 1);
 	assert_non_null(strstr(diags.v[0].message, "not merged"));
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_string_equal(after, theirs);
 	assert_true(editor_dirty(ed));
 	save_analysis_free(&a);
@@ -294,7 +217,7 @@ test_same_session_overlaps(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* The same change made on both sides is no overlap. */
@@ -302,7 +225,7 @@ static void
 test_same_change_both_sides(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct save_analysis a;
 	const char *why = NULL;
@@ -320,7 +243,7 @@ test_same_change_both_sides(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /*
@@ -332,7 +255,7 @@ static void
 test_own_save_is_no_difference(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	struct save_analysis a;
@@ -384,7 +307,7 @@ test_own_save_is_no_difference(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* A session added on disk and one the user made both end up in the file. */
@@ -392,7 +315,7 @@ static void
 test_added_on_both_sides(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir), *q;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	struct save_analysis a;
@@ -420,7 +343,7 @@ test_added_on_both_sides(void **state)
 	assert_true(a.files[0].yours);
 	assert_true(save_merge(ed, &a, &diags));
 	save_analysis_free(&a);
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	assert_int_equal(q->nsessions, 5);
 	assert_string_equal(title_of(q, "theirs@mini"), "Coffee");
 	assert_string_equal(title_of(q, uid), "Press briefing");
@@ -430,7 +353,7 @@ test_added_on_both_sides(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* The file changes again between the analysis and the merge: refused. */
@@ -438,7 +361,7 @@ static void
 test_changed_again(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	struct save_analysis a;
@@ -451,11 +374,11 @@ test_changed_again(void **state)
 	replace_in(path, "SUMMARY:Closing plenary", "SUMMARY:Closing session");
 	assert_int_equal(save_analyse(ed, &a), 1);
 	replace_in(path, "SUMMARY:Side session", "SUMMARY:Side meeting");
-	second = slurp(path);
+	second = helper_slurp(path, NULL);
 	assert_false(save_merge(ed, &a, &diags));
 	assert_int_equal(diag_count(&diags, DIAG_ERROR), 1);
 	assert_non_null(strstr(diags.v[0].message, "changed again"));
-	after = slurp(path);
+	after = helper_slurp(path, NULL);
 	assert_string_equal(after, second);
 	assert_true(editor_dirty(ed));
 	save_analysis_free(&a);
@@ -466,7 +389,7 @@ test_changed_again(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /*
@@ -478,7 +401,7 @@ test_other_file_changed(void **state)
 {
 	char *dir = make_programme(true), *path = sessions_path(dir);
 	char *extra = xasprintf("%s/programme/extra.ics", dir), *theirs, *t;
-	struct programme *p = load_ok(dir), *q;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	struct save_analysis a;
@@ -488,17 +411,17 @@ test_other_file_changed(void **state)
 	assert_true(edit_set_title(ed, "opening@mini", DAIS_TIME_NONE,
 	                           "Opening plenary (ours)", &why));
 	replace_in(extra, "SUMMARY:Lunch", "SUMMARY:Working lunch");
-	theirs = slurp(extra);
+	theirs = helper_slurp(extra, NULL);
 	assert_int_equal(save_analyse(ed, &a), 1);
 	assert_string_equal(a.files[0].name, "programme/extra.ics");
 	assert_false(a.files[0].yours);
 	assert_int_equal(a.files[0].n, 1);
 	assert_true(save_merge(ed, &a, &diags));
 	save_analysis_free(&a);
-	t = slurp(extra);
+	t = helper_slurp(extra, NULL);
 	assert_string_equal(t, theirs);
 	free(t);
-	q = load_ok(dir);
+	q = helper_load_ok(dir);
 	assert_string_equal(title_of(q, "opening@mini"),
 	                    "Opening plenary (ours)");
 	assert_string_equal(title_of(q, "lunch@mini"), "Working lunch");
@@ -509,7 +432,7 @@ test_other_file_changed(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* Deleted, then replaced by a directory: no merge; a copy can be made. */
@@ -518,7 +441,7 @@ test_file_deleted(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
 	char *to = xasprintf("%s-mine", dir), *cant = NULL;
-	struct programme *p = load_ok(dir), *q;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	struct save_analysis a;
@@ -550,7 +473,7 @@ test_file_deleted(void **state)
 	assert_int_equal(diag_count(&diags, DIAG_WARNING), 1);
 	assert_non_null(strstr(diags.v[0].message, "was deleted or moved"));
 	diag_clear(&diags);
-	q = load_ok(to);
+	q = helper_load_ok(to);
 	assert_int_equal(q->nsessions, 3);
 	assert_string_equal(title_of(q, "opening@mini"),
 	                    "Opening plenary (ours)");
@@ -569,8 +492,8 @@ test_file_deleted(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(to);
-	remove_dir(dir);
+	helper_remove_dir(to);
+	helper_remove_dir(dir);
 }
 
 /*
@@ -582,7 +505,7 @@ test_file_replaced(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
 	char *tmp = xasprintf("%s.new", path);
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct save_analysis a;
 	const struct save_session_diff *d;
@@ -593,10 +516,10 @@ test_file_replaced(void **state)
 	assert_true(edit_set_title(ed, "side-1@mini", DAIS_TIME_NONE,
 	                           "Border data (ours)", &why));
 	/* Their calendar keeps the closing plenary, adds lunch. */
-	text = slurp(path);
+	text = helper_slurp(path, NULL);
 	at = strstr(text, "BEGIN:VEVENT\r\nUID:day2@mini");
 	assert_non_null(at);
-	spill(tmp, extra_ics);
+	helper_spill_text(tmp, extra_ics);
 	replace_in(tmp, "END:VCALENDAR\r\n", at);
 	free(text);
 	assert_int_equal(rename(tmp, path), 0);
@@ -620,7 +543,7 @@ test_file_replaced(void **state)
 	programme_free(p);
 	free(tmp);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 /* A file that no longer loads cleanly is not merged onto. */
@@ -628,7 +551,7 @@ static void
 test_broken_file_not_merged(void **state)
 {
 	char *dir = make_programme(false), *path = sessions_path(dir);
-	struct programme *p = load_ok(dir);
+	struct programme *p = helper_load_ok(dir);
 	struct editor *ed = editor_new(p);
 	struct save_analysis a;
 	const char *why = NULL;
@@ -648,7 +571,7 @@ test_broken_file_not_merged(void **state)
 	editor_free(ed);
 	programme_free(p);
 	free(path);
-	remove_dir(dir);
+	helper_remove_dir(dir);
 }
 
 static uint64_t
@@ -672,7 +595,7 @@ test_copy_is_the_users_view(void **state)
 	char *extra = xasprintf("%s/programme/extra.ics", dir);
 	char *to = save_copy_default_dir(dir, 1793770000);
 	char *want = xasprintf("%s-mine-", dir), *copied, *orig, *name;
-	struct programme *p = load_ok(dir), *q;
+	struct programme *p = helper_load_ok(dir), *q;
 	struct editor *ed = editor_new(p);
 	struct diag_list diags = {0};
 	const char *why = NULL;
@@ -701,7 +624,7 @@ test_copy_is_the_users_view(void **state)
 	assert_int_equal(hash_of(path), h_sessions);
 	assert_int_equal(hash_of(extra), h_extra);
 	assert_true(editor_dirty(ed));
-	q = load_ok(to);
+	q = helper_load_ok(to);
 	assert_int_equal(q->nsessions, 3); /* opening, day2, lunch */
 	assert_string_equal(title_of(q, "opening@mini"),
 	                    "Opening plenary (ours)");
@@ -722,10 +645,10 @@ test_copy_is_the_users_view(void **state)
 
 		for (i = 0; i < 4; i++) {
 			name = xasprintf("%s/%s", dir, names[i]);
-			orig = slurp(name);
+			orig = helper_slurp(name, NULL);
 			free(name);
 			name = xasprintf("%s/%s", to, names[i]);
-			copied = slurp(name);
+			copied = helper_slurp(name, NULL);
 			free(name);
 			assert_string_equal(copied, orig);
 			free(copied);
@@ -759,8 +682,8 @@ test_copy_is_the_users_view(void **state)
 	programme_free(p);
 	free(extra);
 	free(path);
-	remove_dir(to);
-	remove_dir(dir);
+	helper_remove_dir(to);
+	helper_remove_dir(dir);
 }
 
 int
