@@ -126,10 +126,12 @@ void slot_fixes_clear(struct slot_fixes *f);
 
 /*
  * The fixes of conflict c (found in the programme x indexes): each moves
- * one of its sessions on the grid of its own day (time, room or both), or
- * replaces the double-booked person with another member of the same
- * delegation, so that the session is in no error afterwards: the conflict
- * is cleared and no error is created. Sorted by cost, then description.
+ * one of its sessions on the grid of its own day (time, room or both; in
+ * the rooms that serve its kind, or in any room when none of those clears
+ * it), or replaces the double-booked person with another member of the
+ * same delegation, so that the session is in no error afterwards: the
+ * conflict is cleared and no error is created. Sorted by cost, then
+ * description.
  * At most `max` (0: no limit).
  */
 void slots_fixes(const struct session_index *x, const struct conflict *c,

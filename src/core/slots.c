@@ -785,6 +785,33 @@ title_of(const struct session *s)
 	return s->title && *s->title ? s->title : s->uid;
 }
 
+/* Whether moving s to candidate k (in no error) clears conflict c. */
+static bool
+candidate_clears(const struct conflict *c, const struct slot_candidate *k,
+                 const struct session *s)
+{
+	bool moved_room =
+	    s->room_id == NULL || strcmp(k->room->id, s->room_id) != 0;
+
+	if (k->start == s->start && !moved_room)
+		return false;
+	/* A warning is only cleared if the move is out of its kind. */
+	return c->severity != SEVERITY_WARNING ||
+	       (k->kinds & (1u << c->kind)) == 0;
+}
+
+static bool
+any_clears(const struct conflict *c, const struct slot_result *r,
+           const struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (candidate_clears(c, &r->v[i], s))
+			return true;
+	return false;
+}
+
 static void
 fixes_move(const struct session_index *x, const struct conflict *c, size_t si,
            struct slot_fixes *out)
@@ -810,17 +837,34 @@ fixes_move(const struct session_index *x, const struct conflict *c, size_t si,
 		free(why);
 		return;
 	}
+	/*
+	 * The rooms that serve the session's kind come first; when none of
+	 * them clears the conflict (a side session needing Chinese booths
+	 * that only the plenary hall has), every room is tried: a room's
+	 * kinds are a preference, not a conflict.
+	 */
+	if (!any_clears(c, &r, s)) {
+		const char **all = xcalloc(p->nrooms + 1, sizeof *all);
+
+		for (i = 0; i < p->nrooms; i++)
+			all[i] = p->rooms[i].id;
+		q.rooms = all;
+		q.nrooms = p->nrooms;
+		slot_result_clear(&r);
+		if (!slots_find(x, &q, &r, &why)) {
+			free(why);
+			free(all);
+			return;
+		}
+		free(all);
+	}
 	for (i = 0; i < r.n; i++) {
 		const struct slot_candidate *k = &r.v[i];
 		bool moved_room =
 		    s->room_id == NULL || strcmp(k->room->id, s->room_id) != 0;
 		struct slot_fix f;
 
-		if (k->start == s->start && !moved_room)
-			continue;
-		/* A warning is only cleared if the move is out of its kind. */
-		if (c->severity == SEVERITY_WARNING &&
-		    (k->kinds & (1u << c->kind)))
+		if (!candidate_clears(c, k, s))
 			continue;
 		memset(&f, 0, sizeof f);
 		f.kind = FIX_MOVE;
