@@ -12,23 +12,14 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* One top-level component of an iCalendar text. */
-struct cal_block {
-	size_t start, end; /* bytes of its text, BEGIN line to END line's
-	                      line ending included */
-	bool event;        /* a VEVENT (else VTIMEZONE or anything else) */
-	char *uid;         /* a VEVENT's UID, unfolded; or NULL */
-	char *tzid;        /* a VTIMEZONE's TZID; or NULL */
-};
+#include "ics_text.h"
 
-/* An iCalendar text cut into its top-level components. */
+/* An iCalendar text cut into its top-level components by ics_text. */
 struct cal_text {
 	char *text; /* owned, NUL-terminated */
 	size_t len;
-	struct cal_block *v;
-	size_t n, cap;
-	size_t end_cal; /* where END:VCALENDAR starts (len when missing) */
-	bool crlf;      /* its lines end in CRLF */
+	struct ics_text split; /* its blocks; borrows text */
+	bool crlf;             /* its lines end in CRLF */
 };
 
 /*
@@ -41,7 +32,7 @@ void cal_text_free(struct cal_text *ct);
 /* The VEVENT blocks of uid concatenated, with CRLF line endings; the
  * caller frees it. NULL when none has that UID. */
 char *cal_text_session(const struct cal_text *ct, const char *uid);
-/* The VTIMEZONE of tzid (index into v), or -1. */
+/* The VTIMEZONE of tzid (index into split.blocks), or -1. */
 long cal_text_zone(const struct cal_text *ct, const char *tzid);
 
 /*

@@ -58,105 +58,37 @@ line_len(const char *s, const char *next)
 	return n;
 }
 
-static bool
-starts_ci(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && strncasecmp(s, prefix, k) == 0;
-}
-
-/* The logical (unfolded) line starting at s: its value after the first
- * ':' when its name is `name`. The caller frees it; NULL otherwise. */
+/* The value after the first ':' of logical line l when its name is
+ * `name`. The caller frees it; NULL otherwise. */
 static char *
-unfolded_value(const char *s, const char *end, const char *name)
+named_value(const struct ics_logical *l, const char *name)
 {
-	struct sbuf b = {0};
-	const char *next, *colon;
 	size_t k = strlen(name);
-	char *out;
+	const char *colon;
 
-	do {
-		next = line_end(s, end);
-		sb_add(&b, s, line_len(s, next));
-		s = next;
-		if (s < end && (*s == ' ' || *s == '\t'))
-			s++;
-		else
-			break;
-	} while (s < end);
-	if (b.p == NULL || b.n <= k || strncasecmp(b.p, name, k) != 0 ||
-	    (b.p[k] != ':' && b.p[k] != ';')) {
-		free(b.p);
+	if (l->s == NULL || l->len <= k || strncasecmp(l->s, name, k) != 0 ||
+	    (l->s[k] != ':' && l->s[k] != ';'))
 		return NULL;
-	}
-	colon = strchr(b.p + k, ':');
-	out = xstrdup(colon ? colon + 1 : "");
-	free(b.p);
-	return out;
+	colon = strchr(l->s + k, ':');
+	return xstrdup(colon ? colon + 1 : "");
 }
 
 bool
 cal_text_parse(struct cal_text *ct, char *text, size_t len)
 {
-	const char *s = text, *end = text + len, *next;
-	struct cal_block *blk = NULL;
-	int depth = 0;
-	bool seen_cal = false;
-	size_t n;
-
 	memset(ct, 0, sizeof *ct);
 	ct->text = text;
 	ct->len = len;
-	ct->end_cal = len;
-	/* a UTF-8 byte order mark, which some clients write */
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		s += 3;
 	ct->crlf = memchr(text, '\r', len < 4096 ? len : 4096) != NULL;
-	for (; s < end; s = next) {
-		next = line_end(s, end);
-		n = line_len(s, next);
-		if (starts_ci(s, n, "BEGIN:")) {
-			depth++;
-			if (depth == 1) {
-				seen_cal = starts_ci(s, n, "BEGIN:VCALENDAR");
-				if (!seen_cal)
-					return false;
-			} else if (depth == 2) {
-				XGROW(ct->v, ct->n, ct->cap);
-				blk = &ct->v[ct->n++];
-				memset(blk, 0, sizeof *blk);
-				blk->start = (size_t)(s - text);
-				blk->event =
-				    starts_ci(s, n, "BEGIN:VEVENT") && n == 12;
-			}
-		} else if (starts_ci(s, n, "END:")) {
-			if (depth == 1)
-				ct->end_cal = (size_t)(s - text);
-			else if (depth == 2 && blk != NULL)
-				blk->end = (size_t)(next - text);
-			if (--depth < 0)
-				return false;
-		} else if (depth == 2 && blk != NULL) {
-			if (blk->event && blk->uid == NULL)
-				blk->uid = unfolded_value(s, end, "UID");
-			else if (!blk->event && blk->tzid == NULL)
-				blk->tzid = unfolded_value(s, end, "TZID");
-		}
-	}
-	return seen_cal && depth == 0;
+	/* No conference zone: the sync reads no RECURRENCE-ID instants. */
+	ics_text_split(&ct->split, text, len, NULL);
+	return ct->split.well_formed;
 }
 
 void
 cal_text_free(struct cal_text *ct)
 {
-	size_t i;
-
-	for (i = 0; i < ct->n; i++) {
-		free(ct->v[i].uid);
-		free(ct->v[i].tzid);
-	}
-	free(ct->v);
+	ics_text_free(&ct->split);
 	free(ct->text);
 	memset(ct, 0, sizeof *ct);
 }
@@ -180,11 +112,15 @@ cal_text_session(const struct cal_text *ct, const char *uid)
 	struct sbuf b = {0};
 	size_t i;
 
-	for (i = 0; i < ct->n; i++)
-		if (ct->v[i].event && ct->v[i].uid != NULL &&
-		    strcmp(ct->v[i].uid, uid) == 0)
-			add_crlf(&b, ct->text + ct->v[i].start,
-			         ct->text + ct->v[i].end);
+	const struct ics_text_block *blk;
+
+	for (i = 0; i < ct->split.nblocks; i++) {
+		blk = &ct->split.blocks[i];
+		if (blk->vevent && blk->uid != NULL &&
+		    strcmp(blk->uid, uid) == 0)
+			add_crlf(&b, ct->text + blk->start,
+			         ct->text + blk->end);
+	}
 	return b.p;
 }
 
@@ -193,9 +129,10 @@ cal_text_zone(const struct cal_text *ct, const char *tzid)
 {
 	size_t i;
 
-	for (i = 0; i < ct->n; i++)
-		if (!ct->v[i].event && ct->v[i].tzid != NULL &&
-		    strcmp(ct->v[i].tzid, tzid) == 0)
+	for (i = 0; i < ct->split.nblocks; i++)
+		if (ct->split.blocks[i].vtimezone &&
+		    ct->split.blocks[i].tzid != NULL &&
+		    strcmp(ct->split.blocks[i].tzid, tzid) == 0)
 			return (long)i;
 	return -1;
 }
@@ -205,8 +142,6 @@ cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
-
-static int cmp_str(const void *a, const void *b);
 
 /*
  * One unfolded line as a server may write it back: parameters in any
@@ -261,67 +196,58 @@ line_norm(const char *s)
 	return out.p;
 }
 
-/* One VEVENT's lines, normalised (line_norm), sorted, joined by '\n'. */
-static char *
-event_norm(const char *s, const char *end)
-{
-	struct sbuf line = {0}, out = {0};
-	char **lines = NULL;
-	size_t n = 0, cap = 0, i;
-	const char *next;
-
-	while (s < end) {
-		line.n = 0;
-		sb_add(&line, "", 0);
-		do {
-			next = line_end(s, end);
-			sb_add(&line, s, line_len(s, next));
-			s = next;
-		} while (s < end && (*s == ' ' || *s == '\t') && s++);
-		if (line.n == 0)
-			continue;
-		XGROW(lines, n, cap);
-		lines[n++] = line_norm(line.p);
-	}
-	if (n > 1)
-		qsort(lines, n, sizeof *lines, cmp_str);
-	sb_add(&out, "", 0);
-	for (i = 0; i < n; i++) {
-		sb_str(&out, lines[i]);
-		sb_str(&out, "\n");
-		free(lines[i]);
-	}
-	free(lines);
-	free(line.p);
-	return out.p;
-}
-
+/* The VEVENTs' lines, normalised (line_norm) and sorted per VEVENT,
+ * the VEVENTs sorted: what cal_fingerprint hashes. */
 uint64_t
 cal_fingerprint(const char *vevents)
 {
-	const char *s = vevents, *end = s + strlen(s), *next, *from = NULL;
-	char **events = NULL;
-	size_t n = 0, cap = 0, i, len;
-	struct sbuf all = {0};
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	char **events = NULL, **lines = NULL;
+	size_t nev = 0, capev = 0, n = 0, cap = 0, i;
+	struct sbuf ev = {0}, all = {0};
 	uint64_t h;
 	int depth = 0;
 
-	for (; s < end; s = next) {
-		next = line_end(s, end);
-		len = line_len(s, next);
-		if (starts_ci(s, len, "BEGIN:")) {
-			if (depth++ == 0)
-				from = s;
-		} else if (starts_ci(s, len, "END:") && --depth == 0 &&
-		           from != NULL) {
-			XGROW(events, n, cap);
-			events[n++] = event_norm(from, next);
+	ics_source_mem(&src, vevents, strlen(vevents));
+	ics_unfold_init(&u, &src);
+	while (ics_unfold_next(&u, &l)) {
+		if (l.s == NULL || l.len == 0)
+			continue;
+		if (ics_starts_with_ci(l.s, l.len, "BEGIN:"))
+			depth++;
+		if (depth > 0) {
+			XGROW(lines, n, cap);
+			lines[n++] = line_norm(l.s);
 		}
+		if (!ics_starts_with_ci(l.s, l.len, "END:") || depth == 0 ||
+		    --depth > 0)
+			continue;
+		/* the end of one VEVENT: its lines sorted, joined */
+		if (n > 1)
+			qsort(lines, n, sizeof *lines, cmp_str);
+		ev.n = 0;
+		sb_add(&ev, "", 0);
+		for (i = 0; i < n; i++) {
+			sb_str(&ev, lines[i]);
+			sb_str(&ev, "\n");
+			free(lines[i]);
+		}
+		n = 0;
+		XGROW(events, nev, capev);
+		events[nev++] = xstrdup(ev.p);
 	}
-	if (n > 1)
-		qsort(events, n, sizeof *events, cmp_str);
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+	for (i = 0; i < n; i++) /* a VEVENT not closed: not hashed */
+		free(lines[i]);
+	free(lines);
+	free(ev.p);
+	if (nev > 1)
+		qsort(events, nev, sizeof *events, cmp_str);
 	sb_add(&all, "", 0);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < nev; i++) {
 		sb_str(&all, events[i]);
 		free(events[i]);
 	}
@@ -418,8 +344,8 @@ cal_resource(const struct cal_text *ct, const char *vevents)
 	for (i = 0; i < n; i++) {
 		z = ct ? cal_text_zone(ct, ids[i]) : -1;
 		if (z >= 0)
-			add_crlf(&b, ct->text + ct->v[z].start,
-			         ct->text + ct->v[z].end);
+			add_crlf(&b, ct->text + ct->split.blocks[z].start,
+			         ct->text + ct->split.blocks[z].end);
 		free(ids[i]);
 	}
 	free(ids);
@@ -431,13 +357,16 @@ cal_resource(const struct cal_text *ct, const char *vevents)
 char *
 cal_value(const char *text, const char *name)
 {
-	const char *s = text, *end = text + strlen(text), *next;
-	char *v;
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	char *v = NULL;
 
-	for (; s < end; s = next) {
-		next = line_end(s, end);
-		if ((v = unfolded_value(s, end, name)) != NULL)
-			return v;
-	}
-	return NULL;
+	ics_source_mem(&src, text, strlen(text));
+	ics_unfold_init(&u, &src);
+	while (v == NULL && ics_unfold_next(&u, &l))
+		v = named_value(&l, name);
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+	return v;
 }

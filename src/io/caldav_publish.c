@@ -275,13 +275,14 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 	for (i = 0; i < m->n; i++)
 		if (strcmp(m->v[i].name, name) == 0)
 			m->v[i].seen = false;
-	for (i = 0; ok && i < ct.n; i++) {
+	for (i = 0; ok && i < ct.split.nblocks; i++) {
+		const struct ics_text_block *blk = &ct.split.blocks[i];
 		uint64_t fp;
-		if (!ct.v[i].event || ct.v[i].uid == NULL)
+		if (!blk->vevent || blk->uid == NULL)
 			continue;
-		ev = cal_text_session(&ct, ct.v[i].uid);
+		ev = cal_text_session(&ct, blk->uid);
 		fp = content_fp(ev);
-		e = find(m, name, ct.v[i].uid);
+		e = find(m, name, blk->uid);
 		if (e != NULL && e->fp == fp) {
 			e->seen = true;
 			n->events_same++;
@@ -300,7 +301,7 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 			e = &m->v[m->n++];
 			memset(e, 0, sizeof *e);
 			e->name = xstrdup(name);
-			e->uid = xstrdup(ct.v[i].uid);
+			e->uid = xstrdup(blk->uid);
 			e->href = caldav_href_for(c, e->uid);
 			n->events_new++;
 		} else {

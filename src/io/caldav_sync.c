@@ -18,9 +18,11 @@
 #include "dais/atomicfile.h"
 #include "dais/caldav_sync.h"
 #include "dais/filehash.h"
+#include "dais/fileread.h"
 #include "dais/load.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
+#include "save_internal.h"
 
 /* The state is written after this many pushes, so a sync cut short loses
  * the record of at most these (the next sync finds them equal). */
@@ -120,47 +122,6 @@ find_remote(struct ctx *x, const char *uid)
 	return bsearch(&key, x->rem, x->nrem, sizeof key, cmp_remote);
 }
 
-static bool
-read_file(const char *path, char **text, size_t *len, bool *exists, char **why)
-{
-	FILE *f = fopen(path, "rb");
-	size_t cap = 0, n;
-	char *buf = NULL;
-
-	*exists = false;
-	*text = NULL;
-	*len = 0;
-	if (f == NULL) {
-		if (errno == ENOENT)
-			return true;
-		*why = xasprintf("%s: %s", path, strerror(errno));
-		return false;
-	}
-	*exists = true;
-	for (;;) {
-		if (*len + 65536 + 1 > cap) {
-			cap = cap ? cap * 2 : 65536 * 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		n = fread(buf + *len, 1, cap - *len - 1, f);
-		*len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		*why = xasprintf("%s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return false;
-	}
-	fclose(f);
-	if (buf == NULL)
-		buf = xmalloc(1);
-	buf[*len] = '\0';
-	*text = buf;
-	return true;
-}
-
 /* The working copy's sessions, by UID. */
 static bool
 read_local(struct ctx *x)
@@ -174,14 +135,19 @@ read_local(struct ctx *x)
 	x->exists = xcalloc(files->n + 1, sizeof *x->exists);
 	for (i = 0; i < files->n; i++) {
 		path = xasprintf("%s/%s", x->dir, files->v[i]);
-		if (!read_file(path, &text, &len, &x->exists[i], &why)) {
-			x->r->why = why;
+		text = fileread_all(path, 0, &len, &why);
+		if (text == NULL && errno != ENOENT) {
+			x->r->why = xasprintf("%s: %s", path, why);
+			free(why);
 			free(path);
 			return false;
 		}
+		free(why);
+		why = NULL;
 		free(path);
-		if (!x->exists[i])
+		if (text == NULL)
 			continue;
+		x->exists[i] = true;
 		ct = &x->files[i];
 		if (!cal_text_parse(ct, text, len)) {
 			x->r->why = xasprintf("%s/%s is not an iCalendar file "
@@ -190,17 +156,18 @@ read_local(struct ctx *x)
 			                      x->dir, files->v[i]);
 			return false;
 		}
-		for (j = 0; j < ct->n; j++) {
+		for (j = 0; j < ct->split.nblocks; j++) {
+			const struct ics_text_block *blk = &ct->split.blocks[j];
 			struct local *l;
-			if (!ct->v[j].event || ct->v[j].uid == NULL)
+			if (!blk->vevent || blk->uid == NULL)
 				continue;
 			/* a series' overrides follow in the same file */
 			if (x->nloc > 0 &&
-			    strcmp(x->loc[x->nloc - 1].uid, ct->v[j].uid) == 0)
+			    strcmp(x->loc[x->nloc - 1].uid, blk->uid) == 0)
 				continue;
 			XGROW(x->loc, x->nloc, x->caploc);
 			l = &x->loc[x->nloc++];
-			l->uid = xstrdup(ct->v[j].uid);
+			l->uid = xstrdup(blk->uid);
 			l->file = (int)i;
 			l->text = cal_text_session(ct, l->uid);
 			l->fp = cal_fingerprint(l->text);
@@ -230,29 +197,6 @@ add_bad(struct sync_report *r, const char *href, char *why)
 	r->nbad++;
 }
 
-/* An empty programme with p's conference, to check one resource in. */
-static struct programme *
-scratch(const struct programme *p)
-{
-	struct programme *s = programme_new();
-
-	zone_free(&s->conf.zone);
-	s->conf = p->conf;
-	s->conf.name = xstrdup(p->conf.name);
-	zone_copy(&s->conf.zone, &p->conf.zone);
-	s->conf.days =
-	    xreallocarray(NULL, p->conf.ndays + 1, sizeof *s->conf.days);
-	if (p->conf.ndays > 0)
-		memcpy(s->conf.days, p->conf.days,
-		       p->conf.ndays * sizeof *s->conf.days);
-	memset(&s->conf.kinds, 0, sizeof s->conf.kinds);
-	memset(&s->conf.files, 0, sizeof s->conf.files);
-	strlist_copy(&s->conf.kinds, &p->conf.kinds);
-	strlist_copy(&s->conf.files, &p->conf.files);
-	s->conf.new_sessions_file = xstrdup(p->conf.new_sessions_file);
-	return s;
-}
-
 /*
  * A fetched resource into its UID and VEVENTs, checked as the loader
  * checks a file. False with *why when dais cannot take it.
@@ -272,27 +216,28 @@ take_resource(struct ctx *x, struct remote *rm, char **why)
 		               "component not closed)");
 		return false;
 	}
-	for (i = 0; i < ct.n; i++) {
-		if (!ct.v[i].event)
+	for (i = 0; i < ct.split.nblocks; i++) {
+		const struct ics_text_block *blk = &ct.split.blocks[i];
+		if (!blk->vevent)
 			continue;
-		if (ct.v[i].uid == NULL) {
+		if (blk->uid == NULL) {
 			*why = xstrdup("a VEVENT without UID");
 			break;
 		}
 		if (rm->uid == NULL)
-			rm->uid = xstrdup(ct.v[i].uid);
-		else if (strcmp(rm->uid, ct.v[i].uid) != 0) {
+			rm->uid = xstrdup(blk->uid);
+		else if (strcmp(rm->uid, blk->uid) != 0) {
 			*why = xasprintf("holds two sessions (%s and %s): a "
 			                 "calendar object resource is one "
 			                 "session (RFC 4791)",
-			                 rm->uid, ct.v[i].uid);
+			                 rm->uid, blk->uid);
 			break;
 		}
 	}
 	if (*why == NULL && rm->uid == NULL)
 		*why = xstrdup("holds no VEVENT: dais keeps sessions only");
 	if (*why == NULL) {
-		s = scratch(x->p);
+		s = save_scratch_programme(x->p);
 		ok = ics_load_buffer(s, 0, rm->data, strlen(rm->data), rm->href,
 		                     &diags);
 		for (i = 0; i < diags.n && *why == NULL; i++)
@@ -626,21 +571,22 @@ add_zones(struct sbuf *b, const struct cal_text *ct, const struct plan *v,
 			cal_text_free(&rt);
 			continue;
 		}
-		for (j = 0; j < rt.n; j++) {
-			if (rt.v[j].event || rt.v[j].tzid == NULL ||
+		for (j = 0; j < rt.split.nblocks; j++) {
+			const struct ics_text_block *zb = &rt.split.blocks[j];
+			if (!zb->vtimezone || zb->tzid == NULL ||
 			    (ct->text != NULL &&
-			     cal_text_zone(ct, rt.v[j].tzid) >= 0))
+			     cal_text_zone(ct, zb->tzid) >= 0))
 				continue;
 			for (k = 0; k < nseen; k++)
-				if (strcmp(seen[k], rt.v[j].tzid) == 0)
+				if (strcmp(seen[k], zb->tzid) == 0)
 					break;
 			if (k < nseen)
 				continue;
 			XGROW(seen, nseen, cap);
-			seen[nseen++] = xstrdup(rt.v[j].tzid);
+			seen[nseen++] = xstrdup(zb->tzid);
 			{
-				char *z = xstrndup(rt.text + rt.v[j].start,
-				                   rt.v[j].end - rt.v[j].start);
+				char *z = xstrndup(rt.text + zb->start,
+				                   zb->end - zb->start);
 				struct sbuf crlf = {0};
 				const char *s = z, *nl;
 				while ((nl = strchr(s, '\n')) != NULL) {
@@ -678,7 +624,10 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 	struct sbuf b = {0};
 	bool crlf = ct->text == NULL || ct->crlf, *done;
 	const struct plan *pl;
-	size_t i, at = 0, first = ct->n > 0 ? ct->v[0].start : ct->end_cal;
+	size_t end_cal = ct->split.calendar_end;
+	size_t i,
+	    at = 0,
+	    first = ct->split.nblocks > 0 ? ct->split.blocks[0].start : end_cal;
 
 	done = xcalloc(n + 1, sizeof *done);
 	if (ct->text == NULL)
@@ -690,12 +639,12 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 		sb_add(&b, ct->text, first);
 	at = first;
 	add_zones(&b, ct, v, n, file, new_file);
-	for (i = 0; i < ct->n; i++) {
-		const struct cal_block *blk = &ct->v[i];
+	for (i = 0; i < ct->split.nblocks; i++) {
+		const struct ics_text_block *blk = &ct->split.blocks[i];
 		sb_add(&b, ct->text + at, blk->start - at);
 		at = blk->end;
-		pl =
-		    blk->event && blk->uid ? plan_of_uid(v, n, blk->uid) : NULL;
+		pl = blk->vevent && blk->uid ? plan_of_uid(v, n, blk->uid)
+		                             : NULL;
 		if (pl == NULL || !plan_in_file(pl, file, new_file)) {
 			sb_add(&b, ct->text + blk->start,
 			       blk->end - blk->start);
@@ -707,13 +656,13 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 		}
 	}
 	if (ct->text != NULL)
-		sb_add(&b, ct->text + at, ct->end_cal - at);
+		sb_add(&b, ct->text + at, end_cal - at);
 	for (i = 0; i < n; i++)
 		if (v[i].act == ACT_GET && !done[i] &&
 		    plan_in_file(&v[i], file, new_file))
 			sb_lines(&b, v[i].rm->text, crlf);
 	if (ct->text != NULL)
-		sb_add(&b, ct->text + ct->end_cal, ct->len - ct->end_cal);
+		sb_add(&b, ct->text + end_cal, ct->len - end_cal);
 	else
 		sb_lines(&b, "END:VCALENDAR\r\n", crlf);
 	free(done);

@@ -607,6 +607,7 @@ ics_text_split(struct ics_text *t, const char *text, size_t len,
 	struct ics_logical l;
 	struct ics_text_block *cur = NULL;
 	int depth = 0;
+	bool calendars_only = true, seen_calendar = false;
 	size_t i;
 
 	memset(t, 0, sizeof *t);
@@ -623,7 +624,12 @@ ics_text_split(struct ics_text *t, const char *text, size_t len,
 			continue;
 		if (ics_starts_with_ci(s, l.len, "BEGIN:")) {
 			depth++;
-			if (depth == 2) {
+			if (depth == 1) {
+				seen_calendar = true;
+				if (!ics_starts_with_ci(s, l.len,
+				                        "BEGIN:VCALENDAR"))
+					calendars_only = false;
+			} else if (depth == 2) {
 				XGROW(t->blocks, t->nblocks, t->capblocks);
 				cur = &t->blocks[t->nblocks++];
 				memset(cur, 0, sizeof *cur);
@@ -644,7 +650,8 @@ ics_text_split(struct ics_text *t, const char *text, size_t len,
 			                              "END:VCALENDAR")) {
 				t->calendar_end = l.start;
 			}
-			depth--;
+			if (--depth < 0)
+				calendars_only = false;
 		} else if (depth == 2 && cur != NULL && cur->vevent) {
 			if (cur->uid == NULL &&
 			    (ics_starts_with_ci(s, l.len, "UID:") ||
@@ -668,6 +675,7 @@ ics_text_split(struct ics_text *t, const char *text, size_t len,
 	}
 	ics_unfold_free(&u);
 	ics_source_free(&src);
+	t->well_formed = seen_calendar && calendars_only && depth == 0;
 	/* A block never closed is not one: the loader refused the file. */
 	if (cur != NULL)
 		block_free(&t->blocks[--t->nblocks]);

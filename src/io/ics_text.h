@@ -172,6 +172,8 @@ struct ics_text {
 	struct ics_text_block *blocks;
 	size_t nblocks, capblocks;
 	size_t calendar_end; /* offset of "END:VCALENDAR", or len */
+	/* Whether the text is VCALENDARs only, every component closed. */
+	bool well_formed;
 	const struct dais_zone *conf;
 	struct ics_zones zones; /* the file's VTIMEZONEs */
 };

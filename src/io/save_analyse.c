@@ -99,12 +99,9 @@ same_content(const struct session *a, const struct session *b)
 	return save_session_fields(a, b, false) == 0;
 }
 
-/*
- * An empty programme with p's conference, to parse one file into: the
- * loader reads only the conference (zone, days, kinds) while parsing.
- */
-static struct programme *
-scratch_programme(const struct programme *p)
+/* See save_internal.h. */
+struct programme *
+save_scratch_programme(const struct programme *p)
 {
 	struct programme *s = programme_new();
 
@@ -138,7 +135,7 @@ struct programme *
 save_parse_current(const struct programme *p, int index, const char *text,
                    size_t len, const char *path, char **why)
 {
-	struct programme *s = scratch_programme(p);
+	struct programme *s = save_scratch_programme(p);
 	struct diag_list diags = {0};
 	bool ok = ics_load_buffer(s, index, text, len, path, &diags);
 	size_t i;

@@ -78,6 +78,12 @@ void save_sesvecs_free(struct sesvec *v, size_t n);
 unsigned save_session_fields(const struct session *a, const struct session *b,
                              bool sequence);
 /*
+ * An empty programme with p's conference, to parse one file or one
+ * fetched resource into (save_parse_current, `dais sync`): the loader
+ * reads only the conference (zone, days, kinds) while parsing.
+ */
+struct programme *save_scratch_programme(const struct programme *p);
+/*
  * The sessions of file `index` as they are in `text`, parsed with the
  * loader into a scratch programme (returned; the caller frees it). *why
  * gets the first error when the file does not load cleanly; NULL back

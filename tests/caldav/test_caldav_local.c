@@ -83,9 +83,9 @@ text_cut_by_uid(void **state)
 
 	(void)state;
 	assert_true(cal_text_parse(&ct, xstrdup(file), strlen(file)));
-	assert_int_equal(ct.n, 4);
+	assert_int_equal(ct.split.nblocks, 4);
 	assert_false(ct.crlf);
-	assert_string_equal(ct.v[2].uid, "o@t");
+	assert_string_equal(ct.split.blocks[2].uid, "o@t");
 	assert_int_equal(cal_text_zone(&ct, "Asia/Kuwait"), 0);
 	/* the series and its override, CRLF, in file order */
 	s = cal_text_session(&ct, "s@t");
