@@ -220,6 +220,28 @@ ics_starts_with_ci(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
+bool
+ics_line_is(const char *s, size_t n, const char *line)
+{
+	size_t k = strlen(line);
+
+	if (!ics_starts_with_ci(s, n, line))
+		return false;
+	for (; k < n; k++)
+		if (s[k] != ' ' && s[k] != '\t')
+			return false;
+	return true;
+}
+
+bool
+ics_property_is(const char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+
+	return ics_starts_with_ci(s, n, name) && n > k &&
+	       (s[k] == ':' || s[k] == ';');
+}
+
 /* ---- Zones ------------------------------------------------------------- */
 
 static const char *
@@ -626,8 +648,7 @@ ics_text_split(struct ics_text *t, const char *text, size_t len,
 			depth++;
 			if (depth == 1) {
 				seen_calendar = true;
-				if (!ics_starts_with_ci(s, l.len,
-				                        "BEGIN:VCALENDAR"))
+				if (!ics_line_is(s, l.len, "BEGIN:VCALENDAR"))
 					calendars_only = false;
 			} else if (depth == 2) {
 				XGROW(t->blocks, t->nblocks, t->capblocks);
@@ -636,40 +657,36 @@ ics_text_split(struct ics_text *t, const char *text, size_t len,
 				cur->start = l.start + (l.bom ? 3 : 0);
 				cur->line = l.line;
 				cur->rid = DAIS_TIME_NONE;
-				cur->vevent = ics_starts_with_ci(
-				    s, l.len, "BEGIN:VEVENT");
-				cur->vtimezone = ics_starts_with_ci(
-				    s, l.len, "BEGIN:VTIMEZONE");
+				cur->vevent =
+				    ics_line_is(s, l.len, "BEGIN:VEVENT");
+				cur->vtimezone =
+				    ics_line_is(s, l.len, "BEGIN:VTIMEZONE");
 			}
 		} else if (ics_starts_with_ci(s, l.len, "END:")) {
 			if (depth == 2 && cur != NULL) {
 				cur->end = l.end;
 				cur = NULL;
 			} else if (depth == 1 &&
-			           ics_starts_with_ci(s, l.len,
-			                              "END:VCALENDAR")) {
+			           ics_line_is(s, l.len, "END:VCALENDAR")) {
 				t->calendar_end = l.start;
 			}
 			if (--depth < 0)
 				calendars_only = false;
 		} else if (depth == 2 && cur != NULL && cur->vevent) {
 			if (cur->uid == NULL &&
-			    (ics_starts_with_ci(s, l.len, "UID:") ||
-			     ics_starts_with_ci(s, l.len, "UID;")))
+			    ics_property_is(s, l.len, "UID"))
 				cur->uid = xstrdup(line_value(s));
-			else if (ics_starts_with_ci(s, l.len,
-			                            "RECURRENCE-ID") &&
+			else if (ics_property_is(s, l.len, "RECURRENCE-ID") &&
 			         cur->rid_text == NULL)
 				/* Read once the zones are: a VTIMEZONE may
 				 * come after the events. */
 				cur->rid_text = xstrdup(s);
-			else if (ics_starts_with_ci(s, l.len, "RRULE") ||
-			         ics_starts_with_ci(s, l.len, "RDATE"))
+			else if (ics_property_is(s, l.len, "RRULE") ||
+			         ics_property_is(s, l.len, "RDATE"))
 				cur->master = true;
 		} else if (depth == 2 && cur != NULL && cur->vtimezone &&
 		           cur->tzid == NULL &&
-		           (ics_starts_with_ci(s, l.len, "TZID:") ||
-		            ics_starts_with_ci(s, l.len, "TZID;"))) {
+		           ics_property_is(s, l.len, "TZID")) {
 			cur->tzid = xstrdup(line_value(s));
 		}
 	}

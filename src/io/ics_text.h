@@ -77,6 +77,13 @@ void ics_unfold_free(struct ics_unfold *u);
 
 /* Whether the n bytes at s begin with prefix, in any case. */
 bool ics_starts_with_ci(const char *s, size_t n, const char *prefix);
+/* Whether the n bytes at s are the line `line` (such as "BEGIN:VEVENT"), in
+ * any case, trailing blanks allowed: a whole name, as the loader compares
+ * component names, so "BEGIN:VEVENTX" is not a VEVENT. */
+bool ics_line_is(const char *s, size_t n, const char *line);
+/* Whether the n bytes at s are a property `name` (followed by ':' or ';'):
+ * "RECURRENCE-ID;TZID=…" is one, "RECURRENCE-IDX:…" is not. */
+bool ics_property_is(const char *s, size_t n, const char *name);
 
 /* ---- Zones ------------------------------------------------------------ */
 

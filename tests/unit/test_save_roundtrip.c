@@ -323,11 +323,52 @@ test_every_other_client(void **state)
 	free(dirname);
 }
 
+/* Component and property names are whole names, as the loader reads them:
+ * a block the loader does not take for a VEVENT is none for the saver. */
+static void
+test_block_names_are_whole(void **state)
+{
+	const char *text = "BEGIN:VCALENDAR\r\n"
+	                   "VERSION:2.0\r\n"
+	                   "BEGIN:VEVENTX\r\n"
+	                   "UID:not-an-event\r\n"
+	                   "END:VEVENTX\r\n"
+	                   "BEGIN:VEVENT\r\n"
+	                   "UID:real\r\n"
+	                   "RRULEX:FREQ=DAILY\r\n"
+	                   "RECURRENCE-IDX:20261104T090000Z\r\n"
+	                   "DTSTART:20261104T090000Z\r\n"
+	                   "END:VEVENT\r\n"
+	                   "begin:vevent \r\n"
+	                   "uid;x-note=1:lower\r\n"
+	                   "RRULE:FREQ=DAILY;COUNT=2\r\n"
+	                   "DTSTART:20261104T090000Z\r\n"
+	                   "end:vevent\r\n"
+	                   "END:VCALENDAR\r\n";
+	struct ics_text t;
+
+	(void)state;
+	ics_text_split(&t, text, strlen(text), NULL);
+	assert_true(t.well_formed);
+	assert_int_equal(t.nblocks, 3);
+	assert_false(t.blocks[0].vevent);
+	assert_null(t.blocks[0].uid);
+	assert_true(t.blocks[1].vevent);
+	assert_string_equal(t.blocks[1].uid, "real");
+	assert_false(t.blocks[1].master);
+	assert_null(t.blocks[1].rid_text);
+	assert_true(t.blocks[2].vevent);
+	assert_string_equal(t.blocks[2].uid, "lower");
+	assert_true(t.blocks[2].master);
+	ics_text_free(&t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_other_client),
+	    cmocka_unit_test(test_block_names_are_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
