@@ -148,6 +148,7 @@ pick(const struct programme *p, bool occurrence, size_t n, dais_time *rid)
 {
 	size_t i;
 
+	*rid = DAIS_TIME_NONE; /* set even when the test fails below */
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *s = &p->sessions[i];
 
