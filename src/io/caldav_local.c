@@ -10,31 +10,8 @@
 
 #include "caldav_internal.h"
 #include "dais/filehash.h"
+#include "dais/strbuf.h"
 #include "dais/xalloc.h"
-
-struct sbuf {
-	char *p;
-	size_t n, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		while (b->n + n + 1 > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 1024;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-sb_str(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
 
 /* The end of the physical line at s (after its '\n'), within end. */
 static const char *
@@ -95,21 +72,21 @@ cal_text_free(struct cal_text *ct)
 
 /* Appends [s, e) with every line ending made CRLF. */
 static void
-add_crlf(struct sbuf *b, const char *s, const char *e)
+add_crlf(struct strbuf *b, const char *s, const char *e)
 {
 	const char *next;
 
 	for (; s < e; s = next) {
 		next = line_end(s, e);
-		sb_add(b, s, line_len(s, next));
-		sb_str(b, "\r\n");
+		strbuf_add(b, s, line_len(s, next));
+		strbuf_addstr(b, "\r\n");
 	}
 }
 
 char *
 cal_text_session(const struct cal_text *ct, const char *uid)
 {
-	struct sbuf b = {0};
+	struct strbuf b = {0};
 	size_t i;
 
 	const struct ics_text_block *blk;
@@ -121,7 +98,7 @@ cal_text_session(const struct cal_text *ct, const char *uid)
 			add_crlf(&b, ct->text + blk->start,
 			         ct->text + blk->end);
 	}
-	return b.p;
+	return b.v;
 }
 
 long
@@ -152,7 +129,7 @@ cmp_str(const void *a, const void *b)
 static char *
 line_norm(const char *s)
 {
-	struct sbuf out = {0};
+	struct strbuf out = {0};
 	char **params = NULL;
 	size_t n = 0, cap = 0, i;
 	const char *p = s, *start;
@@ -178,22 +155,22 @@ line_norm(const char *s)
 	}
 	if (n > 2)
 		qsort(params + 1, n - 1, sizeof *params, cmp_str);
-	sb_add(&out, "", 0);
+	strbuf_add(&out, "", 0);
 	for (i = 0; i < n; i++) {
 		const char *c;
 		if (i > 0)
-			sb_add(&out, ";", 1);
+			strbuf_add(&out, ";", 1);
 		for (c = params[i]; *c; c++)
 			if (*c != '"')
-				sb_add(&out, c, 1);
+				strbuf_add(&out, c, 1);
 		free(params[i]);
 	}
 	free(params);
-	sb_add(&out, ":", 1);
+	strbuf_add(&out, ":", 1);
 	for (p++; *p; p++)
 		if (!(*p == '\\' && p[1] == ','))
-			sb_add(&out, p, 1);
-	return out.p;
+			strbuf_add(&out, p, 1);
+	return out.v;
 }
 
 /* The VEVENTs' lines, normalised (line_norm) and sorted per VEVENT,
@@ -206,7 +183,7 @@ cal_fingerprint(const char *vevents)
 	struct ics_logical l;
 	char **events = NULL, **lines = NULL;
 	size_t nev = 0, capev = 0, n = 0, cap = 0, i;
-	struct sbuf ev = {0}, all = {0};
+	struct strbuf ev = {0}, all = {0};
 	uint64_t h;
 	int depth = 0;
 
@@ -228,32 +205,32 @@ cal_fingerprint(const char *vevents)
 		if (n > 1)
 			qsort(lines, n, sizeof *lines, cmp_str);
 		ev.n = 0;
-		sb_add(&ev, "", 0);
+		strbuf_add(&ev, "", 0);
 		for (i = 0; i < n; i++) {
-			sb_str(&ev, lines[i]);
-			sb_str(&ev, "\n");
+			strbuf_addstr(&ev, lines[i]);
+			strbuf_addstr(&ev, "\n");
 			free(lines[i]);
 		}
 		n = 0;
 		XGROW(events, nev, capev);
-		events[nev++] = xstrdup(ev.p);
+		events[nev++] = xstrdup(ev.v);
 	}
 	ics_unfold_free(&u);
 	ics_source_free(&src);
 	for (i = 0; i < n; i++) /* a VEVENT not closed: not hashed */
 		free(lines[i]);
 	free(lines);
-	free(ev.p);
+	free(ev.v);
 	if (nev > 1)
 		qsort(events, nev, sizeof *events, cmp_str);
-	sb_add(&all, "", 0);
+	strbuf_add(&all, "", 0);
 	for (i = 0; i < nev; i++) {
-		sb_str(&all, events[i]);
+		strbuf_addstr(&all, events[i]);
 		free(events[i]);
 	}
 	free(events);
-	h = filehash_bytes(all.p, all.n);
-	free(all.p);
+	h = filehash_bytes(all.v, all.n);
+	free(all.v);
 	return h;
 }
 
@@ -295,7 +272,7 @@ tzids_of(const char *s, char ***out, size_t *n, size_t *cap)
  * Radicale keeps only the first of unescaped comma-separated values.
  */
 static void
-add_escaped(struct sbuf *b, const char *s)
+add_escaped(struct strbuf *b, const char *s)
 {
 	const char *end = s + strlen(s), *next, *p;
 	bool x_value = false, quoted;
@@ -306,7 +283,7 @@ add_escaped(struct sbuf *b, const char *s)
 		if (*s != ' ' && *s != '\t') {
 			x_value = strncasecmp(s, "X-", 2) == 0;
 			if (!x_value) {
-				sb_add(b, s, (size_t)(next - s));
+				strbuf_add(b, s, (size_t)(next - s));
 				continue;
 			}
 			/* the name and parameters, up to the first ':'
@@ -317,15 +294,15 @@ add_escaped(struct sbuf *b, const char *s)
 				else if (*p == ':' && !quoted)
 					break;
 			}
-			sb_add(b, s, (size_t)(p - s));
+			strbuf_add(b, s, (size_t)(p - s));
 		} else if (!x_value) {
-			sb_add(b, s, (size_t)(next - s));
+			strbuf_add(b, s, (size_t)(next - s));
 			continue;
 		}
 		for (; p < next; p++) {
 			if (*p == ',' && (p == s || p[-1] != '\\'))
-				sb_add(b, "\\", 1);
-			sb_add(b, p, 1);
+				strbuf_add(b, "\\", 1);
+			strbuf_add(b, p, 1);
 		}
 	}
 }
@@ -333,13 +310,13 @@ add_escaped(struct sbuf *b, const char *s)
 char *
 cal_resource(const struct cal_text *ct, const char *vevents)
 {
-	struct sbuf b = {0};
+	struct strbuf b = {0};
 	char **ids = NULL;
 	size_t n = 0, cap = 0, i;
 	long z;
 
-	sb_str(&b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-	           "PRODID:-//dais//sync//EN\r\n");
+	strbuf_addstr(&b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	                  "PRODID:-//dais//sync//EN\r\n");
 	tzids_of(vevents, &ids, &n, &cap);
 	for (i = 0; i < n; i++) {
 		z = ct ? cal_text_zone(ct, ids[i]) : -1;
@@ -350,8 +327,8 @@ cal_resource(const struct cal_text *ct, const char *vevents)
 	}
 	free(ids);
 	add_escaped(&b, vevents);
-	sb_str(&b, "END:VCALENDAR\r\n");
-	return b.p;
+	strbuf_addstr(&b, "END:VCALENDAR\r\n");
+	return b.v;
 }
 
 char *

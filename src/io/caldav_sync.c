@@ -20,6 +20,7 @@
 #include "dais/filehash.h"
 #include "dais/fileread.h"
 #include "dais/load.h"
+#include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 #include "save_internal.h"
@@ -487,40 +488,22 @@ file_index_new(const struct ctx *x)
 	return 0;
 }
 
-struct sbuf {
-	char *p;
-	size_t n, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		while (b->n + n + 1 > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 4096;
-		b->p = xreallocarray(b->p, b->cap, 1);
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
 /* Appends CRLF text, with LF line endings when the file has them. */
 static void
-sb_lines(struct sbuf *b, const char *crlf_text, bool crlf)
+sb_lines(struct strbuf *b, const char *crlf_text, bool crlf)
 {
 	const char *s = crlf_text, *cr;
 
 	if (crlf) {
-		sb_add(b, s, strlen(s));
+		strbuf_add(b, s, strlen(s));
 		return;
 	}
 	while ((cr = strstr(s, "\r\n")) != NULL) {
-		sb_add(b, s, (size_t)(cr - s));
-		sb_add(b, "\n", 1);
+		strbuf_add(b, s, (size_t)(cr - s));
+		strbuf_add(b, "\n", 1);
 		s = cr + 2;
 	}
-	sb_add(b, s, strlen(s));
+	strbuf_add(b, s, strlen(s));
 }
 
 /* The plan entries of one file that write it, with their VTIMEZONEs. */
@@ -556,7 +539,7 @@ plan_of_uid(const struct plan *v, size_t n, const char *uid)
 /* The VTIMEZONEs the server sent with the sessions coming into the file
  * that the file does not have yet. */
 static void
-add_zones(struct sbuf *b, const struct cal_text *ct, const struct plan *v,
+add_zones(struct strbuf *b, const struct cal_text *ct, const struct plan *v,
           size_t n, int file, int new_file)
 {
 	struct cal_text rt;
@@ -587,20 +570,20 @@ add_zones(struct sbuf *b, const struct cal_text *ct, const struct plan *v,
 			{
 				char *z = xstrndup(rt.text + zb->start,
 				                   zb->end - zb->start);
-				struct sbuf crlf = {0};
+				struct strbuf crlf = {0};
 				const char *s = z, *nl;
 				while ((nl = strchr(s, '\n')) != NULL) {
 					size_t len = (size_t)(nl - s);
 					if (len > 0 && s[len - 1] == '\r')
 						len--;
-					sb_add(&crlf, s, len);
-					sb_add(&crlf, "\r\n", 2);
+					strbuf_add(&crlf, s, len);
+					strbuf_add(&crlf, "\r\n", 2);
 					s = nl + 1;
 				}
-				if (crlf.p != NULL)
-					sb_lines(b, crlf.p,
+				if (crlf.v != NULL)
+					sb_lines(b, crlf.v,
 					         ct->text == NULL || ct->crlf);
-				free(crlf.p);
+				free(crlf.v);
 				free(z);
 			}
 		}
@@ -621,7 +604,7 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 {
 	const struct cal_text *ct = &x->files[file];
 	int new_file = file_index_new(x);
-	struct sbuf b = {0};
+	struct strbuf b = {0};
 	bool crlf = ct->text == NULL || ct->crlf, *done;
 	const struct plan *pl;
 	size_t end_cal = ct->split.calendar_end;
@@ -636,18 +619,18 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 		         "PRODID:-//dais//sync//EN\r\n",
 		         crlf);
 	else
-		sb_add(&b, ct->text, first);
+		strbuf_add(&b, ct->text, first);
 	at = first;
 	add_zones(&b, ct, v, n, file, new_file);
 	for (i = 0; i < ct->split.nblocks; i++) {
 		const struct ics_text_block *blk = &ct->split.blocks[i];
-		sb_add(&b, ct->text + at, blk->start - at);
+		strbuf_add(&b, ct->text + at, blk->start - at);
 		at = blk->end;
 		pl = blk->vevent && blk->uid ? plan_of_uid(v, n, blk->uid)
 		                             : NULL;
 		if (pl == NULL || !plan_in_file(pl, file, new_file)) {
-			sb_add(&b, ct->text + blk->start,
-			       blk->end - blk->start);
+			strbuf_add(&b, ct->text + blk->start,
+			           blk->end - blk->start);
 			continue;
 		}
 		if (pl->act == ACT_GET && !done[pl - v]) {
@@ -656,18 +639,18 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 		}
 	}
 	if (ct->text != NULL)
-		sb_add(&b, ct->text + at, end_cal - at);
+		strbuf_add(&b, ct->text + at, end_cal - at);
 	for (i = 0; i < n; i++)
 		if (v[i].act == ACT_GET && !done[i] &&
 		    plan_in_file(&v[i], file, new_file))
 			sb_lines(&b, v[i].rm->text, crlf);
 	if (ct->text != NULL)
-		sb_add(&b, ct->text + end_cal, ct->len - end_cal);
+		strbuf_add(&b, ct->text + end_cal, ct->len - end_cal);
 	else
 		sb_lines(&b, "END:VCALENDAR\r\n", crlf);
 	free(done);
 	*len = b.n;
-	return b.p;
+	return b.v;
 }
 
 /* Writes the server's version of a conflicting session aside. */
