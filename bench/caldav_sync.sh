@@ -1,7 +1,8 @@
 #!/bin/bash
 # bench/caldav_sync.sh: what `dais sync` costs on the wire, on a generated
 # programme of N sessions (5 000 by default) and Debian's Radicale on
-# 127.0.0.1. Prints HTTP requests, bytes and wall time of each sync.
+# 127.0.0.1. Prints HTTP requests, bytes, wall time and dais's own CPU
+# time (user + system, GNU time) of each sync.
 # Measures only: it does not pass or fail.
 #
 #     bench/caldav_sync.sh [BUILD_DIR] [SESSIONS] [UPLOAD_SESSIONS]
@@ -46,11 +47,12 @@ make_copies() {
 run() { # LABEL DIR [OPTIONS]: one sync, its figures on two lines
 	label=$1; shift
 	t0=$(date +%s.%N)
-	"$DAIS" sync --stats "$@" >"$tmp/out" 2>"$tmp/err" || { echo "$label: dais sync failed"; cat "$tmp/err"; exit 1; }
+	/usr/bin/time -o "$tmp/cpu" -f '%U %S' "$DAIS" sync --stats "$@" >"$tmp/out" 2>"$tmp/err" || { echo "$label: dais sync failed"; cat "$tmp/err"; exit 1; }
 	t1=$(date +%s.%N)
 	stats=$(grep '^HTTP:' "$tmp/out")
 	moved=$(head -1 "$tmp/out" | sed 's/^[^:]*:[^:]*:[^:]*: //')
-	printf '%-40s %s; %.1f s\n    %s\n' "$label" "${stats#HTTP: }" "$(echo "$t1 - $t0" | bc)" "$moved"
+	cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$tmp/cpu")
+	printf '%-40s %s; %.1f s wall, %s s dais CPU\n    %s\n' "$label" "${stats#HTTP: }" "$(echo "$t1 - $t0" | bc)" "$cpu" "$moved"
 }
 
 change_one() { # DIR: one session retitled

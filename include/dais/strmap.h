@@ -37,6 +37,9 @@ struct strmap {
 bool strmap_add(struct strmap *m, const char *key, size_t value);
 /* Whether key is in the map; its value in *value when it is. */
 bool strmap_get(const struct strmap *m, const char *key, size_t *value);
+/* Maps key to value, replacing the value of a key already there (whose
+ * first key pointer stays, so it must still be alive). */
+void strmap_set(struct strmap *m, const char *key, size_t value);
 void strmap_free(struct strmap *m);
 
 #endif

@@ -97,6 +97,21 @@ strmap_add(struct strmap *m, const char *key, size_t value)
 }
 
 void
+strmap_set(struct strmap *m, const char *key, size_t value)
+{
+	size_t i;
+
+	if (m->cap != 0)
+		for (i = strmap_home(m, key); m->slot[i].key != NULL;
+		     i = (i + 1) & (m->cap - 1))
+			if (strcmp(m->slot[i].key, key) == 0) {
+				m->slot[i].value = value;
+				return;
+			}
+	strmap_add(m, key, value);
+}
+
+void
 strmap_free(struct strmap *m)
 {
 	free(m->slot);

@@ -238,6 +238,25 @@ href_byte(const char **s)
 	return (unsigned char)p[0];
 }
 
+char *
+caldav_href_key(const char *href)
+{
+	char *key = xmalloc(3 * strlen(href) + 1), *o = key;
+	int b;
+
+	while (*href) {
+		b = href_byte(&href);
+		if (b == 0) {
+			memcpy(o, "%00", 3);
+			o += 3;
+		} else {
+			*o++ = (char)b;
+		}
+	}
+	*o = '\0';
+	return key;
+}
+
 bool
 caldav_href_equal(const char *a, const char *b)
 {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dais/strmap.h"
 #include "ics_text.h"
 
 /* An iCalendar text cut into its top-level components by ics_text. */
@@ -52,6 +53,10 @@ char *cal_resource(const struct cal_text *ct, const char *vevents);
  * unescaped); NULL when there is none. The caller frees it. */
 char *cal_value(const char *text, const char *name);
 
+/* An href with its %XX escapes decoded (a decoded NUL stays "%00"): two
+ * hrefs caldav_href_equal calls equal have the same key. Caller frees. */
+char *caldav_href_key(const char *href);
+
 /* ---- the state file ------------------------------------------------ */
 
 #define SYNC_STATE_FILE    ".dais-sync"
@@ -75,6 +80,14 @@ struct sync_state {
 	char *token; /* sync-token, or NULL */
 	struct sync_entry *v;
 	size_t n, cap;
+	/* v's positions by UID and by href key (caldav_href_key), so that
+	 * a sync of thousands of sessions does not compare every pair. A
+	 * position is checked against v before it is believed (a removal
+	 * moves the last entry into the hole); the keys are copies owned by
+	 * `keys`, which outlive the entries they were made for. */
+	struct strmap by_uid, by_href;
+	char **keys;
+	size_t nkeys, capkeys;
 };
 
 /*

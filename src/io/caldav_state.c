@@ -198,7 +198,39 @@ sync_state_free(struct sync_state *st)
 	free(st->v);
 	free(st->url);
 	free(st->token);
+	strmap_free(&st->by_uid);
+	strmap_free(&st->by_href);
+	for (i = 0; i < st->nkeys; i++)
+		free(st->keys[i]);
+	free(st->keys);
 	memset(st, 0, sizeof *st);
+}
+
+/* A key the state owns from now on (the maps borrow their keys). */
+static const char *
+own_key(struct sync_state *st, char *key)
+{
+	XGROW(st->keys, st->nkeys, st->capkeys);
+	st->keys[st->nkeys++] = key;
+	return key;
+}
+
+/* Points the maps at entry i (its UID and href). */
+static void
+index_entry(struct sync_state *st, size_t i)
+{
+	char *hk = caldav_href_key(st->v[i].href);
+
+	if (strmap_get(&st->by_href, hk, NULL)) {
+		strmap_set(&st->by_href, hk, i);
+		free(hk);
+	} else {
+		strmap_set(&st->by_href, own_key(st, hk), i);
+	}
+	if (strmap_get(&st->by_uid, st->v[i].uid, NULL))
+		strmap_set(&st->by_uid, st->v[i].uid, i);
+	else
+		strmap_set(&st->by_uid, own_key(st, xstrdup(st->v[i].uid)), i);
 }
 
 struct sync_entry *
@@ -206,21 +238,23 @@ sync_state_find(const struct sync_state *st, const char *uid)
 {
 	size_t i;
 
-	for (i = 0; i < st->n; i++)
-		if (strcmp(st->v[i].uid, uid) == 0)
-			return &st->v[i];
-	return NULL;
+	if (!strmap_get(&st->by_uid, uid, &i) || i >= st->n ||
+	    strcmp(st->v[i].uid, uid) != 0)
+		return NULL;
+	return &st->v[i];
 }
 
 struct sync_entry *
 sync_state_find_href(const struct sync_state *st, const char *href)
 {
+	char *hk = caldav_href_key(href);
 	size_t i;
+	bool found = strmap_get(&st->by_href, hk, &i);
 
-	for (i = 0; i < st->n; i++)
-		if (caldav_href_equal(st->v[i].href, href))
-			return &st->v[i];
-	return NULL;
+	free(hk);
+	if (!found || i >= st->n || !caldav_href_equal(st->v[i].href, href))
+		return NULL;
+	return &st->v[i];
 }
 
 void
@@ -241,6 +275,7 @@ sync_state_set(struct sync_state *st, const char *uid, const char *href,
 	e->href = h;
 	e->etag = t;
 	e->fingerprint = fingerprint;
+	index_entry(st, (size_t)(e - st->v));
 }
 
 void
@@ -254,4 +289,7 @@ sync_state_remove(struct sync_state *st, const char *uid)
 	free(e->href);
 	free(e->etag);
 	*e = st->v[--st->n];
+	/* the stale keys of the removed entry fail the check in find */
+	if (e != &st->v[st->n])
+		index_entry(st, (size_t)(e - st->v));
 }

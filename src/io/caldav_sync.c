@@ -288,14 +288,18 @@ read_remote(struct ctx *x)
 
 	if (!caldav_list(x->c, x->st.token, &l, &x->r->why))
 		return false;
+	/* changes only: the rest is as the state knew it, found by href */
 	if (!l.complete)
 		for (i = 0; i < x->st.n; i++)
 			add_remote(x, x->st.v[i].href, x->st.v[i].etag)->uid =
 			    xstrdup(x->st.v[i].uid);
 	for (i = 0; i < l.n; i++) {
-		for (j = 0, rm = NULL; !l.complete && j < x->nrem; j++)
-			if (caldav_href_equal(x->rem[j].href, l.v[i].href))
-				rm = &x->rem[j];
+		rm = NULL;
+		if (!l.complete) {
+			e = sync_state_find_href(&x->st, l.v[i].href);
+			if (e != NULL)
+				rm = &x->rem[e - x->st.v];
+		}
 		if (l.v[i].removed) {
 			if (rm != NULL) {
 				free(rm->etag);

@@ -156,6 +156,13 @@ test_strmap(void **state)
 	assert_int_equal(v, 7);
 	assert_false(strmap_get(&m, "id2000", &v));
 	assert_int_equal(m.n, 2000);
+	strmap_set(&m, "id7", 99); /* replaces */
+	assert_true(strmap_get(&m, "id7", &v));
+	assert_int_equal(v, 99);
+	strmap_set(&m, "new", 5); /* adds */
+	assert_true(strmap_get(&m, "new", &v));
+	assert_int_equal(v, 5);
+	assert_int_equal(m.n, 2001);
 	strmap_free(&m);
 }
 
