@@ -1,0 +1,46 @@
+/*
+ * journal_format.h: the recovery journal's file format, shared by its
+ * writer (journal.c) and its reader (journal_read.c). Private to
+ * src/io/journal*.c.
+ *
+ * The file is UTF-8 text, one record per line, fields separated by tabs.
+ * In text fields a backslash, tab, line feed and carriage return are
+ * written \\ \t \n \r, and a missing value (NULL) is \0. Times are
+ * seconds since 1970 UTC, or "none".
+ *
+ *   DAIS-JOURNAL	2
+ *   opened	<time>	<user>	<host>	<pid>
+ *   file	<16 hex digits>	<name>          one per file read
+ *   edit	<time>	<kind>	<description>	<count>
+ *   put	<tag>	<value>	<tag>	<value> ...    `count` of put and del
+ *   del	<uid>	<recurrence id>
+ *   end	<16 hex digits>
+ *
+ * A put line is one session's state: each field of the session field
+ * table (session_field.h) as its journal tag and its value. A text is one
+ * field, a time or a number one, a status its name; a list is its count
+ * then its items, the people their count then id, role and CN for each.
+ * A tag the line does not have keeps the value a new session has, so a
+ * journal written before a field existed still reads. Version 1 (until
+ * the table) wrote the values without tags, in the order journal_read.c's
+ * journal_v1_fields says;
+ * it is still read.
+ *
+ * The hex after "end" is the FNV-1a fingerprint of the edit's lines from
+ * "edit" to the line before "end", so an edit cut short by a crash while
+ * it was being written (it was never on screen: the screen is drawn after
+ * the write returns) is recognised and left out rather than half applied.
+ * Each edit is written with one write() and forced to disk with
+ * fdatasync() before the editor's callback returns.
+ */
+#ifndef DAIS_IO_JOURNAL_FORMAT_H
+#define DAIS_IO_JOURNAL_FORMAT_H
+
+#define JOURNAL_MAGIC "DAIS-JOURNAL\t2"
+/* The first journals: a put line's values without tags (journal_read.c
+ * has their order). */
+#define JOURNAL_MAGIC_V1 "DAIS-JOURNAL\t1"
+/* A journal is a day's edits at most; past this it is not a journal. */
+#define JOURNAL_MAX_BYTES ((size_t)1 << 30)
+
+#endif

@@ -1,0 +1,515 @@
+/*
+ * journal_read.c: reading a recovery journal back (journal_find): the
+ * header and its fingerprints checked against the directory, then each
+ * edit checked against its own fingerprint and decoded into sessions. The
+ * format is in journal_format.h.
+ */
+#include "dais/journal.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/filehash.h"
+#include "dais/fileread.h"
+#include "dais/session_field.h"
+#include "dais/xalloc.h"
+#include "journal_format.h"
+
+/* Version 1's put line: the values in this order, without tags. */
+static const enum session_field_id journal_v1_fields[] = {
+    SESSION_FIELD_UID,       SESSION_FIELD_RECURRENCE_ID,
+    SESSION_FIELD_TITLE,     SESSION_FIELD_DESCRIPTION,
+    SESSION_FIELD_NOTES,     SESSION_FIELD_KIND,
+    SESSION_FIELD_STATUS,    SESSION_FIELD_ROOM_ID,
+    SESSION_FIELD_LOCATION,  SESSION_FIELD_START,
+    SESSION_FIELD_END,       SESSION_FIELD_EXPECTED,
+    SESSION_FIELD_LANGUAGES, SESSION_FIELD_ASSIGN,
+    SESSION_FIELD_SEQUENCE,  SESSION_FIELD_SOURCE,
+    SESSION_FIELD_LINE,      SESSION_FIELD_CONFIDENTIAL,
+};
+
+/* The fields of one line, unescaped in place. */
+struct fields {
+	char **v;
+	bool *null;
+	size_t n, cap;
+};
+
+static void
+fields_split(struct fields *f, char *line)
+{
+	char *s = line;
+
+	f->n = 0;
+	for (;;) {
+		char *tab = strchr(s, '\t'), *r, *w;
+
+		if (tab != NULL)
+			*tab = '\0';
+		if (f->n == f->cap) {
+			f->cap = f->cap ? f->cap * 2 : 32;
+			f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
+			f->null =
+			    xreallocarray(f->null, f->cap, sizeof *f->null);
+		}
+		f->null[f->n] = strcmp(s, "\\0") == 0;
+		for (r = w = s; *r != '\0'; r++) {
+			if (*r != '\\' || r[1] == '\0') {
+				*w++ = *r;
+				continue;
+			}
+			r++;
+			*w++ = *r == 't'   ? '\t'
+			       : *r == 'n' ? '\n'
+			       : *r == 'r' ? '\r'
+			                   : *r;
+		}
+		*w = '\0';
+		f->v[f->n++] = s;
+		if (tab == NULL)
+			break;
+		s = tab + 1;
+	}
+}
+
+/* The reader's position, for messages. */
+struct reader {
+	const char *path;
+	size_t line;
+	struct fields f;
+	size_t at; /* next field */
+	bool bad;
+	int version; /* of the journal's format: 1 or 2 */
+};
+
+static const char *
+next_field(struct reader *r, bool *null)
+{
+	if (r->at >= r->f.n) {
+		r->bad = true;
+		if (null != NULL)
+			*null = true;
+		return "";
+	}
+	if (null != NULL)
+		*null = r->f.null[r->at];
+	return r->f.v[r->at++];
+}
+
+static char *
+next_text(struct reader *r)
+{
+	bool null;
+	const char *s = next_field(r, &null);
+
+	return null ? NULL : xstrdup(s);
+}
+
+static int64_t
+next_int(struct reader *r, int64_t lo, int64_t hi)
+{
+	const char *s = next_field(r, NULL);
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
+		r->bad = true;
+		return lo;
+	}
+	return v;
+}
+
+static dais_time
+next_time(struct reader *r)
+{
+	const char *s;
+
+	if (r->at < r->f.n && strcmp(r->f.v[r->at], "none") == 0) {
+		r->at++;
+		return DAIS_TIME_NONE;
+	}
+	s = r->at < r->f.n ? r->f.v[r->at] : "";
+	(void)s;
+	return next_int(r, INT64_MIN + 1, INT64_MAX);
+}
+
+static enum session_status
+read_status(struct reader *r)
+{
+	const char *name = next_field(r, NULL);
+
+	if (strcmp(name, "TENTATIVE") == 0)
+		return SESSION_TENTATIVE;
+	if (strcmp(name, "CANCELLED") == 0)
+		return SESSION_CANCELLED;
+	if (strcmp(name, "CONFIRMED") != 0)
+		r->bad = true;
+	return SESSION_CONFIRMED;
+}
+
+static void
+read_assignments(struct reader *r, struct session *s)
+{
+	int64_t n = next_int(r, 0, 1000000), i;
+
+	for (i = 0; i < n && !r->bad; i++) {
+		char *id = next_text(r), *cn;
+		const char *role = next_field(r, NULL);
+		enum role role_v = ROLE_PARTICIPANT;
+
+		if (strcmp(role, "chair") == 0)
+			role_v = ROLE_CHAIR;
+		else if (strcmp(role, "speaker") == 0)
+			role_v = ROLE_SPEAKER;
+		else if (strcmp(role, "participant") != 0)
+			r->bad = true;
+		cn = next_text(r);
+		if (id != NULL)
+			session_add_assignment(s, id, role_v, cn);
+		else
+			r->bad = true;
+		free(id);
+		free(cn);
+	}
+}
+
+/* One field's value into s, which has the field's initial value. */
+static void
+read_value(struct reader *r, struct session *s, const struct session_field *f)
+{
+	void *v = session_field_at(s, f);
+	int64_t n, i;
+
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		*(char **)v = next_text(r);
+		break;
+	case SESSION_TYPE_TIME:
+		*(dais_time *)v = next_time(r);
+		break;
+	case SESSION_TYPE_INT:
+		/* -1 is the least any number field holds (source). */
+		*(int *)v = (int)next_int(r, -1, INT32_MAX);
+		break;
+	case SESSION_TYPE_BOOL:
+		*(bool *)v = next_int(r, 0, 1) != 0;
+		break;
+	case SESSION_TYPE_STATUS:
+		*(enum session_status *)v = read_status(r);
+		break;
+	case SESSION_TYPE_LIST:
+		n = next_int(r, 0, 100000);
+		for (i = 0; i < n && !r->bad; i++)
+			strlist_add(v, next_field(r, NULL));
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		read_assignments(r, s);
+		break;
+	}
+}
+
+/* A put line's session: tagged fields (version 2) or the first order. */
+static struct session *
+read_session(struct reader *r)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+	bool seen[SESSION_FIELD_COUNT] = {false};
+	size_t i;
+
+	session_init(s);
+	if (r->version == 1) {
+		for (i = 0; i < sizeof journal_v1_fields /
+		                    sizeof journal_v1_fields[0] &&
+		            !r->bad;
+		     i++)
+			read_value(r, s,
+			           &session_field_table[journal_v1_fields[i]]);
+	} else {
+		while (r->at < r->f.n && !r->bad) {
+			const struct session_field *f =
+			    session_field_by_tag(next_field(r, NULL));
+
+			if (f == NULL || seen[f->id]) {
+				r->bad = true;
+				break;
+			}
+			seen[f->id] = true;
+			read_value(r, s, f);
+		}
+	}
+	if (s->uid == NULL || r->at != r->f.n)
+		r->bad = true;
+	return s;
+}
+
+static void
+edit_clear(struct journal_edit *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->ndeltas; i++) {
+		free(e->deltas[i].uid);
+		session_destroy(e->deltas[i].after);
+	}
+	free(e->deltas);
+	free(e->description);
+	memset(e, 0, sizeof *e);
+}
+
+void
+journal_found_free(struct journal_found *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nedits; i++)
+		edit_clear(&f->edits[i]);
+	free(f->edits);
+	free(f->path);
+	free(f->user);
+	free(f->host);
+	strlist_clear(&f->changed);
+	free(f->changed.v);
+	memset(f, 0, sizeof *f);
+}
+
+/* Whether the key (uid, rid) was seen; adds it if not. */
+static bool
+key_seen(struct strlist *keys, const char *uid, dais_time rid)
+{
+	char *k = xasprintf("%" PRId64 " %s", (int64_t)rid, uid);
+	bool seen = strlist_has(keys, k);
+
+	if (!seen)
+		strlist_add(keys, k);
+	free(k);
+	return seen;
+}
+
+/* The line after the one at s, or NULL at the end of the text. */
+static char *
+line_after(char *s)
+{
+	char *nl = strchr(s, '\n');
+
+	return nl != NULL ? nl + 1 : NULL;
+}
+
+/*
+ * Reads the edits after the header, from `s`. Each is checked against its
+ * fingerprint before it is parsed. One that stops before its "end" line or
+ * does not match it can only be the last (each edit was forced to disk
+ * before the next began): it is torn, and left out. Anything else that is
+ * not an edit means the file is not what dais wrote.
+ */
+static bool
+read_edits(struct reader *r, char *s, struct journal_found *out, char **why)
+{
+	struct strlist keys = {0};
+	size_t cap = 0;
+	bool ok = true;
+
+	while (*s != '\0') {
+		struct journal_edit e = {0};
+		char *end = s, *after_end, *nl, want[40];
+		size_t first_line = r->line + 1, lines = 0;
+		int64_t n, i;
+
+		/* Find the fingerprint line, and check it. */
+		while (end != NULL && strncmp(end, "end\t", 4) != 0) {
+			end = line_after(end);
+			lines++;
+		}
+		if (end == NULL || (nl = strchr(end, '\n')) == NULL) {
+			out->torn = true;
+			break;
+		}
+		snprintf(want, sizeof want, "end\t%016" PRIx64,
+		         filehash_bytes(s, (size_t)(end - s)));
+		if ((size_t)(nl - end) != strlen(want) ||
+		    strncmp(end, want, strlen(want)) != 0) {
+			after_end = nl + 1;
+			if (*after_end == '\0') {
+				out->torn = true;
+				break;
+			}
+			*why = xasprintf("%s:%zu: this edit is damaged (its "
+			                 "fingerprint does not match)",
+			                 r->path, first_line);
+			ok = false;
+			break;
+		}
+		after_end = nl + 1;
+		*end = '\0';
+
+		/* Parse it: the edit line, then `count` put or del lines. */
+		nl = strchr(s, '\n');
+		*nl = '\0';
+		r->line++;
+		fields_split(&r->f, s);
+		r->at = 1;
+		r->bad = strcmp(r->f.v[0], "edit") != 0;
+		e.when = next_time(r);
+		next_field(r, NULL); /* applied, undone...: for people */
+		e.description = next_text(r);
+		n = next_int(r, 1, 100000000);
+		s = nl + 1;
+		for (i = 0; i < n && !r->bad && *s != '\0'; i++) {
+			struct journal_delta *d;
+
+			nl = strchr(s, '\n');
+			*nl = '\0';
+			r->line++;
+			fields_split(&r->f, s);
+			r->at = 1;
+			e.deltas = xreallocarray(e.deltas, e.ndeltas + 1,
+			                         sizeof *e.deltas);
+			d = &e.deltas[e.ndeltas++];
+			memset(d, 0, sizeof *d);
+			if (strcmp(r->f.v[0], "put") == 0) {
+				d->after = read_session(r);
+				d->uid = xstrdup(
+				    d->after->uid != NULL ? d->after->uid : "");
+				d->rid = d->after->recurrence_id;
+			} else if (strcmp(r->f.v[0], "del") == 0) {
+				d->uid = next_text(r);
+				d->rid = next_time(r);
+				if (d->uid == NULL || r->at != r->f.n)
+					r->bad = true;
+			} else {
+				r->bad = true;
+			}
+			s = nl + 1;
+		}
+		if (r->bad || i != n || *s != '\0') {
+			*why = xasprintf("%s:%zu: this line is not part of an "
+			                 "edit dais wrote",
+			                 r->path, r->line);
+			edit_clear(&e);
+			ok = false;
+			break;
+		}
+		r->line = first_line + lines;
+		s = after_end;
+		for (i = 0; i < (int64_t)e.ndeltas; i++)
+			if (!key_seen(&keys, e.deltas[i].uid, e.deltas[i].rid))
+				out->nsessions++;
+		XGROW(out->edits, out->nedits, cap);
+		out->edits[out->nedits++] = e;
+	}
+	strlist_clear(&keys);
+	free(keys.v);
+	return ok;
+}
+
+/* The header: magic, who opened it, the files' fingerprints. */
+static bool
+read_header(struct reader *r, char **sp, const char *dir,
+            struct journal_found *out, char **why)
+{
+	char *s = *sp, *nl;
+
+	if (strncmp(s, JOURNAL_MAGIC "\n", strlen(JOURNAL_MAGIC) + 1) == 0)
+		r->version = 2;
+	else if (strncmp(s, JOURNAL_MAGIC_V1 "\n",
+	                 strlen(JOURNAL_MAGIC_V1) + 1) == 0)
+		r->version = 1;
+	else {
+		*why = xasprintf("%s:1: not a dais recovery journal (it does "
+		                 "not start with DAIS-JOURNAL and its version, "
+		                 "1 or 2)",
+		                 r->path);
+		return false;
+	}
+	s += strlen(JOURNAL_MAGIC) + 1; /* both versions: one digit */
+	r->line = 1;
+	while (
+	    (nl = strchr(s, '\n')) != NULL &&
+	    (strncmp(s, "opened\t", 7) == 0 || strncmp(s, "file\t", 5) == 0)) {
+		*nl = '\0';
+		r->line++;
+		fields_split(&r->f, s);
+		r->at = 1;
+		r->bad = false;
+		if (strcmp(r->f.v[0], "opened") == 0) {
+			out->opened = next_time(r);
+			out->user = next_text(r);
+			out->host = next_text(r);
+			out->pid = (long)next_int(r, 0, INT32_MAX);
+		} else {
+			const char *hex = next_field(r, NULL);
+			char *name = next_text(r), *path, *end;
+			uint64_t want = strtoull(hex, &end, 16), have;
+
+			/* Names are relative to the directory, as in
+			 * conference.ini: nothing outside it is read. */
+			if (name == NULL || name[0] == '/' ||
+			    strstr(name, "..") != NULL || *end != '\0' ||
+			    strlen(hex) != 16) {
+				r->bad = true;
+			} else {
+				path = xasprintf("%s/%s", dir, name);
+				filehash_path(path, &have);
+				if (have != want)
+					strlist_add(&out->changed, name);
+				free(path);
+			}
+			free(name);
+		}
+		if (r->bad || r->at != r->f.n) {
+			*why = xasprintf("%s:%zu: this line is not part of a "
+			                 "journal dais wrote",
+			                 r->path, r->line);
+			return false;
+		}
+		s = nl + 1;
+	}
+	if (out->opened == 0 && out->user == NULL) {
+		*why = xasprintf("%s:%zu: the journal has no 'opened' line",
+		                 r->path, r->line + 1);
+		return false;
+	}
+	*sp = s;
+	return true;
+}
+
+int
+journal_find(const char *dir, struct journal_found *out, char **why)
+{
+	struct reader r = {0};
+	char *text, *s, *cause = NULL;
+	size_t len;
+	bool ok;
+
+	memset(out, 0, sizeof *out);
+	out->path = xasprintf("%s/%s", dir, JOURNAL_NAME);
+	text = fileread_all(out->path, JOURNAL_MAX_BYTES, &len, &cause);
+	if (text == NULL) {
+		if (errno == ENOENT) {
+			free(cause);
+			journal_found_free(out);
+			return 0;
+		}
+		*why = xasprintf("cannot read %s: %s", out->path, cause);
+		free(cause);
+		return -1;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		*why = xasprintf("%s: not a dais recovery journal (it has "
+		                 "NUL bytes)",
+		                 out->path);
+		free(text);
+		return -1;
+	}
+	r.path = out->path;
+	s = text;
+	ok = read_header(&r, &s, dir, out, why) && read_edits(&r, s, out, why);
+	free(r.f.v);
+	free(r.f.null);
+	free(text);
+	return ok ? 1 : -1;
+}
