@@ -171,6 +171,13 @@ void editor_cancel_group(struct editor *ed);
 bool editor_dirty(const struct editor *ed);
 /* The current state becomes the saved state (the saver calls this). */
 void editor_mark_saved(struct editor *ed);
+/*
+ * Records that file `index` of conf.files now holds bytes with this
+ * fingerprint (the saver calls this after writing it): p->file_hash is
+ * the io layer's bookkeeping of what is on disk, not an edit, so it is
+ * neither undone nor journalled.
+ */
+void editor_set_file_hash(struct editor *ed, size_t index, uint64_t hash);
 
 enum edit_change_kind {
 	EDIT_CHANGE_MODIFIED,

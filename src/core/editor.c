@@ -615,6 +615,14 @@ editor_mark_saved(struct editor *ed)
 		saved_remove(ed, ed->nsaved - 1);
 }
 
+void
+editor_set_file_hash(struct editor *ed, size_t index, uint64_t hash)
+{
+	if (ed->p->file_hash == NULL || index >= ed->p->conf.files.n)
+		abort(); /* no such file: a saver bug */
+	ed->p->file_hash[index] = hash;
+}
+
 static int
 change_cmp(const void *a, const void *b)
 {

@@ -229,14 +229,15 @@ done:
  * Rewrites file `index` of the programme in place. Refused unless its
  * bytes hash to `expect` (0: the file must not exist), so nobody's change
  * is overwritten; `again` says the expectation came from save_analyse.
- * `record`: the written bytes' hash becomes p->file_hash[index], because
- * the programme in memory is now what is on disk.
+ * `record`: the written bytes' hash becomes the programme's fingerprint
+ * of the file (editor_set_file_hash), because the programme in memory is
+ * now what is on disk.
  */
 bool
-save_file(const struct programme *p, int index,
-          const struct changeset_file *plan, uint64_t expect, bool again,
-          bool record, struct diag_list *diags)
+save_file(struct editor *ed, int index, const struct changeset_file *plan,
+          uint64_t expect, bool again, bool record, struct diag_list *diags)
 {
+	const struct programme *p = editor_programme(ed);
 	char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[index]);
 	char *text = NULL, *why = NULL;
 	size_t len = 0;
@@ -277,9 +278,8 @@ save_file(const struct programme *p, int index,
 	}
 	if (!save_splice_write(p, plan, text, len, path, &written, &why))
 		goto fail;
-	/* The fingerprint is the io layer's bookkeeping, not an edit. */
 	if (record && p->file_hash != NULL)
-		((struct programme *)p)->file_hash[index] = written;
+		editor_set_file_hash(ed, (size_t)index, written);
 	ok = true;
 fail:
 	if (!ok) {
@@ -307,7 +307,7 @@ programme_save(struct editor *ed, struct diag_list *diags)
 	}
 	for (i = 0; i < cs.nfiles; i++)
 		if (cs.files[i].n > 0 &&
-		    !save_file(p, (int)i, &cs.files[i],
+		    !save_file(ed, (int)i, &cs.files[i],
 		               p->file_hash ? p->file_hash[i] : 0, false, true,
 		               diags))
 			ok = false;

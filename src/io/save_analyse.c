@@ -465,7 +465,7 @@ save_merge(struct editor *ed, const struct save_analysis *a,
 		/* A file that changed on disk is written onto the bytes the
 		 * analysis saw, and keeps its old fingerprint: the programme
 		 * in memory lacks the other side's changes until reloaded. */
-		if (!save_file(p, (int)i, &cs.files[i],
+		if (!save_file(ed, (int)i, &cs.files[i],
 		               fd != NULL     ? fd->disk_hash
 		               : p->file_hash ? p->file_hash[i]
 		                              : 0,

@@ -38,12 +38,13 @@ bool save_splice_write(const struct programme *p,
  * Rewrites file `index` of the programme in place. Refused unless its
  * bytes hash to `expect` (0: the file must not exist), so nobody's change
  * is overwritten; `again` says the expectation came from save_analyse.
- * `record`: the written bytes' hash becomes p->file_hash[index], because
- * the programme in memory is now what is on disk.
+ * `record`: the written bytes' hash becomes the programme's fingerprint
+ * of the file (editor_set_file_hash), because the programme in memory is
+ * now what is on disk.
  */
-bool save_file(const struct programme *p, int index,
-               const struct changeset_file *plan, uint64_t expect, bool again,
-               bool record, struct diag_list *diags);
+bool save_file(struct editor *ed, int index, const struct changeset_file *plan,
+               uint64_t expect, bool again, bool record,
+               struct diag_list *diags);
 
 /* ---- save_event.c ------------------------------------------------------ */
 
