@@ -112,6 +112,13 @@ bool ini_get_datetime(const struct ini_file *f, const struct ini_section *s,
                       const char *key, const struct dais_zone *zone,
                       dais_time *out);
 
+/* Key `key` of an entry x (registry_field.h) from s, through the field's
+ * own parser: the planner's forms judge the value with the same one. */
+struct registry_item;
+bool ini_get_field(const struct ini_file *f, const struct ini_section *s,
+                   const struct programme *p, struct registry_item *x,
+                   const char *key);
+
 /* venues.ini and participants.ini into p; false when unreadable. */
 bool registry_load_venues(struct programme *p, const char *dir,
                           struct diag_list *diags);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/registry_field.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -16,73 +17,18 @@ static const char *const person_keys[] = {
     "email",     "phone",      NULL,
 };
 
-static bool
-person_kind(const struct ini_file *f, const struct ini_section *s,
-            struct participant *x)
-{
-	const char *names[PARTICIPANT_KIND_COUNT + 1], *v, *near;
-	char list[200] = "";
-	int k, line;
-
-	if (!ini_require(f, s, "kind"))
-		return false;
-	v = ini_value(f, s, "kind", &line);
-	if (participant_kind_parse(v, &x->kind))
-		return true;
-	for (k = 0; k < PARTICIPANT_KIND_COUNT; k++) {
-		names[k] = participant_kind_name((enum participant_kind)k);
-		if (k > 0)
-			strcat(list,
-			       k + 1 < PARTICIPANT_KIND_COUNT ? ", " : " or ");
-		strcat(list, names[k]);
-	}
-	names[PARTICIPANT_KIND_COUNT] = NULL;
-	near = ini_nearest(v, names);
-	if (near != NULL)
-		ini_error(f, line,
-		          "kind = \"%s\" in [%s] is not a kind of participant: "
-		          "did you mean \"%s\"?",
-		          v, s->name, near);
-	else
-		ini_error(f, line,
-		          "kind = \"%s\" in [%s] is not a kind of participant: "
-		          "write %s",
-		          v, s->name, list);
-	return false;
-}
-
-static void
-person_times(const struct ini_file *f, const struct ini_section *s,
-             const struct dais_zone *zone, struct participant *x)
-{
-	struct dais_civil a, d;
-	bool ok;
-	int line;
-
-	ok = ini_get_datetime(f, s, "arrival", zone, &x->arrival);
-	ok &= ini_get_datetime(f, s, "departure", zone, &x->departure);
-	if (!ok || x->arrival == DAIS_TIME_NONE ||
-	    x->departure == DAIS_TIME_NONE || x->departure > x->arrival)
-		return;
-	ini_value(f, s, "departure", &line);
-	a = time_to_civil(zone, x->arrival);
-	d = time_to_civil(zone, x->departure);
-	ini_error(f, line,
-	          "departure %04d-%02d-%02d %02d:%02d in [%s] is not after "
-	          "arrival %04d-%02d-%02d %02d:%02d: swap them, or fix the "
-	          "dates",
-	          d.year, d.month, d.day, d.hour, d.minute, s->name, a.year,
-	          a.month, a.day, a.hour, a.minute);
-}
-
 /* One section; false when it is no participant (a bad id). */
 static bool
 person_load(struct programme *p, const struct ini_file *f,
             const struct ini_section *s)
 {
+	size_t nfields, k;
+	const struct registry_field *fields =
+	    registry_fields(REGISTRY_PARTICIPANT, &nfields);
+	struct registry_item item;
 	struct participant *x;
-	const char *email;
-	bool kind_ok;
+	bool kind_ok = false, times_ok = true;
+	char *why = NULL;
 	int line;
 
 	if (!ini_is_slug(s->raw)) {
@@ -102,27 +48,30 @@ person_load(struct programme *p, const struct ini_file *f,
 		if (!ini_is_slug(s->name))
 			return false;
 	}
-	x = programme_add_participant(p);
-	x->id = xstrdup(s->name);
+	registry_item_init(&item, REGISTRY_PARTICIPANT);
+	item.person.id = xstrdup(s->name);
 	ini_check_keys(f, s, person_keys, NULL);
 	if (ini_require(f, s, "name"))
-		ini_get_text(f, s, "name", &x->name);
-	ini_get_text(f, s, "name-local", &x->name_local);
-	ini_get_text(f, s, "title", &x->title);
-	kind_ok = person_kind(f, s, x);
-	ini_get_id(f, s, "delegation", &x->delegation);
-	ini_get_languages(f, s, "languages", &x->languages);
-	person_times(f, s, &p->conf.zone, x);
-	ini_get_int(f, s, "delegates", 0, 100000, &x->delegates);
-	ini_get_int(f, s, "precedence", 0, 1000000, &x->precedence);
-	ini_get_text(f, s, "email", &x->email);
-	ini_get_text(f, s, "phone", &x->phone);
-	email = ini_value(f, s, "email", &line);
-	if (x->email != NULL && strchr(x->email, '@') == NULL)
-		ini_warning(f, line,
-		            "email = \"%s\" in [%s] has no '@': is it an "
-		            "e-mail address?",
-		            email, s->name);
+		ini_get_field(f, s, p, &item, "name");
+	/* Each key through its field's parser (registry_field.h), which
+	 * the planner's participant form calls too. */
+	for (k = 0; k < nfields; k++) {
+		if (strcmp(fields[k].key, "name") == 0)
+			continue;
+		if (strcmp(fields[k].key, "kind") == 0)
+			kind_ok = ini_require(f, s, "kind") &&
+			          ini_get_field(f, s, p, &item, "kind");
+		else if (!ini_get_field(f, s, p, &item, fields[k].key))
+			times_ok &= strcmp(fields[k].key, "arrival") != 0 &&
+			            strcmp(fields[k].key, "departure") != 0;
+	}
+	if (times_ok && !registry_times_check(p, &item.person, &why)) {
+		ini_value(f, s, "departure", &line);
+		ini_error(f, line, "%s", why);
+		free(why);
+	}
+	x = programme_add_participant(p);
+	*x = item.person;
 	if (kind_ok && x->delegates > 0 && !participant_is_group(x)) {
 		ini_value(f, s, "delegates", &line);
 		ini_warning(f, line,
@@ -145,8 +94,9 @@ person_delegations(const struct programme *p, const struct ini_file *f)
 	size_t i;
 
 	for (i = 0; i < p->npeople; i++) {
-		const struct participant *x = &p->people[i], *d;
+		const struct participant *x = &p->people[i];
 		const struct ini_section *s;
+		char *why = NULL;
 		int line;
 
 		if (x->delegation == NULL)
@@ -155,28 +105,9 @@ person_delegations(const struct programme *p, const struct ini_file *f)
 		line = 0;
 		if (s != NULL)
 			ini_value(f, s, "delegation", &line);
-		d = programme_find_participant(p, x->delegation);
-		if (d == x)
-			ini_error(f, line,
-			          "delegation = \"%s\" in [%s] names the entry "
-			          "itself: leave delegation out of a "
-			          "delegation's own entry",
-			          x->delegation, x->id);
-		else if (d == NULL)
-			ini_error(
-			    f, line,
-			    "delegation = \"%s\" in [%s]: there is no "
-			    "[%s]: add it (a delegation, organisation, UN "
-			    "entity or association), or fix the id",
-			    x->delegation, x->id, x->delegation);
-		else if (!participant_is_group(d))
-			ini_error(
-			    f, line,
-			    "delegation = \"%s\" in [%s] names a %s, not "
-			    "a group: name the delegation, organisation, UN "
-			    "entity or association it belongs to",
-			    x->delegation, x->id,
-			    participant_kind_name(d->kind));
+		if (!registry_delegation_check(p, x, &why))
+			ini_error(f, line, "%s", why);
+		free(why);
 	}
 }
 

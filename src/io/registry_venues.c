@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/registry_field.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -137,66 +138,38 @@ venue_building(struct programme *p, const struct ini_file *f,
 	ini_get_text(f, s, "name", &b->name);
 }
 
-/* kinds = "BILATERAL, SIDE-SESSION": what the room serves, each one of
- * the conference's kinds (conference.ini is read first), in upper case. */
-static void
-room_kinds(const struct ini_file *f, const struct ini_section *s,
-           const struct programme *p, struct room *r)
-{
-	struct strlist l = {0};
-	size_t i, j;
-	int line;
-
-	if (ini_key(s, "kinds") == NULL || !ini_get_list(f, s, "kinds", &l))
-		return;
-	ini_value(f, s, "kinds", &line);
-	for (i = 0; i < l.n; i++) {
-		char *k = l.v[i];
-
-		for (j = 0; k[j] != '\0'; j++)
-			k[j] = (char)toupper((unsigned char)k[j]);
-		for (j = 0; j < p->conf.kinds.n; j++)
-			if (strcasecmp(p->conf.kinds.v[j], k) == 0)
-				break;
-		if (p->conf.kinds.n > 0 && j == p->conf.kinds.n) {
-			char *all = strlist_join(&p->conf.kinds, ", ");
-
-			ini_error(f, line,
-			          "kinds in [%s]: \"%s\" is not a session "
-			          "kind of conference.ini (%s): use one of "
-			          "them, or add it to kinds in [conference]",
-			          s->name, k, all);
-			free(all);
-			continue;
-		}
-		if (!strlist_has(&r->kinds, k))
-			strlist_add(&r->kinds, k);
-	}
-	strlist_clear(&l);
-}
-
 static void
 venue_room(struct programme *p, const struct ini_file *f,
            const struct ini_section *s, const struct strlist *buildings)
 {
-	struct room *r = programme_add_room(p);
+	struct registry_item item;
+	char *why = NULL;
+	struct room *r;
 	int line;
 
-	r->id = xstrdup(s->name + strlen("room."));
+	/* Each key through its field's parser (registry_field.h), which
+	 * the planner's room form calls too. */
+	registry_item_init(&item, REGISTRY_ROOM);
+	item.room.id = xstrdup(s->name + strlen("room."));
 	ini_check_keys(f, s, room_keys, NULL);
 	if (ini_require(f, s, "name"))
-		ini_get_text(f, s, "name", &r->name);
-	if (ini_get_id(f, s, "building", &r->building) && r->building != NULL &&
-	    !strlist_has(buildings, r->building)) {
+		ini_get_field(f, s, p, &item, "name");
+	/* Rooms are read before the buildings are in p: `buildings` has
+	 * their ids. */
+	if (ini_get_field(f, s, p, &item, "building") &&
+	    item.room.building != NULL &&
+	    !strlist_has(buildings, item.room.building)) {
+		registry_building_check(p, s->name, item.room.building, &why);
 		ini_value(f, s, "building", &line);
-		ini_error(f, line,
-		          "building = \"%s\" in [%s]: there is no "
-		          "[building.%s]: add it, or fix the id",
-		          r->building, s->name, r->building);
+		ini_error(f, line, "%s", why);
+		free(why);
 	}
-	ini_get_int(f, s, "capacity", 0, 1000000, &r->capacity);
-	ini_get_languages(f, s, "languages", &r->languages);
-	room_kinds(f, s, p, r);
+	ini_get_field(f, s, p, &item, "capacity");
+	ini_get_field(f, s, p, &item, "languages");
+	if (ini_key(s, "kinds") != NULL)
+		ini_get_field(f, s, p, &item, "kinds");
+	r = programme_add_room(p);
+	*r = item.room;
 }
 
 bool
