@@ -5,6 +5,7 @@
 #ifndef DAIS_CLI_H
 #define DAIS_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "dais/diag.h"
@@ -45,6 +46,14 @@ const char *cli_default_dir(void);
 /* s as a JSON string, or null for NULL (json.c). Bytes that are not UTF-8
  * become U+FFFD, so the document always parses. */
 void cli_json_string(FILE *f, const char *s);
+/*
+ * Reads dir's requests.ini (requests.h) into *out, printing every
+ * diagnostic to stderr. False (after saying why) when it holds an error:
+ * the command exits EXIT_BAD_INPUT. A missing file is fine (no requests).
+ */
+struct request_list;
+bool cli_load_requests(const struct programme *p, const char *dir,
+                       struct request_list *out);
 
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "dais/conflict.h"
 #include "dais/journal.h"
+#include "dais/requests.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 
@@ -172,6 +173,7 @@ cmd_check(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct conflict_list cl = {0};
+	struct request_list requests = {0};
 	struct programme *p;
 	const char *dir, *format = "text";
 	int ch, status;
@@ -202,6 +204,14 @@ cmd_check(int argc, char **argv)
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	if ((p = cli_load(dir)) == NULL)
 		return EXIT_BAD_INPUT;
+	/* The requests are part of the programme: a broken file is bad
+	 * input, as a broken registry is. */
+	if (!cli_load_requests(p, dir, &requests)) {
+		request_list_clear(&requests);
+		programme_free(p);
+		return EXIT_BAD_INPUT;
+	}
+	request_list_clear(&requests);
 	note_journal(dir);
 	conflict_check(p, &cl);
 	if (strcmp(format, "json") == 0)

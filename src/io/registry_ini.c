@@ -112,6 +112,8 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 			            "%d): iniparser merges the two; keep one",
 			            name, f->secs[i].line);
 			free(name);
+			if (f->secs[i].again == 0)
+				f->secs[i].again = line;
 			return &f->secs[i];
 		}
 	}

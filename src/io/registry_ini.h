@@ -25,6 +25,7 @@ struct ini_section {
 	char *name; /* folded */
 	char *raw;  /* as written, blanks trimmed: ids are checked on this */
 	int line;   /* of the first occurrence */
+	int again;  /* the line of a second [same] header, or 0 */
 	struct ini_key *keys;
 	size_t nkeys, capkeys;
 };
