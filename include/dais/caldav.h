@@ -13,6 +13,7 @@
 #ifndef DAIS_CALDAV_H
 #define DAIS_CALDAV_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -55,6 +56,13 @@ struct caldav;
  */
 struct caldav *caldav_open(const struct caldav_server *srv, char **why);
 void caldav_close(struct caldav *c);
+/* Seconds to wait for a connection and for a silent server when
+ * DAIS_HTTP_CONNECT_TIMEOUT and DAIS_HTTP_STALL_TIMEOUT are not set
+ * (0: keep 10 and 30): the planner waits less than `dais sync`. */
+void caldav_set_patience(struct caldav *c, long connect, long stall);
+/* A request stops (within about a second) once *cancel is true, set by
+ * another thread; it then fails saying the sync was stopped. */
+void caldav_set_cancel(struct caldav *c, const atomic_bool *cancel);
 const struct caldav_stats *caldav_stats(const struct caldav *c);
 /* The collection URL this client works on (borrowed). */
 const char *caldav_url(const struct caldav *c);

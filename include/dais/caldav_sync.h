@@ -25,12 +25,14 @@
 #ifndef DAIS_CALDAV_SYNC_H
 #define DAIS_CALDAV_SYNC_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
 #include "dais/caldav.h"
 #include "dais/diag.h"
+#include "dais/model.h"
 
 /* The directory, inside a programme, where the server's side of a
  * conflict is written for the user to look at. */
@@ -53,6 +55,17 @@ struct sync_options {
 	size_t nchoices;
 	enum sync_choice others; /* for every other conflicting session */
 	bool create;             /* make the collection when missing */
+	/* Sessions (UIDs, borrowed) a planner has unsaved edits to: they
+	 * count as changed here, so a change on the server to one is a
+	 * conflict, never written over the user's work; and SYNC_MINE is
+	 * refused for them (the files do not hold the user's version yet:
+	 * the planner saves first). */
+	const char *const *unsaved;
+	size_t nunsaved;
+	/* caldav_set_patience's seconds (0: `dais sync`'s) and its cancel
+	 * flag (NULL: none) for the planner's background sync. */
+	long connect_timeout, stall_timeout;
+	const atomic_bool *cancel;
 };
 
 enum sync_conflict_kind {
@@ -67,6 +80,10 @@ struct sync_conflict {
 	char *title; /* SUMMARY, from whichever side has it */
 	enum sync_conflict_kind kind;
 	char *aside; /* the server's version, written here; or NULL */
+	/* The server's version as dais reads it (its first VEVENT: the
+	 * series or the single session), for a dialog to show beside the
+	 * user's; NULL when deleted there or unreadable. */
+	struct session *theirs;
 };
 
 /* A resource of the collection that dais could not take. */
@@ -90,9 +107,14 @@ struct sync_report {
 	size_t nunused;
 	bool files_changed; /* the working copy's files were written: a
 	                       planner reloads the programme */
-	bool complete;      /* all done; false with why when cut short */
-	char *why;          /* what stopped it, naming the server */
-	time_t when;        /* when it ended */
+	/* The UIDs the server's versions were written for (new, changed or
+	 * deleted here): a planner checks them against edits made while
+	 * the sync ran. */
+	char **got_uids;
+	size_t ngot;
+	bool complete; /* all done; false with why when cut short */
+	char *why;     /* what stopped it, naming the server */
+	time_t when;   /* when it ended */
 	struct caldav_stats stats;
 };
 
@@ -111,8 +133,8 @@ void sync_report_free(struct sync_report *r);
 
 /*
  * The report as one line for a status bar, in this machine's local time:
- * "synced 09:12: 3 sessions changed by others, 1 conflict", or "sync
- * failed at 09:12: <why>". The caller frees it.
+ * "synced 09:12: 3 sessions changed by others, 2 of yours sent, 1
+ * conflict", or "sync failed at 09:12: <why>". The caller frees it.
  */
 char *sync_report_status(const struct sync_report *r);
 

@@ -4,6 +4,7 @@
  * sentence that names the server and says what to do (caldav.h).
  */
 #include <ctype.h>
+#include <stdatomic.h>
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -32,6 +33,7 @@ struct caldav {
 	char *password; /* from the environment, or NULL for ~/.netrc */
 	char *ca_file;
 	long connect_timeout, stall_timeout;
+	const atomic_bool *cancel; /* set by another thread: stop */
 	struct caldav_stats stats;
 };
 
@@ -139,6 +141,35 @@ caldav_open(const struct caldav_server *srv, char **why)
 	c->connect_timeout = env_seconds("DAIS_HTTP_CONNECT_TIMEOUT", 10);
 	c->stall_timeout = env_seconds("DAIS_HTTP_STALL_TIMEOUT", 30);
 	return c;
+}
+
+void
+caldav_set_patience(struct caldav *c, long connect, long stall)
+{
+	if (connect > 0)
+		c->connect_timeout =
+		    env_seconds("DAIS_HTTP_CONNECT_TIMEOUT", connect);
+	if (stall > 0)
+		c->stall_timeout =
+		    env_seconds("DAIS_HTTP_STALL_TIMEOUT", stall);
+}
+
+void
+caldav_set_cancel(struct caldav *c, const atomic_bool *cancel)
+{
+	c->cancel = cancel;
+}
+
+/* curl calls it about once a second even while nothing comes: a
+ * non-zero answer stops the transfer. */
+static int
+on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+            curl_off_t ulnow)
+{
+	const struct caldav *c = arg;
+
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	return c->cancel != NULL && atomic_load(c->cancel);
 }
 
 void
@@ -399,6 +430,9 @@ request(struct caldav *c, const char *method, const char *url,
 	curl_easy_setopt(k, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(k, CURLOPT_LOW_SPEED_TIME, c->stall_timeout);
 	curl_easy_setopt(k, CURLOPT_FAILONERROR, 0L);
+	curl_easy_setopt(k, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(k, CURLOPT_XFERINFODATA, c);
+	curl_easy_setopt(k, CURLOPT_NOPROGRESS, c->cancel != NULL ? 0L : 1L);
 	curl_easy_setopt(k, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(k, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(k, CURLOPT_USERAGENT, "dais/" DAIS_VERSION);
@@ -442,6 +476,11 @@ request(struct caldav *c, const char *method, const char *url,
 	if (rc == CURLE_OK)
 		return true;
 	switch (rc) {
+	case CURLE_ABORTED_BY_CALLBACK:
+		*why = xasprintf("%s: the sync was stopped before it ended "
+		                 "(nothing is lost: the next sync finishes it)",
+		                 url);
+		break;
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_COULDNT_RESOLVE_HOST:
 		*why =

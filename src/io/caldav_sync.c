@@ -424,6 +424,17 @@ choice_for(struct ctx *x, const char *uid)
 	return x->o->others;
 }
 
+static bool
+is_unsaved(const struct ctx *x, const char *uid)
+{
+	size_t i;
+
+	for (i = 0; i < x->o->nunsaved; i++)
+		if (strcmp(x->o->unsaved[i], uid) == 0)
+			return true;
+	return false;
+}
+
 /* What to do with one session. */
 static void
 decide(struct ctx *x, struct plan *pl)
@@ -446,6 +457,24 @@ decide(struct ctx *x, struct plan *pl)
 	}
 	if (!here && !there) {
 		pl->act = ACT_NONE;
+		return;
+	}
+	/* the planner's unsaved edits are a change here too; ours on disk
+	 * would not be the user's version, so nothing is decided for them
+	 * but taking the server's */
+	if (there && is_unsaved(x, pl->uid)) {
+		if (l != NULL && rm != NULL && rm->text != NULL &&
+		    l->fp == rm->fp && here) {
+			pl->act = ACT_RECORD;
+			return;
+		}
+		pl->kind = l == NULL    ? SYNC_DELETED_HERE
+		           : rm == NULL ? SYNC_DELETED_THERE
+		                        : SYNC_BOTH_CHANGED;
+		ch = choice_for(x, pl->uid);
+		pl->act = ch != SYNC_THEIRS ? ACT_CONFLICT
+		          : rm != NULL      ? ACT_GET
+		                            : ACT_DROP;
 		return;
 	}
 	if (here && !there) {
@@ -692,6 +721,30 @@ write_aside(struct ctx *x, const struct plan *pl)
 	return path;
 }
 
+/* The server's version of a session read as the loader reads it; NULL
+ * when there is none or it does not load. */
+static struct session *
+theirs_session(struct ctx *x, const struct remote *rm)
+{
+	struct diag_list diags = {0};
+	struct programme *s;
+	struct session *out = NULL;
+
+	if (rm == NULL || rm->data == NULL)
+		return NULL;
+	s = save_scratch_programme(x->p);
+	if (ics_load_buffer(s, 0, rm->data, strlen(rm->data), rm->href,
+	                    &diags) &&
+	    s->nsessions > 0) {
+		out = xcalloc(1, sizeof *out);
+		session_copy(out, &s->sessions[0]);
+	}
+	diag_clear(&diags);
+	free(diags.v);
+	programme_free(s);
+	return out;
+}
+
 static void
 add_conflict(struct ctx *x, const struct plan *pl, enum sync_conflict_kind k)
 {
@@ -706,6 +759,8 @@ add_conflict(struct ctx *x, const struct plan *pl, enum sync_conflict_kind k)
 	c->title = text ? cal_value(text, "SUMMARY") : NULL;
 	c->kind = k;
 	c->aside = k == SYNC_CHANGED_MEANWHILE ? NULL : write_aside(x, pl);
+	c->theirs =
+	    k == SYNC_CHANGED_MEANWHILE ? NULL : theirs_session(x, pl->rm);
 }
 
 static bool
@@ -756,6 +811,10 @@ apply_local(struct ctx *x, struct plan *v, size_t n)
 		for (i = 0; i < n; i++) {
 			if (!plan_in_file(&v[i], (int)f, new_file))
 				continue;
+			x->r->got_uids =
+			    xreallocarray(x->r->got_uids, x->r->ngot + 1,
+			                  sizeof *x->r->got_uids);
+			x->r->got_uids[x->r->ngot++] = xstrdup(v[i].uid);
 			if (v[i].act == ACT_GET) {
 				if (v[i].l != NULL)
 					x->r->got_changed++;
@@ -938,6 +997,8 @@ caldav_sync(const char *dir, const struct sync_options *o,
 	x.c = caldav_open(&x.srv, &r->why);
 	if (x.c == NULL)
 		goto out;
+	caldav_set_patience(x.c, o->connect_timeout, o->stall_timeout);
+	caldav_set_cancel(x.c, o->cancel);
 	if (!sync_state_read(dir, &x.st, &r->why))
 		goto out;
 	if (x.st.url != NULL && strcmp(x.st.url, x.srv.url) != 0) {
@@ -1044,7 +1105,11 @@ sync_report_free(struct sync_report *r)
 		free(r->conflicts[i].uid);
 		free(r->conflicts[i].title);
 		free(r->conflicts[i].aside);
+		session_destroy(r->conflicts[i].theirs);
 	}
+	for (i = 0; i < r->ngot; i++)
+		free(r->got_uids[i]);
+	free(r->got_uids);
 	free(r->conflicts);
 	for (i = 0; i < r->nbad; i++) {
 		free(r->bad[i].href);
@@ -1063,6 +1128,7 @@ char *
 sync_report_status(const struct sync_report *r)
 {
 	size_t others = r->got_new + r->got_changed + r->got_deleted;
+	size_t sent = r->put_new + r->put_changed + r->put_deleted;
 	char when[16] = "?", *line, *more;
 	struct tm tm;
 
@@ -1073,6 +1139,11 @@ sync_report_status(const struct sync_report *r)
 		                 r->why ? r->why : "cut short");
 	line = xasprintf("synced %s: %zu session%s changed by others", when,
 	                 others, others == 1 ? "" : "s");
+	if (sent > 0) {
+		more = xasprintf("%s, %zu of yours sent", line, sent);
+		free(line);
+		line = more;
+	}
 	if (r->nconflicts > 0) {
 		more = xasprintf("%s, %zu conflict%s", line, r->nconflicts,
 		                 r->nconflicts == 1 ? "" : "s");

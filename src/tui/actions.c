@@ -19,6 +19,7 @@
 #include "dais/machine.h"
 #include "dais/xalloc.h"
 #include "planner.h"
+#include "sync.h"
 
 enum role
 role_next(enum role r)
@@ -393,6 +394,9 @@ planner_save(struct planner *pl)
 		planner_message(pl, true, "%s", pl->read_only);
 		return;
 	}
+	/* A sync writes the files too: it ends, and what it brought is on
+	 * screen, before they are saved over. */
+	planner_sync_wait(pl);
 	/* Somebody else's change is never overwritten: say what it is and
 	 * let the user choose (external.c). */
 	if (external_offer(pl))
@@ -440,6 +444,7 @@ planner_save(struct planner *pl)
 		                "Saved %zu changed session%s to %s%s.", n,
 		                n == 1 ? "" : "s", names,
 		                journal_note ? journal_note : "");
+		planner_sync_start(pl, false);
 	} else {
 		char *first = diags.n > 0 ? diag_format(&diags.v[0])
 		                          : xstrdup("the save failed");

@@ -10,6 +10,7 @@
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "planner.h"
+#include "sync.h"
 #include "theme.h"
 
 /* Draws a tab at x and records where, for the mouse; returns its width. */
@@ -81,7 +82,9 @@ draw_status(struct planner *pl, struct canvas *c, int y)
 	int rw, style;
 	const char *msg = pl->message;
 
-	snprintf(right, sizeof right, " %s%s%zu error%s, %zu warning%s ",
+	snprintf(right, sizeof right, " %s%s%s%s%zu error%s, %zu warning%s ",
+	         planner_sync_note(pl) != NULL ? planner_sync_note(pl) : "",
+	         planner_sync_note(pl) != NULL ? " | " : "",
 	         pl->read_only != NULL ? "READ-ONLY | " : "",
 	         editor_dirty(pl->ed) ? "modified | " : "", errors,
 	         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");

@@ -55,6 +55,8 @@ const struct key_action key_actions[] = {
     {ACT_TOGGLE_DETAIL, "toggle-detail", CTX_GLOBAL, "i",
      "show or hide the detail pane", 0},
     {ACT_REDRAW, "redraw", CTX_GLOBAL, "C-l", "redraw the screen", 0},
+    {ACT_SYNC, "sync", CTX_GLOBAL, "S",
+     "sync with the team's CalDAV server now ([server] in conference.ini)", 0},
 
     {ACT_UP, "up", CTX_MOVE, "Up, k", "up", 0},
     {ACT_DOWN, "down", CTX_MOVE, "Down, j", "down", 0},

@@ -44,6 +44,7 @@ enum {
 	TK_RESIZE, /* the terminal changed size */
 	TK_MOUSE,  /* see term_mouse() */
 	TK_HANGUP, /* the terminal is gone, or SIGHUP or SIGTERM came */
+	TK_WAKE,   /* no key: term_wake() was called (a sync ended) */
 	TK_LAST
 };
 
@@ -95,6 +96,7 @@ enum action {
 	ACT_PRINT,
 	ACT_TOGGLE_DETAIL,
 	ACT_REDRAW,
+	ACT_SYNC,
 	/* moving in lists and the grid */
 	ACT_UP,
 	ACT_DOWN,

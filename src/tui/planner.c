@@ -15,6 +15,7 @@
 #include "dais/textwidth.h"
 #include "dais/uid.h"
 #include "dais/xalloc.h"
+#include "sync.h"
 #include "term.h"
 #include "theme.h"
 
@@ -319,6 +320,7 @@ planner_free(struct planner *pl)
 
 	if (pl == NULL)
 		return;
+	planner_sync_free(pl);
 	layer_close_all(pl);
 	external_close(pl);
 	editor_free(pl->ed);
@@ -581,6 +583,9 @@ planner_global_action(struct planner *pl, enum action a)
 	case ACT_REDRAW:
 		pl->repaint = true;
 		return true;
+	case ACT_SYNC:
+		planner_sync_start(pl, true);
+		return true;
 	default:
 		return false;
 	}
@@ -658,7 +663,7 @@ planner_key(struct planner *pl, int key, const struct term_mouse *mouse)
 {
 	enum action a;
 
-	if (key == TK_RESIZE)
+	if (key == TK_RESIZE || key == TK_WAKE)
 		return;
 	if (key == TK_HANGUP) {
 		pl->quit = pl->hangup = true;

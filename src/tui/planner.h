@@ -438,6 +438,8 @@ struct planner {
 	 * NULL when read-only or when it could not be written (then the
 	 * status line says so). */
 	struct journal *journal;
+	/* The team's CalDAV server (sync.c); NULL when none is set. */
+	struct planner_sync *sync;
 };
 
 /*

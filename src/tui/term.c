@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,15 @@ translate_code(int code, struct term_mouse *mouse)
 	return TK_NONE;
 }
 
+/* Set by term_wake, from any thread. */
+static atomic_bool wake_pending;
+
+void
+term_wake(void)
+{
+	atomic_store(&wake_pending, true);
+}
+
 int
 term_read_key(struct term_mouse *mouse)
 {
@@ -319,6 +329,8 @@ term_read_key(struct term_mouse *mouse)
 		if (r == ERR) {
 			if (input_gone())
 				return TK_HANGUP;
+			if (atomic_exchange(&wake_pending, false))
+				return TK_WAKE;
 			continue;
 		}
 		if (r == KEY_CODE_YES) {

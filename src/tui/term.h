@@ -44,6 +44,9 @@ void term_size(int *w, int *h);
  * the planner must then stop at once, keeping its recovery journal.
  */
 int term_read_key(struct term_mouse *mouse);
+/* Makes a waiting term_read_key return TK_WAKE (within a second); any
+ * thread may call it. */
+void term_wake(void);
 /* Paints the canvas; the cursor is shown at (cy, cx) when cy >= 0. */
 void term_paint(const struct canvas *c, int cy, int cx);
 /* Forces a full repaint on the next term_paint (C-l). */

@@ -12,6 +12,7 @@
 #include "dais/journal.h"
 #include "dais/xalloc.h"
 #include "planner.h"
+#include "sync.h"
 #include "term.h"
 
 /* Colours set for kinds in dais.ini go to the slot each kind uses. */
@@ -133,11 +134,14 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 		free(pl->startup_warning);
 		pl->startup_warning = journal_said;
 	}
+	/* In the background: the first screen does not wait for it. */
+	planner_sync_open(pl);
 	c = canvas_new(0, 0);
 	while (!pl->quit) {
 		struct term_mouse mouse;
 		int w, h, cy, cx, key;
 
+		planner_sync_poll(pl);
 		term_size(&w, &h);
 		planner_resize(pl, w, h);
 		planner_draw(pl, c, &cy, &cx);
