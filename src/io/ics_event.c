@@ -219,6 +219,48 @@ error_line(const struct ics_block *b, const char *msg)
 	return b->begin_line;
 }
 
+/*
+ * The property an X-LIC-ERROR names ("No value for LOCATION property.
+ * Removing entire property:"), so the message can point at its own line
+ * and quote it; the name is copied into name[size]. False when the
+ * message names none.
+ */
+static bool
+error_property(const char *msg, char *name, size_t size)
+{
+	static const char lead[] = "No value for ";
+	const char *p = strstr(msg, lead), *end;
+
+	if (p == NULL)
+		return false;
+	p += sizeof lead - 1;
+	end = strstr(p, " property");
+	if (end == NULL || end == p || (size_t)(end - p) >= size)
+		return false;
+	memcpy(name, p, (size_t)(end - p));
+	name[end - p] = '\0';
+	return true;
+}
+
+/* The first line of the top component that is property `name`, as written
+ * (unfolded), or NULL; its line number in *line. */
+static const char *
+prop_written(const struct ics_block *b, const char *name, int *line)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		const char *s = ics_block_text(b, i);
+
+		if (b->lines[i].own && ics_property_is(s, strlen(s), name)) {
+			if (line != NULL)
+				*line = b->lines[i].line;
+			return s;
+		}
+	}
+	return NULL;
+}
+
 static void
 report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
               const char *uid)
@@ -230,10 +272,25 @@ report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	         icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
 	     prop != NULL; prop = icalcomponent_get_next_property(
 	                       c, ICAL_XLICERROR_PROPERTY)) {
-		const char *msg = icalproperty_get_xlicerror(prop);
+		const char *msg = icalproperty_get_xlicerror(prop), *as;
+		char name[64];
+		int line;
 
 		if (msg == NULL)
 			msg = "(no detail)";
+		/* Google and Exchange write LOCATION: and CLASS: empty. */
+		if (error_property(msg, name, sizeof name) &&
+		    (as = prop_written(b, name, &line)) != NULL) {
+			char *q = ics_quote(as, 60);
+
+			ics_diag(f, DIAG_WARNING, line, uid,
+			         "\"%s\" has no value, so libical leaves the "
+			         "line out, as if it were not there; give it a "
+			         "value or remove the line",
+			         q);
+			free(q);
+			continue;
+		}
 		ics_diag(f, DIAG_WARNING, error_line(b, msg), uid,
 		         "libical could not read a line and left it out: %s; "
 		         "correct the line (dais ignores it until then)",
@@ -243,6 +300,16 @@ report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	     sub != NULL;
 	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
 		report_errors(f, sub, b, uid);
+}
+
+/* Property `name` quoted as the file writes it ("DTSTART;VALUE=DATE:
+ * 20261105"), for messages; the caller frees it. */
+static char *
+as_written(const struct ics_block *b, const char *name)
+{
+	const char *s = prop_written(b, name, NULL);
+
+	return ics_quote(s != NULL ? s : name, 80);
 }
 
 /* A "20261104T090000" form of a property's value, for messages. */
@@ -273,20 +340,22 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		return false;
 	}
 	if (t->is_date) {
+		char *as = as_written(b, name);
+
 		v = written(prop);
 		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s:%s is a date without a time; a session needs a "
+		         "%s is a date without a time; a session needs a "
 		         "time of day, e.g. %s;TZID=%s:%sT090000",
-		         name, v, name, f->p->conf.zone.name, v);
+		         as, name, f->p->conf.zone.name, v);
+		free(as);
 		free(v);
 		ev->ok = false;
 		return false;
 	}
 	if (!ics_time_valid(*t)) {
-		v = written(prop);
+		v = as_written(b, name);
 		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s:%s is not a real date and time; correct it", name,
-		         v);
+		         "%s is not a real date and time; correct it", v);
 		free(v);
 		ev->ok = false;
 		return false;
@@ -295,11 +364,11 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 	 * database give no trustworthy times there (9999-12-31 23:00 was
 	 * written as 00000000T000000, 0001-01-01 in local mean time). */
 	if (t->year < DAIS_YEAR_MIN || t->year > DAIS_YEAR_MAX) {
-		v = written(prop);
+		v = as_written(b, name);
 		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s:%s is in the year %d; dais takes times from %d to "
+		         "%s is in the year %d; dais takes times from %d to "
 		         "%d only (dais-programme(5)): correct the year",
-		         name, v, t->year, DAIS_YEAR_MIN, DAIS_YEAR_MAX);
+		         v, t->year, DAIS_YEAR_MIN, DAIS_YEAR_MAX);
 		free(v);
 		ev->ok = false;
 		return false;

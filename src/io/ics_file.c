@@ -90,6 +90,69 @@ ics_time_valid(struct icaltimetype t)
 	                     t.minute < 60 && t.second >= 0 && t.second <= 60);
 }
 
+/* "+03:00", "-02:30" */
+static void
+offset_fmt(char *buf, size_t size, int seconds)
+{
+	int a = seconds < 0 ? -seconds : seconds;
+
+	snprintf(buf, size, "%c%02d:%02d", seconds < 0 ? '-' : '+', a / 3600,
+	         a / 60 % 60);
+}
+
+/*
+ * A file's own VTIMEZONE for the conference zone is what its times are
+ * read in (RFC 5545: the calendar defines its TZIDs), but a stale one (an
+ * export made before a rule changed) moves every session: compare it with
+ * the zone database on each conference day, hour by hour, and say where
+ * they first differ. dais-programme(5) says which is used.
+ */
+static void
+zone_compare(struct ics_file *f, const char *tzid, const struct ics_block *b)
+{
+	const struct conference *c = &f->p->conf;
+	const char *plain = tzid;
+	icaltimezone *mine;
+	size_t d;
+	int h;
+
+	if (strncmp(plain, ICS_FREEASSOC_PREFIX,
+	            strlen(ICS_FREEASSOC_PREFIX)) == 0)
+		plain += strlen(ICS_FREEASSOC_PREFIX);
+	if (c->zone.name == NULL || strcmp(plain, c->zone.name) != 0 ||
+	    (mine = ics_zones_find(&f->zones, tzid)) == NULL)
+		return;
+	for (d = 0; d < c->ndays; d++) {
+		for (h = 0; h < 24; h++) {
+			dais_time t = time_at(&c->zone, c->days[d], h * 60);
+			struct icaltimetype u = icaltime_from_timet_with_zone(
+			    (time_t)t, 0, icaltimezone_get_utc_timezone());
+			int daylight = 0, file_off, db_off, diff;
+			char day[DAIS_TIMEBUF], len[DAIS_TIMEBUF], o1[16], o2[16];
+
+			file_off = icaltimezone_get_utc_offset_of_utc_time(
+			    mine, &u, &daylight);
+			db_off = zone_offset(&c->zone, t);
+			if (file_off == db_off)
+				continue;
+			diff = file_off - db_off;
+			offset_fmt(o1, sizeof o1, file_off);
+			offset_fmt(o2, sizeof o2, db_off);
+			ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
+			         "this file's VTIMEZONE %s says UTC%s on %s "
+			         "where the zone database says UTC%s, so the "
+			         "file's times fall %s %s; dais reads them with "
+			         "the file's VTIMEZONE (dais-programme(5)): "
+			         "correct the VTIMEZONE, or remove it to use "
+			         "the zone database",
+			         tzid, o1, date_fmt_iso(day, c->days[d]), o2,
+			         duration_fmt(len, diff < 0 ? -diff : diff),
+			         diff > 0 ? "earlier" : "later");
+			return;
+		}
+	}
+}
+
 /* A file VTIMEZONE: its zone serves TZIDs of this file only. */
 void
 ics_zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
@@ -102,6 +165,8 @@ ics_zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 
 	switch (ics_zones_add(&f->zones, c)) {
 	case ICS_ZONE_ADDED:
+		zone_compare(f, tzid, b);
+		break;
 	case ICS_ZONE_REPEATED: /* concatenated exports repeat a zone */
 		break;
 	case ICS_ZONE_NO_TZID:

@@ -136,6 +136,10 @@ struct ics_file {
 bool ics_load_buffer(struct programme *p, int source, const char *data,
                      size_t len, const char *shown, struct diag_list *diags);
 
+/* A printable quote of a line for a message: at most about max bytes,
+ * "..." after a cut, never inside a UTF-8 sequence. The caller frees it. */
+char *ics_quote(const char *s, size_t max);
+
 void ics_diag(struct ics_file *f, enum diag_level level, int line,
               const char *uid, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

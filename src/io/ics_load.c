@@ -159,6 +159,9 @@ struct reader {
 	bool in_calendar; /* between BEGIN:VCALENDAR and its END */
 	bool not_ical;    /* the file is no calendar: stop reading */
 	bool trailing_warned;
+	int calendar_line; /* of the first BEGIN:VCALENDAR */
+	bool version_seen; /* VERSION: among the calendar's properties */
+	int events;        /* BEGIN:VEVENT blocks */
 	int bad_utf8, first_bad_utf8, last_line;
 	struct deferred *later;
 	size_t nlater, caplater;
@@ -229,11 +232,10 @@ stack_clear(struct reader *r)
 		free(r->stack[--r->depth].name);
 }
 
-/* Short, printable quote of a line for a message. */
-static char *
-quote_line(const char *s)
+char *
+ics_quote(const char *s, size_t k)
 {
-	size_t n = strlen(s), k = 40;
+	size_t n = strlen(s);
 
 	if (n <= k)
 		return xstrdup(s);
@@ -395,6 +397,7 @@ block_begin(struct reader *r, const char *name, const char *s, size_t len,
 	r->attendees = 0;
 	free(r->kind);
 	r->kind = u;
+	r->events += strcmp(u, "VEVENT") == 0;
 	XGROW(r->stack, r->depth, r->capdepth);
 	r->stack[r->depth].name = xstrdup(u);
 	r->stack[r->depth++].line = line;
@@ -633,7 +636,8 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			u = upper_name(name);
 			if (strcmp(u, "VCALENDAR") == 0) {
 				r->in_calendar = true;
-				r->calendars++;
+				if (r->calendars++ == 0)
+					r->calendar_line = line;
 				free(u);
 				return;
 			}
@@ -648,7 +652,7 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			    "save it with CRLF (or LF) line ends");
 			r->not_ical = true;
 		} else if (r->calendars == 0) {
-			char *q = quote_line(s);
+			char *q = ics_quote(s, 40);
 
 			ics_diag(
 			    &r->f, DIAG_ERROR, line, NULL,
@@ -692,7 +696,10 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			         u, u);
 		free(u);
 	}
-	/* Calendar properties (VERSION, PRODID ...) are not dais's. */
+	/* Calendar properties (PRODID ...) are not dais's; VERSION says the
+	 * file is iCalendar 2.0 (RFC 5545 3.7.4), which other clients need. */
+	if (prop_name_len(s) == 7 && strncasecmp(s, "VERSION", 7) == 0)
+		r->version_seen = true;
 }
 
 /* A line past ICS_MAX_LINE: left out, and its component refused, since
@@ -740,6 +747,18 @@ read_lines(struct reader *r, struct ics_source *src)
 	ics_unfold_free(&u);
 }
 
+/* The file dais writes new sessions into: empty after dais init, and
+ * that is no mistake. */
+static bool
+is_new_sessions_file(const struct ics_file *f)
+{
+	const struct conference *c = &f->p->conf;
+
+	return c->new_sessions_file != NULL && f->source >= 0 &&
+	       (size_t)f->source < c->files.n &&
+	       strcmp(c->files.v[f->source], c->new_sessions_file) == 0;
+}
+
 /* After the last line: what is still open, what waited for the end. */
 static void
 finish(struct reader *r)
@@ -765,6 +784,16 @@ finish(struct reader *r)
 		    "the file ends without END:VCALENDAR: it may have been "
 		    "cut short; check that no session is missing and add "
 		    "END:VCALENDAR");
+	if (!r->version_seen)
+		ics_diag(f, DIAG_WARNING, r->calendar_line, NULL,
+		         "this calendar has no VERSION line; dais reads it as "
+		         "iCalendar 2.0, but other clients may refuse it: add "
+		         "VERSION:2.0 after BEGIN:VCALENDAR");
+	if (r->events == 0 && !is_new_sessions_file(f))
+		ics_diag(f, DIAG_WARNING, r->calendar_line, NULL,
+		         "this calendar holds no VEVENT, so it adds no session "
+		         "to the programme; check that conference.ini's files "
+		         "name the file you mean");
 	if (r->bad_utf8 > 0)
 		ics_diag(
 		    f, DIAG_WARNING, r->first_bad_utf8, NULL,

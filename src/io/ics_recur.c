@@ -451,7 +451,17 @@ ics_overrides_finish(struct ics_file *f)
 			continue;
 		k = ics_key_find(f, ov->s.uid, DAIS_TIME_NONE);
 		if (k == NULL) {
-			/* Only this occurrence was sent: it stands alone. */
+			/* Only this occurrence was sent (an invitation to
+			 * one occurrence does that): it stands alone. */
+			ics_diag(
+			    f, DIAG_WARNING, ov->s.line, ov->s.uid,
+			    "this overrides the occurrence of %s "
+			    "(RECURRENCE-ID) of a series that is not in this "
+			    "file; dais shows it as a session of its own: add "
+			    "the series (the VEVENT with this UID and RRULE) "
+			    "to this file, or remove RECURRENCE-ID",
+			    time_fmt_iso(buf, &f->p->conf.zone,
+			                 ov->s.recurrence_id));
 		} else if (k->kind == ICS_KEY_PLAIN) {
 			ics_diag(
 			    f, DIAG_WARNING, ov->s.line, ov->s.uid,

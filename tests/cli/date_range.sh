@@ -10,7 +10,7 @@ for f in year-9999 year-0001; do
 	for cmd in "check $tmp/p" "export $tmp/p -o $tmp/out.ics"; do
 		# shellcheck disable=SC2086
 		expect_exit 2 timeout 10 "$DAIS" $cmd
-		expect_contains "$tmp/p/programme/sessions.ics:8: error: DTSTART:" "stderr of $f $cmd" "$err"
+		expect_contains "$tmp/p/programme/sessions.ics:8: error: DTSTART;TZID=Asia/Kuwait:" "stderr of $f $cmd" "$err"
 		expect_contains "dais takes times from 1900 to 2200 only" "stderr of $f $cmd" "$err"
 		expect_contains "(session opening@mini)" "stderr of $f $cmd" "$err"
 	done

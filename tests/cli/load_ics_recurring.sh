@@ -40,4 +40,26 @@ expect_exit 1 "$DAIS" check "$dir/override-stray"
 expect_contains "$dir/override-stray/$ics:56: warning: RECURRENCE-ID 2026-11-04T12:00:00+03:00 is not an occurrence of the series at line 43" \
 	stderr "$err"
 expect_contains "Mini Conference: 8 sessions" stdout "$out"
+
+# An override whose series is not in the file: shown on its own, with a
+# warning at its BEGIN:VEVENT.
+cp -r "$FIXTURES/mini" "$tmp/orphan"
+cat >"$tmp/orphan/$ics" <<'EOF'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//dais tests//orphan//EN
+BEGIN:VEVENT
+UID:briefing@mini
+DTSTAMP:20261001T000000Z
+RECURRENCE-ID;TZID=Asia/Kuwait:20261104T080000
+SUMMARY:Briefing (moved)
+DTSTART;TZID=Asia/Kuwait:20261104T083000
+DTEND;TZID=Asia/Kuwait:20261104T090000
+END:VEVENT
+END:VCALENDAR
+EOF
+expect_exit 0 "$DAIS" check "$tmp/orphan"
+expect_contains "$tmp/orphan/$ics:4: warning: this overrides the occurrence of 2026-11-04T08:00:00+03:00 (RECURRENCE-ID) of a series that is not in this file" \
+	stderr "$err"
+expect_contains "Mini Conference: 1 session" stdout "$out"
 finish

@@ -50,11 +50,33 @@ at 2026-11-04 "08:30-08:45  Heads of delegation briefing"
 at 2026-11-05 "09:00-09:15  Heads of delegation briefing (later)"
 
 loads google.ics "3 sessions"
-expect_contains "$tmp/p/$ics:38: warning: libical could not read a line and left it out: No value for LOCATION property" \
+# Google writes LOCATION: empty: the warning names that line and quotes it.
+expect_contains "$tmp/p/$ics:47: warning: \"LOCATION:\" has no value, so libical leaves the line out" \
 	stderr "$err"
 at 2026-11-04 "09:00-10:30  Opening plenary"
 at 2026-11-04 "08:00-08:30  Morning briefing"
 at 2026-11-05 "08:45-09:15  Morning briefing (moved)"
+
+# Exchange writes CLASS: empty; a calendar without VERSION is said so.
+use google.ics
+sed -i 's/^SEQUENCE:0\r$/CLASS:\r/; /^VERSION:/d' "$tmp/p/$ics"
+expect_exit 0 "$DAIS" check "$tmp/p"
+expect_contains "$tmp/p/$ics:47: warning: \"CLASS:\" has no value" stderr "$err"
+expect_contains "$tmp/p/$ics:1: warning: this calendar has no VERSION line" \
+	stderr "$err"
+expect_not_contains "libical could not read" stderr "$err"
+
+# A calendar with no event at all adds nothing, and says so.
+use google.ics
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n' \
+	>"$tmp/p/programme/other.ics"
+sed -i 's|^files = .*|files = "programme/sessions.ics, programme/other.ics"|' \
+	"$tmp/p/conference.ini"
+expect_exit 0 "$DAIS" check "$tmp/p"
+expect_contains "$tmp/p/programme/other.ics:1: warning: this calendar holds no VEVENT, so it adds no session" \
+	stderr "$err"
+expect_not_contains "sessions.ics:1: warning: this calendar holds no VEVENT" \
+	stderr "$err"
 
 loads google-lf.ics "1 session"
 expect_not_contains "warning:" stderr "$err"
@@ -86,7 +108,7 @@ refused outlook-truncated.ics 18 \
 expect_contains "$tmp/p/$ics:40: error: the file ends without END:VCALENDAR" \
 	stderr "$err"
 
-refused apple-all-day.ics 11 "DTSTART:20261104 is a date without a time"
+refused apple-all-day.ics 11 "DTSTART;VALUE=DATE:20261104 is a date without a time"
 
 refused no-uid-bom.ics 4 "this VEVENT has no UID"
 expect_contains "$tmp/p/$ics:1: warning: the file begins with a UTF-8 byte order mark" \
