@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "dais/strbuf.h"
 #include "dais/strmap.h"
 #include "ics_text.h"
 
@@ -29,6 +30,9 @@ struct cal_text {
  */
 bool cal_text_parse(struct cal_text *ct, char *text, size_t len);
 void cal_text_free(struct cal_text *ct);
+
+/* Appends [s, e) to b with every line ending made CRLF. */
+void cal_add_crlf(struct strbuf *b, const char *s, const char *e);
 
 /* The VEVENT blocks of uid concatenated, with CRLF line endings; the
  * caller frees it. NULL when none has that UID. */
@@ -67,6 +71,18 @@ char *caldav_href_key(const char *href);
  * a new string. */
 void state_put_field(FILE *f, const char *s);
 char *state_field(char **cursor);
+
+/* A state file's line of kind `kind` (its first field), the cursor at
+ * the next field; false when it is not a line the file may hold. */
+typedef bool (*state_line_fn)(void *arg, const char *kind, char **cursor);
+/*
+ * Reads the state file at path (.dais-sync, .dais-publish) line by line:
+ * '#' comments and empty lines skipped, every other line given to take.
+ * 1 when read, 0 when there is no file, -1 when it cannot be read (*why)
+ * or take refused line *bad_line (*why NULL: the caller says what to do).
+ */
+int state_file_read(const char *path, state_line_fn take, void *arg,
+                    int *bad_line, char **why);
 
 struct sync_entry {
 	char *uid;

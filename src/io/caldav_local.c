@@ -70,9 +70,8 @@ cal_text_free(struct cal_text *ct)
 	memset(ct, 0, sizeof *ct);
 }
 
-/* Appends [s, e) with every line ending made CRLF. */
-static void
-add_crlf(struct strbuf *b, const char *s, const char *e)
+void
+cal_add_crlf(struct strbuf *b, const char *s, const char *e)
 {
 	const char *next;
 
@@ -95,8 +94,8 @@ cal_text_session(const struct cal_text *ct, const char *uid)
 		blk = &ct->split.blocks[i];
 		if (blk->vevent && blk->uid != NULL &&
 		    strcmp(blk->uid, uid) == 0)
-			add_crlf(&b, ct->text + blk->start,
-			         ct->text + blk->end);
+			cal_add_crlf(&b, ct->text + blk->start,
+			             ct->text + blk->end);
 	}
 	return b.v;
 }
@@ -321,8 +320,8 @@ cal_resource(const struct cal_text *ct, const char *vevents)
 	for (i = 0; i < n; i++) {
 		z = ct ? cal_text_zone(ct, ids[i]) : -1;
 		if (z >= 0)
-			add_crlf(&b, ct->text + ct->split.blocks[z].start,
-			         ct->text + ct->split.blocks[z].end);
+			cal_add_crlf(&b, ct->text + ct->split.blocks[z].start,
+			             ct->text + ct->split.blocks[z].end);
 		free(ids[i]);
 	}
 	free(ids);

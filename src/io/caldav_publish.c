@@ -48,65 +48,64 @@ find(struct caldav_mirror *m, const char *name, const char *uid)
 	return NULL;
 }
 
+/* Reading .dais-publish: lines of another base are skipped. */
+struct reading {
+	struct caldav_mirror *m;
+	bool other;
+};
+
+static bool
+publish_line(void *arg, const char *kind, char **cur)
+{
+	struct reading *rd = arg;
+	struct caldav_mirror *m = rd->m;
+	struct published *e;
+	char *f[5], *end, *u;
+	size_t i;
+	bool ok;
+
+	if (strcmp(kind, "url") == 0) {
+		u = state_field(cur);
+		rd->other = u == NULL || strcmp(u, m->base) != 0;
+		free(u);
+		return true;
+	}
+	if (strcmp(kind, "event") != 0)
+		return false;
+	for (i = 0; i < 5; i++)
+		f[i] = state_field(cur);
+	ok = f[4] != NULL && strlen(f[3]) == 16;
+	if (ok && !rd->other) {
+		XGROW(m->v, m->n, m->cap);
+		e = &m->v[m->n++];
+		memset(e, 0, sizeof *e);
+		e->name = xstrdup(f[0]);
+		e->uid = xstrdup(f[1]);
+		e->href = xstrdup(f[2]);
+		e->fp = strtoull(f[3], &end, 16);
+		e->sequence = atoi(f[4]);
+	}
+	for (i = 0; i < 5; i++)
+		free(f[i]);
+	return ok;
+}
+
 static bool
 read_state(struct caldav_mirror *m, char **why)
 {
 	char *path = xasprintf("%s/%s", m->dir, PUBLISH_STATE_FILE);
-	char *line = NULL, *cur, *kind, *f[5], *end;
-	struct published *e;
-	size_t cap = 0, i;
-	int lineno = 0;
-	bool ok = true, other = false;
-	FILE *fp = fopen(path, "r");
+	struct reading rd = {m, false};
+	int bad_line, got;
 
-	if (fp == NULL) {
-		ok = errno == ENOENT;
-		if (!ok)
-			*why = xasprintf("%s: %s", path, strerror(errno));
-		free(path);
-		return ok;
-	}
-	while (ok && getline(&line, &cap, fp) != -1) {
-		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		cur = line;
-		kind = state_field(&cur);
-		if (strcmp(kind, "url") == 0) {
-			char *u = state_field(&cur);
-			other = u == NULL || strcmp(u, m->base) != 0;
-			free(u);
-		} else if (strcmp(kind, "event") == 0) {
-			for (i = 0; i < 5; i++)
-				f[i] = state_field(&cur);
-			ok = f[4] != NULL && strlen(f[3]) == 16;
-			if (ok && !other) {
-				XGROW(m->v, m->n, m->cap);
-				e = &m->v[m->n++];
-				memset(e, 0, sizeof *e);
-				e->name = xstrdup(f[0]);
-				e->uid = xstrdup(f[1]);
-				e->href = xstrdup(f[2]);
-				e->fp = strtoull(f[3], &end, 16);
-				e->sequence = atoi(f[4]);
-			}
-			for (i = 0; i < 5; i++)
-				free(f[i]);
-		} else {
-			ok = false;
-		}
-		free(kind);
-	}
-	free(line);
-	fclose(fp);
-	if (!ok)
+	*why = NULL;
+	got = state_file_read(path, publish_line, &rd, &bad_line, why);
+	if (got < 0 && *why == NULL)
 		*why = xasprintf("%s, line %d: not a line dais wrote; delete "
 		                 "the file and publish again (every event is "
 		                 "then sent again)",
-		                 path, lineno);
+		                 path, bad_line);
 	free(path);
-	return ok;
+	return got >= 0;
 }
 
 static bool

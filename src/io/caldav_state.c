@@ -79,77 +79,102 @@ empty_null(char *s)
 	return s;
 }
 
-bool
-sync_state_read(const char *dir, struct sync_state *st, char **why)
+int
+state_file_read(const char *path, state_line_fn take, void *arg, int *bad_line,
+                char **why)
 {
-	char *path = xasprintf("%s/%s", dir, SYNC_STATE_FILE);
-	char *line = NULL, *cur, *kind, *uid, *href, *etag, *fp, *end;
+	char *line = NULL, *cur, *kind;
 	size_t cap = 0;
-	int lineno = 0;
-	FILE *f;
-	bool ok = true;
+	int lineno = 0, ret = 1;
+	bool ok;
+	FILE *f = fopen(path, "r");
 
-	memset(st, 0, sizeof *st);
-	f = fopen(path, "r");
+	*bad_line = 0;
 	if (f == NULL) {
-		if (errno == ENOENT) {
-			free(path);
-			return true;
-		}
+		if (errno == ENOENT)
+			return 0;
 		*why = xasprintf("%s: %s", path, strerror(errno));
-		free(path);
-		return false;
+		return -1;
 	}
-	while (ok && getline(&line, &cap, f) != -1) {
+	while (getline(&line, &cap, f) != -1) {
 		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
 		cur = line;
 		kind = state_field(&cur);
-		if (strcmp(kind, "url") == 0) {
-			free(st->url);
-			st->url = empty_null(state_field(&cur));
-		} else if (strcmp(kind, "token") == 0) {
-			free(st->token);
-			st->token = empty_null(state_field(&cur));
-		} else if (strcmp(kind, "session") == 0) {
-			uid = state_field(&cur);
-			href = state_field(&cur);
-			etag = state_field(&cur);
-			fp = state_field(&cur);
-			if (fp == NULL || *uid == '\0' || *href == '\0' ||
-			    strlen(fp) != 16) {
-				ok = false;
-			} else {
-				uint64_t h = strtoull(fp, &end, 16);
-				ok = *end == '\0';
-				if (ok)
-					sync_state_set(st, uid, href,
-					               *etag ? etag : NULL, h);
-			}
-			free(uid);
-			free(href);
-			free(etag);
-			free(fp);
-		} else {
-			ok = false;
-		}
+		ok = take(arg, kind, &cur);
 		free(kind);
+		if (!ok) {
+			*bad_line = lineno;
+			ret = -1;
+			break;
+		}
 	}
 	free(line);
 	fclose(f);
-	if (!ok) {
+	return ret;
+}
+
+/* One line of .dais-sync. */
+static bool
+sync_line(void *arg, const char *kind, char **cur)
+{
+	struct sync_state *st = arg;
+	char *uid, *href, *etag, *fp, *end;
+	bool ok = true;
+
+	if (strcmp(kind, "url") == 0) {
+		free(st->url);
+		st->url = empty_null(state_field(cur));
+		return true;
+	}
+	if (strcmp(kind, "token") == 0) {
+		free(st->token);
+		st->token = empty_null(state_field(cur));
+		return true;
+	}
+	if (strcmp(kind, "session") != 0)
+		return false;
+	uid = state_field(cur);
+	href = state_field(cur);
+	etag = state_field(cur);
+	fp = state_field(cur);
+	if (fp == NULL || *uid == '\0' || *href == '\0' || strlen(fp) != 16) {
+		ok = false;
+	} else {
+		uint64_t h = strtoull(fp, &end, 16);
+		ok = *end == '\0';
+		if (ok)
+			sync_state_set(st, uid, href, *etag ? etag : NULL, h);
+	}
+	free(uid);
+	free(href);
+	free(etag);
+	free(fp);
+	return ok;
+}
+
+bool
+sync_state_read(const char *dir, struct sync_state *st, char **why)
+{
+	char *path = xasprintf("%s/%s", dir, SYNC_STATE_FILE);
+	int bad_line, got;
+
+	memset(st, 0, sizeof *st);
+	*why = NULL;
+	got = state_file_read(path, sync_line, st, &bad_line, why);
+	if (got < 0 && *why == NULL)
 		*why = xasprintf("%s, line %d: not a line dais wrote; the file "
 		                 "records what this working copy knows of the "
 		                 "server: if it was edited by hand, delete it "
 		                 "and sync again (every session is then "
 		                 "compared with the server's)",
-		                 path, lineno);
+		                 path, bad_line);
+	if (got < 0)
 		sync_state_free(st);
-	}
 	free(path);
-	return ok;
+	return got >= 0;
 }
 
 bool

@@ -576,6 +576,7 @@ add_zones(struct strbuf *b, const struct cal_text *ct, const struct plan *v,
           size_t n, int file, int new_file)
 {
 	struct cal_text rt;
+	struct strbuf zone = {0};
 	char **seen = NULL;
 	size_t nseen = 0, cap = 0, i, j, k;
 
@@ -600,31 +601,19 @@ add_zones(struct strbuf *b, const struct cal_text *ct, const struct plan *v,
 				continue;
 			XGROW(seen, nseen, cap);
 			seen[nseen++] = xstrdup(zb->tzid);
-			{
-				char *z = xstrndup(rt.text + zb->start,
-				                   zb->end - zb->start);
-				struct strbuf crlf = {0};
-				const char *s = z, *nl;
-				while ((nl = strchr(s, '\n')) != NULL) {
-					size_t len = (size_t)(nl - s);
-					if (len > 0 && s[len - 1] == '\r')
-						len--;
-					strbuf_add(&crlf, s, len);
-					strbuf_add(&crlf, "\r\n", 2);
-					s = nl + 1;
-				}
-				if (crlf.v != NULL)
-					sb_lines(b, crlf.v,
-					         ct->text == NULL || ct->crlf);
-				free(crlf.v);
-				free(z);
-			}
+			strbuf_reset(&zone);
+			cal_add_crlf(&zone, rt.text + zb->start,
+			             rt.text + zb->end);
+			if (zone.n > 0)
+				sb_lines(b, zone.v,
+				         ct->text == NULL || ct->crlf);
 		}
 		cal_text_free(&rt);
 	}
 	for (k = 0; k < nseen; k++)
 		free(seen[k]);
 	free(seen);
+	strbuf_free(&zone);
 }
 
 /*

@@ -19,6 +19,7 @@
 #include "caldav_internal.h"
 #include "dais/caldav.h"
 #include "dais/caldav_sync.h"
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 static const char MINE[] =
@@ -149,6 +150,54 @@ state_round_trip(void **state)
 	rmdir(dir);
 }
 
+/* The state's index agrees with a walk over its entries through sets,
+ * removals (which move the last entry) and hrefs that change. */
+static void
+state_index_under_churn(void **state)
+{
+	struct sync_state st = {0};
+	char uid[32], href[48];
+	const struct sync_entry *e;
+	size_t i, j, k, walk;
+	uint64_t seed = 7;
+
+	(void)state;
+	for (k = 0; k < 20000; k++) {
+		i = (size_t)(splitmix64(&seed) % 500);
+		snprintf(uid, sizeof uid, "u%zu@x", i);
+		/* a session's href moves between two names, each in
+		 * two spellings; no two sessions share one */
+		snprintf(href, sizeof href, "/c/%s%zu%s.ics",
+		         k % 2 ? "w" : (k % 3 ? "u" : "%75"), i,
+		         k % 5 ? "%40x" : "@x");
+		switch (splitmix64(&seed) % 3) {
+		case 0:
+			sync_state_remove(&st, uid);
+			break;
+		default:
+			sync_state_set(&st, uid, href, "e", k);
+			break;
+		}
+		if (k % 97 != 0)
+			continue;
+		for (i = 0; i < 500; i++) {
+			snprintf(uid, sizeof uid, "u%zu@x", i);
+			for (j = 0, walk = st.n; j < st.n; j++)
+				if (strcmp(st.v[j].uid, uid) == 0)
+					walk = j;
+			e = sync_state_find(&st, uid);
+			if (walk == st.n)
+				assert_null(e);
+			else
+				assert_ptr_equal(e, &st.v[walk]);
+			if (e != NULL)
+				assert_ptr_equal(
+				    sync_state_find_href(&st, e->href), e);
+		}
+	}
+	sync_state_free(&st);
+}
+
 static void
 hrefs_compare_decoded(void **state)
 {
@@ -190,6 +239,7 @@ main(void)
 	    cmocka_unit_test(fingerprint_sees_changes),
 	    cmocka_unit_test(text_cut_by_uid),
 	    cmocka_unit_test(state_round_trip),
+	    cmocka_unit_test(state_index_under_churn),
 	    cmocka_unit_test(hrefs_compare_decoded),
 	    cmocka_unit_test(status_line),
 	};
