@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "chooser.h"
 #include "dais/export.h"
 #include "dais/journal.h"
 #include "dais/runsheet.h"
@@ -241,6 +242,9 @@ session_action(struct planner *pl, enum action a)
 		break;
 	case ACT_ASSIGNMENTS:
 		assign_open(pl);
+		break;
+	case ACT_FIND_SLOT:
+		slot_chooser_open(pl, s);
 		break;
 	default:
 		break;

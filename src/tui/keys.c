@@ -107,6 +107,9 @@ const struct key_action key_actions[] = {
      KEYF_EDITS | KEYF_NEEDS_SESSION},
     {ACT_ASSIGNMENTS, "assignments", CTX_SESSIONS, "A",
      "the session's people: remove, change role, reorder", KEYF_NEEDS_SESSION},
+    {ACT_FIND_SLOT, "find-slot", CTX_SESSIONS, "f",
+     "free times and rooms for the session: choose one to move it there",
+     KEYF_EDITS | KEYF_NEEDS_SESSION},
 
     {ACT_ZOOM_IN, "zoom-in", CTX_GRID, "+, =", "zoom in: fewer minutes a row",
      0},

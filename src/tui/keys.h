@@ -125,6 +125,7 @@ enum action {
 	ACT_SHORTER,
 	ACT_ASSIGN,
 	ACT_ASSIGNMENTS,
+	ACT_FIND_SLOT,
 	ACT_ZOOM_IN,
 	ACT_ZOOM_OUT,
 	/* people */

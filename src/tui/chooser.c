@@ -1,0 +1,324 @@
+/*
+ * chooser.c: the modal list of planned changes behind f (slot_chooser.c,
+ * fix_chooser.c). Each candidate shows, under the list, what choosing it
+ * changes before anything is changed; typing narrows the list; Enter hands
+ * the candidate to the opener, which applies it as one undoable edit.
+ */
+#include "chooser.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/textwidth.h"
+#include "dais/xalloc.h"
+
+/* Lines under the list for the candidate's preview (a rule first). */
+#define PREVIEW_ROWS 7
+
+static void
+chooser_free(void *state)
+{
+	struct chooser *ch = state;
+	size_t i;
+
+	for (i = 0; i < ch->nitems; i++) {
+		free(ch->items[i].text);
+		free(ch->items[i].detail);
+		free(ch->items[i].match);
+		strlist_clear(&ch->items[i].preview);
+	}
+	free(ch->items);
+	free(ch->shown);
+	free(ch->title);
+	free(ch->head);
+	free(ch->empty);
+	free(ch->error);
+	strlist_clear(&ch->notes);
+	lineedit_free(&ch->query);
+	if (ch->free_arg != NULL)
+		ch->free_arg(ch->arg);
+	free(ch);
+}
+
+struct chooser *
+chooser_new(chooser_preview preview, chooser_done done, void *arg,
+            void (*free_arg)(void *arg))
+{
+	struct chooser *ch = xcalloc(1, sizeof *ch);
+
+	ch->preview = preview;
+	ch->done = done;
+	ch->arg = arg;
+	ch->free_arg = free_arg;
+	ch->cancelled = "Nothing changed.";
+	lineedit_init(&ch->query, "");
+	return ch;
+}
+
+struct chooser_item *
+chooser_add(struct chooser *ch)
+{
+	struct chooser_item *it;
+
+	XGROW(ch->items, ch->nitems, ch->capitems);
+	it = &ch->items[ch->nitems];
+	memset(it, 0, sizeof *it);
+	it->index = ch->nitems++;
+	return it;
+}
+
+/* Every word typed must be somewhere in the item. */
+static bool
+matches(const char *match, const char *query)
+{
+	char *copy = xstrdup(query), *save = NULL, *w;
+	bool ok = true;
+
+	for (w = strtok_r(copy, " ", &save); w != NULL && ok;
+	     w = strtok_r(NULL, " ", &save))
+		ok = text_contains_folded(match != NULL ? match : "", w) != 0;
+	free(copy);
+	return ok;
+}
+
+static void
+refilter(struct chooser *ch)
+{
+	size_t i;
+
+	free(ch->shown);
+	ch->shown = xcalloc(ch->nitems + 1, sizeof *ch->shown);
+	ch->nshown = 0;
+	for (i = 0; i < ch->nitems; i++)
+		if (matches(ch->items[i].match, ch->query.text))
+			ch->shown[ch->nshown++] = i;
+	ch->nav.n = (int)ch->nshown;
+	ch->nav.cur = 0;
+	ch->nav.top = 0;
+}
+
+static void chooser_key(struct planner *pl, void *state, int key);
+static void chooser_draw(struct planner *pl, void *state, struct canvas *c,
+                         int *cy, int *cx);
+
+static const struct layer_ops chooser_layer = {
+    .name = "chooser",
+    .mode = MODE_PICKER,
+    .key = chooser_key,
+    .draw = chooser_draw,
+    .free = chooser_free,
+};
+
+void
+chooser_open(struct planner *pl, struct chooser *ch)
+{
+	refilter(ch);
+	layer_open(pl, &chooser_layer, ch);
+}
+
+struct chooser *
+chooser_of(const struct planner *pl)
+{
+	return layer_state(pl, &chooser_layer);
+}
+
+static void
+choose(struct planner *pl, struct chooser *ch)
+{
+	char *refused;
+
+	if (ch->nshown == 0) {
+		free(ch->error);
+		ch->error = xstrdup(ch->nitems == 0
+		                        ? "Nothing to choose: Esc closes."
+		                        : "Nothing matches: change what you "
+		                          "typed.");
+		return;
+	}
+	refused = ch->done(pl, ch, &ch->items[ch->shown[ch->nav.cur]]);
+	if (refused == NULL) {
+		if (chooser_of(pl) == ch)
+			layer_close(pl);
+	} else {
+		free(ch->error);
+		ch->error = refused;
+	}
+}
+
+static void
+chooser_key(struct planner *pl, void *state, int key)
+{
+	struct chooser *ch = state;
+	enum action a = keymap_lookup(&pl->cfg->keys, CTX_FORM, key);
+	int page = pl->h > 14 ? pl->h - 14 : 1;
+
+	free(ch->error);
+	ch->error = NULL;
+	switch (a) {
+	case ACT_FORM_CANCEL:
+		planner_message(pl, false, "%s", ch->cancelled);
+		layer_close(pl);
+		return;
+	case ACT_FORM_ACCEPT:
+		choose(pl, ch);
+		return;
+	case ACT_FORM_NEXT:
+		listnav_action(&ch->nav, ACT_DOWN, page);
+		return;
+	case ACT_FORM_PREV:
+		listnav_action(&ch->nav, ACT_UP, page);
+		return;
+	default:
+		break;
+	}
+	if (key == TK_PGDN || key == TK_PGUP) {
+		listnav_action(&ch->nav,
+		               key == TK_PGDN ? ACT_PAGE_DOWN : ACT_PAGE_UP,
+		               page);
+		return;
+	}
+	if (lineedit_action(&ch->query, a)) {
+		refilter(ch);
+		return;
+	}
+	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
+		lineedit_insert(&ch->query, (unsigned int)key);
+		refilter(ch);
+	}
+}
+
+/* Writes text wrapped into rows [*row, end) of the box; false when it did
+ * not all fit. */
+static bool
+put_wrapped(struct canvas *c, int *row, int end, int x, int w, const char *text,
+            int style)
+{
+	size_t n, i;
+	char **lines = text_wrap(text, w, &n);
+	bool all = true;
+
+	for (i = 0; i < n; i++) {
+		if (*row < end)
+			canvas_put_fit(c, (*row)++, x, w, lines[i], style, 0);
+		else
+			all = false;
+		free(lines[i]);
+	}
+	free(lines);
+	return all;
+}
+
+static void
+draw_frame(struct canvas *c, int bx, int by, int bw, int bh)
+{
+	int i;
+
+	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
+	for (i = 0; i < bh; i++) {
+		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
+		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
+	}
+	for (i = 0; i < bw; i++) {
+		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
+		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
+	}
+}
+
+static void
+chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
+             int *cx)
+{
+	struct chooser *ch = state;
+	int bw = pl->w - 4 < 100 ? pl->w - 4 : 100, bh = pl->h - 4;
+	int bx = (pl->w - bw) / 2, by = 2, inner = bw - 4;
+	int rows = bh - 5 - PREVIEW_ROWS, r, row, end;
+	int textw = ch->wide_text || inner / 2 < 30 ? inner / 2 : 30;
+	int detw = inner - 2 - textw - 1;
+	struct chooser_item *cur = NULL;
+	char *line, keys[2][16];
+	size_t i;
+
+	draw_frame(c, bx, by, bw, bh);
+	line = xasprintf(" %s ", ch->title);
+	canvas_put_fit(c, by, bx + 2, inner, line, STYLE_TITLE, 0);
+	free(line);
+	canvas_put(c, by + 1, bx + 2, 2, "> ", STYLE_TITLE, 0);
+	*cx = lineedit_draw(&ch->query, c, by + 1, bx + 4, inner - 2 - 14,
+	                    STYLE_INPUT, true);
+	*cy = by + 1;
+	line = xasprintf("%zu of %zu", ch->nshown, ch->nitems);
+	canvas_put_right(c, by + 1, bx + bw - 2 - 12, 12, line, STYLE_DIM, 0);
+	free(line);
+	canvas_put_fit(c, by + 2, bx + 2, inner, ch->head ? ch->head : "",
+	               STYLE_DIM, 0);
+
+	if (ch->nitems == 0) {
+		/* Nothing to choose: why, as long as it takes. */
+		row = by + 3;
+		end = by + bh - 2;
+		if (ch->empty != NULL)
+			put_wrapped(c, &row, end, bx + 2, inner, ch->empty,
+			            STYLE_ERROR);
+		for (i = 0; i < ch->notes.n && row < end; i++)
+			put_wrapped(c, &row, end, bx + 2, inner, ch->notes.v[i],
+			            STYLE_NORMAL);
+	}
+	listnav_fix(&ch->nav, rows);
+	for (r = 0; r < rows && ch->nav.top + r < (int)ch->nshown; r++) {
+		int k = ch->nav.top + r;
+		struct chooser_item *it = &ch->items[ch->shown[k]];
+		int mods = k == ch->nav.cur ? MOD_REVERSE : 0;
+
+		row = by + 3 + r;
+		if (k == ch->nav.cur)
+			cur = it;
+		canvas_fill(c, row, bx + 1, bw - 2, 1, STYLE_NORMAL, mods);
+		canvas_put(c, row, bx + 2, 1, it->warns ? "*" : " ",
+		           it->warns ? STYLE_WARNING : STYLE_NORMAL, mods);
+		canvas_put_fit(c, row, bx + 4, textw, it->text, STYLE_NORMAL,
+		               mods);
+		canvas_put_fit(c, row, bx + 5 + textw, detw,
+		               it->detail ? it->detail : "", STYLE_DIM, mods);
+	}
+	if (ch->nitems > 0 && ch->nshown == 0)
+		canvas_put_fit(c, by + 3, bx + 4, inner - 2, "Nothing matches.",
+		               STYLE_DIM, 0);
+
+	/* What the candidate under the cursor changes, then the notes. */
+	row = by + 3 + rows;
+	end = by + bh - 2;
+	if (ch->nitems > 0) {
+		for (i = 0; i < (size_t)inner; i++)
+			canvas_put(c, row, bx + 2 + (int)i, 1, "-", STYLE_RULE,
+			           0);
+		row++;
+	}
+	if (cur != NULL) {
+		if (!cur->previewed && ch->preview != NULL)
+			ch->preview(pl, ch, cur);
+		cur->previewed = true;
+		for (i = 0; i < cur->preview.n && row < end; i++)
+			put_wrapped(c, &row, end, bx + 2, inner,
+			            cur->preview.v[i],
+			            cur->preview.v[i][0] == '*' ? STYLE_WARNING
+			                                        : STYLE_NORMAL);
+	}
+	if (ch->nitems > 0)
+		for (i = 0; i < ch->notes.n && row < end; i++)
+			put_wrapped(c, &row, end, bx + 2, inner, ch->notes.v[i],
+			            STYLE_DIM);
+
+	if (ch->error != NULL) {
+		canvas_put_fit(c, by + bh - 2, bx + 2, inner, ch->error,
+		               STYLE_STATUS_ERROR, 0);
+	} else {
+		line = xasprintf(
+		    "Type to narrow  %s choose  %s cancel  Up/Down move",
+		    keymap_first_key(&pl->cfg->keys, ACT_FORM_ACCEPT, keys[0]),
+		    keymap_first_key(&pl->cfg->keys, ACT_FORM_CANCEL, keys[1]));
+		canvas_put_fit(c, by + bh - 2, bx + 2, inner, line, STYLE_DIM,
+		               0);
+		free(line);
+	}
+}
