@@ -1,7 +1,8 @@
 /*
  * chooser.h: a modal list of planned changes to choose one from, each
  * previewed before it is applied: where a session can go (f on a session,
- * slot_chooser.c). Typing narrows the list as the picker's query does.
+ * slot_chooser.c) and what clears a conflict (f in the Conflicts view,
+ * fix_chooser.c). Typing narrows the list as the picker's query does.
  */
 #ifndef DAIS_TUI_CHOOSER_H
 #define DAIS_TUI_CHOOSER_H
@@ -73,5 +74,16 @@ struct chooser *chooser_of(const struct planner *pl);
  * (time and room in one undoable edit).
  */
 void slot_chooser_open(struct planner *pl, const struct session *s);
+
+/*
+ * f in the Conflicts view: the fixes of conflict c (slots_fixes), smallest
+ * change first; Enter applies one as one undoable edit. `fixes` is taken
+ * over (emptied).
+ */
+void fix_chooser_open(struct planner *pl, const struct conflict *c,
+                      struct slot_fixes *fixes);
+/* Applies fix f as one undoable edit: NULL when done, else why not (owned
+ * by the caller). */
+char *fix_apply(struct planner *pl, const struct slot_fix *f);
 
 #endif

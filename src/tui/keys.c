@@ -123,6 +123,10 @@ const struct key_action key_actions[] = {
     {ACT_ASSIGN_TO_SESSION, "assign-to-session", CTX_PEOPLE, "a",
      "assign this participant to a session (picker)", KEYF_EDITS},
 
+    {ACT_FIX_CONFLICT, "fix-conflict", CTX_CONFLICTS, "f",
+     "moves or substitutes that clear the conflict: choose one to apply it",
+     KEYF_EDITS},
+
     {ACT_ASSIGN_ADD, "assign-add", CTX_ASSIGN, "a", "add a participant",
      KEYF_EDITS},
     {ACT_UNASSIGN, "unassign", CTX_ASSIGN, "d, Delete",

@@ -132,6 +132,8 @@ enum action {
 	ACT_FILTER_KIND,
 	ACT_FILTER_DELEGATION,
 	ACT_ASSIGN_TO_SESSION,
+	/* conflicts */
+	ACT_FIX_CONFLICT,
 	/* assignments */
 	ACT_ASSIGN_ADD,
 	ACT_UNASSIGN,

@@ -1,23 +1,38 @@
 /*
  * view_conflicts.c: every conflict of the programme, errors before
- * warnings and each in time order; the chosen one's full sentence and its
- * sessions below the list; Enter jumps to its first session.
+ * warnings and each in time order; the chosen one's full sentence, its
+ * sessions and how many fixes it has below the list; Enter jumps to its
+ * first session, f offers its fixes (fix_chooser.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "chooser.h"
+#include "dais/slots.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
 struct conflicts_view {
 	struct listnav nav;
+	/* The fixes of the conflict under the cursor (slots_fixes), worked
+	 * out when first shown after a re-check or a cursor move: an edit
+	 * elsewhere costs nothing here, and what is shown is never stale. */
+	struct slot_fixes fixes;
+	bool fixes_known;
+	int fixes_for; /* the cursor position they are for */
 };
+
+static struct conflicts_view *
+state_of(const struct planner *pl)
+{
+	return pl->view_state[VIEW_CONFLICTS];
+}
 
 static struct listnav *
 nav_of(const struct planner *pl)
 {
-	return &((struct conflicts_view *)pl->view_state[VIEW_CONFLICTS])->nav;
+	return &state_of(pl)->nav;
 }
 
 static const struct conflict *
@@ -32,11 +47,53 @@ current(const struct planner *pl)
 }
 
 static void
+forget_fixes(struct conflicts_view *cv)
+{
+	slot_fixes_clear(&cv->fixes);
+	cv->fixes_known = false;
+}
+
+/* The fixes of the conflict under the cursor, worked out if need be. */
+static struct slot_fixes *
+current_fixes(struct planner *pl)
+{
+	struct conflicts_view *cv = state_of(pl);
+	const struct conflict *cur = current(pl);
+
+	if (cur == NULL) {
+		forget_fixes(cv);
+		return &cv->fixes;
+	}
+	if (!cv->fixes_known || cv->fixes_for != cv->nav.cur) {
+		forget_fixes(cv);
+		slots_fixes(editor_index(pl->ed), cur, 0, &cv->fixes);
+		cv->fixes_known = true;
+		cv->fixes_for = cv->nav.cur;
+	}
+	return &cv->fixes;
+}
+
+/* "Fixes (f): 14; smallest: Move 'Youth voices ...' to 15:30". */
+static char *
+fixes_line(struct planner *pl)
+{
+	const struct slot_fixes *f = current_fixes(pl);
+	char key[16];
+
+	keymap_first_key(&pl->cfg->keys, ACT_FIX_CONFLICT, key);
+	if (f->n == 0)
+		return xstrdup("No fix: no move of its sessions (nor "
+		               "substitute) clears it without a new error.");
+	return xasprintf("Fixes (%s): %zu; smallest: %s", key, f->n,
+	                 f->v[0].description);
+}
+
+static void
 conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct listnav *nav = nav_of(pl);
 	const struct conflict *cur;
-	int listh = h - 7, r, kindw = 27, whenw = 22;
+	int listh = h - 8, r, kindw = 27, whenw = 22;
 	size_t errors = conflict_count(&pl->conflicts, SEVERITY_ERROR);
 	char *head;
 
@@ -91,7 +148,12 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		char **lines = text_wrap(cur->message, w, &n);
 		int row = y + 1 + listh;
 
+		char *fix;
+
 		canvas_put_fit(c, row++, x, w, "", STYLE_RULE, 0);
+		fix = fixes_line(pl);
+		canvas_put_fit(c, row++, x, w, fix, STYLE_TITLE, 0);
+		free(fix);
 		for (i = 0; i < n; i++) {
 			if (i < 3)
 				canvas_put_fit(c, row++, x, w, lines[i],
@@ -113,6 +175,33 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	}
 }
 
+/* f: the fixes of the conflict under the cursor, to choose one. */
+static void
+offer_fixes(struct planner *pl)
+{
+	struct conflicts_view *cv = state_of(pl);
+	const struct conflict *cur = current(pl);
+	struct slot_fixes *fixes;
+
+	if (cur == NULL) {
+		planner_message(pl, true, "No conflict to fix.");
+		return;
+	}
+	fixes = current_fixes(pl);
+	if (fixes->n == 0) {
+		planner_message(pl, true,
+		                "No move of its sessions in time or room, nor "
+		                "a substitute from the same delegation, clears "
+		                "it without a new error: edit it by hand "
+		                "(Enter goes to its first session).");
+		return;
+	}
+	/* The chooser takes the list; it is worked out again when next
+	 * shown. */
+	fix_chooser_open(pl, cur, fixes);
+	forget_fixes(cv);
+}
+
 static bool
 conflicts_action(struct planner *pl, enum action a)
 {
@@ -123,6 +212,10 @@ conflicts_action(struct planner *pl, enum action a)
 	nav->n = (int)pl->conflicts.n;
 	if (listnav_action(nav, a, page))
 		return true;
+	if (a == ACT_FIX_CONFLICT) {
+		offer_fixes(pl);
+		return true;
+	}
 	if (a != ACT_SELECT)
 		return false;
 	cur = current(pl);
@@ -142,6 +235,22 @@ conflicts_rechecked(struct planner *pl)
 
 	nav->n = (int)pl->conflicts.n;
 	listnav_fix(nav, 1);
+	forget_fixes(state_of(pl));
+}
+
+static void
+conflicts_reload(struct planner *pl)
+{
+	forget_fixes(state_of(pl));
+}
+
+static void
+conflicts_free(void *state)
+{
+	struct conflicts_view *cv = state;
+
+	forget_fixes(cv);
+	free(cv);
 }
 
 static const char *
@@ -163,10 +272,11 @@ const struct view_ops conflicts_view = {
     .context = CTX_CONFLICTS,
     .show_action = ACT_VIEW_CONFLICTS,
     .new = conflicts_new,
-    .free = free,
+    .free = conflicts_free,
     .draw = conflicts_draw,
     .action = conflicts_action,
     .day_changed = grid_sync_selection,
     .rechecked = conflicts_rechecked,
+    .reload = conflicts_reload,
     .tab_note = conflicts_tab_note,
 };

@@ -1,0 +1,301 @@
+/*
+ * fix_chooser.c: f in the Conflicts view offers what clears the selected
+ * conflict without a new error (slots_fixes: a move of one of its sessions
+ * in time or room, or another member of the same delegation in place of a
+ * double-booked person), smallest change first. Each is previewed (what
+ * changes, the warnings left where it goes) and applied as one undoable
+ * edit; the view's list follows at once through the re-check.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chooser.h"
+#include "dais/xalloc.h"
+
+/* A fix and the session as it is now, for the preview. */
+struct fix_choice {
+	struct slot_fixes fixes;
+};
+
+static void
+fix_choice_free(void *arg)
+{
+	struct fix_choice *fc = arg;
+
+	slot_fixes_clear(&fc->fixes);
+	free(fc);
+}
+
+static const char *
+room_name(const struct programme *p, const char *id)
+{
+	const struct room *r = programme_find_room(p, id);
+
+	return r != NULL && r->name != NULL ? r->name : id;
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	       (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static const char *
+name_of(const struct programme *p, const char *id)
+{
+	const struct participant *who = programme_find_participant(p, id);
+
+	return who != NULL && who->name != NULL ? who->name : id;
+}
+
+/*
+ * The warnings session s would be in after fix f: the slot engine asked
+ * about exactly that start and room (and, for a substitute, those
+ * people). Adds "* Would warn: ..." lines, or a line saying there are none.
+ */
+static void
+preview_warnings(struct planner *pl, const struct session *s,
+                 const struct slot_fix *f, struct strlist *out)
+{
+	const char **with = NULL,
+	           *room = f->kind == FIX_MOVE ? f->room_id : s->room_id;
+	struct slot_query q;
+	struct slot_result r = {0};
+	char *why = NULL, *line;
+	size_t i;
+	bool found = false;
+
+	if (room == NULL)
+		return;
+	memset(&q, 0, sizeof q);
+	q.session_uid = s->uid;
+	q.session_rid = s->recurrence_id;
+	q.day = programme_day_of(pl->p, f->start);
+	q.rooms = &room;
+	q.nrooms = 1;
+	q.allow_warnings = true;
+	q.prefer = -1;
+	q.earliest = f->start;
+	q.latest = f->start + (s->end - s->start);
+	if (q.day < 0)
+		return;
+	if (f->kind == FIX_SUBSTITUTE) {
+		with = xcalloc(s->nassign + 1, sizeof *with);
+		for (i = 0; i < s->nassign; i++)
+			with[i] =
+			    strcmp(s->assign[i].participant_id, f->out_id) == 0
+			        ? f->in_id
+			        : s->assign[i].participant_id;
+		q.with = with;
+		q.nwith = s->nassign;
+	}
+	if (slots_find(editor_index(pl->ed), &q, &r, &why)) {
+		for (i = 0; i < r.n && !found; i++) {
+			const struct slot_candidate *k = &r.v[i];
+			size_t j;
+
+			if (k->start != f->start)
+				continue;
+			found = true;
+			for (j = 0; j < k->warnings.n; j++) {
+				line = xasprintf("* Would warn: %s",
+				                 k->warnings.v[j]);
+				strlist_add(out, line);
+				free(line);
+			}
+			if (k->warnings.n == 0)
+				strlist_add(out, "In no conflict afterwards.");
+		}
+	}
+	free(why);
+	free(with);
+	slot_result_clear(&r);
+}
+
+static void
+fix_preview(struct planner *pl, struct chooser *ch, struct chooser_item *it)
+{
+	struct fix_choice *fc = ch->arg;
+	const struct slot_fix *f = &fc->fixes.v[it->index];
+	const struct session *s = editor_session(pl->ed, f->uid, f->rid);
+	char a[DAIS_TIMEBUF], b[DAIS_TIMEBUF], c[DAIS_TIMEBUF], d[DAIS_TIMEBUF],
+	    *line;
+
+	if (s == NULL)
+		return;
+	line = xasprintf("Session: '%s'", s->title);
+	strlist_add(&it->preview, line);
+	free(line);
+	if (f->kind == FIX_MOVE) {
+		dais_time end = f->start + (s->end - s->start);
+
+		time_fmt_hm(a, &pl->p->conf.zone, s->start);
+		time_fmt_hm(b, &pl->p->conf.zone, s->end);
+		time_fmt_hm(c, &pl->p->conf.zone, f->start);
+		time_fmt_hm(d, &pl->p->conf.zone, end);
+		line = f->start == s->start
+		           ? xasprintf("Time: %s-%s (unchanged)", a, b)
+		           : xasprintf("Time: %s-%s -> %s-%s", a, b, c, d);
+		strlist_add(&it->preview, line);
+		free(line);
+		line =
+		    same_text(s->room_id, f->room_id)
+		        ? xasprintf("Room: %s (unchanged)",
+		                    planner_room_name(pl, s))
+		        : xasprintf("Room: %s -> %s", planner_room_name(pl, s),
+		                    room_name(pl->p, f->room_id));
+		strlist_add(&it->preview, line);
+		free(line);
+	} else {
+		long at = session_find_assignment(s, f->out_id);
+
+		line = xasprintf(
+		    "%s leaves; %s, of the same delegation, "
+		    "takes their place as %s.",
+		    name_of(pl->p, f->out_id), name_of(pl->p, f->in_id),
+		    at >= 0 ? role_name(s->assign[at].role) : "participant");
+		strlist_add(&it->preview, line);
+		free(line);
+	}
+	preview_warnings(pl, s, f, &it->preview);
+}
+
+/* What the status line and undo call the fix once made. */
+static char *
+done_text(const struct planner *pl, const struct session *s,
+          const struct slot_fix *f)
+{
+	char hm[DAIS_TIMEBUF];
+
+	if (f->kind == FIX_SUBSTITUTE)
+		return xasprintf("Put %s in place of %s in '%s'",
+		                 name_of(pl->p, f->in_id),
+		                 name_of(pl->p, f->out_id), s->title);
+	time_fmt_hm(hm, &pl->p->conf.zone, f->start);
+	if (f->start == s->start)
+		return xasprintf("Moved '%s' to %s", s->title,
+		                 room_name(pl->p, f->room_id));
+	if (same_text(s->room_id, f->room_id))
+		return xasprintf("Moved '%s' to %s", s->title, hm);
+	return xasprintf("Moved '%s' to %s in %s", s->title, hm,
+	                 room_name(pl->p, f->room_id));
+}
+
+char *
+fix_apply(struct planner *pl, const struct slot_fix *f)
+{
+	const struct session *s = editor_session(pl->ed, f->uid, f->rid);
+	const char *why = NULL;
+	char *what;
+	bool ok = true;
+
+	if (s == NULL)
+		return xstrdup("That session is gone: Esc closes.");
+	what = done_text(pl, s, f);
+	/* A move in time and room is one edit: one undo puts both back. */
+	editor_begin_group(pl->ed, what);
+	free(what);
+	if (f->kind == FIX_MOVE) {
+		/* Asked before the first edit, which moves s in memory. */
+		bool move = f->start != s->start;
+		bool room = !same_text(s->room_id, f->room_id);
+
+		if (move)
+			ok = edit_move(pl->ed, f->uid, f->rid, f->start, &why);
+		if (ok && room)
+			ok = edit_set_room(pl->ed, f->uid, f->rid, f->room_id,
+			                   NULL, &why);
+	} else {
+		/* In place, so the role and the speaking order are kept. */
+		struct session t;
+		long at = session_find_assignment(s, f->out_id);
+
+		if (at < 0) {
+			ok = false;
+			why = "That person is no longer in the session.";
+		} else {
+			session_copy(&t, s);
+			free(t.assign[at].participant_id);
+			free(t.assign[at].cn);
+			t.assign[at].participant_id = xstrdup(f->in_id);
+			t.assign[at].cn = xstrdup(name_of(pl->p, f->in_id));
+			ok = edit_replace(pl->ed, f->uid, f->rid, &t, &why);
+			session_free(&t);
+		}
+	}
+	if (!ok) {
+		char *refused = xstrdup(why != NULL ? why : "Refused.");
+
+		editor_cancel_group(pl->ed);
+		return refused;
+	}
+	editor_end_group(pl->ed);
+	return NULL;
+}
+
+static char *
+fix_done(struct planner *pl, struct chooser *ch, const struct chooser_item *it)
+{
+	struct fix_choice *fc = ch->arg;
+
+	return fix_apply(pl, &fc->fixes.v[it->index]);
+}
+
+void
+fix_chooser_open(struct planner *pl, const struct conflict *c,
+                 struct slot_fixes *fixes)
+{
+	struct fix_choice *fc = xcalloc(1, sizeof *fc);
+	struct chooser *ch;
+	size_t i;
+
+	fc->fixes = *fixes;
+	memset(fixes, 0, sizeof *fixes);
+	ch = chooser_new(fix_preview, fix_done, fc, fix_choice_free);
+	ch->title = xasprintf("Fixes of the %s %s", severity_name(c->severity),
+	                      conflict_kind_label(c->kind));
+	ch->head = xasprintf("%zu fix%s, smallest change first (minutes "
+	                     "moved, +15 for another room, 10 for a "
+	                     "substitute); * leaves a warning",
+	                     fc->fixes.n, fc->fixes.n == 1 ? "" : "es");
+	strlist_add(&ch->notes, c->message);
+	ch->cancelled = "Nothing changed.";
+	ch->wide_text = true;
+	for (i = 0; i < fc->fixes.n; i++) {
+		const struct slot_fix *f = &fc->fixes.v[i];
+		const struct session *s =
+		    editor_session(pl->ed, f->uid, f->rid);
+		struct chooser_item *it;
+		char hm[DAIS_TIMEBUF];
+		size_t k;
+
+		if (s == NULL)
+			continue;
+		it = chooser_add(ch);
+		it->index = i;
+		time_fmt_hm(hm, &pl->p->conf.zone, f->start);
+		if (f->kind == FIX_SUBSTITUTE)
+			it->text = xasprintf("%s instead of %s",
+			                     name_of(pl->p, f->in_id),
+			                     name_of(pl->p, f->out_id));
+		else if (f->start == s->start)
+			it->text = xasprintf("Move to %s",
+			                     room_name(pl->p, f->room_id));
+		else if (same_text(s->room_id, f->room_id))
+			it->text = xasprintf("Move to %s", hm);
+		else
+			it->text = xasprintf("Move to %s in %s", hm,
+			                     room_name(pl->p, f->room_id));
+		it->detail = xasprintf("'%s'", s->title);
+		it->match = xasprintf("%s\n%s", it->text, f->description);
+		/* Worked out now, for the marks: the few microseconds a fix
+		 * costs the engine are nothing beside reading the list. */
+		fix_preview(pl, ch, it);
+		it->previewed = true;
+		for (k = 0; k < it->preview.n; k++)
+			it->warns |= it->preview.v[k][0] == '*';
+	}
+	chooser_open(pl, ch);
+}
