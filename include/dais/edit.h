@@ -113,6 +113,8 @@ struct edit_delta {
 	const struct session *after;  /* NULL: the event deleted it */
 };
 
+struct registry_delta; /* edit_registry.h */
+
 struct edit_event {
 	enum edit_event_kind kind;
 	/* "Moved 'Opening plenary' to 09:30-11:00"; for UNDONE and REDONE
@@ -120,6 +122,10 @@ struct edit_event {
 	const char *description;
 	const struct edit_delta *deltas; /* one per session, in no order */
 	size_t ndeltas;
+	/* One per registry entry (participant, room, building, walk) the
+	 * event changed, in no order (edit_registry.h). */
+	const struct registry_delta *registry;
+	size_t nregistry;
 };
 
 /*
@@ -164,12 +170,14 @@ void editor_cancel_group(struct editor *ed);
 /* ---- Dirty flag and change tracking (for the saver) ------------------- */
 
 /*
- * True when some session differs from the last saved state, by content:
+ * True when some session or registry entry (edit_registry.h) differs from
+ * the last saved state, by content:
  * undoing back to the saved state, or setting a title back by hand, makes
  * the editor clean again.
  */
 bool editor_dirty(const struct editor *ed);
-/* The current state becomes the saved state (the saver calls this). */
+/* The sessions' current state becomes the saved state (the saver calls
+ * this; the registries' has editor_mark_registry_saved). */
 void editor_mark_saved(struct editor *ed);
 /*
  * Records that file `index` of conf.files now holds bytes with this

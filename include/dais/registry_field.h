@@ -130,6 +130,25 @@ const struct registry_field *registry_field(enum registry_kind kind,
                                             const char *key);
 
 /*
+ * The item's keys as the file holds them, in table order, each key with a
+ * value (absent keys left out; a walk: "minutes"): appended to keys and
+ * values. What the INI saver and the recovery journal write.
+ */
+void registry_item_pairs(const struct programme *p,
+                         const struct registry_item *x, struct strlist *keys,
+                         struct strlist *values);
+/*
+ * The item of kind named id (a walk: "from/to") with those keys, each
+ * through its field's parser: false with *why (a new string) at the first
+ * one refused. out is initialised in every case (registry_item_free it).
+ */
+bool registry_item_from_pairs(const struct programme *p,
+                              enum registry_kind kind, const char *id,
+                              const struct strlist *keys,
+                              const struct strlist *values,
+                              struct registry_item *out, char **why);
+
+/*
  * Whether x can stand in p beside the other entries: what the loader
  * checks across keys and entries (a required key present, departure
  * after arrival, a delegation that is a group, a building that exists).

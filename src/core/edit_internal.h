@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "dais/edit.h"
+#include "dais/edit_registry.h"
 #include "dais/session_field.h"
 #include "dais/session_index.h"
 
@@ -23,10 +24,27 @@ struct edit_step {
 	struct session *before, *after;
 };
 
+/* One registry entry's change (edit_registry.c): NULL for "no entry". */
+struct reg_step {
+	enum registry_kind kind;
+	char *id;
+	struct registry_item *before, *after;
+};
+
 struct edit_record {
 	char *description;
 	struct edit_step *steps;
 	size_t nsteps, capsteps;
+	struct reg_step *rsteps;
+	size_t nrsteps, caprsteps;
+};
+
+/* A registry entry that differs from the last save, and how it was. */
+struct reg_saved {
+	enum registry_kind kind;
+	char *id;
+	struct registry_item *saved; /* NULL: it did not exist */
+	struct registry_item *now;   /* NULL: it does not exist */
 };
 
 /* A session that differs from the last save, and how it was then. */
@@ -47,6 +65,8 @@ struct editor {
 
 	struct edit_saved *saved;
 	size_t nsaved, capsaved;
+	struct reg_saved *rsaved;
+	size_t nrsaved, caprsaved;
 
 	/* The record being built: an explicit group, or one operation. */
 	struct edit_record cur;
@@ -99,6 +119,17 @@ bool apply_state(struct editor *ed, const char *uid, dais_time rid,
                  struct session **post);
 void record_add(struct edit_record *r, const char *uid, dais_time rid,
                 struct session *pre, struct session *post);
+
+/* edit_registry.c: the registry steps of a record */
+void registry_steps_free(struct edit_record *r);
+/* Puts each entry of r into its before (backwards) or after state; fills
+ * out (r->nrsteps long) with those that changed and returns their count. */
+size_t registry_steps_replay(struct editor *ed, const struct edit_record *r,
+                             bool backwards, struct registry_delta *out);
+/* The record's steps as the callback's deltas; out is r->nrsteps long. */
+void registry_steps_deltas(const struct edit_record *r,
+                           struct registry_delta *out);
+void registry_saved_free(struct editor *ed);
 
 /* edit_check.c */
 bool has_control(const char *s);

@@ -211,6 +211,7 @@ record_free(struct edit_record *r)
 		session_destroy(r->steps[i].after);
 	}
 	free(r->steps);
+	registry_steps_free(r);
 	free(r->description);
 	memset(r, 0, sizeof *r);
 }
@@ -267,7 +268,8 @@ stack_clear(struct edit_record *v, size_t *n)
 
 static void
 fire(struct editor *ed, enum edit_event_kind kind, const char *description,
-     struct edit_delta *deltas, size_t ndeltas)
+     struct edit_delta *deltas, size_t ndeltas,
+     const struct registry_delta *registry, size_t nregistry)
 {
 	struct edit_event ev;
 
@@ -277,6 +279,8 @@ fire(struct editor *ed, enum edit_event_kind kind, const char *description,
 	ev.description = description != NULL ? description : "";
 	ev.deltas = deltas;
 	ev.ndeltas = ndeltas;
+	ev.registry = registry;
+	ev.nregistry = nregistry;
 	ed->in_callback = true;
 	ed->cb(&ev, ed->cb_arg);
 	ed->in_callback = false;
@@ -298,6 +302,7 @@ record_close(struct editor *ed)
 {
 	struct edit_record *r = &ed->cur;
 	struct edit_delta *deltas;
+	struct registry_delta *rdeltas;
 	size_t i;
 
 	ed->open = ed->group = false;
@@ -308,10 +313,11 @@ record_close(struct editor *ed)
 	ed->group_description = NULL;
 	strlist_clear(&ed->op_descriptions);
 
-	if (r->nsteps == 0) {
+	if (r->nsteps == 0 && r->nrsteps == 0) {
 		/* Changed and changed back: memory moved, nothing to undo. */
 		if (ed->touched)
-			fire(ed, EDIT_APPLIED, r->description, NULL, 0);
+			fire(ed, EDIT_APPLIED, r->description, NULL, 0, NULL,
+			     0);
 		record_free(r);
 		return;
 	}
@@ -324,7 +330,11 @@ record_close(struct editor *ed)
 		deltas[i].after =
 		    editor_session(ed, r->steps[i].uid, r->steps[i].rid);
 	}
-	fire(ed, EDIT_APPLIED, r->description, deltas, r->nsteps);
+	rdeltas = xcalloc(r->nrsteps + 1, sizeof *rdeltas);
+	registry_steps_deltas(r, rdeltas);
+	fire(ed, EDIT_APPLIED, r->description, deltas, r->nsteps, rdeltas,
+	     r->nrsteps);
+	free(rdeltas);
 	free(deltas);
 }
 
@@ -339,8 +349,12 @@ record_replay(struct editor *ed, const struct edit_record *r, bool backwards,
 	struct edit_delta *deltas = xcalloc(r->nsteps + 1, sizeof *deltas);
 	struct session **pres = xcalloc(r->nsteps + 1, sizeof *pres);
 	bool *changed = xcalloc(r->nsteps + 1, sizeof *changed);
-	size_t i, n = 0;
+	struct registry_delta *rdeltas =
+	    xcalloc(r->nrsteps + 1, sizeof *rdeltas);
+	size_t i, n = 0, nr;
 
+	/* The registries first: the sessions' index is remade after them. */
+	nr = registry_steps_replay(ed, r, backwards, rdeltas);
 	for (i = 0; i < r->nsteps; i++) {
 		const struct edit_step *st =
 		    &r->steps[backwards ? r->nsteps - 1 - i : i];
@@ -360,10 +374,11 @@ record_replay(struct editor *ed, const struct edit_record *r, bool backwards,
 		deltas[n].after = editor_session(ed, st->uid, st->rid);
 		n++;
 	}
-	if (n > 0 || kind == EDIT_CANCELLED)
-		fire(ed, kind, description, deltas, n);
+	if (n > 0 || nr > 0 || kind == EDIT_CANCELLED)
+		fire(ed, kind, description, deltas, n, rdeltas, nr);
 	for (i = 0; i < r->nsteps; i++)
 		session_destroy(pres[i]);
+	free(rdeltas);
 	free(changed);
 	free(pres);
 	free(deltas);
@@ -400,6 +415,7 @@ editor_free(struct editor *ed)
 		session_destroy(ed->saved[i].saved);
 	}
 	free(ed->saved);
+	registry_saved_free(ed);
 	record_free(&ed->cur);
 	free(ed->group_description);
 	strlist_clear(&ed->op_descriptions);
@@ -603,7 +619,7 @@ editor_cancel_group(struct editor *ed)
 bool
 editor_dirty(const struct editor *ed)
 {
-	return ed->nsaved > 0;
+	return ed->nsaved > 0 || ed->nrsaved > 0;
 }
 
 void

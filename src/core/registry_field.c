@@ -971,6 +971,92 @@ registry_field(enum registry_kind kind, const char *key)
 	return NULL;
 }
 
+void
+registry_item_pairs(const struct programme *p, const struct registry_item *x,
+                    struct strlist *keys, struct strlist *values)
+{
+	size_t n, i;
+	const struct registry_field *f = registry_fields(x->kind, &n);
+
+	if (x->kind == REGISTRY_WALK) {
+		char *v = xasprintf("%d", x->walk.minutes);
+
+		strlist_add(keys, "minutes");
+		strlist_add(values, v);
+		free(v);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		char *v = f[i].format(p, x);
+
+		if (v != NULL) {
+			strlist_add(keys, f[i].key);
+			strlist_add(values, v);
+		}
+		free(v);
+	}
+}
+
+bool
+registry_item_from_pairs(const struct programme *p, enum registry_kind kind,
+                         const char *id, const struct strlist *keys,
+                         const struct strlist *values,
+                         struct registry_item *out, char **why)
+{
+	const struct registry_field *f;
+	char *section;
+	size_t i;
+	bool ok = true;
+
+	registry_item_init(out, kind);
+	switch (kind) {
+	case REGISTRY_PARTICIPANT:
+		out->person.id = xstrdup(id);
+		break;
+	case REGISTRY_ROOM:
+		out->room.id = xstrdup(id);
+		break;
+	case REGISTRY_BUILDING:
+		out->building.id = xstrdup(id);
+		break;
+	case REGISTRY_WALK: {
+		const char *slash = strchr(id, '/');
+
+		if (slash == NULL) {
+			*why = xasprintf("\"%s\" names no walk: write "
+			                 "FROM/TO",
+			                 id);
+			return false;
+		}
+		out->walk.from = xstrndup(id, (size_t)(slash - id));
+		out->walk.to = xstrdup(slash + 1);
+		for (i = 0; i < keys->n; i++)
+			if (strcmp(keys->v[i], "minutes") == 0 &&
+			    !registry_value_int("walk", "minutes", values->v[i],
+			                        0, 240, &out->walk.minutes,
+			                        why))
+				return false;
+		return true;
+	}
+	case REGISTRY_KIND_COUNT:
+		*why = xstrdup("no such kind of entry");
+		return false;
+	}
+	section = registry_section(out);
+	for (i = 0; i < keys->n && ok; i++) {
+		f = registry_field(kind, keys->v[i]);
+		if (f == NULL) {
+			*why = xasprintf("[%s] has no key %s", section,
+			                 keys->v[i]);
+			ok = false;
+		} else {
+			ok = f->parse(p, out, section, values->v[i], why, NULL);
+		}
+	}
+	free(section);
+	return ok;
+}
+
 /* ---- Across keys and entries ------------------------------------------- */
 
 bool

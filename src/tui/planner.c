@@ -254,6 +254,15 @@ on_edit(const struct edit_event *ev, void *arg)
 	if (pl->journal != NULL)
 		journal_append(pl->journal, pl->ed, ev, &lost);
 	recheck_after(pl, ev);
+	/* Rooms or participants came, went or changed: the views that list
+	 * them by position list them again. */
+	if (ev->nregistry > 0) {
+		int v;
+
+		for (v = 0; v < VIEW_COUNT; v++)
+			if (planner_views[v]->reload != NULL)
+				planner_views[v]->reload(pl);
+	}
 	switch (ev->kind) {
 	case EDIT_APPLIED:
 		planner_message(pl, false, "%s", ev->description);

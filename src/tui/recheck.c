@@ -486,7 +486,10 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 	unsigned char *done;
 	size_t *map = NULL, i, j;
 
-	if (ev->ndeltas > RECHECK_MAX_DELTAS || pl->extra == NULL) {
+	/* A registry entry's change reaches every session of its room or
+	 * participant: checked whole. */
+	if (ev->ndeltas > RECHECK_MAX_DELTAS || ev->nregistry > 0 ||
+	    pl->extra == NULL) {
 		recheck_full(pl);
 		return;
 	}
