@@ -60,9 +60,16 @@ void journal_close(struct journal *j, bool remove);
 /* ---- Reading, when a planner starts ---------------------------------- */
 
 struct journal_delta {
-	char *uid;
+	char *uid; /* a registry entry's id (a walk's "from/to") */
 	dais_time rid;
 	struct session *after; /* NULL: the session was deleted */
+	/* A registry entry (edit_registry.h) instead of a session: its
+	 * keys as the INI file would hold them, decoded at replay (times
+	 * need the conference's zone); none when it was removed. */
+	bool registry;
+	int kind; /* enum registry_kind */
+	bool removed;
+	struct strlist keys, values;
 };
 
 struct journal_edit {

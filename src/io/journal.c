@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "dais/atomicfile.h"
+#include "dais/edit_registry.h"
 #include "dais/filehash.h"
 #include "dais/session_field.h"
 #include "dais/strbuf.h"
@@ -153,6 +154,29 @@ out_deletion(struct strbuf *o, const char *uid, dais_time rid)
 	strbuf_add(o, "\n", 1);
 }
 
+/* A registry entry's state (after NULL: removed). */
+static void
+out_registry(struct strbuf *o, const struct programme *p,
+             enum registry_kind kind, const char *id,
+             const struct registry_item *after)
+{
+	struct strlist keys = {0}, values = {0};
+	size_t i;
+
+	strbuf_addstr(o, after != NULL ? "reg" : "regdel");
+	out_text(o, registry_kind_name(kind));
+	out_text(o, id);
+	if (after != NULL)
+		registry_item_pairs(p, after, &keys, &values);
+	for (i = 0; i < keys.n; i++) {
+		out_text(o, keys.v[i]);
+		out_text(o, values.v[i]);
+	}
+	strbuf_add(o, "\n", 1);
+	strlist_clear(&keys);
+	strlist_clear(&values);
+}
+
 static dais_time
 now_utc(void)
 {
@@ -192,7 +216,8 @@ out_journal(struct strbuf *o, const struct editor *ed)
 {
 	const struct programme *p = editor_programme(ed);
 	struct edit_change *ch = NULL;
-	size_t n, i, from;
+	struct registry_change *rch[REGISTRY_KIND_COUNT];
+	size_t n, i, from, nr[REGISTRY_KIND_COUNT], k, total;
 	char *user = machine_user(), *host = machine_host();
 
 	strbuf_addstr(o, JOURNAL_MAGIC "\n");
@@ -217,15 +242,28 @@ out_journal(struct strbuf *o, const struct editor *ed)
 		         p->conf.files.v[i]);
 
 	n = editor_changes(ed, &ch);
-	if (n == 0)
+	total = n;
+	for (k = 0; k < REGISTRY_KIND_COUNT; k++) {
+		nr[k] =
+		    editor_registry_changes(ed, (enum registry_kind)k, &rch[k]);
+		total += nr[k];
+	}
+	if (total == 0)
 		return;
 	from = o->n;
 	strbuf_addstr(o, "edit");
 	out_time(o, now_utc());
 	out_text(o, "applied");
 	out_text(o, "Unsaved edits carried over");
-	out_int(o, (int64_t)n);
+	out_int(o, (int64_t)total);
 	strbuf_add(o, "\n", 1);
+	/* Entries first: sessions may name a participant made since. */
+	for (k = 0; k < REGISTRY_KIND_COUNT; k++) {
+		for (i = 0; i < nr[k]; i++)
+			out_registry(o, p, (enum registry_kind)k, rch[k][i].id,
+			             rch[k][i].now);
+		free(rch[k]);
+	}
 	for (i = 0; i < n; i++) {
 		const struct session *s =
 		    editor_session(ed, ch[i].uid, ch[i].recurrence_id);
@@ -328,14 +366,17 @@ journal_append(struct journal *j, const struct editor *ed,
 
 	if (j->broken || j->fd < 0)
 		return journal_write_whole(j, ed, why);
-	if (ev->ndeltas == 0)
+	if (ev->ndeltas == 0 && ev->nregistry == 0)
 		return true;
 	strbuf_addstr(&o, "edit");
 	out_time(&o, now_utc());
 	out_text(&o, kind_name(ev->kind));
 	out_text(&o, ev->description);
-	out_int(&o, (int64_t)ev->ndeltas);
+	out_int(&o, (int64_t)(ev->ndeltas + ev->nregistry));
 	strbuf_add(&o, "\n", 1);
+	for (i = 0; i < ev->nregistry; i++)
+		out_registry(&o, editor_programme(ed), ev->registry[i].kind,
+		             ev->registry[i].id, ev->registry[i].after);
 	for (i = 0; i < ev->ndeltas; i++) {
 		const struct edit_delta *d = &ev->deltas[i];
 		const struct session *key =

@@ -14,6 +14,8 @@
  *   edit	<time>	<kind>	<description>	<count>
  *   put	<tag>	<value>	<tag>	<value> ...    `count` of put and del
  *   del	<uid>	<recurrence id>
+ *   reg	<kind>	<id>	<key>	<value> ...  a registry entry's state
+ *   regdel	<kind>	<id>                  a registry entry removed
  *   end	<16 hex digits>
  *
  * A put line is one session's state: each field of the session field
@@ -25,6 +27,12 @@
  * the table) wrote the values without tags, in the order journal_read.c's
  * journal_v1_fields says;
  * it is still read.
+ *
+ * A reg line is a participant, room, building or walk (the kind's name
+ * in registry_field.h) with each key it has as the INI file would hold
+ * it (registry_item_pairs; a walk's one key is "minutes"), so that a
+ * journal is read with the loader's own parsers. reg and regdel count in
+ * the edit's count like put and del.
  *
  * The hex after "end" is the FNV-1a fingerprint of the edit's lines from
  * "edit" to the line before "end", so an edit cut short by a crash while

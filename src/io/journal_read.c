@@ -14,6 +14,7 @@
 
 #include "dais/filehash.h"
 #include "dais/fileread.h"
+#include "dais/registry_field.h"
 #include "dais/session_field.h"
 #include "dais/xalloc.h"
 #include "journal_format.h"
@@ -247,6 +248,40 @@ read_session(struct reader *r)
 	return s;
 }
 
+/* A reg or regdel line: the entry's kind, id and keys. */
+static void
+read_registry(struct reader *r, struct journal_delta *d)
+{
+	const char *kind = next_field(r, NULL);
+	int k;
+
+	d->registry = true;
+	d->removed = strcmp(r->f.v[0], "regdel") == 0;
+	d->rid = DAIS_TIME_NONE;
+	d->kind = -1;
+	for (k = 0; k < REGISTRY_KIND_COUNT; k++)
+		if (strcmp(kind, registry_kind_name((enum registry_kind)k)) ==
+		    0)
+			d->kind = k;
+	d->uid = next_text(r);
+	if (d->kind < 0 || d->uid == NULL)
+		r->bad = true;
+	while (!r->bad && r->at < r->f.n) {
+		char *key = next_text(r), *value = next_text(r);
+
+		if (key == NULL || value == NULL)
+			r->bad = true;
+		else {
+			strlist_add(&d->keys, key);
+			strlist_add(&d->values, value);
+		}
+		free(key);
+		free(value);
+	}
+	if (d->removed && d->keys.n > 0)
+		r->bad = true;
+}
+
 static void
 edit_clear(struct journal_edit *e)
 {
@@ -255,6 +290,8 @@ edit_clear(struct journal_edit *e)
 	for (i = 0; i < e->ndeltas; i++) {
 		free(e->deltas[i].uid);
 		session_destroy(e->deltas[i].after);
+		strlist_clear(&e->deltas[i].keys);
+		strlist_clear(&e->deltas[i].values);
 	}
 	free(e->deltas);
 	free(e->description);
@@ -380,6 +417,9 @@ read_edits(struct reader *r, char *s, struct journal_found *out, char **why)
 				d->rid = next_time(r);
 				if (d->uid == NULL || r->at != r->f.n)
 					r->bad = true;
+			} else if (strcmp(r->f.v[0], "reg") == 0 ||
+			           strcmp(r->f.v[0], "regdel") == 0) {
+				read_registry(r, d);
 			} else {
 				r->bad = true;
 			}

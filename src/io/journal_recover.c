@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dais/edit_registry.h"
 #include "dais/elapsed.h"
 #include "dais/machine.h"
 #include "dais/xalloc.h"
@@ -52,6 +53,33 @@ journal_last_time(const struct journal_found *f)
 	return f->nedits > 0 ? f->edits[f->nedits - 1].when : f->opened;
 }
 
+/* A registry entry's state, read with the loader's parsers. False with
+ * *msg (a new string) when it is refused. */
+static bool
+replay_entry(struct editor *ed, const struct journal_delta *d, char **msg)
+{
+	struct registry_item x;
+	const char *refusal = NULL;
+	bool ok;
+
+	if (d->removed)
+		ok = edit_registry_restore(ed, (enum registry_kind)d->kind,
+		                           d->uid, NULL, &refusal);
+	else if (!registry_item_from_pairs(editor_programme(ed),
+	                                   (enum registry_kind)d->kind, d->uid,
+	                                   &d->keys, &d->values, &x, msg)) {
+		registry_item_free(&x);
+		return false;
+	} else {
+		ok = edit_registry_restore(ed, (enum registry_kind)d->kind,
+		                           d->uid, &x, &refusal);
+		registry_item_free(&x);
+	}
+	if (!ok)
+		*msg = xstrdup(refusal);
+	return ok;
+}
+
 bool
 journal_replay(const struct journal_found *f, struct editor *ed, char **why)
 {
@@ -69,7 +97,22 @@ journal_replay(const struct journal_found *f, struct editor *ed, char **why)
 		for (k = 0; k < e->ndeltas; k++) {
 			const struct journal_delta *d = &e->deltas[k];
 			const char *refusal = NULL;
+			char *msg = NULL;
 
+			if (d->registry) {
+				if (replay_entry(ed, d, &msg))
+					continue;
+				*why = xasprintf(
+				    "edit %zu of %zu ('%s'), %s %s: %s", i + 1,
+				    f->nedits,
+				    e->description ? e->description : "",
+				    registry_kind_name(
+				        (enum registry_kind)d->kind),
+				    d->uid, msg);
+				free(msg);
+				editor_cancel_group(ed);
+				return false;
+			}
 			if (edit_put(ed, d->uid, d->rid, d->after, &refusal))
 				continue;
 			*why = xasprintf("edit %zu of %zu ('%s'), session "
