@@ -60,6 +60,7 @@ report_stretch(struct check *ck, const struct participant *g,
 	size_t i, shown = nlist > LIST_TITLES ? LIST_TITLES : nlist;
 	dais_time start = key_time(from), end = key_time(to);
 	char *titles = xstrdup(""), *tmp, *when, *msg;
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
 
 	/* The group's incidences are in time order, so their order is. */
 	qsort(list, nlist, sizeof *list, size_cmp);
@@ -80,11 +81,18 @@ report_stretch(struct check *ck, const struct participant *g,
 		free(titles);
 		titles = tmp;
 	}
-	when = conflict_span_text(ck, start, end);
-	msg = xasprintf("%s has %d delegate%s but is in %zu sessions at once, "
-	                "%s: %s.",
+	/* Over a stretch the count may change: the titles are every session
+	 * in it, the number is the most at one instant. */
+	if (start == end)
+		when = xasprintf("at %s", hm(ck, start, b1));
+	else
+		when = xasprintf("between %s and %s", hm(ck, start, b1),
+		                 hm(ck, end, b2));
+	msg = xasprintf("%s has %d delegate%s but is in %s%zu sessions at "
+	                "once %s: %s.",
 	                g->name && *g->name ? g->name : g->id, g->delegates,
-	                g->delegates == 1 ? "" : "s", peak, when, titles);
+	                g->delegates == 1 ? "" : "s",
+	                peak < nlist ? "up to " : "", peak, when, titles);
 	free(when);
 	free(titles);
 	conflict_emit(ck, CONFLICT_DELEGATION_OVER_COMMITTED, sessions, nlist,

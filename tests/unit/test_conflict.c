@@ -526,7 +526,8 @@ test_delegation_stretches(void **state)
 	assert_ids(c, NULL, "tj");
 	assert_string_equal(c->message,
 	                    "Delegation of Tajikistan has 1 delegate but is in "
-	                    "2 sessions at once, 09:30-10:00: 'Border data' "
+	                    "2 sessions at once between 09:30 and 10:00: "
+	                    "'Border data' "
 	                    "and 'Foreign fighters'.");
 	c = &cl.v[1];
 	assert_pair(c, s2, s3);
@@ -586,6 +587,11 @@ test_delegation_one_stretch_through_handover(void **state)
 	assert_int_equal(c->sessions[0], a);
 	assert_int_equal(c->sessions[1], b);
 	assert_int_equal(c->sessions[2], d);
+	/* Three sessions, never more than two at once (issue 14 item 15). */
+	assert_string_equal(c->message,
+	                    "UNODC has 1 delegate but is in up to 2 sessions "
+	                    "at once between 09:30 and 10:30: 'A', 'B' and "
+	                    "'D'.");
 	c = &cl.v[1];
 	assert_span(p, c, 1, 14, 0, 15, 0);
 	assert_pair(c, e, f);
@@ -593,7 +599,7 @@ test_delegation_one_stretch_through_handover(void **state)
 	assert_span(p, c, 1, 16, 0, 16, 0);
 	assert_pair(c, f, z);
 	assert_string_equal(c->message, "UNODC has 1 delegate but is in 2 "
-	                                "sessions at once, at 16:00: 'F' and "
+	                                "sessions at once at 16:00: 'F' and "
 	                                "'Z'.");
 	conflict_list_clear(&cl);
 	programme_free(p);
@@ -640,7 +646,8 @@ test_delegation_peak_and_members(void **state)
 		assert_int_equal(c->sessions[i], s[i]);
 	assert_string_equal(c->message,
 	                    "OSCE has 2 delegates but is in 4 sessions at "
-	                    "once, 09:30-10:00: 'S0', 'S1', 'S2' and 'S3'.");
+	                    "once between 09:30 and 10:00: 'S0', 'S1', 'S2' "
+	                    "and 'S3'.");
 	conflict_list_clear(&cl);
 	programme_free(p);
 }
