@@ -84,6 +84,10 @@ bool export_check(const struct programme *p, const struct export_options *o,
 bool export_includes(const struct programme *p, const struct export_options *o,
                      const struct session *s);
 
+/* Whether a participant id can name a file in a directory (lowercase
+ * letters, digits, '-', '_', '.'; not starting with '.'). */
+bool export_id_is_file_name(const char *id);
+
 /* The UID a session of p has in exported calendars (see above); caller
  * frees. */
 char *export_uid(const struct programme *p, const struct session *s);

@@ -31,6 +31,16 @@ struct runsheet_options {
 	int page_length;
 	/* When the sheet was produced (shown in the footer). */
 	dais_time produced;
+	/*
+	 * A participant's, delegation's or organisation's own programme
+	 * instead of the floor managers' sheet: the sessions `dais export
+	 * --for` puts in their calendar, cancelled ones left out, with their
+	 * role, room, the walk to the next building, where the rest of their
+	 * delegation is meanwhile, and the public description; never the
+	 * internal notes or conflicts. Every day unless all_days is false.
+	 * Borrowed; NULL for the run-sheet.
+	 */
+	const char *for_id;
 };
 
 /* Text, every room, page length 66, no day chosen yet, produced now. */
@@ -71,6 +81,17 @@ bool runsheet_save(const struct programme *p, const struct runsheet_options *o,
  */
 bool runsheet_print(const struct programme *p, const struct runsheet_options *o,
                     const char *command, char **msg);
+
+/*
+ * One personal programme per participant of participants.ini who has a
+ * session in it (see for_id, ignored here): `dir`/<id>.txt or .pdf,
+ * each written atomically; `dir` is made when missing. Stops at the first
+ * file that cannot be written (*msg names it); *written (may be NULL)
+ * receives the count either way.
+ */
+bool runsheet_per_participant(const struct programme *p,
+                              const struct runsheet_options *o, const char *dir,
+                              size_t *written, char **msg);
 
 /*
  * The text run-sheet as one string (owned by the caller), and its page

@@ -1,7 +1,8 @@
 /*
  * cmd_runsheet.c: `dais runsheet`: the printed run-sheet of one day or of
- * every day, of every room or of one, as paginated text or an A4 PDF. The
- * sheet itself is made by report/runsheet.c; this reads the options.
+ * every day, of every room or of one, or one participant's own programme
+ * (--for, or one file each with --per-participant), as paginated text or
+ * an A4 PDF. The sheets are made in src/report; this reads the options.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -49,11 +50,13 @@ cmd_runsheet(int argc, char **argv)
 	    {"format", required_argument, NULL, 'f'},
 	    {"output", required_argument, NULL, 'o'},
 	    {"page-length", required_argument, NULL, 'l'},
+	    {"for", required_argument, NULL, 'F'},
+	    {"per-participant", required_argument, NULL, 'P'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct runsheet_options o;
 	struct programme *p;
-	const char *dir, *day = NULL, *output = NULL;
+	const char *dir, *day = NULL, *output = NULL, *each = NULL;
 	char *msg = NULL;
 	int ch, status;
 	bool ok;
@@ -85,6 +88,12 @@ cmd_runsheet(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'F':
+			o.for_id = optarg;
+			break;
+		case 'P':
+			each = optarg;
+			break;
 		case 'l':
 			if (!parse_count(optarg, &o.page_length))
 				return usage_error("--page-length wants a "
@@ -99,9 +108,22 @@ cmd_runsheet(int argc, char **argv)
 	}
 	if (argc - optind > 1)
 		return usage_error("%s", "one programme directory at a time");
+	if (each != NULL && o.for_id != NULL)
+		return usage_error("%s", "give --for ID or --per-participant "
+		                         "DIR, not both");
+	if (each != NULL && output != NULL)
+		return usage_error("%s", "--per-participant names one file per "
+		                         "participant itself; leave out -o");
+	if (each != NULL && o.room_id != NULL)
+		return usage_error("%s", "a personal programme follows its "
+		                         "participant from room to room; leave "
+		                         "out --room");
 	if (day != NULL && o.all_days)
 		return usage_error("%s", "give --day DATE or --all-days, not "
 		                         "both");
+	/* A personal programme covers every day unless --day narrows it. */
+	if ((o.for_id != NULL || each != NULL) && day == NULL)
+		o.all_days = true;
 	if (day != NULL && !date_parse(day, &o.day))
 		return usage_error("'%s' is not a date; write it as "
 		                   "YYYY-MM-DD",
@@ -110,7 +132,7 @@ cmd_runsheet(int argc, char **argv)
 		return usage_error("%s",
 		                   "this dais was built without PDF support "
 		                   "(meson option pdf); use --format text");
-	if (o.format == RUNSHEET_PDF &&
+	if (o.format == RUNSHEET_PDF && each == NULL &&
 	    (output == NULL || strcmp(output, "-") == 0) &&
 	    isatty(STDOUT_FILENO))
 		return usage_error("%s", "a PDF is not for the terminal: add "
@@ -134,6 +156,15 @@ cmd_runsheet(int argc, char **argv)
 		free(days);
 		programme_free(p);
 		return EXIT_BAD_INPUT;
+	}
+	if (each != NULL) {
+		size_t n = 0;
+
+		ok = runsheet_per_participant(p, &o, each, &n, &msg);
+		fprintf(stderr, "dais runsheet: %s\n", msg);
+		free(msg);
+		programme_free(p);
+		return ok ? EXIT_CLEAN : EXIT_BAD_INPUT;
 	}
 	if (!runsheet_check(p, &o, &msg)) {
 		fprintf(stderr, "dais runsheet: %s\n", msg);

@@ -150,9 +150,9 @@ const struct cli_command cli_commands[] = {
      "or no terminal.\n",
      cmd_open},
     {"runsheet",
-     "[DIR] --day DATE|--all-days [--room ROOM] [--format text|pdf] "
-     "[-o FILE]",
-     "print the daily run-sheet (text or PDF)",
+     "[DIR] --day DATE|--all-days|--for ID|--per-participant OUTDIR "
+     "[--room ROOM] [--format text|pdf] [-o FILE]",
+     "print the daily run-sheet, or a participant's own programme",
      "Writes the run-sheet of a conference day for floor managers: each\n"
      "session in time order with its room, chair and speakers in protocol\n"
      "order, organisations, attendance against capacity, interpretation,\n"
@@ -160,6 +160,14 @@ const struct cli_command cli_commands[] = {
      "every conflict marked where it is. Cancelled sessions are shown and\n"
      "marked. Run-sheets are internal: they include the secretariat's "
      "notes.\n"
+     "\n"
+     "With --for, the programme of one participant, delegation or\n"
+     "organisation instead, for every day: their sessions in time order\n"
+     "with their role, room and building, the walk to the next building,\n"
+     "where the rest of their delegation is meanwhile, arrival and\n"
+     "departure, and each session's public description. It holds what\n"
+     "'dais export --for' would: no internal notes, contact details or\n"
+     "conflicts, and no cancelled sessions.\n"
      "\n"
      "  -d, --day DATE        the day (YYYY-MM-DD), one of the conference's\n"
      "  -a, --all-days        every day, each from a new page\n"
@@ -169,6 +177,11 @@ const struct cli_command cli_commands[] = {
      "                        output\n"
      "  -l, --page-length N   text: lines per page (default 66), form feed\n"
      "                        between pages; 0 for no pages\n"
+     "  --for ID              the own programme of a participant,\n"
+     "                        delegation or organisation (participants.ini)\n"
+     "  --per-participant OUTDIR\n"
+     "                        one programme per participant with a session:\n"
+     "                        OUTDIR/ID.txt, or .pdf with --format pdf\n"
      "  -h, --help            this help\n"
      "\n"
      "The footer's time is SOURCE_DATE_EPOCH when set (for reproducible\n"

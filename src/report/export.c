@@ -605,8 +605,8 @@ export_deliver(const char *text, size_t nevents, const char *path, char **msg)
 }
 
 /* Ids become file names: refuse anything that could leave the directory. */
-static bool
-id_is_file_name(const char *id)
+bool
+export_id_is_file_name(const char *id)
 {
 	const char *c;
 
@@ -715,7 +715,7 @@ export_per_participant(const struct programme *p,
 		one.for_id = who->id;
 		if (by[i].n == 0)
 			continue;
-		if (!id_is_file_name(who->id)) {
+		if (!export_id_is_file_name(who->id)) {
 			set_msg(msg,
 			        xasprintf("the id '%s' in participants.ini "
 			                  "cannot name a file; use lowercase "

@@ -31,8 +31,8 @@ static const char *const month_names[] = {
 
 /* --- people ------------------------------------------------------------ */
 
-static char *
-person_name(const struct programme *p, const struct assignment *a)
+char *
+rs_person_name(const struct programme *p, const struct assignment *a)
 {
 	const struct participant *x =
 	    a->participant_id ? programme_find_participant(p, a->participant_id)
@@ -129,8 +129,8 @@ ranked_cmp(const void *va, const void *vb)
 
 /* --- fields ------------------------------------------------------------ */
 
-static struct rs_field *
-add_field(struct rs_block *b, const char *label, bool joined)
+struct rs_field *
+rs_add_field(struct rs_block *b, const char *label, bool joined)
 {
 	struct rs_field *f;
 
@@ -143,8 +143,8 @@ add_field(struct rs_block *b, const char *label, bool joined)
 }
 
 /* Takes ownership of text and detail. */
-static void
-add_entry(struct rs_field *f, char *text, char *detail, int number)
+void
+rs_add_entry(struct rs_field *f, char *text, char *detail, int number)
 {
 	XGROW(f->v, f->n, f->cap);
 	f->v[f->n].text = text;
@@ -153,14 +153,14 @@ add_entry(struct rs_field *f, char *text, char *detail, int number)
 	f->n++;
 }
 
-static void
-add_value(struct rs_block *b, const char *label, char *text)
+void
+rs_add_value(struct rs_block *b, const char *label, char *text)
 {
-	add_entry(add_field(b, label, false), text, NULL, 0);
+	rs_add_entry(rs_add_field(b, label, false), text, NULL, 0);
 }
 
-static char *
-room_label(const struct programme *p, const struct room *r)
+char *
+rs_room_label(const struct programme *p, const struct room *r)
 {
 	const char *name = r->name ? r->name : r->id;
 	const char *building = programme_building_name(p, r->building);
@@ -170,14 +170,14 @@ room_label(const struct programme *p, const struct room *r)
 	return xasprintf("%s (%s)", name, building);
 }
 
-static char *
-session_room_label(const struct programme *p, const struct session *s)
+char *
+rs_session_room_label(const struct programme *p, const struct session *s)
 {
 	const struct room *r =
 	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
 
 	if (r != NULL)
-		return room_label(p, r);
+		return rs_room_label(p, r);
 	if (s->room_id != NULL)
 		return xasprintf("%s (room id '%s' is not in venues.ini)",
 		                 s->location ? s->location : s->room_id,
@@ -200,7 +200,7 @@ add_people(const struct programme *p, const struct session *s,
 	for (i = 0; i < s->nassign; i++) {
 		r[i].a = &s->assign[i];
 		r[i].rank = person_rank(p, &s->assign[i]);
-		r[i].name = person_name(p, &s->assign[i]);
+		r[i].name = rs_person_name(p, &s->assign[i]);
 		if (s->assign[i].role == ROLE_PARTICIPANT &&
 		    !person_is_group(p, &s->assign[i]))
 			nindividual++;
@@ -209,40 +209,40 @@ add_people(const struct programme *p, const struct session *s,
 	for (i = 0; i < s->nassign; i++)
 		if (r[i].a->role == ROLE_CHAIR) {
 			if (chair == NULL)
-				chair = add_field(b, "Chair", false);
-			add_entry(chair, xstrdup(r[i].name),
-			          person_detail(p, r[i].a), 0);
+				chair = rs_add_field(b, "Chair", false);
+			rs_add_entry(chair, xstrdup(r[i].name),
+			             person_detail(p, r[i].a), 0);
 		}
 	if (chair != NULL && chair->n > 1)
 		chair->label = "Chairs";
 	for (i = 0; i < s->nassign; i++)
 		if (r[i].a->role == ROLE_SPEAKER) {
 			if (speak == NULL)
-				speak = add_field(b, "Speakers", false);
-			add_entry(speak, xstrdup(r[i].name),
-			          person_detail(p, r[i].a), ++number);
+				speak = rs_add_field(b, "Speakers", false);
+			rs_add_entry(speak, xstrdup(r[i].name),
+			             person_detail(p, r[i].a), ++number);
 		}
 	if (nindividual > LIST_PARTICIPANTS_MAX) {
-		add_value(b, "Participants",
-		          xasprintf("%zu people assigned (see the "
-		                    "participants view)",
-		                    nindividual));
+		rs_add_value(b, "Participants",
+		             xasprintf("%zu people assigned (see the "
+		                       "participants view)",
+		                       nindividual));
 	} else {
 		for (i = 0; i < s->nassign; i++)
 			if (r[i].a->role == ROLE_PARTICIPANT &&
 			    !person_is_group(p, r[i].a)) {
 				if (part == NULL)
-					part =
-					    add_field(b, "Participants", true);
-				add_entry(part, xstrdup(r[i].name), NULL, 0);
+					part = rs_add_field(b, "Participants",
+					                    true);
+				rs_add_entry(part, xstrdup(r[i].name), NULL, 0);
 			}
 	}
 	for (i = 0; i < s->nassign; i++)
 		if (r[i].a->role == ROLE_PARTICIPANT &&
 		    person_is_group(p, r[i].a)) {
 			if (orgs == NULL)
-				orgs = add_field(b, "Organisations", true);
-			add_entry(orgs, xstrdup(r[i].name), NULL, 0);
+				orgs = rs_add_field(b, "Organisations", true);
+			rs_add_entry(orgs, xstrdup(r[i].name), NULL, 0);
 		}
 	for (i = 0; i < s->nassign; i++)
 		free(r[i].name);
@@ -251,14 +251,16 @@ add_people(const struct programme *p, const struct session *s,
 
 /* --- times ------------------------------------------------------------- */
 
-/* "10:30", or "01:00+1" when the session ends on a later local day. */
-static char *
-end_label(const struct programme *p, const struct session *s)
+/* "10:30", or "01:00+1" when the session ends on a later local day than
+ * `from` (the day the block is shown on). */
+char *
+rs_end_label(const struct programme *p, const struct session *s,
+             struct dais_date from)
 {
 	const struct dais_zone *z = &p->conf.zone;
 	char buf[DAIS_TIMEBUF];
-	int64_t days = date_to_days(time_local_date(z, s->end)) -
-	               date_to_days(time_local_date(z, s->start));
+	int64_t days =
+	    date_to_days(time_local_date(z, s->end)) - date_to_days(from);
 
 	time_fmt_hm(buf, z, s->end);
 	if (days > 0)
@@ -266,8 +268,29 @@ end_label(const struct programme *p, const struct session *s)
 	return xstrdup(buf);
 }
 
-static bool
-session_before(const struct session *a, const struct session *b)
+/*
+ * Whether s is held on conference day `day`: it starts that day, or started
+ * earlier and is still running after the day's local midnight (a session
+ * ending at 00:00 does not touch the next day).
+ */
+bool
+rs_session_on_day(const struct programme *p, const struct session *s, int day)
+{
+	const struct dais_zone *z = &p->conf.zone;
+	struct dais_date d = p->conf.days[day];
+	dais_time midnight;
+
+	if (programme_day_of(p, s->start) == day)
+		return true;
+	if (date_compare(time_local_date(z, s->start), d) >= 0 ||
+	    s->end == DAIS_TIME_NONE || s->end <= s->start)
+		return false;
+	midnight = time_at(z, d, 0);
+	return s->end > midnight;
+}
+
+bool
+rs_session_before(const struct session *a, const struct session *b)
 {
 	if (a->start != b->start)
 		return a->start < b->start;
@@ -276,57 +299,83 @@ session_before(const struct session *a, const struct session *b)
 	return strcmp(a->uid ? a->uid : "", b->uid ? b->uid : "") < 0;
 }
 
-/* The session that next uses s's room on the same day, or NULL. */
-static const struct session *
-next_in_room(const struct programme *p, const struct session *s, int day)
+/* Half-open, as the conflict engine reads times. */
+static bool
+sessions_overlap(const struct session *a, const struct session *b)
 {
-	const struct session *best = NULL;
+	return a->start < b->end && b->start < a->end;
+}
+
+static bool
+same_room(const struct session *a, const struct session *b)
+{
+	return a != b && b->status != SESSION_CANCELLED && b->room_id != NULL &&
+	       strcmp(a->room_id, b->room_id) == 0;
+}
+
+/*
+ * What comes next in s's room on this day: another session there that
+ * overlaps s (the room is double-booked: the first such, in time order,
+ * through *overlap), or else the first to start once s has ended.
+ */
+static const struct session *
+next_in_room(const struct programme *p, const struct session *s, int day,
+             bool *overlap)
+{
+	const struct session *best = NULL, *clash = NULL;
 	size_t i;
 
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *t = &p->sessions[i];
 
-		if (t == s || t->status == SESSION_CANCELLED ||
-		    t->room_id == NULL || strcmp(t->room_id, s->room_id) != 0 ||
-		    !session_before(s, t) ||
-		    programme_day_of(p, t->start) != day)
+		if (!same_room(s, t) || !rs_session_on_day(p, t, day))
 			continue;
-		if (best == NULL || session_before(t, best))
+		if (sessions_overlap(s, t)) {
+			if (clash == NULL || rs_session_before(t, clash))
+				clash = t;
+		} else if (t->start >= s->end &&
+		           (best == NULL || rs_session_before(t, best))) {
 			best = t;
+		}
 	}
-	return best;
+	*overlap = clash != NULL;
+	return clash != NULL ? clash : best;
 }
 
 static char *
 changeover_label(const struct programme *p, const struct session *s, int day)
 {
-	const struct session *t = next_in_room(p, s, day);
-	char buf[DAIS_TIMEBUF];
+	bool overlap;
+	const struct session *t = next_in_room(p, s, day, &overlap);
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF], *title, *out;
 	long long gap;
 
 	if (t == NULL)
 		return xstrdup("none today (last session in this room)");
-	time_fmt_hm(buf, &p->conf.zone, t->start);
-	if (t->start < s->end)
-		return xasprintf("%s, overlaps this session by %lld min", buf,
-		                 (long long)((s->end - t->start) / 60));
+	time_fmt_hm(b1, &p->conf.zone, t->start);
+	if (overlap) {
+		title = rs_short_title(t);
+		time_fmt_hm(b2, &p->conf.zone, t->end);
+		out = xasprintf("'%s' %s-%s overlaps this session (the room "
+		                "is double-booked)",
+		                title, b1, b2);
+		free(title);
+		return out;
+	}
 	gap = (long long)((t->start - s->end) / 60);
 	if (gap < p->conf.changeover)
-		return xasprintf("%s, %lld min changeover (%d needed)", buf,
-		                 gap, p->conf.changeover);
-	if (gap >= 60) {
-		char len[DAIS_TIMEBUF];
-
-		return xasprintf("%s, %s changeover", buf,
-		                 duration_fmt(len, t->start - s->end));
-	}
-	return xasprintf("%s, %lld min changeover", buf, gap);
+		return xasprintf("%s, only %lld min to change over (%d needed)",
+		                 b1, gap, p->conf.changeover);
+	if (gap >= 60)
+		return xasprintf("%s; the room is free from %s", b1,
+		                 time_fmt_hm(b2, &p->conf.zone, s->end));
+	return xasprintf("%s, %lld min changeover", b1, gap);
 }
 
 /* --- conflicts --------------------------------------------------------- */
 
-static char *
-short_title(const struct session *s)
+char *
+rs_short_title(const struct session *s)
 {
 	return text_truncate(s->title ? s->title : "(untitled)", 48);
 }
@@ -345,7 +394,7 @@ others(const struct programme *p, const struct conflict *c, size_t si)
 		if (c->sessions[i] == si)
 			continue;
 		o = &p->sessions[c->sessions[i]];
-		title = short_title(o);
+		title = rs_short_title(o);
 		t = xasprintf("%s%s'%s' %s-%s", s, n++ ? ", " : "", title,
 		              time_fmt_hm(b1, &p->conf.zone, o->start),
 		              time_fmt_hm(b2, &p->conf.zone, o->end));
@@ -455,9 +504,14 @@ conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
 		const struct room *r =
 		    s->room_id ? programme_find_room(p, s->room_id) : NULL;
 
-		if (r != NULL && r->capacity > 0)
+		/* Counted as the check counts: the expected attendance,
+		 * or else everyone assigned. */
+		if (r != NULL && r->capacity > 0 && s->expected > 0)
 			out = xasprintf("%d expected but %s seats %d",
 			                s->expected, r->name, r->capacity);
+		else if (r != NULL && r->capacity > 0)
+			out = xasprintf("%zu people assigned but %s seats %d",
+			                s->nassign, r->name, r->capacity);
 		break;
 	}
 	case CONFLICT_TIGHT_CHANGEOVER:
@@ -515,6 +569,43 @@ conflict_reason(const struct programme *p, const struct conflict *c, size_t si)
 
 /* --- blocks and sections ------------------------------------------------ */
 
+void
+rs_block_head(const struct programme *p, const struct session *s, int day,
+              struct rs_block *b)
+{
+	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
+	struct dais_date today = p->conf.days[day];
+	bool continues =
+	    date_compare(time_local_date(&p->conf.zone, s->start), today) < 0;
+	char *what;
+
+	memset(b, 0, sizeof *b);
+	/* A session from an earlier day is shown from this day's midnight,
+	 * and says when it began. */
+	b->start = xstrdup(time_fmt_hm(
+	    b1, &p->conf.zone,
+	    continues ? time_at(&p->conf.zone, today, 0) : s->start));
+	b->end = rs_end_label(p, s, today);
+	b->time = xasprintf("%s-%s", b->start, b->end);
+	b->duration = xstrdup(duration_fmt(b2, s->end - s->start));
+	b->title = xstrdup(s->title && *s->title ? s->title : "(untitled)");
+	b->kind = xstrdup(s->kind && *s->kind ? s->kind : "SESSION");
+	b->status = xstrdup(session_status_name(s->status));
+	b->cancelled = s->status == SESSION_CANCELLED;
+	b->closed = s->confidential;
+	if (continues)
+		b->continued = xasprintf(
+		    "continued from %s %s",
+		    date_fmt_long(b2, time_local_date(&p->conf.zone, s->start)),
+		    time_fmt_hm(b1, &p->conf.zone, s->start));
+	what = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s", b->duration, b->kind,
+	                 b->status);
+	b->meta = xasprintf(
+	    "%s%s%s%s", what, b->closed ? " \xc2\xb7 CLOSED MEETING" : "",
+	    b->continued ? " \xc2\xb7 " : "", b->continued ? b->continued : "");
+	free(what);
+}
+
 static void
 build_block(const struct programme *p, const struct conflict_list *cl,
             size_t si, int day, struct rs_block *b)
@@ -522,22 +613,16 @@ build_block(const struct programme *p, const struct conflict_list *cl,
 	const struct session *s = &p->sessions[si];
 	const struct room *r =
 	    s->room_id ? programme_find_room(p, s->room_id) : NULL;
-	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
 	size_t i;
 
-	memset(b, 0, sizeof *b);
-	b->start = xstrdup(time_fmt_hm(b1, &p->conf.zone, s->start));
-	b->end = end_label(p, s);
-	b->time = xasprintf("%s-%s", b->start, b->end);
-	b->duration = xstrdup(duration_fmt(b2, s->end - s->start));
-	b->title = xstrdup(s->title && *s->title ? s->title : "(untitled)");
-	b->kind = xstrdup(s->kind && *s->kind ? s->kind : "SESSION");
-	b->status = xstrdup(session_status_name(s->status));
-	b->cancelled = s->status == SESSION_CANCELLED;
-	b->meta = xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s", b->duration, b->kind,
-	                    b->status);
+	rs_block_head(p, s, day, b);
 
-	add_value(b, "Room", session_room_label(p, s));
+	rs_add_value(b, "Room", rs_session_room_label(p, s));
+	if (b->closed)
+		rs_add_value(
+		    b, "Access",
+		    xstrdup("closed meeting: only those listed and their "
+		            "delegations"));
 	add_people(p, s, b);
 	if (s->expected > 0 || (r != NULL && r->capacity > 0)) {
 		char *exp = s->expected > 0 ? xasprintf("%d", s->expected)
@@ -546,17 +631,17 @@ build_block(const struct programme *p, const struct conflict_list *cl,
 		                ? xasprintf("%d seats", r->capacity)
 		                : xstrdup("capacity unknown");
 
-		add_value(b, "Attendance", xasprintf("%s / %s", exp, cap));
+		rs_add_value(b, "Attendance", xasprintf("%s / %s", exp, cap));
 		free(exp);
 		free(cap);
 	}
 	if (s->languages.n > 0)
-		add_value(b, "Interpretation",
-		          strlist_join(&s->languages, ", "));
+		rs_add_value(b, "Interpretation",
+		             strlist_join(&s->languages, ", "));
 	if (!b->cancelled && s->room_id != NULL)
-		add_value(b, "Next in room", changeover_label(p, s, day));
+		rs_add_value(b, "Next in room", changeover_label(p, s, day));
 	if (s->notes != NULL && *s->notes != '\0')
-		add_value(b, "Notes", xstrdup(s->notes));
+		rs_add_value(b, "Notes", xstrdup(s->notes));
 
 	for (i = 0; i < cl->n; i++) {
 		const struct conflict *c = &cl->v[i];
@@ -581,15 +666,15 @@ order_cmp(const void *va, const void *vb)
 {
 	const struct order *a = va, *b = vb;
 
-	if (session_before(a->s, b->s))
+	if (rs_session_before(a->s, b->s))
 		return -1;
-	if (session_before(b->s, a->s))
+	if (rs_session_before(b->s, a->s))
 		return 1;
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static char *
-long_date(struct dais_date d)
+char *
+rs_long_date(struct dais_date d)
 {
 	return xasprintf("%s %d %s %04d", weekday_names[date_weekday(d)], d.day,
 	                 month_names[(d.month + 11) % 12], d.year);
@@ -606,10 +691,10 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 	char *cancelled;
 
 	memset(sec, 0, sizeof *sec);
-	sec->day = long_date(p->conf.days[day]);
+	sec->day = rs_long_date(p->conf.days[day]);
 	sec->dayno = xasprintf("Day %d of %zu", day + 1, p->conf.ndays);
 	if (room != NULL) {
-		sec->room = room_label(p, room);
+		sec->room = rs_room_label(p, room);
 		sec->scope = xasprintf("Room: %s", sec->room);
 	} else {
 		sec->scope = xstrdup("All rooms");
@@ -617,7 +702,7 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *s = &p->sessions[i];
 
-		if (programme_day_of(p, s->start) != day)
+		if (!rs_session_on_day(p, s, day))
 			continue;
 		if (room != NULL &&
 		    (s->room_id == NULL || strcmp(s->room_id, room->id) != 0))
@@ -666,14 +751,12 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 }
 
 struct rs_doc *
-rs_doc_build(const struct programme *p, const struct runsheet_options *o)
+rs_doc_start(const struct programme *p, const struct runsheet_options *o)
 {
 	struct rs_doc *d = xcalloc(1, sizeof *d);
-	struct conflict_list cl = {0};
 	char b1[DAIS_TIMEBUF];
 	struct dais_civil c;
 	dais_time produced = o->produced;
-	size_t i;
 
 	if (produced == DAIS_TIME_NONE)
 		source_date_now(&produced, NULL);
@@ -684,6 +767,21 @@ rs_doc_build(const struct programme *p, const struct runsheet_options *o)
 	                        p->conf.zone.name ? p->conf.zone.name : "UTC");
 	d->created = xstrdup(time_fmt_iso(b1, &p->conf.zone, produced));
 	d->marking = xstrdup("INTERNAL");
+	d->tag = "RUN-SHEET";
+	d->foot = "Internal: not for distribution";
+	return d;
+}
+
+struct rs_doc *
+rs_doc_build(const struct programme *p, const struct runsheet_options *o)
+{
+	struct rs_doc *d;
+	struct conflict_list cl = {0};
+	size_t i;
+
+	if (o->for_id != NULL)
+		return rs_for_build(p, o);
+	d = rs_doc_start(p, o);
 	conflict_check(p, &cl);
 	for (i = 0; i < p->conf.ndays; i++) {
 		if (!o->all_days && date_compare(p->conf.days[i], o->day) != 0)
@@ -727,6 +825,7 @@ rs_doc_free(struct rs_doc *d)
 			free(b->meta);
 			free(b->kind);
 			free(b->status);
+			free(b->continued);
 		}
 		free(sec->blocks);
 		free(sec->day);
@@ -741,5 +840,9 @@ rs_doc_free(struct rs_doc *d)
 	free(d->produced);
 	free(d->created);
 	free(d->marking);
+	for (i = 0; i < d->nintro; i++)
+		free(d->intro[i]);
+	free(d->intro);
+	free(d->subject);
 	free(d);
 }

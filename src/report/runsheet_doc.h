@@ -42,6 +42,8 @@ struct rs_block {
 	char *meta; /* "1h30 · PLENARY · CONFIRMED" */
 	char *kind, *status;
 	bool cancelled;
+	bool closed;     /* CLASS other than PUBLIC: a closed meeting */
+	char *continued; /* "continued from Wed 4 Nov 2026 22:00", or NULL */
 	struct rs_field *fields;
 	size_t nfields, capfields;
 	struct rs_conflict *conflicts;
@@ -62,16 +64,55 @@ struct rs_section {
 
 struct rs_doc {
 	char *conference;
-	char *produced; /* "Produced 2026-11-01 09:00 Asia/Kuwait" */
-	char *created;  /* the same instant, ISO 8601, for PDF metadata */
-	char *marking;  /* "Internal: not for distribution" */
+	char *produced;   /* "Produced 2026-11-01 09:00 Asia/Kuwait" */
+	char *created;    /* the same instant, ISO 8601, for PDF metadata */
+	char *marking;    /* "INTERNAL", or "Personal programme" */
+	const char *tag;  /* static: "RUN-SHEET" or "PROGRAMME" */
+	const char *foot; /* static: the PDF footer's notice */
+	char *subject;    /* the personal programme's owner; NULL: a sheet */
+	/* A personal programme's opening lines (name in its own script,
+	 * office, arrival and departure), before the first day; owned. */
+	char **intro;
+	size_t nintro, capintro;
 	struct rs_section *sections;
 	size_t nsections, capsections;
 };
 
-/* Builds the document; the options must have passed runsheet_check. */
+/* Builds the document; the options must have passed runsheet_check. A
+ * personal programme (o->for_id) is built by rs_for_build. */
 struct rs_doc *rs_doc_build(const struct programme *p,
                             const struct runsheet_options *o);
+/* A document with its header (conference, produced) and no sections. */
+struct rs_doc *rs_doc_start(const struct programme *p,
+                            const struct runsheet_options *o);
+/* One participant's own programme (runsheet_for.c). */
+struct rs_doc *rs_for_build(const struct programme *p,
+                            const struct runsheet_options *o);
+
+/* Shared by the run-sheet and the personal programme (runsheet.c). Each
+ * returns a string the caller frees. */
+struct rs_field *rs_add_field(struct rs_block *b, const char *label,
+                              bool joined);
+/* Takes ownership of text and detail. */
+void rs_add_entry(struct rs_field *f, char *text, char *detail, int number);
+void rs_add_value(struct rs_block *b, const char *label, char *text);
+/* "Name (name in its own script)" of an assignment. */
+char *rs_person_name(const struct programme *p, const struct assignment *a);
+/* "Room (Building)" */
+char *rs_room_label(const struct programme *p, const struct room *r);
+char *rs_session_room_label(const struct programme *p, const struct session *s);
+/* "10:30", or "01:00+1" when the session ends after the day `from`. */
+char *rs_end_label(const struct programme *p, const struct session *s,
+                   struct dais_date from);
+/* Whether s starts on conference day `day` or runs on past its midnight. */
+bool rs_session_on_day(const struct programme *p, const struct session *s,
+                       int day);
+bool rs_session_before(const struct session *a, const struct session *b);
+/* A block's times, title, kind, status and meta line for s on `day`. */
+void rs_block_head(const struct programme *p, const struct session *s, int day,
+                   struct rs_block *b);
+char *rs_short_title(const struct session *s); /* cut to 48 columns */
+char *rs_long_date(struct dais_date d);        /* "Wednesday 4 November 2026" */
 void rs_doc_free(struct rs_doc *d);
 
 /* The text sheet (runsheet_text.c); the caller frees it. */

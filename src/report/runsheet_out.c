@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "dais/atomicfile.h"
+#include "dais/export.h"
 #include "dais/xalloc.h"
 #include "runsheet_doc.h"
 
@@ -93,6 +94,22 @@ runsheet_check(const struct programme *p, const struct runsheet_options *o,
 		free(list);
 		return false;
 	}
+	if (o->for_id != NULL) {
+		struct export_options eo;
+
+		/* The same answer, and the same "did you mean", as export
+		 * --for gives. */
+		export_options_init(&eo);
+		eo.for_id = o->for_id;
+		if (!export_check(p, &eo, why))
+			return false;
+		if (o->room_id != NULL) {
+			*why = xstrdup("a personal programme follows its "
+			               "participant from room to room; give "
+			               "--for or --room, not both");
+			return false;
+		}
+	}
 	if (o->room_id != NULL && programme_find_room(p, o->room_id) == NULL) {
 		list = list_rooms(p);
 		*why = xasprintf("no room '%s' in venues.ini; the room ids are "
@@ -110,13 +127,18 @@ static char *
 what_label(const struct runsheet_options *o, const struct programme *p)
 {
 	char buf[DAIS_TIMEBUF];
+	const char *days = o->all_days
+	                       ? (p->conf.ndays > 1 ? "every day" : "the day")
+	                       : date_fmt_iso(buf, o->day);
 
-	return xasprintf(
-	    "%s run-sheet%s%s for %s",
-	    o->format == RUNSHEET_PDF ? "PDF" : "Text",
-	    o->room_id ? " of room " : "", o->room_id ? o->room_id : "",
-	    o->all_days ? (p->conf.ndays > 1 ? "every day" : "the day")
-	                : date_fmt_iso(buf, o->day));
+	if (o->for_id != NULL)
+		return xasprintf("%s programme of %s for %s",
+		                 o->format == RUNSHEET_PDF ? "PDF" : "Text",
+		                 o->for_id, days);
+	return xasprintf("%s run-sheet%s%s for %s",
+	                 o->format == RUNSHEET_PDF ? "PDF" : "Text",
+	                 o->room_id ? " of room " : "",
+	                 o->room_id ? o->room_id : "", days);
 }
 
 char *

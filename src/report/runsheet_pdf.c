@@ -73,6 +73,7 @@ struct pdf {
 	const struct rs_doc *doc;
 	struct psection *secs;
 	PangoLayout *col_time, *col_session, *foot_left;
+	PangoLayout *intro; /* a personal programme's opening lines, or NULL */
 	bool draw;
 	int page, pages; /* page being laid out (1-based); total when known */
 	double y;        /* where the next thing goes on the page */
@@ -264,12 +265,17 @@ build_block(struct pdf *pd, const struct rs_block *src, struct pblock *b)
 	k = g_markup_escape_text(src->kind, -1);
 	s = g_markup_escape_text(src->status, -1);
 	m = xasprintf("%s  \xc2\xb7  <span foreground=\"%s\" "
-	              "weight=\"bold\">%s</span>",
+	              "weight=\"bold\">%s</span>%s%s%s",
 	              k,
 	              src->cancelled                          ? "#b00020"
 	              : strcmp(src->status, "TENTATIVE") == 0 ? "#b26a00"
 	                                                      : "#2e7d32",
-	              s);
+	              s,
+	              src->closed ? "  \xc2\xb7  <span foreground=\"#b00020\" "
+	                            "weight=\"bold\">CLOSED MEETING</span>"
+	                          : "",
+	              src->continued ? "  \xc2\xb7  " : "",
+	              src->continued ? src->continued : "");
 	add_row(b, ROW_META, layout(pd, FAMILY " 8", CONTENT_W, m), NULL,
 	        SEVERITY_OFF);
 	free(m);
@@ -358,9 +364,10 @@ build(struct pdf *pd)
 		ps->conf = layout(pd, FAMILY " Bold 14",
 		                  PAGE_W - 2 * MARGIN_X - 100, t);
 		g_free(t);
-		ps->tag = layout(pd, FAMILY " Bold 10", 0,
-		                 "<span letter_spacing=\"1500\">RUN-SHEET"
-		                 "</span>");
+		m = xasprintf("<span letter_spacing=\"1500\">%s</span>",
+		              d->tag);
+		ps->tag = layout(pd, FAMILY " Bold 10", 0, m);
+		free(m);
 		t = g_markup_escape_text(d->marking, -1);
 		m = xasprintf("<span foreground=\"#b00020\">%s</span>", t);
 		ps->mark = layout(pd, FAMILY " 7.5", 0, m);
@@ -398,11 +405,23 @@ build(struct pdf *pd)
 	           "ARRANGEMENTS</span>");
 	t = g_markup_escape_text(d->produced, -1);
 	m = xasprintf("<span foreground=\"#555555\">%s  \xc2\xb7  "
-	              "Internal: not for distribution</span>",
-	              t);
+	              "%s</span>",
+	              t, d->foot);
 	pd->foot_left = layout(pd, FAMILY " 7.5", 0, m);
 	free(m);
 	g_free(t);
+	if (d->nintro > 0) {
+		GString *g = g_string_new(NULL);
+
+		for (i = 0; i < d->nintro; i++) {
+			t = g_markup_escape_text(d->intro[i], -1);
+			g_string_append_printf(g, "%s%s", i ? "\n" : "", t);
+			g_free(t);
+		}
+		pd->intro =
+		    layout(pd, FAMILY " 10", PAGE_W - 2 * MARGIN_X, g->str);
+		g_string_free(g, TRUE);
+	}
 }
 
 static void
@@ -440,6 +459,8 @@ unbuild(struct pdf *pd)
 	g_object_unref(pd->col_time);
 	g_object_unref(pd->col_session);
 	g_object_unref(pd->foot_left);
+	if (pd->intro != NULL)
+		g_object_unref(pd->intro);
 }
 
 /* --- laying out pages -------------------------------------------------- */
@@ -607,6 +628,10 @@ lay_out(struct pdf *pd)
 		page_begin(pd, ps);
 		if (pd->draw)
 			rgb(pd, 0x000000);
+		if (i == 0 && pd->intro != NULL) {
+			show(pd, pd->intro, MARGIN_X, pd->y);
+			pd->y += height_of(pd->intro) + 8;
+		}
 		show(pd, ps->summary, MARGIN_X, pd->y);
 		pd->y += height_of(ps->summary) + 4;
 		rule(pd, pd->y, 0.4, 0xc8c8c8);
@@ -638,7 +663,9 @@ rs_pdf_render(const struct rs_doc *d, FILE *out, int *pages, char **why)
 	pd.doc = d;
 	surface = cairo_pdf_surface_create_for_stream(write_stream, out, PAGE_W,
 	                                              PAGE_H);
-	title = xasprintf("%s: run-sheet", d->conference);
+	title = d->subject != NULL ? xasprintf("%s: programme of %s",
+	                                       d->conference, d->subject)
+	                           : xasprintf("%s: run-sheet", d->conference);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
 	                               title);
 	free(title);

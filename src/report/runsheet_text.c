@@ -170,7 +170,7 @@ render_header(struct lines *l, const struct rs_doc *d,
 {
 	char *day = xasprintf("%s \xc2\xb7 %s", s->dayno, s->day);
 
-	lines_add(l, left_right(d->conference, "RUN-SHEET"));
+	lines_add(l, left_right(d->conference, d->tag));
 	lines_add(l, left_right(day, s->scope));
 	lines_add(l, repeat('=', WIDTH));
 	lines_add(l, xstrdup(""));
@@ -280,13 +280,20 @@ append_lines(char **buf, size_t *len, size_t *cap, const struct lines *l)
 }
 
 /* A section's items: the summary line, then one per session. */
+/* The document's intro (d, or NULL) goes before the first section's
+ * summary. */
 static size_t
-section_items(const struct rs_section *s, struct lines **items, char ***titles)
+section_items(const struct rs_doc *d, const struct rs_section *s,
+              struct lines **items, char ***titles)
 {
 	size_t i, n = s->nblocks + 1;
 
 	*items = xcalloc(n, sizeof **items);
 	*titles = xcalloc(n, sizeof **titles);
+	for (i = 0; d != NULL && i < d->nintro; i++)
+		add_wrapped(&(*items)[0], "", 0, d->intro[i]);
+	if (d != NULL && d->nintro > 0)
+		lines_add(&(*items)[0], xstrdup(""));
 	lines_add(&(*items)[0],
 	          text_truncate(s->nblocks ? s->summary : s->empty, WIDTH));
 	for (i = 0; i < s->nblocks; i++) {
@@ -329,7 +336,8 @@ rs_text_render(const struct rs_doc *d, int page_length, int *pages)
 			if (i > 0)
 				append(&buf, &len, &cap, "\n");
 			render_header(&l, d, &d->sections[i]);
-			n = section_items(&d->sections[i], &items, &titles);
+			n = section_items(i == 0 ? d : NULL, &d->sections[i],
+			                  &items, &titles);
 			for (j = 0; j < n; j++) {
 				size_t k;
 
@@ -356,7 +364,8 @@ rs_text_render(const struct rs_doc *d, int page_length, int *pages)
 		return buf;
 	}
 	for (i = 0; i < d->nsections; i++) {
-		n = section_items(&d->sections[i], &items, &titles);
+		n = section_items(i == 0 ? d : NULL, &d->sections[i], &items,
+		                  &titles);
 		paginate(&bk, i, items, n, (const char *const *)titles,
 		         page_length - HEADER - FOOTER);
 		free_items(items, titles, n);

@@ -63,7 +63,7 @@ def main():
                     f"page {i} has {len(lines)} lines, not {page_length}")
             if i == total and len(lines) > page_length:
                 problems.append(f"last page has {len(lines)} lines")
-            if not lines or "RUN-SHEET" not in lines[0]:
+            if not lines or not lines[0].rstrip().endswith(("RUN-SHEET", "PROGRAMME")):
                 problems.append(f"page {i} does not start with the header")
             found = re.findall(r"page (\d+) of (\d+)", page)
             if len(found) != 1:
