@@ -56,6 +56,7 @@ enum key_context {
 	CTX_GRID,     /* grid only */
 	CTX_PEOPLE,
 	CTX_CONFLICTS,
+	CTX_REQUESTS,
 	CTX_ASSIGN, /* the assignments of the selected session */
 	CTX_HELP,
 	CTX_FORM,   /* forms, pickers and prompts */
@@ -78,6 +79,7 @@ enum action {
 	ACT_VIEW_LIST,
 	ACT_VIEW_PEOPLE,
 	ACT_VIEW_CONFLICTS,
+	ACT_VIEW_REQUESTS,
 	ACT_NEXT_DAY,
 	ACT_PREV_DAY,
 	ACT_DAY_1,

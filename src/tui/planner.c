@@ -421,10 +421,11 @@ planner_too_small(const struct planner *pl)
 /* The views, in the order of their tabs and of Tab. A new view is a file
  * with its view_ops and a row here (and in enum view). */
 const struct view_ops *const planner_views[VIEW_COUNT] = {
-    [VIEW_GRID] = &grid_view,
-    [VIEW_LIST] = &list_view,
-    [VIEW_PEOPLE] = &people_view,
-    [VIEW_CONFLICTS] = &conflicts_view,
+    [VIEW_GRID] = &grid_view,           /* rooms by time */
+    [VIEW_LIST] = &list_view,           /* the day in order */
+    [VIEW_PEOPLE] = &people_view,       /* participants */
+    [VIEW_CONFLICTS] = &conflicts_view, /* and their fixes */
+    [VIEW_REQUESTS] = &requests_view,   /* requests.ini */
 };
 
 const struct view_ops *

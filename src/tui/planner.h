@@ -42,7 +42,14 @@ struct planner;
 #define PLANNER_MIN_W 80
 #define PLANNER_MIN_H 24
 
-enum view { VIEW_GRID, VIEW_LIST, VIEW_PEOPLE, VIEW_CONFLICTS, VIEW_COUNT };
+enum view {
+	VIEW_GRID,
+	VIEW_LIST,
+	VIEW_PEOPLE,
+	VIEW_CONFLICTS,
+	VIEW_REQUESTS,
+	VIEW_COUNT
+};
 
 /* What the keyboard is talking to: the top modal layer, or the view. */
 enum mode {
@@ -511,7 +518,8 @@ const char *planner_person_name(const struct planner *pl,
 
 /* ---- Views (view_*.c) ------------------------------------------------ */
 
-extern const struct view_ops grid_view, list_view, people_view, conflicts_view;
+extern const struct view_ops grid_view, list_view, people_view, conflicts_view,
+    requests_view;
 
 /* Selects whatever is under the grid cursor. */
 void grid_sync_selection(struct planner *pl);

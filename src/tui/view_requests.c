@@ -1,0 +1,364 @@
+/*
+ * view_requests.c: the bilateral requests of requests.ini, each placed
+ * (with its session's time and room) or not (with the scheduler's reason),
+ * and the selected one's details below. Whether a request is placed is
+ * read from the programme itself (its session, by the request's UID), so
+ * undo, redo and edits elsewhere show here at once. Its tab has no count:
+ * at 80 columns the tabs and "? help" just fit.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dais/requests.h"
+#include "dais/textwidth.h"
+#include "dais/uid.h"
+#include "dais/xalloc.h"
+#include "planner.h"
+
+struct requests_view {
+	struct listnav nav;
+	struct request_list reqs;
+	struct diag_list diags; /* what requests_load said */
+	bool readable;          /* requests_load could read the file */
+	char *domain;           /* of the programme's UIDs */
+	/* The last scheduler run's reason per request (parallel to
+	 * reqs.v, NULL: none), and its summary. */
+	char **why_not;
+	char *last_run;
+};
+
+static struct requests_view *
+state_of(const struct planner *pl)
+{
+	return pl->view_state[VIEW_REQUESTS];
+}
+
+static void
+forget(struct requests_view *rv)
+{
+	size_t i;
+
+	for (i = 0; rv->why_not != NULL && i < rv->reqs.n; i++)
+		free(rv->why_not[i]);
+	free(rv->why_not);
+	rv->why_not = NULL;
+	free(rv->last_run);
+	rv->last_run = NULL;
+	request_list_clear(&rv->reqs);
+	diag_clear(&rv->diags);
+	free(rv->domain);
+	rv->domain = NULL;
+}
+
+/* Reads DIR/requests.ini again, for the programme as it is now. */
+static void
+load(struct planner *pl, struct requests_view *rv)
+{
+	forget(rv);
+	rv->readable = requests_load(pl->p, pl->p->dir, &rv->reqs, &rv->diags);
+	rv->why_not = xcalloc(rv->reqs.n + 1, sizeof *rv->why_not);
+	rv->domain = uid_domain_of(pl->p);
+}
+
+/* The session request r became, or NULL. */
+static const struct session *
+session_of(const struct planner *pl, const struct requests_view *rv,
+           const struct request *r)
+{
+	char *uid;
+	const struct session *s;
+
+	if (r->placed != NULL)
+		return editor_session(pl->ed, r->placed, DAIS_TIME_NONE);
+	uid = request_uid(r, rv->domain);
+	s = editor_session(pl->ed, uid, DAIS_TIME_NONE);
+	free(uid);
+	return s;
+}
+
+/* "Wed 4 Nov 13:00-13:45, Bilateral Meeting Room 1" (owned). */
+static char *
+where_text(const struct planner *pl, const struct session *s)
+{
+	int day = programme_day_of(pl->p, s->start);
+	char d[DAIS_TIMEBUF], span[DAIS_TIMEBUF];
+
+	return xasprintf("%s %s, %s",
+	                 day >= 0 ? planner_day_label(pl, day, d) : "(no day)",
+	                 planner_span(pl, s, span), planner_room_name(pl, s));
+}
+
+/* What became of request i, in a sentence (owned); *placed says whether
+ * it is placed. */
+static char *
+status_text(const struct planner *pl, const struct requests_view *rv, size_t i,
+            bool *placed)
+{
+	const struct request *r = &rv->reqs.v[i];
+	const struct session *s = session_of(pl, rv, r);
+	char *where, *text;
+
+	*placed = s != NULL;
+	if (s != NULL) {
+		where = where_text(pl, s);
+		text = xasprintf("%s%s", where,
+		                 s->status == SESSION_CANCELLED
+		                     ? " (its session is cancelled)"
+		                     : "");
+		free(where);
+		return text;
+	}
+	if (r->placed != NULL)
+		return xasprintf("not placed: requests.ini says session %s, "
+		                 "which is not in the programme",
+		                 r->placed);
+	if (rv->why_not[i] != NULL)
+		return xasprintf("not placed: %s", rv->why_not[i]);
+	if (r->state == REQUEST_UNPLACED && r->reason != NULL)
+		return xasprintf("not placed: %s", r->reason);
+	return xstrdup("not placed yet");
+}
+
+static const struct request *
+current(const struct planner *pl)
+{
+	struct requests_view *rv = state_of(pl);
+
+	if (rv->nav.cur < 0 || (size_t)rv->nav.cur >= rv->reqs.n)
+		return NULL;
+	return &rv->reqs.v[rv->nav.cur];
+}
+
+static size_t
+count_placed(const struct planner *pl, const struct requests_view *rv)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rv->reqs.n; i++)
+		n += session_of(pl, rv, &rv->reqs.v[i]) != NULL;
+	return n;
+}
+
+/* The parties by name: "Minister of Interior — Kuwait, ..." (owned). */
+static char *
+parties_text(const struct planner *pl, const struct request *r)
+{
+	struct strlist names = {0};
+	char *text;
+	size_t i;
+
+	for (i = 0; i < r->parties.n; i++) {
+		const struct participant *who =
+		    programme_find_participant(pl->p, r->parties.v[i]);
+
+		strlist_add(&names, who != NULL && who->name != NULL
+		                        ? who->name
+		                        : r->parties.v[i]);
+	}
+	text = strlist_join(&names, ", ");
+	strlist_clear(&names);
+	return text;
+}
+
+/* The window and the rooms: "45 min between Wed 4 Nov 08:00 and ..." */
+static char *
+terms_text(const struct planner *pl, const struct request *r)
+{
+	const struct dais_zone *z = &pl->p->conf.zone;
+	int d0 = programme_day_of(pl->p, r->earliest);
+	int d1 = programme_day_of(pl->p, r->latest);
+	char a[DAIS_TIMEBUF], b[DAIS_TIMEBUF], c[DAIS_TIMEBUF], d[DAIS_TIMEBUF],
+	    *rooms, *text;
+
+	rooms = r->rooms.n > 0
+	            ? strlist_join(&r->rooms, ", ")
+	            : xasprintf("rooms for %s",
+	                        r->kind ? r->kind : REQUEST_SESSION_KIND);
+	text = xasprintf("%d min, priority %d, between %s %s and %s %s; %s",
+	                 r->minutes, r->priority,
+	                 d0 >= 0 ? planner_day_label(pl, d0, a) : "?",
+	                 time_fmt_hm(b, z, r->earliest),
+	                 d1 >= 0 ? planner_day_label(pl, d1, c) : "?",
+	                 time_fmt_hm(d, z, r->latest), rooms);
+	free(rooms);
+	return text;
+}
+
+static void
+draw_problems(struct planner *pl, struct requests_view *rv, struct canvas *c,
+              int x, int y, int w, int h)
+{
+	size_t i;
+	int row = y + 2;
+
+	canvas_put_fit(c, y, x, w,
+	               "requests.ini was not loaded: fix what is below, "
+	               "then reopen the programme.",
+	               STYLE_ERROR, 0);
+	for (i = 0; i < rv->diags.n && row < y + h; i++) {
+		char *line = diag_format(&rv->diags.v[i]);
+		size_t n, k;
+		char **wrapped = text_wrap(line, w, &n);
+
+		for (k = 0; k < n; k++) {
+			if (row < y + h)
+				canvas_put_fit(c, row++, x, w, wrapped[k],
+				               STYLE_NORMAL, 0);
+			free(wrapped[k]);
+		}
+		free(wrapped);
+		free(line);
+	}
+	(void)pl;
+}
+
+static void
+requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
+{
+	struct requests_view *rv = state_of(pl);
+	int listh = h - 8, r, idw = 16, statusw = w * 9 / 20;
+	int titlew = w - 5 - idw - 2 - statusw;
+	size_t placed, i;
+	const struct request *cur;
+	char *head;
+
+	if (!rv->readable || diag_count(&rv->diags, DIAG_ERROR) > 0) {
+		draw_problems(pl, rv, c, x, y, w, h);
+		return;
+	}
+	if (!rv->reqs.exists) {
+		head = xasprintf("No %s in %s: write one to ask for bilateral "
+		                 "meetings (dais-programme(5), REQUESTS.INI).",
+		                 REQUESTS_FILE, pl->p->dir);
+		canvas_put_fit(c, y, x, w, head, STYLE_DIM, 0);
+		free(head);
+		return;
+	}
+	placed = count_placed(pl, rv);
+	head = xasprintf("%zu bilateral request%s: %zu placed, %zu not%s%s",
+	                 rv->reqs.n, rv->reqs.n == 1 ? "" : "s", placed,
+	                 rv->reqs.n - placed, rv->last_run ? ". " : "",
+	                 rv->last_run ? rv->last_run : "");
+	canvas_put_fit(c, y, x, w, head, STYLE_TITLE, 0);
+	free(head);
+	rv->nav.n = (int)rv->reqs.n;
+	listnav_fix(&rv->nav, listh);
+	for (r = 0; r < listh && rv->nav.top + r < rv->nav.n; r++) {
+		int k = rv->nav.top + r, row = y + 1 + r;
+		const struct request *q = &rv->reqs.v[k];
+		int mods = k == rv->nav.cur ? MOD_REVERSE : 0;
+		bool is_placed;
+		char *status = status_text(pl, rv, (size_t)k, &is_placed);
+		char *title = request_title(pl->p, q), pri[8];
+
+		snprintf(pri, sizeof pri, "P%d", q->priority);
+		canvas_fill(c, row, x, w, 1, STYLE_NORMAL, mods);
+		canvas_put(c, row, x, 1, is_placed ? "+" : "-",
+		           is_placed ? STYLE_NORMAL : STYLE_WARNING, mods);
+		canvas_put(c, row, x + 2, 2, pri, STYLE_DIM, mods);
+		canvas_put_fit(c, row, x + 5, idw, q->id, STYLE_DIM, mods);
+		canvas_put_fit(c, row, x + 6 + idw, titlew, title, STYLE_NORMAL,
+		               mods);
+		canvas_put_fit(c, row, x + 7 + idw + titlew, statusw, status,
+		               is_placed ? STYLE_NORMAL : STYLE_DIM, mods);
+		free(status);
+		free(title);
+	}
+	cur = current(pl);
+	if (cur != NULL) {
+		int row = y + 1 + listh, end = y + h;
+		bool is_placed;
+		char *lines[5];
+		char *title = request_title(pl->p, cur);
+
+		lines[0] = xasprintf("[%s] %s", cur->id, title);
+		free(title);
+		lines[1] = parties_text(pl, cur);
+		lines[2] = terms_text(pl, cur);
+		lines[3] = status_text(pl, rv, (size_t)rv->nav.cur, &is_placed);
+		lines[4] = cur->note != NULL ? xasprintf("Note: %s", cur->note)
+		                             : xstrdup("");
+		canvas_put_fit(c, row++, x, w, "", STYLE_RULE, 0);
+		for (i = 0; i < 5; i++) {
+			size_t n, k;
+			char **wrapped = text_wrap(lines[i], w, &n);
+
+			for (k = 0; k < n; k++) {
+				if (row < end)
+					canvas_put_fit(
+					    c, row++, x, w, wrapped[k],
+					    i == 3 && !is_placed ? STYLE_WARNING
+					                         : STYLE_NORMAL,
+					    0);
+				free(wrapped[k]);
+			}
+			free(wrapped);
+			free(lines[i]);
+		}
+	}
+}
+
+static bool
+requests_action(struct planner *pl, enum action a)
+{
+	struct requests_view *rv = state_of(pl);
+	const struct request *cur;
+	const struct session *s;
+	int page = pl->h > 12 ? pl->h - 10 : 1;
+
+	rv->nav.n = (int)rv->reqs.n;
+	if (listnav_action(&rv->nav, a, page))
+		return true;
+	if (a != ACT_SELECT)
+		return false;
+	cur = current(pl);
+	s = cur != NULL ? session_of(pl, rv, cur) : NULL;
+	if (s == NULL) {
+		planner_message(pl, true, "%s",
+		                cur == NULL
+		                    ? "No request here."
+		                    : "Not placed: no session to go to.");
+		return true;
+	}
+	planner_jump(pl, s);
+	return true;
+}
+
+static void *
+requests_new(struct planner *pl)
+{
+	struct requests_view *rv = xcalloc(1, sizeof *rv);
+
+	load(pl, rv);
+	return rv;
+}
+
+static void
+requests_free(void *state)
+{
+	struct requests_view *rv = state;
+
+	forget(rv);
+	free(rv);
+}
+
+static void
+requests_reload(struct planner *pl)
+{
+	struct requests_view *rv = state_of(pl);
+
+	load(pl, rv);
+	rv->nav.cur = rv->nav.top = 0;
+}
+
+const struct view_ops requests_view = {
+    .name = "Requests",
+    .context = CTX_REQUESTS,
+    .show_action = ACT_VIEW_REQUESTS,
+    .new = requests_new,
+    .free = requests_free,
+    .draw = requests_draw,
+    .action = requests_action,
+    .reload = requests_reload,
+};
