@@ -61,6 +61,7 @@ int cmd_import_participants(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_open(int argc, char **argv);
 int cmd_runsheet(int argc, char **argv);
+int cmd_schedule(int argc, char **argv);
 int cmd_slots(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_sync(int argc, char **argv);

@@ -1,12 +1,26 @@
 /*
- * cmd_schedule.c: the bilateral requests from the command line: reading
- * requests.ini with its diagnostics (for `dais check` too).
+ * cmd_schedule.c: `dais schedule`: place the bilateral requests of
+ * requests.ini (schedule.h) and save them as BILATERAL sessions through
+ * the planner's own path: the programme's lock, an editor (one edit), the
+ * recovery journal while it is unsaved, the atomic save that refuses files
+ * changed on disk; then `placed = UID` in requests.ini. Also reads
+ * requests.ini with its diagnostics for `dais check`.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "cli.h"
+#include "dais/edit.h"
+#include "dais/journal.h"
+#include "dais/lock.h"
 #include "dais/requests.h"
+#include "dais/save.h"
+#include "dais/schedule.h"
+#include "dais/uid.h"
+#include "dais/xalloc.h"
 
 bool
 cli_load_requests(const struct programme *p, const char *dir,
@@ -32,4 +46,428 @@ cli_load_requests(const struct programme *p, const char *dir,
 		return false;
 	}
 	return true;
+}
+
+/* ---- Printing the plan -------------------------------------------------- */
+
+static const char *
+room_name(const struct programme *p, const char *id)
+{
+	const struct room *r = programme_find_room(p, id);
+
+	return r != NULL ? r->name : id;
+}
+
+static void
+print_summary(const struct request_list *reqs, const struct schedule_result *r)
+{
+	size_t kept = reqs->n - r->asked;
+
+	printf("%zu request%s in %s: %zu placed before, %zu to place.\n",
+	       reqs->n, reqs->n == 1 ? "" : "s", reqs->path, kept, r->asked);
+	if (r->asked == 0)
+		return;
+	printf("Placed %zu of %zu (priority %d of %d); ", r->placed, r->asked,
+	       r->priority_placed, r->priority_asked);
+	if (r->optimal)
+		printf("LP bound %.1f: the plan is proved optimal.\n",
+		       r->lp_bound);
+	else
+		printf("LP bound %.1f: the plan may be up to %.1f below the "
+		       "best (time limit reached).\n",
+		       r->lp_bound, r->gap);
+	printf("%zu candidate%s, %zu constraint%s, %.2f s.\n", r->ncandidates,
+	       r->ncandidates == 1 ? "" : "s", r->nrows,
+	       r->nrows == 1 ? "" : "s", r->seconds);
+}
+
+static void
+print_text(const struct programme *p, const struct request_list *reqs,
+           const struct schedule_result *r)
+{
+	const struct dais_zone *z = &p->conf.zone;
+	char d[DAIS_TIMEBUF], a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
+	struct dais_date day = {0, 0, 0};
+	size_t i, unplaced = 0;
+
+	print_summary(reqs, r);
+	for (i = 0; i < r->n; i++) {
+		const struct session *s = &r->v[i].session;
+		const struct request *q = &reqs->v[r->v[i].request];
+		struct dais_date sd = time_local_date(z, s->start);
+
+		if (i == 0 || date_compare(sd, day) != 0) {
+			day = sd;
+			printf("\n%s\n", date_fmt_long(d, sd));
+		}
+		printf("  %s-%s  %-24s  %s (priority %d)%s\n",
+		       time_fmt_hm(a, z, s->start), time_fmt_hm(b, z, s->end),
+		       room_name(p, s->room_id), q->id, q->priority,
+		       r->v[i].exists ? " moved" : "");
+		printf("               %s\n", s->title);
+	}
+	for (i = 0; i < r->noutcome; i++)
+		if (r->outcome[i].state == REQUEST_UNPLACED) {
+			if (unplaced++ == 0)
+				printf("\nNot placed\n");
+			printf("  %s (priority %d): %s\n", reqs->v[i].id,
+			       reqs->v[i].priority, r->outcome[i].reason);
+		}
+	for (i = 0; i < r->remove.n; i++) {
+		if (i == 0)
+			printf("\nRemoved (no longer placed)\n");
+		printf("  %s\n", r->remove.v[i]);
+	}
+}
+
+static void
+print_json(const struct programme *p, const struct request_list *reqs,
+           const struct schedule_result *r, bool written)
+{
+	const struct dais_zone *z = &p->conf.zone;
+	char a[DAIS_TIMEBUF];
+	size_t i, n = 0;
+
+	printf("{\n  \"requests\": %zu,\n  \"asked\": %zu,\n  \"placed\": "
+	       "%zu,\n",
+	       reqs->n, r->asked, r->placed);
+	printf("  \"priority_asked\": %d,\n  \"priority_placed\": %d,\n",
+	       r->priority_asked, r->priority_placed);
+	printf("  \"lp_bound\": %.3f,\n  \"optimal\": %s,\n  \"gap\": %.3f,\n",
+	       r->lp_bound, r->optimal ? "true" : "false", r->gap);
+	printf("  \"candidates\": %zu,\n  \"constraints\": %zu,\n"
+	       "  \"seconds\": %.3f,\n  \"written\": %s,\n",
+	       r->ncandidates, r->nrows, r->seconds,
+	       written ? "true" : "false");
+	printf("  \"placements\": [");
+	for (i = 0; i < r->n; i++) {
+		const struct session *s = &r->v[i].session;
+
+		printf("%s\n    {\"request\": ", i ? "," : "");
+		cli_json_string(stdout, reqs->v[r->v[i].request].id);
+		printf(", \"uid\": ");
+		cli_json_string(stdout, s->uid);
+		printf(", \"title\": ");
+		cli_json_string(stdout, s->title);
+		printf(", \"start\": ");
+		cli_json_string(stdout, time_fmt_iso(a, z, s->start));
+		printf(", \"end\": ");
+		cli_json_string(stdout, time_fmt_iso(a, z, s->end));
+		printf(", \"room\": ");
+		cli_json_string(stdout, s->room_id);
+		printf(", \"walk_minutes\": %d, \"moved\": %s}", r->v[i].walk,
+		       r->v[i].exists ? "true" : "false");
+	}
+	printf("%s],\n  \"unplaced\": [", r->n ? "\n  " : "");
+	for (i = 0; i < r->noutcome; i++) {
+		if (r->outcome[i].state != REQUEST_UNPLACED)
+			continue;
+		printf("%s\n    {\"request\": ", n++ ? "," : "");
+		cli_json_string(stdout, reqs->v[i].id);
+		printf(", \"priority\": %d, \"reason\": ", reqs->v[i].priority);
+		cli_json_string(stdout, r->outcome[i].reason);
+		printf("}");
+	}
+	printf("%s],\n  \"kept\": [", n ? "\n  " : "");
+	for (i = n = 0; i < r->noutcome; i++) {
+		if (!r->outcome[i].kept)
+			continue;
+		printf("%s", n++ ? ", " : "");
+		cli_json_string(stdout, reqs->v[i].id);
+	}
+	printf("]\n}\n");
+}
+
+/* ---- Writing it --------------------------------------------------------- */
+
+/* The lock of dir, or NULL after saying why not (to stderr). */
+static struct lock *
+take_lock(const char *dir)
+{
+	struct lock_holder h = {0};
+	struct lock *lk = NULL;
+	char *why = NULL, *holder;
+	enum lock_state st = lock_acquire(dir, false, &lk, &h, &why);
+
+	holder = lock_holder_format(&h, time(NULL));
+	switch (st) {
+	case LOCK_ACQUIRED:
+	case LOCK_TAKEN_OVER:
+		break;
+	case LOCK_HELD:
+	case LOCK_HELD_ELSEWHERE:
+		fprintf(stderr,
+		        "dais schedule: %s is open in a planner (%s): nothing "
+		        "was written; schedule from that planner, or close it "
+		        "and run again (--dry-run shows the plan)\n",
+		        dir, holder);
+		break;
+	case LOCK_ERROR:
+		fprintf(stderr,
+		        "dais schedule: cannot lock %s: %s; nothing was "
+		        "written\n",
+		        dir, why);
+		break;
+	}
+	free(holder);
+	free(why);
+	lock_holder_clear(&h);
+	return lk;
+}
+
+/* A planner that stopped with unsaved edits: they come first. */
+static bool
+journal_in_the_way(const char *dir)
+{
+	struct journal_found f;
+	char *why = NULL;
+	int r = journal_find(dir, &f, &why);
+	bool in_way = false;
+
+	if (r < 0) {
+		fprintf(stderr,
+		        "dais schedule: %s; 'dais open %s' keeps it aside. "
+		        "Nothing was written\n",
+		        why, dir);
+		free(why);
+		return true;
+	}
+	if (r > 0 && f.nedits > 0) {
+		fprintf(stderr,
+		        "dais schedule: %s holds %zu unsaved edit%s of a "
+		        "planner that stopped: 'dais open %s' restores or "
+		        "discards them; then run again. Nothing was written\n",
+		        f.path, f.nedits, f.nedits == 1 ? "" : "s", dir);
+		in_way = true;
+	}
+	journal_found_free(&f);
+	return in_way;
+}
+
+static void
+journal_cb(const struct edit_event *ev, void *arg)
+{
+	void **pair = arg;
+	char *why = NULL;
+
+	if (!journal_append(pair[0], pair[1], ev, &why)) {
+		fprintf(stderr, "dais schedule: warning: %s\n", why);
+		free(why);
+	}
+}
+
+/*
+ * Applies the plan as one edit and saves: the journal holds the edit
+ * until the files do. Returns the exit status.
+ */
+static int
+write_plan(struct editor *ed, struct request_list *reqs,
+           const struct schedule_result *r, size_t *saved)
+{
+	struct diag_list diags = {0};
+	struct journal *j;
+	const char *refusal = NULL;
+	char *why = NULL;
+	void *pair[2];
+	size_t i;
+
+	j = journal_start(ed, &why);
+	if (j == NULL) {
+		fprintf(stderr,
+		        "dais schedule: warning: %s: saving without a "
+		        "recovery journal\n",
+		        why);
+		free(why);
+		why = NULL;
+	} else {
+		pair[0] = j;
+		pair[1] = ed;
+		editor_set_callback(ed, journal_cb, pair);
+	}
+	if (!schedule_apply(ed, r, &refusal)) {
+		fprintf(stderr,
+		        "dais schedule: the plan could not be applied: %s "
+		        "Nothing was written\n",
+		        refusal);
+		editor_set_callback(ed, NULL, NULL);
+		journal_close(j, true);
+		return EXIT_CONFLICTS;
+	}
+	editor_set_callback(ed, NULL, NULL);
+	*saved = 0;
+	if (editor_dirty(ed)) {
+		struct edit_change *ch = NULL;
+
+		*saved = editor_changes(ed, &ch);
+		free(ch);
+	}
+	if (*saved > 0 && !programme_save(ed, &diags)) {
+		for (i = 0; i < diags.n; i++) {
+			char *line = diag_format(&diags.v[i]);
+
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
+		diag_clear(&diags);
+		fprintf(stderr,
+		        "dais schedule: the sessions were not saved%s\n",
+		        j != NULL ? "; 'dais open' on the programme offers "
+		                    "to restore them from its journal"
+		                  : "");
+		journal_close(j, false);
+		return EXIT_CONFLICTS;
+	}
+	diag_clear(&diags);
+	journal_close(j, true);
+	schedule_mark_requests(reqs, r);
+	if (!requests_save_placed(reqs, &why)) {
+		fprintf(stderr,
+		        "dais schedule: the sessions were saved, but %s; the "
+		        "next run finds them by their UIDs and marks them "
+		        "placed\n",
+		        why);
+		free(why);
+		return EXIT_CONFLICTS;
+	}
+	return EXIT_CLEAN;
+}
+
+int
+cmd_schedule(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"replan", no_argument, NULL, 'R'},
+	    {"time-limit", required_argument, NULL, 't'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct schedule_options o = {0};
+	struct schedule_result r = {0};
+	struct request_list reqs = {0};
+	struct programme *p = NULL;
+	struct editor *ed = NULL;
+	struct lock *lk = NULL;
+	const char *dir, *format = "text";
+	char *why = NULL, *domain = NULL, *end;
+	bool dry_run = false, written = false;
+	size_t saved = 0;
+	int opt, status = EXIT_BAD_INPUT;
+	size_t i;
+
+	o.time_limit = 60;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "nRt:f:h", longopts, NULL)) !=
+	       -1) {
+		switch (opt) {
+		case 'n':
+			dry_run = true;
+			break;
+		case 'R':
+			o.replan = true;
+			break;
+		case 't':
+			o.time_limit = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' ||
+			    o.time_limit < 0) {
+				fprintf(stderr,
+				        "dais schedule: --time-limit %s: give "
+				        "seconds, such as 30 (0: no limit)\n",
+				        optarg);
+				return EXIT_BAD_INPUT;
+			}
+			break;
+		case 'f':
+			format = optarg;
+			if (strcmp(format, "text") != 0 &&
+			    strcmp(format, "json") != 0) {
+				fprintf(stderr,
+				        "dais schedule: --format %s: use text "
+				        "or json\n",
+				        optarg);
+				return EXIT_BAD_INPUT;
+			}
+			break;
+		case 'h':
+			cli_print_help(stdout, cli_find("schedule"));
+			return EXIT_CLEAN;
+		default:
+			cli_print_help(stderr, cli_find("schedule"));
+			return EXIT_BAD_INPUT;
+		}
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "dais schedule: one programme directory at a "
+		                "time\n");
+		return EXIT_BAD_INPUT;
+	}
+	dir = optind < argc ? argv[optind] : cli_default_dir();
+	if (!dry_run) {
+		if ((lk = take_lock(dir)) == NULL)
+			return EXIT_CONFLICTS;
+		if (journal_in_the_way(dir)) {
+			lock_release(lk);
+			return EXIT_CONFLICTS;
+		}
+	}
+	if ((p = cli_load(dir)) == NULL)
+		goto out;
+	if (!cli_load_requests(p, dir, &reqs))
+		goto out;
+	if (reqs.n == 0) {
+		printf("%s: no requests to place.\n",
+		       reqs.exists ? reqs.path : "no requests.ini");
+		status = EXIT_CLEAN;
+		goto out;
+	}
+	ed = editor_new(p); /* sorts p, as the plan needs */
+	domain = uid_domain_of(p);
+	o.domain = domain;
+	if (!schedule_plan(p, &reqs, &o, &r, &why)) {
+		fprintf(stderr, "dais schedule: %s\n", why);
+		status = EXIT_CONFLICTS;
+		goto out;
+	}
+	status = EXIT_CLEAN;
+	if (!dry_run) {
+		bool marks = false;
+
+		/* Requests whose placed line changes (those found placed
+		 * by their UID alone among them). */
+		for (i = 0; i < reqs.n && !marks; i++)
+			marks = r.outcome[i].state == REQUEST_PLACED
+			            ? reqs.v[i].placed == NULL ||
+			                  strcmp(reqs.v[i].placed,
+			                         r.outcome[i].uid) != 0
+			            : reqs.v[i].placed != NULL;
+		if (marks || r.n > 0 || r.remove.n > 0) {
+			status = write_plan(ed, &reqs, &r, &saved);
+			written = status == EXIT_CLEAN && (saved > 0 || marks);
+		}
+	}
+	if (strcmp(format, "json") == 0)
+		print_json(p, &reqs, &r, written);
+	else {
+		print_text(p, &reqs, &r);
+		if (dry_run)
+			printf("\nDry run: nothing was written.\n");
+		else if (written && saved > 0)
+			printf("\nSaved %zu changed session%s; %s marks the "
+			       "placed requests.\n",
+			       saved, saved == 1 ? "" : "s", reqs.path);
+		else if (status == EXIT_CLEAN)
+			printf("\nNothing changed in the sessions.\n");
+	}
+	if (status == EXIT_CLEAN && r.placed < r.asked)
+		status = EXIT_CONFLICTS;
+out:
+	schedule_result_clear(&r);
+	request_list_clear(&reqs);
+	editor_free(ed);
+	programme_free(p);
+	lock_release(lk);
+	free(domain);
+	free(why);
+	return status;
 }

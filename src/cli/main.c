@@ -190,6 +190,34 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options or the\n"
      "programme could not be read.\n",
      cmd_runsheet},
+    {"schedule",
+     "[DIR] [--dry-run] [--replan] [--time-limit SECONDS] "
+     "[--format text|json]",
+     "place the bilateral requests of requests.ini, optimally",
+     "Places the requests of requests.ini not yet placed, each at a time\n"
+     "and room where it takes part in no conflict (the slot search's\n"
+     "candidates), so that together they clash with nothing either, and\n"
+     "the priority placed is the most any plan can place: an integer\n"
+     "program solved with GLPK; among equal plans the earlier, then the\n"
+     "one with less walking. Prints the plan, the LP bound beside it and\n"
+     "the time taken, and every request left unplaced with why. Saves the\n"
+     "placed requests as BILATERAL sessions (UID request-ID@DOMAIN) as the\n"
+     "planner saves, and marks each placed in requests.ini, so a second\n"
+     "run changes nothing.\n"
+     "\n"
+     "  -n, --dry-run         print the plan; write nothing\n"
+     "  -R, --replan          place every request again, moving (or\n"
+     "                        removing) the sessions of those placed\n"
+     "  -t, --time-limit S    seconds the solver may take (default 60;\n"
+     "                        0: none); then the best plan found, with\n"
+     "                        the gap to the bound\n"
+     "  -f, --format FORMAT   text (default) or json\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 every request is placed, 1 some could not be (or the\n"
+     "programme is open in a planner, or could not be saved), 2 bad input\n"
+     "(requests.ini or the programme could not be read).\n",
+     cmd_schedule},
     {"slots",
      "[DIR] --with ID[,ID...] --duration LEN | --session UID [--day DATE] "
      "[--rooms ID,... | --kind KIND] [--expected N] [--languages ar,ru] "

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# schedule.sh: dais schedule on copies of the example: --dry-run prints
+# the plan and writes nothing; a run places what can be placed, explains
+# the rest, saves BILATERAL sessions and marks requests.ini; dais check
+# afterwards shows no new conflict; a second run (and --replan) changes
+# nothing; JSON parses; a planner's lock and a broken requests.ini stop it
+# with nothing written.
+. "$(dirname "$0")/lib.sh"
+
+EX="$SRCDIR/data/kuwait-2026"
+D="$tmp/ex"
+cp -r "$EX" "$D"
+rm -f "$D/.dais-lock" "$D/.dais-journal"
+sums() { (cd "$D" && find . -type f ! -name .dais-lock -print0 | sort -z | xargs -0 sha256sum); }
+
+expect_exit 1 "$DAIS" check "$D"
+expect_contains "34 sessions, 2 errors, 2 warnings" stdout "$out"
+sums >"$tmp/sums.before"
+
+# --dry-run: the plan, nothing written.
+expect_exit 1 "$DAIS" schedule "$D" --dry-run
+expect_contains "33 requests in $D/requests.ini: 0 placed before, 33 to place." stdout "$out"
+expect_contains "Placed 30 of 33 (priority 96 of 101); LP bound 96.0: the plan is proved optimal." stdout "$out"
+expect_contains "Dry run: nothing was written." stdout "$out"
+dry="$out"
+sums >"$tmp/sums.dry"
+cmp -s "$tmp/sums.before" "$tmp/sums.dry" || { echo "FAIL: --dry-run wrote"; diff "$tmp/sums.before" "$tmp/sums.dry"; fail=1; }
+[ -e "$D/.dais-lock" ] && { echo "FAIL: --dry-run left a lock"; fail=1; }
+
+# The run: what was placed, why the rest was not.
+expect_exit 1 "$DAIS" schedule "$D"
+expect_contains "Placed 30 of 33 (priority 96 of 101)" stdout "$out"
+expect_contains "fatf-menafatf (priority 2): Thu 5 Nov: President, FATF leaves at 09:00" stdout "$out"
+expect_contains "kw-tr-interior (priority 1): its 12 possible times and rooms are taken by the requests placed instead: kw-kz-interior, kw-pk-interior." stdout "$out"
+expect_contains "kw-qa-working (priority 2): Wed 4 Nov: Minister of Interior — Kuwait is in sessions" stdout "$out"
+expect_contains "the parties have no 180 minutes free together within the day's hours" stdout "$out"
+expect_contains "Saved 30 changed sessions; $D/requests.ini marks the placed requests." stdout "$out"
+# The same plan as the dry run showed.
+[ "$(echo "$dry" | sed -n '/^Wed/,/^Not placed/p')" = "$(echo "$out" | sed -n '/^Wed/,/^Not placed/p')" ] ||
+	{ echo "FAIL: the run's plan differs from the dry run's"; fail=1; }
+# The minister who arrives late (15:00) meets the host after arriving.
+fr=$(echo "$out" | grep "kw-fr-interior" | awk '{print $1}' | cut -d- -f1 | tr -d :)
+[ -n "$fr" ] && [ "$fr" -ge 1500 ] || { echo "FAIL: kw-fr-interior at '$fr'"; fail=1; }
+[ -e "$D/.dais-lock" ] && { echo "FAIL: the lock was left"; fail=1; }
+[ -e "$D/.dais-journal" ] && { echo "FAIL: the journal was left"; fail=1; }
+expect_contains "UID:request-kw-tj-interior@kuwait-2026.dushanbe-process" ics "$(cat "$D/programme/side-sessions.ics")"
+expect_contains "CATEGORIES:BILATERAL" ics "$(cat "$D/programme/side-sessions.ics")"
+placed=$(grep -c '^placed = "request-' "$D/requests.ini")
+[ "$placed" = 30 ] || { echo "FAIL: $placed requests marked placed"; fail=1; }
+# Comments and order of requests.ini kept: only placed lines added.
+diff "$EX/requests.ini" "$D/requests.ini" | grep '^[<>]' | grep -v '^> placed = "request-' &&
+	{ echo "FAIL: requests.ini changed beyond placed lines"; fail=1; }
+
+# dais check: the example's own four conflicts, nothing new.
+expect_exit 1 "$DAIS" check "$D"
+expect_contains "64 sessions, 2 errors, 2 warnings" stdout "$out"
+
+# A second run changes nothing; so does --replan (the same plan).
+sums >"$tmp/sums.after"
+expect_exit 1 "$DAIS" schedule "$D"
+expect_contains "33 requests in $D/requests.ini: 30 placed before, 3 to place." stdout "$out"
+expect_contains "Placed 0 of 3 (priority 0 of 5)" stdout "$out"
+expect_contains "Nothing changed in the sessions." stdout "$out"
+# --replan, in JSON: the same plan, nothing written.
+expect_exit 1 "$DAIS" schedule "$D" --replan --format json
+sums >"$tmp/sums.again"
+cmp -s "$tmp/sums.after" "$tmp/sums.again" || { echo "FAIL: a re-run wrote"; diff "$tmp/sums.after" "$tmp/sums.again"; fail=1; }
+echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["placed"] == 30 and d["priority_placed"] == 96, d
+assert d["optimal"] is True and d["written"] is False
+assert len(d["placements"]) == 30 and len(d["unplaced"]) == 3
+assert all(p["moved"] for p in d["placements"])
+' || { echo "FAIL: JSON"; fail=1; }
+
+# A placed session deleted by hand: the request stays placed (warned).
+sed -i 's/^placed = "request-kw-om-foreign@\(.*\)"/placed = "request-kw-om-foreign-gone@\1"/' "$D/requests.ini"
+expect_exit 1 "$DAIS" schedule "$D" --dry-run
+expect_contains "warning: [kw-om-foreign] was placed as session request-kw-om-foreign-gone@" stderr "$err"
+expect_contains "30 placed before, 3 to place." stdout "$out"
+
+# A planner holds the programme: nothing written.
+cp -r "$EX" "$tmp/ex3"
+python3 - "$tmp/ex3" <<'PY' &
+import fcntl, os, socket, sys, time
+f = open(os.path.join(sys.argv[1], ".dais-lock"), "w")
+f.write("user=amal host=%s pid=%d since=2026-11-04T06:12:09Z\n" % (socket.gethostname(), os.getpid()))
+f.flush()
+fcntl.flock(f, fcntl.LOCK_EX)
+open(os.path.join(sys.argv[1], "locked"), "w").close()
+time.sleep(20)
+PY
+holder=$!
+for _ in $(seq 100); do [ -e "$tmp/ex3/locked" ] && break; sleep 0.1; done
+rm -f "$tmp/ex3/locked"
+expect_exit 1 "$DAIS" schedule "$tmp/ex3"
+expect_contains "is open in a planner (amal on" stderr "$err"
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+cmp -s "$EX/requests.ini" "$tmp/ex3/requests.ini" || { echo "FAIL: written under a lock"; fail=1; }
+
+# A broken requests.ini: exit 2, nothing written.
+cp -r "$EX" "$tmp/ex4"
+printf '[a]\nparties = "kw-interior, nobody"\nduration = 30m\n' >>"$tmp/ex4/requests.ini"
+expect_exit 2 "$DAIS" schedule "$tmp/ex4"
+expect_contains "requests.ini:" stderr "$err"
+expect_contains "\"nobody\" is not a participant" stderr "$err"
+diff -r "$EX/programme" "$tmp/ex4/programme" >/dev/null || { echo "FAIL: a broken requests.ini wrote"; fail=1; }
+
+finish
