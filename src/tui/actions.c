@@ -540,6 +540,50 @@ ends_with(const char *s, const char *suffix)
 	return n > m && text_compare_folded(s + n - m, suffix) == 0;
 }
 
+/*
+ * The People view's print key: the selected participant's own programme
+ * (runsheet.h, for_id), every day, to a print command or a .txt/.pdf file.
+ */
+char *
+planner_print_programme(struct planner *pl, const char *dest)
+{
+	const struct participant *who = people_current(pl);
+	struct runsheet_options o;
+	char *why = NULL, *msg = NULL, *target = machine_expand_home(dest);
+	bool ok;
+
+	if (who == NULL || target[0] == '\0') {
+		planner_message(pl, true, "%s",
+		                who == NULL
+		                    ? "No participant selected; nothing "
+		                      "printed."
+		                    : "No command or file given; nothing "
+		                      "printed.");
+		free(target);
+		return NULL;
+	}
+	runsheet_options_init(&o);
+	o.for_id = who->id;
+	o.all_days = true;
+	if (!source_date_now(&o.produced, &why))
+		free(why);
+	if (ends_with(target, ".pdf"))
+		o.format = RUNSHEET_PDF;
+	/* Both say what was written where, or why not. */
+	if (ends_with(target, ".pdf") || ends_with(target, ".txt"))
+		ok = runsheet_save(pl->p, &o, target, &msg);
+	else
+		ok = runsheet_print(pl->p, &o, target, &msg);
+	if (ok)
+		planner_message(pl, false, "%s", msg ? msg : "Printed.");
+	else
+		planner_message(pl, true, "Programme of %s not printed: %s",
+		                who->name, msg ? msg : "failed");
+	free(msg);
+	free(target);
+	return NULL;
+}
+
 char *
 planner_print(struct planner *pl, const char *dest)
 {

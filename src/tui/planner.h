@@ -655,6 +655,8 @@ void planner_search(struct planner *pl, const char *query, int direction);
 char *planner_search_typed(struct planner *pl, const char *text);
 char *planner_export(struct planner *pl, const char *dir);
 char *planner_print(struct planner *pl, const char *dest);
+/* The People view's print: the selected participant's own programme. */
+char *planner_print_programme(struct planner *pl, const char *dest);
 /* "09:30", "0930", "+15m", "-1h" relative to the session's start;
  * NULL when moved, else why not (owned by the caller). */
 char *planner_move_to(struct planner *pl, const char *text);

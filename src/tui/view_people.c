@@ -527,6 +527,20 @@ people_action(struct planner *pl, enum action a)
 		if (who != NULL)
 			picker_open_sessions(pl, who);
 		return true;
+	case ACT_PRINT: {
+		char *label;
+
+		/* Nobody shown: the day's run-sheet, as elsewhere. */
+		if (who == NULL)
+			return false;
+		label = xasprintf("Print programme of %s (command, or "
+		                  "file.txt/.pdf): ",
+		                  who->name);
+		prompt_open(pl, label, pl->cfg->print_command,
+		            planner_print_programme);
+		free(label);
+		return true;
+	}
 	default:
 		return false;
 	}
