@@ -6,11 +6,11 @@
  */
 #include "dais/runsheet.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dais/conflict.h"
+#include "dais/lineup.h"
 #include "dais/source_date.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
@@ -79,54 +79,6 @@ person_detail(const struct programme *p, const struct assignment *a)
 	return NULL;
 }
 
-static int
-person_rank(const struct programme *p, const struct assignment *a)
-{
-	const struct participant *x =
-	    a->participant_id ? programme_find_participant(p, a->participant_id)
-	                      : NULL;
-
-	/* Unranked (0) and unknown people come after every ranked one. */
-	if (x == NULL || x->precedence <= 0)
-		return INT_MAX;
-	return x->precedence;
-}
-
-static bool
-person_is_group(const struct programme *p, const struct assignment *a)
-{
-	const struct participant *x =
-	    a->participant_id ? programme_find_participant(p, a->participant_id)
-	                      : NULL;
-
-	return x != NULL && participant_is_group(x);
-}
-
-struct ranked {
-	const struct assignment *a;
-	int rank;
-	char *name;
-};
-
-static int
-ranked_cmp(const void *va, const void *vb)
-{
-	const struct ranked *x = va, *y = vb;
-	int c;
-
-	if (x->a->role != y->a->role)
-		return x->a->role == ROLE_CHAIR   ? -1
-		       : y->a->role == ROLE_CHAIR ? 1
-		                                  : 0;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	c = text_compare_folded(x->name, y->name);
-	if (c != 0)
-		return c;
-	return strcmp(x->a->participant_id ? x->a->participant_id : "",
-	              y->a->participant_id ? y->a->participant_id : "");
-}
-
 /* --- fields ------------------------------------------------------------ */
 
 struct rs_field *
@@ -187,66 +139,66 @@ rs_session_room_label(const struct programme *p, const struct session *s)
 	return xstrdup("(no room given)");
 }
 
+/*
+ * The session's people by role in protocol order: lineup.h's order, the
+ * one the exported calendars, the frab schedule and the HTML page use.
+ */
 static void
 add_people(const struct programme *p, const struct session *s,
            struct rs_block *b)
 {
-	struct ranked *r = xcalloc(s->nassign ? s->nassign : 1, sizeof *r);
+	struct lineup_person *people = lineup_of(p, s);
 	struct rs_field *chair = NULL, *speak = NULL, *part = NULL,
 	                *orgs = NULL;
 	size_t i, nindividual = 0;
 	int number = 0;
 
-	for (i = 0; i < s->nassign; i++) {
-		r[i].a = &s->assign[i];
-		r[i].rank = person_rank(p, &s->assign[i]);
-		r[i].name = rs_person_name(p, &s->assign[i]);
-		if (s->assign[i].role == ROLE_PARTICIPANT &&
-		    !person_is_group(p, &s->assign[i]))
-			nindividual++;
-	}
-	qsort(r, s->nassign, sizeof *r, ranked_cmp);
 	for (i = 0; i < s->nassign; i++)
-		if (r[i].a->role == ROLE_CHAIR) {
+		nindividual += people[i].heading == LINEUP_PARTICIPANT;
+	for (i = 0; i < s->nassign; i++) {
+		const struct assignment *a = people[i].a;
+
+		switch (people[i].heading) {
+		case LINEUP_CHAIR:
 			if (chair == NULL)
 				chair = rs_add_field(b, "Chair", false);
-			rs_add_entry(chair, xstrdup(r[i].name),
-			             person_detail(p, r[i].a), 0);
-		}
-	if (chair != NULL && chair->n > 1)
-		chair->label = "Chairs";
-	for (i = 0; i < s->nassign; i++)
-		if (r[i].a->role == ROLE_SPEAKER) {
+			rs_add_entry(chair, rs_person_name(p, a),
+			             person_detail(p, a), 0);
+			break;
+		case LINEUP_SPEAKER:
 			if (speak == NULL)
 				speak = rs_add_field(b, "Speakers", false);
-			rs_add_entry(speak, xstrdup(r[i].name),
-			             person_detail(p, r[i].a), ++number);
-		}
-	if (nindividual > LIST_PARTICIPANTS_MAX) {
-		rs_add_value(b, "Participants",
-		             xasprintf("%zu people assigned (see the "
-		                       "participants view)",
-		                       nindividual));
-	} else {
-		for (i = 0; i < s->nassign; i++)
-			if (r[i].a->role == ROLE_PARTICIPANT &&
-			    !person_is_group(p, r[i].a)) {
-				if (part == NULL)
-					part = rs_add_field(b, "Participants",
-					                    true);
-				rs_add_entry(part, xstrdup(r[i].name), NULL, 0);
-			}
-	}
-	for (i = 0; i < s->nassign; i++)
-		if (r[i].a->role == ROLE_PARTICIPANT &&
-		    person_is_group(p, r[i].a)) {
+			rs_add_entry(speak, rs_person_name(p, a),
+			             person_detail(p, a), ++number);
+			break;
+		case LINEUP_PARTICIPANT:
+			/* Headings come in order, so the count stands where
+			 * the list would. */
+			if (part == NULL)
+				part = rs_add_field(b, "Participants", true);
+			if (nindividual <= LIST_PARTICIPANTS_MAX)
+				rs_add_entry(part, rs_person_name(p, a), NULL,
+				             0);
+			else if (part->n == 0)
+				rs_add_entry(
+				    part,
+				    xasprintf("%zu people assigned (see "
+				              "the participants view)",
+				              nindividual),
+				    NULL, 0);
+			break;
+		case LINEUP_GROUP:
 			if (orgs == NULL)
 				orgs = rs_add_field(b, "Organisations", true);
-			rs_add_entry(orgs, xstrdup(r[i].name), NULL, 0);
+			rs_add_entry(orgs, rs_person_name(p, a), NULL, 0);
+			break;
+		case LINEUP_HEADING_COUNT:
+			break;
 		}
-	for (i = 0; i < s->nassign; i++)
-		free(r[i].name);
-	free(r);
+	}
+	if (chair != NULL && chair->n > 1)
+		chair->label = "Chairs";
+	free(people);
 }
 
 /* --- times ------------------------------------------------------------- */

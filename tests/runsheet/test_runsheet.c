@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "dais/lineup.h"
 #include "dais/runsheet.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
@@ -171,6 +172,52 @@ test_protocol_order(void **state)
 	assert_non_null(strstr(t, "Minister of Justice, Kuwait"));
 	assert_non_null(strstr(t, "Organisations   UN Office of "
 	                          "Counter-Terrorism"));
+	free(t);
+	programme_free(p);
+}
+
+/*
+ * The run-sheet lists people in lineup.h's order, the one every public
+ * output uses: names that differ in case sort as lineup sorts them, so a
+ * printed sheet and the exported calendar never disagree.
+ */
+static void
+test_order_is_lineups(void **state)
+{
+	struct programme *p = sample();
+	struct runsheet_options o;
+	struct session *s;
+	struct lineup_person *people;
+	const char *last = NULL;
+	char *t;
+	size_t i;
+
+	(void)state;
+	person(p, "lower", "alpha lower-case", NULL, NULL, PARTICIPANT_OFFICIAL,
+	       0);
+	person(p, "upper", "Beta Upper-case", NULL, NULL, PARTICIPANT_OFFICIAL,
+	       0);
+	programme_index(p);
+	s = session(p, "order", "Order test", "side", 1, 9 * 60, 10 * 60);
+	session_add_assignment(s, "lower", ROLE_SPEAKER, NULL);
+	session_add_assignment(s, "upper", ROLE_SPEAKER, NULL);
+	session_add_assignment(s, "first", ROLE_SPEAKER, NULL);
+	programme_sort_sessions(p);
+	s = &p->sessions[programme_find_session(p, "order", DAIS_TIME_NONE)];
+	runsheet_options_init(&o);
+	o.day = (struct dais_date){2026, 11, 5};
+	o.produced = 1793512800;
+	t = sheet(p, &o, NULL);
+	people = lineup_of(p, s);
+	for (i = 0; i < s->nassign; i++) {
+		const char *at = strstr(t, lineup_name(&people[i]));
+
+		assert_non_null(at);
+		if (last != NULL)
+			assert_true(last < at);
+		last = at;
+	}
+	free(people);
 	free(t);
 	programme_free(p);
 }
@@ -348,6 +395,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_protocol_order),
+	    cmocka_unit_test(test_order_is_lineups),
 	    cmocka_unit_test(test_changeover_and_cancelled),
 	    cmocka_unit_test(test_conflict_both_sides),
 	    cmocka_unit_test(test_width_and_pages),
