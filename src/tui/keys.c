@@ -53,7 +53,9 @@ const struct key_action key_actions[] = {
     {ACT_EXPORT, "export", CTX_GLOBAL, "E",
      "export .ics for participants (asks where)", 0},
     {ACT_PRINT, "print", CTX_GLOBAL, "p",
-     "print the day's run-sheet (asks for the command or a file)", 0},
+     "print the day's run-sheet; in People, the participant's programme "
+     "(asks for the command or a file)",
+     0},
     {ACT_TOGGLE_DETAIL, "toggle-detail", CTX_GLOBAL, "i",
      "show or hide the detail pane", 0},
     {ACT_REDRAW, "redraw", CTX_GLOBAL, "C-l", "redraw the screen", 0},
