@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "dais/caldav_sync.h"
+#include "dais/edit_registry.h"
 #include "dais/load.h"
 #include "dais/strbuf.h"
 #include "dais/textwidth.h"
@@ -263,12 +264,43 @@ in_list(char *const *v, size_t n, const char *uid)
 	return false;
 }
 
-/* An unsaved edit, kept over a reload. */
+/* An unsaved edit, kept over a reload: a session's or a registry
+ * entry's (participants, rooms, buildings, walks). */
 struct kept {
 	char *uid;
 	dais_time rid;
 	struct session *state; /* NULL: deleted */
+	bool is_entry;
+	enum registry_kind kind;
+	struct registry_item *entry; /* NULL: removed */
 };
+
+/* The registry entries the editor has unsaved changes to, into kept. */
+static size_t
+keep_entries(const struct planner *pl, struct kept **kept, size_t n)
+{
+	struct registry_change *rc;
+	size_t k, i, m;
+
+	for (k = 0; k < REGISTRY_KIND_COUNT; k++) {
+		rc = NULL;
+		m = editor_registry_changes(pl->ed, (enum registry_kind)k, &rc);
+		*kept = xreallocarray(*kept, n + m + 1, sizeof **kept);
+		for (i = 0; i < m; i++, n++) {
+			memset(&(*kept)[n], 0, sizeof **kept);
+			(*kept)[n].is_entry = true;
+			(*kept)[n].kind = (enum registry_kind)k;
+			(*kept)[n].uid = xstrdup(rc[i].id);
+			if (rc[i].now != NULL) {
+				(*kept)[n].entry =
+				    xcalloc(1, sizeof *(*kept)[n].entry);
+				registry_item_copy((*kept)[n].entry, rc[i].now);
+			}
+		}
+		free(rc);
+	}
+	return n;
+}
 
 /*
  * The files hold what the sync brought: loads them again and puts the
@@ -291,7 +323,10 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 	const char *why = NULL;
 	bool ok = true;
 
-	kept = xcalloc(n + 1, sizeof *kept);
+	/* entries first: sessions may name a participant made since */
+	kept = NULL;
+	nkept = keep_entries(pl, &kept, 0);
+	kept = xreallocarray(kept, nkept + n + 1, sizeof *kept);
 	for (i = 0; i < n; i++) {
 		const struct session *now =
 		    editor_session(pl->ed, ch[i].uid, ch[i].recurrence_id);
@@ -302,6 +337,7 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 		    in_list(s->r.got_uids, s->r.ngot, ch[i].uid) &&
 		    !in_list(s->unsaved, s->o.nunsaved, ch[i].uid))
 			*overlap = xstrdup(now ? now->title : ch[i].uid);
+		memset(&kept[nkept], 0, sizeof *kept);
 		kept[nkept].uid = xstrdup(ch[i].uid);
 		kept[nkept].rid = ch[i].recurrence_id;
 		if (now != NULL) {
@@ -340,8 +376,13 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 			editor_begin_group(pl->ed, "Your unsaved edits, kept "
 			                           "over the sync");
 			for (i = 0; i < nkept; i++)
-				if (!edit_put(pl->ed, kept[i].uid, kept[i].rid,
-				              kept[i].state, &why))
+				if (kept[i].is_entry
+				        ? !edit_registry_restore(
+				              pl->ed, kept[i].kind, kept[i].uid,
+				              kept[i].entry, &why)
+				        : !edit_put(pl->ed, kept[i].uid,
+				                    kept[i].rid, kept[i].state,
+				                    &why))
 					break;
 			if (i < nkept)
 				editor_cancel_group(pl->ed);
@@ -360,6 +401,9 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 	for (i = 0; i < nkept; i++) {
 		free(kept[i].uid);
 		session_destroy(kept[i].state);
+		if (kept[i].entry != NULL)
+			registry_item_free(kept[i].entry);
+		free(kept[i].entry);
 	}
 	free(kept);
 	diag_clear(&diags);
