@@ -5,6 +5,7 @@
 # B, with an unsaved edit of its own, presses S and sees X moved, its own
 # edit still there. Both change session Z: B, the second, is shown both
 # versions, keeps its own, and A's is kept aside; A's next sync takes B's.
+# A deletes W while B edits it: B is asked, and takes the deletion.
 # Last, a server that stalls: the planner opens and takes keys at once,
 # and quits without waiting for it.
 . "$SRCDIR/tests/caldav/lib.sh"
@@ -15,6 +16,7 @@ dom=kuwait-2026.dushanbe-process
 X=d1-side-soft-targets@$dom
 Y=d1-side-major-events@$dom
 Z=d1-side-bomca@$dom
+W=d2-side-youth@$dom
 side=programme/side-sessions.ics
 
 # as NAME: the tmux server (and so the planner) the next commands talk to.
@@ -127,6 +129,28 @@ as A
 keys S
 wait_for "2 sessions changed by others"
 [ "$(start_of "$tmp/a" "$Z")" = "$zb" ] || { echo "FAIL: A's Z is not B's"; fail=1; }
+# A deletes W and saves while B edits it: B is asked, the server's side
+# shown as deleted; t takes the deletion, B's unsaved edit of W goes.
+as A
+find_session "Youth voices on online"
+keys X
+wait_for "y: delete, n: keep"
+keys y
+wait_for "Deleted"
+keys s
+wait_for "1 of yours sent"
+as B
+find_session "Youth voices on online"
+keys x
+wait_for "Status: CANCELLED"
+keys S
+wait_for "changed here and deleted on the server (1 of 1)"
+expect_contains "deleted" "the server's side of W" "$(screen | grep "Server:")"
+expect_contains ", cancelled" "B's side of W" "$(screen | grep "Yours:")"
+keys t
+wait_for "1 session changed by others"
+grep -q "UID:$W" "$tmp/b/$side" && { echo "FAIL: W is still in B's file"; fail=1; }
+expect_no_screen "modified"
 "$DAIS" check "$tmp/a" >"$tmp/check-a"
 "$DAIS" check "$tmp/b" >"$tmp/check-b"
 diff "$tmp/check-a" "$tmp/check-b" >/dev/null ||
