@@ -291,6 +291,13 @@ bool edit_set_kind(struct editor *ed, const char *uid, dais_time rid,
 bool edit_set_status(struct editor *ed, const char *uid, dais_time rid,
                      enum session_status status, const char **why);
 /*
+ * Restores a cancelled session to the status it had before it was
+ * cancelled (TENTATIVE stays TENTATIVE), as the undo history says;
+ * CONFIRMED when the history does not go back that far.
+ */
+bool edit_restore(struct editor *ed, const char *uid, dais_time rid,
+                  const char **why);
+/*
  * room_id must be a room of venues.ini; location NULL takes its name.
  * room_id NULL leaves the session without a room, with `location` (may be
  * NULL) as free text, e.g. "Hotel lobby".

@@ -437,6 +437,50 @@ edit_set_status(struct editor *ed, const char *uid, dais_time rid,
 	return op_finish(ed, cur, &next, describe_status, why);
 }
 
+/*
+ * The status session (uid, rid) had before its latest cancellation in the
+ * undo history; CONFIRMED when the history does not say (it was loaded
+ * cancelled, or cancelled before the programme was opened).
+ */
+static enum session_status
+status_before_cancel(const struct editor *ed, const char *uid, dais_time rid)
+{
+	size_t r = ed->nundo, k;
+
+	while (r-- > 0) {
+		const struct edit_record *rec = &ed->undo[r];
+
+		for (k = rec->nsteps; k-- > 0;) {
+			const struct edit_step *st = &rec->steps[k];
+
+			if (st->rid != rid || strcmp(st->uid, uid) != 0 ||
+			    st->after == NULL ||
+			    st->after->status != SESSION_CANCELLED)
+				continue;
+			if (st->before == NULL)
+				return SESSION_CONFIRMED;
+			if (st->before->status != SESSION_CANCELLED)
+				return st->before->status;
+		}
+	}
+	return SESSION_CONFIRMED;
+}
+
+bool
+edit_restore(struct editor *ed, const char *uid, dais_time rid,
+             const char **why)
+{
+	const struct session *cur = editor_session(ed, uid, rid);
+
+	if (cur != NULL && cur->status != SESSION_CANCELLED)
+		return refuse(ed, why, "'%s' is not cancelled.",
+		              session_label(cur));
+	return edit_set_status(ed, uid, rid,
+	                       uid != NULL ? status_before_cancel(ed, uid, rid)
+	                                   : SESSION_CONFIRMED,
+	                       why);
+}
+
 static char *
 describe_room(const struct editor *ed, const struct session *cur,
               const struct session *s)

@@ -183,11 +183,11 @@ session_action(struct planner *pl, enum action a)
 			select_new(pl, newuid);
 		break;
 	case ACT_CANCEL_RESTORE:
-		ok = edit_set_status(pl->ed, uid, rid,
-		                     s->status == SESSION_CANCELLED
-		                         ? SESSION_CONFIRMED
-		                         : SESSION_CANCELLED,
-		                     &why);
+		if (s->status == SESSION_CANCELLED)
+			ok = edit_restore(pl->ed, uid, rid, &why);
+		else
+			ok = edit_set_status(pl->ed, uid, rid,
+			                     SESSION_CANCELLED, &why);
 		break;
 	case ACT_DELETE:
 		q = xasprintf("Delete '%s' (%s)? y: delete, n: keep", s->title,

@@ -87,7 +87,7 @@ const struct key_action key_actions[] = {
     {ACT_DUPLICATE, "duplicate", CTX_SESSIONS, "y", "duplicate the session",
      KEYF_EDITS | KEYF_NEEDS_SESSION},
     {ACT_CANCEL_RESTORE, "cancel-restore", CTX_SESSIONS, "x",
-     "cancel the session, or restore a cancelled one",
+     "cancel the session, or restore it as it was before",
      KEYF_EDITS | KEYF_NEEDS_SESSION},
     {ACT_DELETE, "delete", CTX_SESSIONS, "Delete, X",
      "delete the session (asks first)", KEYF_EDITS | KEYF_NEEDS_SESSION},

@@ -839,6 +839,32 @@ find_in(struct programme *p, const char *uid)
 	return NULL;
 }
 
+/* x on a cancelled session brings back the status it had: a tentative
+ * session comes back tentative, not confirmed (issue 14 item 1). */
+static void
+test_restore_keeps_tentative(void **state)
+{
+	struct fixture *f = *state;
+
+	find_in(f->p, "open@t")->status = SESSION_TENTATIVE;
+	planner_jump(f->pl, find_in(f->p, "open@t"));
+	keys(f, "x");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_CANCELLED);
+	keys(f, "x");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_TENTATIVE);
+	assert_shows(f, "Restored 'Opening plenary' as tentative");
+	/* Undone and redone, it is the same. */
+	keys(f, "u");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_CANCELLED);
+	key(f, 'r' - 'a' + 1);
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_TENTATIVE);
+	/* A session cancelled before it was opened comes back confirmed. */
+	planner_jump(f->pl, find_in(f->p, "side@t"));
+	find_in(f->p, "side@t")->status = SESSION_CANCELLED;
+	keys(f, "x");
+	assert_int_equal(planner_selected(f->pl)->status, SESSION_CONFIRMED);
+}
+
 /*
  * A reload swaps the programme: the edits, the undo history and any open
  * form go; conflicts and the selection (found again by key) follow the new
@@ -1281,6 +1307,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_create_edit_move_delete, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_replace_programme, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_restore_keeps_tentative, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_cancel_and_quit, setup,
 	                                    teardown),
