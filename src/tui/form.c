@@ -240,6 +240,11 @@ fill(struct planner *pl, struct form *f, const struct session *s, int day)
 	lineedit_init(&f->f[FF_DESCRIPTION].edit,
 	              s->description != NULL ? s->description : "");
 	lineedit_init(&f->f[FF_NOTES].edit, s->notes != NULL ? s->notes : "");
+	/* Typing adds to a value (the cursor at its end): C-u clears it
+	 * first, as the help line says. A field that replaced itself on the
+	 * first key lost a title to " (DRAFT)". */
+	for (i = 0; i < FF_COUNT; i++)
+		f->f[i].edit.fresh = false;
 	f->cur = FF_TITLE;
 	layer_open(pl, &form_layer, f);
 }
@@ -376,6 +381,7 @@ start_moved(struct form *f)
 			snprintf(buf, sizeof buf, "%02d:%02d", end / 60,
 			         end % 60);
 			lineedit_set(&f->f[FF_END].edit, buf);
+			f->f[FF_END].edit.fresh = false;
 		}
 	}
 	f->start_shown = start;
@@ -515,7 +521,6 @@ form_key(struct planner *pl, void *state, int key)
 			start_moved(f);
 		f->cur = (f->cur + (a == ACT_FORM_NEXT ? 1 : FF_COUNT - 1)) %
 		         FF_COUNT;
-		f->f[f->cur].edit.fresh = f->f[f->cur].edit.len > 0;
 		return;
 	default:
 		break;
@@ -563,7 +568,7 @@ form_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 	int bw = pl->w - 4 < 76 ? pl->w - 4 : 76, bh = FF_COUNT + 6;
 	int bx = (pl->w - bw) / 2, by = (pl->h - bh) / 2, labw = 17, i;
 	int fx, fw;
-	char *line, keys[4][16];
+	char *line, keys[5][16];
 	const char *err = f->error;
 
 	if (by < 1)
@@ -615,11 +620,12 @@ form_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 			err = fld->error;
 	}
 	line = xasprintf(
-	    "%s apply  %s cancel  %s/%s field  Left/Right choose",
+	    "%s apply  %s cancel  %s/%s field  %s clear  Left/Right choose",
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_ACCEPT, keys[0]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_CANCEL, keys[1]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_NEXT, keys[2]),
-	    keymap_first_key(&pl->cfg->keys, ACT_FORM_PREV, keys[3]));
+	    keymap_first_key(&pl->cfg->keys, ACT_FORM_PREV, keys[3]),
+	    keymap_first_key(&pl->cfg->keys, ACT_EDIT_KILL, keys[4]));
 	canvas_put_fit(c, by + FF_COUNT + 2, bx + 2, bw - 4, line, STYLE_DIM,
 	               0);
 	free(line);

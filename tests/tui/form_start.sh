@@ -12,7 +12,7 @@ keys Enter
 wait_for "09:30-10:45  1h15"
 keys e
 wait_for "Edit session"
-keys Tab Tab Tab
+keys Tab Tab Tab C-u
 type_text "10:00"
 keys Tab
 wait_for "End or +length    11:15"
