@@ -21,6 +21,7 @@ free_items(struct picker *pk)
 
 	for (i = 0; i < pk->nitems; i++) {
 		free(pk->items[i].text);
+		free(pk->items[i].name);
 		free(pk->items[i].detail);
 		free(pk->items[i].match);
 		free(pk->items[i].warning);
@@ -39,6 +40,7 @@ picker_free(void *state)
 	free_items(pk);
 	free(pk->shown);
 	free(pk->title);
+	free(pk->title_after);
 	free(pk->for_participant);
 	free(pk->error);
 	lineedit_free(&pk->query);
@@ -188,7 +190,9 @@ picker_open_participants(struct planner *pl, const struct session *s)
 	size_t i;
 
 	session_key_set(&pk->for_session, s->uid, s->recurrence_id);
-	pk->title = xasprintf("Assign to '%s'", s->title);
+	/* "Assign <the participant under the cursor> to '<session>'". */
+	pk->title = xstrdup("Assign");
+	pk->title_after = xasprintf("to '%s'", s->title);
 	for (i = 0; i < pl->p->npeople; i++) {
 		const struct participant *who = &pl->p->people[i];
 		const struct participant *del =
@@ -202,6 +206,7 @@ picker_open_participants(struct planner *pl, const struct session *s)
 		it = picker_add(pk);
 		it->id = xstrdup(who->id);
 		it->text = xstrdup(who->name);
+		it->name = xstrdup(who->name);
 		it->detail =
 		    xasprintf("%s%s%s%s%s",
 		              who->name_local != NULL ? who->name_local : "",
@@ -227,7 +232,9 @@ picker_open_sessions(struct planner *pl, const struct participant *who)
 	size_t i;
 
 	pk->for_participant = xstrdup(who->id);
+	/* "Assign <who> to '<the session under the cursor>'". */
 	pk->title = xasprintf("Assign %s to", who->name);
+	pk->title_after = xstrdup("");
 	for (i = 0; i < pl->p->nsessions; i++) {
 		const struct session *s = &pl->p->sessions[i];
 		int day = programme_day_of(pl->p, s->start);
@@ -244,6 +251,7 @@ picker_open_sessions(struct planner *pl, const struct participant *who)
 		                              : "(no day)",
 		                     planner_span(pl, s, span), s->title);
 		it->detail = xstrdup(planner_room_name(pl, s));
+		it->name = xasprintf("'%s'", s->title);
 		it->match = xasprintf("%s\n%s\n%s\n%s", it->text, it->detail,
 		                      s->kind != NULL ? s->kind : "", s->uid);
 	}
@@ -334,9 +342,25 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
 		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
 	}
-	line = xasprintf(
-	    " %s as %s (%s changes the role) ", pk->title, role_name(pk->role),
-	    keymap_first_key(&pl->cfg->keys, ACT_PICK_ROLE, keys[0]));
+	if (pk->title_after != NULL) {
+		const char *name = "(nothing matches)";
+
+		if (pk->nav.cur >= 0 && (size_t)pk->nav.cur < pk->nshown &&
+		    pk->items[pk->shown[pk->nav.cur]].name != NULL)
+			name = pk->items[pk->shown[pk->nav.cur]].name;
+		char *tail = xasprintf("%s%s as %s ",
+		                       pk->title_after[0] != '\0' ? " " : "",
+		                       pk->title_after, role_name(pk->role));
+		/* The choice's name gives way first, so the role stays. */
+		char *cut = text_truncate(name, bw - 4 - text_width(tail) -
+		                                    text_width(pk->title) - 2);
+
+		line = xasprintf(" %s %s%s", pk->title, cut, tail);
+		free(cut);
+		free(tail);
+	} else {
+		line = xasprintf(" %s as %s ", pk->title, role_name(pk->role));
+	}
 	canvas_put_fit(c, by, bx + 2, bw - 4, line, STYLE_TITLE, 0);
 	free(line);
 	canvas_put(c, by + 1, bx + 2, 2, "> ", STYLE_TITLE, 0);
@@ -401,8 +425,10 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		               STYLE_STATUS_ERROR, 0);
 	else {
 		line = xasprintf(
-		    "Type to narrow  %s choose  %s cancel  Up/Down move",
+		    "Type to narrow  %s choose  %s role  %s cancel  Up/Down "
+		    "move",
 		    keymap_first_key(&pl->cfg->keys, ACT_FORM_ACCEPT, keys[1]),
+		    keymap_first_key(&pl->cfg->keys, ACT_PICK_ROLE, keys[0]),
 		    keymap_first_key(&pl->cfg->keys, ACT_FORM_CANCEL, keys[2]));
 		canvas_put_fit(c, by + bh - 2, bx + 2, bw - 4, line, STYLE_DIM,
 		               0);

@@ -280,11 +280,14 @@ struct pick_item {
 	char *warning;  /* the conflict choosing it would create, or NULL */
 	bool error;     /* that conflict is an error */
 	char *id;       /* participant id, or session UID */
+	char *name;     /* named in the picker's title when it is chosen */
 	dais_time rid;  /* the session's recurrence id */
 };
 
 struct picker {
-	char *title;
+	/* The title; with title_after (not NULL) the name of the choice under
+	 * the cursor goes between them: "Assign" NAME "to 'Opening'". */
+	char *title, *title_after;
 	struct lineedit query;
 	struct pick_item *items;
 	size_t nitems, capitems;

@@ -675,7 +675,8 @@ test_assign_undo_redo(void **state)
 	assert_int_equal(errors(f), 2);
 	keys(f, "a");
 	assert_int_equal(planner_mode(f->pl), MODE_PICKER);
-	assert_shows(f, "Assign to 'Regional cooperation in Asia'");
+	assert_shows(f, "Assign Kuwait to 'Regional "
+	                "cooperation in Asia' as participant");
 	/* Lower-case Cyrillic finds the Tajik minister by the local name;
 	 * the conflict shows before the choice. */
 	keys(f, "тоҷ");
@@ -750,6 +751,7 @@ test_create_edit_move_delete(void **state)
 	key(f, TK_TAB); /* kind */
 	key(f, TK_TAB); /* day */
 	key(f, TK_TAB); /* start */
+	key(f, 21);     /* C-u: typing adds to a field, so clear it */
 	keys(f, "25:00");
 	key(f, TK_TAB);
 	/* Refused in place, with the reason; the cursor stays there. */
@@ -759,6 +761,7 @@ test_create_edit_move_delete(void **state)
 	key(f, 21); /* C-u */
 	keys(f, "1300");
 	key(f, TK_TAB);
+	key(f, 21);
 	keys(f, "+45m");
 	key(f, TK_ENTER);
 	assert_int_equal(planner_mode(f->pl), MODE_VIEW);
@@ -768,8 +771,12 @@ test_create_edit_move_delete(void **state)
 	assert_string_equal(s->room_id, "side-a");
 	assert_int_equal(s->end - s->start, 45 * 60);
 	assert_shows(f, "13:00-13:45");
-	/* Edit: retitle through the form (typing replaces the field). */
+	/* Edit: retitle through the form (C-u clears the field; typing
+	 * alone adds to it). */
 	keys(f, "e");
+	keys(f, " (draft)");
+	assert_shows(f, "Press briefing (draft)");
+	key(f, 21);
 	keys(f, "Press conference");
 	key(f, TK_ENTER);
 	assert_string_equal(planner_selected(f->pl)->title, "Press conference");
@@ -935,6 +942,10 @@ test_assign_from_people(void **state)
 	/* Sessions match on their title, day, time and room. */
 	keys(f, "thu 11:15");
 	assert_int_equal(picker_of(f->pl)->nshown, 1);
+	/* The title names the session the choice would assign to (issue 14
+	 * item 3: "Assign ... to as participant"). */
+	assert_shows(f, "Assign UN Office of Counter-Terrorism to 'Regional "
+	                "cooperation in Asia' as participant");
 	assert_shows(f, "No conflict: free at that time.");
 	key(f, TK_ENTER);
 	i = programme_find_session(f->p, "asia@t", DAIS_TIME_NONE);
