@@ -459,7 +459,33 @@ cmd_open(int argc, char **argv)
 	}
 	if (dir == NULL)
 		dir = cli_default_dir();
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		/* As dais check says it, with the directory to try instead
+		 * (the one holding the file, e.g. prog/conference.ini). */
+		char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
+		char *conf;
+
+		if (slash == NULL)
+			strcpy(parent, ".");
+		else if (slash == parent)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		fprintf(stderr,
+		        "dais: %s is not a directory: a programme is a "
+		        "directory holding conference.ini, venues.ini, "
+		        "participants.ini and the .ics files; see "
+		        "dais-programme(5)\n",
+		        dir);
+		conf = xasprintf("%s/conference.ini", parent);
+		if (access(conf, F_OK) == 0)
+			fprintf(stderr, "dais: did you mean 'dais %s'?\n",
+			        parent);
+		free(conf);
+		free(parent);
+		return EXIT_BAD_INPUT;
+	}
+	if (stat(dir, &st) != 0) {
 		fprintf(stderr,
 		        "dais: no command or programme directory '%s'; 'dais "
 		        "help' lists the commands\n",

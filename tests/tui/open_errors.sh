@@ -24,6 +24,14 @@ check 2 "the planner needs a terminal" "$DAIS" "$tmp/prog"
 check 2 "no command or programme directory '$tmp/none'" \
 	"$DAIS" open "$tmp/none"
 check 2 "no command or programme directory '$tmp/none'" "$DAIS" "$tmp/none"
+# A file of the programme instead of its directory: said as dais check says
+# it, with the directory to open instead (issue 14 item 10).
+check 2 "$tmp/prog/conference.ini is not a directory: a programme is a directory" \
+	"$DAIS" "$tmp/prog/conference.ini"
+check 2 "did you mean 'dais $tmp/prog'?" "$DAIS" "$tmp/prog/conference.ini"
+cd "$tmp" && check 2 "did you mean 'dais prog'?" "$DAIS" prog/conference.ini
+cd "$tmp/prog" && check 2 "did you mean 'dais .'?" "$DAIS" open conference.ini
+cd "$tmp" || exit 1
 check 2 "open has no option '--bogus'" "$DAIS" open --bogus
 check 2 "open takes one directory" "$DAIS" open "$tmp/prog" "$tmp/prog"
 check 2 "open takes --read-only or --take-over, not both" \
