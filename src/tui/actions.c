@@ -617,16 +617,23 @@ planner_print(struct planner *pl, const char *dest)
 	}
 	if (ends_with(target, ".pdf") || ends_with(target, ".txt")) {
 		ok = runsheet_save(pl->p, &o, target, &msg);
-		if (ok)
-			planner_message(
-			    pl, false, "Run-sheet of %s written to %s: %s",
-			    label, target, msg != NULL ? msg : "done");
+		/* runsheet_save's message names the file already. */
+		if (ok && msg != NULL)
+			planner_message(pl, false, "Run-sheet of %s: %s", label,
+			                msg);
+		else if (ok)
+			planner_message(pl, false,
+			                "Run-sheet of %s written to %s", label,
+			                target);
 	} else {
 		ok = runsheet_print(pl->p, &o, target, &msg);
-		if (ok)
-			planner_message(
-			    pl, false, "Run-sheet of %s sent to '%s': %s",
-			    label, target, msg != NULL ? msg : "done");
+		if (ok && msg != NULL)
+			planner_message(pl, false, "Run-sheet of %s: %s", label,
+			                msg);
+		else if (ok)
+			planner_message(pl, false,
+			                "Run-sheet of %s sent to '%s'", label,
+			                target);
 	}
 	if (!ok)
 		planner_message(pl, true, "Run-sheet of %s not printed: %s",

@@ -60,16 +60,34 @@ static void
 prompt_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 {
 	struct prompt *pr = state;
-	int lw = text_width(pr->label), y = pl->h - 1;
+	int lw = text_width(pr->label), y = pl->h - 1, above = y - 1;
 
-	if (lw > c->w / 2)
-		lw = c->w / 2;
 	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
-	canvas_put_fit(c, y, 0, lw, pr->label, STYLE_STATUS, 0);
+	if (lw > c->w / 2) {
+		/* A label that would leave the answer less than half the
+		 * line (the print prompt's hint at 80 columns) goes whole on
+		 * the lines above, not cut. */
+		size_t n, i;
+		char **lines = text_wrap(pr->label, c->w - 1, &n);
+
+		for (i = n; i-- > 0;) {
+			if (above >= 1) {
+				canvas_fill(c, above, 0, c->w, 1, STYLE_STATUS,
+				            0);
+				canvas_put_fit(c, above--, 0, c->w, lines[i],
+				               STYLE_STATUS, 0);
+			}
+			free(lines[i]);
+		}
+		free(lines);
+		lw = 0;
+	} else {
+		canvas_put_fit(c, y, 0, lw, pr->label, STYLE_STATUS, 0);
+	}
 	*cx = lineedit_draw(&pr->edit, c, y, lw, c->w - lw, STYLE_INPUT, true);
 	*cy = y;
 	if (pr->error != NULL)
-		canvas_put_fit(c, y - 1, 0, c->w, pr->error, STYLE_STATUS_ERROR,
+		canvas_put_fit(c, above, 0, c->w, pr->error, STYLE_STATUS_ERROR,
 		               0);
 }
 

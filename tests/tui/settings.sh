@@ -32,7 +32,8 @@ wait_for "[2 Thu 5 Nov]"
 keys p
 wait_for "Print run-sheet of Thu 5 Nov"
 keys Enter
-wait_for "Run-sheet of Thu 5 Nov sent to"
+wait_for "Run-sheet of Thu 5 Nov: "
+wait_for ", sent to '"
 grep -q "Closing plenary" "$tmp/printed.txt" || {
 	echo "FAIL: the run-sheet did not reach the print command"; fail=1; }
 grep -q "Thu 5 Nov\|5 November\|2026-11-05" "$tmp/printed.txt" || {
@@ -42,7 +43,7 @@ wait_for "Print run-sheet of Thu 5 Nov"
 keys C-u
 type_text "$tmp/sheet.txt"
 keys Enter
-wait_for "written to $tmp/sheet.txt"
+wait_joined "written to $tmp/sheet.txt"
 [ -s "$tmp/sheet.txt" ] || { echo "FAIL: no run-sheet file"; fail=1; }
 
 keys E
