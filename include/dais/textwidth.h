@@ -17,6 +17,13 @@ int text_width(const char *s);
  * is "…" (so the reader sees that it was). The caller frees it.
  */
 char *text_truncate(const char *s, int width);
+/*
+ * A copy of s in at most `width` columns that keeps its end: the middle
+ * gives way to "…", so "Side Event Room A" and "Side Event Room B" stay
+ * different ("Side Ev… Room A"). The end kept is the last words that fit
+ * in half the width (else the last characters). The caller frees it.
+ */
+char *text_abbreviate(const char *s, int width);
 /* Truncated to width, then padded with spaces to exactly width columns. */
 char *text_fit(const char *s, int width);
 /* Like text_fit but the text is right-aligned in the width. */
@@ -27,6 +34,12 @@ char *text_fit_right(const char *s, int width);
  * an array of *nlines owned strings; free each and the array.
  */
 char **text_wrap(const char *s, int width, size_t *nlines);
+/*
+ * As text_wrap, but a word wider than a line is never split over two: it
+ * is cut with "…" on a line of its own ("Rehabilitat…"), for the narrow
+ * blocks of the planner's grid.
+ */
+char **text_wrap_words(const char *s, int width, size_t *nlines);
 /*
  * Decodes one UTF-8 character at s (up to n bytes) into *wc; returns its
  * length in bytes, or 1 with *wc = U+FFFD for an invalid sequence.

@@ -6,6 +6,7 @@
  */
 #include "dais/textwidth.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -99,6 +100,70 @@ text_truncate(const char *s, int width)
 	return out;
 }
 
+/* Bytes from where the last `width` columns of s begin (whole characters
+ * with their marks); *used gets the columns. */
+static size_t
+tail_start(const char *s, int width, int *used)
+{
+	size_t n = strlen(s), at = n, i = 0;
+	int total = text_width(s);
+
+	/* Walk forward to the first character whose rest fits. */
+	while (i < n) {
+		unsigned int wc;
+		size_t len = text_decode(s + i, n - i, &wc);
+		int cw = char_width(wc);
+
+		if (total <= width && cw > 0) {
+			at = i;
+			break;
+		}
+		total -= cw;
+		i += len;
+	}
+	if (i >= n)
+		total = 0;
+	*used = total;
+	return at;
+}
+
+char *
+text_abbreviate(const char *s, int width)
+{
+	size_t n = strlen(s), tail, headlen, i;
+	int half = (width - 1) / 2, tailw = 0, headw, used;
+	char *out;
+
+	if (text_width(s) <= width)
+		return xstrdup(s);
+	if (width < 6)
+		return text_truncate(s, width);
+	/* The tail: the last words that fit in half the width, with the
+	 * space before them ("… Room A"); when even the last word does not,
+	 * its last characters. */
+	tail = n;
+	for (i = n; i-- > 0;) {
+		if (s[i] != ' ')
+			continue;
+		if (text_width(s + i) > half)
+			break;
+		tail = i;
+	}
+	if (tail == n || text_width(s + tail) < 2)
+		tail = tail_start(s, half, &tailw);
+	tailw = text_width(s + tail);
+	headw = width - 1 - tailw;
+	headlen = fit_bytes(s, headw, &used);
+	/* No space right before the ellipsis: "Side Ev… Room A". */
+	while (headlen > 0 && s[headlen - 1] == ' ')
+		headlen--;
+	out = xmalloc(headlen + sizeof ELLIPSIS + (n - tail));
+	memcpy(out, s, headlen);
+	memcpy(out + headlen, ELLIPSIS, sizeof ELLIPSIS - 1);
+	memcpy(out + headlen + sizeof ELLIPSIS - 1, s + tail, n - tail + 1);
+	return out;
+}
+
 static char *
 pad(const char *s, int width, int right)
 {
@@ -152,8 +217,8 @@ whole_char(const char *s)
 	return i;
 }
 
-char **
-text_wrap(const char *s, int width, size_t *nlines)
+static char **
+wrap(const char *s, int width, size_t *nlines, bool cut_words)
 {
 	char **lines = NULL;
 	size_t n = 0, cap = 0;
@@ -187,6 +252,20 @@ text_wrap(const char *s, int width, size_t *nlines)
 		brk = fit;
 		while (brk > 0 && p[brk] != ' ')
 			brk--;
+		if (brk == 0 && cut_words) {
+			/* A word wider than a line: cut with "…", not
+			 * carried on ("Rehabilitatio" / "n and"). */
+			size_t wlen = strcspn(p, " \n");
+			char *word = xstrndup(p, wlen);
+
+			XGROW(lines, n, cap);
+			lines[n++] = text_truncate(word, width);
+			free(word);
+			p += wlen;
+			if (*p == '\n')
+				p++;
+			continue;
+		}
 		if (brk == 0)
 			brk = fit ? fit : whole_char(p);
 		XGROW(lines, n, cap);
@@ -203,6 +282,18 @@ text_wrap(const char *s, int width, size_t *nlines)
 	}
 	*nlines = n;
 	return lines;
+}
+
+char **
+text_wrap(const char *s, int width, size_t *nlines)
+{
+	return wrap(s, width, nlines, false);
+}
+
+char **
+text_wrap_words(const char *s, int width, size_t *nlines)
+{
+	return wrap(s, width, nlines, true);
 }
 
 static unsigned int

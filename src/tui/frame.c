@@ -165,11 +165,13 @@ pane_width(const struct planner *pl)
 		;
 	else if (!pl->detail || !(planner_view(pl)->flags & VIEWF_SESSIONS))
 		return 0;
+	/* A third of the screen: wider screens give the session's people
+	 * and notes more room (it stayed at 44 at 200 columns). */
 	w = pl->w / 3;
 	if (w < 28)
 		w = 28;
-	if (w > 44)
-		w = 44;
+	if (w > 80)
+		w = 80;
 	return w;
 }
 
@@ -189,7 +191,6 @@ planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 		draw_small(pl, c);
 		return;
 	}
-	draw_tabs(pl, c);
 	pw = pane_width(pl);
 	mainw = pl->w - pw;
 	if (top != NULL && top->draw_body != NULL) {
@@ -202,6 +203,9 @@ planner_draw(struct planner *pl, struct canvas *c, int *cy, int *cx)
 		else if (pw > 0)
 			detail_draw(pl, c, mainw, ytop, pw, bottom - ytop);
 	}
+	/* The tabs after the view: a tab's note (the grid's "rooms 1–5 of
+	 * 9") is what the view has just drawn. */
+	draw_tabs(pl, c);
 	draw_status(pl, c, pl->h - 1);
 	if (top != NULL && top->draw != NULL)
 		top->draw(pl, state, c, cy, cx);

@@ -507,6 +507,9 @@ int planner_minutes(const struct planner *pl, int day, dais_time t);
 dais_time planner_instant(const struct planner *pl, int day, int minutes);
 /* "Wed 4 Nov" into buf (DAIS_TIMEBUF); returns buf. */
 char *planner_day_label(const struct planner *pl, int day, char *buf);
+/* "Wed 4 Nov 15:00": an instant in the conference's zone, as the tabs and
+ * the grid show dates and times, into buf (DAIS_TIMEBUF); returns buf. */
+char *planner_when(const struct planner *pl, dais_time t, char *buf);
 /* "09:00–10:30" into buf; returns buf. */
 char *planner_span(const struct planner *pl, const struct session *s,
                    char *buf);

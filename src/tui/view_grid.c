@@ -13,8 +13,13 @@
 #include "planner.h"
 #include "term.h"
 
-#define GRID_GUTTER  6 /* "09:00 " */
-#define GRID_MIN_COL 14
+#define GRID_GUTTER 6 /* "09:00 " */
+/* The narrowest room column: room for "09:30-10:45" beside the mark. With
+ * the detail pane hidden (i) columns go down to GRID_NARROW_COL, whose
+ * blocks show the start alone: at 120 columns the example's nine rooms
+ * then fit. */
+#define GRID_MIN_COL    14
+#define GRID_NARROW_COL 12
 
 struct grid_view {
 	/* The cursor: room column, lane among overlapping sessions, and
@@ -24,6 +29,9 @@ struct grid_view {
 	/* Where the grid was last drawn, for scrolling and the mouse. */
 	int x, y, colw, gutter;
 	int visible_cols, visible_rows;
+	int ncols; /* rooms of the day as last drawn, for the tab's note */
+	int drawn_w, drawn_h; /* the terminal's size last drawn at: a resize
+	                       * re-fits the day */
 	/* The mouse: a press on a block (and where), to move it by as much
 	 * as the pointer moved when it is released. */
 	struct session_key drag;
@@ -36,7 +44,8 @@ grid_of(const struct planner *pl)
 	return pl->view_state[VIEW_GRID];
 }
 
-/* The conflict mark of a session: '!' error, '*' warning, 'x' cancelled. */
+/* The conflict mark of a session: '!' error, '*' warning, 'x' cancelled;
+ * '?' tentative (when no conflict mark says more). */
 static void
 mark_of(const struct planner *pl, size_t s, const char **mark, int *style)
 {
@@ -53,6 +62,8 @@ mark_of(const struct planner *pl, size_t s, const char **mark, int *style)
 	} else if (s < pl->nworst && pl->worst[s] == SEVERITY_WARNING) {
 		*mark = "*";
 		*style = STYLE_WARNING;
+	} else if (ss->status == SESSION_TENTATIVE) {
+		*mark = "?";
 	}
 }
 
@@ -81,8 +92,13 @@ block_lines(const struct planner *pl, const struct session *s, int w, int h,
 		out[n++] = xstrdup(kind);
 		return n;
 	}
-	out[n++] = xstrdup(planner_span(pl, s, span));
-	wrapped = text_wrap(s->title, w, &nw);
+	/* "09:30-10:45", or the start alone in a narrow column. */
+	planner_span(pl, s, span);
+	out[n++] = xstrdup(text_width(span) <= w
+	                       ? span
+	                       : time_fmt_hm(hm, &pl->p->conf.zone, s->start));
+	/* Whole words: one wider than the column is cut, not carried. */
+	wrapped = text_wrap_words(s->title, w, &nw);
 	for (i = 0; i < nw; i++) {
 		if (n < (size_t)h - 1 && n < max - 1) {
 			if (i + 1 < nw && n + 1 == (size_t)h - 1) {
@@ -100,10 +116,11 @@ block_lines(const struct planner *pl, const struct session *s, int w, int h,
 	}
 	free(wrapped);
 	if (n < max) {
+		/* The status first, so a narrow column still shows it. */
 		if (s->status == SESSION_TENTATIVE)
-			out[n++] = xasprintf("%s tentative", kind);
+			out[n++] = xasprintf("tentative %s", kind);
 		else if (s->status == SESSION_CANCELLED)
-			out[n++] = xasprintf("%s cancelled", kind);
+			out[n++] = xasprintf("cancelled %s", kind);
 		else
 			out[n++] = xstrdup(kind);
 	}
@@ -167,7 +184,7 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		grid_layout_free(&g);
 		return;
 	}
-	nvis = avail / GRID_MIN_COL;
+	nvis = avail / (w >= pl->w ? GRID_NARROW_COL : GRID_MIN_COL);
 	if (nvis < 1)
 		nvis = 1;
 	if (nvis > g.ncols)
@@ -186,6 +203,23 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	if (gv->left < 0)
 		gv->left = 0;
 	rows = h - 1;
+	if (pl->w != gv->drawn_w || pl->h != gv->drawn_h) {
+		/* A new size: start from the day's first session, so as
+		 * much of the day as fits is shown (the selection is kept in
+		 * view below); a scroll made for a small screen is not kept
+		 * with empty rows on a large one. */
+		int first = g.nrows;
+
+		for (i = 0; i < g.nblocks; i++) {
+			int r0 = grid_row_of(&g, g.blocks[i].m0);
+
+			if (r0 < first)
+				first = r0;
+		}
+		gv->top = first < g.nrows ? first : 0;
+		gv->drawn_w = pl->w;
+		gv->drawn_h = pl->h;
+	}
 	crow = grid_row_of(&g, gv->min);
 	if (crow < 0)
 		crow = 0;
@@ -219,6 +253,7 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	gv->gutter = GRID_GUTTER;
 	gv->visible_cols = nvis;
 	gv->visible_rows = rows;
+	gv->ncols = g.ncols;
 
 	/* Header: room names; arrows when rooms are scrolled off. */
 	canvas_fill(c, y, x, w, 1, STYLE_HEADER, 0);
@@ -234,11 +269,17 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		int cx = x + GRID_GUTTER + k * colw;
 		int cw = k == nvis - 1 ? avail - k * colw : colw;
 
+		/* Cut in the middle: "Side Ev… Room A" and "… Room B"
+		 * stay different. */
+		bool arrows = k == nvis - 1 && gv->left + nvis < g.ncols;
+		char *name = text_abbreviate(gc->room != NULL ? gc->room->name
+		                                              : "(no room)",
+		                             cw - 1 - (arrows ? 2 : 0));
+
 		canvas_put(c, y, cx, 1, "|", STYLE_RULE, 0);
-		canvas_put_fit(c, y, cx + 1, cw - 1,
-		               gc->room != NULL ? gc->room->name : "(no room)",
-		               STYLE_HEADER,
+		canvas_put_fit(c, y, cx + 1, cw - 1, name, STYLE_HEADER,
 		               gv->left + k == gv->col ? MOD_UNDERLINE : 0);
+		free(name);
 	}
 	if (gv->left + nvis < g.ncols)
 		canvas_put(c, y, x + w - 2, 2, ">>", STYLE_HEADER, 0);
@@ -604,6 +645,22 @@ grid_column_width(const struct planner *pl)
 	return grid_of(pl)->colw;
 }
 
+/* "rooms 1–5 of 9" on the tab when not every room of the day is shown. */
+static const char *
+grid_tab_note(const struct planner *pl, char *buf, size_t n)
+{
+	const struct grid_view *gv = grid_of(pl);
+
+	/* Below 100 columns the tab row has no room for it beside "? help";
+	 * the header's << and >> still say that rooms are off screen. */
+	if (pl->w < 100 || gv->visible_cols <= 0 ||
+	    gv->visible_cols >= gv->ncols)
+		return NULL;
+	snprintf(buf, n, "rooms %d\xe2\x80\x93%d of %d", gv->left + 1,
+	         gv->left + gv->visible_cols, gv->ncols);
+	return buf;
+}
+
 static void *
 grid_new(struct planner *pl)
 {
@@ -638,4 +695,5 @@ const struct view_ops grid_view = {
     .deleted = grid_sync_selection,
     .mouse = grid_mouse,
     .reload = grid_reload,
+    .tab_note = grid_tab_note,
 };

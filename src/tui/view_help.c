@@ -15,6 +15,7 @@ static const char *const legend[] = {
     "  !                a conflict of severity error involves it",
     "  *                a warning (capacity, changeover, hours ...)",
     "  x                cancelled: takes part in no conflict",
+    "  ?                tentative (STATUS:TENTATIVE), not yet confirmed",
     "  .#!              a timeline: free, in a session, in two at once",
     "",
     "Mouse",

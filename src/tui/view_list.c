@@ -44,12 +44,29 @@ position_of(const size_t *v, size_t n, long sel)
 	return -1;
 }
 
+/* The room column: as wide as the longest room name, up to a quarter of
+ * the view (names cut in the middle beyond that), at least 16. */
+static int
+room_width(const struct planner *pl, int w)
+{
+	int most = 16, cap = w / 4 > 16 ? w / 4 : 16;
+	size_t i;
+
+	for (i = 0; i < pl->p->nrooms; i++) {
+		int n = text_width(pl->p->rooms[i].name);
+
+		if (n > most)
+			most = n;
+	}
+	return most < cap ? most : cap;
+}
+
 static void
 list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct listnav *nav = nav_of(pl);
 	size_t n, *v = list_sessions(pl, &n);
-	int roomw = w >= 90 ? 24 : 16, kindw = w >= 70 ? 13 : 0;
+	int roomw = room_width(pl, w), kindw = w >= 70 ? 13 : 0;
 	int titlew = w - 12 - 2 - roomw - 1 - kindw - 1, r;
 	long sel = planner_selected_index(pl);
 	int cur = position_of(v, n, sel);
@@ -79,6 +96,7 @@ list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		                                          : STYLE_NORMAL;
 		const char *mark = " ";
 		int mstyle = base;
+		char *room, *title;
 
 		if (s->status == SESSION_CANCELLED) {
 			mark = "x";
@@ -88,13 +106,16 @@ list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		} else if (i < pl->nworst && pl->worst[i] == SEVERITY_WARNING) {
 			mark = "*";
 			mstyle = STYLE_WARNING;
+		} else if (s->status == SESSION_TENTATIVE) {
+			mark = "?";
 		}
 		canvas_fill(c, row, x, w, 1, base, mods);
 		canvas_put_fit(c, row, x, 12, planner_span(pl, s, span), base,
 		               mods);
 		canvas_put(c, row, x + 12, 1, mark, mstyle, mods);
-		canvas_put_fit(c, row, x + 14, roomw, planner_room_name(pl, s),
-		               base, mods);
+		room = text_abbreviate(planner_room_name(pl, s), roomw);
+		canvas_put_fit(c, row, x + 14, roomw, room, base, mods);
+		free(room);
 		if (kindw > 0)
 			canvas_put_fit(c, row, x + 15 + roomw, kindw,
 			               s->kind != NULL ? s->kind : "",
@@ -102,8 +123,13 @@ list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			                   ? base
 			                   : planner_kind_style(pl, s->kind),
 			               mods);
-		canvas_put_fit(c, row, x + 16 + roomw + kindw, titlew, s->title,
+		/* Tentative said in words too, beside a conflict's mark. */
+		title = s->status == SESSION_TENTATIVE
+		            ? xasprintf("(tentative) %s", s->title)
+		            : xstrdup(s->title);
+		canvas_put_fit(c, row, x + 16 + roomw + kindw, titlew, title,
 		               base, mods);
+		free(title);
 	}
 	free(v);
 }

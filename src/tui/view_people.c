@@ -236,12 +236,37 @@ put_mark(struct canvas *c, int y, int x, int worst, int mods)
 	           mods);
 }
 
+/* The delegation column: as wide as the longest delegation's name, up to
+ * three tenths of the list, at least 10. */
+static int
+delegation_width(const struct planner *pl, int w)
+{
+	int most = 10, cap = w * 3 / 10 > 10 ? w * 3 / 10 : 10;
+	size_t i;
+
+	for (i = 0; i < pl->p->npeople; i++) {
+		const struct participant *who = &pl->p->people[i];
+		int n;
+
+		if (who->kind != PARTICIPANT_DELEGATION)
+			continue;
+		n = text_width(who->name);
+		if (n > most)
+			most = n;
+	}
+	return most < cap ? most : cap;
+}
+
 static void
 draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct people_view *pv = people_of(pl);
-	int namew, localw, delw = w >= 70 ? 14 : 10, cntw = 3, r;
+	int namew, localw, delw = delegation_width(pl, w), cntw = 3, r;
 	char *head, key[3][16];
+	const struct participant *filter =
+	    pv->delegation != NULL
+	        ? programme_find_participant(pl->p, pv->delegation)
+	        : NULL;
 
 	namew = (w - 2 - 1 - delw - 1 - cntw - 1) * 3 / 5;
 	localw = w - 2 - namew - 1 - delw - 1 - cntw - 1;
@@ -251,7 +276,9 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	    pv->kind < 0
 	        ? "every kind"
 	        : participant_kind_name((enum participant_kind)pv->kind),
-	    pv->delegation != NULL ? pv->delegation : "every delegation",
+	    filter != NULL           ? filter->name
+	    : pv->delegation != NULL ? pv->delegation
+	                             : "every delegation",
 	    keymap_first_key(&pl->cfg->keys, ACT_FILTER_KIND, key[0]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FILTER_DELEGATION, key[1]),
 	    keymap_first_key(&pl->cfg->keys, ACT_ASSIGN_TO_SESSION, key[2]));
@@ -275,7 +302,7 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		        : 0;
 		size_t n, *v = people_sessions(pl, who->id, &n);
 		const struct participant *group;
-		char cnt[16];
+		char cnt[16], *cut;
 
 		free(v);
 		snprintf(cnt, sizeof cnt, "%zu", n);
@@ -283,22 +310,29 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		put_mark(c, row, x, person_worst(pl, who->id), mods);
 		/* Each column is cut and padded by display width, so names
 		 * in any script keep the columns after them aligned. */
-		canvas_put_fit(c, row, x + 2, namew, who->name, STYLE_NORMAL,
+		/* Cut in the middle, so names that differ at their end
+		 * ("International Centre for …") stay different. */
+		cut = text_abbreviate(who->name, namew);
+		canvas_put_fit(c, row, x + 2, namew, cut, STYLE_NORMAL, mods);
+		free(cut);
+		cut = text_abbreviate(
+		    who->name_local != NULL ? who->name_local : "", localw);
+		canvas_put_fit(c, row, x + 3 + namew, localw, cut, STYLE_NORMAL,
 		               mods);
-		canvas_put_fit(c, row, x + 3 + namew, localw,
-		               who->name_local != NULL ? who->name_local : "",
-		               STYLE_NORMAL, mods);
-		/* The delegation by name ("Kuwait") when it fits; else its
-		 * id ("unoct"), shorter than a cut name. */
+		free(cut);
+		/* The delegation by name ("Russian Federation"), its id only
+		 * when the registry has no such delegation. */
 		group = who->delegation != NULL
 		            ? programme_find_participant(pl->p, who->delegation)
 		            : NULL;
-		canvas_put_fit(c, row, x + 4 + namew + localw, delw,
-		               group != NULL && text_width(group->name) <= delw
-		                   ? group->name
-		               : who->delegation != NULL ? who->delegation
-		                                         : "",
+		cut =
+		    text_abbreviate(group != NULL             ? group->name
+		                    : who->delegation != NULL ? who->delegation
+		                                              : "",
+		                    delw);
+		canvas_put_fit(c, row, x + 4 + namew + localw, delw, cut,
 		               STYLE_DIM, mods);
+		free(cut);
 		canvas_put_right(c, row, x + 5 + namew + localw + delw, cntw,
 		                 cnt, STYLE_NORMAL, mods);
 	}
@@ -361,14 +395,13 @@ draw_timeline(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	    who->departure != DAIS_TIME_NONE) {
 		char a[DAIS_TIMEBUF], d[DAIS_TIMEBUF];
 
-		line = xasprintf(
-		    "here %s to %s",
-		    who->arrival != DAIS_TIME_NONE
-		        ? time_fmt_iso(a, &pl->p->conf.zone, who->arrival)
-		        : "the start",
-		    who->departure != DAIS_TIME_NONE
-		        ? time_fmt_iso(d, &pl->p->conf.zone, who->departure)
-		        : "the end");
+		line = xasprintf("Here from %s to %s",
+		                 who->arrival != DAIS_TIME_NONE
+		                     ? planner_when(pl, who->arrival, a)
+		                     : "the start",
+		                 who->departure != DAIS_TIME_NONE
+		                     ? planner_when(pl, who->departure, d)
+		                     : "the end");
 		canvas_put_fit(c, row++, x, w, line, STYLE_DIM, 0);
 		free(line);
 	}

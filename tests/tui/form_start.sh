@@ -5,7 +5,7 @@
 
 copy_example prog
 start "$tmp/prog"
-wait_for "Main Plenary"
+wait_for "Main Pl"
 keys /
 type_text "Opening plenary"
 keys Enter

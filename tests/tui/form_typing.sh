@@ -6,7 +6,7 @@
 
 copy_example prog
 start "$tmp/prog" 80 24
-wait_for "Main Plenary"
+wait_for "Main Pl"
 keys /
 type_text "Opening plenary"
 keys Enter

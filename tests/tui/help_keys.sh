@@ -43,7 +43,7 @@ for want in \
 	grep -qF -- "$want" "$seen" || { echo "FAIL: help lacks: $want"; fail=1; }
 done
 keys Escape
-wait_for "[Grid]"
+wait_for "[Grid"
 # The rebound key works.
 keys 2
 wait_for "[2 Thu 5 Nov]"

@@ -41,7 +41,7 @@ make_edits() {
 	keys Enter
 	wait_for "Screening travellers at the"
 	keys a
-	wait_for "Assign to 'Screening travellers"
+	wait_for "to 'Screening travellers"
 	type_text "ae-interior"
 	wait_for "1 of 122"
 	keys Enter

@@ -30,7 +30,7 @@ keys Enter
 wait_for "Screening travellers at the"
 wait_for "| 11:15-12:30  |"
 keys a
-wait_for "Assign to 'Screening travellers"
+wait_for "to 'Screening travellers"
 type_text "ae-interior"
 wait_for "1 of 122"
 # The picker says so before the choice is made.
@@ -63,9 +63,9 @@ wait_for "|!11:15-12:30  |"
 keys c
 wait_for "New session"
 type_text "Briefing for floor managers"
-keys Tab Tab Tab
+keys Tab Tab Tab C-u
 type_text "1900"
-keys Tab
+keys Tab C-u
 type_text "+45m"
 keys Enter
 wait_for "Created 'Briefing for floor managers'"
@@ -73,6 +73,7 @@ wait_for "19:00-19:45"
 # Edit it: a new title through the form.
 keys e
 wait_for "Edit session"
+keys C-u
 type_text "Floor managers' briefing"
 keys Enter
 wait_for "Floor managers' briefing"

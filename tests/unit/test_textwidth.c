@@ -143,6 +143,65 @@ test_truncate(void **state)
 	free(t);
 }
 
+/* Names that differ keep their difference when cut: the middle gives way
+ * (issue 14 item 4: "Side Event Ro…|Side Event Ro…"). */
+static void
+test_abbreviate(void **state)
+{
+	static const char *const rooms[] = {
+	    "Side Event Room A",
+	    "Side Event Room B",
+	    "Bilateral Meeting Room 1",
+	    "Bilateral Meeting Room 2",
+	    "International Centre for Migration Policy Development",
+	    "International Centre for Counter-Terrorism"};
+	char *t, *u;
+	size_t i, j;
+	int w;
+
+	(void)state;
+	t = text_abbreviate("Side Event Room A", 15);
+	assert_string_equal(t, "Side Ev… Room A");
+	free(t);
+	t = text_abbreviate("Side Event Room A", 17);
+	assert_string_equal(t, "Side Event Room A");
+	free(t);
+	t = text_abbreviate("Side Event Room A", 12);
+	assert_string_equal(t, "Side Even… A");
+	free(t);
+	/* At every width from 6 up, different names stay different and
+	 * within the width. */
+	for (w = 6; w < 40; w++)
+		for (i = 0; i < sizeof rooms / sizeof *rooms; i++) {
+			t = text_abbreviate(rooms[i], w);
+			assert_true(text_width(t) <= w);
+			for (j = i + 1; j < sizeof rooms / sizeof *rooms; j++) {
+				u = text_abbreviate(rooms[j], w);
+				if (w >= 8 && strcmp(t, u) == 0)
+					fail_msg(
+					    "'%s' and '%s' both '%s' at %d",
+					    rooms[i], rooms[j], t, w);
+				free(u);
+			}
+			free(t);
+		}
+	/* One long word: its last characters stay. */
+	t = text_abbreviate("Counter-Terrorism-Committee-Room", 12);
+	assert_int_equal(text_width(t), 12);
+	assert_string_equal(t + strlen(t) - 4, "Room");
+	free(t);
+	/* Other scripts are cut by width, never inside a character. */
+	t = text_abbreviate(CHINESE, 7);
+	assert_true(text_width(t) <= 7);
+	free(t);
+	t = text_abbreviate("Зал для двусторонних встреч 2", 14);
+	assert_string_equal(t, "Зал для дву… 2");
+	free(t);
+	t = text_abbreviate("anything", 3);
+	assert_string_equal(t, "an…");
+	free(t);
+}
+
 static void
 test_fit(void **state)
 {
@@ -216,6 +275,30 @@ test_wrap_words(void **state)
 	l = text_wrap("", 10, &n);
 	assert_int_equal(n, 1);
 	assert_string_equal(l[0], "");
+	free_lines(l, n);
+}
+
+/* text_wrap_words never carries a word over two lines: one too wide is
+ * cut with "…" (issue 14 item 6: "Rehabilitatio" / "n and"). */
+static void
+test_wrap_words_whole(void **state)
+{
+	static const char *const want[] = {"Rehabilitati…", "and",
+	                                   "reintegration", "of foreign"};
+	char **l;
+	size_t n, i;
+
+	(void)state;
+	l = text_wrap_words("Rehabilitation and reintegration of foreign", 13,
+	                    &n);
+	assert_int_equal(n, 4);
+	for (i = 0; i < n; i++)
+		assert_string_equal(l[i], want[i]);
+	free_lines(l, n);
+	l = text_wrap_words("Women's leadership", 6, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0], "Women…");
+	assert_string_equal(l[1], "leade…");
 	free_lines(l, n);
 }
 
@@ -296,6 +379,8 @@ main(void)
 	    cmocka_unit_test(test_fit),
 	    cmocka_unit_test(test_wrap_words),
 	    cmocka_unit_test(test_wrap_without_spaces),
+	    cmocka_unit_test(test_wrap_words_whole),
+	    cmocka_unit_test(test_abbreviate),
 	    cmocka_unit_test(test_folding),
 	};
 
