@@ -55,7 +55,7 @@ wait_for "Garden Terrace"
 top=$(screen | sed -n 3p | cut -c1-5)
 [ "$top" = "08:15" ] || { echo "FAIL: the grid starts at $top at 200x50"; show_screen; fail=1; }
 T resize-window -x 80 -y 24
-wait_for "[Grid rooms"
+wait_for "Coffee break"
 
 # Too small is not a trap: q quits when nothing is unsaved.
 T resize-window -x 60 -y 20
