@@ -103,7 +103,7 @@ keys Enter
 wait_for "Ministerial segment I"
 keys e
 wait_for "Edit session"
-keys Tab Tab Tab Tab
+keys Tab Tab Tab Tab C-u
 type_text "+13h"
 keys Enter
 wait_for "'Ministerial segment I: national statements'"
