@@ -40,7 +40,7 @@ cmp -s "$tmp/kw.txt" "$tmp/expected.txt" || {
 	diff "$tmp/expected.txt" "$tmp/kw.txt" | head; fail=1; }
 # Elsewhere p still prints the day's run-sheet.
 keys F2
-wait_for "[Grid]"
+wait_for "[Grid"
 keys p
 wait_for "Print run-sheet of"
 keys Escape
