@@ -76,8 +76,8 @@ draw_tabs(struct planner *pl, struct canvas *c)
 static void
 draw_status(struct planner *pl, struct canvas *c, int y)
 {
-	size_t errors = conflict_count(&pl->conflicts, SEVERITY_ERROR);
-	size_t warnings = conflict_count(&pl->conflicts, SEVERITY_WARNING);
+	size_t errors = conflict_count(&pl->checked.list, SEVERITY_ERROR);
+	size_t warnings = conflict_count(&pl->checked.list, SEVERITY_WARNING);
 	char right[128];
 	int rw, style;
 	const char *msg = pl->message;

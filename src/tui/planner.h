@@ -140,6 +140,9 @@ void recheck_full(struct planner *pl);
  */
 void recheck_after(struct planner *pl, const struct edit_event *ev);
 void recheck_free(struct planner *pl);
+/* The worst severity of session index s's conflicts; SEVERITY_OFF for
+ * none. */
+enum severity planner_session_worst(const struct planner *pl, size_t s);
 
 /* ---- Widgets --------------------------------------------------------- */
 
@@ -384,24 +387,32 @@ struct conflict_extra {
 	char *room, *participant;
 };
 
-struct planner {
-	struct programme *p; /* owned; changed only through ed */
-	struct editor *ed;
-	const struct tui_config *cfg;
-	/* Always what conflict_check(p) would give (as a set), kept up to
-	 * date after each edit by recheck.c. */
-	struct conflict_list conflicts;
-	struct conflict_extra *extra; /* parallel to conflicts.v */
+/*
+ * What the conflict check found and what derives from it, together: only
+ * recheck.c writes it, after every edit, so none of it is ever stale.
+ */
+struct planner_checked {
+	/* Always what conflict_check(p) would give (as a set). */
+	struct conflict_list list;
+	struct conflict_extra *extra; /* parallel to list.v */
 	/* Per session index: worst severity of its conflicts (enum severity,
-	 * SEVERITY_OFF for none). Rebuilt after every edit. */
+	 * SEVERITY_OFF for none). */
 	unsigned char *worst;
 	size_t nworst;
-	/* Conflicts in the order the conflicts view shows: worst first. */
-	size_t *conflict_order;
+	/* The conflicts in the order the conflicts view shows: worst first,
+	 * as indexes into list.v. */
+	size_t *order;
 	/* The longest session there has been, and how far apart two
 	 * sessions can be and still conflict (changeover and walking): the
 	 * reach of an edit, for predictions and the incremental re-check. */
 	dais_time longest, reach;
+};
+
+struct planner {
+	struct programme *p; /* owned; changed only through ed */
+	struct editor *ed;
+	const struct tui_config *cfg;
+	struct planner_checked checked; /* the conflicts, by recheck.c */
 	/* Who is in which session, for the participants view; rebuilt when
 	 * first needed after an edit. people_at[i]..people_at[i+1] index
 	 * people_list for participant i of p->people. */

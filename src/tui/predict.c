@@ -60,7 +60,8 @@ predict_assign(const struct planner *pl, const struct session *s,
 	struct conflict_list before = {0}, after = {0};
 	struct signature *b, *a;
 	size_t i, n = 0, target = 0, nb, na;
-	dais_time lo = s->start - pl->reach, hi = s->end + pl->reach;
+	dais_time lo = s->start - pl->checked.reach,
+	          hi = s->end + pl->checked.reach;
 	char *answer = NULL;
 	int best = -1;
 
@@ -69,12 +70,12 @@ predict_assign(const struct planner *pl, const struct session *s,
 		return NULL;
 	/* Only the sessions that can be near: those starting at most the
 	 * longest session's length before the window. */
-	for (i = programme_first_from(p, lo - pl->longest);
+	for (i = programme_first_from(p, lo - pl->checked.longest);
 	     i < p->nsessions && p->sessions[i].start <= hi; i++)
 		n++;
 	near = xcalloc(n + 1, sizeof *near);
 	n = 0;
-	for (i = programme_first_from(p, lo - pl->longest);
+	for (i = programme_first_from(p, lo - pl->checked.longest);
 	     i < p->nsessions && p->sessions[i].start <= hi; i++) {
 		const struct session *o = &p->sessions[i];
 

@@ -70,29 +70,29 @@ free_all(struct planner *pl)
 {
 	size_t i;
 
-	for (i = 0; i < pl->conflicts.n; i++)
-		extra_free(&pl->extra[i]);
-	free(pl->extra);
-	pl->extra = NULL;
-	conflict_list_clear(&pl->conflicts);
+	for (i = 0; i < pl->checked.list.n; i++)
+		extra_free(&pl->checked.extra[i]);
+	free(pl->checked.extra);
+	pl->checked.extra = NULL;
+	conflict_list_clear(&pl->checked.list);
 }
 
 void
 recheck_free(struct planner *pl)
 {
 	free_all(pl);
-	free(pl->worst);
-	free(pl->conflict_order);
-	pl->worst = NULL;
-	pl->conflict_order = NULL;
+	free(pl->checked.worst);
+	free(pl->checked.order);
+	pl->checked.worst = NULL;
+	pl->checked.order = NULL;
 }
 
 static int
 order_cmp(const void *a, const void *b, void *planner)
 {
 	const struct planner *pl = planner;
-	const struct conflict *x = &pl->conflicts.v[*(const size_t *)a];
-	const struct conflict *y = &pl->conflicts.v[*(const size_t *)b];
+	const struct conflict *x = &pl->checked.list.v[*(const size_t *)a];
+	const struct conflict *y = &pl->checked.list.v[*(const size_t *)b];
 	int c;
 
 	if (x->severity != y->severity)
@@ -116,26 +116,33 @@ derive(struct planner *pl)
 {
 	size_t i, j;
 
-	free(pl->worst);
-	pl->nworst = pl->p->nsessions;
-	pl->worst = xcalloc(pl->nworst + 1, 1);
-	for (i = 0; i < pl->conflicts.n; i++) {
-		const struct conflict *c = &pl->conflicts.v[i];
+	free(pl->checked.worst);
+	pl->checked.nworst = pl->p->nsessions;
+	pl->checked.worst = xcalloc(pl->checked.nworst + 1, 1);
+	for (i = 0; i < pl->checked.list.n; i++) {
+		const struct conflict *c = &pl->checked.list.v[i];
 
 		for (j = 0; j < c->nsessions; j++)
-			if (c->sessions[j] < pl->nworst &&
-			    pl->worst[c->sessions[j]] < c->severity)
-				pl->worst[c->sessions[j]] =
+			if (c->sessions[j] < pl->checked.nworst &&
+			    pl->checked.worst[c->sessions[j]] < c->severity)
+				pl->checked.worst[c->sessions[j]] =
 				    (unsigned char)c->severity;
 	}
-	free(pl->conflict_order);
-	pl->conflict_order = xcalloc(pl->conflicts.n + 1, sizeof(size_t));
-	for (i = 0; i < pl->conflicts.n; i++)
-		pl->conflict_order[i] = i;
-	qsort_r(pl->conflict_order, pl->conflicts.n, sizeof(size_t), order_cmp,
-	        pl);
+	free(pl->checked.order);
+	pl->checked.order = xcalloc(pl->checked.list.n + 1, sizeof(size_t));
+	for (i = 0; i < pl->checked.list.n; i++)
+		pl->checked.order[i] = i;
+	qsort_r(pl->checked.order, pl->checked.list.n, sizeof(size_t),
+	        order_cmp, pl);
 	planner_views_rechecked(pl);
 	pl->people_stale = true;
+}
+
+enum severity
+planner_session_worst(const struct planner *pl, size_t s)
+{
+	return s < pl->checked.nworst ? (enum severity)pl->checked.worst[s]
+	                              : SEVERITY_OFF;
 }
 
 void
@@ -145,23 +152,26 @@ recheck_full(struct planner *pl)
 	size_t i;
 
 	free_all(pl);
-	conflict_check(p, &pl->conflicts);
-	pl->extra = xcalloc(pl->conflicts.n + 1, sizeof *pl->extra);
-	for (i = 0; i < pl->conflicts.n; i++)
-		extra_fill(p, &pl->conflicts.v[i], &pl->extra[i]);
-	pl->longest = 0;
+	conflict_check(p, &pl->checked.list);
+	pl->checked.extra =
+	    xcalloc(pl->checked.list.n + 1, sizeof *pl->checked.extra);
+	for (i = 0; i < pl->checked.list.n; i++)
+		extra_fill(p, &pl->checked.list.v[i], &pl->checked.extra[i]);
+	pl->checked.longest = 0;
 	for (i = 0; i < p->nsessions; i++)
-		if (p->sessions[i].end - p->sessions[i].start > pl->longest)
-			pl->longest = p->sessions[i].end - p->sessions[i].start;
-	pl->reach = (dais_time)p->conf.changeover * 60;
+		if (p->sessions[i].end - p->sessions[i].start >
+		    pl->checked.longest)
+			pl->checked.longest =
+			    p->sessions[i].end - p->sessions[i].start;
+	pl->checked.reach = (dais_time)p->conf.changeover * 60;
 	for (i = 0; i < p->nwalks; i++)
 		if ((dais_time)(p->walks[i].minutes + p->conf.changeover) * 60 >
-		    pl->reach)
-			pl->reach = (dais_time)(p->walks[i].minutes +
-			                        p->conf.changeover) *
-			            60;
+		    pl->checked.reach)
+			pl->checked.reach = (dais_time)(p->walks[i].minutes +
+			                                p->conf.changeover) *
+			                    60;
 	/* A minute more: "less than the changeover" is checked in minutes. */
-	pl->reach += 60;
+	pl->checked.reach += 60;
 	derive(pl);
 }
 
@@ -234,27 +244,28 @@ widen_old(const struct planner *pl, struct zones *z, unsigned char *done)
 
 	while (again) {
 		again = false;
-		for (i = 0; i < pl->conflicts.n; i++) {
-			const struct conflict_extra *x = &pl->extra[i];
+		for (i = 0; i < pl->checked.list.n; i++) {
+			const struct conflict_extra *x = &pl->checked.extra[i];
 			dais_time lo, hi;
 			bool touched = false;
 
-			if (done[i] || pl->conflicts.v[i].kind !=
+			if (done[i] || pl->checked.list.v[i].kind !=
 			                   CONFLICT_DELEGATION_OVER_COMMITTED)
 				continue;
 			for (j = 0; j < x->n && !touched; j++)
 				touched = in_zones(z, x->starts[j], x->ends[j]);
 			if (!touched)
 				continue;
-			lo = pl->conflicts.v[i].start;
-			hi = pl->conflicts.v[i].end;
+			lo = pl->checked.list.v[i].start;
+			hi = pl->checked.list.v[i].end;
 			for (j = 0; j < x->n; j++) {
 				if (x->starts[j] < lo)
 					lo = x->starts[j];
 				if (x->ends[j] > hi)
 					hi = x->ends[j];
 			}
-			zone_add(z, lo - pl->reach, hi + pl->reach);
+			zone_add(z, lo - pl->checked.reach,
+			         hi + pl->checked.reach);
 			done[i] = 1;
 			grew = again = true;
 		}
@@ -411,7 +422,7 @@ check_near(const struct planner *pl, const struct rkeys *k, struct zones *z,
            struct conflict_list *sub, size_t **map_out)
 {
 	const struct programme *p = pl->p;
-	dais_time margin = pl->reach + pl->longest;
+	dais_time margin = pl->checked.reach + pl->checked.longest;
 	unsigned char *taken;
 	size_t *map, i, j, n = 0, nz = z->n;
 	bool whole = true;
@@ -426,8 +437,8 @@ check_near(const struct planner *pl, const struct rkeys *k, struct zones *z,
 			    sub_related(k, p, c) &&
 			    !within_zones(z, c->start - 60, c->end + 60,
 			                  margin)) {
-				zone_add(z, c->start - pl->reach,
-				         c->end + pl->reach);
+				zone_add(z, c->start - pl->checked.reach,
+				         c->end + pl->checked.reach);
 				whole = false;
 			}
 		}
@@ -437,7 +448,7 @@ check_near(const struct planner *pl, const struct rkeys *k, struct zones *z,
 	taken = xcalloc(p->nsessions + 1, 1);
 	for (i = 0; i < nz; i++)
 		for (j = programme_first_from(p, z->v[i].lo - margin -
-		                                     pl->longest);
+		                                     pl->checked.longest);
 		     j < p->nsessions &&
 		     p->sessions[j].start <= z->v[i].hi + margin;
 		     j++)
@@ -460,7 +471,8 @@ check_near(const struct planner *pl, const struct rkeys *k, struct zones *z,
 		 * checked are there only if it ends inside it. */
 		if (c->kind == CONFLICT_DELEGATION_OVER_COMMITTED &&
 		    !within_zones(z, c->start - 60, c->end + 60, margin)) {
-			zone_add(z, c->start - pl->reach, c->end + pl->reach);
+			zone_add(z, c->start - pl->checked.reach,
+			         c->end + pl->checked.reach);
 			whole = false;
 		}
 	}
@@ -489,7 +501,7 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 	/* A registry entry's change reaches every session of its room or
 	 * participant: checked whole. */
 	if (ev->ndeltas > RECHECK_MAX_DELTAS || ev->nregistry > 0 ||
-	    pl->extra == NULL) {
+	    pl->checked.extra == NULL) {
 		recheck_full(pl);
 		return;
 	}
@@ -511,15 +523,15 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 		for (j = 0; j < 2; j++) {
 			if (s[j] == NULL)
 				continue;
-			if (s[j]->end - s[j]->start > pl->longest)
-				pl->longest = s[j]->end - s[j]->start;
-			zone_add(&z, s[j]->start - pl->reach,
-			         s[j]->end + pl->reach);
+			if (s[j]->end - s[j]->start > pl->checked.longest)
+				pl->checked.longest = s[j]->end - s[j]->start;
+			zone_add(&z, s[j]->start - pl->checked.reach,
+			         s[j]->end + pl->checked.reach);
 		}
 	}
 	/* Widen them until every over-committed stretch is wholly in or
 	 * wholly out, old and new alike. */
-	done = xcalloc(pl->conflicts.n + 1, 1);
+	done = xcalloc(pl->checked.list.n + 1, 1);
 	for (;;) {
 		widen_old(pl, &z, done);
 		free(map);
@@ -534,8 +546,8 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 
 	/* The old conflicts away from the zones must all be found again; if
 	 * one is not, the bookkeeping is wrong: start again from scratch. */
-	for (i = 0; i < pl->conflicts.n; i++) {
-		struct conflict_extra *x = &pl->extra[i];
+	for (i = 0; i < pl->checked.list.n; i++) {
+		struct conflict_extra *x = &pl->checked.extra[i];
 		bool touched = false;
 
 		for (j = 0; j < x->n && !touched; j++)
@@ -552,12 +564,12 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 			}
 	}
 	/* Keep those, with their sessions' new indexes; drop the rest. */
-	next.cap = pl->conflicts.n + sub.n + 8;
+	next.cap = pl->checked.list.n + sub.n + 8;
 	next.v = xcalloc(next.cap, sizeof *next.v);
 	nextx = xcalloc(next.cap, sizeof *nextx);
-	for (i = 0; i < pl->conflicts.n; i++) {
-		struct conflict *c = &pl->conflicts.v[i];
-		struct conflict_extra *x = &pl->extra[i];
+	for (i = 0; i < pl->checked.list.n; i++) {
+		struct conflict *c = &pl->checked.list.v[i];
+		struct conflict_extra *x = &pl->checked.extra[i];
 		bool touched = false;
 
 		for (j = 0; j < x->n && !touched; j++)
@@ -577,9 +589,9 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 		nextx[next.n] = *x;
 		next.n++;
 	}
-	free(pl->conflicts.v);
-	free(pl->extra);
-	memset(&pl->conflicts, 0, sizeof pl->conflicts);
+	free(pl->checked.list.v);
+	free(pl->checked.extra);
+	memset(&pl->checked.list, 0, sizeof pl->checked.list);
 	/* Add the new ones that involve the zones. */
 	for (i = 0; i < sub.n; i++) {
 		struct conflict *c = &sub.v[i];
@@ -602,7 +614,7 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 	free(sub.v);
 	free(z.v);
 	free(keys.v);
-	pl->conflicts = next;
-	pl->extra = nextx;
+	pl->checked.list = next;
+	pl->checked.extra = nextx;
 	derive(pl);
 }

@@ -40,10 +40,10 @@ current(const struct planner *pl)
 {
 	struct listnav *nav = nav_of(pl);
 
-	if (pl->conflicts.n == 0 || nav->cur < 0 ||
-	    (size_t)nav->cur >= pl->conflicts.n)
+	if (pl->checked.list.n == 0 || nav->cur < 0 ||
+	    (size_t)nav->cur >= pl->checked.list.n)
 		return NULL;
-	return &pl->conflicts.v[pl->conflict_order[nav->cur]];
+	return &pl->checked.list.v[pl->checked.order[nav->cur]];
 }
 
 static void
@@ -94,28 +94,29 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	struct listnav *nav = nav_of(pl);
 	const struct conflict *cur;
 	int listh = h - 8, r, kindw = 27, whenw = 22;
-	size_t errors = conflict_count(&pl->conflicts, SEVERITY_ERROR);
+	size_t errors = conflict_count(&pl->checked.list, SEVERITY_ERROR);
 	char *head;
 
-	head = xasprintf(
-	    "%zu conflict%s: %zu error%s, %zu warning%s", pl->conflicts.n,
-	    pl->conflicts.n == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-	    pl->conflicts.n - errors, pl->conflicts.n - errors == 1 ? "" : "s");
+	head = xasprintf("%zu conflict%s: %zu error%s, %zu warning%s",
+	                 pl->checked.list.n, pl->checked.list.n == 1 ? "" : "s",
+	                 errors, errors == 1 ? "" : "s",
+	                 pl->checked.list.n - errors,
+	                 pl->checked.list.n - errors == 1 ? "" : "s");
 	canvas_put_fit(c, y, x, w, head, STYLE_TITLE, 0);
 	free(head);
-	if (pl->conflicts.n == 0) {
+	if (pl->checked.list.n == 0) {
 		canvas_put_fit(c, y + 2, x, w,
 		               "No conflicts: every room, person and "
 		               "delegation fits.",
 		               STYLE_DIM, 0);
 		return;
 	}
-	nav->n = (int)pl->conflicts.n;
+	nav->n = (int)pl->checked.list.n;
 	listnav_fix(nav, listh);
 	for (r = 0; r < listh && nav->top + r < nav->n; r++) {
 		int k = nav->top + r, row = y + 1 + r;
 		const struct conflict *cf =
-		    &pl->conflicts.v[pl->conflict_order[k]];
+		    &pl->checked.list.v[pl->checked.order[k]];
 		int mods = k == nav->cur ? MOD_REVERSE : 0;
 		int sev = cf->severity == SEVERITY_ERROR ? STYLE_ERROR
 		                                         : STYLE_WARNING;
@@ -209,7 +210,7 @@ conflicts_action(struct planner *pl, enum action a)
 	const struct conflict *cur;
 	int page = pl->h > 12 ? pl->h - 10 : 1;
 
-	nav->n = (int)pl->conflicts.n;
+	nav->n = (int)pl->checked.list.n;
 	if (listnav_action(nav, a, page))
 		return true;
 	if (a == ACT_FIX_CONFLICT) {
@@ -233,7 +234,7 @@ conflicts_rechecked(struct planner *pl)
 {
 	struct listnav *nav = nav_of(pl);
 
-	nav->n = (int)pl->conflicts.n;
+	nav->n = (int)pl->checked.list.n;
 	listnav_fix(nav, 1);
 	forget_fixes(state_of(pl));
 }
@@ -256,7 +257,7 @@ conflicts_free(void *state)
 static const char *
 conflicts_tab_note(const struct planner *pl, char *buf, size_t n)
 {
-	snprintf(buf, n, "%zu", pl->conflicts.n);
+	snprintf(buf, n, "%zu", pl->checked.list.n);
 	return buf;
 }
 

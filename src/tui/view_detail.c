@@ -141,8 +141,8 @@ detail_lines(const struct planner *pl, const struct session *s, int width,
 		free(line);
 		free(langs);
 	}
-	for (i = 0; idx >= 0 && i < pl->conflicts.n; i++)
-		if (conflict_involves(&pl->conflicts.v[pl->conflict_order[i]],
+	for (i = 0; idx >= 0 && i < pl->checked.list.n; i++)
+		if (conflict_involves(&pl->checked.list.v[pl->checked.order[i]],
 		                      (size_t)idx))
 			nconf++;
 	if (nconf > 0) {
@@ -150,9 +150,9 @@ detail_lines(const struct planner *pl, const struct session *s, int width,
 		add(&l, line, STYLE_ERROR);
 		free(line);
 	}
-	for (i = 0; idx >= 0 && i < pl->conflicts.n; i++) {
+	for (i = 0; idx >= 0 && i < pl->checked.list.n; i++) {
 		const struct conflict *c =
-		    &pl->conflicts.v[pl->conflict_order[i]];
+		    &pl->checked.list.v[pl->checked.order[i]];
 
 		if (!conflict_involves(c, (size_t)idx))
 			continue;
@@ -221,9 +221,9 @@ person_conflict(const struct planner *pl, long idx, const char *id)
 {
 	size_t i;
 
-	for (i = 0; idx >= 0 && i < pl->conflicts.n; i++) {
+	for (i = 0; idx >= 0 && i < pl->checked.list.n; i++) {
 		const struct conflict *c =
-		    &pl->conflicts.v[pl->conflict_order[i]];
+		    &pl->checked.list.v[pl->checked.order[i]];
 
 		if (c->participant_id != NULL &&
 		    strcmp(c->participant_id, id) == 0 &&

@@ -56,10 +56,10 @@ mark_of(const struct planner *pl, size_t s, const char **mark, int *style)
 	if (ss->status == SESSION_CANCELLED) {
 		*mark = "x";
 		*style = STYLE_CANCELLED;
-	} else if (s < pl->nworst && pl->worst[s] == SEVERITY_ERROR) {
+	} else if (planner_session_worst(pl, s) == SEVERITY_ERROR) {
 		*mark = "!";
 		*style = STYLE_ERROR;
-	} else if (s < pl->nworst && pl->worst[s] == SEVERITY_WARNING) {
+	} else if (planner_session_worst(pl, s) == SEVERITY_WARNING) {
 		*mark = "*";
 		*style = STYLE_WARNING;
 	} else if (ss->status == SESSION_TENTATIVE) {

@@ -100,10 +100,10 @@ list_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 
 		if (s->status == SESSION_CANCELLED) {
 			mark = "x";
-		} else if (i < pl->nworst && pl->worst[i] == SEVERITY_ERROR) {
+		} else if (planner_session_worst(pl, i) == SEVERITY_ERROR) {
 			mark = "!";
 			mstyle = STYLE_ERROR;
-		} else if (i < pl->nworst && pl->worst[i] == SEVERITY_WARNING) {
+		} else if (planner_session_worst(pl, i) == SEVERITY_WARNING) {
 			mark = "*";
 			mstyle = STYLE_WARNING;
 		} else if (s->status == SESSION_TENTATIVE) {

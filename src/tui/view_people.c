@@ -194,8 +194,8 @@ person_session_worst(const struct planner *pl, const char *id, size_t s)
 	size_t i;
 	int worst = SEVERITY_OFF;
 
-	for (i = 0; i < pl->conflicts.n; i++) {
-		const struct conflict *c = &pl->conflicts.v[i];
+	for (i = 0; i < pl->checked.list.n; i++) {
+		const struct conflict *c = &pl->checked.list.v[i];
 
 		if (c->participant_id != NULL &&
 		    strcmp(c->participant_id, id) == 0 &&
@@ -212,8 +212,8 @@ person_worst(const struct planner *pl, const char *id)
 	size_t i;
 	int worst = SEVERITY_OFF;
 
-	for (i = 0; i < pl->conflicts.n; i++) {
-		const struct conflict *c = &pl->conflicts.v[i];
+	for (i = 0; i < pl->checked.list.n; i++) {
+		const struct conflict *c = &pl->checked.list.v[i];
 
 		if (c->participant_id != NULL &&
 		    strcmp(c->participant_id, id) == 0 &&

@@ -288,7 +288,7 @@ key(struct fixture *f, int k)
 static size_t
 errors(struct fixture *f)
 {
-	return conflict_count(&f->pl->conflicts, SEVERITY_ERROR);
+	return conflict_count(&f->pl->checked.list, SEVERITY_ERROR);
 }
 
 /* ---- Layout -------------------------------------------------------------- */
@@ -908,7 +908,7 @@ test_replace_programme(void **state)
 	assert_string_equal(planner_selected(f->pl)->uid, "side@t");
 	assert_int_equal(planner_selected(f->pl)->status, SESSION_CONFIRMED);
 	conflict_check(np, &cl);
-	assert_int_equal(f->pl->conflicts.n, cl.n);
+	assert_int_equal(f->pl->checked.list.n, cl.n);
 	conflict_list_clear(&cl);
 	/* Only the minister's double booking is left. */
 	assert_int_equal(errors(f), 1);
@@ -1122,12 +1122,12 @@ assert_same_as_full_check(struct fixture *f, int step)
 	size_t i, n;
 
 	conflict_check(f->p, &full);
-	if (full.n != f->pl->conflicts.n)
+	if (full.n != f->pl->checked.list.n)
 		fail_msg("step %d: %zu conflicts kept, %zu found", step,
-		         f->pl->conflicts.n, full.n);
+		         f->pl->checked.list.n, full.n);
 	n = full.n;
 	a = signatures(f->p, &full);
-	b = signatures(f->p, &f->pl->conflicts);
+	b = signatures(f->p, &f->pl->checked.list);
 	for (i = 0; i < n; i++)
 		if (strcmp(a[i], b[i]) != 0)
 			fail_msg("step %d:\n kept  %s\n found %s", step, b[i],
@@ -1140,13 +1140,14 @@ assert_same_as_full_check(struct fixture *f, int step)
 	free(b);
 	conflict_list_clear(&full);
 	/* And what derives from it. */
-	for (i = 0; i < f->pl->conflicts.n; i++) {
+	for (i = 0; i < f->pl->checked.list.n; i++) {
 		size_t j;
 
-		for (j = 0; j < f->pl->conflicts.v[i].nsessions; j++)
+		for (j = 0; j < f->pl->checked.list.v[i].nsessions; j++)
 			assert_true(
-			    f->pl->worst[f->pl->conflicts.v[i].sessions[j]] >=
-			    f->pl->conflicts.v[i].severity);
+			    f->pl->checked
+			        .worst[f->pl->checked.list.v[i].sessions[j]] >=
+			    f->pl->checked.list.v[i].severity);
 	}
 }
 
@@ -1215,7 +1216,7 @@ test_incremental_recheck(void **state)
 	f->p = build_busy(&seed);
 	f->pl = planner_new(f->p, &f->cfg);
 	editor_set_uid_seed(f->pl->ed, 7);
-	assert_true(f->pl->conflicts.n > 20);
+	assert_true(f->pl->checked.list.n > 20);
 	assert_same_as_full_check(f, -1);
 	for (step = 0; step < 400; step++) {
 		const struct session *s =
