@@ -131,6 +131,10 @@ const struct key_action key_actions[] = {
      "moves or substitutes that clear the conflict: choose one to apply it",
      KEYF_EDITS},
 
+    {ACT_SCHEDULE, "schedule", CTX_REQUESTS, "P",
+     "place the requests not placed yet (the scheduler), as one edit",
+     KEYF_EDITS},
+
     {ACT_ASSIGN_ADD, "assign-add", CTX_ASSIGN, "a", "add a participant",
      KEYF_EDITS},
     {ACT_UNASSIGN, "unassign", CTX_ASSIGN, "d, Delete",

@@ -136,6 +136,8 @@ enum action {
 	ACT_ASSIGN_TO_SESSION,
 	/* conflicts */
 	ACT_FIX_CONFLICT,
+	/* requests */
+	ACT_SCHEDULE,
 	/* assignments */
 	ACT_ASSIGN_ADD,
 	ACT_UNASSIGN,

@@ -1,7 +1,8 @@
 /*
  * view_requests.c: the bilateral requests of requests.ini, each placed
  * (with its session's time and room) or not (with the scheduler's reason),
- * and the selected one's details below. Whether a request is placed is
+ * and the selected one's details below; P runs the scheduler (schedule.h)
+ * and applies its plan as one undoable edit. Whether a request is placed is
  * read from the programme itself (its session, by the request's UID), so
  * undo, redo and edits elsewhere show here at once. Its tab has no count:
  * at 80 columns the tabs and "? help" just fit.
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "dais/requests.h"
+#include "dais/schedule.h"
 #include "dais/textwidth.h"
 #include "dais/uid.h"
 #include "dais/xalloc.h"
@@ -77,14 +79,14 @@ session_of(const struct planner *pl, const struct requests_view *rv,
 	return s;
 }
 
-/* "Wed 4 Nov 13:00-13:45, Bilateral Meeting Room 1" (owned). */
+/* "Wed 4 Nov 13:00-13:45 Bilateral Meeting Room 1" (owned). */
 static char *
 where_text(const struct planner *pl, const struct session *s)
 {
 	int day = programme_day_of(pl->p, s->start);
 	char d[DAIS_TIMEBUF], span[DAIS_TIMEBUF];
 
-	return xasprintf("%s %s, %s",
+	return xasprintf("%s %s %s",
 	                 day >= 0 ? planner_day_label(pl, day, d) : "(no day)",
 	                 planner_span(pl, s, span), planner_room_name(pl, s));
 }
@@ -217,7 +219,7 @@ static void
 requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct requests_view *rv = state_of(pl);
-	int listh = h - 8, r, idw = 16, statusw = w * 9 / 20;
+	int listh = h - 8, r, idw = 16, statusw = w / 2;
 	int titlew = w - 5 - idw - 2 - statusw;
 	size_t placed, i;
 	const struct request *cur;
@@ -269,14 +271,17 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	if (cur != NULL) {
 		int row = y + 1 + listh, end = y + h;
 		bool is_placed;
-		char *lines[5];
+		char *lines[5], *status;
 		char *title = request_title(pl->p, cur);
 
 		lines[0] = xasprintf("[%s] %s", cur->id, title);
 		free(title);
 		lines[1] = parties_text(pl, cur);
 		lines[2] = terms_text(pl, cur);
-		lines[3] = status_text(pl, rv, (size_t)rv->nav.cur, &is_placed);
+		status = status_text(pl, rv, (size_t)rv->nav.cur, &is_placed);
+		lines[3] = is_placed ? xasprintf("Placed: %s", status)
+		                     : xasprintf("N%s", status + 1);
+		free(status);
 		lines[4] = cur->note != NULL ? xasprintf("Note: %s", cur->note)
 		                             : xstrdup("");
 		canvas_put_fit(c, row++, x, w, "", STYLE_RULE, 0);
@@ -299,6 +304,93 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	}
 }
 
+/* The seconds the planner lets the solver take: the best plan found by
+ * then is applied, with its gap to the bound said. */
+#define PLANNER_SCHEDULE_SECONDS 10.0
+
+/* The last run in a sentence, for the view's head (owned). */
+static char *
+run_summary(const struct schedule_result *r)
+{
+	char bound[96];
+
+	if (r->optimal)
+		snprintf(bound, sizeof bound, "the best possible");
+	else
+		snprintf(bound, sizeof bound,
+		         "LP bound %.0f, within %.0f of the best", r->lp_bound,
+		         r->gap);
+	return xasprintf("Last run placed %zu of %zu (priority %d of %d, %s) "
+	                 "in %.2f s",
+	                 r->placed, r->asked, r->priority_placed,
+	                 r->priority_asked, bound, r->seconds);
+}
+
+/*
+ * P: places the requests not placed yet (the integer program of
+ * schedule.h, as `dais schedule`), then applies the plan as one edit, so
+ * one u removes every session it made. requests.ini is not written: a
+ * placed request is known by its session's UID, here and to `dais
+ * schedule`.
+ */
+static void
+run_scheduler(struct planner *pl)
+{
+	struct requests_view *rv = state_of(pl);
+	struct schedule_options o;
+	struct schedule_result r;
+	const char *refused = NULL;
+	char *why = NULL, *summary;
+	size_t i;
+
+	if (!rv->readable || diag_count(&rv->diags, DIAG_ERROR) > 0) {
+		planner_message(pl, true,
+		                "requests.ini has errors (listed here): fix "
+		                "them, then reopen the programme.");
+		return;
+	}
+	if (rv->reqs.n == 0) {
+		planner_message(pl, true, "No requests to place.");
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	memset(&r, 0, sizeof r);
+	o.domain = rv->domain;
+	o.time_limit = PLANNER_SCHEDULE_SECONDS;
+	if (!schedule_plan(pl->p, &rv->reqs, &o, &r, &why)) {
+		planner_message(pl, true, "The scheduler failed: %s", why);
+		free(why);
+		return;
+	}
+	for (i = 0; i < rv->reqs.n && i < r.noutcome; i++) {
+		free(rv->why_not[i]);
+		rv->why_not[i] = r.outcome[i].state == REQUEST_UNPLACED &&
+		                         r.outcome[i].reason != NULL
+		                     ? xstrdup(r.outcome[i].reason)
+		                     : NULL;
+	}
+	summary = run_summary(&r);
+	free(rv->last_run);
+	rv->last_run = summary;
+	if (r.n == 0 && r.remove.n == 0) {
+		planner_message(pl, false,
+		                "Nothing more can be placed: %zu of %zu "
+		                "requests asked, none fits (the list says "
+		                "why).",
+		                r.asked, rv->reqs.n);
+	} else if (!schedule_apply(pl->ed, &r, &refused)) {
+		planner_message(pl, true, "The plan could not be applied: %s",
+		                refused != NULL ? refused : "refused.");
+	} else {
+		char key[16];
+
+		planner_message(
+		    pl, false, "%s; %s undoes it.", summary,
+		    keymap_first_key(&pl->cfg->keys, ACT_UNDO, key));
+	}
+	schedule_result_clear(&r);
+}
+
 static bool
 requests_action(struct planner *pl, enum action a)
 {
@@ -310,6 +402,10 @@ requests_action(struct planner *pl, enum action a)
 	rv->nav.n = (int)rv->reqs.n;
 	if (listnav_action(&rv->nav, a, page))
 		return true;
+	if (a == ACT_SCHEDULE) {
+		run_scheduler(pl);
+		return true;
+	}
 	if (a != ACT_SELECT)
 		return false;
 	cur = current(pl);
