@@ -141,15 +141,22 @@ add_role(const struct for_ctx *c, const struct session *s, struct rs_block *b)
 		if (!c->group)
 			break;
 	}
-	/* Who chairs, when it is someone else. */
+	/* Who else chairs: the chair, or co-chairs when they chair too. */
 	if (!c->group) {
 		struct rs_field *ch = NULL;
+		bool chairs = false;
 
+		for (i = 0; i < s->nassign; i++)
+			if (people[i].heading == LINEUP_CHAIR &&
+			    counts_for(c, &people[i]))
+				chairs = true;
 		for (i = 0; i < s->nassign; i++)
 			if (people[i].heading == LINEUP_CHAIR &&
 			    !counts_for(c, &people[i])) {
 				if (ch == NULL)
-					ch = rs_add_field(b, "Chair", false);
+					ch = rs_add_field(
+					    b, chairs ? "Co-chair" : "Chair",
+					    false);
 				rs_add_entry(ch,
 				             rs_person_name(c->p, people[i].a),
 				             NULL, 0);

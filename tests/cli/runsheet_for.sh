@@ -27,6 +27,9 @@ expect_contains "09:30-10:45  Opening plenary: statements of the co-hosts
                   Building)" text "$text"
 expect_contains "14:45-15:30  Bilateral meeting: Kuwait and Tajikistan" text "$text"
 expect_contains "  Role            Speaker (1st of 2)" text "$text"
+# The closing plenary has two chairs: the other one is the co-chair.
+expect_contains "  Role            Chair
+  Co-chair        Minister of Internal Affairs — Tajikistan" text "$text"
 first=$(printf '%s\n' "$text" | grep -n "Opening plenary" | head -1 | cut -d: -f1)
 later=$(printf '%s\n' "$text" | grep -n "Ministerial reception" | head -1 | cut -d: -f1)
 [ -n "$first" ] && [ -n "$later" ] && [ "$first" -lt "$later" ] ||
@@ -101,6 +104,19 @@ expect_contains "Wrote $files programmes to $tmp/each" stderr "$err"
 cmp -s "$tmp/each/kw-interior.txt" - <<EOT || { echo "FAIL: kw-interior.txt differs from --for"; fail=1; }
 $text
 EOT
+# Arrival and departure as the registry gives them.
+expect_exit 0 "$DAIS" runsheet "$FIXTURES/mini" --for tj-interior
+expect_contains "Arrives Wed 4 Nov 2026 10:00 · departure not given" mini "$out"
+expect_contains "No sessions on this day." mini "$out"
+# One PDF each: the delegation counts through its member.
+if [ -s "$tmp/kw.pdf" ]; then
+	expect_exit 0 "$DAIS" runsheet "$FIXTURES/mini" --format pdf \
+		--per-participant "$tmp/pdfs"
+	[ "$(ls "$tmp/pdfs" | tr '\n' ' ')" = "kw-interior.pdf kw.pdf tj-interior.pdf unoct.pdf " ] ||
+		{ echo "FAIL: PDFs: $(ls "$tmp/pdfs")"; fail=1; }
+	pdfinfo "$tmp/pdfs/kw.pdf" | grep -q "programme of Kuwait" ||
+		{ echo "FAIL: kw.pdf is not Kuwait's programme"; fail=1; }
+fi
 expect_exit 2 "$DAIS" runsheet "$kuwait" --per-participant "$tmp/x" --for kw
 expect_contains "not both" stderr "$err"
 finish
