@@ -157,20 +157,21 @@ cmd_runsheet(int argc, char **argv)
 		programme_free(p);
 		return EXIT_BAD_INPUT;
 	}
-	if (each != NULL) {
-		size_t n = 0;
-
-		ok = runsheet_per_participant(p, &o, each, &n, &msg);
-		fprintf(stderr, "dais runsheet: %s\n", msg);
-		free(msg);
-		programme_free(p);
-		return ok ? EXIT_CLEAN : EXIT_BAD_INPUT;
-	}
 	if (!runsheet_check(p, &o, &msg)) {
 		fprintf(stderr, "dais runsheet: %s\n", msg);
 		free(msg);
 		programme_free(p);
 		return EXIT_BAD_INPUT;
+	}
+	if (each != NULL) {
+		size_t n = 0;
+
+		/* The options were checked above: what fails now is writing. */
+		ok = runsheet_per_participant(p, &o, each, &n, &msg);
+		fprintf(stderr, "dais runsheet: %s\n", msg);
+		free(msg);
+		programme_free(p);
+		return ok ? EXIT_CLEAN : EXIT_CONFLICTS;
 	}
 	if (output != NULL && strcmp(output, "-") != 0)
 		ok = runsheet_save(p, &o, output, &msg);

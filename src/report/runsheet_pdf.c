@@ -415,7 +415,12 @@ build(struct pdf *pd)
 
 		for (i = 0; i < d->nintro; i++) {
 			t = g_markup_escape_text(d->intro[i], -1);
-			g_string_append_printf(g, "%s%s", i ? "\n" : "", t);
+			/* The first line names whose programme it is. */
+			g_string_append_printf(g,
+			                       i ? "\n%s"
+			                         : "<b><span size=\"larger\">%s"
+			                           "</span></b>",
+			                       t);
 			g_free(t);
 		}
 		pd->intro =

@@ -117,6 +117,9 @@ if [ -s "$tmp/kw.pdf" ]; then
 	pdfinfo "$tmp/pdfs/kw.pdf" | grep -q "programme of Kuwait" ||
 		{ echo "FAIL: kw.pdf is not Kuwait's programme"; fail=1; }
 fi
+# A directory that cannot be made: nothing written, exit 1, said why.
+expect_exit 1 "$DAIS" runsheet "$kuwait" --per-participant /dev/null/each
+expect_contains "cannot make the directory /dev/null/each" stderr "$err"
 expect_exit 2 "$DAIS" runsheet "$kuwait" --per-participant "$tmp/x" --for kw
 expect_contains "not both" stderr "$err"
 finish
