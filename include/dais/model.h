@@ -160,6 +160,9 @@ struct session {
 	char *room_id;  /* X-DAIS-ROOM */
 	char *location; /* LOCATION as written */
 	dais_time start, end;
+	/* An all-day item (DTSTART;VALUE=DATE: "Arrival of delegations"):
+	 * start and end are local midnights; it takes part in no conflict. */
+	bool all_day;
 	int expected;             /* expected attendance; 0 when not known */
 	struct strlist languages; /* interpretation the session needs */
 	struct assignment *assign;
@@ -237,6 +240,10 @@ struct assignment *session_add_assignment(struct session *s, const char *id,
                                           enum role role, const char *cn);
 /* Index of the participant's assignment in the session, or -1. */
 long session_find_assignment(const struct session *s, const char *id);
+/* Whether a session holds its room and people for its time: not
+ * cancelled, not an all-day item (model.h). The conflict engine and the
+ * slot search look only at these. */
+bool session_blocks_time(const struct session *s);
 /* Sorts sessions by start, then end, then room id, then UID. */
 void programme_sort_sessions(struct programme *p);
 /* That order: negative when a comes before b, 0 for the same key. */

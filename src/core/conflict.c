@@ -258,8 +258,8 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 		const struct session *s = &p->sessions[i];
 
 		/* A session without a start cannot be placed in time. */
-		ck.live[i] = s->status != SESSION_CANCELLED &&
-		             s->start != DAIS_TIME_NONE;
+		ck.live[i] =
+		    session_blocks_time(s) && s->start != DAIS_TIME_NONE;
 		if (!ck.live[i])
 			continue;
 		/* An end before the start (or none) is read as an instant. */

@@ -437,6 +437,12 @@ session_init(struct session *s)
 	s->source = -1;
 }
 
+bool
+session_blocks_time(const struct session *s)
+{
+	return s->status != SESSION_CANCELLED && !s->all_day;
+}
+
 void
 session_destroy(struct session *s)
 {

@@ -352,8 +352,7 @@ walking(struct search *s, dais_time start, dais_time end, const struct room *r,
 		for (k = 0; k < h.n; k++) {
 			const struct session *o = &p->sessions[h.v[k]];
 
-			if ((long)h.v[k] == s->self ||
-			    o->status == SESSION_CANCELLED)
+			if ((long)h.v[k] == s->self || !session_blocks_time(o))
 				continue;
 			if (o->end <= start &&
 			    (before == NULL || o->end > before->end))
@@ -433,7 +432,7 @@ party_busy(struct search *s, const struct participant *who, dais_time from,
 	for (k = 0; k < h.n; k++) {
 		const struct session *o = &p->sessions[h.v[k]];
 
-		if ((long)h.v[k] == s->self || o->status == SESSION_CANCELLED)
+		if ((long)h.v[k] == s->self || !session_blocks_time(o))
 			continue;
 		v[2 * n] = o->start;
 		v[2 * n + 1] = o->end > o->start ? o->end : o->start;

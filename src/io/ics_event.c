@@ -321,12 +321,16 @@ written(icalproperty *prop)
 
 /*
  * Reads a DATE-TIME property into an instant. Errors make ev not ok;
- * floating values are noted in *floating for one warning per event.
+ * floating values are noted in *floating for one warning per event. A
+ * DATE (an all-day item's) is taken when date_ok, as the midnight that
+ * begins that day in the conference zone: RFC 5545 dates have no zone,
+ * and the conference's is where its days are.
  */
 static bool
 read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-          const struct ics_block *b, const char *name, struct icaltimetype *t,
-          struct ics_tz *tz, dais_time *out, struct strlist *floating)
+          const struct ics_block *b, const char *name, bool date_ok,
+          struct icaltimetype *t, struct ics_tz *tz, dais_time *out,
+          struct strlist *floating)
 {
 	char *v;
 
@@ -339,7 +343,7 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		ev->ok = false;
 		return false;
 	}
-	if (t->is_date) {
+	if (t->is_date && !date_ok) {
 		char *as = as_written(b, name);
 
 		v = written(prop);
@@ -383,7 +387,7 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		ev->ok = false;
 		return false;
 	}
-	if (tz->kind == ICS_TZ_FLOATING)
+	if (tz->kind == ICS_TZ_FLOATING && !t->is_date)
 		strlist_add(floating, name);
 	/* The iterator compares with UNTIL through the zone: set it. */
 	t->zone = tz->kind == ICS_TZ_ZONE  ? tz->zone
@@ -431,8 +435,41 @@ read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	}
 	if (fd->prop[SESSION_FIELD_END] != NULL) {
 		if (!read_time(f, ev, fd->prop[SESSION_FIELD_END], b, "DTEND",
-		               &t, &tz, &end, floating))
+		               ev->s.all_day, &t, &tz, &end, floating))
 			return;
+		if (ev->s.all_day && !t.is_date) {
+			char *as = as_written(b, "DTEND");
+			struct icaltimetype next = ev->dtstart;
+
+			next.day++;
+			next = icaltime_normalize(next);
+			ics_diag(f, DIAG_ERROR, prop_line(b, "DTEND", NULL),
+			         ev->s.uid,
+			         "%s has a time, but DTSTART is a date (an "
+			         "all-day item); write DTEND as a date too, "
+			         "e.g. DTEND;VALUE=DATE:%04d%02d%02d (the day "
+			         "after the last)",
+			         as, next.year, next.month, next.day);
+			free(as);
+			ev->ok = false;
+			return;
+		}
+		if (ev->s.all_day) {
+			/* Whole days, so that each occurrence of a series
+			 * keeps its midnights across an offset change. */
+			ev->nominal = true;
+			ev->dur = icaldurationtype_null_duration();
+			ev->dur.days =
+			    (unsigned)(icaltime_as_timet(t) -
+			               icaltime_as_timet(ev->dtstart)) /
+			    86400;
+		}
+	} else if (ev->s.all_day && fd->duration == NULL) {
+		/* RFC 5545 3.6.1: a date with no end lasts that one day. */
+		ev->nominal = true;
+		ev->dur = icaldurationtype_null_duration();
+		ev->dur.days = 1;
+		end = ics_occurrence_end(f, ev, ev->dtstart, ev->s.start);
 	} else if (fd->duration != NULL) {
 		ev->dur = icalproperty_get_duration(fd->duration);
 		ev->nominal = ev->dur.days != 0 || ev->dur.weeks != 0;
@@ -481,12 +518,15 @@ read_times(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 		         f->p->conf.zone.name);
 		ev->ok = false;
 	} else if (read_time(f, ev, fd->prop[SESSION_FIELD_START], b, "DTSTART",
-	                     &ev->dtstart, &ev->tz, &ev->s.start, &floating)) {
+	                     true, &ev->dtstart, &ev->tz, &ev->s.start,
+	                     &floating)) {
+		ev->s.all_day = ev->dtstart.is_date != 0;
 		read_end(f, ev, fd, b, &floating);
 	}
 	if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL &&
 	    read_time(f, ev, fd->prop[SESSION_FIELD_RECURRENCE_ID], b,
-	              "RECURRENCE-ID", &t, &tz, &rid, &floating)) {
+	              "RECURRENCE-ID", ev->s.all_day, &t, &tz, &rid,
+	              &floating)) {
 		icalparameter *range = icalproperty_get_first_parameter(
 		    fd->prop[SESSION_FIELD_RECURRENCE_ID],
 		    ICAL_RANGE_PARAMETER);

@@ -54,6 +54,25 @@ zoned_property(const struct programme *p, icalproperty_kind kind, dais_time t)
 	return prop;
 }
 
+/* DTSTART or DTEND of s: a DATE for an all-day item (its midnights are
+ * the conference zone's), else the zone's wall clock with TZID. */
+static icalproperty *
+time_property(const struct programme *p, icalproperty_kind kind,
+              const struct session *s, dais_time t)
+{
+	icalproperty *prop;
+	struct icaltimetype d;
+
+	if (!s->all_day)
+		return zoned_property(p, kind, t);
+	d = local_icaltime(p, t);
+	d.is_date = 1;
+	d.hour = d.minute = d.second = 0;
+	prop = icalproperty_new(kind);
+	icalproperty_set_value(prop, icalvalue_new_date(d));
+	return prop;
+}
+
 static struct icaltimetype
 utc_now(void)
 {
@@ -301,9 +320,9 @@ apply_session(icalcomponent *c, const struct programme *p,
 	remove_all(c, ICAL_DTEND_PROPERTY);
 	remove_all(c, ICAL_DURATION_PROPERTY);
 	icalcomponent_add_property(
-	    c, zoned_property(p, ICAL_DTSTART_PROPERTY, s->start));
+	    c, time_property(p, ICAL_DTSTART_PROPERTY, s, s->start));
 	icalcomponent_add_property(
-	    c, zoned_property(p, ICAL_DTEND_PROPERTY, s->end));
+	    c, time_property(p, ICAL_DTEND_PROPERTY, s, s->end));
 
 	if (s->expected > 0)
 		snprintf(num, sizeof num, "%d", s->expected);

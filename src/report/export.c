@@ -288,6 +288,20 @@ to_ical(const struct builder *b, dais_time t)
 	return icaltime_set_timezone(&tt, b->zone ? b->zone : utc);
 }
 
+/* An all-day item's day: a DATE (no zone, as RFC 5545 has it), the
+ * conference zone's date of the midnight t. */
+static struct icaltimetype
+to_ical_date(const struct builder *b, dais_time t)
+{
+	struct dais_date d = time_local_date(&b->p->conf.zone, t);
+	struct icaltimetype tt = icaltime_null_date();
+
+	tt.year = d.year;
+	tt.month = d.month;
+	tt.day = d.day;
+	return tt;
+}
+
 /*
  * libical escapes a backslash and a line break in an X- property's value
  * but leaves commas and semicolons as they are, which is also how clients
@@ -377,8 +391,13 @@ add_event(const struct builder *b, const struct session *s)
 	icalcomponent_set_uid(ev, uid);
 	free(uid);
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(b->stamp));
-	icalcomponent_set_dtstart(ev, to_ical(b, s->start));
-	icalcomponent_set_dtend(ev, to_ical(b, s->end));
+	if (s->all_day) {
+		icalcomponent_set_dtstart(ev, to_ical_date(b, s->start));
+		icalcomponent_set_dtend(ev, to_ical_date(b, s->end));
+	} else {
+		icalcomponent_set_dtstart(ev, to_ical(b, s->start));
+		icalcomponent_set_dtend(ev, to_ical(b, s->end));
+	}
 	icalcomponent_set_sequence(ev, sequence);
 	icalcomponent_set_summary(ev, s->title ? s->title : "(untitled)");
 	if ((text = location(b, s)) != NULL) {

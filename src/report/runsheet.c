@@ -13,6 +13,7 @@
 #include "dais/lineup.h"
 #include "dais/source_date.h"
 #include "dais/textwidth.h"
+#include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "runsheet_doc.h"
 
@@ -280,7 +281,8 @@ next_in_room(const struct programme *p, const struct session *s, int day,
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *t = &p->sessions[i];
 
-		if (!same_room(s, t) || !rs_session_on_day(p, t, day))
+		if (t->all_day || !same_room(s, t) ||
+		    !rs_session_on_day(p, t, day))
 			continue;
 		if (sessions_overlap(s, t)) {
 			if (clash == NULL || rs_session_before(t, clash))
@@ -632,6 +634,37 @@ rs_long_date(struct dais_date d)
 	                 month_names[(d.month + 11) % 12], d.year);
 }
 
+/* The all-day items that cover the day (in the room, on a room's sheet),
+ * as one line for the top of the sheet; NULL when there are none. */
+static char *
+all_day_line(const struct programme *p, int day, const struct room *room)
+{
+	dais_time midnight = time_at(&p->conf.zone, p->conf.days[day], 0);
+	struct strbuf b = {0};
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+		char *where;
+
+		if (!s->all_day || s->start > midnight || s->end <= midnight ||
+		    (room != NULL &&
+		     (s->room_id == NULL || strcmp(s->room_id, room->id) != 0)))
+			continue;
+		strbuf_addstr(&b, b.n == 0 ? "All day: " : "; ");
+		strbuf_addstr(&b, s->title ? s->title : "(untitled)");
+		if (room == NULL &&
+		    (s->room_id != NULL || s->location != NULL)) {
+			where = rs_session_room_label(p, s);
+			strbuf_addf(&b, " (%s)", where);
+			free(where);
+		}
+		if (s->status == SESSION_CANCELLED)
+			strbuf_addstr(&b, " (cancelled)");
+	}
+	return b.n > 0 ? strbuf_take(&b) : NULL;
+}
+
 static void
 build_section(const struct programme *p, const struct conflict_list *cl,
               const struct runsheet_options *o, int day, struct rs_section *sec)
@@ -651,10 +684,11 @@ build_section(const struct programme *p, const struct conflict_list *cl,
 	} else {
 		sec->scope = xstrdup("All rooms");
 	}
+	sec->all_day = all_day_line(p, day, room);
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *s = &p->sessions[i];
 
-		if (!rs_session_on_day(p, s, day))
+		if (s->all_day || !rs_session_on_day(p, s, day))
 			continue;
 		if (room != NULL &&
 		    (s->room_id == NULL || strcmp(s->room_id, room->id) != 0))
@@ -786,6 +820,7 @@ rs_doc_free(struct rs_doc *d)
 		free(sec->room);
 		free(sec->summary);
 		free(sec->empty);
+		free(sec->all_day);
 	}
 	free(d->sections);
 	free(d->conference);

@@ -58,6 +58,9 @@ struct rs_section {
 	char *room;  /* room sheets: "Plenary Hall (Main Building)"; or NULL */
 	char *summary; /* "5 sessions, 1 cancelled, 2 conflicts" */
 	char *empty;   /* what to say when there are no blocks */
+	/* "All day: Arrival of delegations, ..." above the sessions; NULL
+	 * when the day has no all-day item. */
+	char *all_day;
 	struct rs_block *blocks;
 	size_t nblocks, capblocks;
 };

@@ -385,8 +385,13 @@ build(struct pdf *pd)
 		           PAGE_W - 2 * MARGIN_X - width_of(ps->day) - 24, t);
 		pango_layout_set_alignment(ps->scope, PANGO_ALIGN_RIGHT);
 		g_free(t);
-		t = g_markup_escape_text(s->nblocks ? s->summary : s->empty,
-		                         -1);
+		m = s->all_day == NULL
+		        ? xstrdup(s->nblocks ? s->summary : s->empty)
+		        : xasprintf("%s\n%s",
+		                    s->nblocks ? s->summary : s->empty,
+		                    s->all_day);
+		t = g_markup_escape_text(m, -1);
+		free(m);
 		m = xasprintf("<span foreground=\"#444444\">%s</span>", t);
 		ps->summary =
 		    layout(pd, FAMILY " Italic 8.5", PAGE_W - 2 * MARGIN_X, m);

@@ -296,6 +296,8 @@ section_items(const struct rs_doc *d, const struct rs_section *s,
 		lines_add(&(*items)[0], xstrdup(""));
 	lines_add(&(*items)[0],
 	          text_truncate(s->nblocks ? s->summary : s->empty, WIDTH));
+	if (s->all_day != NULL) /* "All day: " hangs over the rest */
+		add_wrapped(&(*items)[0], "", 9, s->all_day);
 	for (i = 0; i < s->nblocks; i++) {
 		render_block(&(*items)[i + 1], &s->blocks[i]);
 		(*titles)[i + 1] =

@@ -170,6 +170,8 @@ planner_span(const struct planner *pl, const struct session *s, char *buf)
 	char a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
 	const struct dais_zone *z = &pl->p->conf.zone;
 
+	if (s->all_day) /* its midnights say nothing */
+		return strcpy(buf, "all day");
 	snprintf(buf, DAIS_TIMEBUF, "%s-%s", time_fmt_hm(a, z, s->start),
 	         time_fmt_hm(b, z, s->end));
 	return buf;

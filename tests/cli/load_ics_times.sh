@@ -15,8 +15,10 @@ refused() {
 refused unknown-tzid 24 \
 	"DTSTART has TZID=Kuwait/City, which is neither a zone of the time zone database nor a VTIMEZONE of this file" \
 	side-1@mini
-refused date-only 36 \
-	"DTSTART;VALUE=DATE:20261105 is a date without a time; a session needs a time of day" \
+# A date alone is an all-day item (load_all_day.sh), but not as the end of
+# a session with a time.
+refused date-only 37 \
+	"DTEND;VALUE=DATE:20261106 is a date without a time; a session needs a time of day" \
 	day2@mini
 refused impossible-date 36 "DTSTART;TZID=Asia/Kuwait:20261131T150000 is not a real date" \
 	day2@mini

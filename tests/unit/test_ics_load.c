@@ -285,7 +285,7 @@ test_refused_session_left_out(void **state)
 		int line;
 		const char *words;
 	} cases[] = {
-	    {"date-only", "day2@mini", 36, "date without a time"},
+	    {"date-only", "day2@mini", 37, "date without a time"},
 	    {"dtend-and-duration", "side-1@mini", 26,
 	     "both DTEND and DURATION"},
 	    {"end-before-start", "day2@mini", 37, "before it starts"},
