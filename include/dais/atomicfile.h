@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct atomicfile;
@@ -35,10 +36,59 @@ FILE *atomicfile_stream(struct atomicfile *af);
  * removed, false is returned and *why says what failed (owned by caller).
  */
 bool atomicfile_commit(struct atomicfile *af, char **why);
+/*
+ * As atomicfile_commit, but the target is replaced only if its bytes
+ * still hash to `expect` (filehash.h; 0: it must not exist) at the moment
+ * the new file goes in: on Linux the new file is swapped in with
+ * renameat2(RENAME_EXCHANGE), what came out is hashed, and swapped back
+ * when it is not what was expected. Where the filesystem has no such
+ * swap, the target is hashed again just before the rename (a change in
+ * between those two instants is still lost). A change found leaves the
+ * target as the other program made it, sets *changed and returns false.
+ */
+bool atomicfile_commit_over(struct atomicfile *af, uint64_t expect,
+                            bool *changed, char **why);
 /* Gives up: removes the temporary file and frees af. */
 void atomicfile_abort(struct atomicfile *af);
 /* Convenience: the whole content at once. */
 bool atomicfile_write(const char *path, const void *data, size_t len,
                       char **why);
+bool atomicfile_write_over(const char *path, const void *data, size_t len,
+                           uint64_t expect, bool *changed, char **why);
+
+/*
+ * Removes the temporary files dais left in `dir` when it was stopped in
+ * the middle of a write (NAME.dais-tmp-XXXXXX, regular files only; a
+ * file of any other name is never touched). Call it only while holding
+ * the directory's lock, when no write of dais can be under way. Returns
+ * how many were removed.
+ */
+size_t atomicfile_remove_leftovers(const char *dir);
+
+/* ---- For tests ---------------------------------------------------- */
+
+/* The system calls of a write, in order; the hook runs before each. */
+enum atomicfile_point {
+	ATOMICFILE_CREATE,   /* the temporary file */
+	ATOMICFILE_WRITE,    /* its bytes */
+	ATOMICFILE_SYNC,     /* fsync */
+	ATOMICFILE_RENAME,   /* the swap or rename over the target */
+	ATOMICFILE_SWAPPED,  /* after a swap, before what came out is judged */
+	ATOMICFILE_CHECKED,  /* no swap: after the last check, before rename */
+	ATOMICFILE_SYNC_DIR, /* fsync of the directory */
+};
+
+/*
+ * Set only by tests: `before` runs before each point (a test exits there
+ * to act as a crash, or changes the target to act as a racing writer);
+ * `no_exchange` acts as a filesystem without RENAME_EXCHANGE.
+ */
+struct atomicfile_test_hooks {
+	void (*before)(enum atomicfile_point point, const char *path,
+	               void *arg);
+	void *arg;
+	bool no_exchange;
+};
+extern struct atomicfile_test_hooks atomicfile_test_hooks;
 
 #endif

@@ -1,25 +1,71 @@
 /*
  * atomicfile.c: write-to-temporary, fsync, rename, fsync-directory. The
  * temporary file sits beside the target so the rename never crosses a
- * filesystem, and keeps the target's permissions when it exists.
+ * filesystem, and keeps the target's permissions when it exists. A target
+ * that is a symbolic link is written through: the temporary file goes
+ * beside the link's target, which is replaced, and the link stays.
  */
 #include "dais/atomicfile.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dais/filehash.h"
 #include "dais/xalloc.h"
 
+/* What follows a target's name in its temporary file's (mkstemp's six). */
+#define TMP_INFIX  ".dais-tmp-"
+#define TMP_RANDOM 6
+
 struct atomicfile {
-	char *path;
+	char *name; /* as the caller named it, for messages */
+	char *path; /* what is replaced: the link's target for a link */
 	char *tmp;
 	FILE *f;
 };
+
+struct atomicfile_test_hooks atomicfile_test_hooks;
+
+static void
+reach(enum atomicfile_point point, const char *path)
+{
+	if (atomicfile_test_hooks.before != NULL)
+		atomicfile_test_hooks.before(point, path,
+		                             atomicfile_test_hooks.arg);
+}
+
+/*
+ * The file a write to `path` replaces: `path` itself, or for a symbolic
+ * link the file it leads to (a programme file shared between directories
+ * through a link stays shared). NULL with *why for a link that leads
+ * nowhere.
+ */
+static char *
+replaced_path(const char *path, char **why)
+{
+	struct stat st;
+	char *target;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return xstrdup(path);
+	target = realpath(path, NULL);
+	if (target == NULL) {
+		*why = xasprintf("%s: a symbolic link whose target cannot be "
+		                 "reached (%s); point it at a file, or remove "
+		                 "it to write a plain file there",
+		                 path, strerror(errno));
+		return NULL;
+	}
+	return target;
+}
 
 /* Test hook: DAIS_FAIL_WRITE=<substring> makes writing a matching path
  * fail as a full disk would, so the fault tests need no special mount. */
@@ -37,7 +83,11 @@ atomicfile_open(const char *path, char **why)
 	struct atomicfile *af;
 	struct stat st;
 	bool exists;
+	char *real = replaced_path(path, why);
 	int fd;
+
+	if (real == NULL)
+		return NULL;
 
 	/*
 	 * A file made read-only is left alone, although the rename would
@@ -45,9 +95,9 @@ atomicfile_open(const char *path, char **why)
 	 * vim and emacs assume when they refuse or ask. Root, whom access()
 	 * always lets write, is stopped by a mode without any write bit.
 	 */
-	exists = stat(path, &st) == 0;
+	exists = stat(real, &st) == 0;
 	if (exists && S_ISREG(st.st_mode)) {
-		int err = faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0
+		int err = faccessat(AT_FDCWD, real, W_OK, AT_EACCESS) != 0
 		              ? errno
 		          : (st.st_mode & 0222) == 0 ? EACCES
 		                                     : 0;
@@ -57,18 +107,22 @@ atomicfile_open(const char *path, char **why)
 			                 "make it writable (chmod u+w) to save "
 			                 "over it",
 			                 path, strerror(err));
+			free(real);
 			return NULL;
 		}
 		if (err != 0) {
 			*why = xasprintf("%s: %s; the file on disk was not "
 			                 "changed",
 			                 path, strerror(err));
+			free(real);
 			return NULL;
 		}
 	}
 	af = xcalloc(1, sizeof *af);
-	af->path = xstrdup(path);
-	af->tmp = xasprintf("%s.dais-tmp-XXXXXX", path);
+	af->name = xstrdup(path);
+	af->path = real;
+	af->tmp = xasprintf("%s" TMP_INFIX "XXXXXX", real);
+	reach(ATOMICFILE_CREATE, af->path);
 	fd = mkstemp(af->tmp);
 	if (fd < 0) {
 		*why = xasprintf("%s: cannot create a temporary file in its "
@@ -76,6 +130,7 @@ atomicfile_open(const char *path, char **why)
 		                 path, strerror(errno));
 		free(af->tmp);
 		free(af->path);
+		free(af->name);
 		free(af);
 		return NULL;
 	}
@@ -102,6 +157,7 @@ atomicfile_open(const char *path, char **why)
 		unlink(af->tmp);
 		free(af->tmp);
 		free(af->path);
+		free(af->name);
 		free(af);
 		return NULL;
 	}
@@ -119,6 +175,7 @@ atomicfile_release(struct atomicfile *af)
 {
 	free(af->tmp);
 	free(af->path);
+	free(af->name);
 	free(af);
 }
 
@@ -136,31 +193,122 @@ fsync_parent(const char *path)
 	free(copy);
 }
 
-bool
-atomicfile_commit(struct atomicfile *af, char **why)
+/* Flushes and forces the temporary file to disk, and closes it: 0 or an
+ * errno. */
+static int
+finish_temporary(struct atomicfile *af)
 {
 	int err = 0;
 
-	if (injected_failure(af->path))
+	if (injected_failure(af->name))
 		err = ENOSPC;
+	reach(ATOMICFILE_WRITE, af->path);
 	if (err == 0 && (ferror(af->f) || fflush(af->f) != 0))
 		err = errno ? errno : EIO;
+	reach(ATOMICFILE_SYNC, af->path);
 	if (err == 0 && fsync(fileno(af->f)) != 0)
 		err = errno;
 	if (fclose(af->f) != 0 && err == 0)
 		err = errno;
-	if (err == 0 && rename(af->tmp, af->path) != 0)
+	return err;
+}
+
+/* The hash of `path`'s bytes, 0 when it does not exist (filehash.h). */
+static uint64_t
+hash_now(const char *path)
+{
+	uint64_t h = 0;
+
+	filehash_path(path, &h);
+	return h;
+}
+
+/*
+ * Puts the temporary file in place only if the target still holds bytes
+ * hashing to `expect` (0: there must be none). With RENAME_EXCHANGE the
+ * check is made on what was swapped out, so nothing written between the
+ * caller's check and the swap is lost: it is swapped back. Without it
+ * (EINVAL, ENOSYS: a filesystem or kernel without the flag) the target is
+ * hashed again just before a plain rename, which leaves only the instant
+ * between that hash and the rename. 0, ESTALE for "changed", or an errno.
+ */
+static int
+swap_in_checked(struct atomicfile *af, uint64_t expect)
+{
+	unsigned flag = expect == 0 ? RENAME_NOREPLACE : RENAME_EXCHANGE;
+	uint64_t out;
+
+	if (!atomicfile_test_hooks.no_exchange &&
+	    renameat2(AT_FDCWD, af->tmp, AT_FDCWD, af->path, flag) == 0) {
+		if (expect == 0)
+			return 0;
+		/* af->tmp now holds what the target held. */
+		reach(ATOMICFILE_SWAPPED, af->path);
+		out = hash_now(af->tmp);
+		if (out == expect) {
+			unlink(af->tmp);
+			return 0;
+		}
+		if (renameat2(AT_FDCWD, af->tmp, AT_FDCWD, af->path,
+		              RENAME_EXCHANGE) != 0)
+			return errno; /* both files still exist, by name */
+		return ESTALE;
+	}
+	if (!atomicfile_test_hooks.no_exchange && errno != EINVAL &&
+	    errno != ENOSYS)
+		return errno == EEXIST || errno == ENOENT ? ESTALE : errno;
+	if (hash_now(af->path) != expect)
+		return ESTALE;
+	reach(ATOMICFILE_CHECKED, af->path);
+	return rename(af->tmp, af->path) == 0 ? 0 : errno;
+}
+
+static bool
+commit(struct atomicfile *af, bool check, uint64_t expect, bool *changed,
+       char **why)
+{
+	int err = finish_temporary(af);
+
+	if (changed != NULL)
+		*changed = false;
+	reach(ATOMICFILE_RENAME, af->path);
+	if (err == 0 && check)
+		err = swap_in_checked(af, expect);
+	else if (err == 0 && rename(af->tmp, af->path) != 0)
 		err = errno;
 	if (err != 0) {
-		*why = xasprintf("%s: %s; the file on disk was not changed",
-		                 af->path, strerror(err));
+		if (err == ESTALE && changed != NULL) {
+			*changed = true;
+			*why = xasprintf("%s: changed by another program while "
+			                 "dais was saving it; the file on disk "
+			                 "was not changed",
+			                 af->name);
+		} else {
+			*why = xasprintf(
+			    "%s: %s; the file on disk was not changed",
+			    af->name, strerror(err));
+		}
 		unlink(af->tmp);
 		atomicfile_release(af);
 		return false;
 	}
+	reach(ATOMICFILE_SYNC_DIR, af->path);
 	fsync_parent(af->path);
 	atomicfile_release(af);
 	return true;
+}
+
+bool
+atomicfile_commit(struct atomicfile *af, char **why)
+{
+	return commit(af, false, 0, NULL, why);
+}
+
+bool
+atomicfile_commit_over(struct atomicfile *af, uint64_t expect, bool *changed,
+                       char **why)
+{
+	return commit(af, true, expect, changed, why);
 }
 
 void
@@ -180,4 +328,63 @@ atomicfile_write(const char *path, const void *data, size_t len, char **why)
 		return false;
 	fwrite(data, 1, len, af->f);
 	return atomicfile_commit(af, why);
+}
+
+bool
+atomicfile_write_over(const char *path, const void *data, size_t len,
+                      uint64_t expect, bool *changed, char **why)
+{
+	struct atomicfile *af = atomicfile_open(path, why);
+
+	if (changed != NULL)
+		*changed = false;
+	if (af == NULL)
+		return false;
+	fwrite(data, 1, len, af->f);
+	return atomicfile_commit_over(af, expect, changed, why);
+}
+
+/* Whether `name` is "<something>.dais-tmp-" and mkstemp's six letters. */
+static bool
+is_temporary_name(const char *name)
+{
+	const char *at = strstr(name, TMP_INFIX);
+	size_t i;
+
+	if (at == NULL || at == name)
+		return false;
+	/* The last occurrence: a target may have the infix in its name. */
+	while (strstr(at + 1, TMP_INFIX) != NULL)
+		at = strstr(at + 1, TMP_INFIX);
+	at += strlen(TMP_INFIX);
+	for (i = 0; i < TMP_RANDOM; i++)
+		if (!isalnum((unsigned char)at[i]))
+			return false;
+	return at[TMP_RANDOM] == '\0';
+}
+
+size_t
+atomicfile_remove_leftovers(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t removed = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+		char *path;
+
+		if (!is_temporary_name(e->d_name))
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		/* Only regular files: never a directory or a link's target. */
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    unlink(path) == 0)
+			removed++;
+		free(path);
+	}
+	closedir(d);
+	return removed;
 }
