@@ -11,9 +11,17 @@
  * order onto the programme as loaded from the files gives exactly the
  * programme that was on screen, whatever the edits were (a form, an undo,
  * a drag). The journal starts with a fingerprint (filehash.h) of every file
- * the programme was read from; a journal whose files changed since is never
- * replayed, only kept aside. After each save the journal starts again from
- * the files as written, so it only ever holds what is not on disk.
+ * the programme was read from, and the first record of each session also
+ * holds its state in those files. Before a save writes anything, the
+ * journal records the save's intent: each file's fingerprint before and
+ * after. So after a crash, even in the middle of a save, recovery goes
+ * file by file (journal_prepare): a file as the journal found it gets its
+ * edits replayed, a file that already holds what the save was writing is
+ * saved, and in a file somebody else changed, each session unchanged
+ * there is replayed and the rest are left for the same choice as a file
+ * changed on disk at save (save_analyse). After each save the journal
+ * starts again from the files as written, so it only ever holds what is
+ * not on disk.
  *
  * The format is text, described in journal.c and dais-programme(5).
  */
@@ -22,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dais/dtime.h"
 #include "dais/edit.h"
@@ -50,6 +59,18 @@ struct journal *journal_start(const struct editor *ed, char **why);
  */
 bool journal_append(struct journal *j, const struct editor *ed,
                     const struct edit_event *ev, char **why);
+/* One file a save is about to write. */
+struct journal_saving {
+	const char *name;       /* the conf.files entry */
+	uint64_t before, after; /* fingerprints (0: the file does not exist) */
+};
+/*
+ * Records that a save is about to write these files, and forces it to
+ * disk, before the first is written (programme_save_recoverable). False
+ * with *why when it could not.
+ */
+bool journal_save_intent(struct journal *j, const struct journal_saving *v,
+                         size_t n, char **why);
 /* After a save (whether or not every file was written): starts again from
  * the files as they now are. */
 bool journal_restart(struct journal *j, const struct editor *ed, char **why);
@@ -70,6 +91,13 @@ struct journal_delta {
 	int kind; /* enum registry_kind */
 	bool removed;
 	struct strlist keys, values;
+	/* The session's first record in the journal also says how it was in
+	 * the files (NULL: in none of them). Older journals do not. */
+	bool has_was;
+	struct session *was;
+	/* journal_prepare's verdict: not replayed (already on disk, or
+	 * left for the user's choice at save). */
+	bool skip;
 };
 
 struct journal_edit {
@@ -90,9 +118,25 @@ struct journal_found {
 	/* The last edit was cut short (a crash while writing it): it was
 	 * never on screen, and it is left out. */
 	bool torn;
-	/* Files whose bytes differ from when the journal was written; empty
-	 * when the journal matches the directory and may be replayed. */
+	/* Files whose bytes are neither those the journal started from nor
+	 * those a save it records was writing: somebody else changed them. */
 	struct strlist changed;
+	/* Whether the edits may be replayed: no file changed, or only
+	 * programme .ics files did and the journal says how each session
+	 * was in them (journal_prepare then sorts the sessions out). A
+	 * registry changed, or an older journal: keep it aside. */
+	bool replayable;
+	/* Sessions journal_prepare left to the choice at the next save. */
+	size_t left_to_choose;
+	/* Every file the journal names, as journal_prepare needs them. */
+	struct journal_file {
+		char *name;
+		uint64_t started; /* fingerprint the edits apply to */
+		uint64_t saving;  /* a recorded save was writing these bytes */
+		size_t saved_at;  /* ... after this many edits */
+		uint64_t now;     /* fingerprint on disk now */
+	} * files;
+	size_t nfiles;
 };
 
 /*
@@ -114,10 +158,29 @@ char *journal_when_text(const struct journal_found *f);
 /* The time of the last edit (or the start, when there is none). */
 dais_time journal_last_time(const struct journal_found *f);
 /*
+ * What recovery makes of the programme `p` loaded from the files as they
+ * are now (before an editor takes it), for a replayable journal: marks
+ * the edits to skip (sessions of a file that already holds what the save
+ * was writing; sessions that are on disk as the journal has them) and,
+ * for a session somebody else changed on disk that the journal changed
+ * too, puts its state from the journal's files back into p and gives its
+ * file the journal's fingerprint, so that the replay makes it the user's
+ * change of that old state, and the next save finds the file changed on
+ * disk and offers the usual choice (save_analyse: merge, reload or save a
+ * copy). Returns how many sessions are left to that choice.
+ */
+size_t journal_prepare(struct journal_found *f, struct programme *p);
+/*
+ * Removes the temporary files a dais stopped in the middle of a save
+ * left in the programme's directories (atomicfile_remove_leftovers):
+ * only while holding the lock. Returns how many.
+ */
+size_t journal_remove_temporaries(const struct programme *p);
+/*
  * Replays the journal's edits onto ed (the programme loaded from files
- * that match: f->changed empty) as one undoable edit. False with *why (the
- * caller frees it) naming the session when the editor refuses one; the
- * programme is then as it was.
+ * that match, or prepared by journal_prepare) as one undoable edit. False with
+ * *why (the caller frees it) naming the session when the editor refuses one;
+ * the programme is then as it was.
  */
 bool journal_replay(const struct journal_found *f, struct editor *ed,
                     char **why);

@@ -17,6 +17,7 @@
 #include "dais/model.h"
 
 struct editor;
+struct journal;
 
 /*
  * Saves the programme that `ed` edits (edit.h) into its directory. Only the
@@ -26,6 +27,16 @@ struct editor;
  * in memory so a later save can succeed.
  */
 bool programme_save(struct editor *ed, struct diag_list *diags);
+/*
+ * The same, as one recoverable unit with the planner's journal `j`: the
+ * new bytes of every file are made first, then the journal records the
+ * save's intent (each file's fingerprint before and after) and forces it
+ * to disk, then each file is swapped in (atomicfile_commit_over). A crash
+ * at any point leaves each file old or new, and the next planner restores
+ * exactly what the screen showed (journal_recovery_plan).
+ */
+bool programme_save_recoverable(struct editor *ed, struct journal *j,
+                                struct diag_list *diags);
 
 /* ---- Files changed by somebody else since dais read them ------------ */
 
@@ -133,6 +144,9 @@ bool save_can_merge(const struct save_analysis *a, char **why);
  */
 bool save_merge(struct editor *ed, const struct save_analysis *a,
                 struct diag_list *diags);
+/* The same, as one recoverable unit with the planner's journal (above). */
+bool save_merge_recoverable(struct editor *ed, const struct save_analysis *a,
+                            struct journal *j, struct diag_list *diags);
 
 /*
  * Writes the programme as the user sees it in dais into a new directory

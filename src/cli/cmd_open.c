@@ -349,7 +349,15 @@ settle_journal(const char *dir, enum journal_choice choice,
 	                     "shown, and is left out)"
 	                   : "");
 	free(when);
-	if (found->changed.n > 0) {
+	if (found->changed.n > 0 && found->replayable) {
+		changed = strlist_join(&found->changed, ", ");
+		printf("  %s changed on disk since: edits to sessions "
+		       "unchanged there are restored; the others are shown "
+		       "when you save, with the usual choice.\n",
+		       changed);
+		free(changed);
+	}
+	if (!found->replayable) {
 		char *reason;
 
 		changed = strlist_join(&found->changed, ", ");
@@ -531,6 +539,13 @@ cmd_open(int argc, char **argv)
 		                 journal_note != NULL ? journal_note : loaded);
 	opts.note = note != NULL ? note : taken;
 	opts.read_only_why = read_only_why;
+	if (read_only_why == NULL) {
+		/* Under the lock no save of dais is under way: what a stopped
+		 * one left is garbage. */
+		journal_remove_temporaries(p);
+		if (restore)
+			found.left_to_choose = journal_prepare(&found, p);
+	}
 	opts.restore = restore ? &found : NULL;
 	status = tui_run(p, &opts, &why); /* frees p */
 	/* After the planner, so that its saves were made under the lock. */

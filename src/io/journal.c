@@ -33,12 +33,26 @@ static const char *const registry_files[] = {
 };
 #define NREGISTRY (sizeof registry_files / sizeof registry_files[0])
 
+bool
+journal_is_registry(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NREGISTRY; i++)
+		if (strcmp(name, registry_files[i]) == 0)
+			return true;
+	return false;
+}
+
 struct journal {
 	char *dir;
 	char *path;
 	int fd;
 	/* The last append failed: rewrite the whole journal at the next. */
 	bool broken;
+	/* Sessions whose state in the files is written (a was line): each
+	 * once, at the first edit that touches it. */
+	struct strlist seen;
 };
 
 /* A tab, then the text escaped (or \0 for NULL). */
@@ -131,18 +145,25 @@ out_value(struct strbuf *o, const struct session *s,
 	}
 }
 
+/* A session's state: `label` ("put" or "was") and its tagged fields. */
 static void
-out_session(struct strbuf *o, const struct session *s)
+out_state(struct strbuf *o, const char *label, const struct session *s)
 {
 	size_t i;
 
-	strbuf_addstr(o, "put");
+	strbuf_addstr(o, label);
 	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
 		strbuf_add(o, "\t", 1);
 		strbuf_addstr(o, session_field_table[i].tag);
 		out_value(o, s, &session_field_table[i]);
 	}
 	strbuf_add(o, "\n", 1);
+}
+
+static void
+out_session(struct strbuf *o, const struct session *s)
+{
+	out_state(o, "put", s);
 }
 
 static void
@@ -175,6 +196,32 @@ out_registry(struct strbuf *o, const struct programme *p,
 	strbuf_add(o, "\n", 1);
 	strlist_clear(&keys);
 	strlist_clear(&values);
+}
+
+/*
+ * Before the first record of a session in this journal: its state in the
+ * files the journal's fingerprints describe (`saved`; NULL: it is in none
+ * of them), so that recovery can tell, file by file, whether somebody
+ * changed that session on disk since.
+ */
+static void
+out_was(struct journal *j, struct strbuf *o, const char *uid, dais_time rid,
+        const struct session *saved)
+{
+	char *key = xasprintf("%" PRId64 " %s", (int64_t)rid, uid);
+
+	if (!strlist_has(&j->seen, key)) {
+		strlist_add(&j->seen, key);
+		if (saved != NULL) {
+			out_state(o, "was", saved);
+		} else {
+			strbuf_addstr(o, "was-none");
+			out_text(o, uid);
+			out_time(o, rid);
+			strbuf_add(o, "\n", 1);
+		}
+	}
+	free(key);
 }
 
 static dais_time
@@ -212,7 +259,7 @@ out_file(struct strbuf *o, uint64_t hash, const char *name)
  * never writes them.
  */
 static void
-out_journal(struct strbuf *o, const struct editor *ed)
+out_journal(struct journal *j, struct strbuf *o, const struct editor *ed)
 {
 	const struct programme *p = editor_programme(ed);
 	struct edit_change *ch = NULL;
@@ -268,6 +315,7 @@ out_journal(struct strbuf *o, const struct editor *ed)
 		const struct session *s =
 		    editor_session(ed, ch[i].uid, ch[i].recurrence_id);
 
+		out_was(j, o, ch[i].uid, ch[i].recurrence_id, ch[i].saved);
 		if (s != NULL)
 			out_session(o, s);
 		else
@@ -287,7 +335,8 @@ journal_write_whole(struct journal *j, const struct editor *ed, char **why)
 		close(j->fd);
 		j->fd = -1;
 	}
-	out_journal(&o, ed);
+	strlist_clear(&j->seen);
+	out_journal(j, &o, ed);
 	ok = atomicfile_write(j->path, o.v, o.n, why);
 	strbuf_free(&o);
 	if (!ok)
@@ -356,12 +405,32 @@ kind_name(enum edit_event_kind k)
 	return "applied";
 }
 
+/* Appends one record (o, freed here) and forces it to disk. */
+static bool
+append_record(struct journal *j, struct strbuf *o, char **why)
+{
+	off_t at = lseek(j->fd, 0, SEEK_END);
+
+	if (!write_all(j->fd, o->v, o->n) || fdatasync(j->fd) != 0) {
+		*why = xasprintf("cannot write the recovery journal %s: %s",
+		                 j->path, strerror(errno));
+		/* Leave no half record behind if we can. */
+		if (at >= 0 && ftruncate(j->fd, at) != 0) {
+			/* The fingerprint line still marks it torn. */
+		}
+		j->broken = true;
+		strbuf_free(o);
+		return false;
+	}
+	strbuf_free(o);
+	return true;
+}
+
 bool
 journal_append(struct journal *j, const struct editor *ed,
                const struct edit_event *ev, char **why)
 {
 	struct strbuf o = {0};
-	off_t at;
 	size_t i;
 
 	if (j->broken || j->fd < 0)
@@ -382,26 +451,43 @@ journal_append(struct journal *j, const struct editor *ed,
 		const struct session *key =
 		    d->after != NULL ? d->after : d->before;
 
+		if (key != NULL)
+			out_was(j, &o, key->uid, key->recurrence_id, d->before);
 		if (d->after != NULL)
 			out_session(&o, d->after);
 		else if (key != NULL)
 			out_deletion(&o, key->uid, key->recurrence_id);
 	}
 	out_end(&o, 0);
-	at = lseek(j->fd, 0, SEEK_END);
-	if (!write_all(j->fd, o.v, o.n) || fdatasync(j->fd) != 0) {
-		*why = xasprintf("cannot write the recovery journal %s: %s",
-		                 j->path, strerror(errno));
-		/* Leave no half edit behind if we can. */
-		if (at >= 0 && ftruncate(j->fd, at) != 0) {
-			/* The fingerprint line still marks it torn. */
-		}
-		j->broken = true;
-		strbuf_free(&o);
+	return append_record(j, &o, why);
+}
+
+bool
+journal_save_intent(struct journal *j, const struct journal_saving *v, size_t n,
+                    char **why)
+{
+	struct strbuf o = {0};
+	size_t i;
+	char buf[64];
+
+	if (j->broken || j->fd < 0) {
+		*why = xasprintf("the recovery journal %s is not written",
+		                 j->path);
 		return false;
 	}
-	strbuf_free(&o);
-	return true;
+	strbuf_addstr(&o, "save");
+	out_time(&o, now_utc());
+	out_int(&o, (int64_t)n);
+	strbuf_add(&o, "\n", 1);
+	for (i = 0; i < n; i++) {
+		snprintf(buf, sizeof buf, "saving\t%016" PRIx64 "\t%016" PRIx64,
+		         v[i].before, v[i].after);
+		strbuf_addstr(&o, buf);
+		out_text(&o, v[i].name);
+		strbuf_add(&o, "\n", 1);
+	}
+	out_end(&o, 0);
+	return append_record(j, &o, why);
 }
 
 void
@@ -415,5 +501,7 @@ journal_close(struct journal *j, bool remove)
 		unlink(j->path);
 	free(j->path);
 	free(j->dir);
+	strlist_clear(&j->seen);
+	free(j->seen.v);
 	free(j);
 }

@@ -8,14 +8,19 @@
  * written \\ \t \n \r, and a missing value (NULL) is \0. Times are
  * seconds since 1970 UTC, or "none".
  *
- *   DAIS-JOURNAL	2
+ *   DAIS-JOURNAL	3
  *   opened	<time>	<user>	<host>	<pid>
  *   file	<16 hex digits>	<name>          one per file read
  *   edit	<time>	<kind>	<description>	<count>
+ *   was	<tag>	<value> ...    before a session's first put or del:
+ *   was-none	<uid>	<recurrence id>     its state in the files
  *   put	<tag>	<value>	<tag>	<value> ...    `count` of put and del
  *   del	<uid>	<recurrence id>
  *   reg	<kind>	<id>	<key>	<value> ...  a registry entry's state
  *   regdel	<kind>	<id>                  a registry entry removed
+ *   end	<16 hex digits>
+ *   save	<time>	<count>                   before a save writes a file
+ *   saving	<hex before>	<hex after>	<name>   `count` of them
  *   end	<16 hex digits>
  *
  * A put line is one session's state: each field of the session field
@@ -23,10 +28,15 @@
  * field, a time or a number one, a status its name; a list is its count
  * then its items, the people their count then id, role and CN for each.
  * A tag the line does not have keeps the value a new session has, so a
- * journal written before a field existed still reads. Version 1 (until
- * the table) wrote the values without tags, in the order journal_read.c's
- * journal_v1_fields says;
- * it is still read.
+ * journal written before a field existed still reads. A was line is a
+ * put line's fields; it comes once per session, at its first record, and
+ * says how the session is in the files of the header (was-none: in none),
+ * so recovery can tell which sessions somebody else changed on disk. A
+ * save record says, before a save writes anything, each file's
+ * fingerprint before and after it: recovery counts a file that holds the
+ * after bytes as saved. Version 2 had neither; it is still read. Version 1
+ * (until the table) wrote the values without tags, in the order
+ * journal_read.c's journal_v1_fields says; it is still read.
  *
  * A reg line is a participant, room, building or walk (the kind's name
  * in registry_field.h) with each key it has as the INI file would hold
@@ -44,11 +54,19 @@
 #ifndef DAIS_IO_JOURNAL_FORMAT_H
 #define DAIS_IO_JOURNAL_FORMAT_H
 
-#define JOURNAL_MAGIC "DAIS-JOURNAL\t2"
+#include <stdbool.h>
+
+#define JOURNAL_MAGIC "DAIS-JOURNAL\t3"
+/* Before was lines and save records: otherwise the same. */
+#define JOURNAL_MAGIC_V2 "DAIS-JOURNAL\t2"
 /* The first journals: a put line's values without tags (journal_read.c
  * has their order). */
 #define JOURNAL_MAGIC_V1 "DAIS-JOURNAL\t1"
 /* A journal is a day's edits at most; past this it is not a journal. */
 #define JOURNAL_MAX_BYTES ((size_t)1 << 30)
+
+/* Whether a file the journal names is a registry (conference.ini ...):
+ * a journal is replayed only onto the same ones. */
+bool journal_is_registry(const char *name);
 
 #endif

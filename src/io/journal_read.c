@@ -83,7 +83,7 @@ struct reader {
 	struct fields f;
 	size_t at; /* next field */
 	bool bad;
-	int version; /* of the journal's format: 1 or 2 */
+	int version; /* of the journal's format: 1, 2 or 3 */
 };
 
 static const char *
@@ -292,6 +292,7 @@ edit_clear(struct journal_edit *e)
 		session_destroy(e->deltas[i].after);
 		strlist_clear(&e->deltas[i].keys);
 		strlist_clear(&e->deltas[i].values);
+		session_destroy(e->deltas[i].was);
 	}
 	free(e->deltas);
 	free(e->description);
@@ -311,6 +312,9 @@ journal_found_free(struct journal_found *f)
 	free(f->host);
 	strlist_clear(&f->changed);
 	free(f->changed.v);
+	for (i = 0; i < f->nfiles; i++)
+		free(f->files[i].name);
+	free(f->files);
 	memset(f, 0, sizeof *f);
 }
 
@@ -334,6 +338,119 @@ line_after(char *s)
 	char *nl = strchr(s, '\n');
 
 	return nl != NULL ? nl + 1 : NULL;
+}
+
+/* The next line of the text at s (cut at its end), split into r->f. */
+static char *
+next_line(struct reader *r, char *s)
+{
+	char *nl = strchr(s, '\n');
+
+	*nl = '\0'; /* every line of a checked record ends in one */
+	r->line++;
+	fields_split(&r->f, s);
+	r->at = 1;
+	return nl + 1;
+}
+
+/*
+ * One session's record from `s`: an optional was (or was-none) line with
+ * its state in the files, then its put or del line. Returns what follows.
+ */
+static char *
+read_delta(struct reader *r, char *s, struct journal_delta *d)
+{
+	memset(d, 0, sizeof *d);
+	s = next_line(r, s);
+	if (strcmp(r->f.v[0], "was") == 0 ||
+	    strcmp(r->f.v[0], "was-none") == 0) {
+		d->has_was = true;
+		if (strcmp(r->f.v[0], "was") == 0) {
+			d->was = read_session(r);
+		} else {
+			char *uid = next_text(r);
+
+			next_time(r);
+			if (uid == NULL || r->at != r->f.n)
+				r->bad = true;
+			free(uid);
+		}
+		if (r->bad || *s == '\0') {
+			r->bad = true;
+			return s;
+		}
+		s = next_line(r, s);
+	}
+	if (strcmp(r->f.v[0], "put") == 0) {
+		d->after = read_session(r);
+		d->uid = xstrdup(d->after->uid != NULL ? d->after->uid : "");
+		d->rid = d->after->recurrence_id;
+	} else if (strcmp(r->f.v[0], "del") == 0) {
+		d->uid = next_text(r);
+		d->rid = next_time(r);
+		if (d->uid == NULL || r->at != r->f.n)
+			r->bad = true;
+	} else if (!d->has_was && (strcmp(r->f.v[0], "reg") == 0 ||
+	                           strcmp(r->f.v[0], "regdel") == 0)) {
+		read_registry(r, d);
+	} else {
+		r->bad = true;
+	}
+	if (d->uid == NULL)
+		d->uid = xstrdup("");
+	return s;
+}
+
+/* The file the journal names `name`, or NULL. */
+static struct journal_file *
+file_named(struct journal_found *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < out->nfiles; i++)
+		if (strcmp(out->files[i].name, name) == 0)
+			return &out->files[i];
+	return NULL;
+}
+
+/*
+ * A save's intent (its "save" line is in r->f; its "saving" lines from
+ * s): what each file was about to hold, after the edits read so far.
+ */
+static bool
+read_save(struct reader *r, char *s, struct journal_found *out)
+{
+	int64_t n, i;
+
+	r->bad = false;
+	next_time(r);
+	n = next_int(r, 1, 1000000);
+	if (r->bad || r->at != r->f.n)
+		return false;
+	for (i = 0; i < n && *s != '\0'; i++) {
+		struct journal_file *jf;
+		const char *before, *after;
+		char *name, *end;
+		uint64_t to;
+
+		s = next_line(r, s);
+		if (strcmp(r->f.v[0], "saving") != 0)
+			return false;
+		before = next_field(r, NULL);
+		after = next_field(r, NULL);
+		name = next_text(r);
+		to = strtoull(after, &end, 16);
+		if (r->bad || r->at != r->f.n || name == NULL ||
+		    strlen(before) != 16 || strlen(after) != 16 ||
+		    *end != '\0' || (jf = file_named(out, name)) == NULL) {
+			free(name);
+			return false;
+		}
+		jf->saving = to;
+		jf->saved_at = out->nedits;
+		free(name);
+	}
+	return i == n && *s == '\0';
 }
 
 /*
@@ -383,12 +500,25 @@ read_edits(struct reader *r, char *s, struct journal_found *out, char **why)
 		after_end = nl + 1;
 		*end = '\0';
 
-		/* Parse it: the edit line, then `count` put or del lines. */
+		/* Parse it: a save's intent, or an edit. */
 		nl = strchr(s, '\n');
 		*nl = '\0';
 		r->line++;
 		fields_split(&r->f, s);
 		r->at = 1;
+		if (strcmp(r->f.v[0], "save") == 0) {
+			if (!read_save(r, nl + 1, out)) {
+				*why =
+				    xasprintf("%s:%zu: this line is not part "
+				              "of a save dais recorded",
+				              r->path, r->line);
+				ok = false;
+				break;
+			}
+			r->line = first_line + lines;
+			s = after_end;
+			continue;
+		}
 		r->bad = strcmp(r->f.v[0], "edit") != 0;
 		e.when = next_time(r);
 		next_field(r, NULL); /* applied, undone...: for people */
@@ -396,34 +526,9 @@ read_edits(struct reader *r, char *s, struct journal_found *out, char **why)
 		n = next_int(r, 1, 100000000);
 		s = nl + 1;
 		for (i = 0; i < n && !r->bad && *s != '\0'; i++) {
-			struct journal_delta *d;
-
-			nl = strchr(s, '\n');
-			*nl = '\0';
-			r->line++;
-			fields_split(&r->f, s);
-			r->at = 1;
 			e.deltas = xreallocarray(e.deltas, e.ndeltas + 1,
 			                         sizeof *e.deltas);
-			d = &e.deltas[e.ndeltas++];
-			memset(d, 0, sizeof *d);
-			if (strcmp(r->f.v[0], "put") == 0) {
-				d->after = read_session(r);
-				d->uid = xstrdup(
-				    d->after->uid != NULL ? d->after->uid : "");
-				d->rid = d->after->recurrence_id;
-			} else if (strcmp(r->f.v[0], "del") == 0) {
-				d->uid = next_text(r);
-				d->rid = next_time(r);
-				if (d->uid == NULL || r->at != r->f.n)
-					r->bad = true;
-			} else if (strcmp(r->f.v[0], "reg") == 0 ||
-			           strcmp(r->f.v[0], "regdel") == 0) {
-				read_registry(r, d);
-			} else {
-				r->bad = true;
-			}
-			s = nl + 1;
+			s = read_delta(r, s, &e.deltas[e.ndeltas++]);
 		}
 		if (r->bad || i != n || *s != '\0') {
 			*why = xasprintf("%s:%zu: this line is not part of an "
@@ -454,6 +559,9 @@ read_header(struct reader *r, char **sp, const char *dir,
 	char *s = *sp, *nl;
 
 	if (strncmp(s, JOURNAL_MAGIC "\n", strlen(JOURNAL_MAGIC) + 1) == 0)
+		r->version = 3;
+	else if (strncmp(s, JOURNAL_MAGIC_V2 "\n",
+	                 strlen(JOURNAL_MAGIC_V2) + 1) == 0)
 		r->version = 2;
 	else if (strncmp(s, JOURNAL_MAGIC_V1 "\n",
 	                 strlen(JOURNAL_MAGIC_V1) + 1) == 0)
@@ -461,11 +569,11 @@ read_header(struct reader *r, char **sp, const char *dir,
 	else {
 		*why = xasprintf("%s:1: not a dais recovery journal (it does "
 		                 "not start with DAIS-JOURNAL and its version, "
-		                 "1 or 2)",
+		                 "1 to 3)",
 		                 r->path);
 		return false;
 	}
-	s += strlen(JOURNAL_MAGIC) + 1; /* both versions: one digit */
+	s += strlen(JOURNAL_MAGIC) + 1; /* every version: one digit */
 	r->line = 1;
 	while (
 	    (nl = strchr(s, '\n')) != NULL &&
@@ -492,11 +600,21 @@ read_header(struct reader *r, char **sp, const char *dir,
 			    strlen(hex) != 16) {
 				r->bad = true;
 			} else {
+				struct journal_file *jf;
+
 				path = xasprintf("%s/%s", dir, name);
+				have = 0;
 				filehash_path(path, &have);
-				if (have != want)
-					strlist_add(&out->changed, name);
 				free(path);
+				out->files =
+				    xreallocarray(out->files, out->nfiles + 1,
+				                  sizeof *out->files);
+				jf = &out->files[out->nfiles++];
+				memset(jf, 0, sizeof *jf);
+				jf->name = name;
+				name = NULL;
+				jf->started = want;
+				jf->now = have;
 			}
 			free(name);
 		}
@@ -515,6 +633,31 @@ read_header(struct reader *r, char **sp, const char *dir,
 	}
 	*sp = s;
 	return true;
+}
+
+/*
+ * Which files somebody else changed: neither what the journal started
+ * from nor what a save it records was writing. The edits may be replayed
+ * when none did, or only programme files did and the journal (version 3)
+ * says how each session was in them.
+ */
+static void
+judge_files(struct journal_found *out, int version)
+{
+	bool registry = false;
+	size_t i;
+
+	for (i = 0; i < out->nfiles; i++) {
+		const struct journal_file *jf = &out->files[i];
+
+		if (jf->now == jf->started ||
+		    (jf->saving != 0 && jf->now == jf->saving))
+			continue;
+		strlist_add(&out->changed, jf->name);
+		if (journal_is_registry(jf->name))
+			registry = true;
+	}
+	out->replayable = out->changed.n == 0 || (!registry && version >= 3);
 }
 
 int
@@ -548,6 +691,8 @@ journal_find(const char *dir, struct journal_found *out, char **why)
 	r.path = out->path;
 	s = text;
 	ok = read_header(&r, &s, dir, out, why) && read_edits(&r, s, out, why);
+	if (ok)
+		judge_files(out, r.version);
 	free(r.f.v);
 	free(r.f.null);
 	free(text);

@@ -1,11 +1,14 @@
 /*
  * journal_recover.c: what a starting planner does with a journal it found
- * (journal_find): whether its writer still runs, when it was written, and
- * replaying, keeping aside or discarding it.
+ * (journal_find): whether its writer still runs, when it was written,
+ * which of its edits to replay file by file and session by session
+ * (journal_prepare), and replaying, keeping aside or discarding it.
  */
 #include "dais/journal.h"
 
 #include <errno.h>
+#include <inttypes.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +16,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dais/atomicfile.h"
 #include "dais/edit_registry.h"
 #include "dais/elapsed.h"
 #include "dais/machine.h"
+#include "dais/session_field.h"
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 bool
@@ -113,7 +119,8 @@ journal_replay(const struct journal_found *f, struct editor *ed, char **why)
 				editor_cancel_group(ed);
 				return false;
 			}
-			if (edit_put(ed, d->uid, d->rid, d->after, &refusal))
+			if (d->skip ||
+			    edit_put(ed, d->uid, d->rid, d->after, &refusal))
 				continue;
 			*why = xasprintf("edit %zu of %zu ('%s'), session "
 			                 "%s: %s",
@@ -165,4 +172,201 @@ journal_discard(const char *dir, char **why)
 		*why = xasprintf("cannot delete %s: %s", path, strerror(errno));
 	free(path);
 	return ok;
+}
+
+/* What the journal says of one session, over all its records. */
+struct touched {
+	const char *uid;
+	dais_time rid;
+	bool has_was;
+	const struct session *was;   /* in the files; NULL: in none */
+	const struct session *final; /* the last record; NULL: deleted */
+};
+
+/* conf.new_sessions_file's index (changeset.c's rule; 0 when unlisted). */
+static size_t
+new_sessions_index(const struct programme *p)
+{
+	size_t i;
+
+	for (i = 0; p->conf.new_sessions_file != NULL && i < p->conf.files.n;
+	     i++)
+		if (strcmp(p->conf.files.v[i], p->conf.new_sessions_file) == 0)
+			return i;
+	return 0;
+}
+
+/* The file a session belongs in: where it was, else where it goes. */
+static size_t
+file_of(const struct programme *p, const struct touched *t)
+{
+	const struct session *s = t->was != NULL ? t->was : t->final;
+
+	if (s != NULL && s->source >= 0 && (size_t)s->source < p->conf.files.n)
+		return (size_t)s->source;
+	return new_sessions_index(p);
+}
+
+static struct journal_file *
+journal_file_of(struct journal_found *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->nfiles; i++)
+		if (strcmp(f->files[i].name, name) == 0)
+			return &f->files[i];
+	return NULL;
+}
+
+/* Whether the session on disk (NULL: none) has the state s (NULL: none),
+ * as content (SEQUENCE and where it came from do not count). */
+static bool
+same_state(const struct session *disk, const struct session *s)
+{
+	if (disk == NULL || s == NULL)
+		return disk == s;
+	return session_diff_groups(disk, s, false) == 0;
+}
+
+/* Marks every record of (uid, rid) in edits before `upto` to skip. */
+static void
+skip_records(struct journal_found *f, const char *uid, dais_time rid,
+             size_t upto)
+{
+	size_t i, k;
+
+	for (i = 0; i < f->nedits && i < upto; i++)
+		for (k = 0; k < f->edits[i].ndeltas; k++) {
+			struct journal_delta *d = &f->edits[i].deltas[k];
+
+			if (!d->registry && d->rid == rid &&
+			    strcmp(d->uid, uid) == 0)
+				d->skip = true;
+		}
+}
+
+/*
+ * One session in a file somebody else changed: replayed when it is on
+ * disk as it was in the journal's files; nothing to do when it is on disk
+ * as the journal has it; otherwise its old state goes back into p so the
+ * next save offers the choice. Returns whether it is left to that choice.
+ */
+static bool
+prepare_changed(struct journal_found *f, struct programme *p,
+                const struct touched *t, size_t file,
+                const struct journal_file *jf)
+{
+	long at = programme_find_session(p, t->uid, t->rid);
+	const struct session *disk = at >= 0 ? &p->sessions[at] : NULL;
+	struct session *s;
+
+	if (same_state(disk, t->final)) {
+		skip_records(f, t->uid, t->rid, f->nedits);
+		return false;
+	}
+	if (t->has_was && same_state(disk, t->was))
+		return false; /* unchanged on disk: replayed */
+	if (!t->has_was || t->was == NULL) {
+		/* Unknown before, or made in dais while somebody else made
+		 * one with its UID: the disk's stays. */
+		skip_records(f, t->uid, t->rid, f->nedits);
+		return true;
+	}
+	if (disk != NULL) {
+		s = &p->sessions[at];
+		session_free(s);
+	} else {
+		s = programme_add_session(p);
+		session_free(s);
+	}
+	session_copy(s, t->was);
+	if (p->file_hash != NULL)
+		p->file_hash[file] = jf->started;
+	return true;
+}
+
+size_t
+journal_prepare(struct journal_found *f, struct programme *p)
+{
+	struct strmap at = {0};
+	struct strlist keys = {0}; /* the map's keys, alive as long */
+	struct touched *v = NULL;
+	size_t n = 0, cap = 0, i, k, left = 0;
+
+	if (!f->replayable)
+		return 0;
+	for (i = 0; i < f->nedits; i++)
+		for (k = 0; k < f->edits[i].ndeltas; k++) {
+			const struct journal_delta *d = &f->edits[i].deltas[k];
+			char *key;
+			size_t x;
+
+			/* Registries are replayed whole: recovery goes by
+			 * session only in the programme's files. */
+			if (d->registry)
+				continue;
+			key = xasprintf("%" PRId64 " %s", (int64_t)d->rid,
+			                d->uid);
+			if (!strmap_get(&at, key, &x)) {
+				XGROW(v, n, cap);
+				x = n++;
+				memset(&v[x], 0, sizeof v[x]);
+				v[x].uid = d->uid;
+				v[x].rid = d->rid;
+				strlist_add(&keys, key);
+				strmap_add(&at, keys.v[keys.n - 1], x);
+			}
+			free(key);
+			if (d->has_was && !v[x].has_was) {
+				v[x].has_was = true;
+				v[x].was = d->was;
+			}
+			v[x].final = d->after;
+		}
+	for (i = 0; i < n; i++) {
+		size_t file = file_of(p, &v[i]);
+		struct journal_file *jf =
+		    file < p->conf.files.n
+		        ? journal_file_of(f, p->conf.files.v[file])
+		        : NULL;
+
+		if (jf == NULL || jf->now == jf->started)
+			continue; /* as the edits found it: replayed */
+		if (jf->saving != 0 && jf->now == jf->saving) {
+			/* The save wrote it: what it holds is what those
+			 * edits made. */
+			skip_records(f, v[i].uid, v[i].rid, jf->saved_at);
+			continue;
+		}
+		if (prepare_changed(f, p, &v[i], file, jf))
+			left++;
+	}
+	strmap_free(&at);
+	strlist_clear(&keys);
+	free(keys.v);
+	free(v);
+	return left;
+}
+
+size_t
+journal_remove_temporaries(const struct programme *p)
+{
+	struct strlist dirs = {0};
+	size_t i, removed = 0;
+
+	strlist_add(&dirs, p->dir);
+	for (i = 0; i < p->conf.files.n; i++) {
+		char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[i]);
+		char *dir = xstrdup(dirname(path));
+
+		if (!strlist_has(&dirs, dir))
+			strlist_add(&dirs, dir);
+		free(dir);
+		free(path);
+	}
+	for (i = 0; i < dirs.n; i++)
+		removed += atomicfile_remove_leftovers(dirs.v[i]);
+	strlist_clear(&dirs);
+	free(dirs.v);
+	return removed;
 }

@@ -22,6 +22,7 @@
 #include "dais/changeset.h"
 #include "dais/edit.h"
 #include "dais/filehash.h"
+#include "dais/journal.h"
 #include "dais/fileread.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
@@ -90,16 +91,14 @@ plan_writes(const struct changeset_file *plan)
 }
 
 /*
- * Writes `to`: `text` (len bytes; owned, freed here; NULL for a new
- * calendar) with the plan applied: kept blocks as they were, changed ones
- * regenerated, deleted ones left out, new sessions (and overrides of
- * occurrences that had none) before END:VCALENDAR. *written gets the hash
- * of the bytes written.
+ * The new bytes of a file: `text` (len bytes; owned, freed here; NULL for
+ * a new calendar) with the plan applied: kept blocks as they were,
+ * changed ones regenerated, deleted ones left out, new sessions (and
+ * overrides of occurrences that had none) before END:VCALENDAR.
  */
 bool
-save_splice_write(const struct programme *p, const struct changeset_file *plan,
-                  char *text, size_t len, const char *to, uint64_t *written,
-                  char **why)
+save_splice_text(const struct programme *p, const struct changeset_file *plan,
+                 char *text, size_t len, struct strbuf *result, char **why)
 {
 	struct ics_text ft;
 	struct strbuf out = {0}, tail = {0};
@@ -203,17 +202,8 @@ save_splice_write(const struct programme *p, const struct changeset_file *plan,
 	strbuf_add(&out, ft.text + ft.calendar_end, ft.len - ft.calendar_end);
 	if (out.v == NULL)
 		strbuf_add(&out, "", 0);
-	if (!atomicfile_write(to, out.v, out.n, why)) {
-		/* The diagnostic names the file; the cause after atomicfile's
-		 * "path: " is what a narrow status line must show. */
-		size_t n = strlen(to);
-
-		if (strncmp(*why, to, n) == 0 &&
-		    strncmp(*why + n, ": ", 2) == 0)
-			memmove(*why, *why + n + 2, strlen(*why + n + 2) + 1);
-		goto done;
-	}
-	*written = filehash_bytes(out.v, out.n);
+	*result = out;
+	out = (struct strbuf){0};
 	ok = true;
 done:
 	free(handled);
@@ -225,94 +215,206 @@ done:
 	return ok;
 }
 
-/*
- * Rewrites file `index` of the programme in place. Refused unless its
- * bytes hash to `expect` (0: the file must not exist), so nobody's change
- * is overwritten; `again` says the expectation came from save_analyse.
- * `record`: the written bytes' hash becomes the programme's fingerprint
- * of the file (editor_set_file_hash), because the programme in memory is
- * now what is on disk.
- */
-bool
-save_file(struct editor *ed, int index, const struct changeset_file *plan,
-          uint64_t expect, bool again, bool record, struct diag_list *diags)
+/* One file of a save, made in memory before anything is written. */
+struct prepared {
+	int index;
+	char *path;
+	struct strbuf bytes;
+	uint64_t expect;  /* what the file holds now; 0: it does not exist */
+	uint64_t written; /* the hash of bytes */
+	bool again, record;
+};
+
+/* "X was changed by another program ...": why a file is not written. */
+static char *
+changed_why(const char *path, bool again)
 {
-	const struct programme *p = editor_programme(ed);
-	char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[index]);
-	char *text = NULL, *why = NULL;
+	return again ? xasprintf("%s changed again since dais compared it, so "
+	                         "dais did not overwrite it (save again to "
+	                         "see the new changes)",
+	                         path)
+	             : xasprintf("%s was changed by another program or "
+	                         "organiser since dais read it, so dais did "
+	                         "not overwrite it (save again to merge, "
+	                         "reload or save a copy)",
+	                         path);
+}
+
+/*
+ * Makes the new bytes of file `t->index`, refused unless the file's
+ * bytes hash to `t->expect` (0: the file must not exist), so nobody's
+ * change is overwritten. False with *why.
+ */
+static bool
+prepare(const struct programme *p, const struct changeset_file *plan,
+        struct prepared *t, char **why)
+{
+	char *text = NULL;
 	size_t len = 0;
-	bool check = p->file_hash != NULL, ok = false;
-	uint64_t written = 0;
+	bool check = p->file_hash != NULL;
 	struct stat st;
-	int stat_err = stat(path, &st) == 0 ? 0 : errno;
+	int stat_err = stat(t->path, &st) == 0 ? 0 : errno;
 
 	if (stat_err == 0) {
-		text = save_read_whole(path, &len, &why);
+		text = save_read_whole(t->path, &len, why);
 		if (text == NULL)
-			goto fail;
-		if (check && filehash_bytes(text, len) != expect) {
-			why = again
-			          ? xasprintf(
-			                "%s changed again since dais compared "
-			                "it, so dais did not overwrite it "
-			                "(save again to see the new changes)",
-			                path)
-			          : xasprintf("%s was changed by another "
-			                      "program or organiser since dais "
-			                      "read it, so dais did not "
-			                      "overwrite it (save again to "
-			                      "merge, reload or save a copy)",
-			                      path);
+			return false;
+		if (check && filehash_bytes(text, len) != t->expect) {
+			*why = changed_why(t->path, t->again);
 			free(text);
-			goto fail;
+			return false;
 		}
+		if (!check)
+			t->expect = filehash_bytes(text, len);
 	} else if (stat_err != ENOENT && stat_err != ENOTDIR) {
 		/* A directory closed to dais is not a deleted file: say why. */
-		why = xasprintf("cannot read the file: %s", strerror(stat_err));
-		goto fail;
-	} else if (check && expect != 0) {
-		why = xasprintf("%s was deleted or moved since dais read it, "
-		                "so dais did not write it again",
-		                path);
-		goto fail;
+		*why =
+		    xasprintf("cannot read the file: %s", strerror(stat_err));
+		return false;
+	} else if (check && t->expect != 0) {
+		*why = xasprintf("%s was deleted or moved since dais read it, "
+		                 "so dais did not write it again",
+		                 t->path);
+		return false;
+	} else {
+		t->expect = 0;
 	}
-	if (!save_splice_write(p, plan, text, len, path, &written, &why))
-		goto fail;
-	if (record && p->file_hash != NULL)
-		editor_set_file_hash(ed, (size_t)index, written);
-	ok = true;
-fail:
-	if (!ok) {
-		diag_add(diags, DIAG_ERROR, path, 0, NULL,
-		         "%s; your edits are still in dais, save again once "
-		         "the cause is fixed",
-		         why ? why : "could not save");
+	if (!save_splice_text(p, plan, text, len, &t->bytes, why))
+		return false;
+	t->written = filehash_bytes(t->bytes.v, t->bytes.n);
+	return true;
+}
+
+/* Puts the prepared bytes in place (atomicfile_write_over). */
+static bool
+put_in_place(struct editor *ed, struct prepared *t, char **why)
+{
+	bool changed = false;
+
+	if (!atomicfile_write_over(t->path, t->bytes.v, t->bytes.n, t->expect,
+	                           &changed, why)) {
+		size_t n = strlen(t->path);
+
+		if (changed) {
+			free(*why);
+			*why = changed_why(t->path, t->again);
+		} else if (strncmp(*why, t->path, n) == 0 &&
+		           strncmp(*why + n, ": ", 2) == 0) {
+			/* The diagnostic names the file; the cause after
+			 * atomicfile's "path: " is what a narrow status line
+			 * must show. */
+			memmove(*why, *why + n + 2, strlen(*why + n + 2) + 1);
+		}
+		return false;
+	}
+	if (t->record && editor_programme(ed)->file_hash != NULL)
+		editor_set_file_hash(ed, (size_t)t->index, t->written);
+	return true;
+}
+
+static void
+fail_file(struct diag_list *diags, const char *path, char *why)
+{
+	diag_add(diags, DIAG_ERROR, path, 0, NULL,
+	         "%s; your edits are still in dais, save again once the "
+	         "cause is fixed",
+	         why ? why : "could not save");
+	free(why);
+}
+
+/*
+ * Every file the plan changes is made in memory first; then, when there
+ * is a journal, the save's intent (each file's fingerprint before and
+ * after) is forced to disk; then each file is put in place. A crash
+ * anywhere in between leaves each file old or new, and the journal says
+ * which is which (journal_recover.c).
+ */
+bool
+save_files(struct editor *ed, const struct changeset *cs,
+           const struct save_target *targets, struct journal *j,
+           struct diag_list *diags)
+{
+	const struct programme *p = editor_programme(ed);
+	struct prepared *v = xcalloc(cs->nfiles + 1, sizeof *v);
+	struct journal_saving *intent = xcalloc(cs->nfiles + 1, sizeof *intent);
+	size_t i, n = 0;
+	bool ok = true;
+	char *why = NULL;
+
+	for (i = 0; i < cs->nfiles; i++) {
+		struct prepared *t = &v[n];
+
+		if (cs->files[i].n == 0)
+			continue;
+		t->index = (int)i;
+		t->path = xasprintf("%s/%s", p->dir, p->conf.files.v[i]);
+		t->expect = targets[i].expect;
+		t->again = targets[i].again;
+		t->record = targets[i].record;
+		if (!prepare(p, &cs->files[i], t, &why)) {
+			fail_file(diags, t->path, why);
+			why = NULL;
+			free(t->path);
+			strbuf_free(&t->bytes);
+			memset(t, 0, sizeof *t);
+			ok = false;
+			continue;
+		}
+		intent[n].name = p->conf.files.v[i];
+		intent[n].before = t->expect;
+		intent[n].after = t->written;
+		n++;
+	}
+	/* Without its intent on disk a crash mid-save would lose edits of
+	 * the files not yet written; the files are still written, as they
+	 * would be with no journal at all. */
+	if (j != NULL && n > 0 && !journal_save_intent(j, intent, n, &why)) {
 		free(why);
+		why = NULL;
 	}
-	free(path);
+	for (i = 0; i < n; i++) {
+		if (!put_in_place(ed, &v[i], &why)) {
+			fail_file(diags, v[i].path, why);
+			why = NULL;
+			ok = false;
+		}
+		free(v[i].path);
+		strbuf_free(&v[i].bytes);
+	}
+	free(v);
+	free(intent);
+	return ok;
+}
+
+bool
+programme_save_recoverable(struct editor *ed, struct journal *j,
+                           struct diag_list *diags)
+{
+	const struct programme *p = editor_programme(ed);
+	struct save_target *targets;
+	struct changeset cs;
+	size_t i;
+	bool ok;
+
+	if (changeset_build(ed, &cs) == 0) {
+		changeset_free(&cs);
+		return true;
+	}
+	targets = xcalloc(cs.nfiles + 1, sizeof *targets);
+	for (i = 0; i < cs.nfiles; i++) {
+		targets[i].expect = p->file_hash ? p->file_hash[i] : 0;
+		targets[i].record = true;
+	}
+	ok = save_files(ed, &cs, targets, j, diags);
+	free(targets);
+	changeset_free(&cs);
+	if (ok)
+		editor_mark_saved(ed);
 	return ok;
 }
 
 bool
 programme_save(struct editor *ed, struct diag_list *diags)
 {
-	const struct programme *p = editor_programme(ed);
-	struct changeset cs;
-	size_t i;
-	bool ok = true;
-
-	if (changeset_build(ed, &cs) == 0) {
-		changeset_free(&cs);
-		return true;
-	}
-	for (i = 0; i < cs.nfiles; i++)
-		if (cs.files[i].n > 0 &&
-		    !save_file(ed, (int)i, &cs.files[i],
-		               p->file_hash ? p->file_hash[i] : 0, false, true,
-		               diags))
-			ok = false;
-	changeset_free(&cs);
-	if (ok)
-		editor_mark_saved(ed);
-	return ok;
+	return programme_save_recoverable(ed, NULL, diags);
 }

@@ -438,14 +438,15 @@ analysis_file(const struct save_analysis *a, int index)
 }
 
 bool
-save_merge(struct editor *ed, const struct save_analysis *a,
-           struct diag_list *diags)
+save_merge_recoverable(struct editor *ed, const struct save_analysis *a,
+                       struct journal *j, struct diag_list *diags)
 {
 	const struct programme *p = editor_programme(ed);
+	struct save_target *targets;
 	struct changeset cs;
 	char *why = NULL;
 	size_t i;
-	bool ok = true;
+	bool ok;
 
 	if (!save_can_merge(a, &why)) {
 		diag_add(diags, DIAG_ERROR, p->dir, 0, NULL,
@@ -457,23 +458,30 @@ save_merge(struct editor *ed, const struct save_analysis *a,
 		changeset_free(&cs);
 		return true;
 	}
+	targets = xcalloc(cs.nfiles + 1, sizeof *targets);
 	for (i = 0; i < cs.nfiles; i++) {
 		const struct save_file_diff *fd = analysis_file(a, (int)i);
 
-		if (cs.files[i].n == 0)
-			continue;
 		/* A file that changed on disk is written onto the bytes the
 		 * analysis saw, and keeps its old fingerprint: the programme
 		 * in memory lacks the other side's changes until reloaded. */
-		if (!save_file(ed, (int)i, &cs.files[i],
-		               fd != NULL     ? fd->disk_hash
-		               : p->file_hash ? p->file_hash[i]
-		                              : 0,
-		               fd != NULL, fd == NULL, diags))
-			ok = false;
+		targets[i].expect = fd != NULL     ? fd->disk_hash
+		                    : p->file_hash ? p->file_hash[i]
+		                                   : 0;
+		targets[i].again = fd != NULL;
+		targets[i].record = fd == NULL;
 	}
+	ok = save_files(ed, &cs, targets, j, diags);
+	free(targets);
 	changeset_free(&cs);
 	if (ok)
 		editor_mark_saved(ed);
 	return ok;
+}
+
+bool
+save_merge(struct editor *ed, const struct save_analysis *a,
+           struct diag_list *diags)
+{
+	return save_merge_recoverable(ed, a, NULL, diags);
 }

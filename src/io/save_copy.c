@@ -168,6 +168,19 @@ plan_to_mine(const struct sesvec *mine, const struct sesvec *disk,
 	}
 }
 
+/* `text` (owned, freed here) with the plan applied, written to `dest`. */
+static bool
+splice_to(const struct programme *p, const struct changeset_file *plan,
+          char *text, size_t len, const char *dest, char **why)
+{
+	struct strbuf bytes = {0};
+	bool ok = save_splice_text(p, plan, text, len, &bytes, why) &&
+	          atomicfile_write(dest, bytes.v, bytes.n, why);
+
+	strbuf_free(&bytes);
+	return ok;
+}
+
 /* One .ics file of the copy (see save_copy). */
 static bool
 copy_ics(const struct editor *ed, int index, const struct changeset_file *plan,
@@ -178,7 +191,6 @@ copy_ics(const struct editor *ed, int index, const struct changeset_file *plan,
 	char *from = xasprintf("%s/%s", p->dir, name);
 	char *dest = xasprintf("%s/%s", to, name);
 	uint64_t was = p->file_hash != NULL ? p->file_hash[index] : 0;
-	uint64_t written;
 	char *text = NULL, *why = NULL;
 	size_t len = 0;
 	int got = save_read_current(from, &text, &len, &why);
@@ -193,9 +205,8 @@ copy_ics(const struct editor *ed, int index, const struct changeset_file *plan,
 		else if (plan->n == 0)
 			ok = atomicfile_write(dest, text, len, &why);
 		else {
-			ok = save_splice_write(p, plan, text, len, dest,
-			                       &written, &why);
-			text = NULL; /* save_splice_write freed it */
+			ok = splice_to(p, plan, text, len, dest, &why);
+			text = NULL; /* splice_to freed it */
 		}
 	} else {
 		struct programme *now = NULL;
@@ -236,8 +247,7 @@ copy_ics(const struct editor *ed, int index, const struct changeset_file *plan,
 		if (text == NULL && mplan.n == 0)
 			ok = true; /* nothing of it to keep */
 		else
-			ok = save_splice_write(p, &mplan, text, len, dest,
-			                       &written, &why);
+			ok = splice_to(p, &mplan, text, len, dest, &why);
 		text = NULL;
 		free(mplan.v);
 		free(disk.v);

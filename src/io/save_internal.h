@@ -15,6 +15,7 @@
 #include "dais/changeset.h"
 #include "dais/diag.h"
 #include "dais/edit.h"
+#include "dais/journal.h"
 #include "dais/model.h"
 #include "dais/strbuf.h"
 #include "ics_text.h"
@@ -24,27 +25,36 @@
 /* The file's bytes (the caller frees them); *why says why not. */
 char *save_read_whole(const char *path, size_t *len, char **why);
 /*
- * Writes `to`: `text` (len bytes; owned, freed here; NULL for a new
- * calendar) with the plan applied: kept blocks as they were, changed ones
- * regenerated, deleted ones left out, new sessions (and overrides of
- * occurrences that had none) before END:VCALENDAR. *written gets the hash
- * of the bytes written.
+ * The new bytes of a file into *result (the caller frees them): `text`
+ * (len bytes; owned, freed here; NULL for a new calendar) with the plan
+ * applied: kept blocks as they were, changed ones regenerated, deleted
+ * ones left out, new sessions (and overrides of occurrences that had
+ * none) before END:VCALENDAR.
  */
-bool save_splice_write(const struct programme *p,
-                       const struct changeset_file *plan, char *text,
-                       size_t len, const char *to, uint64_t *written,
-                       char **why);
+bool save_splice_text(const struct programme *p,
+                      const struct changeset_file *plan, char *text, size_t len,
+                      struct strbuf *result, char **why);
+
+/* How save_files treats one file of the plan. */
+struct save_target {
+	/* The hash its bytes must have (0: it must not exist), or it is
+	 * not overwritten: nobody's change is. */
+	uint64_t expect;
+	bool again;  /* the expectation came from save_analyse */
+	bool record; /* the written bytes' hash becomes the programme's
+	                fingerprint of the file (editor_set_file_hash) */
+};
+
 /*
- * Rewrites file `index` of the programme in place. Refused unless its
- * bytes hash to `expect` (0: the file must not exist), so nobody's change
- * is overwritten; `again` says the expectation came from save_analyse.
- * `record`: the written bytes' hash becomes the programme's fingerprint
- * of the file (editor_set_file_hash), because the programme in memory is
- * now what is on disk.
+ * Writes every file the changeset touches (targets: one per conf.files
+ * entry), as one recoverable unit when there is a journal: the new bytes
+ * of all are made first, the journal records the save's intent, then
+ * each file is swapped in. A file that fails gets a diag; the others are
+ * still written. False when some file was not.
  */
-bool save_file(struct editor *ed, int index, const struct changeset_file *plan,
-               uint64_t expect, bool again, bool record,
-               struct diag_list *diags);
+bool save_files(struct editor *ed, const struct changeset *cs,
+                const struct save_target *targets, struct journal *j,
+                struct diag_list *diags);
 
 /* ---- save_event.c ------------------------------------------------------ */
 

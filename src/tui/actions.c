@@ -429,7 +429,7 @@ planner_save(struct planner *pl)
 	before = xcalloc(nfiles + 1, sizeof *before);
 	if (pl->p->file_hash != NULL)
 		memcpy(before, pl->p->file_hash, nfiles * sizeof *before);
-	saved = programme_save(pl->ed, &diags);
+	saved = programme_save_recoverable(pl->ed, pl->journal, &diags);
 	/*
 	 * Once some file holds the edits, the journal starts again from the
 	 * files as they now are, with what is still unsaved: its old

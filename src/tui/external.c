@@ -289,7 +289,8 @@ merge(struct planner *pl)
 	struct diag_list diags = {0};
 	bool shown = false;
 
-	if (!save_merge(pl->ed, pl->external, &diags)) {
+	if (!save_merge_recoverable(pl->ed, pl->external, pl->journal,
+	                            &diags)) {
 		char *first = first_problem(&diags, "the merge failed");
 
 		planner_message(pl, true, "Not merged: %s", first);

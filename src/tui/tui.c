@@ -57,6 +57,16 @@ start_journal(struct planner *pl, const struct journal_found *restore)
 			    restore->nsessions,
 			    restore->nsessions == 1 ? "" : "s", when);
 			free(when);
+			if (restore->left_to_choose > 0) {
+				char *more =
+				    xasprintf("%s %zu of them changed on disk "
+				              "too: saving "
+				              "shows them.",
+				              said, restore->left_to_choose);
+
+				free(said);
+				said = more;
+			}
 		} else {
 			char *kept_why = NULL;
 			char *kept = journal_keep_aside(pl->p->dir, &kept_why);

@@ -4,8 +4,9 @@
 # and quits, the other is killed with SIGKILL. The next planner on the
 # killed copy says how many edits are unsaved and from when, restores
 # them, saves, and the files then equal the never-killed copy's. SIGHUP
-# (a closed SSH session) keeps the journal too; d discards it; a journal
-# whose files changed since is kept aside, never replayed.
+# (a closed SSH session) keeps the journal too; d discards it; after a
+# change by hand to another session the edit is still restored; a journal
+# whose registries changed since is kept aside, never replayed.
 . "$(dirname "$0")/lib.sh"
 
 # start_asking DIR [OPTIONS]: the planner with its standard error on the
@@ -162,8 +163,9 @@ T kill-server 2>/dev/null
 diff -r "$tmp/hup.orig" "$tmp/hup" >/dev/null || {
 	echo "FAIL: discarding changed the files"; fail=1; }
 
-# SIGTERM keeps it as well; then the files change behind it: the journal
-# is kept aside, not replayed, and the planner says where it is.
+# SIGTERM keeps it as well; then another file changes behind it (the
+# opening plenary retitled by hand): the edit of the untouched session is
+# still restored, and saving keeps both changes.
 start "$tmp/hup"
 cancel_session "Youth voices on online"
 kill -TERM "$(dais_pid "$tmp/hup")"
@@ -174,8 +176,32 @@ T kill-server 2>/dev/null
 sed -i 's/^SUMMARY:Opening plenary/SUMMARY:Opening plenary (revised)/' \
 	"$tmp/hup/programme/plenary.ics"
 start_asking "$tmp/hup"
-wait_for "the files changed since those edits (programme/plenary.ics)"
-wait_for "the journal is kept aside as $tmp/hup/.dais-journal-kept-"
+wait_for "programme/plenary.ics changed on disk since: edits to sessions"
+keys r
+wait_for "Restored 1 unsaved edit to 1 session"
+keys s
+wait_for "Saved 1 changed session"
+keys q
+wait_exit >/dev/null
+T kill-server 2>/dev/null
+grep -q "^SUMMARY:Opening plenary (revised)" "$tmp/hup/programme/plenary.ics" || {
+	echo "FAIL: the change made by hand was lost"; fail=1; }
+grep -A12 "^SUMMARY:Youth voices on online" "$tmp/hup/programme/side-sessions.ics" |
+	grep -q "^STATUS:CANCELLED" || {
+	echo "FAIL: the edit of an untouched session was not restored"; fail=1; }
+
+# A registry changed behind the journal: it is kept aside, never
+# replayed, and the planner says where it is.
+cp -r "$tmp/hup" "$tmp/hup.saved"
+start "$tmp/hup"
+cancel_session "Security of major sporting events"
+kill -TERM "$(dais_pid "$tmp/hup")"
+wait_exit >/dev/null
+T kill-server 2>/dev/null
+echo "; changed by hand" >>"$tmp/hup/venues.ini"
+start_asking "$tmp/hup"
+wait_for "the files changed since those edits (venues.ini)"
+wait_for "kept aside as $tmp/hup/.dais-journal-kept-"
 wait_for "Press Enter to open the planner"
 keys Enter
 wait_for "Earlier unsaved edits were kept aside, not restored"
@@ -184,8 +210,8 @@ wait_exit >/dev/null
 T kill-server 2>/dev/null
 ls "$tmp/hup"/.dais-journal-kept-* >/dev/null 2>&1 || {
 	echo "FAIL: the journal was not kept aside"; fail=1; }
-cmp -s "$tmp/hup.orig/programme/side-sessions.ics" \
+cmp -s "$tmp/hup.saved/programme/side-sessions.ics" \
 	"$tmp/hup/programme/side-sessions.ics" || {
-	echo "FAIL: a journal was replayed onto changed files"; fail=1; }
+	echo "FAIL: a journal was replayed onto changed registries"; fail=1; }
 
 finish
