@@ -2,8 +2,8 @@
  * sync.c: the planner's side of a team's CalDAV server (sync.h). The
  * sync itself is caldav_sync, run in a thread: it only reads and writes
  * the working copy's files and .dais-sync, never the planner's state,
- * and the planner does not save while it runs (planner_sync_wait), so
- * the two never touch the same thing. What it brought in is taken in on
+ * and the planner does not save while it runs (planner_sync_wait stops
+ * it after a second), so the two never touch the same thing. What it brought in is taken in on
  * the main thread, between keys: a reload with the unsaved edits put
  * back, then one question per session changed on both sides, whose
  * answers go to the next sync as its choices.
@@ -577,10 +577,6 @@ take_in(struct planner *pl)
 	job_clear(s);
 	if (s->nasking > 0)
 		ask_next(pl);
-	if (s->again) {
-		s->again = false;
-		planner_sync_start(pl, false);
-	}
 }
 
 void
@@ -593,15 +589,30 @@ planner_sync_poll(struct planner *pl)
 	join(s, false);
 	if (s->finished && layer_top(pl) == NULL)
 		take_in(pl);
+	if (s->again && !s->running && !s->finished) {
+		s->again = false;
+		planner_sync_start(pl, false);
+	}
 }
 
 void
 planner_sync_wait(struct planner *pl)
 {
 	struct planner_sync *s = pl->sync;
+	struct timespec tick = {0, 50 * 1000 * 1000};
+	int i;
 
 	if (s == NULL || (!s->running && !s->finished))
 		return;
+	/* A second for it to end; then it is stopped, which a sync allows
+	 * at any point (the next one finishes it), so a save never waits
+	 * for a slow server. */
+	for (i = 0; i < 20 && s->running && !atomic_load(&s->done); i++)
+		nanosleep(&tick, NULL);
+	if (s->running && !atomic_load(&s->done)) {
+		atomic_store(&s->cancel, true);
+		s->again = true;
+	}
 	join(s, true);
 	/* a question over the save's own is asked after it */
 	if (s->finished && s->nasking == 0)

@@ -31,8 +31,9 @@ void planner_sync_start(struct planner *pl, bool asked);
  * to be open (a form, a prompt), so nothing the user is typing is closed.
  */
 void planner_sync_poll(struct planner *pl);
-/* Before a save: waits for a running sync (bounded by its timeouts) and
- * takes in what it brought, so the save never races it for the files. */
+/* Before a save: waits a second for a running sync, then stops it (it
+ * runs again after), and takes in what it brought, so the save never
+ * races it for the files nor waits for a slow server. */
 void planner_sync_wait(struct planner *pl);
 /* Stops a running sync (within about a second) and frees it all. */
 void planner_sync_free(struct planner *pl);
