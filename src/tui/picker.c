@@ -323,6 +323,44 @@ picker_key(struct planner *pl, void *state, int key)
 	}
 }
 
+/*
+ * "Assign NAME to 'SESSION' as ROLE" in width columns: the role always
+ * shows; NAME (the choice under the cursor) and the text after it share
+ * what is left, the choice first, so neither is cut to nothing.
+ */
+static char *
+title_naming_choice(const struct picker *pk, int width)
+{
+	const char *name = "(nothing matches)";
+	char *role, *cname, *cafter, *line;
+	int left, namew, afterw;
+
+	if (pk->nav.cur >= 0 && (size_t)pk->nav.cur < pk->nshown &&
+	    pk->items[pk->shown[pk->nav.cur]].name != NULL)
+		name = pk->items[pk->shown[pk->nav.cur]].name;
+	role = xasprintf(" as %s ", role_name(pk->role));
+	left = width - text_width(pk->title) - 2 - text_width(role) -
+	       (pk->title_after[0] != '\0' ? 1 : 0);
+	namew = text_width(name);
+	afterw = text_width(pk->title_after);
+	if (namew + afterw > left) {
+		/* Each keeps at least half of what there is. */
+		if (namew > left / 2 && afterw > left - left / 2)
+			namew = left / 2;
+		else if (namew > left / 2)
+			namew = left - afterw;
+		afterw = left - namew;
+	}
+	cname = text_truncate(name, namew);
+	cafter = text_truncate(pk->title_after, afterw);
+	line = xasprintf(" %s %s%s%s%s", pk->title, cname,
+	                 pk->title_after[0] != '\0' ? " " : "", cafter, role);
+	free(cname);
+	free(cafter);
+	free(role);
+	return line;
+}
+
 static void
 picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 {
@@ -342,25 +380,10 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
 		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
 	}
-	if (pk->title_after != NULL) {
-		const char *name = "(nothing matches)";
-
-		if (pk->nav.cur >= 0 && (size_t)pk->nav.cur < pk->nshown &&
-		    pk->items[pk->shown[pk->nav.cur]].name != NULL)
-			name = pk->items[pk->shown[pk->nav.cur]].name;
-		char *tail = xasprintf("%s%s as %s ",
-		                       pk->title_after[0] != '\0' ? " " : "",
-		                       pk->title_after, role_name(pk->role));
-		/* The choice's name gives way first, so the role stays. */
-		char *cut = text_truncate(name, bw - 4 - text_width(tail) -
-		                                    text_width(pk->title) - 2);
-
-		line = xasprintf(" %s %s%s", pk->title, cut, tail);
-		free(cut);
-		free(tail);
-	} else {
+	if (pk->title_after != NULL)
+		line = title_naming_choice(pk, bw - 4);
+	else
 		line = xasprintf(" %s as %s ", pk->title, role_name(pk->role));
-	}
 	canvas_put_fit(c, by, bx + 2, bw - 4, line, STYLE_TITLE, 0);
 	free(line);
 	canvas_put(c, by + 1, bx + 2, 2, "> ", STYLE_TITLE, 0);

@@ -134,7 +134,7 @@ confirm_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 {
 	struct confirm *cf = state;
 	const char *q = cf->question, *last = strrchr(q, '\n');
-	char **lines = NULL;
+	char **lines = NULL, *tail = NULL;
 	size_t n = 0, i, shown;
 	int y;
 
@@ -150,6 +150,19 @@ confirm_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	} else {
 		last = q;
 	}
+	/* A question wider than the screen (a long title at 80 columns)
+	 * goes on over the lines above, so its answers ("y: delete, n:
+	 * keep") at the end are never cut off. */
+	if (text_width(last) > c->w - 2) {
+		size_t nq, k;
+		char **ql = text_wrap(last, c->w - 2, &nq);
+
+		lines = xreallocarray(lines, n + nq, sizeof *lines);
+		for (k = 0; k + 1 < nq; k++)
+			lines[n++] = ql[k];
+		last = tail = ql[nq - 1];
+		free(ql);
+	}
 	/* The body above the status line, as much as fits under the tabs:
 	 * the first lines name the files, so it is the end that goes. */
 	shown = n < (size_t)(c->h - 2) ? n : (size_t)(c->h - 2);
@@ -164,6 +177,7 @@ confirm_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 		free(lines[i]);
 	free(lines);
 	canvas_put_fit(c, c->h - 1, 0, c->w, last, STYLE_STATUS_ERROR, 0);
+	free(tail);
 }
 
 static void

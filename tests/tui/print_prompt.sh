@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# print_prompt.sh: at 80 columns the prompts' hints are shown whole (issue 14
-# item 9: "(9:30, 0…", "(command, or file.tx…"), and p with a file names the
-# file once in what it says.
+# print_prompt.sh: at 80 columns the prompts' hints and the questions'
+# answers are shown whole (issue 14 item 9: "(9:30, 0…", "(command, or
+# file.tx…"), and p with a file names the file once in what it says.
 . "$(dirname "$0")/lib.sh"
 
 copy_example prog
@@ -26,6 +26,11 @@ keys m
 wait_joined "to (9:30, 0930, +15m, -1h):"
 keys Escape
 wait_for "Cancelled."
+# A question too long for the line goes on above it: its answers show.
+keys X
+wait_joined "y: delete, n: keep"
+keys n
+wait_for "Not deleted."
 keys q
 wait_exit >/dev/null
 finish
