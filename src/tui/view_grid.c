@@ -645,7 +645,8 @@ grid_column_width(const struct planner *pl)
 	return grid_of(pl)->colw;
 }
 
-/* "rooms 1–5 of 9" on the tab when not every room of the day is shown. */
+/* "rooms 1–5 of 9" on the tab when the grid is shown without every room
+ * of the day. */
 static const char *
 grid_tab_note(const struct planner *pl, char *buf, size_t n)
 {
@@ -655,6 +656,9 @@ grid_tab_note(const struct planner *pl, char *buf, size_t n)
 	 * the header's << and >> still say that rooms are off screen. */
 	if (pl->w < 100 || gv->visible_cols <= 0 ||
 	    gv->visible_cols >= gv->ncols)
+		return NULL;
+	/* What was drawn is only what is seen while the grid is shown. */
+	if (planner_view(pl) != &grid_view)
 		return NULL;
 	snprintf(buf, n, "rooms %d\xe2\x80\x93%d of %d", gv->left + 1,
 	         gv->left + gv->visible_cols, gv->ncols);

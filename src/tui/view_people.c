@@ -237,11 +237,13 @@ put_mark(struct canvas *c, int y, int x, int worst, int mods)
 }
 
 /* The delegation column: as wide as the longest delegation's name, up to
- * three tenths of the list, at least 10. */
+ * three tenths of the list, at least 10 (10 in a list narrower than 60). */
 static int
 delegation_width(const struct planner *pl, int w)
 {
-	int most = 10, cap = w * 3 / 10 > 10 ? w * 3 / 10 : 10;
+	/* Narrow (80 columns), the names come first: a minister's name
+	 * ends with the country anyway. */
+	int most = 10, cap = w < 60 ? 10 : w * 3 / 10;
 	size_t i;
 
 	for (i = 0; i < pl->p->npeople; i++) {

@@ -38,7 +38,7 @@ wait_joined "Not placed: Wed 4 Nov: Minister of Interior — Kuwait is in sessio
 keys g
 wait_for "[kw-tj-interior]"
 keys Enter
-wait_for "[Grid]"
+wait_for "[Grid"
 wait_for "| Kuwait–Tajikistan: border"
 wait_for "Room: Bilateral Meeting Room"
 keys F6
