@@ -92,7 +92,8 @@ main(int argc, char **argv)
 	size_t n = argc > 2 ? (size_t)atoi(argv[2]) : 200, i;
 	double t, *incremental, *whole, best = 1e9;
 	unsigned long seed = 2026;
-	int round, v;
+	int round;
+	size_t v;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: recheck DIR [EDITS]\n");
@@ -137,7 +138,8 @@ main(int argc, char **argv)
 	pl->p = p;
 	pl->ed = ed;
 	/* The views' states: the re-check tells them it ran. */
-	for (v = 0; v < VIEW_COUNT; v++)
+	pl->view_state = xcalloc(planner_nviews, sizeof *pl->view_state);
+	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->new != NULL)
 			pl->view_state[v] = planner_views[v]->new (pl);
 	t = now_ms();
@@ -161,9 +163,10 @@ main(int argc, char **argv)
 		incremental[i] = move_one(ed, p, &seed, i);
 	report("edit alone (undo record, re-sort)", incremental, n);
 	recheck_free(pl);
-	for (v = 0; v < VIEW_COUNT; v++)
+	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->free != NULL)
 			planner_views[v]->free(pl->view_state[v]);
+	free(pl->view_state);
 	free(pl);
 	free(incremental);
 	free(whole);

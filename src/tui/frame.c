@@ -51,9 +51,9 @@ draw_tabs(struct planner *pl, struct canvas *c)
 		x += put_tab(pl, c, x, buf, on, false, i);
 	}
 	x += canvas_put(c, 0, x, c->w - x, " | ", STYLE_RULE, 0);
-	for (i = 0; i < VIEW_COUNT; i++) {
+	for (i = 0; (size_t)i < planner_nviews; i++) {
 		const struct view_ops *v = planner_views[i];
-		bool on = i == (int)pl->view;
+		bool on = (size_t)i == pl->view;
 		char note[32];
 		const char *n = v->tab_note != NULL
 		                    ? v->tab_note(pl, note, sizeof note)

@@ -258,7 +258,7 @@ planner_jump(struct planner *pl, const struct session *s)
 	}
 	pl->day = day;
 	if (!(planner_view(pl)->flags & VIEWF_SESSIONS))
-		pl->view = VIEW_GRID;
+		pl->view = 0; /* the first view, the grid */
 	grid_follow_selection(pl);
 }
 
@@ -278,9 +278,9 @@ on_edit(const struct edit_event *ev, void *arg)
 	/* Rooms or participants came, went or changed: the views that list
 	 * them by position list them again. */
 	if (ev->nregistry > 0) {
-		int v;
+		size_t v;
 
-		for (v = 0; v < VIEW_COUNT; v++)
+		for (v = 0; v < planner_nviews; v++)
 			if (planner_views[v]->reload != NULL)
 				planner_views[v]->reload(pl);
 	}
@@ -310,7 +310,7 @@ struct planner *
 planner_new(struct programme *p, const struct tui_config *cfg)
 {
 	struct planner *pl = xcalloc(1, sizeof *pl);
-	int v;
+	size_t v;
 
 	pl->p = p;
 	pl->cfg = cfg;
@@ -322,7 +322,8 @@ planner_new(struct programme *p, const struct tui_config *cfg)
 	pl->detail = cfg->detail;
 	pl->w = PLANNER_MIN_W;
 	pl->h = PLANNER_MIN_H;
-	for (v = 0; v < VIEW_COUNT; v++)
+	pl->view_state = xcalloc(planner_nviews, sizeof *pl->view_state);
+	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->new != NULL)
 			pl->view_state[v] = planner_views[v]->new (pl);
 	recheck_full(pl);
@@ -346,7 +347,7 @@ planner_set_read_only(struct planner *pl, const char *reason)
 void
 planner_free(struct planner *pl)
 {
-	int v;
+	size_t v;
 
 	if (pl == NULL)
 		return;
@@ -358,9 +359,10 @@ planner_free(struct planner *pl)
 	programme_free(pl->p);
 	free(pl->people_at);
 	free(pl->people_list);
-	for (v = 0; v < VIEW_COUNT; v++)
+	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->free != NULL)
 			planner_views[v]->free(pl->view_state[v]);
+	free(pl->view_state);
 	free(pl->search);
 	free(pl->message);
 	free(pl->read_only);
@@ -375,7 +377,7 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	struct session_key keep = {NULL, DAIS_TIME_NONE};
 	bool journal_ok = true;
 	long i;
-	int v;
+	size_t v;
 
 	if (pl->sel.uid != NULL)
 		session_key_set(&keep, pl->sel.uid, pl->sel.rid);
@@ -405,7 +407,7 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	}
 	recheck_full(pl);
 	pl->people_stale = true;
-	for (v = 0; v < VIEW_COUNT; v++)
+	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->reload != NULL)
 			planner_views[v]->reload(pl);
 	if (pl->day < 0 || (size_t)pl->day >= p->conf.ndays)
@@ -439,20 +441,45 @@ planner_too_small(const struct planner *pl)
 	return pl->w < PLANNER_MIN_W || pl->h < PLANNER_MIN_H;
 }
 
-/* The views, in the order of their tabs and of Tab. A new view is a file
- * with its view_ops and a row here (and in enum view). */
-const struct view_ops *const planner_views[VIEW_COUNT] = {
-    [VIEW_GRID] = &grid_view,           /* rooms by time */
-    [VIEW_LIST] = &list_view,           /* the day in order */
-    [VIEW_PEOPLE] = &people_view,       /* participants */
-    [VIEW_CONFLICTS] = &conflicts_view, /* and their fixes */
-    [VIEW_REQUESTS] = &requests_view,   /* requests.ini */
+/* The views, in the order of their tabs and of Tab; the grid first (the
+ * view a jump to a session falls back to). A new view is a file with its
+ * view_ops and a row here: nothing else lists them. */
+const struct view_ops *const planner_views[] = {
+    &grid_view,      /* rooms by time */
+    &list_view,      /* the day in order */
+    &people_view,    /* participants */
+    &conflicts_view, /* and their fixes */
+    &requests_view,  /* requests.ini */
 };
+const size_t planner_nviews = sizeof planner_views / sizeof *planner_views;
 
 const struct view_ops *
 planner_view(const struct planner *pl)
 {
 	return planner_views[pl->view];
+}
+
+static size_t
+view_index(const struct view_ops *v)
+{
+	size_t i;
+
+	for (i = 0; i < planner_nviews; i++)
+		if (planner_views[i] == v)
+			return i;
+	abort(); /* a view that is not in planner_views */
+}
+
+void **
+planner_view_slot(struct planner *pl, const struct view_ops *v)
+{
+	return &pl->view_state[view_index(v)];
+}
+
+void *
+planner_view_state(const struct planner *pl, const struct view_ops *v)
+{
+	return pl->view_state[view_index(v)];
 }
 
 void
@@ -465,9 +492,9 @@ planner_follow(struct planner *pl)
 void
 planner_views_rechecked(struct planner *pl)
 {
-	int v;
+	size_t v;
 
-	for (v = 0; v < VIEW_COUNT; v++)
+	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->rechecked != NULL)
 			planner_views[v]->rechecked(pl);
 }
@@ -489,11 +516,17 @@ set_day(struct planner *pl, int day)
 }
 
 static void
-set_view(struct planner *pl, enum view v)
+set_view(struct planner *pl, size_t v)
 {
 	pl->view = v;
 	if (planner_view(pl)->enter != NULL)
 		planner_view(pl)->enter(pl);
+}
+
+void
+planner_show_view(struct planner *pl, const struct view_ops *v)
+{
+	set_view(pl, view_index(v));
 }
 
 /* The answer to "Save before quitting?". */
@@ -529,11 +562,11 @@ planner_global_action(struct planner *pl, enum action a)
 {
 	const char *why = NULL;
 	char buf[DAIS_TIMEBUF];
-	int v;
+	size_t v;
 
-	for (v = 0; v < VIEW_COUNT; v++)
+	for (v = 0; v < planner_nviews; v++)
 		if (a != ACT_NONE && planner_views[v]->show_action == a) {
-			set_view(pl, (enum view)v);
+			set_view(pl, v);
 			return true;
 		}
 	switch (a) {
@@ -555,11 +588,10 @@ planner_global_action(struct planner *pl, enum action a)
 			planner_message(pl, true, "%s", why);
 		return true;
 	case ACT_NEXT_VIEW:
-		set_view(pl, (enum view)((pl->view + 1) % VIEW_COUNT));
+		set_view(pl, (pl->view + 1) % planner_nviews);
 		return true;
 	case ACT_PREV_VIEW:
-		set_view(pl,
-		         (enum view)((pl->view + VIEW_COUNT - 1) % VIEW_COUNT));
+		set_view(pl, (pl->view + planner_nviews - 1) % planner_nviews);
 		return true;
 	case ACT_NEXT_DAY:
 		set_day(pl, pl->day + 1 < (int)pl->p->conf.ndays ? pl->day + 1
@@ -678,7 +710,7 @@ mouse_event(struct planner *pl, const struct term_mouse *m)
 			if (m->x < t->x0 || m->x >= t->x1)
 				continue;
 			if (t->is_view)
-				set_view(pl, (enum view)t->index);
+				set_view(pl, (size_t)t->index);
 			else
 				set_day(pl, t->index);
 			return;

@@ -4,14 +4,15 @@
  * it into a canvas (canvas.h), so everything here can be driven and
  * checked by the unit tests without a terminal.
  *
- * Adding a view: a file view_NAME.c with its state (a struct of its own,
- * made by .new and reached through pl->view_state) and a const struct
- * view_ops NAME_view giving at least name, context, draw and action; a
- * VIEW_NAME in enum view and the row [VIEW_NAME] = &NAME_view in
- * planner_views (planner.c), whose order is that of the tabs; a key to
- * show it is a row in keys.c's table whose action is the view's
- * .show_action. The frame, Tab, the tabs and their mouse clicks, the
- * detail pane (VIEWF_SESSIONS) and dispatch all follow from the row.
+ * Adding a view: a file view_NAME.c (and its line in meson.build) with its
+ * state (a struct of its own, made by .new and reached through
+ * planner_view_state(pl, &NAME_view)) and a const struct view_ops
+ * NAME_view giving at least name, context, draw and action; and the row
+ * &NAME_view in planner_views (planner.c), whose order is that of the
+ * tabs. The frame, Tab, the tabs and their mouse clicks, the detail pane
+ * (VIEWF_SESSIONS) and dispatch all follow from the row. A key of its own
+ * is a row in keys.c's table whose action is the view's .show_action (the
+ * table says every key once, for ? and for dais.ini).
  *
  * Adding a modal layer (a dialog, a picker): a file with a static const
  * struct layer_ops (mode, key, and the draw hooks it needs) and a
@@ -41,15 +42,6 @@ struct planner;
 /* The smallest screen the planner draws on; below it, it says so. */
 #define PLANNER_MIN_W 80
 #define PLANNER_MIN_H 24
-
-enum view {
-	VIEW_GRID,
-	VIEW_LIST,
-	VIEW_PEOPLE,
-	VIEW_CONFLICTS,
-	VIEW_REQUESTS,
-	VIEW_COUNT
-};
 
 /* What the keyboard is talking to: the top modal layer, or the view. */
 enum mode {
@@ -356,9 +348,17 @@ struct view_ops {
 	void (*search)(struct planner *pl, const char *query, int dir);
 };
 
-extern const struct view_ops *const planner_views[VIEW_COUNT];
+/* The views, in the order of their tabs: the one list of them. */
+extern const struct view_ops *const planner_views[];
+extern const size_t planner_nviews;
 /* The view shown. */
 const struct view_ops *planner_view(const struct planner *pl);
+/* Shows view v (one of planner_views): its enter hook runs. */
+void planner_show_view(struct planner *pl, const struct view_ops *v);
+/* View v's own state (what its .new made), or NULL before it was made;
+ * the slot it is kept in, for a .new that needs it before it returns. */
+void *planner_view_state(const struct planner *pl, const struct view_ops *v);
+void **planner_view_slot(struct planner *pl, const struct view_ops *v);
 /* Tells every view the conflicts changed (recheck.c). */
 void planner_views_rechecked(struct planner *pl);
 /* Calls the shown view's follow, if it has one. */
@@ -368,7 +368,7 @@ void planner_follow(struct planner *pl);
 struct tab_place {
 	int x0, x1;
 	bool is_view;
-	int index; /* day, or enum view */
+	int index; /* day, or the view's index in planner_views */
 };
 #define TABS_MAX 32
 
@@ -419,10 +419,11 @@ struct planner {
 	size_t *people_at, *people_list;
 	bool people_stale;
 
-	int w, h; /* screen size */
-	enum view view;
-	/* Each view's own state (view_ops.new), by enum view. */
-	void *view_state[VIEW_COUNT];
+	int w, h;    /* screen size */
+	size_t view; /* the view shown: its index in planner_views */
+	/* Each view's own state (view_ops.new), parallel to planner_views;
+	 * views reach theirs with planner_view_state. */
+	void **view_state;
 	struct layer *layers; /* the modal layers, top first; NULL: none */
 	int day;
 	bool detail; /* the detail pane is shown */

@@ -26,7 +26,7 @@ struct conflicts_view {
 static struct conflicts_view *
 state_of(const struct planner *pl)
 {
-	return pl->view_state[VIEW_CONFLICTS];
+	return planner_view_state(pl, &conflicts_view);
 }
 
 static struct listnav *

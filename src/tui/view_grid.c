@@ -41,7 +41,7 @@ struct grid_view {
 static struct grid_view *
 grid_of(const struct planner *pl)
 {
-	return pl->view_state[VIEW_GRID];
+	return planner_view_state(pl, &grid_view);
 }
 
 /* The conflict mark of a session: '!' error, '*' warning, 'x' cancelled;

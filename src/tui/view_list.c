@@ -16,7 +16,7 @@ struct list_view {
 static struct listnav *
 nav_of(const struct planner *pl)
 {
-	return &((struct list_view *)pl->view_state[VIEW_LIST])->nav;
+	return &((struct list_view *)planner_view_state(pl, &list_view))->nav;
 }
 
 size_t *

@@ -25,7 +25,7 @@ struct people_view {
 static struct people_view *
 people_of(const struct planner *pl)
 {
-	return pl->view_state[VIEW_PEOPLE];
+	return planner_view_state(pl, &people_view);
 }
 
 /* Who is in which session: for each participant of the registry, the
@@ -645,7 +645,8 @@ people_new(struct planner *pl)
 	struct people_view *pv = xcalloc(1, sizeof *pv);
 
 	pv->kind = -1;
-	pl->view_state[VIEW_PEOPLE] = pv; /* people_refilter reads it */
+	/* people_refilter reads it */
+	*planner_view_slot(pl, &people_view) = pv;
 	people_refilter(pl);
 	return pv;
 }

@@ -33,7 +33,7 @@ struct requests_view {
 static struct requests_view *
 state_of(const struct planner *pl)
 {
-	return pl->view_state[VIEW_REQUESTS];
+	return planner_view_state(pl, &requests_view);
 }
 
 static void

@@ -510,7 +510,7 @@ test_conflicts_view(void **state)
 	keys(f, "j");
 	key(f, TK_ENTER);
 	/* Enter jumps to the session, on its day, in the grid. */
-	assert_int_equal(f->pl->view, VIEW_GRID);
+	assert_ptr_equal(planner_view(f->pl), &grid_view);
 	assert_int_equal(f->pl->day, 1);
 	assert_string_equal(planner_selected(f->pl)->uid, "women@t");
 }
@@ -1047,7 +1047,7 @@ test_mouse(void **state)
 	draw(f);
 	x = column_of(f, 0, "People");
 	mouse(f, TERM_MOUSE_PRESS, x + 1, 0);
-	assert_int_equal(f->pl->view, VIEW_PEOPLE);
+	assert_ptr_equal(planner_view(f->pl), &people_view);
 	mouse(f, TERM_MOUSE_WHEEL_DOWN, 10, 10);
 	assert_int_equal(people_cursor(f->pl), 1);
 }
@@ -1063,17 +1063,17 @@ test_mouse_tabs(void **state)
 	draw(f);
 	x = column_of(f, 0, "Conflicts");
 	mouse(f, TERM_MOUSE_PRESS, x + 10, 0); /* on its count */
-	assert_int_equal(f->pl->view, VIEW_CONFLICTS);
+	assert_ptr_equal(planner_view(f->pl), &conflicts_view);
 	draw(f);
 	sep = column_of(f, 0, " | ");
 	mouse(f, TERM_MOUSE_PRESS, sep + 1, 0);
-	assert_int_equal(f->pl->view, VIEW_CONFLICTS);
+	assert_ptr_equal(planner_view(f->pl), &conflicts_view);
 	assert_int_equal(f->pl->day, 0);
 	mouse(f, TERM_MOUSE_PRESS, f->c->w - 2, 0); /* "? help" */
-	assert_int_equal(f->pl->view, VIEW_CONFLICTS);
+	assert_ptr_equal(planner_view(f->pl), &conflicts_view);
 	x = column_of(f, 0, "List");
 	mouse(f, TERM_MOUSE_PRESS, x, 0);
-	assert_int_equal(f->pl->view, VIEW_LIST);
+	assert_ptr_equal(planner_view(f->pl), &list_view);
 	/* Not while a layer is open. */
 	keys(f, "?");
 	draw(f);
