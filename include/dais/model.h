@@ -194,6 +194,15 @@ struct programme {
 	 * keeps it; it is not part of what an edit changes.
 	 */
 	uint64_t *file_hash;
+	/*
+	 * venues.ini [0] and participants.ini [1] as last read or written
+	 * (their bytes; NULL when unread), for the INI saver (registry.h):
+	 * a save makes its changes on this text, and a file somebody
+	 * changed on disk since is told apart from it. The io layer keeps
+	 * them; programme_free frees them.
+	 */
+	char *registry_text[2];
+	size_t registry_len[2];
 	/* Sorted indexes for lookups; rebuilt by programme_index(). */
 	size_t *room_index, *people_index;
 };

@@ -207,6 +207,8 @@ programme_free(struct programme *p)
 		session_free(&p->sessions[i]);
 	free(p->sessions);
 	free(p->file_hash);
+	free(p->registry_text[0]);
+	free(p->registry_text[1]);
 	free(p->room_index);
 	free(p->people_index);
 	free(p);

@@ -583,7 +583,8 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 	if (buf == NULL)
 		return false;
 	ok = ini_scan(f, buf, len);
-	free(buf);
+	f->text = buf;
+	f->len = len;
 	if (ok) {
 		size_t before = diags->n;
 
@@ -611,6 +612,7 @@ ini_close(struct ini_file *f)
 	ini_free_sections(f);
 	free(f->order);
 	free(f->path);
+	free(f->text);
 	if (f->dict != NULL)
 		iniparser_freedict(f->dict);
 	memset(f, 0, sizeof *f);

@@ -39,6 +39,9 @@ struct ini_file {
 	size_t *order, norder;
 	struct ini_section *secs; /* in file order, duplicates merged */
 	size_t nsecs, capsecs;
+	/* The bytes read (NUL-terminated), kept for the INI saver. */
+	char *text;
+	size_t len;
 	/* Set once the file is refused: then only errors are worth telling,
 	 * not warnings about lines read in the wrong section. */
 	bool refused;

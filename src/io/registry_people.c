@@ -133,6 +133,11 @@ registry_load_people(struct programme *p, const char *dir,
 		            "for each participant");
 	programme_index(p);
 	person_delegations(p, &f);
+	/* The INI saver makes its changes on the text as read. */
+	free(p->registry_text[1]);
+	p->registry_text[1] = f.text;
+	p->registry_len[1] = f.len;
+	f.text = NULL;
 	ini_close(&f);
 	return true;
 }

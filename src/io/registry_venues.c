@@ -228,6 +228,11 @@ registry_load_venues(struct programme *p, const char *dir,
 		            "each room sessions take place in");
 	free(lines);
 	strlist_clear(&buildings);
+	/* The INI saver makes its changes on the text as read. */
+	free(p->registry_text[0]);
+	p->registry_text[0] = f.text;
+	p->registry_len[0] = f.len;
+	f.text = NULL;
 	ini_close(&f);
 	return true;
 }

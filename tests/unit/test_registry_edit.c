@@ -21,6 +21,7 @@
 #include "dais/edit_registry.h"
 #include "dais/journal.h"
 #include "dais/load.h"
+#include "dais/registry.h"
 #include "dais/registry_field.h"
 #include "dais/xalloc.h"
 #include "helpers.h"
@@ -491,6 +492,149 @@ test_journal_round_trip(void **state)
 	programme_free(p2);
 }
 
+/* The lines of a and b that differ, counted pairwise (same line count). */
+static size_t
+lines_differing(const char *a, const char *b, size_t *na, size_t *nb)
+{
+	size_t d = 0;
+
+	*na = *nb = 0;
+	while (*a != '\0' || *b != '\0') {
+		size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
+
+		if (la != lb || strncmp(a, b, la) != 0)
+			d++;
+		if (*a != '\0') {
+			(*na)++;
+			a += la + (a[la] == '\n');
+		}
+		if (*b != '\0') {
+			(*nb)++;
+			b += lb + (b[lb] == '\n');
+		}
+	}
+	return d;
+}
+
+/* One changed key: one changed line, the rest byte for byte. */
+static void
+test_save_one_line(void **state)
+{
+	struct fixture *f = *state;
+	char *path = xasprintf("%s/participants.ini", f->dir), *before, *after;
+	struct registry_item x;
+	const char *why = NULL;
+	char *err = NULL;
+	size_t na, nb;
+
+	before = helper_slurp(path, NULL);
+	x = with_key(f->p, REGISTRY_PARTICIPANT, "tj-interior", "arrival",
+	             "2026-11-04 14:00");
+	assert_true(edit_registry_put(f->ed, "tj-interior", &x, &why));
+	registry_item_free(&x);
+	assert_int_equal(
+	    registry_save_file(f->ed, f->p, REGISTRY_FILE_VENUES, &err),
+	    REGISTRY_UNCHANGED);
+	assert_int_equal(
+	    registry_save_file(f->ed, f->p, REGISTRY_FILE_PEOPLE, &err),
+	    REGISTRY_SAVED);
+	assert_false(editor_dirty(f->ed));
+	after = helper_slurp(path, NULL);
+	assert_int_equal(lines_differing(before, after, &na, &nb), 1);
+	assert_int_equal(na, nb);
+	assert_non_null(strstr(after, "arrival = \"2026-11-04 14:00\"\n"));
+	free(before);
+	free(after);
+
+	/* Somebody else's change is not overwritten. */
+	helper_spill_text(path, "; replaced\n[kw]\nname = \"Kuwait\"\n"
+	                        "kind = \"delegation\"\n");
+	x = with_key(f->p, REGISTRY_PARTICIPANT, "tj-interior", "phone", "1");
+	assert_true(edit_registry_put(f->ed, "tj-interior", &x, &why));
+	registry_item_free(&x);
+	assert_int_equal(
+	    registry_save_file(f->ed, f->p, REGISTRY_FILE_PEOPLE, &err),
+	    REGISTRY_CHANGED_ON_DISK);
+	free(err);
+	assert_true(editor_dirty(f->ed));
+	free(path);
+}
+
+/* New, changed and removed entries of both files saved, then loaded
+ * again by the loader: the same registries, and no word from it. */
+static void
+test_save_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct registry_item b, r, w, x;
+	struct programme *p2;
+	const char *why = NULL;
+	char *err = NULL;
+	size_t i;
+
+	registry_item_init(&b, REGISTRY_BUILDING);
+	b.building.id = xstrdup("annex");
+	b.building.name = xstrdup("Annex; east wing");
+	assert_true(edit_registry_put(f->ed, NULL, &b, &why));
+	registry_item_init(&w, REGISTRY_WALK);
+	w.walk.from = xstrdup("pavilion");
+	w.walk.to = xstrdup("annex");
+	w.walk.minutes = 4;
+	assert_true(edit_registry_put(f->ed, NULL, &w, &why));
+	registry_item_init(&r, REGISTRY_ROOM);
+	r.room.id = xstrdup("annex-1");
+	r.room.name = xstrdup("قاعة الملحق");
+	r.room.building = xstrdup("annex");
+	r.room.capacity = 30;
+	strlist_add(&r.room.kinds, "BILATERAL");
+	assert_true(edit_registry_put(f->ed, NULL, &r, &why));
+	registry_item_init(&x, REGISTRY_PARTICIPANT);
+	x.person.id = xstrdup("kw-deputy");
+	x.person.name = xstrdup("Deputy Minister — Kuwait");
+	x.person.kind = PARTICIPANT_OFFICIAL;
+	x.person.delegation = xstrdup("kw");
+	assert_true(edit_registry_put(f->ed, NULL, &x, &why));
+	registry_item_free(&x);
+	x = with_key(f->p, REGISTRY_ROOM, "side-c", "capacity", "35");
+	assert_true(edit_registry_put(f->ed, "side-c", &x, &why));
+	registry_item_free(&x);
+	assert_true(edit_registry_remove(f->ed, REGISTRY_PARTICIPANT,
+	                                 "qa-interior", &why));
+	assert_int_equal(
+	    registry_save_file(f->ed, f->p, REGISTRY_FILE_VENUES, &err),
+	    REGISTRY_SAVED);
+	assert_int_equal(
+	    registry_save_file(f->ed, f->p, REGISTRY_FILE_PEOPLE, &err),
+	    REGISTRY_SAVED);
+	p2 = helper_load_ok(f->dir);
+	assert_int_equal(p2->npeople, f->p->npeople);
+	assert_int_equal(p2->nrooms, f->p->nrooms);
+	for (i = 0; i < f->p->npeople; i++) {
+		struct registry_item a, c;
+
+		assert_true(registry_item_get(f->p, REGISTRY_PARTICIPANT,
+		                              f->p->people[i].id, &a));
+		assert_true(registry_item_get(p2, REGISTRY_PARTICIPANT,
+		                              f->p->people[i].id, &c));
+		assert_true(registry_item_equal(&a, &c));
+		registry_item_free(&a);
+		registry_item_free(&c);
+	}
+	assert_string_equal(programme_find_room(p2, "annex-1")->name,
+	                    "قاعة الملحق");
+	assert_string_equal(programme_building_name(p2, "annex"),
+	                    "Annex; east wing");
+	assert_int_equal(
+	    programme_walk_minutes(p2, programme_find_room(p2, "annex-1"),
+	                           programme_find_room(p2, "side-c")),
+	    4);
+	assert_int_equal(programme_find_room(p2, "side-c")->capacity, 35);
+	programme_free(p2);
+	registry_item_free(&b);
+	registry_item_free(&r);
+	registry_item_free(&w);
+}
+
 int
 main(void)
 {
@@ -509,6 +653,10 @@ main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_read_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_journal_round_trip, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_save_one_line, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_save_round_trip, setup,
 	                                    teardown),
 	};
 
