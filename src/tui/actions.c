@@ -161,6 +161,8 @@ session_action(struct planner *pl, enum action a)
 		create_after(pl, s);
 		return true;
 	}
+	if (registry_form_action(pl, a))
+		return true;
 	if ((k->flags & KEYF_NEEDS_SESSION) && s == NULL) {
 		char key[16];
 
@@ -423,6 +425,14 @@ planner_save(struct planner *pl)
 		if (file != NULL && !strlist_has(&files, file))
 			strlist_add(&files, file);
 	}
+	if (n == 0) {
+		/* Only participants or rooms changed (ini_external.c). */
+		free(ch);
+		strlist_clear(&files);
+		free(files.v);
+		planner_save_registries(pl, NULL);
+		return;
+	}
 	free(ch);
 	names = strlist_join(&files, ", ");
 	nfiles = pl->p->conf.files.n;
@@ -448,6 +458,13 @@ planner_save(struct planner *pl)
 		                "Saved %zu changed session%s to %s%s.", n,
 		                n == 1 ? "" : "s", names,
 		                journal_note ? journal_note : "");
+		/* Then participants and rooms (ini_external.c). */
+		{
+			char *note = xstrdup(pl->message);
+
+			planner_save_registries(pl, note);
+			free(note);
+		}
 		planner_sync_start(pl, false);
 	} else {
 		char *first = diags.n > 0 ? diag_format(&diags.v[0])

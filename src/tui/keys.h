@@ -134,6 +134,14 @@ enum action {
 	ACT_FILTER_KIND,
 	ACT_FILTER_DELEGATION,
 	ACT_ASSIGN_TO_SESSION,
+	ACT_PERSON_NEW,
+	ACT_PERSON_EDIT,
+	ACT_PERSON_REMOVE,
+	/* rooms and buildings (registry_form.c) */
+	ACT_ROOM_NEW,
+	ACT_ROOM_EDIT,
+	ACT_ROOM_REMOVE,
+	ACT_BUILDING_EDIT,
 	/* conflicts */
 	ACT_FIX_CONFLICT,
 	/* requests */

@@ -652,6 +652,22 @@ bool planner_edit_result(struct planner *pl, bool ok, const char *why);
  */
 void planner_save(struct planner *pl);
 
+/*
+ * The registries' part of s (ini_external.c): venues.ini and
+ * participants.ini written when their entries changed; one changed on
+ * disk opens its own dialog (differences by key, merge, reload, a copy).
+ * sessions_note (may be NULL) is what the sessions' save said, kept in
+ * front of the message.
+ */
+void planner_save_registries(struct planner *pl, const char *sessions_note);
+
+/*
+ * The participant, room and building keys (registry_form.c): c, e, X in
+ * the participants view; C, R, D, B on the selected session's room. True
+ * when a was one of them.
+ */
+bool registry_form_action(struct planner *pl, enum action a);
+
 /* ---- Files changed on disk (external.c) ------------------------------ */
 
 /*

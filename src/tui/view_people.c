@@ -539,6 +539,8 @@ people_action(struct planner *pl, enum action a)
 			return true;
 		}
 	}
+	if (registry_form_action(pl, a))
+		return true;
 	switch (a) {
 	case ACT_FILTER_KIND:
 		pv->kind++;
