@@ -75,12 +75,12 @@ type_text "Bilateral: Kuwait and Tajikistan"
 keys Enter
 wait_for "Created 'Bilateral: Kuwait and Tajikistan'"
 keys a
-wait_for "Assign to 'Bilateral: Kuwait"
+wait_for "Type to narrow"
 type_text "kw-interior"
 keys Enter
 wait_for "Assigned Minister of Interior — Kuwait"
 keys a
-wait_for "Assign to 'Bilateral: Kuwait"
+wait_for "Type to narrow"
 type_text "tj-interior"
 keys Enter
 wait_for "Assigned Minister of Internal Affairs"
