@@ -3,10 +3,10 @@
  * sync itself is caldav_sync, run in a thread: it only reads and writes
  * the working copy's files and .dais-sync, never the planner's state,
  * and the planner does not save while it runs (planner_sync_wait stops
- * it after a second), so the two never touch the same thing. What it brought in is taken in on
- * the main thread, between keys: a reload with the unsaved edits put
- * back, then one question per session changed on both sides, whose
- * answers go to the next sync as its choices.
+ * it after a second), so the two never touch the same thing. What it brought in
+ * is taken in on the main thread, between keys: a reload with the unsaved edits
+ * put back, then one question per session changed on both sides, whose answers
+ * go to the next sync as its choices.
  *
  * Waiting: the planner gives a server 5 s to connect and 10 s of silence
  * (DAIS_HTTP_CONNECT_TIMEOUT and DAIS_HTTP_STALL_TIMEOUT still win), but
@@ -40,6 +40,7 @@
 
 struct planner_sync {
 	char *dir;
+	char *broken;  /* why [server] cannot be used, or NULL */
 	char note[64]; /* planner_sync_note's */
 
 	/* The sync running (or finished, not yet joined). */
@@ -136,11 +137,16 @@ planner_sync_open(struct planner *pl)
 	if (pl->sync != NULL)
 		return;
 	if (!caldav_server_read(pl->p->dir, &srv, &present, &diags)) {
-		if (present && diags.n > 0) {
-			char *first = diag_format(&diags.v[0]);
-
-			planner_message(pl, true, "Not syncing: %s", first);
-			free(first);
+		/* a wrong [server] is said on S, not over what the
+		 * planner says first (a restored journal) */
+		if (present) {
+			pl->sync = xcalloc(1, sizeof *pl->sync);
+			pl->sync->dir = xstrdup(pl->p->dir);
+			pl->sync->broken =
+			    diags.n > 0 ? diag_format(&diags.v[0])
+			                : xstrdup("conference.ini's [server] "
+			                          "section is wrong");
+			set_note(pl->sync, "not syncing: S says why", 0);
 		}
 		diag_clear(&diags);
 		free(diags.v);
@@ -187,6 +193,14 @@ planner_sync_start(struct planner *pl, bool asked)
 			    "to conference.ini (url, user; "
 			    "dais-programme(5)) and open the "
 			    "programme again.");
+		return;
+	}
+	if (s->broken != NULL) {
+		if (asked)
+			planner_message(pl, true,
+			                "Not syncing: %s; correct it and open "
+			                "the programme again.",
+			                s->broken);
 		return;
 	}
 	if (pl->read_only != NULL) {
@@ -636,6 +650,7 @@ planner_sync_free(struct planner *pl)
 	for (i = 0; i < s->npending; i++)
 		free((char *)s->pending[i].uid);
 	free(s->pending);
+	free(s->broken);
 	free(s->dir);
 	free(s);
 	pl->sync = NULL;

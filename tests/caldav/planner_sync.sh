@@ -11,7 +11,7 @@
 . "$SRCDIR/tests/caldav/lib.sh"
 caldav_tmp=$tmp
 . "$SRCDIR/tests/tui/lib.sh"
-trap 'stop_servers; for n in A B C; do as $n; T kill-server 2>/dev/null; done; rm -rf "$tmp" "$caldav_tmp"' EXIT
+trap 'stop_servers; for n in A B C D; do as $n; T kill-server 2>/dev/null; done; rm -rf "$tmp" "$caldav_tmp"' EXIT
 dom=kuwait-2026.dushanbe-process
 X=d1-side-soft-targets@$dom
 Y=d1-side-major-events@$dom
@@ -161,6 +161,18 @@ for n in A B; do
 	i=0; while [ ! -s "$tmp/exit-$n" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	[ "$(cat "$tmp/exit-$n" 2>/dev/null)" = 0 ] || { echo "FAIL: planner $n did not quit"; show_screen; fail=1; }
 done
+
+# A wrong [server] (a password in it) is said on S, and nothing syncs.
+working_copy "$tmp/d" "$url"
+echo 'password = "secret-amal"' >>"$tmp/d/conference.ini"
+open_planner D "$tmp/d"
+wait_for "not syncing: S says why"
+keys S
+wait_joined "Not syncing: $tmp/d/conference.ini"
+wait_joined "a password does not belong in a programme file"
+expect_no_screen "secret-amal"
+keys q
+i=0; while [ ! -s "$tmp/exit-D" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 
 # A server that stalls: the planner opens at once, takes keys while the
 # sync waits, and quits within a couple of seconds.
