@@ -82,8 +82,5 @@ void slot_chooser_open(struct planner *pl, const struct session *s);
  */
 void fix_chooser_open(struct planner *pl, const struct conflict *c,
                       struct slot_fixes *fixes);
-/* Applies fix f as one undoable edit: NULL when done, else why not (owned
- * by the caller). */
-char *fix_apply(struct planner *pl, const struct slot_fix *f);
 
 #endif

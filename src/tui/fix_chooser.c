@@ -183,7 +183,9 @@ done_text(const struct planner *pl, const struct session *s,
 	                 room_name(pl->p, f->room_id));
 }
 
-char *
+/* Applies fix f as one undoable edit: NULL when done, else why not (owned
+ * by the caller). */
+static char *
 fix_apply(struct planner *pl, const struct slot_fix *f)
 {
 	const struct session *s = editor_session(pl->ed, f->uid, f->rid);
