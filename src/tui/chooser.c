@@ -209,6 +209,21 @@ put_wrapped(struct canvas *c, int *row, int end, int x, int w, const char *text,
 	return all;
 }
 
+/* Works out the item's preview the first time it is shown; a line of it
+ * starting with '*' (a warning) marks the item. */
+static void
+previewed(struct planner *pl, struct chooser *ch, struct chooser_item *it)
+{
+	size_t i;
+
+	if (it->previewed || ch->preview == NULL)
+		return;
+	ch->preview(pl, ch, it);
+	it->previewed = true;
+	for (i = 0; i < it->preview.n; i++)
+		it->warns |= it->preview.v[i][0] == '*';
+}
+
 static void
 draw_frame(struct canvas *c, int bx, int by, int bw, int bh)
 {
@@ -271,6 +286,7 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 		int mods = k == ch->nav.cur ? MOD_REVERSE : 0;
 
 		row = by + 3 + r;
+		previewed(pl, ch, it);
 		if (k == ch->nav.cur)
 			cur = it;
 		canvas_fill(c, row, bx + 1, bw - 2, 1, STYLE_NORMAL, mods);
@@ -295,9 +311,6 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 		row++;
 	}
 	if (cur != NULL) {
-		if (!cur->previewed && ch->preview != NULL)
-			ch->preview(pl, ch, cur);
-		cur->previewed = true;
 		for (i = 0; i < cur->preview.n && row < end; i++)
 			put_wrapped(c, &row, end, bx + 2, inner,
 			            cur->preview.v[i],

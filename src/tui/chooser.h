@@ -22,8 +22,9 @@ struct chooser_item {
 	char *match;  /* what typed words are looked for in */
 	bool warns;   /* marked '*': choosing it leaves warnings */
 	/* Lines shown below the list while the item is under the cursor
-	 * (what changes, the warnings); filled by the opener's preview the
-	 * first time it is needed. */
+	 * (what changes, the warnings); filled by the opener's preview when
+	 * the item is first drawn. A line starting with '*' is a warning and
+	 * marks the item too. */
 	struct strlist preview;
 	bool previewed;
 	size_t index; /* the opener's: which of its own candidates */
@@ -77,10 +78,9 @@ void slot_chooser_open(struct planner *pl, const struct session *s);
 
 /*
  * f in the Conflicts view: the fixes of conflict c (slots_fixes), smallest
- * change first; Enter applies one as one undoable edit. `fixes` is taken
- * over (emptied).
+ * change first; Enter applies one as one undoable edit. `fixes` is copied.
  */
 void fix_chooser_open(struct planner *pl, const struct conflict *c,
-                      struct slot_fixes *fixes);
+                      const struct slot_fixes *fixes);
 
 #endif

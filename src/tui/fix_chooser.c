@@ -247,14 +247,19 @@ fix_done(struct planner *pl, struct chooser *ch, const struct chooser_item *it)
 
 void
 fix_chooser_open(struct planner *pl, const struct conflict *c,
-                 struct slot_fixes *fixes)
+                 const struct slot_fixes *fixes)
 {
 	struct fix_choice *fc = xcalloc(1, sizeof *fc);
 	struct chooser *ch;
 	size_t i;
 
-	fc->fixes = *fixes;
-	memset(fixes, 0, sizeof *fixes);
+	fc->fixes.v = xcalloc(fixes->n + 1, sizeof *fc->fixes.v);
+	for (i = 0; i < fixes->n; i++) {
+		fc->fixes.v[i] = fixes->v[i];
+		fc->fixes.v[i].uid = xstrdup(fixes->v[i].uid);
+		fc->fixes.v[i].description = xstrdup(fixes->v[i].description);
+	}
+	fc->fixes.n = fc->fixes.cap = fixes->n;
 	ch = chooser_new(fix_preview, fix_done, fc, fix_choice_free);
 	ch->title = xasprintf("Fixes of the %s %s", severity_name(c->severity),
 	                      conflict_kind_label(c->kind));
@@ -271,7 +276,6 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 		    editor_session(pl->ed, f->uid, f->rid);
 		struct chooser_item *it;
 		char hm[DAIS_TIMEBUF];
-		size_t k;
 
 		if (s == NULL)
 			continue;
@@ -292,12 +296,6 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 			                     room_name(pl->p, f->room_id));
 		it->detail = xasprintf("'%s'", s->title);
 		it->match = xasprintf("%s\n%s", it->text, f->description);
-		/* Worked out now, for the marks: the few microseconds a fix
-		 * costs the engine are nothing beside reading the list. */
-		fix_preview(pl, ch, it);
-		it->previewed = true;
-		for (k = 0; k < it->preview.n; k++)
-			it->warns |= it->preview.v[k][0] == '*';
 	}
 	chooser_open(pl, ch);
 }

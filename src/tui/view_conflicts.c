@@ -180,7 +180,6 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 static void
 offer_fixes(struct planner *pl)
 {
-	struct conflicts_view *cv = state_of(pl);
 	const struct conflict *cur = current(pl);
 	struct slot_fixes *fixes;
 
@@ -197,10 +196,9 @@ offer_fixes(struct planner *pl)
 		                "(Enter goes to its first session).");
 		return;
 	}
-	/* The chooser takes the list; it is worked out again when next
-	 * shown. */
+	/* A copy: the list stays shown under the chooser, worked out
+	 * again only after an edit. */
 	fix_chooser_open(pl, cur, fixes);
-	forget_fixes(cv);
 }
 
 static bool
