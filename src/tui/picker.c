@@ -213,7 +213,10 @@ picker_open_participants(struct planner *pl, const struct session *s)
 		              who->name_local != NULL ? "  " : "",
 		              participant_kind_name(who->kind),
 		              who->delegation != NULL ? ", " : "",
-		              who->delegation != NULL ? who->delegation : "");
+		              /* The delegation by name, as the People view. */
+		              del != NULL               ? del->name
+		              : who->delegation != NULL ? who->delegation
+		                                        : "");
 		it->match = xasprintf(
 		    "%s\n%s\n%s\n%s\n%s\n%s", who->name,
 		    who->name_local != NULL ? who->name_local : "", who->id,

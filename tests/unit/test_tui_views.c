@@ -678,6 +678,10 @@ test_assign_undo_redo(void **state)
 	assert_int_equal(planner_mode(f->pl), MODE_PICKER);
 	assert_shows(f, "Assign Kuwait to 'Regional "
 	                "cooperation in Asia' as participant");
+	/* A candidate's delegation by name, not by id ("kw"). */
+	keys(f, "kw-int");
+	assert_shows(f, "minister, Kuwait");
+	key(f, 21); /* C-u */
 	/* Lower-case Cyrillic finds the Tajik minister by the local name;
 	 * the conflict shows before the choice. */
 	keys(f, "тоҷ");
