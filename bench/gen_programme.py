@@ -2,12 +2,12 @@
 """Deterministic generator of large dais programmes for benchmarks.
 
     gen_programme.py OUTDIR --sessions N [--rooms R] [--people P]
-                     [--overlaps K] [--seed S]
+                     [--buildings B] [--overlaps K] [--seed S]
 
 Writes OUTDIR/conference.ini, venues.ini, participants.ini and
 programme/sessions.ics: N sessions over the two conference days (and as
-many more days as needed so rooms are not over-full), R rooms, P
-participants (ministers in delegations), and K planted room double
+many more days as needed so rooms are not over-full), R rooms in B
+buildings (default 1), P participants (ministers in delegations), and K planted room double
 bookings. The same arguments always give the same bytes.
 """
 import argparse
@@ -21,6 +21,7 @@ def main():
     ap.add_argument("--sessions", type=int, required=True)
     ap.add_argument("--rooms", type=int, default=0)
     ap.add_argument("--people", type=int, default=0)
+    ap.add_argument("--buildings", type=int, default=1)
     ap.add_argument("--overlaps", type=int, default=10)
     ap.add_argument("--seed", type=int, default=2026)
     a = ap.parse_args()
@@ -45,10 +46,20 @@ def main():
         f.write('files = "programme/sessions.ics"\n')
 
     with open(os.path.join(a.outdir, "venues.ini"), "w") as f:
-        f.write('[building.main]\nname = "Main"\n\n')
+        # One building keeps the ids of the first generator ("main").
+        bids = (["main"] if a.buildings <= 1 else
+                ["b%d" % b for b in range(a.buildings)])
+        for i, b in enumerate(bids):
+            f.write('[building.%s]\nname = "%s"\n'
+                    % (b, "Main" if b == "main" else "Building " + b))
+            # A walk to each later building: 3 minutes a step apart.
+            for j in range(i + 1, len(bids)):
+                f.write('walk.%s = %d\n' % (bids[j], 3 * (j - i)))
+            f.write('\n')
         for r in range(rooms):
-            f.write('[room.r%d]\nname = "Room %d"\nbuilding = "main"\n'
-                    'capacity = 500\nlanguages = "ar, en, ru"\n\n' % (r, r))
+            f.write('[room.r%d]\nname = "Room %d"\nbuilding = "%s"\n'
+                    'capacity = 500\nlanguages = "ar, en, ru"\n\n'
+                    % (r, r, bids[r % len(bids)]))
 
     delegations = max(1, people // 10)
     with open(os.path.join(a.outdir, "participants.ini"), "w") as f:
