@@ -2,7 +2,9 @@
  * save_event.c: one VEVENT as dais writes it: its old block re-parsed with
  * libical and given the session's fields (SEQUENCE raised on a
  * significant change, DTSTAMP and LAST-MODIFIED renewed, ATTENDEEs kept
- * with what dais does not know of them), or a new one.
+ * with what dais does not know of them), or a new one. The result is
+ * laid over the old block's text line by line (merge_lines), so every
+ * line whose value did not change keeps its place and its bytes.
  */
 #include "dais/save.h"
 
@@ -178,9 +180,26 @@ attendee_id(icalproperty *prop)
 	return NULL;
 }
 
+/* Sets a parameter; one already there with that value stays where it is
+ * (the line is then written back as it was). */
 static void
 set_param(icalproperty *prop, icalparameter *par)
 {
+	icalparameter *was =
+	    icalproperty_get_first_parameter(prop, icalparameter_isa(par));
+
+	if (was != NULL) {
+		char *a = icalparameter_as_ical_string_r(was);
+		char *b = icalparameter_as_ical_string_r(par);
+		bool same = strcmp(a, b) == 0;
+
+		free(a);
+		free(b);
+		if (same) {
+			icalparameter_free(par);
+			return;
+		}
+	}
 	icalproperty_remove_parameter_by_kind(prop, icalparameter_isa(par));
 	icalproperty_add_parameter(prop, par);
 }
@@ -302,12 +321,18 @@ apply_session(icalcomponent *c, const struct programme *p,
 			    c, icalproperty_new_categories(s->kind));
 	}
 
-	remove_all(c, ICAL_STATUS_PROPERTY);
-	icalcomponent_add_property(
-	    c, icalproperty_new_status(
-	           s->status == SESSION_CANCELLED   ? ICAL_STATUS_CANCELLED
-	           : s->status == SESSION_TENTATIVE ? ICAL_STATUS_TENTATIVE
-	                                            : ICAL_STATUS_CONFIRMED));
+	/* A file without STATUS (read as CONFIRMED) gets none unless the
+	 * status changed: a diff shows only what the edit changed. */
+	if (saved == NULL || saved->status != s->status ||
+	    icalcomponent_get_first_property(c, ICAL_STATUS_PROPERTY) != NULL) {
+		remove_all(c, ICAL_STATUS_PROPERTY);
+		icalcomponent_add_property(
+		    c, icalproperty_new_status(s->status == SESSION_CANCELLED
+		                                   ? ICAL_STATUS_CANCELLED
+		                               : s->status == SESSION_TENTATIVE
+		                                   ? ICAL_STATUS_TENTATIVE
+		                                   : ICAL_STATUS_CONFIRMED));
+	}
 
 	/* A copy of a closed meeting (edit_duplicate) is closed too; the
 	 * file's own CLASS, whatever its value, is kept. */
@@ -382,6 +407,256 @@ nested_x_components(const char *text, const struct ics_text_block *b,
 	ics_source_free(&src);
 }
 
+/*
+ * One unit of a VEVENT's text: a property line (as unfolded; its bytes in
+ * the text as they are, folding and line end included), or a nested
+ * component (VALARM, X-...) whole, or the BEGIN or END line of the event.
+ */
+struct unit {
+	char *content; /* unfolded; NULL when too long to compare */
+	/* As libical writes it back (quotes, escapes and case as it puts
+	 * them): what an unchanged old line is in the regenerated event. */
+	char *normal;
+	bool component;
+	char *name; /* the property's name, upper case; "BEGIN:VALARM" */
+	size_t start, end;
+	int partner; /* the unit of the other text it stands for, or -1 */
+};
+
+struct units {
+	struct unit *v;
+	size_t n, cap;
+};
+
+static void
+units_free(struct units *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n; i++) {
+		free(u->v[i].content);
+		free(u->v[i].normal);
+		free(u->v[i].name);
+	}
+	free(u->v);
+}
+
+/* The name of the property on line l (up to ';' or ':'), upper case. */
+static char *
+line_name(const struct ics_logical *l)
+{
+	size_t n = 0, i;
+	char *name;
+
+	while (n < l->len && l->s[n] != ';' && l->s[n] != ':')
+		n++;
+	name = xstrndup(l->s, n);
+	for (i = 0; i < n; i++)
+		if (name[i] >= 'a' && name[i] <= 'z')
+			name[i] = (char)(name[i] - 'a' + 'A');
+	return name;
+}
+
+/* Splits a VEVENT's text (its BEGIN line to its END line) into units. */
+static void
+split_units(const char *text, size_t len, struct units *out)
+{
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	struct strbuf nested = {0};
+	struct unit *cur = NULL;
+	int depth = 0;
+
+	memset(out, 0, sizeof *out);
+	ics_source_mem(&src, text, len);
+	ics_unfold_init(&u, &src);
+	while (ics_unfold_next(&u, &l)) {
+		bool begin =
+		    l.s != NULL && ics_starts_with_ci(l.s, l.len, "BEGIN:");
+		bool end =
+		    l.s != NULL && ics_starts_with_ci(l.s, l.len, "END:");
+
+		if (depth >= 2) {
+			/* Inside a nested component: part of its unit. */
+			strbuf_add(&nested, "\n", 1);
+			if (l.s != NULL)
+				strbuf_add(&nested, l.s, l.len);
+			cur->end = l.end;
+			depth += begin ? 1 : end ? -1 : 0;
+			if (depth == 1) {
+				cur->content = nested.v;
+				cur->component = true;
+				nested = (struct strbuf){0};
+			}
+			continue;
+		}
+		XGROW(out->v, out->n, out->cap);
+		cur = &out->v[out->n++];
+		memset(cur, 0, sizeof *cur);
+		cur->partner = -1;
+		cur->start = l.start;
+		cur->end = l.end;
+		if (l.s == NULL) {
+			cur->name = xstrdup("");
+			continue;
+		}
+		cur->name = line_name(&l);
+		if (begin && depth == 1) {
+			/* A nested component starts: "BEGIN:VALARM" names it.
+			 */
+			free(cur->name);
+			cur->name = xstrndup(l.s, l.len);
+			strbuf_add(&nested, l.s, l.len);
+			depth = 2;
+			continue;
+		}
+		cur->content = xstrndup(l.s, l.len);
+		depth += begin ? 1 : end ? -1 : 0;
+	}
+	if (nested.v != NULL) /* a component left open: keep it whole */
+		cur->content = nested.v;
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+}
+
+/* libical's text unfolded: folds and line ends out, lines joined by LF. */
+static char *
+unfolded(const char *ser)
+{
+	struct strbuf o = {0};
+	const char *c;
+
+	for (c = ser; *c != '\0'; c++) {
+		if (*c == '\r')
+			continue;
+		if (*c == '\n' && (c[1] == ' ' || c[1] == '\t')) {
+			c++;
+			continue;
+		}
+		strbuf_add(&o, c, 1);
+	}
+	while (o.n > 0 && o.v[o.n - 1] == '\n')
+		o.v[--o.n] = '\0';
+	if (o.v == NULL)
+		strbuf_add(&o, "", 0);
+	return o.v;
+}
+
+/* What libical makes of an old unit when it writes it back (or NULL). */
+static void
+normalise(struct unit *u)
+{
+	char *ser = NULL;
+
+	if (u->content == NULL)
+		return;
+	if (u->component) {
+		icalcomponent *c = icalcomponent_new_from_string(u->content);
+
+		if (c != NULL) {
+			ser = icalcomponent_as_ical_string_r(c);
+			icalcomponent_free(c);
+		}
+	} else {
+		icalproperty *prop = icalproperty_new_from_string(u->content);
+
+		if (prop != NULL) {
+			ser = icalproperty_as_ical_string_r(prop);
+			icalproperty_free(prop);
+		}
+	}
+	if (ser != NULL)
+		u->normal = unfolded(ser);
+	free(ser);
+}
+
+/* Whether old unit x is new unit y unchanged, as text or as libical
+ * writes it back. */
+static bool
+same_unit(const struct unit *x, const struct unit *y)
+{
+	if (x->content == NULL || y->content == NULL)
+		return false;
+	return strcmp(x->content, y->content) == 0 ||
+	       (x->normal != NULL && strcmp(x->normal, y->content) == 0);
+}
+
+/* Appends new bytes, with the old block's line ends (LF alone or CRLF). */
+static void
+add_in_style(struct strbuf *out, const char *v, size_t n, bool lf_only)
+{
+	size_t i;
+
+	if (!lf_only) {
+		strbuf_add(out, v, n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (!(v[i] == '\r' && i + 1 < n && v[i + 1] == '\n'))
+			strbuf_add(out, v + i, 1);
+}
+
+/*
+ * The regenerated event `fresh` (libical's serialisation) written over
+ * the old block's text so that a diff shows only what changed: every old
+ * line whose value is unchanged is kept as it was (its order, folding and
+ * line end), a changed one is replaced where it stood, one gone is left
+ * out, and new ones go before END:VEVENT in libical's order.
+ */
+static void
+merge_lines(const char *old, size_t oldlen, const char *fresh, size_t freshlen,
+            struct strbuf *out)
+{
+	struct units a, b;
+	size_t i, k;
+	bool lf_only;
+
+	split_units(old, oldlen, &a);
+	split_units(fresh, freshlen, &b);
+	lf_only = a.n > 0 && a.v[0].end >= 2 && old[a.v[0].end - 1] == '\n' &&
+	          old[a.v[0].end - 2] != '\r';
+	for (i = 0; i < a.n; i++)
+		normalise(&a.v[i]);
+	/* The same content: the old text stands for it. */
+	for (i = 0; i < a.n; i++)
+		for (k = 0; k < b.n; k++)
+			if (b.v[k].partner < 0 && same_unit(&a.v[i], &b.v[k])) {
+				a.v[i].partner = (int)k;
+				b.v[k].partner = (int)i;
+				break;
+			}
+	/* A changed value: the first new unit of the same name. */
+	for (i = 0; i < a.n; i++)
+		for (k = 0; a.v[i].partner < 0 && k < b.n; k++)
+			if (b.v[k].partner < 0 &&
+			    strcmp(a.v[i].name, b.v[k].name) == 0) {
+				a.v[i].partner = (int)k;
+				b.v[k].partner = (int)i;
+			}
+	for (i = 0; i < a.n; i++) {
+		const struct unit *x = &a.v[i];
+
+		if (i + 1 == a.n) /* before END:VEVENT, what is new */
+			for (k = 0; k < b.n; k++)
+				if (b.v[k].partner < 0)
+					add_in_style(out, fresh + b.v[k].start,
+					             b.v[k].end - b.v[k].start,
+					             lf_only);
+		if (x->partner < 0)
+			continue; /* gone */
+		if (same_unit(x, &b.v[x->partner]))
+			strbuf_add(out, old + x->start, x->end - x->start);
+		else
+			add_in_style(out, fresh + b.v[x->partner].start,
+			             b.v[x->partner].end -
+			                 b.v[x->partner].start,
+			             lf_only);
+	}
+	units_free(&a);
+	units_free(&b);
+}
+
 /* A VEVENT's text for session s: from its old block when it has one. */
 bool
 save_event_text(const struct programme *p, const struct session *s,
@@ -390,7 +665,7 @@ save_event_text(const struct programme *p, const struct session *s,
                 struct strbuf *out, char **why)
 {
 	icalcomponent *c;
-	struct strbuf keep = {0};
+	struct strbuf keep = {0}, fresh = {0};
 	char *ser;
 	size_t i, len, endpos;
 
@@ -440,12 +715,18 @@ save_event_text(const struct programme *p, const struct session *s,
 		if (e != NULL)
 			endpos = (size_t)(e - ser);
 	}
-	strbuf_add(out, ser, endpos);
+	strbuf_add(&fresh, ser, endpos);
 	if (keep.n > 0)
-		strbuf_add(out, keep.v, keep.n);
-	strbuf_add(out, ser + endpos, len - endpos);
+		strbuf_add(&fresh, keep.v, keep.n);
+	strbuf_add(&fresh, ser + endpos, len - endpos);
+	if (b != NULL)
+		merge_lines(text + b->start, b->end - b->start, fresh.v,
+		            fresh.n, out);
+	else
+		strbuf_add(out, fresh.v, fresh.n);
 	free(ser);
 	free(keep.v);
+	free(fresh.v);
 	return true;
 }
 

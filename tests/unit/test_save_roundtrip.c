@@ -5,8 +5,10 @@
  * the file has a series, one occurrence retitled; saved and loaded again.
  * The load gives the messages it gave before and nothing new, and only
  * the edited sessions' blocks differ: every other block, and the text
- * around the blocks, is there byte for byte. A file the loader refuses is
- * refused again, with the same messages: there is nothing to save.
+ * around the blocks, is there byte for byte; inside an edited block,
+ * every line the edit did not change is kept as it was, in its order. A file
+ * the loader refuses is refused again, with the same messages: there is nothing
+ * to save.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dais/edit.h"
 #include "dais/load.h"
@@ -186,6 +189,94 @@ only_edited_differ(const char *name, const char *before, const char *after,
 	ics_text_free(&b);
 }
 
+/* The physical lines of one property (its folded continuations too) of
+ * the block's text, each a string; names that the edits change left out. */
+static void
+kept_lines(const char *text, const struct ics_text_block *b,
+           struct helper_buf *out)
+{
+	/* What a retitle and a move rewrite, and what a save renews. */
+	static const char *const changed[] = {
+	    "SUMMARY", "DTSTART",       "DTEND",    "DURATION",
+	    "DTSTAMP", "LAST-MODIFIED", "SEQUENCE",
+	};
+	const char *at = text + b->start, *end = text + b->end;
+	bool skip = false;
+
+	while (at < end) {
+		const char *nl = memchr(at, '\n', (size_t)(end - at));
+		const char *next = nl != NULL ? nl + 1 : end;
+		size_t i;
+
+		if (*at != ' ' && *at != '\t') {
+			skip = false;
+			for (i = 0; i < sizeof changed / sizeof changed[0];
+			     i++) {
+				size_t n = strlen(changed[i]);
+
+				if (strncasecmp(at, changed[i], n) == 0 &&
+				    (at[n] == ':' || at[n] == ';'))
+					skip = true;
+			}
+		}
+		if (!skip)
+			helper_buf_add(out, at, (size_t)(next - at));
+		at = next;
+	}
+	helper_buf_add(out, "", 0);
+}
+
+/*
+ * In an edited block, every line of a property the edit did not change is
+ * kept byte for byte (its folding and line end) and in its order: a diff
+ * shows only the lines that changed (issue 14 item 13).
+ */
+static void
+edited_lines_kept(const char *name, const char *before, const char *after,
+                  const struct dais_zone *zone, const struct edited *e)
+{
+	struct ics_text a, b;
+	size_t i, j;
+
+	ics_text_split(&a, before, strlen(before), zone);
+	ics_text_split(&b, after, strlen(after), zone);
+	for (i = 0; i < a.nblocks; i++) {
+		const struct ics_text_block *x = &a.blocks[i];
+
+		if (!is_edited(e, x))
+			continue;
+		for (j = 0; j < b.nblocks; j++) {
+			const struct ics_text_block *y = &b.blocks[j];
+			struct helper_buf was = {0}, now = {0};
+
+			if (y->uid == NULL || strcmp(y->uid, x->uid) != 0 ||
+			    y->rid != x->rid)
+				continue;
+			kept_lines(before, x, &was);
+			kept_lines(after, y, &now);
+			if (strcmp(was.v, now.v) != 0) {
+				const char *w = was.v, *n = now.v;
+				const char *wl = w, *nl = n;
+
+				/* Name the first line that differs. */
+				for (; *w != '\0' && *w == *n; w++, n++)
+					if (*w == '\n') {
+						wl = w + 1;
+						nl = n + 1;
+					}
+				fail_msg("%s: the edited block at line %d "
+				         "rewrote lines the edit did not "
+				         "change: was\n%.200s\nnow\n%.200s",
+				         name, x->line, wl, nl);
+			}
+			free(was.v);
+			free(now.v);
+		}
+	}
+	ics_text_free(&a);
+	ics_text_free(&b);
+}
+
 /*
  * Edits one plain session (title and time) and one occurrence. What is
  * needed of them is copied first: an edit may move the programme's
@@ -265,6 +356,7 @@ round_trip(const char *name)
 		fail_msg("%s: the save failed: %s", name, saving.v[0].message);
 	text = helper_slurp(path, NULL);
 	only_edited_differ(name, ics, text, &p->conf.zone, &e);
+	edited_lines_kept(name, ics, text, &p->conf.zone, &e);
 	q = programme_load(dir, &after);
 	assert_int_equal(diag_count(&after, DIAG_ERROR), 0);
 	same_diags(name, &before, &after, &e);
@@ -363,12 +455,66 @@ test_block_names_are_whole(void **state)
 	ics_text_free(&t);
 }
 
+/*
+ * Retitling the example's opening plenary changes its SUMMARY line and
+ * the stamps a save renews, nothing else: its folded description, notes
+ * and attendees stay as they were, where they were.
+ */
+static void
+test_retitle_changes_only_its_lines(void **state)
+{
+	char *dir = helper_copy_example(), *cmd, *diff, *line, *save;
+	char *path = xasprintf("%s/programme/plenary.ics", dir);
+	struct diag_list diags = {0};
+	struct programme *p = helper_load_ok(dir);
+	struct editor *ed = editor_new(p);
+	const char *why = NULL;
+	size_t n = 0;
+
+	(void)state;
+	cmd = xasprintf("cp '%s' '%s.orig'", path, path);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	assert_true(
+	    edit_set_title(ed, "d1-opening@kuwait-2026.dushanbe-process",
+	                   DAIS_TIME_NONE, "Opening plenary (retitled)", &why));
+	assert_true(programme_save(ed, &diags));
+	cmd =
+	    xasprintf("diff --unchanged-line-format= --old-line-format='-%%L' "
+	              "--new-line-format='+%%L' '%s.orig' '%s' >'%s.diff'",
+	              path, path, path);
+	assert_int_not_equal(system(cmd), -1);
+	free(cmd);
+	cmd = xasprintf("%s.diff", path);
+	diff = helper_slurp(cmd, NULL);
+	free(cmd);
+	for (line = strtok_r(diff, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save)) {
+		n++;
+		if (strncmp(line + 1, "SUMMARY:", 8) != 0 &&
+		    strncmp(line + 1, "DTSTAMP:", 8) != 0 &&
+		    strncmp(line + 1, "LAST-MODIFIED:", 14) != 0)
+			fail_msg("the save changed a line the edit did not: "
+			         "%s",
+			         line);
+	}
+	/* SUMMARY, DTSTAMP and LAST-MODIFIED, each replaced in place. */
+	assert_int_equal(n, 6);
+	free(diff);
+	diag_clear(&diags);
+	editor_free(ed);
+	programme_free(p);
+	free(path);
+	helper_remove_dir(dir);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_other_client),
 	    cmocka_unit_test(test_block_names_are_whole),
+	    cmocka_unit_test(test_retitle_changes_only_its_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
