@@ -7,7 +7,8 @@
  * with each other either (rooms with their changeover, people with the
  * changeover or the walk between buildings, groups within their
  * delegates), maximising the priority placed; among plans of equal
- * priority the earlier, then the one with less walking.
+ * priority the earlier one with less walking (steps of the grid after the
+ * first possible start plus minutes walked, the fewer the better).
  *
  * schedule_plan only plans: it changes nothing. schedule_apply makes the
  * plan one undoable edit of an editor (the planner's `dais schedule` key,

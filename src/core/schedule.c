@@ -5,26 +5,35 @@
  * with no conflict allowed, so each alone is clean against the programme.
  * The program only has to keep the chosen ones apart from each other.
  *
- * The model. A 0-1 variable x per candidate; a continuous y per (request,
- * start, building) equal to the sum of its x (the people of a request do
- * not care which room of a building it is in, so their constraints are
- * written on the few y instead of the many x). Rows:
+ * Interchangeable rooms (room_classes) are one class: a request has one
+ * candidate per class and start, and the rooms are given out after
+ * solving (assign_rooms).
+ *
+ * The model. A 0-1 variable x per candidate; a y per (request, start,
+ * building) equal to the sum of its x (the people of a request do not
+ * care which room of a building it is in, so their constraints are
+ * written on the few y instead of the many x; a y with one x is that x).
+ * Rows:
  *  - each request at most once: sum of its y <= 1;
- *  - rooms: for each room and each start, the candidates in that room
- *    that cover it (with the changeover after them) sum to <= 1: the
- *    maximal cliques of an interval graph, so every pair that clashes is
- *    in some row;
+ *  - rooms: for each class and each start, the candidates in that class
+ *    that cover it (with the changeover after them) sum to at most its
+ *    rooms: the maximal cliques of an interval graph, so every pair that
+ *    clashes is in some row, and rooms enough for every instant are
+ *    rooms enough;
  *  - people: the same on y, per person, with the changeover; and a pair
  *    row for two meetings in different buildings closer than the walk;
  *  - groups: at every instant where the count can change, the meetings a
  *    group is in (it or a member) plus its sessions already there stay
  *    within its delegates.
  * The objective is the priority placed, times a unit larger than the sum
- * of every tie-break, minus the tie-breaks (how late, then how much
- * walking), so a plan never gives up priority for an earlier hour.
+ * of every tie-break, minus the tie-breaks (steps of the grid after the
+ * first start, plus minutes walked), so a plan never gives up priority
+ * for an earlier hour.
  *
  * The LP bound shown is that of the priority alone, so it reads in the
- * same units as the plan: no plan places more.
+ * same units as the plan: no plan places more. The search starts from the
+ * better of the greedy plan and the relaxation rounded, and stops once
+ * the priority is proved (watch_tree) or at the time limit.
  */
 #include "dais/schedule.h"
 
@@ -48,6 +57,7 @@ struct cand {
 	const struct room *room;
 	int walk;
 	size_t slot; /* its (request, start, building) */
+	long next;   /* the slot's next candidate, or -1 */
 	int col;     /* GLPK column of x */
 };
 
@@ -56,6 +66,7 @@ struct slot {
 	size_t req;
 	dais_time start, end;
 	const struct room *room; /* one room of the building, for walks */
+	long first;              /* its first candidate */
 	int col;                 /* GLPK column of y */
 };
 
@@ -87,6 +98,16 @@ struct ctx {
 	bool room_rule, person_rule, group_rule, tight;
 	dais_time gap; /* changeover, seconds, when tight changeovers count */
 	int max_walk;
+	/*
+	 * Rooms that no request names, alike in building, seats, booths and
+	 * kinds, and with no session in them, are interchangeable: a class.
+	 * A candidate names its class's first room; the program counts the
+	 * class's meetings at each instant against its size (an interval
+	 * graph: that many rooms always suffice), and assign_rooms picks the
+	 * rooms afterwards. Every other room is a class of its own.
+	 */
+	const struct room **rep; /* per room: its class's first room */
+	size_t *class_size;      /* per room, for the first of a class */
 };
 
 /* A constraint row under construction. */
@@ -209,6 +230,79 @@ same_building(const struct room *a, const struct room *b)
 	return strcmp(a->building, b->building) == 0;
 }
 
+/* ---- Classes of interchangeable rooms ----------------------------------- */
+
+static bool
+same_set(const struct strlist *a, const struct strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (!strlist_has(b, a->v[i]))
+			return false;
+	return true;
+}
+
+/* Whether room r is free of live sessions and named by no request. */
+static bool
+room_plain(const struct ctx *k, const struct room *r)
+{
+	struct index_hits h = {0};
+	size_t i, j;
+	bool plain = true;
+
+	for (i = 0; i < k->reqs->n && plain; i++)
+		for (j = 0; j < k->reqs->v[i].rooms.n && plain; j++)
+			plain = strcmp(k->reqs->v[i].rooms.v[j], r->id) != 0;
+	if (plain)
+		session_index_near(k->x, INDEX_ROOM, r->id,
+		                   -((dais_time)1 << 50), (dais_time)1 << 50,
+		                   &h);
+	for (i = 0; i < h.n && plain; i++)
+		plain = k->p->sessions[h.v[i]].status == SESSION_CANCELLED;
+	index_hits_clear(&h);
+	return plain;
+}
+
+static void
+room_classes(struct ctx *k)
+{
+	const struct programme *p = k->p;
+	bool *plain = xcalloc(p->nrooms + 1, sizeof *plain);
+	size_t i, j;
+
+	k->rep = xcalloc(p->nrooms + 1, sizeof *k->rep);
+	k->class_size = xcalloc(p->nrooms + 1, sizeof *k->class_size);
+	for (i = 0; i < p->nrooms; i++)
+		plain[i] = room_plain(k, &p->rooms[i]);
+	for (i = 0; i < p->nrooms; i++) {
+		const struct room *r = &p->rooms[i];
+
+		k->rep[i] = r;
+		for (j = 0; j < i && plain[i]; j++) {
+			const struct room *o = &p->rooms[j];
+
+			if (plain[j] && k->rep[j] == o && same_building(r, o) &&
+			    r->capacity == o->capacity &&
+			    same_set(&r->languages, &o->languages) &&
+			    same_set(&r->kinds, &o->kinds)) {
+				k->rep[i] = o;
+				break;
+			}
+		}
+		k->class_size[k->rep[i] - p->rooms]++;
+	}
+	free(plain);
+}
+
+static size_t
+class_size(const struct ctx *k, const struct room *rep)
+{
+	return k->class_size[rep - k->p->rooms];
+}
+
 /* ---- Whether two candidates can both be placed --------------------------- */
 
 static bool
@@ -229,8 +323,8 @@ clash(const struct ctx *k, const struct cand *a, const struct cand *b)
 {
 	if (a->req == b->req)
 		return true;
-	if (k->room_rule && a->room == b->room && a->start < b->end + k->gap &&
-	    b->start < a->end + k->gap)
+	if (k->room_rule && a->room == b->room && class_size(k, a->room) == 1 &&
+	    a->start < b->end + k->gap && b->start < a->end + k->gap)
 		return true;
 	if (share_person(&k->ask[a->req], &k->ask[b->req])) {
 		const struct cand *first = a->start <= b->start ? a : b;
@@ -331,6 +425,35 @@ group_fits(const struct ctx *k, const struct cand *c, const long *chosen,
 	return true;
 }
 
+/* Whether candidate c fits its class of rooms beside `chosen`: at every
+ * instant, no more meetings (with their changeover) than rooms. */
+static bool
+class_fits(const struct ctx *k, const struct cand *c, const long *chosen,
+           size_t n)
+{
+	size_t m = class_size(k, c->room), i, j, load;
+
+	if (m == 1 || !k->room_rule)
+		return true;
+	for (j = 0; j <= n; j++) {
+		dais_time t = j == n ? c->start : k->c[chosen[j]].start;
+
+		if (t < c->start || t >= c->end + k->gap ||
+		    (j < n && k->c[chosen[j]].room != c->room))
+			continue;
+		load = 1;
+		for (i = 0; i < n; i++) {
+			const struct cand *o = &k->c[chosen[i]];
+
+			load += o->room == c->room && o->start <= t &&
+			        t < o->end + k->gap;
+		}
+		if (load > m)
+			return false;
+	}
+	return true;
+}
+
 /* ---- Candidates --------------------------------------------------------- */
 
 static void
@@ -342,32 +465,43 @@ add_candidates(struct ctx *k, size_t ri, const struct slot_result *res)
 	a->first = k->nc;
 	for (i = 0; i < res->n; i++) {
 		const struct slot_candidate *sc = &res->v[i];
+		const struct room *room = k->rep[sc->room - k->p->rooms];
 		struct cand *c;
+		long o;
 
+		/* Its (request, start, building): one of this request's. */
+		for (j = k->ns; j-- > 0 && k->s[j].req == ri;)
+			if (k->s[j].start == sc->start &&
+			    same_building(k->s[j].room, room))
+				break;
+		if (j == (size_t)-1 || k->s[j].req != ri ||
+		    k->s[j].start != sc->start ||
+		    !same_building(k->s[j].room, room)) {
+			XGROW(k->s, k->ns, k->caps);
+			j = k->ns++;
+			k->s[j].req = ri;
+			k->s[j].start = sc->start;
+			k->s[j].end = sc->end;
+			k->s[j].room = room;
+			k->s[j].first = -1;
+		}
+		/* One candidate per class of rooms at a start. */
+		for (o = k->s[j].first; o >= 0; o = k->c[o].next)
+			if (k->c[o].room == room)
+				break;
+		if (o >= 0)
+			continue;
 		XGROW(k->c, k->nc, k->capc);
 		c = &k->c[k->nc++];
 		memset(c, 0, sizeof *c);
 		c->req = ri;
 		c->start = sc->start;
 		c->end = sc->end;
-		c->room = sc->room;
+		c->room = room;
 		c->walk = sc->walk;
-		/* Its (request, start, building): one of this request's. */
-		for (j = k->ns; j-- > 0 && k->s[j].req == ri;)
-			if (k->s[j].start == c->start &&
-			    same_building(k->s[j].room, c->room))
-				break;
-		if (j == (size_t)-1 || k->s[j].req != ri ||
-		    k->s[j].start != c->start ||
-		    !same_building(k->s[j].room, c->room)) {
-			XGROW(k->s, k->ns, k->caps);
-			j = k->ns++;
-			k->s[j].req = ri;
-			k->s[j].start = c->start;
-			k->s[j].end = c->end;
-			k->s[j].room = c->room;
-		}
 		c->slot = j;
+		c->next = k->s[j].first;
+		k->s[j].first = (long)(k->nc - 1);
 	}
 	a->last = k->nc;
 }
@@ -421,6 +555,7 @@ struct item {
 	dais_time start, end; /* end: with the gap that applies */
 	size_t req;
 	int col;
+	size_t slot; /* for a slot's item */
 };
 
 static int
@@ -447,11 +582,18 @@ two_requests(const struct item *v, const size_t *act, size_t n)
 
 /*
  * The maximal cliques of the intervals v (sorted here): at each start, the
- * items covering it; a row is written when some item of it ends before
- * the next start (otherwise the next row holds it all).
+ * items covering it, at most `most` of them; a row is written when some
+ * item of it ends before the next start (otherwise the next row holds it
+ * all), and when it could be broken at all.
  */
+static bool
+worth(const struct item *v, const size_t *act, size_t n, size_t most)
+{
+	return n > most && (most > 1 || two_requests(v, act, n));
+}
+
 static void
-clique_rows(struct rows *rows, struct item *v, size_t n)
+clique_rows(struct rows *rows, struct item *v, size_t n, size_t most)
 {
 	size_t *act = xcalloc(n + 1, sizeof *act), *pend = NULL;
 	size_t nact = 0, npend = 0, i = 0, j, w;
@@ -473,8 +615,8 @@ clique_rows(struct rows *rows, struct item *v, size_t n)
 				dropped = true;
 		}
 		nact = w;
-		if (dropped && npend > 1 && two_requests(v, pend, npend)) {
-			rows_begin(rows, GLP_UP, 1);
+		if (dropped && worth(v, pend, npend, most)) {
+			rows_begin(rows, GLP_UP, (double)most);
 			for (j = 0; j < npend; j++)
 				rows_add(rows, v[pend[j]].col, 1);
 		}
@@ -483,8 +625,8 @@ clique_rows(struct rows *rows, struct item *v, size_t n)
 		memcpy(pend, act, nact * sizeof *act);
 		npend = nact;
 	}
-	if (npend > 1 && two_requests(v, pend, npend)) {
-		rows_begin(rows, GLP_UP, 1);
+	if (worth(v, pend, npend, most)) {
+		rows_begin(rows, GLP_UP, (double)most);
 		for (j = 0; j < npend; j++)
 			rows_add(rows, v[pend[j]].col, 1);
 	}
@@ -526,13 +668,14 @@ room_rows(struct ctx *k, struct rows *rows)
 	for (i = 0; i < k->nc; i++) {
 		v[i].key = (uintptr_t)k->c[i].room;
 		v[i].it = (struct item){k->c[i].start, k->c[i].end + k->gap,
-		                        k->c[i].req, k->c[i].col};
+		                        k->c[i].req, k->c[i].col, 0};
 	}
 	qsort(v, k->nc, sizeof *v, keyed_cmp);
 	for (lo = 0; lo < k->nc; lo = hi) {
 		for (hi = lo; hi < k->nc && v[hi].key == v[lo].key; hi++)
 			run[hi - lo] = v[hi].it;
-		clique_rows(rows, run, hi - lo);
+		clique_rows(rows, run, hi - lo,
+		            class_size(k, (const struct room *)v[lo].key));
 	}
 	free(run);
 	free(v);
@@ -558,20 +701,13 @@ slots_by(struct ctx *k, bool groups, dais_time gap, size_t *n)
 			v[*n].key = (uintptr_t)who[j];
 			v[*n].it =
 			    (struct item){k->s[i].start, k->s[i].end + gap,
-			                  k->s[i].req, k->s[i].col};
+			                  k->s[i].req, k->s[i].col, i};
 			(*n)++;
 		}
 	}
 	if (*n > 1)
 		qsort(v, *n, sizeof *v, keyed_cmp);
 	return v;
-}
-
-/* The slot whose column is col (columns of y follow those of x). */
-static const struct slot *
-slot_of_col(const struct ctx *k, int col)
-{
-	return &k->s[(size_t)col - k->nc - 1];
 }
 
 static void
@@ -591,8 +727,8 @@ person_rows(struct ctx *k, struct rows *rows)
 					const struct slot *a, *b;
 					dais_time walk, gap;
 
-					a = slot_of_col(k, v[i].it.col);
-					b = slot_of_col(k, v[j].it.col);
+					a = &k->s[v[i].it.slot];
+					b = &k->s[v[j].it.slot];
 					if (b->start >=
 					    a->end +
 					        (dais_time)k->max_walk * 60)
@@ -612,7 +748,7 @@ person_rows(struct ctx *k, struct rows *rows)
 					}
 				}
 		if (k->person_rule)
-			clique_rows(rows, run, hi - lo);
+			clique_rows(rows, run, hi - lo, 1);
 	}
 	free(run);
 	free(v);
@@ -681,15 +817,123 @@ now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* How late and how far: the tie-break of candidate c. */
+/* How late and how far: the tie-break of candidate c, the steps of the
+ * grid since the first candidate plus the minutes walked. Small numbers
+ * keep the program well conditioned. */
 static double
-penalty(const struct ctx *k, const struct cand *c, dais_time origin,
-        int max_walk)
+penalty(const struct ctx *k, const struct cand *c, dais_time origin)
 {
 	dais_time step =
 	    (dais_time)(k->p->conf.step > 0 ? k->p->conf.step : 15) * 60;
 
-	return (double)((c->start - origin) / step) * (max_walk + 1) + c->walk;
+	return (double)((c->start - origin) / step) + c->walk;
+}
+
+/* Requests by priority, highest first, then in file order. */
+static const struct request_list *greedy_reqs;
+
+static int
+greedy_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int px = greedy_reqs->v[x].priority, py = greedy_reqs->v[y].priority;
+
+	if (px != py)
+		return py - px;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Takes the candidates in `order` (n of them) one by one, each when its
+ * request has none yet and it fits beside those taken: pick[request] is
+ * the one taken, or -1. Returns the priority placed.
+ */
+static int
+fit_in_order(const struct ctx *k, const long *order, size_t n, long *pick)
+{
+	long *chosen = xcalloc(k->reqs->n + 1, sizeof *chosen);
+	size_t nchosen = 0, i, j;
+	int priority = 0;
+
+	for (i = 0; i < k->reqs->n; i++)
+		pick[i] = -1;
+	for (i = 0; i < n; i++) {
+		const struct cand *c = &k->c[order[i]];
+
+		if (pick[c->req] >= 0)
+			continue;
+		for (j = 0; j < nchosen; j++)
+			if (clash(k, c, &k->c[chosen[j]]))
+				break;
+		if (j < nchosen || !group_fits(k, c, chosen, nchosen) ||
+		    !class_fits(k, c, chosen, nchosen))
+			continue;
+		pick[c->req] = order[i];
+		chosen[nchosen++] = order[i];
+		priority += k->reqs->v[c->req].priority;
+	}
+	free(chosen);
+	return priority;
+}
+
+/* The baseline: requests by priority, each at its first candidate in the
+ * slot search's ranking that fits. */
+static int
+greedy(const struct ctx *k, long *pick)
+{
+	size_t *order = xcalloc(k->reqs->n + 1, sizeof *order);
+	long *cands = xcalloc(k->nc + 1, sizeof *cands);
+	size_t n = 0, i, ci;
+	int priority;
+
+	for (i = 0; i < k->reqs->n; i++)
+		order[i] = i;
+	greedy_reqs = k->reqs;
+	qsort(order, k->reqs->n, sizeof *order, greedy_cmp);
+	for (i = 0; i < k->reqs->n; i++)
+		for (ci = k->ask[order[i]].first; ci < k->ask[order[i]].last;
+		     ci++)
+			cands[n++] = (long)ci;
+	priority = fit_in_order(k, cands, n, pick);
+	free(cands);
+	free(order);
+	return priority;
+}
+
+/* LP rounding: candidates by their value in the relaxation, then by
+ * priority, then in the slot search's order. */
+static const double *round_value;
+static const struct ctx *round_ctx;
+
+static int
+round_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	int px = round_ctx->reqs->v[round_ctx->c[x].req].priority;
+	int py = round_ctx->reqs->v[round_ctx->c[y].req].priority;
+
+	if (round_value[x] != round_value[y])
+		return round_value[x] > round_value[y] ? -1 : 1;
+	if (px != py)
+		return py - px;
+	return x < y ? -1 : x > y;
+}
+
+static int
+lp_rounding(const struct ctx *k, const double *value, long *pick)
+{
+	long *order = xcalloc(k->nc + 1, sizeof *order);
+	size_t i;
+	int priority;
+
+	for (i = 0; i < k->nc; i++)
+		order[i] = (long)i;
+	round_value = value;
+	round_ctx = k;
+	qsort(order, k->nc, sizeof *order, round_cmp);
+	priority = fit_in_order(k, order, k->nc, pick);
+	free(order);
+	return priority;
 }
 
 /*
@@ -702,6 +946,8 @@ penalty(const struct ctx *k, const struct cand *c, dais_time origin,
 struct watch {
 	double unit;
 	bool proved;
+	const double *start; /* the greedy plan, a first incumbent */
+	bool started;
 };
 
 static void
@@ -712,6 +958,11 @@ watch_tree(glp_tree *t, void *arg)
 	int reason = glp_ios_reason(t), node;
 	double best, bound, priority;
 
+	if (reason == GLP_IHEUR && !w->started) {
+		w->started = true;
+		glp_ios_heur_sol(t, w->start);
+		return;
+	}
 	if (reason != GLP_ISELECT && reason != GLP_IBINGO)
 		return;
 	node = glp_ios_best_node(t);
@@ -730,37 +981,42 @@ watch_tree(glp_tree *t, void *arg)
 }
 
 static bool
-solve(struct ctx *k, struct schedule_result *out, char **why)
+solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
+      struct schedule_result *out, char **why)
 {
 	struct rows rows = {0};
 	glp_prob *lp;
 	glp_smcp smcp;
 	glp_iocp iocp;
 	struct watch watch;
+	double *start = NULL;
 	dais_time origin = k->nc > 0 ? k->c[0].start : 0;
 	double unit = 1, worst;
-	int max_walk = 0, ret, status;
-	size_t i, ri;
+	int ret, status;
+	size_t i, ri, ny = 0;
 	bool ok = false;
 
-	for (i = 0; i < k->nc; i++) {
+	for (i = 0; i < k->nc; i++)
 		if (k->c[i].start < origin)
 			origin = k->c[i].start;
-		if (k->c[i].walk > max_walk)
-			max_walk = k->c[i].walk;
-	}
-	/* Columns: x 1..nc, then y. */
+	/* Columns: x 1..nc, then the y of slots with more than one x (a
+	 * slot with one is that x), each with its row y - sum of x = 0. */
 	for (i = 0; i < k->nc; i++)
 		k->c[i].col = (int)i + 1;
-	for (i = 0; i < k->ns; i++)
-		k->s[i].col = (int)(k->nc + i + 1);
 	for (i = 0; i < k->ns; i++) {
+		struct slot *s = &k->s[i];
+		long o;
+
+		if (k->c[s->first].next < 0) {
+			s->col = k->c[s->first].col;
+			continue;
+		}
+		s->col = (int)(k->nc + ++ny);
 		rows_begin(&rows, GLP_FX, 0);
-		rows_add(&rows, k->s[i].col, 1);
+		rows_add(&rows, s->col, 1);
+		for (o = s->first; o >= 0; o = k->c[o].next)
+			rows_add(&rows, k->c[o].col, -1);
 	}
-	/* y - sum of its x = 0: row slot + 1 holds slot's x. */
-	for (i = 0; i < k->nc; i++)
-		rows_put(&rows, (int)k->c[i].slot + 1, k->c[i].col, -1);
 	for (ri = 0; ri < k->reqs->n; ri++) {
 		const struct ask *a = &k->ask[ri];
 		size_t first = SIZE_MAX, n = 0;
@@ -796,7 +1052,7 @@ solve(struct ctx *k, struct schedule_result *out, char **why)
 
 		worst = 0;
 		for (i = a->first; i < a->last; i++) {
-			double pen = penalty(k, &k->c[i], origin, max_walk);
+			double pen = penalty(k, &k->c[i], origin);
 
 			if (pen > worst)
 				worst = pen;
@@ -807,14 +1063,14 @@ solve(struct ctx *k, struct schedule_result *out, char **why)
 	glp_term_out(GLP_OFF);
 	lp = glp_create_prob();
 	glp_set_obj_dir(lp, GLP_MAX);
-	glp_add_cols(lp, (int)(k->nc + k->ns));
+	glp_add_cols(lp, (int)(k->nc + ny));
 	for (i = 0; i < k->nc; i++) {
 		glp_set_col_kind(lp, k->c[i].col, GLP_BV);
 		glp_set_obj_coef(lp, k->c[i].col,
 		                 k->reqs->v[k->c[i].req].priority);
 	}
-	for (i = 0; i < k->ns; i++)
-		glp_set_col_bnds(lp, k->s[i].col, GLP_DB, 0, 1);
+	for (i = 0; i < ny; i++)
+		glp_set_col_bnds(lp, (int)(k->nc + i + 1), GLP_DB, 0, 1);
 	glp_add_rows(lp, (int)rows.n);
 	for (i = 0; i < rows.n; i++)
 		glp_set_row_bnds(lp, (int)i + 1, rows.type[i], rows.rhs[i],
@@ -822,10 +1078,11 @@ solve(struct ctx *k, struct schedule_result *out, char **why)
 	glp_load_matrix(lp, (int)rows.nnz, rows.ia, rows.ja, rows.ar);
 	rows_free(&rows);
 
-	/* The bound, in priority. */
+	/* The bound, in priority; its basis is where the plan's search
+	 * starts. */
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
-	smcp.presolve = GLP_ON;
+	glp_adv_basis(lp, 0);
 	ret = glp_simplex(lp, &smcp);
 	if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
 		*why = xasprintf("the solver (GLPK %s) could not solve the "
@@ -839,14 +1096,44 @@ solve(struct ctx *k, struct schedule_result *out, char **why)
 	for (i = 0; i < k->nc; i++)
 		glp_set_obj_coef(lp, k->c[i].col,
 		                 k->reqs->v[k->c[i].req].priority * unit -
-		                     penalty(k, &k->c[i], origin, max_walk));
+		                     penalty(k, &k->c[i], origin));
+	ret = glp_simplex(lp, &smcp);
+	if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
+		*why = xasprintf("the solver (GLPK %s) could not solve the "
+		                 "relaxation (code %d)",
+		                 glp_version(), ret);
+		goto out;
+	}
+	/* The first incumbent: the relaxation rounded, or the greedy
+	 * plan when that is better; a time limit never leaves less. */
+	{
+		double *value = xcalloc(k->nc + 1, sizeof *value);
+		long *pick = xcalloc(k->reqs->n + 1, sizeof *pick);
+		const long *best = greedy_chosen;
+
+		for (i = 0; i < k->nc; i++)
+			value[i] = glp_get_col_prim(lp, k->c[i].col);
+		if (lp_rounding(k, value, pick) > greedy_priority)
+			best = pick;
+		start = xcalloc(k->nc + ny + 1, sizeof *start);
+		for (ri = 0; ri < k->reqs->n; ri++)
+			if (best[ri] >= 0) {
+				const struct cand *c = &k->c[best[ri]];
+
+				start[c->col] = 1;
+				start[k->s[c->slot].col] = 1;
+			}
+		free(pick);
+		free(value);
+	}
 	glp_init_iocp(&iocp);
+	watch.start = start;
+	watch.started = false;
 	watch.unit = unit;
 	watch.proved = false;
 	iocp.cb_func = watch_tree;
 	iocp.cb_info = &watch;
 	iocp.msg_lev = GLP_MSG_OFF;
-	iocp.presolve = GLP_ON;
 	if (k->o->time_limit > 0)
 		iocp.tm_lim = (int)(k->o->time_limit * 1000);
 	ret = glp_intopt(lp, &iocp);
@@ -864,52 +1151,63 @@ solve(struct ctx *k, struct schedule_result *out, char **why)
 			k->ask[k->c[i].req].chosen = (long)i;
 	ok = true;
 out:
+	free(start);
 	glp_delete_prob(lp);
 	return ok;
 }
 
-/* Requests by priority, highest first, then in file order. */
-static const struct request_list *greedy_reqs;
-
 static int
-greedy_cmp(const void *a, const void *b)
+cand_start_cmp(const void *a, const void *b, void *arg)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int px = greedy_reqs->v[x].priority, py = greedy_reqs->v[y].priority;
+	const struct cand *c = arg;
+	const struct cand *x = &c[*(const long *)a], *y = &c[*(const long *)b];
 
-	if (px != py)
-		return py - px;
-	return x < y ? -1 : x > y;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->req < y->req ? -1 : x->req > y->req;
 }
 
+/*
+ * The rooms of each class for its chosen meetings, in order of start:
+ * each takes a room free by then (with the changeover). The program kept
+ * the meetings at every instant within the class's size, so one always
+ * is (interval partitioning).
+ */
 static void
-greedy(struct ctx *k, struct schedule_result *out)
+assign_rooms(struct ctx *k)
 {
-	size_t *order = xcalloc(k->reqs->n + 1, sizeof *order);
-	long *chosen = xcalloc(k->reqs->n + 1, sizeof *chosen);
-	size_t n = 0, i, j, ci;
+	const struct programme *p = k->p;
+	long *v = xcalloc(k->reqs->n + 1, sizeof *v);
+	dais_time *free_from = xcalloc(p->nrooms + 1, sizeof *free_from);
+	size_t r, i, j, n;
 
-	for (i = 0; i < k->reqs->n; i++)
-		order[i] = i;
-	greedy_reqs = k->reqs;
-	qsort(order, k->reqs->n, sizeof *order, greedy_cmp);
-	for (i = 0; i < k->reqs->n; i++) {
-		struct ask *a = &k->ask[order[i]];
+	for (r = 0; r < p->nrooms; r++) {
+		const struct room *rep = &p->rooms[r];
 
-		for (ci = a->first; ci < a->last; ci++) {
-			for (j = 0; j < n; j++)
-				if (clash(k, &k->c[ci], &k->c[chosen[j]]))
+		if (k->rep[r] != rep || class_size(k, rep) < 2)
+			continue;
+		for (i = n = 0; i < k->reqs->n; i++)
+			if (k->ask[i].chosen >= 0 &&
+			    k->c[k->ask[i].chosen].room == rep)
+				v[n++] = k->ask[i].chosen;
+		qsort_r(v, n, sizeof *v, cand_start_cmp, k->c);
+		for (j = 0; j < p->nrooms; j++)
+			free_from[j] = -((dais_time)1 << 50);
+		for (i = 0; i < n; i++) {
+			struct cand *c = &k->c[v[i]];
+
+			for (j = 0; j < p->nrooms; j++)
+				if (k->rep[j] == rep &&
+				    free_from[j] <= c->start)
 					break;
-			if (j < n || !group_fits(k, &k->c[ci], chosen, n))
-				continue;
-			a->chosen = (long)ci;
-			chosen[n++] = (long)ci;
-			break;
+			if (j == p->nrooms)
+				abort(); /* the program broke its own rows */
+			free_from[j] = c->end + k->gap;
+			c->room = &p->rooms[j];
 		}
 	}
-	out->ncandidates = k->nc;
-	free(chosen);
-	free(order);
+	free(free_from);
+	free(v);
 }
 
 /* ---- Telling what happened ---------------------------------------------- */
@@ -964,9 +1262,14 @@ reason_lost(const struct ctx *k, size_t ri)
 	for (i = a->first; i < a->last; i++)
 		for (j = 0; j < k->reqs->n; j++) {
 			const struct ask *o = &k->ask[j];
+			const struct cand *c = &k->c[i], *d;
 
-			if (j == ri || o->chosen < 0 || named[j] ||
-			    !clash(k, &k->c[i], &k->c[o->chosen]))
+			if (j == ri || o->chosen < 0 || named[j])
+				continue;
+			d = &k->c[o->chosen];
+			if (!clash(k, c, d) && !(c->room == d->room &&
+			                         c->start < d->end + k->gap &&
+			                         d->start < c->end + k->gap))
 				continue;
 			named[j] = true;
 			nnamed++;
@@ -1180,19 +1483,30 @@ schedule_plan(struct programme *p, const struct request_list *reqs,
 	k.ask = xcalloc(reqs->n + 1, sizeof *k.ask);
 	choose_asked(&k);
 	k.x = session_index_new(p);
+	room_classes(&k);
 	if (!find_candidates(&k, why))
 		goto out;
-	if (o->greedy) {
-		greedy(&k, out);
+	{
+		long *first = xcalloc(reqs->n + 1, sizeof *first);
+		int priority = greedy(&k, first);
+
+		out->ncandidates = k.nc;
+		for (ri = 0; ri < reqs->n; ri++)
+			k.ask[ri].chosen = o->greedy ? first[ri] : -1;
 		ok = true;
-	} else {
-		ok = solve(&k, out, why);
+		if (!o->greedy)
+			ok = solve(&k, first, priority, out, why);
+		free(first);
+	}
+	if (!o->greedy) {
 		/* GLPK keeps an environment per thread; give it back, so a
 		 * leak checker sees none (nothing else here uses GLPK). */
 		glp_free_env();
 	}
-	if (ok)
+	if (ok) {
+		assign_rooms(&k);
 		report(&k, out);
+	}
 out:
 	for (ri = 0; ri < reqs->n; ri++) {
 		struct ask *a = &k.ask[ri];
@@ -1207,6 +1521,8 @@ out:
 	free(k.ask);
 	free(k.c);
 	free(k.s);
+	free(k.rep);
+	free(k.class_size);
 	session_index_free(k.x);
 	out->seconds = now_seconds() - t0;
 	if (!ok)
