@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/link.h"
 #include "dais/session_field.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -730,11 +731,13 @@ attendee_line(const struct ics_file *f, const struct ics_block *b,
 
 static void
 read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-              const struct ics_block *b, size_t *at)
+              const struct ics_block *b, size_t *at, struct strlist *hints)
 {
 	const char *value = icalproperty_get_attendee(prop);
 	const char *id = NULL, *cn = NULL;
 	enum role role = ROLE_PARTICIPANT;
+	const struct participant *who;
+	enum link_how how;
 	icalparameter *par;
 
 	for (par = icalproperty_get_first_parameter(prop, ICAL_X_PARAMETER);
@@ -781,6 +784,20 @@ read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		}
 		}
 	}
+	if ((id == NULL || *id == '\0') &&
+	    (who = link_participant(f->p, value, cn, &how)) != NULL) {
+		/* Said once for the session (unlinked_hint). */
+		char *h =
+		    xasprintf("participant '%s' (ATTENDEE %s: %s)", who->id,
+		              cn      ? cn
+		              : value ? value
+		                      : "?",
+		              link_how_name(how));
+
+		strlist_add(hints, h);
+		free(h);
+		return;
+	}
 	if (id == NULL || *id == '\0') {
 		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
 		         ev->s.uid,
@@ -801,6 +818,47 @@ read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		return;
 	}
 	session_add_assignment(&ev->s, id, role, cn);
+}
+
+/*
+ * Another client's event names a room of venues.ini by its name, or people
+ * of participants.ini by e-mail or name, without dais's ids: dais would
+ * check none of their conflicts and say "no conflicts". One warning for
+ * the session, with what it most likely means; `hints` is cleared.
+ */
+static void
+unlinked_hint(struct ics_file *f, const struct ics_event *ev,
+              const struct ics_block *b, struct strlist *hints)
+{
+	const struct room *r = NULL;
+	enum link_how how = LINK_NONE;
+	char *h, *all;
+	int line = 0;
+
+	if (ev->s.room_id == NULL &&
+	    (r = link_room(f->p, ev->s.location, false, &how)) != NULL) {
+		h = xasprintf("room '%s' (LOCATION:%s)", r->id, ev->s.location);
+		/* The room first: it is the conflict most often missed. */
+		strlist_add(hints, h);
+		free(h);
+		h = hints->v[hints->n - 1];
+		memmove(hints->v + 1, hints->v,
+		        (hints->n - 1) * sizeof *hints->v);
+		hints->v[0] = h;
+		line = prop_line(b, "LOCATION", NULL);
+	}
+	if (hints->n == 0)
+		return;
+	if (line == 0)
+		line = prop_line(b, "ATTENDEE", NULL);
+	all = strlist_join(hints, ", ");
+	ics_diag(f, DIAG_WARNING, line, ev->s.uid,
+	         "dais checks no conflict of what this event names without "
+	         "a dais id: did you mean %s? `dais import` links it (or add "
+	         "X-DAIS-ROOM:<room id>, X-DAIS-ID=<participant id>)",
+	         all);
+	free(all);
+	strlist_clear(hints);
 }
 
 bool
@@ -827,6 +885,7 @@ void
 ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
                struct ics_event *ev)
 {
+	struct strlist hints = {0};
 	struct found fd;
 	size_t i, at;
 
@@ -868,8 +927,9 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	read_numbers(f, ev, &fd, b);
 	read_languages(ev, text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
 	for (i = 0, at = 0; i < fd.nattendees; i++)
-		read_attendee(f, ev, fd.attendees[i], b, &at);
+		read_attendee(f, ev, fd.attendees[i], b, &at, &hints);
 	free(fd.attendees);
+	unlinked_hint(f, ev, b, &hints);
 	ev->tz.tzid = NULL; /* borrowed from c, which may go now */
 
 	/* A series is expanded at the end of the file, from its RRULE,

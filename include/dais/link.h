@@ -1,0 +1,42 @@
+/*
+ * link.h: what another client's calendar says (LOCATION, ATTENDEE) linked
+ * to the programme's registries: a room by its display name, a participant
+ * by e-mail or by name. `dais check` uses it to say "did you mean room
+ * 'hall'?" for an event that names a room but has no X-DAIS-ROOM, and
+ * `dais import` to write those links.
+ */
+#ifndef DAIS_LINK_H
+#define DAIS_LINK_H
+
+#include "dais/model.h"
+
+enum link_how {
+	LINK_NONE,
+	LINK_EXACT,   /* the name as written */
+	LINK_FOLDED,  /* ignoring ASCII case and blanks ("plenary  HALL") */
+	LINK_CLOSEST, /* the nearest name within a few edits: a guess */
+	LINK_EMAIL,   /* mailto: equal to the registry's e-mail */
+	LINK_NAME,    /* CN equal to the name or the local name */
+};
+
+/* What a match is, for messages: "exact name", "closest name" ... */
+const char *link_how_name(enum link_how how);
+
+/*
+ * The room whose display name is `location`: exact, then ignoring case
+ * and blanks, then (when `closest`) the nearest name; NULL when none.
+ * *how says which.
+ */
+const struct room *link_room(const struct programme *p, const char *location,
+                             bool closest, enum link_how *how);
+
+/*
+ * The participant an ATTENDEE names: its value's mailto: equal to the
+ * registry's e-mail (any case), then CN equal to the name or the local
+ * name (then the same ignoring case and blanks); NULL when none.
+ */
+const struct participant *link_participant(const struct programme *p,
+                                           const char *value, const char *cn,
+                                           enum link_how *how);
+
+#endif
