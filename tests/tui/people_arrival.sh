@@ -3,7 +3,9 @@
 # The outside-availability conflict appears at once (as `dais check`
 # finds it), undo takes it away and redo brings it back, a wrong date is
 # refused in the form with the loader's own sentence, and s writes
-# exactly one changed line into participants.ini. A planner killed with
+# exactly one changed line into participants.ini. A room's capacity
+# lowered in its form shows the over-capacity warning at once. A planner
+# killed with
 # SIGKILL before saving leaves the change in the journal, and the next
 # one restores it.
 . "$(dirname "$0")/lib.sh"
@@ -70,6 +72,29 @@ baseline "$tmp/ex"
 [ "$(counts "$E0" "$W0")" = "$(status_counts)" ] || {
 	echo "FAIL: dais check finds $(counts "$E0" "$W0"), the planner" \
 		"$(status_counts)"; fail=1; }
+
+# A room's capacity lowered in its form: over capacity at once, and undo.
+keys F2
+wait_for "[Grid"
+keys /
+type_text "Opening plenary"
+keys Enter
+wait_for "'Opening plenary': match"
+keys R
+wait_for "Edit room"
+# Name, building, capacity.
+keys Tab Tab C-u
+type_text "500"
+keys Enter
+wait_for "Changed room 'Main Plenary Hall'"
+# The opening and closing plenaries expect more than 500.
+wait_for "$(counts "$E0" $((W0 + 2)))"
+keys F5
+wait_for "over capacity               'Opening plenary"
+keys u
+wait_for "Undone: Changed room"
+wait_for "$(counts "$E0" "$W0")"
+wait_gone "over capacity               'Opening plenary"
 keys q
 status=$(wait_exit)
 [ "$status" = 0 ] || { echo "FAIL: exit $status"; fail=1; }
