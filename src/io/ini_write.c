@@ -4,6 +4,14 @@
  * one key or section, found by a scan that follows iniparser 4.1's own
  * reading rules (continuation lines, comments, [sections], the first '='),
  * so what iniparser reads from the result is what was asked for.
+ *
+ * One file, though long, because it is one job: a document of lines that
+ * is read, changed, compared with the disk and written. The comparison
+ * and the merge (ini_doc_disk_differences, ini_doc_merge) replay the
+ * change log through the same private splices (do_set, do_add_section,
+ * do_remove_section) and scan (doc_scan) that the edits use; cut apart,
+ * those and struct ini_doc would become a private interface of a dozen
+ * functions that only this code calls.
  */
 #include "dais/iniwrite.h"
 
