@@ -6,7 +6,7 @@
 # the programme's own files) in that zone. Skips (77) only when neither
 # program is installed.
 . "$(dirname "$0")/lib.sh"
-example="$SRCDIR/data/kuwait-2026"
+example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 have_khal=0; have_calcurse=0
 command -v khal >/dev/null && have_khal=1
 command -v calcurse >/dev/null && have_calcurse=1

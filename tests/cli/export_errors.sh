@@ -3,7 +3,7 @@
 # unknown id or day, a programme that did not load) and how it fails to
 # write (exit 1, naming the file and why, leaving no half file behind).
 . "$(dirname "$0")/lib.sh"
-mini="$FIXTURES/mini"
+mini=$(programme_copy "$FIXTURES/mini")
 
 expect_exit 2 "$DAIS" export "$mini" --for kw-intrior -o "$tmp/x.ics"
 expect_contains "'kw-intrior'" stderr "$err"

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 check="/usr/bin/python3 $SRCDIR/tests/export/check_frab.py"
 xsd="$SRCDIR/tests/export/frab-schedule.xsd"
-example="$SRCDIR/data/kuwait-2026"
+example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 
 valid() { # FILE: the schema must accept it
 	if ! xmllint --noout --schema "$xsd" "$1" >"$tmp/lint" 2>&1; then
@@ -22,7 +22,7 @@ checked() { # PROGRAMME FILE [--day DATE]: the checker must accept it
 	fi
 }
 
-for prog in "$FIXTURES/mini" "$example"; do
+for prog in "$(programme_copy "$FIXTURES/mini")" "$example"; do
 	tag=$(basename "$prog")
 	expect_exit 0 "$DAIS" export "$prog" --format frab -o "$tmp/$tag.xml"
 	expect_contains "Wrote " "stdout of export $tag" "$out"

@@ -8,7 +8,7 @@
 # export (calendars, frab schedule, page), grepped for one by one.
 . "$(dirname "$0")/lib.sh"
 check="/usr/bin/python3 $SRCDIR/tests/export/check_html.py"
-example="$SRCDIR/data/kuwait-2026"
+example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 
 checked() { # PROGRAMME PAGE [--day DATE]
 	if ! $check "$@" >"$tmp/check" 2>&1; then
@@ -24,7 +24,7 @@ browse() { # what FILE...: headless Chromium, as the README describes
 		2>>"$tmp/chrome.log"
 }
 
-for prog in "$FIXTURES/mini" "$example"; do
+for prog in "$(programme_copy "$FIXTURES/mini")" "$example"; do
 	tag=$(basename "$prog")
 	expect_exit 0 "$DAIS" export "$prog" --format html -o "$tmp/$tag.html"
 	expect_contains "Wrote " "stdout of export $tag" "$out"

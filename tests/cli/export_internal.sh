@@ -5,7 +5,7 @@
 # X-DAIS- property but the notes, so a programme made from it loads but
 # has lost its links, and with them the conflicts of the original.
 . "$(dirname "$0")/lib.sh"
-example="$SRCDIR/data/kuwait-2026"
+example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 
 expect_exit 0 "$DAIS" export "$example" --internal -o "$tmp/secretariat.ics"
 cal=$(tr -d '\r' <"$tmp/secretariat.ics" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g')

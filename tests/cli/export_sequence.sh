@@ -7,7 +7,7 @@
 # another time keep their UIDs, so importing the new export over the old
 # one replaces them (33 events, not 35) and shows the new times.
 . "$(dirname "$0")/lib.sh"
-example="$SRCDIR/data/kuwait-2026"
+example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 prog="$tmp/prog"
 cp -r "$example" "$prog"
 rm -f "$prog/.dais-published"

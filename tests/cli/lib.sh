@@ -5,6 +5,16 @@ fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# programme_copy DIR: print the path of a copy of DIR in $tmp. Tests run dais
+# on copies of the shipped programmes, never on the source tree: an export
+# records what it published (.dais-published) beside the programme, and a
+# record left in the tree would change the next run's SEQUENCE values.
+programme_copy() {
+	copy="$tmp/sources/$(basename "$1")"   # the same name: outputs are named after it
+	[ -d "$copy" ] || { mkdir -p "$tmp/sources" && cp -r "$1" "$copy"; }
+	echo "$copy"
+}
+
 # expect_exit CODE CMD...: run CMD, capture stdout/stderr in $out/$err.
 expect_exit() {
 	want=$1; shift

@@ -2,7 +2,7 @@
 # (issue 11 item 6): standard output on /dev/full makes every command exit
 # 2 naming it, and a run-sheet PDF to a full disk names its file.
 . "$(dirname "$0")/lib.sh"
-mini="$FIXTURES/mini"
+mini=$(programme_copy "$FIXTURES/mini")
 
 expect_exit 2 sh -c '"$0" check "$1" >/dev/full' "$DAIS" "$mini"
 expect_contains "dais: cannot write to standard output: No space left on device" \

@@ -3,7 +3,7 @@
 # cannot be written exits 1 and leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 export SOURCE_DATE_EPOCH=1793512800
-mini="$FIXTURES/mini"
+mini=$(programme_copy "$FIXTURES/mini")
 
 expect_exit 2 "$DAIS" runsheet "$mini" --day 2026-11-06
 expect_contains "2026-11-06 is not a day of Mini Conference" stderr "$err"

@@ -3,7 +3,7 @@
 # page, page length 0 means one long page; checked by check_text.py.
 . "$(dirname "$0")/lib.sh"
 export SOURCE_DATE_EPOCH=1793512800
-mini="$FIXTURES/mini"
+mini=$(programme_copy "$FIXTURES/mini")
 kuwait="$SRCDIR/data/kuwait-2026"
 check="/usr/bin/python3 $SRCDIR/tests/runsheet/check_text.py"
 

@@ -7,7 +7,7 @@ export SOURCE_DATE_EPOCH=1793512800
 # fontconfig, cairo and pango keep caches until exit by design.
 export LSAN_OPTIONS="suppressions=$SRCDIR/tests/runsheet/lsan.supp:print_suppressions=0"
 check="/usr/bin/python3 $SRCDIR/tests/runsheet/check_pdf.py"
-mini="$FIXTURES/mini"
+mini=$(programme_copy "$FIXTURES/mini")
 kuwait="$SRCDIR/data/kuwait-2026"
 
 if ! "$DAIS" runsheet --help | grep -q pdf ||

@@ -30,7 +30,7 @@ golden() {
 	fi
 }
 
-mini="$FIXTURES/mini"
+mini=$(programme_copy "$FIXTURES/mini")
 golden mini-day1 "$mini" --day 2026-11-04
 golden mini-day2 "$mini" --day 2026-11-05
 golden mini-room-side "$mini" --day 2026-11-04 --room side
