@@ -46,8 +46,13 @@ session_field_by_ical(const char *name)
 {
 	size_t i;
 
+	/* The loader asks for every property of every VEVENT: compare the
+	 * first letters folded (| 0x20 folds ASCII letters and keeps any byte
+	 * that is already equal) before the whole case-blind comparison. */
 	for (i = 0; i < SESSION_FIELD_COUNT; i++)
 		if (session_field_table[i].ical != NULL &&
+		    (session_field_table[i].ical[0] | 0x20) ==
+		        (name[0] | 0x20) &&
 		    strcasecmp(session_field_table[i].ical, name) == 0)
 			return &session_field_table[i];
 	return NULL;
