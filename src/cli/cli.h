@@ -57,6 +57,7 @@ bool cli_load_requests(const struct programme *p, const char *dir,
 
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_import_participants(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_open(int argc, char **argv);

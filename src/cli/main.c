@@ -62,6 +62,27 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
      "id or day, or the programme could not be read.\n",
      cmd_export},
+    {"import", "[--dry-run] SRC... DIR",
+     "take other clients' calendars in, linked to rooms and people",
+     "Reads calendars written by Outlook, Google, Apple, Thunderbird, khal\n"
+     "or calcurse (files, or directories whose .ics files are read, as a\n"
+     "khal vdir) and adds each as a new file programme/import-NAME.ics of\n"
+     "the programme in DIR, listed in conference.ini; the sources are not\n"
+     "changed. LOCATION is linked to a room by its name (exact, then\n"
+     "ignoring case and spacing, then the closest name, which is listed),\n"
+     "ATTENDEE to a participant by e-mail (mailto:), then by CN equal to\n"
+     "the name or local name: X-DAIS-ROOM and X-DAIS-ID are written. An\n"
+     "event without UID gets one (listed); times without a zone get the\n"
+     "conference's; METHOD is dropped. Every event or attendee that could\n"
+     "not be linked is listed with what to do. The programme is then\n"
+     "loaded again; when that fails, nothing is imported.\n"
+     "\n"
+     "  -n, --dry-run         list what would be linked; write nothing\n"
+     "  -h, --help            this help\n"
+     "\n"
+     "Exit status: 0 imported, 1 a file could not be written, 2 a source\n"
+     "or the programme could not be read (nothing written).\n",
+     cmd_import},
     {"import-participants",
      "DIR FILE.csv [--map COLUMN=KEY]... [--separator ,|;|tab] [--dry-run]",
      "add and update participants from a CSV list",

@@ -71,6 +71,8 @@ const struct room *
 link_room(const struct programme *p, const char *location, bool closest,
           enum link_how *how)
 {
+	const struct room *found;
+	bool several = false;
 	struct suggest sg;
 	char *want;
 	size_t i;
@@ -92,6 +94,25 @@ link_room(const struct programme *p, const char *location, bool closest,
 		}
 	if (!closest)
 		return NULL;
+	/* "Plenary Hall" for "Main Plenary Hall": one room's name holding
+	 * the other, when only one does. */
+	want = folded(location);
+	for (i = 0, found = NULL; i < p->nrooms; i++) {
+		char *name;
+
+		if (p->rooms[i].name == NULL)
+			continue;
+		name = folded(p->rooms[i].name);
+		if (strstr(name, want) != NULL || strstr(want, name) != NULL)
+			several = several || found != NULL,
+			found = &p->rooms[i];
+		free(name);
+	}
+	free(want);
+	if (found != NULL && !several) {
+		*how = LINK_CLOSEST;
+		return found;
+	}
 	/* A slip or two per word, not another room: a third of the name. */
 	want = folded(location);
 	suggest_init(&sg, want, strlen(want) / 3 > 2 ? strlen(want) / 3 : 2);

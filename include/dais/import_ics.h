@@ -1,0 +1,58 @@
+/*
+ * import_ics.h: other clients' calendars (Outlook, Google, Apple,
+ * Thunderbird, khal, calcurse) into a programme, linked to its rooms and
+ * people (link.h): X-DAIS-ROOM from LOCATION, X-DAIS-ID from ATTENDEE, a
+ * UID where the client wrote none, floating times given the conference's
+ * zone. The sources are never changed: each becomes a new file under
+ * programme/ that conference.ini's files list names.
+ */
+#ifndef DAIS_IMPORT_ICS_H
+#define DAIS_IMPORT_ICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dais/diag.h"
+#include "dais/model.h"
+
+/* One calendar made from a source, ready to be written. */
+struct import_ics_out {
+	char *source; /* the file read, as given */
+	char *name;   /* its new file, relative to the programme directory */
+	char *text;   /* what it holds */
+	size_t events;
+};
+
+struct import_ics_result {
+	struct import_ics_out *v;
+	size_t n, cap;
+	/* One line per thing done or left undone, for the user. */
+	struct strlist report;
+	size_t linked_rooms, linked_people, unlinked, made_uids;
+};
+
+/*
+ * Reads the sources (files, or directories whose *.ics are read in name
+ * order) against p, a loaded programme. False when a source could not be
+ * read (the reason in diags); nothing has been written either way.
+ */
+bool import_ics_read(const struct programme *p, const char *const *sources,
+                     size_t nsources, struct import_ics_result *r,
+                     struct diag_list *diags);
+
+/*
+ * Writes the calendars into p->dir and adds them to conference.ini's
+ * files. False with *why (the caller frees it) when a file could not be
+ * written; what was written is then removed again.
+ */
+bool import_ics_write(const struct programme *p, struct import_ics_result *r,
+                      char **why);
+/* Undoes import_ics_write (when the programme then fails to load):
+ * conference.ini as it was, the new files removed. */
+void import_ics_undo(const struct programme *p,
+                     const struct import_ics_result *r, const char *ini_text,
+                     size_t ini_len);
+
+void import_ics_result_free(struct import_ics_result *r);
+
+#endif

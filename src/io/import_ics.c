@@ -1,0 +1,485 @@
+/*
+ * import_ics.c: other clients' calendars into a programme (import_ics.h).
+ * Each source is parsed whole by libical (calendars from clients are
+ * small), its VEVENTs given dais's links, and written as a new file, so
+ * the sources stay as they were; the programme is then loaded again by
+ * the caller, through every loader check.
+ */
+#include "dais/import_ics.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dais/atomicfile.h"
+#include "dais/fileread.h"
+#include "dais/iniwrite.h"
+#include "dais/link.h"
+#include "dais/strbuf.h"
+#include "dais/strmap.h"
+#include "dais/uid.h"
+#include "dais/xalloc.h"
+
+#define IMPORT_MAX_BYTES (64 * 1024 * 1024)
+
+static void report(struct import_ics_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+report(struct import_ics_result *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	strlist_add(&r->report, s);
+	free(s);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A source: the file itself, or a directory's *.ics (a khal or vdirsyncer
+ * vdir keeps one event per file) in name order. */
+static bool
+expand_source(const char *src, struct strlist *files, struct diag_list *d)
+{
+	struct strlist names = {0};
+	struct dirent *e;
+	struct stat st;
+	DIR *dir;
+	size_t i;
+
+	if (stat(src, &st) != 0) {
+		diag_add(d, DIAG_ERROR, src, 0, NULL,
+		         "cannot read this calendar: %s; check the name",
+		         strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		strlist_add(files, src);
+		return true;
+	}
+	if ((dir = opendir(src)) == NULL) {
+		diag_add(d, DIAG_ERROR, src, 0, NULL,
+		         "cannot read this directory: %s", strerror(errno));
+		return false;
+	}
+	while ((e = readdir(dir)) != NULL) {
+		size_t n = strlen(e->d_name);
+
+		if (e->d_name[0] != '.' && n > 4 &&
+		    strcasecmp(e->d_name + n - 4, ".ics") == 0)
+			strlist_add(&names, e->d_name);
+	}
+	closedir(dir);
+	qsort(names.v, names.n, sizeof *names.v, name_cmp);
+	for (i = 0; i < names.n; i++) {
+		char *path = xasprintf("%s/%s", src, names.v[i]);
+
+		strlist_add(files, path);
+		free(path);
+	}
+	if (names.n == 0)
+		diag_add(d, DIAG_WARNING, src, 0, NULL,
+		         "this directory holds no .ics file; nothing is "
+		         "imported from it");
+	strlist_clear(&names);
+	return true;
+}
+
+/* "Opening plenary" for messages. */
+static const char *
+title_of(icalcomponent *ev)
+{
+	const char *t = icalcomponent_get_summary(ev);
+
+	return t != NULL && *t != '\0' ? t : "(untitled)";
+}
+
+/* Floating DTSTART, DTEND and RECURRENCE-ID (calcurse writes them) get the
+ * conference zone's TZID, as the loader would read them. */
+static bool
+zone_floating(const struct programme *p, icalcomponent *ev)
+{
+	static const icalproperty_kind kinds[] = {ICAL_DTSTART_PROPERTY,
+	                                          ICAL_DTEND_PROPERTY,
+	                                          ICAL_RECURRENCEID_PROPERTY};
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		icalproperty *prop =
+		    icalcomponent_get_first_property(ev, kinds[i]);
+		struct icaltimetype t;
+
+		if (prop == NULL || icalproperty_get_first_parameter(
+		                        prop, ICAL_TZID_PARAMETER) != NULL)
+			continue;
+		t = icalvalue_get_datetime(icalproperty_get_value(prop));
+		if (icaltime_is_null_time(t) || t.is_date || icaltime_is_utc(t))
+			continue;
+		icalproperty_add_parameter(
+		    prop, icalparameter_new_tzid(p->conf.zone.name));
+		any = true;
+	}
+	return any;
+}
+
+static void
+link_location(const struct programme *p, icalcomponent *ev,
+              struct import_ics_result *r, const char *file)
+{
+	const char *loc = icalcomponent_get_location(ev);
+	const struct room *room;
+	enum link_how how;
+	icalproperty *x;
+
+	for (x = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY);
+	     x != NULL;
+	     x = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY))
+		if (strcasecmp(icalproperty_get_x_name(x), "X-DAIS-ROOM") == 0)
+			return; /* linked already */
+	if (loc == NULL || *loc == '\0')
+		return;
+	room = link_room(p, loc, true, &how);
+	if (room == NULL) {
+		r->unlinked++;
+		report(r,
+		       "%s: '%s': LOCATION '%s' is no room of venues.ini: add "
+		       "the room there and import again, or give the event "
+		       "X-DAIS-ROOM:<room id>",
+		       file, title_of(ev), loc);
+		return;
+	}
+	x = icalproperty_new_x(room->id);
+	icalproperty_set_x_name(x, "X-DAIS-ROOM");
+	icalcomponent_add_property(ev, x);
+	r->linked_rooms++;
+	if (how == LINK_CLOSEST)
+		report(r,
+		       "%s: '%s': LOCATION '%s' linked to room '%s' (%s) by "
+		       "the closest name; check it",
+		       file, title_of(ev), loc, room->id, room->name);
+}
+
+static void
+link_attendees(const struct programme *p, icalcomponent *ev,
+               struct import_ics_result *r, const char *file)
+{
+	icalproperty **v = NULL, *prop;
+	size_t n = 0, cap = 0, i;
+
+	/* Collected first: adding a parameter inside the loop is safe, but
+	 * a lookup on ev would reset its iterator (LIBRARY-NOTES.md). */
+	for (prop =
+	         icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
+	     prop != NULL; prop = icalcomponent_get_next_property(
+	                       ev, ICAL_ATTENDEE_PROPERTY)) {
+		XGROW(v, n, cap);
+		v[n++] = prop;
+	}
+	for (i = 0; i < n; i++) {
+		const char *value = icalproperty_get_attendee(v[i]), *cn = NULL;
+		const struct participant *who;
+		icalparameter *par;
+		enum link_how how;
+		bool has_id = false;
+
+		for (par = icalproperty_get_first_parameter(v[i],
+		                                            ICAL_X_PARAMETER);
+		     par != NULL; par = icalproperty_get_next_parameter(
+		                      v[i], ICAL_X_PARAMETER))
+			if (icalparameter_get_xname(par) != NULL &&
+			    strcasecmp(icalparameter_get_xname(par),
+			               "X-DAIS-ID") == 0)
+				has_id = true;
+		if (has_id || (value != NULL &&
+		               strncasecmp(value, "urn:x-dais:", 11) == 0))
+			continue;
+		par = icalproperty_get_first_parameter(v[i], ICAL_CN_PARAMETER);
+		if (par != NULL)
+			cn = icalparameter_get_cn(par);
+		who = link_participant(p, value, cn, &how);
+		if (who == NULL) {
+			r->unlinked++;
+			report(r,
+			       "%s: '%s': ATTENDEE %s%s%s is no participant of "
+			       "participants.ini: add them (dais "
+			       "import-participants) with that e-mail and "
+			       "import again, or give the line "
+			       "X-DAIS-ID=<participant id>",
+			       file, title_of(ev), cn ? cn : "",
+			       cn && value ? " " : "", value ? value : "");
+			continue;
+		}
+		par = icalparameter_new_x(who->id);
+		icalparameter_set_xname(par, "X-DAIS-ID");
+		icalproperty_add_parameter(v[i], par);
+		r->linked_people++;
+	}
+	free(v);
+}
+
+/* A UID for an event its client wrote none for: made from the source and
+ * the event's place and content, so importing the same file again gives
+ * the same UIDs (a second import is refused as duplicates, not doubled). */
+static void
+make_uid(const struct programme *p, icalcomponent *ev, const char *file,
+         size_t index, struct import_ics_result *r)
+{
+	char *domain = uid_domain_of(p), *uid, *text;
+	uint64_t h = fnv1a_str(file);
+
+	h = fnv1a_add(h, &index, sizeof index);
+	text = icalcomponent_as_ical_string_r(ev);
+	h = fnv1a_add(h, text, strlen(text));
+	free(text);
+	uid = xasprintf("import-%016llx@%s", (unsigned long long)h, domain);
+	icalcomponent_set_uid(ev, uid);
+	r->made_uids++;
+	report(r, "%s: '%s': the event had no UID; it has %s now", file,
+	       title_of(ev), uid);
+	free(uid);
+	free(domain);
+}
+
+static size_t
+import_calendar(const struct programme *p, icalcomponent *cal, const char *file,
+                size_t *index, struct import_ics_result *r)
+{
+	icalcomponent **evs = NULL, *c;
+	icalproperty *method;
+	size_t n = 0, cap = 0, i;
+
+	/* METHOD:PUBLISH forbids the ATTENDEEs that carry assignments. */
+	while ((method = icalcomponent_get_first_property(
+	            cal, ICAL_METHOD_PROPERTY)) != NULL) {
+		icalcomponent_remove_property(cal, method);
+		icalproperty_free(method);
+	}
+	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     c != NULL;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		XGROW(evs, n, cap);
+		evs[n++] = c;
+	}
+	for (i = 0; i < n; i++) {
+		const char *uid = icalcomponent_get_uid(evs[i]);
+
+		if (uid == NULL || *uid == '\0')
+			make_uid(p, evs[i], file, (*index)++, r);
+		if (zone_floating(p, evs[i]))
+			report(
+			    r,
+			    "%s: '%s': its times have no zone; they are read "
+			    "as %s time, and written so",
+			    file, title_of(evs[i]), p->conf.zone.name);
+		link_location(p, evs[i], r, file);
+		link_attendees(p, evs[i], r, file);
+	}
+	free(evs);
+	return n;
+}
+
+/* programme/import-NAME.ics, NAME the source's file name without .ics,
+ * made unique among the files conference.ini lists and those on disk. */
+static char *
+out_name(const struct programme *p, const struct import_ics_result *r,
+         const char *file)
+{
+	const char *base = strrchr(file, '/');
+	char *stem, *name = NULL, *path;
+	size_t len, k, i;
+	bool taken;
+
+	base = base ? base + 1 : file;
+	len = strlen(base);
+	if (len > 4 && strcasecmp(base + len - 4, ".ics") == 0)
+		len -= 4;
+	stem = xstrndup(base, len);
+	for (k = 1;; k++) {
+		free(name);
+		name = k == 1
+		           ? xasprintf("programme/import-%s.ics", stem)
+		           : xasprintf("programme/import-%s-%zu.ics", stem, k);
+		path = xasprintf("%s/%s", p->dir, name);
+		taken = access(path, F_OK) == 0 ||
+		        strlist_has(&p->conf.files, name);
+		for (i = 0; i < r->n && !taken; i++)
+			taken = strcmp(r->v[i].name, name) == 0;
+		free(path);
+		if (!taken)
+			break;
+	}
+	free(stem);
+	return name;
+}
+
+static bool
+import_file(const struct programme *p, const char *file,
+            struct import_ics_result *r, struct diag_list *d)
+{
+	char *why = NULL, *text, *body;
+	size_t len, index = 0, events = 0;
+	icalcomponent *root, *cal;
+	struct strbuf out = {0};
+	struct import_ics_out *o;
+
+	if ((text = fileread_all(file, IMPORT_MAX_BYTES, &len, &why)) == NULL) {
+		diag_add(d, DIAG_ERROR, file, 0, NULL,
+		         "cannot read this calendar: %s", why);
+		free(why);
+		return false;
+	}
+	body = text;
+	if (len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0)
+		body += 3;
+	root = icalparser_parse_string(body);
+	free(text);
+	if (root == NULL ||
+	    (icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT &&
+	     icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)) {
+		diag_add(d, DIAG_ERROR, file, 0, NULL,
+		         "this is not an iCalendar file dais can read (no "
+		         "BEGIN:VCALENDAR ... END:VCALENDAR); export the "
+		         "calendar again as .ics");
+		if (root != NULL)
+			icalcomponent_free(root);
+		return false;
+	}
+	/* libical's X-LIC-ERRORs (LOCATION: empty) would be written out. */
+	icalcomponent_strip_errors(root);
+	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
+		events += import_calendar(p, root, file, &index, r);
+		body = icalcomponent_as_ical_string_r(root);
+		strbuf_addstr(&out, body);
+		free(body);
+	} else {
+		for (cal = icalcomponent_get_first_component(
+		         root, ICAL_VCALENDAR_COMPONENT);
+		     cal != NULL; cal = icalcomponent_get_next_component(
+		                      root, ICAL_VCALENDAR_COMPONENT)) {
+			events += import_calendar(p, cal, file, &index, r);
+			body = icalcomponent_as_ical_string_r(cal);
+			strbuf_addstr(&out, body);
+			free(body);
+		}
+	}
+	icalcomponent_free(root);
+	XGROW(r->v, r->n, r->cap);
+	o = &r->v[r->n];
+	o->source = xstrdup(file);
+	o->name = out_name(p, r, file);
+	o->text = strbuf_take(&out);
+	o->events = events;
+	r->n++;
+	if (events == 0)
+		diag_add(d, DIAG_WARNING, file, 0, NULL,
+		         "this calendar holds no event; nothing is imported "
+		         "from it");
+	return true;
+}
+
+bool
+import_ics_read(const struct programme *p, const char *const *sources,
+                size_t nsources, struct import_ics_result *r,
+                struct diag_list *diags)
+{
+	struct strlist files = {0};
+	bool ok = true;
+	size_t i;
+
+	for (i = 0; i < nsources; i++)
+		ok = expand_source(sources[i], &files, diags) && ok;
+	for (i = 0; ok && i < files.n; i++)
+		ok = import_file(p, files.v[i], r, diags);
+	strlist_clear(&files);
+	return ok;
+}
+
+bool
+import_ics_write(const struct programme *p, struct import_ics_result *r,
+                 char **why)
+{
+	char *ini = xasprintf("%s/conference.ini", p->dir), *list;
+	struct strlist files = {0};
+	struct ini_doc *doc;
+	size_t i, k;
+	bool ok = true;
+
+	if ((doc = ini_doc_load(ini, why)) == NULL) {
+		free(ini);
+		return false;
+	}
+	for (i = 0; ok && i < r->n; i++) {
+		char *path = xasprintf("%s/%s", p->dir, r->v[i].name);
+
+		ok = atomicfile_write(path, r->v[i].text, strlen(r->v[i].text),
+		                      why);
+		free(path);
+	}
+	strlist_copy(&files, &p->conf.files);
+	for (k = 0; k < i && k < r->n; k++)
+		strlist_add(&files, r->v[k].name);
+	list = strlist_join(&files, ", ");
+	if (ok)
+		ok = ini_doc_set(doc, "conference", "files", list, why) &&
+		     ini_doc_save(doc, why) == INI_SAVED;
+	if (!ok)
+		for (k = 0; k < i && k < r->n; k++) {
+			char *path = xasprintf("%s/%s", p->dir, r->v[k].name);
+
+			unlink(path);
+			free(path);
+		}
+	free(list);
+	strlist_clear(&files);
+	ini_doc_free(doc);
+	free(ini);
+	return ok;
+}
+
+void
+import_ics_undo(const struct programme *p, const struct import_ics_result *r,
+                const char *ini_text, size_t ini_len)
+{
+	char *ini = xasprintf("%s/conference.ini", p->dir), *why = NULL;
+	size_t i;
+
+	if (!atomicfile_write(ini, ini_text, ini_len, &why))
+		free(why);
+	for (i = 0; i < r->n; i++) {
+		char *path = xasprintf("%s/%s", p->dir, r->v[i].name);
+
+		unlink(path);
+		free(path);
+	}
+	free(ini);
+}
+
+void
+import_ics_result_free(struct import_ics_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->v[i].source);
+		free(r->v[i].name);
+		free(r->v[i].text);
+	}
+	free(r->v);
+	strlist_clear(&r->report);
+	memset(r, 0, sizeof *r);
+}
