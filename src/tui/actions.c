@@ -534,7 +534,11 @@ planner_export(struct planner *pl, const char *where)
 			                "Exported %s, then stopped: %s", path,
 			                msg);
 	}
-	if (published_changed(published) && !published_save(published, &why)) {
+	/* A read-only planner writes nothing into the programme, the record
+	 * included: the planner holding it keeps the record, and SEQUENCE in
+	 * its next export still rises for what changed since its last one. */
+	if (pl->read_only == NULL && published_changed(published) &&
+	    !published_save(published, &why)) {
 		planner_message(pl, true,
 		                "Exported, but %s: the next export cannot tell "
 		                "what changed since this one.",

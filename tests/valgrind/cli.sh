@@ -12,7 +12,7 @@ if ! command -v valgrind >/dev/null; then
 	echo "skipped: valgrind is not installed (tools/packages.txt has it)"
 	exit 77
 fi
-example="$SRCDIR/data/kuwait-2026"
+example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 runs=0
 
 # vg STATUS ARGS...: dais ARGS under memcheck must exit STATUS, and 99 (what
@@ -74,7 +74,7 @@ misc)
 	vg 2 check "$FIXTURES/load-ini/long-line"
 	vg 2 export "$FIXTURES/load-ics/truncated-calendar" -o "$tmp/x.ics"
 	# Bytes that are not UTF-8: warned, replaced, exported.
-	vg 0 export "$FIXTURES/load-ics/bad-utf8" -o "$tmp/x.ics"
+	vg 0 export "$(programme_copy "$FIXTURES/load-ics/bad-utf8")" -o "$tmp/x.ics"
 	vg 2 runsheet "$example" --day 2026-11-09
 	DAIS_FAIL_WRITE=all.ics vg 1 export "$example" -o "$tmp/all.ics"
 	;;
