@@ -60,6 +60,27 @@ if command -v calcurse >/dev/null; then
 	expect_contains "09:00-10:30  Press briefing" stdout "$out"
 fi
 
+# A khal/vdirsyncer vdir (one event per file): a directory source, every
+# .ics in it; an all-day event and one in another zone (Berlin 08:00 is
+# Kuwait 10:00 in November).
+mkdir "$tmp/vdir"
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//khal//EN BEGIN:VEVENT \
+	UID:arrival@khal DTSTAMP:20261001T000000Z SUMMARY:Arrival \
+	'DTSTART;VALUE=DATE:20261104' 'DTEND;VALUE=DATE:20261105' END:VEVENT \
+	END:VCALENDAR >"$tmp/vdir/arrival@khal.ics"
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//khal//EN BEGIN:VEVENT \
+	UID:call@khal DTSTAMP:20261001T000000Z SUMMARY:Call \
+	'DTSTART;TZID=Europe/Berlin:20261104T080000' \
+	'DTEND;TZID=Europe/Berlin:20261104T083000' END:VEVENT \
+	END:VCALENDAR >"$tmp/vdir/call@khal.ics"
+echo "not ics" >"$tmp/vdir/README"
+cp -r "$FIXTURES/mini" "$tmp/kv"
+expect_exit 0 "$DAIS" import "$tmp/vdir" "$tmp/kv"
+expect_contains "arrival@khal.ics: 1 event written to programme/import-arrival@khal.ics" stdout "$out"
+expect_exit 0 "$DAIS" runsheet "$tmp/kv" --day 2026-11-04
+expect_contains "All day: Arrival" stdout "$out"
+expect_contains "10:00-10:30  Call" stdout "$out"
+
 # A source that is no calendar: refused, nothing written.
 echo "not a calendar" >"$tmp/bad.ics"
 cp "$tmp/mini/conference.ini" "$tmp/conf2"
