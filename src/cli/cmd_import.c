@@ -34,6 +34,9 @@ cmd_import(int argc, char **argv)
 {
 	static const struct option longs[] = {
 	    {"dry-run", no_argument, NULL, 'n'},
+	    {"name", required_argument, NULL, 'N'},
+	    {"timezone", required_argument, NULL, 'z'},
+	    {"days", required_argument, NULL, 'd'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	struct import_ics_result r = {0};
@@ -42,14 +45,23 @@ cmd_import(int argc, char **argv)
 	bool dry = false;
 	char *ini_text, *ini, *why = NULL;
 	size_t ini_len, i, events = 0, warnings = 0;
-	const char *dir;
+	const char *dir, *name = NULL, *zone = NULL, *days = NULL;
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "nh", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "nN:z:d:h", longs, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			dry = true;
+			break;
+		case 'N':
+			name = optarg;
+			break;
+		case 'z':
+			zone = optarg;
+			break;
+		case 'd':
+			days = optarg;
 			break;
 		case 'h':
 			cli_print_help(stdout, cli_find("import"));
@@ -67,6 +79,21 @@ cmd_import(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	dir = argv[argc - 1];
+	if ((zone != NULL || days != NULL) && !dry) {
+		/* A new programme for the calendars: dais init's own code and
+		 * checks (it refuses a directory that holds one). */
+		char *init_argv[] = {
+		    "init",       (char *)dir,
+		    "--name",     (char *)(name ? name : "Imported programme"),
+		    "--timezone", (char *)(zone ? zone : ""),
+		    "--days",     (char *)(days ? days : ""),
+		    NULL};
+		int first = optind, rc = cmd_init(8, init_argv);
+
+		if (rc != EXIT_CLEAN)
+			return rc;
+		optind = first; /* cmd_init ran getopt over its own */
+	}
 	if ((p = cli_load(dir)) == NULL)
 		return EXIT_BAD_INPUT;
 	if (!import_ics_read(p, (const char *const *)argv + optind,

@@ -62,7 +62,8 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 written, 1 could not write, 2 bad options, an unknown\n"
      "id or day, or the programme could not be read.\n",
      cmd_export},
-    {"import", "[--dry-run] SRC... DIR",
+    {"import",
+     "[--dry-run] [--timezone ZONE --days DATES [--name NAME]] SRC... DIR",
      "take other clients' calendars in, linked to rooms and people",
      "Reads calendars written by Outlook, Google, Apple, Thunderbird, khal\n"
      "or calcurse (files, or directories whose .ics files are read, as a\n"
@@ -77,6 +78,8 @@ const struct cli_command cli_commands[] = {
      "not be linked is listed with what to do. The programme is then\n"
      "loaded again; when that fails, nothing is imported.\n"
      "\n"
+     "  -z, --timezone ZONE, -d, --days DATES, -N, --name NAME\n"
+     "                        make DIR a new programme first, as dais init\n"
      "  -n, --dry-run         list what would be linked; write nothing\n"
      "  -h, --help            this help\n"
      "\n"

@@ -58,6 +58,16 @@ if command -v calcurse >/dev/null; then
 	expect_contains "its times have no zone; they are read as Asia/Kuwait time" stdout "$out"
 	expect_exit 0 "$DAIS" runsheet "$tmp/cm" --day 2026-11-05
 	expect_contains "09:00-10:30  Press briefing" stdout "$out"
+	# Into a new programme, made as dais init makes one.
+	expect_exit 0 "$DAIS" import --timezone Asia/Kuwait \
+		--days 2026-11-04,2026-11-05 --name "Kuwait phase" \
+		"$tmp/calcurse.ics" "$tmp/new"
+	expect_contains "Made a new programme in $tmp/new" stdout "$out"
+	expect_exit 0 "$DAIS" runsheet "$tmp/new" --day 2026-11-05
+	expect_contains "09:00-10:30  Press briefing" stdout "$out"
+	# A directory that holds a programme is refused, as by dais init.
+	expect_exit 1 "$DAIS" import --timezone Asia/Kuwait --days 2026-11-04 \
+		"$tmp/calcurse.ics" "$tmp/new"
 fi
 
 # A khal/vdirsyncer vdir (one event per file): a directory source, every
