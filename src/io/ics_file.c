@@ -128,7 +128,8 @@ zone_compare(struct ics_file *f, const char *tzid, const struct ics_block *b)
 			struct icaltimetype u = icaltime_from_timet_with_zone(
 			    (time_t)t, 0, icaltimezone_get_utc_timezone());
 			int daylight = 0, file_off, db_off, diff;
-			char day[DAIS_TIMEBUF], len[DAIS_TIMEBUF], o1[16], o2[16];
+			char day[DAIS_TIMEBUF], len[DAIS_TIMEBUF], o1[16],
+			    o2[16];
 
 			file_off = icaltimezone_get_utc_offset_of_utc_time(
 			    mine, &u, &daylight);
@@ -138,16 +139,17 @@ zone_compare(struct ics_file *f, const char *tzid, const struct ics_block *b)
 			diff = file_off - db_off;
 			offset_fmt(o1, sizeof o1, file_off);
 			offset_fmt(o2, sizeof o2, db_off);
-			ics_diag(f, DIAG_WARNING, b->begin_line, NULL,
-			         "this file's VTIMEZONE %s says UTC%s on %s "
-			         "where the zone database says UTC%s, so the "
-			         "file's times fall %s %s; dais reads them with "
-			         "the file's VTIMEZONE (dais-programme(5)): "
-			         "correct the VTIMEZONE, or remove it to use "
-			         "the zone database",
-			         tzid, o1, date_fmt_iso(day, c->days[d]), o2,
-			         duration_fmt(len, diff < 0 ? -diff : diff),
-			         diff > 0 ? "earlier" : "later");
+			ics_diag(
+			    f, DIAG_WARNING, b->begin_line, NULL,
+			    "this file's VTIMEZONE %s says UTC%s on %s "
+			    "where the zone database says UTC%s, so the "
+			    "file's times fall %s %s; dais reads them with "
+			    "the file's VTIMEZONE (dais-programme(5)): "
+			    "correct the VTIMEZONE, or remove it to use "
+			    "the zone database",
+			    tzid, o1, date_fmt_iso(day, c->days[d]), o2,
+			    duration_fmt(len, diff < 0 ? -diff : diff),
+			    diff > 0 ? "earlier" : "later");
 			return;
 		}
 	}
