@@ -180,6 +180,9 @@ add_walk(const struct for_ctx *c, const struct session *s,
 	long long gap;
 	int walk;
 
+	/* An all-day item has no hour to walk to or from. */
+	if (s->all_day || (next != NULL && next->all_day))
+		return;
 	if (ra == NULL || rb == NULL || ra->building == NULL ||
 	    rb->building == NULL || strcmp(ra->building, rb->building) == 0)
 		return;
@@ -240,14 +243,15 @@ add_elsewhere(const struct for_ctx *c, const struct session *s,
 	struct rs_field *f = NULL;
 	size_t i, shown = 0, more = 0;
 
-	if (c->group || c->who->delegation == NULL)
+	/* Over a whole day that would be all of the delegation's day. */
+	if (c->group || c->who->delegation == NULL || s->all_day)
 		return;
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *t = &p->sessions[i];
 		const struct participant *y;
 		char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF], *title, *room;
 
-		if (t == s || t->status == SESSION_CANCELLED ||
+		if (t == s || t->status == SESSION_CANCELLED || t->all_day ||
 		    t->start == DAIS_TIME_NONE || t->end == DAIS_TIME_NONE ||
 		    !(t->start < s->end && s->start < t->end) ||
 		    (y = colleague_in(c, t)) == NULL)
@@ -275,6 +279,48 @@ add_elsewhere(const struct for_ctx *c, const struct session *s,
 		rs_add_entry(f, xasprintf("and %zu more", more), NULL, 0);
 }
 
+/*
+ * An all-day item's head: "all day" instead of its midnights, and which of
+ * its days this is ("day 2 of 3") instead of "continued from ... 00:00".
+ */
+static void
+all_day_head(const struct programme *p, const struct session *s, int day,
+             struct rs_block *b)
+{
+	const struct dais_zone *z = &p->conf.zone;
+	int64_t first = date_to_days(time_local_date(z, s->start));
+	int64_t days = date_to_days(time_local_date(z, s->end)) - first;
+	int64_t which = date_to_days(p->conf.days[day]) - first + 1;
+	char *span;
+
+	free(b->time);
+	free(b->start);
+	free(b->end);
+	free(b->duration);
+	free(b->meta);
+	free(b->continued);
+	b->continued = NULL;
+	b->time = xstrdup("all day");
+	b->start = xstrdup("all day");
+	if (days <= 1) {
+		b->end = xstrdup("the day's end");
+		b->duration = xstrdup("all day");
+		span = xstrdup("all day");
+	} else {
+		char buf[DAIS_TIMEBUF];
+
+		b->end =
+		    xstrdup(date_fmt_long(buf, time_local_date(z, s->end - 1)));
+		b->duration = xasprintf("%lld days", (long long)days);
+		span = xasprintf("all day, day %lld of %lld", (long long)which,
+		                 (long long)days);
+	}
+	b->meta =
+	    xasprintf("%s \xc2\xb7 %s \xc2\xb7 %s%s", span, b->kind, b->status,
+	              b->closed ? " \xc2\xb7 CLOSED MEETING" : "");
+	free(span);
+}
+
 static void
 build_block(const struct for_ctx *c, size_t k, int day, struct rs_block *b)
 {
@@ -283,6 +329,8 @@ build_block(const struct for_ctx *c, size_t k, int day, struct rs_block *b)
 	    k + 1 < c->n ? &c->p->sessions[c->v[k + 1]] : NULL;
 
 	rs_block_head(c->p, s, day, b);
+	if (s->all_day)
+		all_day_head(c->p, s, day, b);
 	add_role(c, s, b);
 	rs_add_value(b, "Room", rs_session_room_label(c->p, s));
 	if (s->languages.n > 0)
