@@ -29,6 +29,8 @@ struct strlist {
 
 void strlist_add(struct strlist *l, const char *s);
 bool strlist_has(const struct strlist *l, const char *s);
+/* The same strings in the same order. */
+bool strlist_equal(const struct strlist *a, const struct strlist *b);
 void strlist_copy(struct strlist *dst, const struct strlist *src);
 void strlist_clear(struct strlist *l);
 /* "ar, en, ru"; the caller frees it. */

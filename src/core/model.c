@@ -32,6 +32,19 @@ strlist_has(const struct strlist *l, const char *s)
 	return false;
 }
 
+bool
+strlist_equal(const struct strlist *a, const struct strlist *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}
+
 void
 strlist_copy(struct strlist *dst, const struct strlist *src)
 {

@@ -365,19 +365,6 @@ same_text(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static bool
-same_list(const struct strlist *a, const struct strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (strcmp(a->v[i], b->v[i]) != 0)
-			return false;
-	return true;
-}
-
 bool
 registry_item_equal(const struct registry_item *a,
                     const struct registry_item *b)
@@ -393,7 +380,7 @@ registry_item_equal(const struct registry_item *a,
 		       same_text(x->title, y->title) &&
 		       same_text(x->delegation, y->delegation) &&
 		       x->kind == y->kind &&
-		       same_list(&x->languages, &y->languages) &&
+		       strlist_equal(&x->languages, &y->languages) &&
 		       x->arrival == y->arrival &&
 		       x->departure == y->departure &&
 		       x->delegates == y->delegates &&
@@ -405,8 +392,8 @@ registry_item_equal(const struct registry_item *a,
 		       same_text(a->room.name, b->room.name) &&
 		       same_text(a->room.building, b->room.building) &&
 		       a->room.capacity == b->room.capacity &&
-		       same_list(&a->room.languages, &b->room.languages) &&
-		       same_list(&a->room.kinds, &b->room.kinds);
+		       strlist_equal(&a->room.languages, &b->room.languages) &&
+		       strlist_equal(&a->room.kinds, &b->room.kinds);
 	case REGISTRY_BUILDING:
 		return same_text(a->building.id, b->building.id) &&
 		       same_text(a->building.name, b->building.name);

@@ -216,19 +216,6 @@ text_equal(const char *a, const char *b, bool strict)
 }
 
 static bool
-list_equal(const struct strlist *a, const struct strlist *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (strcmp(a->v[i], b->v[i]) != 0)
-			return false;
-	return true;
-}
-
-static bool
 assignments_equal(const struct session *a, const struct session *b, bool strict)
 {
 	size_t i;
@@ -262,8 +249,8 @@ session_field_equal(const struct session *a, const struct session *b,
 		return *GET(enum session_status, a, f) ==
 		       *GET(enum session_status, b, f);
 	case SESSION_TYPE_LIST:
-		return list_equal(GET(struct strlist, a, f),
-		                  GET(struct strlist, b, f));
+		return strlist_equal(GET(struct strlist, a, f),
+		                     GET(struct strlist, b, f));
 	case SESSION_TYPE_ASSIGNMENTS:
 		return assignments_equal(a, b, strict);
 	}
