@@ -571,6 +571,15 @@ text_slot(struct registry_item *x, const char *key)
 	abort(); /* a field table row without its slot */
 }
 
+static void
+clear_text(struct registry_item *x, const char *key)
+{
+	char **slot = text_slot(x, key);
+
+	free(*slot);
+	*slot = NULL;
+}
+
 #define TEXT_FIELD(fn, key)                                                    \
 	static bool parse_##fn(const struct programme *p,                      \
 	                       struct registry_item *x, const char *section,   \
@@ -591,9 +600,7 @@ text_slot(struct registry_item *x, const char *key)
 	}                                                                      \
 	static void clear_##fn(struct registry_item *x)                        \
 	{                                                                      \
-		char **slot = text_slot(x, key);                               \
-		free(*slot);                                                   \
-		*slot = NULL;                                                  \
+		clear_text(x, key);                                            \
 	}
 
 #define ID_FIELD(fn, key)                                                      \
@@ -602,14 +609,13 @@ text_slot(struct registry_item *x, const char *key)
 	                       const char *text, char **why,                   \
 	                       struct strlist *warnings)                       \
 	{                                                                      \
-		char **slot = text_slot(x, key);                               \
 		(void)p, (void)warnings;                                       \
 		if (*text == '\0') {                                           \
-			free(*slot);                                           \
-			*slot = NULL;                                          \
+			clear_text(x, key);                                    \
 			return true;                                           \
 		}                                                              \
-		return registry_value_id(section, key, text, slot, why);       \
+		return registry_value_id(section, key, text,                   \
+		                         text_slot(x, key), why);              \
 	}                                                                      \
 	static char *format_##fn(const struct programme *p,                    \
 	                         const struct registry_item *x)                \
@@ -619,9 +625,7 @@ text_slot(struct registry_item *x, const char *key)
 	}                                                                      \
 	static void clear_##fn(struct registry_item *x)                        \
 	{                                                                      \
-		char **slot = text_slot(x, key);                               \
-		free(*slot);                                                   \
-		*slot = NULL;                                                  \
+		clear_text(x, key);                                            \
 	}
 
 TEXT_FIELD(p_name, "name")
@@ -717,34 +721,36 @@ format_list(const struct strlist *l)
 	return l->n > 0 ? strlist_join(l, ", ") : NULL;
 }
 
-static bool
-parse_p_languages(const struct programme *p, struct registry_item *x,
-                  const char *section, const char *text, char **why,
-                  struct strlist *warnings)
-{
-	struct strlist l = {0};
+/* languages = "ar, en": interpretation booths (a room) or what the
+ * participant speaks, each a language code. */
+#define LANGUAGES_FIELD(fn, member)                                            \
+	static bool parse_##fn(const struct programme *p,                      \
+	                       struct registry_item *x, const char *section,   \
+	                       const char *text, char **why,                   \
+	                       struct strlist *warnings)                       \
+	{                                                                      \
+		struct strlist l = {0};                                        \
+		(void)p;                                                       \
+		if (!registry_value_languages(section, "languages", text, &l,  \
+		                              why, warnings))                  \
+			return false;                                          \
+		strlist_clear(&x->member);                                     \
+		x->member = l;                                                 \
+		return true;                                                   \
+	}                                                                      \
+	static char *format_##fn(const struct programme *p,                    \
+	                         const struct registry_item *x)                \
+	{                                                                      \
+		(void)p;                                                       \
+		return format_list(&x->member);                                \
+	}                                                                      \
+	static void clear_##fn(struct registry_item *x)                        \
+	{                                                                      \
+		strlist_clear(&x->member);                                     \
+	}
 
-	(void)p;
-	if (!registry_value_languages(section, "languages", text, &l, why,
-	                              warnings))
-		return false;
-	strlist_clear(&x->person.languages);
-	x->person.languages = l;
-	return true;
-}
-
-static char *
-format_p_languages(const struct programme *p, const struct registry_item *x)
-{
-	(void)p;
-	return format_list(&x->person.languages);
-}
-
-static void
-clear_p_languages(struct registry_item *x)
-{
-	strlist_clear(&x->person.languages);
-}
+LANGUAGES_FIELD(p_languages, person.languages)
+LANGUAGES_FIELD(r_languages, room.languages)
 
 static char *
 format_time(const struct programme *p, dais_time t)
@@ -809,35 +815,6 @@ TIME_FIELD(p_departure, "departure", departure)
 INT_FIELD(p_delegates, "delegates", person.delegates, 100000)
 INT_FIELD(p_precedence, "precedence", person.precedence, 1000000)
 INT_FIELD(r_capacity, "capacity", room.capacity, 1000000)
-
-static bool
-parse_r_languages(const struct programme *p, struct registry_item *x,
-                  const char *section, const char *text, char **why,
-                  struct strlist *warnings)
-{
-	struct strlist l = {0};
-
-	(void)p;
-	if (!registry_value_languages(section, "languages", text, &l, why,
-	                              warnings))
-		return false;
-	strlist_clear(&x->room.languages);
-	x->room.languages = l;
-	return true;
-}
-
-static char *
-format_r_languages(const struct programme *p, const struct registry_item *x)
-{
-	(void)p;
-	return format_list(&x->room.languages);
-}
-
-static void
-clear_r_languages(struct registry_item *x)
-{
-	strlist_clear(&x->room.languages);
-}
 
 /* kinds = "BILATERAL, SIDE-SESSION": what the room serves, each one of
  * the conference's kinds, in upper case. */
