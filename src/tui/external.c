@@ -18,6 +18,7 @@
 #include "dais/machine.h"
 #include "dais/xalloc.h"
 #include "planner.h"
+#include "sync.h"
 
 /* Titles in the dialog are cut to this many columns. */
 #define TITLE_COLUMNS 40
@@ -289,6 +290,8 @@ merge(struct planner *pl)
 	struct diag_list diags = {0};
 	bool shown = false;
 
+	/* a running sync writes the same files: it ends first */
+	planner_sync_wait(pl);
 	if (!save_merge_recoverable(pl->ed, pl->external, pl->journal,
 	                            &diags)) {
 		char *first = first_problem(&diags, "the merge failed");
@@ -409,6 +412,8 @@ planner_save_as(struct planner *pl, const char *where)
 	char *dir = machine_expand_home(where), *first, *out = NULL;
 	size_t warnings, n;
 
+	/* a running sync writes the files the copy is made from */
+	planner_sync_wait(pl);
 	if (dir[0] == '\0') {
 		free(dir);
 		return xstrdup("Type the name of a new directory, or Esc.");

@@ -603,7 +603,9 @@ planner_sync_poll(struct planner *pl)
 	join(s, false);
 	if (s->finished && layer_top(pl) == NULL)
 		take_in(pl);
-	if (s->again && !s->running && !s->finished) {
+	/* Not under an open layer: a dialog's answer may write the files
+	 * (a merge, a save) and a sync would write them at the same time. */
+	if (s->again && !s->running && !s->finished && layer_top(pl) == NULL) {
 		s->again = false;
 		planner_sync_start(pl, false);
 	}
@@ -628,8 +630,10 @@ planner_sync_wait(struct planner *pl)
 		s->again = true;
 	}
 	join(s, true);
-	/* a question over the save's own is asked after it */
-	if (s->finished && s->nasking == 0)
+	/* a question over the save's own is asked after it; and the reload
+	 * closes every layer, so under an open one (maybe the caller's own,
+	 * answering) it waits for the next poll */
+	if (s->finished && s->nasking == 0 && layer_top(pl) == NULL)
 		take_in(pl);
 }
 
