@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 #include "edit_internal.h"
 
@@ -45,19 +46,6 @@ has_control(const char *s)
 	return false;
 }
 
-static char *
-trimmed(const char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
-}
-
 static bool
 check_title(struct editor *ed, const struct session *cur, struct session *s,
             const char **why)
@@ -68,7 +56,7 @@ check_title(struct editor *ed, const struct session *cur, struct session *s,
 		return true;
 	if (s->title == NULL)
 		return refuse(ed, why, "A session needs a title.");
-	t = trimmed(s->title);
+	t = trim_spaces_dup(s->title);
 	free(s->title);
 	s->title = t;
 	if (*t == '\0')
@@ -118,7 +106,7 @@ check_kind(struct editor *ed, const struct session *cur, struct session *s,
 
 	if (s->kind == NULL || unchanged(cur, s, SESSION_FIELD_KIND))
 		return true;
-	k = trimmed(s->kind);
+	k = trim_spaces_dup(s->kind);
 	free(s->kind);
 	s->kind = k;
 	if (kinds->n > 0) {

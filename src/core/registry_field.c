@@ -12,28 +12,10 @@
 #include <strings.h>
 
 #include "dais/suggest.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 
 /* ---- Values ------------------------------------------------------------ */
-
-static bool
-blank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-	       c == '\f';
-}
-
-static const char *
-trim(const char *s, size_t *n)
-{
-	while (*n > 0 && blank((unsigned char)s[0])) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && blank((unsigned char)s[*n - 1]))
-		(*n)--;
-	return s;
-}
 
 bool
 registry_is_slug(const char *s)
@@ -52,7 +34,7 @@ static bool
 parse_int(const char *v, long *out)
 {
 	size_t n = strlen(v);
-	const char *p = trim(v, &n);
+	const char *p = trim_blanks(v, &n);
 	const char *end = p + n;
 	bool neg = false;
 	long x = 0;
@@ -100,7 +82,7 @@ registry_value_id(const char *section, const char *key, const char *text,
                   char **out, char **why)
 {
 	size_t n = strlen(text);
-	const char *t = trim(text, &n);
+	const char *t = trim_blanks(text, &n);
 
 	if (t != text || n != strlen(text) || !registry_is_slug(text)) {
 		*why = xasprintf("%s = \"%s\" in [%s] is not an id: ids are "
@@ -122,11 +104,11 @@ registry_value_list(const char *section, const char *key, const char *text,
 	size_t n = strlen(text);
 	const char *p;
 
-	if (trim(text, &n) && n == 0)
+	if (trim_blanks(text, &n) && n == 0)
 		return;
 	for (p = text;;) {
 		size_t len = strcspn(p, ","), m = len;
-		const char *item = trim(p, &m);
+		const char *item = trim_blanks(p, &m);
 		char *copy, *w;
 
 		if (m == 0 && !warned_empty) {
@@ -235,7 +217,7 @@ registry_value_clock(const char *section, const char *key, const char *text,
                      int max_minutes, int *out, char **why)
 {
 	size_t n = strlen(text);
-	const char *t = trim(text, &n);
+	const char *t = trim_blanks(text, &n);
 	int m;
 
 	if (!parse_clock(t, n, &m)) {
@@ -262,7 +244,7 @@ registry_value_datetime(const char *section, const char *key, const char *text,
                         char **why)
 {
 	size_t n = strlen(text), sp = 0;
-	const char *t = trim(text, &n);
+	const char *t = trim_blanks(text, &n);
 	struct dais_date d;
 	char date[11];
 	int m;

@@ -24,6 +24,7 @@
 #include "dais/atomicfile.h"
 #include "dais/filehash.h"
 #include "dais/fileread.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 
 /* iniparser reads lines into 1 024 bytes with the newline and its NUL
@@ -69,13 +70,6 @@ struct ini_doc {
 	bool scanned;
 };
 
-static bool
-blank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-	       c == '\f';
-}
-
 /* [s, s+n) folded to lower case as iniparser folds names (ASCII). */
 static char *
 fold(const char *s, size_t n)
@@ -86,18 +80,6 @@ fold(const char *s, size_t n)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	return out;
-}
-
-static const char *
-trim(const char *s, size_t *n)
-{
-	while (*n > 0 && blank((unsigned char)s[0])) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && blank((unsigned char)s[*n - 1]))
-		(*n)--;
-	return s;
 }
 
 /* ---- Lines ------------------------------------------------------------- */
@@ -165,7 +147,7 @@ continues(const struct ini_doc *d, size_t i)
 {
 	size_t n = strlen(d->lines[i]);
 
-	while (n > 0 && blank((unsigned char)d->lines[i][n - 1]))
+	while (n > 0 && trim_is_blank((unsigned char)d->lines[i][n - 1]))
 		n--;
 	return n > 0 && d->lines[i][n - 1] == '\\';
 }
@@ -181,7 +163,8 @@ logical_text(const struct ini_doc *d, size_t first, size_t last)
 		size_t n = strlen(d->lines[i]);
 		char *more;
 
-		while (n > 0 && blank((unsigned char)d->lines[i][n - 1]))
+		while (n > 0 &&
+		       trim_is_blank((unsigned char)d->lines[i][n - 1]))
 			n--;
 		if (i < last && n > 0)
 			n--; /* the '\' */
@@ -223,14 +206,14 @@ doc_scan(struct ini_doc *d)
 			e.last++;
 		text = logical_text(d, e.first, e.last);
 		n = strlen(text);
-		s = trim(text, &n);
+		s = trim_blanks(text, &n);
 		if (n == 0) {
 			e.kind = ENT_BLANK;
 		} else if (s[0] == '#' || s[0] == ';') {
 			e.kind = ENT_COMMENT;
 		} else if (s[0] == '[' && s[n - 1] == ']') {
 			size_t k = strcspn(s + 1, "]");
-			const char *name = trim(s + 1, &k);
+			const char *name = trim_blanks(s + 1, &k);
 
 			e.kind = ENT_SECTION;
 			e.name = fold(name, k);
@@ -238,7 +221,7 @@ doc_scan(struct ini_doc *d)
 		} else if (memchr(s, '=', n) != NULL) {
 			size_t k =
 			    (size_t)((const char *)memchr(s, '=', n) - s);
-			const char *key = trim(s, &k);
+			const char *key = trim_blanks(s, &k);
 
 			e.kind = ENT_KEY;
 			e.name = fold(key, k);
@@ -325,7 +308,7 @@ value_span(const char *line, size_t *vs, size_t *ve)
 		return;
 	}
 	n = strcspn(v, ";#");
-	trim(v, &n);
+	trim_blanks(v, &n);
 	*ve = *vs + n;
 }
 
@@ -337,13 +320,13 @@ parse_value(const char *logical)
 	size_t n;
 
 	v++;
-	while (blank((unsigned char)*v))
+	while (trim_is_blank((unsigned char)*v))
 		v++;
 	if ((*v == '"' || *v == '\'') && (close = strchr(v + 1, *v)) != NULL &&
 	    close > v + 1)
 		return xstrndup(v + 1, (size_t)(close - v - 1));
 	n = strcspn(v, ";#");
-	v = trim(v, &n);
+	v = trim_blanks(v, &n);
 	if (n == 2 && (memcmp(v, "\"\"", 2) == 0 || memcmp(v, "''", 2) == 0))
 		n = 0;
 	return xstrndup(v, n);
@@ -368,9 +351,9 @@ plain_ok(const char *v)
 {
 	size_t n = strlen(v);
 
-	return n > 0 && !blank((unsigned char)v[0]) &&
-	       !blank((unsigned char)v[n - 1]) && v[0] != '"' && v[0] != '\'' &&
-	       v[n - 1] != '\\' && strpbrk(v, ";#") == NULL;
+	return n > 0 && !trim_is_blank((unsigned char)v[0]) &&
+	       !trim_is_blank((unsigned char)v[n - 1]) && v[0] != '"' &&
+	       v[0] != '\'' && v[n - 1] != '\\' && strpbrk(v, ";#") == NULL;
 }
 
 /* Whether value can be written at all. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dais/textwidth.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
@@ -32,23 +33,10 @@ static const char *const field_labels[FF_COUNT] = {
 static const char *const status_names[3] = {"CONFIRMED", "TENTATIVE",
                                             "CANCELLED"};
 
-static char *
-trimmed(const char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
-}
-
 bool
 form_parse_clock(const char *text, int *minutes, const char **why)
 {
-	char *t = trimmed(text);
+	char *t = trim_spaces_dup(text);
 	bool ok;
 
 	if (t[0] == '\0') {
@@ -64,7 +52,7 @@ form_parse_clock(const char *text, int *minutes, const char **why)
 bool
 form_parse_end(const char *text, int start, int *end, const char **why)
 {
-	char *t = trimmed(text);
+	char *t = trim_spaces_dup(text);
 	bool duration = t[0] == '+' || strpbrk(t, "hHmM") != NULL;
 	int v;
 	bool ok;
@@ -319,7 +307,7 @@ check_field(struct form *f, int i)
 		break;
 	case FIELD_TEXT:
 		if (i == FF_TITLE) {
-			char *t = trimmed(fld->edit.text);
+			char *t = trim_spaces_dup(fld->edit.text);
 
 			if (t[0] == '\0') {
 				why = "A session needs a title.";
@@ -350,7 +338,7 @@ parse_languages(const char *text, struct strlist *out)
 static char *
 nonempty(const char *text)
 {
-	char *t = trimmed(text);
+	char *t = trim_spaces_dup(text);
 
 	if (t[0] == '\0') {
 		free(t);
@@ -399,7 +387,7 @@ build(struct planner *pl, const struct form *f, struct session *s)
 	form_parse_clock(f->f[FF_START].edit.text, &start, &why);
 	form_parse_end(f->f[FF_END].edit.text, start, &end, &why);
 	free(s->title);
-	s->title = trimmed(f->f[FF_TITLE].edit.text);
+	s->title = trim_spaces_dup(f->f[FF_TITLE].edit.text);
 	free(s->kind);
 	s->kind = k + 1 < f->nkinds ? xstrdup(f->kind_names[k]) : NULL;
 	s->start = planner_instant(pl, day, start);

@@ -13,6 +13,7 @@
 #include "dais/edit_registry.h"
 #include "dais/strbuf.h"
 #include "dais/textwidth.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 #include "planner.h"
 
@@ -49,19 +50,6 @@ reg_form_free(void *state)
 	free(f->id_locked);
 	free(f->error_all);
 	free(f);
-}
-
-static char *
-trimmed(const char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
 }
 
 static const char *
@@ -101,7 +89,7 @@ base_item(const struct planner *pl, const struct reg_form *f)
 static char *
 section_of(const struct reg_form *f)
 {
-	char *id = trimmed(f->edit[0].text);
+	char *id = trim_spaces_dup(f->edit[0].text);
 	char *s;
 
 	if (f->kind == REGISTRY_PARTICIPANT)
@@ -115,7 +103,7 @@ section_of(const struct reg_form *f)
 static char *
 check_id(const struct planner *pl, const struct reg_form *f)
 {
-	char *id = trimmed(f->edit[0].text), *why = NULL;
+	char *id = trim_spaces_dup(f->edit[0].text), *why = NULL;
 	struct registry_item other;
 
 	if (f->orig_id != NULL && strcmp(id, f->orig_id) == 0) {
@@ -219,7 +207,7 @@ check_row(const struct planner *pl, struct reg_form *f, int row)
 		why = check_id(pl, f);
 	} else if (f->walks && row == f->n - 1) {
 		struct registry_item *w;
-		char *id = trimmed(f->edit[0].text);
+		char *id = trim_spaces_dup(f->edit[0].text);
 		size_t n, i;
 
 		why = parse_walks(pl, id, f->edit[row].text, &w, &n);
@@ -230,7 +218,7 @@ check_row(const struct planner *pl, struct reg_form *f, int row)
 	} else {
 		const struct registry_field *fld = &f->fields[row - 1];
 		struct registry_item x = base_item(pl, f);
-		char *text = trimmed(f->edit[row].text), *section;
+		char *text = trim_spaces_dup(f->edit[row].text), *section;
 
 		section = section_of(f);
 		if (*text != '\0')
@@ -260,13 +248,13 @@ build(const struct planner *pl, struct reg_form *f, struct registry_item *x)
 			return false;
 		}
 	*x = base_item(pl, f);
-	id = trimmed(f->edit[0].text);
+	id = trim_spaces_dup(f->edit[0].text);
 	set_id(x, id);
 	free(id);
 	section = registry_section(x);
 	for (row = 1; row <= (int)f->nfields; row++) {
 		const struct registry_field *fld = &f->fields[row - 1];
-		char *text = trimmed(f->edit[row].text), *why = NULL;
+		char *text = trim_spaces_dup(f->edit[row].text), *why = NULL;
 
 		if (*text == '\0')
 			fld->clear(x);
