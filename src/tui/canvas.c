@@ -190,6 +190,22 @@ canvas_fill(struct canvas *c, int y, int x, int w, int h, int style, int mods)
 }
 
 void
+canvas_box(struct canvas *c, int y, int x, int w, int h)
+{
+	int i;
+
+	canvas_fill(c, y, x, w, h, STYLE_NORMAL, 0);
+	for (i = 0; i < h; i++) {
+		canvas_put(c, y + i, x, 1, "|", STYLE_RULE, 0);
+		canvas_put(c, y + i, x + w - 1, 1, "|", STYLE_RULE, 0);
+	}
+	for (i = 0; i < w; i++) {
+		canvas_put(c, y, x + i, 1, "-", STYLE_RULE, 0);
+		canvas_put(c, y + h - 1, x + i, 1, "-", STYLE_RULE, 0);
+	}
+}
+
+void
 canvas_put_fit(struct canvas *c, int y, int x, int w, const char *text,
                int style, int mods)
 {

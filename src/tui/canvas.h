@@ -94,6 +94,9 @@ void canvas_put_right(struct canvas *c, int y, int x, int w, const char *text,
 /* Fills a rectangle with spaces of one style. */
 void canvas_fill(struct canvas *c, int y, int x, int w, int h, int style,
                  int mods);
+/* A dialog's box: w by h cells from (y, x) emptied, ruled round with '|'
+ * down the sides and '-' across the top and the bottom. */
+void canvas_box(struct canvas *c, int y, int x, int w, int h);
 /* Changes the style of w cells from (y, x), keeping their characters. */
 void canvas_restyle(struct canvas *c, int y, int x, int w, int style, int mods);
 

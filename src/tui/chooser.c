@@ -225,22 +225,6 @@ previewed(struct planner *pl, struct chooser *ch, struct chooser_item *it)
 }
 
 static void
-draw_frame(struct canvas *c, int bx, int by, int bw, int bh)
-{
-	int i;
-
-	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
-	for (i = 0; i < bh; i++) {
-		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
-		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
-	}
-	for (i = 0; i < bw; i++) {
-		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
-		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
-	}
-}
-
-static void
 chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
              int *cx)
 {
@@ -254,7 +238,7 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	char *line, keys[2][16];
 	size_t i;
 
-	draw_frame(c, bx, by, bw, bh);
+	canvas_box(c, by, bx, bw, bh);
 	line = xasprintf(" %s ", ch->title);
 	canvas_put_fit(c, by, bx + 2, inner, line, STYLE_TITLE, 0);
 	free(line);

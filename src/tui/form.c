@@ -563,15 +563,7 @@ form_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		by = 1;
 	fx = bx + 2 + labw + 1;
 	fw = bw - (fx - bx) - 2;
-	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
-	for (i = 0; i < bh; i++) {
-		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
-		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
-	}
-	for (i = 0; i < bw; i++) {
-		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
-		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
-	}
+	canvas_box(c, by, bx, bw, bh);
 	canvas_put(c, by, bx + 2, bw - 4,
 	           f->create ? " New session " : " Edit session ", STYLE_TITLE,
 	           0);

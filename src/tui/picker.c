@@ -369,20 +369,12 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 {
 	struct picker *pk = state;
 	int bw = pl->w - 4 < 96 ? pl->w - 4 : 96, bh = pl->h - 4;
-	int bx = (pl->w - bw) / 2, by = 2, rows = bh - 7, r, i;
+	int bx = (pl->w - bw) / 2, by = 2, rows = bh - 7, r;
 	int textw = (bw - 4) / 2, detw = bw - 4 - 2 - textw - 1;
 	char *line, keys[3][16];
 	const struct pick_item *cur = NULL;
 
-	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
-	for (i = 0; i < bh; i++) {
-		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
-		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
-	}
-	for (i = 0; i < bw; i++) {
-		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
-		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
-	}
+	canvas_box(c, by, bx, bw, bh);
 	if (pk->title_after != NULL)
 		line = title_naming_choice(pk, bw - 4);
 	else

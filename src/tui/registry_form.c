@@ -428,15 +428,7 @@ reg_form_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 
 	if (by < 1)
 		by = 1;
-	canvas_fill(c, by, bx, bw, bh, STYLE_NORMAL, 0);
-	for (i = 0; i < bh; i++) {
-		canvas_put(c, by + i, bx, 1, "|", STYLE_RULE, 0);
-		canvas_put(c, by + i, bx + bw - 1, 1, "|", STYLE_RULE, 0);
-	}
-	for (i = 0; i < bw; i++) {
-		canvas_put(c, by, bx + i, 1, "-", STYLE_RULE, 0);
-		canvas_put(c, by + bh - 1, bx + i, 1, "-", STYLE_RULE, 0);
-	}
+	canvas_box(c, by, bx, bw, bh);
 	line = xasprintf(" %s %s ", f->orig_id ? "Edit" : "New",
 	                 registry_kind_name(f->kind));
 	canvas_put(c, by, bx + 2, bw - 4, line, STYLE_TITLE, 0);
