@@ -289,6 +289,49 @@ struct kept {
 	struct registry_item *entry; /* NULL: removed */
 };
 
+/*
+ * Puts the kept edits back over the reload, each on its own: one that
+ * cannot be put back (what it names went meanwhile) is named, and the
+ * others stay. The journal was started afresh from the reload, so what is
+ * not put back is nowhere else: the message says so.
+ */
+static void
+put_back(struct planner *pl, const struct kept *kept, size_t nkept)
+{
+	struct strbuf failed = {0};
+	const char *why = NULL, *first_why = NULL;
+	size_t i, nfailed = 0;
+
+	editor_begin_group(pl->ed, "Your unsaved edits, kept over the sync");
+	for (i = 0; i < nkept; i++) {
+		const struct kept *k = &kept[i];
+		const char *name;
+
+		if (k->is_entry
+		        ? edit_registry_restore(pl->ed, k->kind, k->uid,
+		                                k->entry, &why)
+		        : edit_put(pl->ed, k->uid, k->rid, k->state, &why))
+			continue;
+		name = !k->is_entry && k->state != NULL && k->state->title
+		           ? k->state->title
+		           : k->uid;
+		strbuf_addf(&failed, "%s'%s'", nfailed > 0 ? ", " : "", name);
+		if (first_why == NULL)
+			first_why = why;
+		nfailed++;
+	}
+	editor_end_group(pl->ed);
+	if (nfailed > 0)
+		planner_message(pl, true,
+		                "Synced, but %zu of your unsaved edits could "
+		                "not be put back (%s: %s) and are lost; the "
+		                "other %zu are kept",
+		                nfailed, failed.v,
+		                first_why ? first_why : "refused",
+		                nkept - nfailed);
+	free(failed.v);
+}
+
 /* The registry entries the editor has unsaved changes to, into kept. */
 static size_t
 keep_entries(const struct planner *pl, struct kept **kept, size_t n)
@@ -334,7 +377,6 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 	struct kept *kept;
 	size_t n = editor_changes(pl->ed, &ch), nkept = 0, i;
 	char *lost = NULL;
-	const char *why = NULL;
 	bool ok = true;
 
 	/* entries first: sessions may name a participant made since */
@@ -386,31 +428,8 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 			                "could not be written (%s): save often",
 			                lost);
 		free(lost);
-		if (nkept > 0) {
-			editor_begin_group(pl->ed, "Your unsaved edits, kept "
-			                           "over the sync");
-			for (i = 0; i < nkept; i++)
-				if (kept[i].is_entry
-				        ? !edit_registry_restore(
-				              pl->ed, kept[i].kind, kept[i].uid,
-				              kept[i].entry, &why)
-				        : !edit_put(pl->ed, kept[i].uid,
-				                    kept[i].rid, kept[i].state,
-				                    &why))
-					break;
-			if (i < nkept)
-				editor_cancel_group(pl->ed);
-			else
-				editor_end_group(pl->ed);
-			if (why != NULL)
-				planner_message(
-				    pl, true,
-				    "Synced, but your unsaved edits "
-				    "could not be put back (%s); "
-				    "they are in the recovery "
-				    "journal until you quit",
-				    why);
-		}
+		if (nkept > 0)
+			put_back(pl, kept, nkept);
 	}
 	for (i = 0; i < nkept; i++) {
 		free(kept[i].uid);
