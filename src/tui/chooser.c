@@ -12,6 +12,7 @@
 
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
+#include "listfilter.h"
 
 /* Lines under the list for the candidate's preview (a rule first). */
 #define PREVIEW_ROWS 7
@@ -68,34 +69,17 @@ chooser_add(struct chooser *ch)
 	return it;
 }
 
-/* Every word typed must be somewhere in the item. */
-static bool
-matches(const char *match, const char *query)
+static const char *
+match_of(const void *items, size_t i)
 {
-	char *copy = xstrdup(query), *save = NULL, *w;
-	bool ok = true;
-
-	for (w = strtok_r(copy, " ", &save); w != NULL && ok;
-	     w = strtok_r(NULL, " ", &save))
-		ok = text_contains_folded(match != NULL ? match : "", w) != 0;
-	free(copy);
-	return ok;
+	return ((const struct chooser_item *)items)[i].match;
 }
 
 static void
 refilter(struct chooser *ch)
 {
-	size_t i;
-
-	free(ch->shown);
-	ch->shown = xcalloc(ch->nitems + 1, sizeof *ch->shown);
-	ch->nshown = 0;
-	for (i = 0; i < ch->nitems; i++)
-		if (matches(ch->items[i].match, ch->query.text))
-			ch->shown[ch->nshown++] = i;
-	ch->nav.n = (int)ch->nshown;
-	ch->nav.cur = 0;
-	ch->nav.top = 0;
+	listfilter_refilter(&ch->shown, &ch->nshown, &ch->nav, ch->items,
+	                    ch->nitems, match_of, ch->query.text);
 }
 
 static void chooser_key(struct planner *pl, void *state, int key);
@@ -163,29 +147,12 @@ chooser_key(struct planner *pl, void *state, int key)
 	case ACT_FORM_ACCEPT:
 		choose(pl, ch);
 		return;
-	case ACT_FORM_NEXT:
-		listnav_action(&ch->nav, ACT_DOWN, page);
-		return;
-	case ACT_FORM_PREV:
-		listnav_action(&ch->nav, ACT_UP, page);
-		return;
 	default:
 		break;
 	}
-	if (key == TK_PGDN || key == TK_PGUP) {
-		listnav_action(&ch->nav,
-		               key == TK_PGDN ? ACT_PAGE_DOWN : ACT_PAGE_UP,
-		               page);
-		return;
-	}
-	if (lineedit_action(&ch->query, a)) {
+	if (listfilter_key(&ch->nav, &ch->query, a, key, page) ==
+	    LISTFILTER_TYPED)
 		refilter(ch);
-		return;
-	}
-	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
-		lineedit_insert(&ch->query, (unsigned int)key);
-		refilter(ch);
-	}
 }
 
 /* Writes text wrapped into rows [*row, end) of the box; false when it did
@@ -242,13 +209,8 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	line = xasprintf(" %s ", ch->title);
 	canvas_put_fit(c, by, bx + 2, inner, line, STYLE_TITLE, 0);
 	free(line);
-	canvas_put(c, by + 1, bx + 2, 2, "> ", STYLE_TITLE, 0);
-	*cx = lineedit_draw(&ch->query, c, by + 1, bx + 4, inner - 2 - 14,
-	                    STYLE_INPUT, true);
-	*cy = by + 1;
-	line = xasprintf("%zu of %zu", ch->nshown, ch->nitems);
-	canvas_put_right(c, by + 1, bx + bw - 2 - 12, 12, line, STYLE_DIM, 0);
-	free(line);
+	listfilter_draw_query(c, by + 1, bx, bw, &ch->query, ch->nshown,
+	                      ch->nitems, cy, cx);
 	canvas_put_fit(c, by + 2, bx + 2, inner, ch->head ? ch->head : "",
 	               STYLE_DIM, 0);
 

@@ -12,6 +12,7 @@
 
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
+#include "listfilter.h"
 #include "planner.h"
 
 static void
@@ -60,34 +61,17 @@ picker_add(struct picker *pk)
 	return it;
 }
 
-/* Every word of the query must be somewhere in the item. */
-static bool
-matches(const char *match, const char *query)
+static const char *
+match_of(const void *items, size_t i)
 {
-	char *copy = xstrdup(query), *save = NULL, *w;
-	bool ok = true;
-
-	for (w = strtok_r(copy, " ", &save); w != NULL && ok;
-	     w = strtok_r(NULL, " ", &save))
-		ok = text_contains_folded(match, w) != 0;
-	free(copy);
-	return ok;
+	return ((const struct pick_item *)items)[i].match;
 }
 
 static void
 refilter(struct picker *pk)
 {
-	size_t i;
-
-	free(pk->shown);
-	pk->shown = xcalloc(pk->nitems + 1, sizeof *pk->shown);
-	pk->nshown = 0;
-	for (i = 0; i < pk->nitems; i++)
-		if (matches(pk->items[i].match, pk->query.text))
-			pk->shown[pk->nshown++] = i;
-	pk->nav.n = (int)pk->nshown;
-	pk->nav.cur = 0;
-	pk->nav.top = 0;
+	listfilter_refilter(&pk->shown, &pk->nshown, &pk->nav, pk->items,
+	                    pk->nitems, match_of, pk->query.text);
 }
 
 static void picker_key(struct planner *pl, void *state, int key);
@@ -298,32 +282,15 @@ picker_key(struct planner *pl, void *state, int key)
 	case ACT_FORM_ACCEPT:
 		choose(pl, pk);
 		return;
-	case ACT_FORM_NEXT:
-		listnav_action(&pk->nav, ACT_DOWN, page);
-		return;
-	case ACT_FORM_PREV:
-		listnav_action(&pk->nav, ACT_UP, page);
-		return;
 	case ACT_PICK_ROLE:
 		pk->role = role_next(pk->role);
 		return;
 	default:
 		break;
 	}
-	if (key == TK_PGDN || key == TK_PGUP) {
-		listnav_action(&pk->nav,
-		               key == TK_PGDN ? ACT_PAGE_DOWN : ACT_PAGE_UP,
-		               page);
-		return;
-	}
-	if (lineedit_action(&pk->query, a)) {
+	if (listfilter_key(&pk->nav, &pk->query, a, key, page) ==
+	    LISTFILTER_TYPED)
 		refilter(pk);
-		return;
-	}
-	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
-		lineedit_insert(&pk->query, (unsigned int)key);
-		refilter(pk);
-	}
 }
 
 /*
@@ -381,13 +348,8 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		line = xasprintf(" %s as %s ", pk->title, role_name(pk->role));
 	canvas_put_fit(c, by, bx + 2, bw - 4, line, STYLE_TITLE, 0);
 	free(line);
-	canvas_put(c, by + 1, bx + 2, 2, "> ", STYLE_TITLE, 0);
-	*cx = lineedit_draw(&pk->query, c, by + 1, bx + 4, bw - 6 - 14,
-	                    STYLE_INPUT, true);
-	*cy = by + 1;
-	line = xasprintf("%zu of %zu", pk->nshown, pk->nitems);
-	canvas_put_right(c, by + 1, bx + bw - 2 - 12, 12, line, STYLE_DIM, 0);
-	free(line);
+	listfilter_draw_query(c, by + 1, bx, bw, &pk->query, pk->nshown,
+	                      pk->nitems, cy, cx);
 	listnav_fix(&pk->nav, rows);
 	for (r = 0; r < rows && pk->nav.top + r < (int)pk->nshown; r++) {
 		int k = pk->nav.top + r, row = by + 2 + r;
