@@ -30,6 +30,8 @@ struct atomicfile {
 	char *path; /* what is replaced: the link's target for a link */
 	char *tmp;
 	FILE *f;
+	/* a swap could not be undone: tmp holds the other program's file */
+	bool tmp_is_theirs;
 };
 
 struct atomicfile_test_hooks atomicfile_test_hooks;
@@ -250,8 +252,11 @@ swap_in_checked(struct atomicfile *af, uint64_t expect)
 			return 0;
 		}
 		if (renameat2(AT_FDCWD, af->tmp, AT_FDCWD, af->path,
-		              RENAME_EXCHANGE) != 0)
-			return errno; /* both files still exist, by name */
+		              RENAME_EXCHANGE) != 0) {
+			/* both files still exist, by name: theirs in tmp */
+			af->tmp_is_theirs = true;
+			return errno;
+		}
 		return ESTALE;
 	}
 	if (!atomicfile_test_hooks.no_exchange && errno != EINVAL &&
@@ -277,6 +282,17 @@ commit(struct atomicfile *af, bool check, uint64_t expect, bool *changed,
 	else if (err == 0 && rename(af->tmp, af->path) != 0)
 		err = errno;
 	if (err != 0) {
+		if (af->tmp_is_theirs) {
+			/* Theirs is only in the temporary file: kept. */
+			*why = xasprintf("%s: changed by another program while "
+			                 "dais was saving it, and its version "
+			                 "could not be put back (%s): it is in "
+			                 "%s; compare the two and keep the "
+			                 "right one",
+			                 af->name, strerror(err), af->tmp);
+			atomicfile_release(af);
+			return false;
+		}
 		if (err == ESTALE && changed != NULL) {
 			*changed = true;
 			*why = xasprintf("%s: changed by another program while "

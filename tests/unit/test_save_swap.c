@@ -25,6 +25,7 @@
 
 #include "dais/atomicfile.h"
 #include "dais/edit.h"
+#include "dais/filehash.h"
 #include "dais/journal.h"
 #include "dais/load.h"
 #include "dais/save.h"
@@ -125,6 +126,52 @@ test_change_before_the_rename_is_caught_without_exchange(void **state)
 {
 	(void)state;
 	assert_race_caught(ATOMICFILE_RENAME, true);
+}
+
+/*
+ * The swap finds another program's bytes and cannot swap them back (the
+ * target was moved away meanwhile): theirs are only in the temporary
+ * file, which is kept and named, not removed.
+ */
+static void
+swap_back_fails(enum atomicfile_point point, const char *path, void *arg)
+{
+	char *moved;
+
+	(void)arg;
+	if (point == ATOMICFILE_RENAME) {
+		helper_spill_text(path, RACER);
+	} else if (point == ATOMICFILE_SWAPPED) {
+		moved = xasprintf("%s.moved", path);
+		assert_int_equal(rename(path, moved), 0);
+		free(moved);
+	}
+}
+
+static void
+test_failed_swap_back_keeps_their_version(void **state)
+{
+	char *dir = helper_copy_example(), *why = NULL, *text, *at, *tmp;
+	char *path = xasprintf("%s/programme/plenary.ics", dir);
+	uint64_t expect = 0;
+
+	(void)state;
+	assert_true(filehash_path(path, &expect));
+	atomicfile_test_hooks.before = swap_back_fails;
+	assert_false(
+	    atomicfile_write_over(path, "mine\n", 5, expect, NULL, &why));
+	atomicfile_test_hooks.before = NULL;
+	assert_non_null(strstr(why, "could not be put back"));
+	at = strstr(why, ".dais-tmp-");
+	assert_non_null(at);
+	tmp = xasprintf("%s.dais-tmp-%.6s", path, at + strlen(".dais-tmp-"));
+	text = helper_slurp(tmp, NULL);
+	assert_string_equal(text, RACER);
+	free(text);
+	free(tmp);
+	free(why);
+	free(path);
+	helper_remove_dir(dir);
 }
 
 /* ---- Symbolic links ----------------------------------------------------- */
@@ -280,6 +327,8 @@ main(void)
 	    cmocka_unit_test_teardown(
 	        test_change_before_the_rename_is_caught_without_exchange,
 	        no_hooks),
+	    cmocka_unit_test_teardown(test_failed_swap_back_keeps_their_version,
+	                              no_hooks),
 	    cmocka_unit_test_teardown(test_relative_link_is_written_through,
 	                              no_hooks),
 	    cmocka_unit_test_teardown(test_absolute_link_is_written_through,
