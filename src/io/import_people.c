@@ -18,6 +18,7 @@
 #include "dais/csvtable.h"
 #include "dais/iniwrite.h"
 #include "dais/registry.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -97,7 +98,7 @@ static char *
 fold_column(const char *s)
 {
 	size_t n = strlen(s);
-	const char *t = ini_trim(s, &n);
+	const char *t = trim_blanks(s, &n);
 	char *out = xstrndup(t, n), *p;
 
 	for (p = out; *p != '\0'; p++) {
@@ -167,7 +168,7 @@ normal_list(const char *v)
 	for (item = strtok_r(copy, ",", &save); item != NULL;
 	     item = strtok_r(NULL, ",", &save)) {
 		size_t n = strlen(item);
-		const char *t = ini_trim(item, &n);
+		const char *t = trim_blanks(item, &n);
 
 		if (n == 0)
 			continue;
@@ -719,7 +720,7 @@ import_participants(const struct import_options *o, struct import_result *r,
 		w->line = cr->line;
 		for (c = 0; c < cr->n; c++) {
 			size_t n = strlen(cr->cells[c]);
-			const char *v = ini_trim(cr->cells[c], &n);
+			const char *v = trim_blanks(cr->cells[c], &n);
 
 			if (n > 0 && colkey[c] >= 0)
 				w->values[colkey[c]] = xstrndup(v, n);

@@ -15,6 +15,7 @@
 
 #include "dais/fileread.h"
 #include "dais/utf8.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 
 /* iniparser's line buffer holds 1 023 bytes with the newline. */
@@ -27,25 +28,6 @@
  * 18 s; 20 000, a second. The Kuwait example's participants.ini has 1 041.
  */
 #define INI_MAX_ENTRIES 20000
-
-static bool
-ini_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-	       c == '\f';
-}
-
-const char *
-ini_trim(const char *s, size_t *n)
-{
-	while (*n > 0 && ini_space((unsigned char)s[0])) {
-		s++;
-		(*n)--;
-	}
-	while (*n > 0 && ini_space((unsigned char)s[*n - 1]))
-		(*n)--;
-	return s;
-}
 
 /* iniparser folds names with tolower(); in our locales that is ASCII. */
 static char *
@@ -180,7 +162,7 @@ ini_scan_value(struct ini_file *f, int line, const char *key, const char *v,
 		*start = v + 1;
 		*len = (size_t)(close - v - 1);
 		close++;
-		while (ini_space((unsigned char)*close))
+		while (trim_is_blank((unsigned char)*close))
 			close++;
 		if (*close != '\0' && *close != ';' && *close != '#')
 			ini_warning(f, line,
@@ -194,7 +176,7 @@ ini_scan_value(struct ini_file *f, int line, const char *key, const char *v,
 	*len = strcspn(v, ";#");
 	if (v[*len] != '\0') {
 		size_t keep = *len;
-		const char *kept = ini_trim(v, &keep);
+		const char *kept = trim_blanks(v, &keep);
 
 		if (keep > 0)
 			ini_warning(f, line,
@@ -203,7 +185,7 @@ ini_scan_value(struct ini_file *f, int line, const char *key, const char *v,
 			            "rest belongs to it",
 			            key, v[*len], (int)keep, kept);
 	}
-	*start = ini_trim(*start, len);
+	*start = trim_blanks(*start, len);
 }
 
 /* One logical line (continuations joined, trailing blanks removed). */
@@ -216,7 +198,7 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 	struct ini_key *k;
 	char *keyname;
 
-	while (ini_space((unsigned char)*s))
+	while (trim_is_blank((unsigned char)*s))
 		s++;
 	n = strlen(s);
 	if (n == 0)
@@ -250,7 +232,7 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 			return false;
 		}
 		rawlen = (size_t)(close - s - 1);
-		raw = ini_trim(s + 1, &rawlen);
+		raw = trim_blanks(s + 1, &rawlen);
 		if (rawlen == 0) {
 			ini_error(f, lineno,
 			          "the section name is empty: write [name]");
@@ -269,7 +251,7 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 		return false;
 	}
 	keylen = (size_t)(eq - s);
-	key = ini_trim(s, &keylen);
+	key = trim_blanks(s, &keylen);
 	if (keylen == 0) {
 		ini_error(f, lineno,
 		          "there is no key before the '=', so iniparser "
@@ -278,7 +260,7 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 	}
 	keyname = ini_fold(key, keylen);
 	eq++;
-	while (ini_space((unsigned char)*eq))
+	while (trim_is_blank((unsigned char)*eq))
 		eq++;
 	ini_scan_value(f, lineno, keyname, eq, &vstart, &vlen);
 	if (*cur == NULL) {
@@ -375,7 +357,8 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 		}
 		memcpy(joined + jlen, s, n);
 		jlen += n;
-		while (jlen > 0 && ini_space((unsigned char)joined[jlen - 1]))
+		while (jlen > 0 &&
+		       trim_is_blank((unsigned char)joined[jlen - 1]))
 			jlen--;
 		if (jlen > 0 && joined[jlen - 1] == '\\') {
 			jlen--;

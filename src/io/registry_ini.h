@@ -129,9 +129,6 @@ bool registry_load_venues(struct programme *p, const char *dir,
 bool registry_load_people(struct programme *p, const char *dir,
                           struct diag_list *diags);
 
-/* The bytes [s, s+n) without blanks at either end; *n is updated. */
-const char *ini_trim(const char *s, size_t *n);
-
 /* [a-z0-9][a-z0-9-]* */
 bool ini_is_slug(const char *s);
 /* The closest of names (NULL-terminated) within two edits, or NULL. */

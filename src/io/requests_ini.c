@@ -13,6 +13,7 @@
 #include "dais/filehash.h"
 #include "dais/iniwrite.h"
 #include "dais/requests.h"
+#include "dais/trim.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -62,7 +63,7 @@ request_parties(const struct programme *p, const struct ini_file *f,
 	v = ini_value(f, s, "parties", &line);
 	for (at = v;;) {
 		size_t len = strcspn(at, ","), m = len;
-		const char *item = ini_trim(at, &m);
+		const char *item = trim_blanks(at, &m);
 		char *id = xstrndup(item, m);
 
 		if (m == 0)
@@ -153,7 +154,7 @@ request_time(const struct programme *p, const struct ini_file *f,
 		return true;
 	ini_value(f, s, key, &line);
 	n = strlen(v);
-	v = ini_trim(v, &n);
+	v = trim_blanks(v, &n);
 	if (n == 10) {
 		char date[11];
 
