@@ -17,7 +17,8 @@
 struct agenda_day {
 	struct dais_date date;
 	int index; /* 1-based among all the programme's days, even with --day */
-	/* The daily hours of conference.ini, widened to the day's sessions. */
+	/* The daily hours of conference.ini, widened to the day's sessions
+	 * (not to an all-day item's midnights). */
 	dais_time start, end;
 	const struct session **sessions; /* borrowed, in time order */
 	size_t n, cap;

@@ -99,6 +99,8 @@ agenda_build(struct agenda *a, const struct programme *p,
 				continue;
 			XGROW(day->sessions, day->n, day->cap);
 			day->sessions[day->n++] = s;
+			if (s->all_day) /* its midnights are not hours */
+				continue;
 			if (s->start < day->start)
 				day->start = s->start;
 			if (s->end > day->end)

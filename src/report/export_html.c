@@ -386,8 +386,48 @@ kind_label(const char *kind)
 	return out;
 }
 
+/* "Thursday 5 November 2026". */
 static void
-write_session(struct page *pg, const struct session *s)
+date_heading(char *buf, size_t size, struct dais_date d)
+{
+	static const char *const weekdays[] = {
+	    "Sunday",   "Monday", "Tuesday", "Wednesday",
+	    "Thursday", "Friday", "Saturday"};
+	static const char *const months[] = {"January", "February", "March",
+	                                     "April",   "May",      "June",
+	                                     "July",    "August",   "September",
+	                                     "October", "November", "December"};
+
+	snprintf(buf, size, "%s %d %s %d", weekdays[date_weekday(d)], d.day,
+	         months[d.month - 1], d.year);
+}
+
+/* An all-day item's time: "All day" on the date it is shown under, and
+ * the last day it covers when that is another. */
+static void
+write_all_day(struct page *pg, const struct session *s, struct dais_date on)
+{
+	const struct dais_zone *z = &pg->p->conf.zone;
+	struct dais_date last = time_local_date(z, s->end - 1);
+	char iso[DAIS_TIMEBUF], text[64];
+
+	xmlout_start(pg->x, "time");
+	xmlout_attr(pg->x, "datetime", date_fmt_iso(iso, on));
+	xmlout_text(pg->x, "All day");
+	xmlout_end(pg->x);
+	if (date_compare(last, on) > 0) {
+		xmlout_text(pg->x, ", until ");
+		xmlout_start(pg->x, "time");
+		xmlout_attr(pg->x, "datetime", date_fmt_iso(iso, last));
+		date_heading(text, sizeof text, last);
+		xmlout_text(pg->x, text);
+		xmlout_end(pg->x);
+	}
+}
+
+/* A session under the day `on`, of which an all-day item says "All day". */
+static void
+write_session(struct page *pg, const struct session *s, struct dais_date on)
 {
 	const struct room *r =
 	    s->room_id ? programme_find_room(pg->p, s->room_id) : NULL;
@@ -401,9 +441,13 @@ write_session(struct page *pg, const struct session *s)
 	            cancelled ? "session cancelled" : "session");
 	xmlout_start(pg->x, "p");
 	xmlout_attr(pg->x, "class", "when");
-	write_time(pg, s->start);
-	xmlout_text(pg->x, "\xe2\x80\x93"); /* en dash */
-	write_time(pg, s->end);
+	if (s->all_day) {
+		write_all_day(pg, s, on);
+	} else {
+		write_time(pg, s->start);
+		xmlout_text(pg->x, "\xe2\x80\x93"); /* en dash */
+		write_time(pg, s->end);
+	}
 	xmlout_end(pg->x);
 
 	xmlout_start(pg->x, "div");
@@ -459,19 +503,35 @@ write_session(struct page *pg, const struct session *s)
 	nl(pg);
 }
 
-static void
-day_heading(char *buf, size_t size, const struct agenda_day *day)
+/*
+ * The all-day items that cover the day: those that began on an earlier
+ * day (the agenda lists an item under its first day alone; a cancelled
+ * one only there), then those the agenda lists under it. Caller frees.
+ */
+static const struct session **
+all_day_items(const struct programme *p, const struct export_options *o,
+              const struct agenda_day *day, size_t *n)
 {
-	static const char *const weekdays[] = {
-	    "Sunday",   "Monday", "Tuesday", "Wednesday",
-	    "Thursday", "Friday", "Saturday"};
-	static const char *const months[] = {"January", "February", "March",
-	                                     "April",   "May",      "June",
-	                                     "July",    "August",   "September",
-	                                     "October", "November", "December"};
+	dais_time midnight = time_at(&p->conf.zone, day->date, 0);
+	struct export_options every = *o;
+	const struct session **v =
+	    xcalloc(p->nsessions + 1, sizeof *v); /* at most every one */
+	size_t i;
 
-	snprintf(buf, size, "%s %d %s %d", weekdays[date_weekday(day->date)],
-	         day->date.day, months[day->date.month - 1], day->date.year);
+	every.by_day = false; /* an earlier day's item is still this day's */
+	*n = 0;
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (s->all_day && s->start < midnight && s->end > midnight &&
+		    s->status != SESSION_CANCELLED &&
+		    export_includes(p, &every, s))
+			v[(*n)++] = s;
+	}
+	for (i = 0; i < day->n; i++)
+		if (day->sessions[i]->all_day)
+			v[(*n)++] = day->sessions[i];
+	return v;
 }
 
 /* "UTC+03:00" for the offset at t. */
@@ -493,7 +553,8 @@ export_html(const struct programme *p, const struct export_options *o,
 	const char *conf = p->conf.name ? p->conf.name : "Programme";
 	char buf[128], iso[DAIS_TIMEBUF], *t;
 	dais_time published = o->stamp;
-	size_t d, i;
+	const struct session **all_day;
+	size_t d, i, nall_day;
 
 	if (!agenda_build(&a, p, o, true, why))
 		return NULL;
@@ -567,7 +628,7 @@ export_html(const struct programme *p, const struct export_options *o,
 			              date_fmt_iso(iso, a.days[d].date));
 			xmlout_attr(pg.x, "href", t);
 			free(t);
-			day_heading(buf, sizeof buf, &a.days[d]);
+			date_heading(buf, sizeof buf, a.days[d].date);
 			xmlout_text(pg.x, buf);
 			xmlout_end(pg.x);
 			xmlout_end(pg.x);
@@ -596,24 +657,32 @@ export_html(const struct programme *p, const struct export_options *o,
 		xmlout_attr(pg.x, "id", hid);
 		free(id);
 		free(hid);
-		day_heading(buf, sizeof buf, day);
+		date_heading(buf, sizeof buf, day->date);
 		t = xasprintf("Day %d \xc2\xb7 %s", day->index, buf);
 		xmlout_text(pg.x, t);
 		free(t);
 		xmlout_end(pg.x);
 		nl(&pg);
-		if (day->n == 0) {
+		all_day = all_day_items(p, o, day, &nall_day);
+		if (nall_day == 0 && day->n == 0) {
 			xmlout_element(pg.x, "p", "No public session.");
 			nl(&pg);
 		} else {
 			xmlout_start(pg.x, "ol");
 			xmlout_attr(pg.x, "class", "sessions");
 			nl(&pg);
+			/* The day's all-day items at its top, then the rest
+			 * in time order. */
+			for (i = 0; i < nall_day; i++)
+				write_session(&pg, all_day[i], day->date);
 			for (i = 0; i < day->n; i++)
-				write_session(&pg, day->sessions[i]);
+				if (!day->sessions[i]->all_day)
+					write_session(&pg, day->sessions[i],
+					              day->date);
 			xmlout_end(pg.x);
 			nl(&pg);
 		}
+		free(all_day);
 		xmlout_end(pg.x); /* section */
 		nl(&pg);
 	}
