@@ -19,6 +19,7 @@
 #include "dais/atomicfile.h"
 #include "dais/edit_registry.h"
 #include "dais/filehash.h"
+#include "dais/registry.h"
 #include "dais/session_field.h"
 #include "dais/strbuf.h"
 #include "dais/machine.h"
@@ -255,8 +256,10 @@ out_file(struct strbuf *o, uint64_t hash, const char *name)
 /*
  * The header, then the editor's unsaved changes as one edit. The .ics
  * fingerprints are the programme's own (as last read or written, which
- * is what the changes apply to); the registries are read now, as dais
- * never writes them.
+ * is what the changes apply to), and so are venues.ini's and
+ * participants.ini's (p->registry_text: dais writes them too, and a
+ * change made on disk since it read them must show); conference.ini,
+ * which dais never writes, is read now.
  */
 static void
 out_journal(struct journal *j, struct strbuf *o, const struct editor *ed)
@@ -277,12 +280,24 @@ out_journal(struct journal *j, struct strbuf *o, const struct editor *ed)
 	free(user);
 	free(host);
 	for (i = 0; i < NREGISTRY; i++) {
-		char *path = xasprintf("%s/%s", p->dir, registry_files[i]);
-		uint64_t h;
+		uint64_t h = 0;
+		int f;
 
-		filehash_path(path, &h);
+		for (f = 0; f < REGISTRY_NFILES; f++)
+			if (strcmp(registry_files[i], registry_file(f)) == 0)
+				break;
+		if (f < REGISTRY_NFILES) {
+			if (p->registry_text[f] != NULL)
+				h = filehash_bytes(p->registry_text[f],
+				                   p->registry_len[f]);
+		} else {
+			char *path =
+			    xasprintf("%s/%s", p->dir, registry_files[i]);
+
+			filehash_path(path, &h);
+			free(path);
+		}
 		out_file(o, h, registry_files[i]);
-		free(path);
 	}
 	for (i = 0; i < p->conf.files.n; i++)
 		out_file(o, p->file_hash != NULL ? p->file_hash[i] : 0,

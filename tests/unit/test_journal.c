@@ -24,6 +24,7 @@
 #include "dais/filehash.h"
 #include "dais/journal.h"
 #include "dais/load.h"
+#include "dais/registry.h"
 #include "dais/save.h"
 #include "dais/xalloc.h"
 #include "helpers.h"
@@ -400,6 +401,38 @@ test_changed_files_are_named(void **state)
 	helper_remove_dir(dir);
 }
 
+/*
+ * participants.ini changed on disk after dais read it, before the journal
+ * started: the journal's fingerprint is of what dais read (what its edits
+ * apply to), so the change shows and the edits are not replayed onto it.
+ */
+static void
+test_registry_changed_before_the_journal_is_named(void **state)
+{
+	char *dir = helper_copy_example(), *why = NULL;
+	struct programme *p = helper_load_ok(dir);
+	struct journal_found f;
+	struct ctx c;
+
+	(void)state;
+	assert_non_null(p->registry_text[REGISTRY_FILE_PEOPLE]);
+	append_to(dir, "participants.ini", "\n; added by someone\n");
+	start(&c, p);
+	make_edits(&c);
+	if (journal_find(dir, &f, &why) != 1)
+		fail_msg("journal_find: %s", why);
+	assert_true(strlist_has(&f.changed, "participants.ini"));
+	assert_false(strlist_has(&f.changed, "venues.ini"));
+	assert_false(f.replayable);
+	journal_found_free(&f);
+
+	journal_close(c.j, false);
+	editor_free(c.ed);
+	ctx_free(&c);
+	programme_free(p);
+	helper_remove_dir(dir);
+}
+
 static void
 write_text(const char *dir, const char *text)
 {
@@ -681,6 +714,7 @@ main(void)
 	    cmocka_unit_test(test_replay_gives_the_edited_programme),
 	    cmocka_unit_test(test_torn_last_edit_is_left_out),
 	    cmocka_unit_test(test_changed_files_are_named),
+	    cmocka_unit_test(test_registry_changed_before_the_journal_is_named),
 	    cmocka_unit_test(test_damaged_journal_is_refused),
 	    cmocka_unit_test(test_old_and_partial_journals_are_read),
 	    cmocka_unit_test(test_restart_after_save),
