@@ -537,13 +537,7 @@ form_key(struct planner *pl, void *state, int key)
 		}
 		return;
 	}
-	if (lineedit_action(&fld->edit, a)) {
-		free(fld->error);
-		fld->error = NULL;
-		return;
-	}
-	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
-		lineedit_insert(&fld->edit, (unsigned int)key);
+	if (lineedit_key(&fld->edit, a, key)) {
 		free(fld->error);
 		fld->error = NULL;
 	}

@@ -114,6 +114,18 @@ cut(struct lineedit *le, size_t from, size_t to)
 }
 
 bool
+lineedit_key(struct lineedit *le, enum action a, int key)
+{
+	if (lineedit_action(le, a))
+		return true;
+	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
+		lineedit_insert(le, (unsigned int)key);
+		return true;
+	}
+	return false;
+}
+
+bool
 lineedit_action(struct lineedit *le, enum action a)
 {
 	size_t at;

@@ -34,6 +34,12 @@ void lineedit_insert(struct lineedit *le, unsigned int wc);
  */
 bool lineedit_action(struct lineedit *le, enum action a);
 /*
+ * A key given to a field: its editing action (lineedit_action), or, when
+ * it has no action, a printable character typed in. True when it was one of
+ * those and so was handled.
+ */
+bool lineedit_key(struct lineedit *le, enum action a, int key);
+/*
  * The part to show in a field `width` columns wide, scrolled so that the
  * cursor is visible; *cursor_col is the cursor's column in the field. The
  * caller frees the returned text.

@@ -55,13 +55,7 @@ listfilter_key(struct listnav *nav, struct lineedit *query, enum action a,
 		    nav, key == TK_PGDN ? ACT_PAGE_DOWN : ACT_PAGE_UP, page);
 		return LISTFILTER_MOVED;
 	}
-	if (lineedit_action(query, a))
-		return LISTFILTER_TYPED;
-	if (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f) {
-		lineedit_insert(query, (unsigned int)key);
-		return LISTFILTER_TYPED;
-	}
-	return LISTFILTER_NONE;
+	return lineedit_key(query, a, key) ? LISTFILTER_TYPED : LISTFILTER_NONE;
 }
 
 void

@@ -401,10 +401,7 @@ reg_form_key(struct planner *pl, void *state, int key)
 	default:
 		break;
 	}
-	if (lineedit_action(le, a) ||
-	    (a == ACT_NONE && key >= 0x20 && key < TK_BASE && key != 0x7f)) {
-		if (a == ACT_NONE)
-			lineedit_insert(le, (unsigned int)key);
+	if (lineedit_key(le, a, key)) {
 		/* The id is judged as it is typed; others when left. */
 		if (f->cur == 0)
 			check_row(pl, f, 0);
