@@ -57,13 +57,14 @@ bool atomicfile_write_over(const char *path, const void *data, size_t len,
                            uint64_t expect, bool *changed, char **why);
 
 /*
- * Removes the temporary files dais left in `dir` when it was stopped in
- * the middle of a write (NAME.dais-tmp-XXXXXX, regular files only; a
- * file of any other name is never touched). Call it only while holding
- * the directory's lock, when no write of dais can be under way. Returns
- * how many were removed.
+ * Removes the temporary files dais left beside `path` when it was stopped
+ * in the middle of writing it: only "<what a write to path replaces (a
+ * link's target)>.dais-tmp-XXXXXX", regular files; a file of any other
+ * name (another program's, another file's) is never touched. Call it only
+ * while holding the directory's lock, when no write of dais can be under
+ * way. Returns how many were removed.
  */
-size_t atomicfile_remove_leftovers(const char *dir);
+size_t atomicfile_remove_leftovers(const char *path);
 
 /* ---- For tests ---------------------------------------------------- */
 

@@ -172,8 +172,9 @@ dais_time journal_last_time(const struct journal_found *f);
 size_t journal_prepare(struct journal_found *f, struct programme *p);
 /*
  * Removes the temporary files a dais stopped in the middle of a save
- * left in the programme's directories (atomicfile_remove_leftovers):
- * only while holding the lock. Returns how many.
+ * left beside the programme's files, its INI files and the journal
+ * (atomicfile_remove_leftovers: only those files' own, beside a link's
+ * target for a link): only while holding the lock. Returns how many.
  */
 size_t journal_remove_temporaries(const struct programme *p);
 /*

@@ -360,47 +360,59 @@ atomicfile_write_over(const char *path, const void *data, size_t len,
 	return atomicfile_commit_over(af, expect, changed, why);
 }
 
-/* Whether `name` is "<something>.dais-tmp-" and mkstemp's six letters. */
+/* Whether `name` is `base` + ".dais-tmp-" and mkstemp's six letters. */
 static bool
-is_temporary_name(const char *name)
+is_temporary_of(const char *name, const char *base)
 {
-	const char *at = strstr(name, TMP_INFIX);
-	size_t i;
+	size_t n = strlen(base), i;
 
-	if (at == NULL || at == name)
+	if (strncmp(name, base, n) != 0 ||
+	    strncmp(name + n, TMP_INFIX, strlen(TMP_INFIX)) != 0)
 		return false;
-	/* The last occurrence: a target may have the infix in its name. */
-	while (strstr(at + 1, TMP_INFIX) != NULL)
-		at = strstr(at + 1, TMP_INFIX);
-	at += strlen(TMP_INFIX);
+	name += n + strlen(TMP_INFIX);
 	for (i = 0; i < TMP_RANDOM; i++)
-		if (!isalnum((unsigned char)at[i]))
+		if (!isalnum((unsigned char)name[i]))
 			return false;
-	return at[TMP_RANDOM] == '\0';
+	return name[TMP_RANDOM] == '\0';
 }
 
 size_t
-atomicfile_remove_leftovers(const char *dir)
+atomicfile_remove_leftovers(const char *path)
 {
-	DIR *d = opendir(dir);
+	char *why = NULL, *real = replaced_path(path, &why);
+	char *dcopy, *bcopy, *dir, *base;
+	DIR *d;
 	struct dirent *e;
 	size_t removed = 0;
 
-	if (d == NULL)
+	if (real == NULL) {
+		free(why);
 		return 0;
-	while ((e = readdir(d)) != NULL) {
-		struct stat st;
-		char *path;
-
-		if (!is_temporary_name(e->d_name))
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		/* Only regular files: never a directory or a link's target. */
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    unlink(path) == 0)
-			removed++;
-		free(path);
 	}
-	closedir(d);
+	/* The temporary file is made beside what is replaced (a link's
+	 * target), named after it: nothing else is looked at. */
+	dcopy = xstrdup(real);
+	bcopy = xstrdup(real);
+	dir = dirname(dcopy);
+	base = basename(bcopy);
+	d = opendir(dir);
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		struct stat st;
+		char *tmp;
+
+		if (!is_temporary_of(e->d_name, base))
+			continue;
+		tmp = xasprintf("%s/%s", dir, e->d_name);
+		/* Only regular files: never a directory or a link's target. */
+		if (lstat(tmp, &st) == 0 && S_ISREG(st.st_mode) &&
+		    unlink(tmp) == 0)
+			removed++;
+		free(tmp);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(bcopy);
+	free(dcopy);
+	free(real);
 	return removed;
 }

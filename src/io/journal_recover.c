@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,22 +350,26 @@ journal_prepare(struct journal_found *f, struct programme *p)
 size_t
 journal_remove_temporaries(const struct programme *p)
 {
-	struct strlist dirs = {0};
+	/* What dais writes in the directory besides the programme files. */
+	static const char *const own[] = {
+	    JOURNAL_NAME,
+	    "conference.ini",
+	    "venues.ini",
+	    "participants.ini",
+	};
 	size_t i, removed = 0;
 
-	strlist_add(&dirs, p->dir);
-	for (i = 0; i < p->conf.files.n; i++) {
-		char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[i]);
-		char *dir = xstrdup(dirname(path));
+	for (i = 0; i < sizeof own / sizeof own[0]; i++) {
+		char *path = xasprintf("%s/%s", p->dir, own[i]);
 
-		if (!strlist_has(&dirs, dir))
-			strlist_add(&dirs, dir);
-		free(dir);
+		removed += atomicfile_remove_leftovers(path);
 		free(path);
 	}
-	for (i = 0; i < dirs.n; i++)
-		removed += atomicfile_remove_leftovers(dirs.v[i]);
-	strlist_clear(&dirs);
-	free(dirs.v);
+	for (i = 0; i < p->conf.files.n; i++) {
+		char *path = xasprintf("%s/%s", p->dir, p->conf.files.v[i]);
+
+		removed += atomicfile_remove_leftovers(path);
+		free(path);
+	}
 	return removed;
 }

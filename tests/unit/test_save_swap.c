@@ -260,6 +260,30 @@ test_dangling_link_is_refused(void **state)
 
 /* ---- Leftover temporary files ---------------------------------------- */
 
+/*
+ * The second programme file made a link into dir/linked, and an empty
+ * dir/shared made: what a temporary file's place is tested against.
+ */
+static void
+link_a_file(const char *dir)
+{
+	struct programme *p = helper_load_ok(dir);
+	char *file = xasprintf("%s/%s", dir, p->conf.files.v[1]);
+	char *linked = xasprintf("%s/linked", dir);
+	char *target = xasprintf("%s/ceremony.ics", linked);
+	char *shared = xasprintf("%s/shared", dir);
+
+	assert_int_equal(mkdir(linked, 0755), 0);
+	assert_int_equal(mkdir(shared, 0755), 0);
+	assert_int_equal(rename(file, target), 0);
+	assert_int_equal(symlink(target, file), 0);
+	programme_free(p);
+	free(shared);
+	free(target);
+	free(linked);
+	free(file);
+}
+
 static void
 test_only_dais_temporaries_are_removed(void **state)
 {
@@ -270,15 +294,21 @@ test_only_dais_temporaries_are_removed(void **state)
 	    "programme/plenary.ics.dais-tmp-abcdefg", /* too long */
 	    "programme/notes.txt",
 	    "programme/.dais-tmp-abcdef", /* no target name */
+	    /* not a file of the programme: someone else's */
+	    "programme/unlisted.ics.dais-tmp-Ab12Cd",
+	    "shared/plenary.ics.dais-tmp-Qw34Er",
 	};
 	const char *const ours[] = {
 	    "programme/plenary.ics.dais-tmp-Ab12Cd",
 	    ".dais-journal.dais-tmp-xYz789",
+	    /* beside a linked file's target */
+	    "linked/ceremony.ics.dais-tmp-Zx56Vb",
 	};
 	struct programme *p;
 	size_t i;
 
 	(void)state;
+	link_a_file(dir);
 	for (i = 0; i < sizeof theirs / sizeof theirs[0]; i++) {
 		char *path = xasprintf("%s/%s", dir, theirs[i]);
 
@@ -292,7 +322,7 @@ test_only_dais_temporaries_are_removed(void **state)
 		free(path);
 	}
 	p = helper_load_ok(dir);
-	assert_int_equal(journal_remove_temporaries(p), 2);
+	assert_int_equal(journal_remove_temporaries(p), 3);
 	for (i = 0; i < sizeof theirs / sizeof theirs[0]; i++) {
 		char *path = xasprintf("%s/%s", dir, theirs[i]);
 
