@@ -21,6 +21,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)
     __attribute__((format(printf, 1, 0)));
 
+/* Hands text to *to, or frees it when the caller passed no place for it
+ * (to == NULL): for optional message out-parameters. */
+void give_or_free(char **to, char *text);
+
 /* Ensure *cap >= need elements, doubling; for append-only arrays. */
 #define XGROW(ptr, n, cap)                                                     \
 	do {                                                                   \

@@ -98,3 +98,12 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void
+give_or_free(char **to, char *text)
+{
+	if (to != NULL)
+		*to = text;
+	else
+		free(text);
+}

@@ -33,15 +33,6 @@ fileread_kind(mode_t mode)
 	return "not a regular file";
 }
 
-static void
-set_why(char **why, char *text)
-{
-	if (why != NULL)
-		*why = text;
-	else
-		free(text);
-}
-
 int
 fileread_open(const char *path, char **why)
 {
@@ -53,14 +44,14 @@ fileread_open(const char *path, char **why)
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		saved = errno;
-		set_why(why, xstrdup(strerror(saved)));
+		give_or_free(why, xstrdup(strerror(saved)));
 		errno = saved;
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
 		saved = errno;
 		close(fd);
-		set_why(why, xstrdup(strerror(saved)));
+		give_or_free(why, xstrdup(strerror(saved)));
 		errno = saved;
 		return -1;
 	}
@@ -68,9 +59,9 @@ fileread_open(const char *path, char **why)
 		bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
 
 		close(fd);
-		set_why(why, xasprintf("it is %s%s, not a regular file",
-		                       link ? "a symbolic link to " : "",
-		                       fileread_kind(st.st_mode)));
+		give_or_free(why, xasprintf("it is %s%s, not a regular file",
+		                            link ? "a symbolic link to " : "",
+		                            fileread_kind(st.st_mode)));
 		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		return -1;
 	}
@@ -78,7 +69,7 @@ fileread_open(const char *path, char **why)
 	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
 		saved = errno;
 		close(fd);
-		set_why(why, xstrdup(strerror(saved)));
+		give_or_free(why, xstrdup(strerror(saved)));
 		errno = saved;
 		return -1;
 	}
@@ -96,7 +87,7 @@ fileread_fopen(const char *path, char **why)
 	if ((f = fdopen(fd, "rb")) == NULL) {
 		saved = errno;
 		close(fd);
-		set_why(why, xstrdup(strerror(saved)));
+		give_or_free(why, xstrdup(strerror(saved)));
 		errno = saved;
 	}
 	return f;
@@ -131,13 +122,13 @@ fileread_all(const char *path, size_t max, size_t *len, char **why)
 	close(fd);
 	if (got < 0) {
 		free(buf);
-		set_why(why, xstrdup(strerror(saved)));
+		give_or_free(why, xstrdup(strerror(saved)));
 		errno = saved;
 		return NULL;
 	}
 	if (max != 0 && n > max) {
 		free(buf);
-		set_why(why, xasprintf("it is over %zu bytes", max));
+		give_or_free(why, xasprintf("it is over %zu bytes", max));
 		errno = EFBIG;
 		return NULL;
 	}

@@ -537,15 +537,6 @@ wrote(size_t n, const char *where)
 	                 where);
 }
 
-static void
-set_msg(char **msg, char *text)
-{
-	if (msg != NULL)
-		*msg = text;
-	else
-		free(text);
-}
-
 bool
 export_write(const struct programme *p, const struct export_options *o,
              FILE *out, char **msg)
@@ -554,19 +545,19 @@ export_write(const struct programme *p, const struct export_options *o,
 	size_t n, len;
 
 	if ((text = export_ical(p, o, &n, &why)) == NULL) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	len = strlen(text);
 	errno = 0;
 	if (fwrite(text, 1, len, out) != len || fflush(out) != 0) {
-		set_msg(msg, xasprintf("could not write the calendar: %s",
-		                       strerror(errno ? errno : EIO)));
+		give_or_free(msg, xasprintf("could not write the calendar: %s",
+		                            strerror(errno ? errno : EIO)));
 		free(text);
 		return false;
 	}
 	free(text);
-	set_msg(msg, wrote(n, "standard output"));
+	give_or_free(msg, wrote(n, "standard output"));
 	return true;
 }
 
@@ -584,16 +575,16 @@ export_save(const struct programme *p, const struct export_options *o,
 	size_t n;
 
 	if ((text = export_ical(p, o, &n, &why)) == NULL) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	if (!save_text(path, text, &why)) {
 		free(text);
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	free(text);
-	set_msg(msg, wrote(n, path));
+	give_or_free(msg, wrote(n, path));
 	return true;
 }
 
@@ -607,19 +598,20 @@ export_deliver(const char *text, size_t nevents, const char *path, char **msg)
 		errno = 0;
 		if (fwrite(text, 1, len, stdout) != len ||
 		    fflush(stdout) != 0) {
-			set_msg(msg, xasprintf("could not write to standard "
+			give_or_free(msg,
+			             xasprintf("could not write to standard "
 			                       "output: %s",
 			                       strerror(errno ? errno : EIO)));
 			return false;
 		}
-		set_msg(msg, wrote(nevents, "standard output"));
+		give_or_free(msg, wrote(nevents, "standard output"));
 		return true;
 	}
 	if (!save_text(path, text, &why)) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
-	set_msg(msg, wrote(nevents, path));
+	give_or_free(msg, wrote(nevents, path));
 	return true;
 }
 
@@ -710,20 +702,21 @@ export_per_participant(const struct programme *p,
 		*written = 0;
 	one.for_id = NULL;
 	if (!export_check(p, &one, &why)) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	if (stat(dir, &st) != 0) {
 		if (errno != ENOENT || mkdir(dir, 0777) != 0) {
-			set_msg(msg, xasprintf("cannot make the directory %s: "
+			give_or_free(msg,
+			             xasprintf("cannot make the directory %s: "
 			                       "%s",
 			                       dir, strerror(errno)));
 			return false;
 		}
 	} else if (!S_ISDIR(st.st_mode)) {
-		set_msg(msg, xasprintf("%s is not a directory; name a "
-		                       "directory for the calendars",
-		                       dir));
+		give_or_free(msg, xasprintf("%s is not a directory; name a "
+		                            "directory for the calendars",
+		                            dir));
 		return false;
 	}
 	by = picks_by_participant(p, o);
@@ -735,21 +728,21 @@ export_per_participant(const struct programme *p,
 		if (by[i].n == 0)
 			continue;
 		if (!export_id_is_file_name(who->id)) {
-			set_msg(msg,
-			        xasprintf("the id '%s' in participants.ini "
-			                  "cannot name a file; use lowercase "
-			                  "letters, digits and '-' (wrote %zu "
-			                  "calendar%s before it)",
-			                  who->id, n, n == 1 ? "" : "s"));
+			give_or_free(
+			    msg, xasprintf("the id '%s' in participants.ini "
+			                   "cannot name a file; use lowercase "
+			                   "letters, digits and '-' (wrote %zu "
+			                   "calendar%s before it)",
+			                   who->id, n, n == 1 ? "" : "s"));
 			ok = false;
 			break;
 		}
 		path = xasprintf("%s/%s.ics", dir, who->id);
 		text = build(p, &one, by[i].v, by[i].n);
 		if (!save_text(path, text, &why)) {
-			set_msg(msg, xasprintf("%s (wrote %zu calendar%s "
-			                       "before it)",
-			                       why, n, n == 1 ? "" : "s"));
+			give_or_free(msg, xasprintf("%s (wrote %zu calendar%s "
+			                            "before it)",
+			                            why, n, n == 1 ? "" : "s"));
 			free(why);
 			ok = false;
 		} else {
@@ -764,7 +757,8 @@ export_per_participant(const struct programme *p,
 	if (written != NULL)
 		*written = n;
 	if (ok)
-		set_msg(msg, xasprintf("Wrote %zu calendar%s to %s, one for "
+		give_or_free(msg,
+		             xasprintf("Wrote %zu calendar%s to %s, one for "
 		                       "each participant with a session.",
 		                       n, n == 1 ? "" : "s", dir));
 	return ok;

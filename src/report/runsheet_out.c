@@ -159,15 +159,6 @@ runsheet_text(const struct programme *p, const struct runsheet_options *o,
 	return text;
 }
 
-static void
-set_msg(char **msg, char *text)
-{
-	if (msg != NULL)
-		*msg = text;
-	else
-		free(text);
-}
-
 bool
 runsheet_write(const struct programme *p, const struct runsheet_options *o,
                FILE *out, char **msg)
@@ -177,7 +168,7 @@ runsheet_write(const struct programme *p, const struct runsheet_options *o,
 	bool ok = true;
 
 	if (!runsheet_check(p, o, &why)) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	if (o->format == RUNSHEET_PDF) {
@@ -201,13 +192,13 @@ runsheet_write(const struct programme *p, const struct runsheet_options *o,
 		                strerror(errno));
 	}
 	if (!ok) {
-		set_msg(msg,
-		        why ? why : xstrdup("could not write the run-sheet"));
+		give_or_free(
+		    msg, why ? why : xstrdup("could not write the run-sheet"));
 		return false;
 	}
 	what = what_label(o, p);
-	set_msg(msg,
-	        xasprintf("%s: %d page%s", what, pages, pages == 1 ? "" : "s"));
+	give_or_free(msg, xasprintf("%s: %d page%s", what, pages,
+	                            pages == 1 ? "" : "s"));
 	free(what);
 	return true;
 }
@@ -220,28 +211,28 @@ runsheet_save(const struct programme *p, const struct runsheet_options *o,
 	char *why = NULL, *done = NULL;
 
 	if (!runsheet_check(p, o, &why)) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	if ((af = atomicfile_open(path, &why)) == NULL) {
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
 	if (!runsheet_write(p, o, atomicfile_stream(af), &done)) {
 		atomicfile_abort(af);
 		/* The cause alone ("error while writing to output stream")
 		 * would not say which file. */
-		set_msg(msg, xasprintf("%s: %s; nothing was written there",
-		                       path, done));
+		give_or_free(msg, xasprintf("%s: %s; nothing was written there",
+		                            path, done));
 		free(done);
 		return false;
 	}
 	if (!atomicfile_commit(af, &why)) {
 		free(done);
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
-	set_msg(msg, xasprintf("%s, written to %s", done, path));
+	give_or_free(msg, xasprintf("%s, written to %s", done, path));
 	free(done);
 	return true;
 }
@@ -270,8 +261,8 @@ runsheet_print(const struct programme *p, const struct runsheet_options *o,
 	int status;
 
 	if (command == NULL || *command == '\0') {
-		set_msg(msg, xstrdup("no print command given (for example "
-		                     "lpr)"));
+		give_or_free(msg, xstrdup("no print command given (for example "
+		                          "lpr)"));
 		return false;
 	}
 	/*
@@ -279,7 +270,8 @@ runsheet_print(const struct programme *p, const struct runsheet_options *o,
 	 * command that exits early cannot raise SIGPIPE in the caller.
 	 */
 	if ((in = tmpfile()) == NULL || (said = tmpfile()) == NULL) {
-		set_msg(msg, xasprintf("cannot make a temporary file to print "
+		give_or_free(msg,
+		             xasprintf("cannot make a temporary file to print "
 		                       "from: %s",
 		                       strerror(errno)));
 		if (in != NULL)
@@ -289,7 +281,7 @@ runsheet_print(const struct programme *p, const struct runsheet_options *o,
 	if (!runsheet_write(p, o, in, &done)) {
 		fclose(in);
 		fclose(said);
-		set_msg(msg, done);
+		give_or_free(msg, done);
 		return false;
 	}
 	rewind(in);
@@ -326,10 +318,10 @@ runsheet_print(const struct programme *p, const struct runsheet_options *o,
 	fclose(said);
 	if (why != NULL) {
 		free(done);
-		set_msg(msg, why);
+		give_or_free(msg, why);
 		return false;
 	}
-	set_msg(msg, xasprintf("%s, sent to '%s'", done, command));
+	give_or_free(msg, xasprintf("%s, sent to '%s'", done, command));
 	free(done);
 	return true;
 }
