@@ -301,7 +301,9 @@ write_plan(struct editor *ed, struct request_list *reqs,
 		*saved = editor_changes(ed, &ch);
 		free(ch);
 	}
-	if (*saved > 0 && !programme_save(ed, &diags)) {
+	/* with j, the save's intent is in the journal: a save cut short
+	 * is finished by the next open */
+	if (*saved > 0 && !programme_save_recoverable(ed, j, &diags)) {
 		for (i = 0; i < diags.n; i++) {
 			char *line = diag_format(&diags.v[i]);
 

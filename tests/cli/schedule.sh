@@ -108,4 +108,14 @@ expect_contains "requests.ini:" stderr "$err"
 expect_contains "\"nobody\" is not a participant" stderr "$err"
 diff -r "$EX/programme" "$tmp/ex4/programme" >/dev/null || { echo "FAIL: a broken requests.ini wrote"; fail=1; }
 
+# A save that fails part way (the disk full for side-sessions.ics): the
+# journal kept holds the save's intent ("save" and a "saving" line per
+# file), so that 'dais open' knows which files the save wrote.
+cp -r "$EX" "$tmp/ex5"
+rm -f "$tmp/ex5/.dais-lock" "$tmp/ex5/.dais-journal"
+DAIS_FAIL_WRITE=side-sessions.ics expect_exit 1 "$DAIS" schedule "$tmp/ex5"
+expect_contains "the sessions were not saved; 'dais open' on the programme offers" stderr "$err"
+grep -q '^save' "$tmp/ex5/.dais-journal" 2>/dev/null || { echo "FAIL: the failed save left no save record in the journal"; fail=1; }
+grep -q '^saving' "$tmp/ex5/.dais-journal" 2>/dev/null || { echo "FAIL: the failed save left no 'saving' line in the journal"; fail=1; }
+
 finish
