@@ -38,6 +38,8 @@ const struct cli_command *cli_find(const char *name);
  * exits EXIT_BAD_INPUT.
  */
 struct programme *cli_load(const char *dir);
+/* Prints each diagnostic of d to stderr, a line each (diag_format). */
+void cli_print_diags(const struct diag_list *d);
 /* As cli_load, and *warnings gets how many warnings loading gave. */
 struct programme *cli_load_counted(const char *dir, size_t *warnings);
 /* The directory to use when none is given: "." if it holds a programme,

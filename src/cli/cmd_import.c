@@ -16,19 +16,6 @@
 #include "dais/load.h"
 #include "dais/xalloc.h"
 
-static void
-print_diags(const struct diag_list *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(&d->v[i]);
-
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
-}
-
 int
 cmd_import(int argc, char **argv)
 {
@@ -98,11 +85,11 @@ cmd_import(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	if (!import_ics_read(p, (const char *const *)argv + optind,
 	                     (size_t)(argc - optind - 1), &r, &d)) {
-		print_diags(&d);
+		cli_print_diags(&d);
 		fprintf(stderr, "dais import: nothing imported\n");
 		goto bad;
 	}
-	print_diags(&d);
+	cli_print_diags(&d);
 	for (i = 0; i < r.report.n; i++)
 		printf("%s\n", r.report.v[i]);
 	for (i = 0; i < r.n; i++) {

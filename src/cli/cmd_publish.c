@@ -140,11 +140,7 @@ cmd_publish(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	if (!caldav_server_read(dir, &srv, &present, &diags)) {
-		for (i = 0; i < diags.n; i++) {
-			char *s = diag_format(&diags.v[i]);
-			fprintf(stderr, "%s\n", s);
-			free(s);
-		}
+		cli_print_diags(&diags);
 		if (!present)
 			fprintf(
 			    stderr,

@@ -28,14 +28,9 @@ cli_load_requests(const struct programme *p, const char *dir,
 {
 	struct diag_list diags = {0};
 	bool read = requests_load(p, dir, out, &diags);
-	size_t i, errors = diag_count(&diags, DIAG_ERROR);
+	size_t errors = diag_count(&diags, DIAG_ERROR);
 
-	for (i = 0; i < diags.n; i++) {
-		char *line = diag_format(&diags.v[i]);
-
-		fprintf(stderr, "%s\n", line);
-		free(line);
-	}
+	cli_print_diags(&diags);
 	diag_clear(&diags);
 	if (!read || errors > 0) {
 		fprintf(stderr,
@@ -269,7 +264,6 @@ write_plan(struct editor *ed, struct request_list *reqs,
 	const char *refusal = NULL;
 	char *why = NULL;
 	void *pair[2];
-	size_t i;
 
 	j = journal_start(ed, &why);
 	if (j == NULL) {
@@ -304,12 +298,7 @@ write_plan(struct editor *ed, struct request_list *reqs,
 	/* with j, the save's intent is in the journal: a save cut short
 	 * is finished by the next open */
 	if (*saved > 0 && !programme_save_recoverable(ed, j, &diags)) {
-		for (i = 0; i < diags.n; i++) {
-			char *line = diag_format(&diags.v[i]);
-
-			fprintf(stderr, "%s\n", line);
-			free(line);
-		}
+		cli_print_diags(&diags);
 		diag_clear(&diags);
 		fprintf(stderr,
 		        "dais schedule: the sessions were not saved%s\n",

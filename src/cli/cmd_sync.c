@@ -23,19 +23,6 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_BAD_INPUT;
 }
 
-static void
-print_diags(const struct diag_list *d)
-{
-	size_t i;
-	char *s;
-
-	for (i = 0; i < d->n; i++) {
-		s = diag_format(&d->v[i]);
-		fprintf(stderr, "%s\n", s);
-		free(s);
-	}
-}
-
 /* Takes the programme's lock, or says who holds it. */
 static struct lock *
 take_lock(const char *dir)
@@ -190,7 +177,7 @@ cmd_sync(int argc, char **argv)
 	}
 	ok = caldav_sync(dir, &o, &r, &diags);
 	lock_release(lk);
-	print_diags(&diags);
+	cli_print_diags(&diags);
 	if (diag_count(&diags, DIAG_ERROR) > 0 && r.url == NULL) {
 		fprintf(stderr, "dais sync: %s\n", r.why);
 		status = EXIT_BAD_INPUT;

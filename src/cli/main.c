@@ -437,20 +437,28 @@ cli_load(const char *dir)
 	return cli_load_counted(dir, &warnings);
 }
 
+void
+cli_print_diags(const struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		char *line = diag_format(&d->v[i]);
+
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+}
+
 struct programme *
 cli_load_counted(const char *dir, size_t *warnings)
 {
 	struct diag_list diags = {0};
 	struct programme *p = programme_load(dir, &diags);
-	size_t i, errors = diag_count(&diags, DIAG_ERROR);
+	size_t errors = diag_count(&diags, DIAG_ERROR);
 
 	*warnings = diag_count(&diags, DIAG_WARNING);
-	for (i = 0; i < diags.n; i++) {
-		char *line = diag_format(&diags.v[i]);
-
-		fprintf(stderr, "%s\n", line);
-		free(line);
-	}
+	cli_print_diags(&diags);
 	diag_clear(&diags);
 	if (errors > 0) {
 		fprintf(stderr,
