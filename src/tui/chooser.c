@@ -200,7 +200,6 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	int bx = (pl->w - bw) / 2, by = 2, inner = bw - 4;
 	int rows = bh - 5 - PREVIEW_ROWS, r, row, end;
 	int textw = ch->wide_text || inner / 2 < 30 ? inner / 2 : 30;
-	int detw = inner - 2 - textw - 1;
 	struct chooser_item *cur = NULL;
 	char *line, keys[2][16];
 	size_t i;
@@ -229,19 +228,15 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	for (r = 0; r < rows && ch->nav.top + r < (int)ch->nshown; r++) {
 		int k = ch->nav.top + r;
 		struct chooser_item *it = &ch->items[ch->shown[k]];
-		int mods = k == ch->nav.cur ? MOD_REVERSE : 0;
 
 		row = by + 3 + r;
 		previewed(pl, ch, it);
 		if (k == ch->nav.cur)
 			cur = it;
-		canvas_fill(c, row, bx + 1, bw - 2, 1, STYLE_NORMAL, mods);
-		canvas_put(c, row, bx + 2, 1, it->warns ? "*" : " ",
-		           it->warns ? STYLE_WARNING : STYLE_NORMAL, mods);
-		canvas_put_fit(c, row, bx + 4, textw, it->text, STYLE_NORMAL,
-		               mods);
-		canvas_put_fit(c, row, bx + 5 + textw, detw,
-		               it->detail ? it->detail : "", STYLE_DIM, mods);
+		listfilter_draw_row(c, row, bx, bw, textw,
+		                    it->warns ? "*" : " ",
+		                    it->warns ? STYLE_WARNING : STYLE_NORMAL,
+		                    it->text, it->detail, k == ch->nav.cur);
 	}
 	if (ch->nitems > 0 && ch->nshown == 0)
 		canvas_put_fit(c, by + 3, bx + 4, inner - 2, "Nothing matches.",

@@ -71,3 +71,17 @@ listfilter_draw_query(struct canvas *c, int y, int bx, int bw,
 	canvas_put_right(c, y, bx + bw - 2 - 12, 12, count, STYLE_DIM, 0);
 	free(count);
 }
+
+void
+listfilter_draw_row(struct canvas *c, int row, int bx, int bw, int textw,
+                    const char *mark, int mark_style, const char *text,
+                    const char *detail, bool cursor)
+{
+	int mods = cursor ? MOD_REVERSE : 0, detw = bw - 4 - 2 - textw - 1;
+
+	canvas_fill(c, row, bx + 1, bw - 2, 1, STYLE_NORMAL, mods);
+	canvas_put(c, row, bx + 2, 1, mark, mark_style, mods);
+	canvas_put_fit(c, row, bx + 4, textw, text, STYLE_NORMAL, mods);
+	canvas_put_fit(c, row, bx + 5 + textw, detw, detail ? detail : "",
+	               STYLE_DIM, mods);
+}

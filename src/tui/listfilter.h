@@ -46,4 +46,13 @@ void listfilter_draw_query(struct canvas *c, int y, int bx, int bw,
                            struct lineedit *query, size_t nshown, size_t nitems,
                            int *cy, int *cx);
 
+/*
+ * One item's row across a box at bx, bw columns wide: its mark (one
+ * column: a warning's '*'), its text in textw columns and its detail, dim,
+ * in the rest; reversed when it is under the cursor.
+ */
+void listfilter_draw_row(struct canvas *c, int row, int bx, int bw, int textw,
+                         const char *mark, int mark_style, const char *text,
+                         const char *detail, bool cursor);
+
 #endif

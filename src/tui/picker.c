@@ -337,7 +337,7 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 	struct picker *pk = state;
 	int bw = pl->w - 4 < 96 ? pl->w - 4 : 96, bh = pl->h - 4;
 	int bx = (pl->w - bw) / 2, by = 2, rows = bh - 7, r;
-	int textw = (bw - 4) / 2, detw = bw - 4 - 2 - textw - 1;
+	int textw = (bw - 4) / 2;
 	char *line, keys[3][16];
 	const struct pick_item *cur = NULL;
 
@@ -354,7 +354,6 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 	for (r = 0; r < rows && pk->nav.top + r < (int)pk->nshown; r++) {
 		int k = pk->nav.top + r, row = by + 2 + r;
 		struct pick_item *it = &pk->items[pk->shown[k]];
-		int mods = k == pk->nav.cur ? MOD_REVERSE : 0;
 		int ms = STYLE_NORMAL;
 		const char *mark = " ";
 
@@ -367,12 +366,8 @@ picker_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 		}
 		if (k == pk->nav.cur)
 			cur = it;
-		canvas_fill(c, row, bx + 1, bw - 2, 1, STYLE_NORMAL, mods);
-		canvas_put(c, row, bx + 2, 1, mark, ms, mods);
-		canvas_put_fit(c, row, bx + 4, textw, it->text, STYLE_NORMAL,
-		               mods);
-		canvas_put_fit(c, row, bx + 5 + textw, detw, it->detail,
-		               STYLE_DIM, mods);
+		listfilter_draw_row(c, row, bx, bw, textw, mark, ms, it->text,
+		                    it->detail, k == pk->nav.cur);
 	}
 	if (pk->nshown == 0)
 		canvas_put_fit(c, by + 2, bx + 4, bw - 6, "Nothing matches.",
