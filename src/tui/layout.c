@@ -113,6 +113,11 @@ grid_layout_build(struct grid_layout *g, const struct programme *p, int day,
 		const struct session *s = &p->sessions[i];
 		struct grid_block b;
 
+		/* An all-day item has no hours: the grid names it on a line
+		 * above (view_grid.c), and its midnights would stretch the
+		 * rows to the whole day. */
+		if (s->all_day)
+			continue;
 		memset(&b, 0, sizeof b);
 		b.session = i;
 		b.m0 = (int)((s->start - midnight) / 60);

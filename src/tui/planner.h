@@ -99,7 +99,8 @@ struct grid_layout {
  * then one for sessions whose room is unknown or missing (when there are
  * any); rows of `zoom` minutes from the daily start (or the earliest
  * session) to the daily end (or the latest); overlapping sessions in a
- * room side by side in lanes.
+ * room side by side in lanes. All-day items are left out: they have no
+ * hours (the grid names them above it).
  */
 void grid_layout_build(struct grid_layout *g, const struct programme *p,
                        int day, int zoom);

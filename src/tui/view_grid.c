@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/strbuf.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "planner.h"
@@ -166,6 +167,36 @@ draw_block(struct planner *pl, struct canvas *c, const struct grid_layout *g,
 		free(lines[i]);
 }
 
+/*
+ * "All day: Arrival of delegations · Border technology exhibition": the
+ * all-day items that cover the day, which have no hours to be blocks at
+ * (layout.c leaves them out); NULL when there are none.
+ */
+static char *
+all_day_line(const struct planner *pl)
+{
+	const struct programme *p = pl->p;
+	struct strbuf b = {0};
+	dais_time midnight;
+	size_t i;
+
+	if (pl->day < 0 || (size_t)pl->day >= p->conf.ndays)
+		return NULL;
+	midnight = time_at(&p->conf.zone, p->conf.days[pl->day], 0);
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (!s->all_day || s->start > midnight || s->end <= midnight)
+			continue;
+		strbuf_addstr(&b, b.n == 0 ? "All day: " : " \xc2\xb7 ");
+		strbuf_addstr(&b,
+		              s->title && *s->title ? s->title : "(untitled)");
+		if (s->status == SESSION_CANCELLED)
+			strbuf_addstr(&b, " (cancelled)");
+	}
+	return b.n > 0 ? strbuf_take(&b) : NULL;
+}
+
 static void
 grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
@@ -174,7 +205,19 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	int avail = w - GRID_GUTTER, nvis, colw, rows, crow, r, k;
 	long sel = planner_selected_index(pl);
 	size_t i;
+	char *all_day = all_day_line(pl);
 
+	/* The day's all-day items on a line of their own above the grid,
+	 * cut in the middle when too long (the last one's name stays). */
+	if (all_day != NULL && h > 2) {
+		char *cut = text_abbreviate(all_day, w);
+
+		canvas_put_fit(c, y, x, w, cut, STYLE_NORMAL, 0);
+		free(cut);
+		y++;
+		h--;
+	}
+	free(all_day);
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
 	if (g.ncols == 0 || pl->p->conf.ndays == 0) {
 		canvas_put_fit(c, y, x, w,
