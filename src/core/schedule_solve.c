@@ -1,0 +1,418 @@
+/*
+ * schedule_solve.c: dais schedule's plan found: the greedy baseline, the
+ * relaxation rounded, GLPK's branch and bound (stopped once the priority
+ * is proved), and the rooms of a class given out afterwards.
+ */
+#include <glpk.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dais/session_index.h"
+#include "dais/slots.h"
+#include "dais/strbuf.h"
+#include "dais/xalloc.h"
+#include "schedule_internal.h"
+
+double
+sched_now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* How late and how far: the tie-break of candidate c, the steps of the
+ * grid since the first candidate plus the minutes walked. Small numbers
+ * keep the program well conditioned. */
+static double
+penalty(const struct ctx *k, const struct cand *c, dais_time origin)
+{
+	dais_time step =
+	    (dais_time)(k->p->conf.step > 0 ? k->p->conf.step : 15) * 60;
+
+	return (double)((c->start - origin) / step) + c->walk;
+}
+
+/* Requests by priority, highest first, then in file order. */
+static const struct request_list *greedy_reqs;
+
+static int
+greedy_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int px = greedy_reqs->v[x].priority, py = greedy_reqs->v[y].priority;
+
+	if (px != py)
+		return py - px;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Takes the candidates in `order` (n of them) one by one, each when its
+ * request has none yet and it fits beside those taken: pick[request] is
+ * the one taken, or -1. Returns the priority placed.
+ */
+static int
+fit_in_order(const struct ctx *k, const long *order, size_t n, long *pick)
+{
+	long *chosen = xcalloc(k->reqs->n + 1, sizeof *chosen);
+	size_t nchosen = 0, i, j;
+	int priority = 0;
+
+	for (i = 0; i < k->reqs->n; i++)
+		pick[i] = -1;
+	for (i = 0; i < n; i++) {
+		const struct cand *c = &k->c[order[i]];
+
+		if (pick[c->req] >= 0)
+			continue;
+		for (j = 0; j < nchosen; j++)
+			if (sched_clash(k, c, &k->c[chosen[j]]))
+				break;
+		if (j < nchosen || !sched_group_fits(k, c, chosen, nchosen) ||
+		    !sched_class_fits(k, c, chosen, nchosen))
+			continue;
+		pick[c->req] = order[i];
+		chosen[nchosen++] = order[i];
+		priority += k->reqs->v[c->req].priority;
+	}
+	free(chosen);
+	return priority;
+}
+
+/* The baseline: requests by priority, each at its first candidate in the
+ * slot search's ranking that fits. */
+int
+sched_greedy(const struct ctx *k, long *pick)
+{
+	size_t *order = xcalloc(k->reqs->n + 1, sizeof *order);
+	long *cands = xcalloc(k->nc + 1, sizeof *cands);
+	size_t n = 0, i, ci;
+	int priority;
+
+	for (i = 0; i < k->reqs->n; i++)
+		order[i] = i;
+	greedy_reqs = k->reqs;
+	qsort(order, k->reqs->n, sizeof *order, greedy_cmp);
+	for (i = 0; i < k->reqs->n; i++)
+		for (ci = k->ask[order[i]].first; ci < k->ask[order[i]].last;
+		     ci++)
+			cands[n++] = (long)ci;
+	priority = fit_in_order(k, cands, n, pick);
+	free(cands);
+	free(order);
+	return priority;
+}
+
+/* LP rounding: candidates by their value in the relaxation, then by
+ * priority, then in the slot search's order. */
+static const double *round_value;
+static const struct ctx *round_ctx;
+
+static int
+round_cmp(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	int px = round_ctx->reqs->v[round_ctx->c[x].req].priority;
+	int py = round_ctx->reqs->v[round_ctx->c[y].req].priority;
+
+	if (round_value[x] != round_value[y])
+		return round_value[x] > round_value[y] ? -1 : 1;
+	if (px != py)
+		return py - px;
+	return x < y ? -1 : x > y;
+}
+
+static int
+lp_rounding(const struct ctx *k, const double *value, long *pick)
+{
+	long *order = xcalloc(k->nc + 1, sizeof *order);
+	size_t i;
+	int priority;
+
+	for (i = 0; i < k->nc; i++)
+		order[i] = (long)i;
+	round_value = value;
+	round_ctx = k;
+	qsort(order, k->nc, sizeof *order, round_cmp);
+	priority = fit_in_order(k, order, k->nc, pick);
+	free(order);
+	return priority;
+}
+
+/*
+ * The search stops once no plan can place more priority than the best
+ * found: the bound is below the next whole priority (the tie-breaks of
+ * a whole plan are worth less than one). Finer tie-breaks are left
+ * to what the search found by then, so the run takes as long as proving
+ * the priority, not the hour of every meeting.
+ */
+struct watch {
+	double unit;
+	bool proved;
+	const double *start; /* the greedy plan, a first incumbent */
+	bool started;
+};
+
+static void
+watch_tree(glp_tree *t, void *arg)
+{
+	struct watch *w = arg;
+	glp_prob *lp = glp_ios_get_prob(t);
+	int reason = glp_ios_reason(t), node;
+	double best, bound, priority;
+
+	if (reason == GLP_IHEUR && !w->started) {
+		w->started = true;
+		glp_ios_heur_sol(t, w->start);
+		return;
+	}
+	if (reason != GLP_ISELECT && reason != GLP_IBINGO)
+		return;
+	node = glp_ios_best_node(t);
+	if (node == 0 || glp_mip_status(lp) != GLP_FEAS)
+		return;
+	best = glp_mip_obj_val(lp);
+	bound = glp_ios_node_bound(t, node);
+	/* The plan's priority: its objective rounded up to a whole unit. */
+	priority = (double)(long long)(best / w->unit);
+	if (priority * w->unit < best - 1e-6)
+		priority += 1;
+	if (bound < priority * w->unit + 0.5) {
+		w->proved = true;
+		glp_ios_terminate(t);
+	}
+}
+
+bool
+sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
+            struct schedule_result *out, char **why)
+{
+	struct rows rows = {0};
+	glp_prob *lp;
+	glp_smcp smcp;
+	glp_iocp iocp;
+	struct watch watch;
+	double *start = NULL;
+	dais_time origin = k->nc > 0 ? k->c[0].start : 0;
+	double unit = 1, worst;
+	int ret, status;
+	size_t i, ri, ny = 0;
+	bool ok = false;
+
+	for (i = 0; i < k->nc; i++)
+		if (k->c[i].start < origin)
+			origin = k->c[i].start;
+	/* Columns: x 1..nc, then the y of slots with more than one x (a
+	 * slot with one is that x), each with its row y - sum of x = 0. */
+	for (i = 0; i < k->nc; i++)
+		k->c[i].col = (int)i + 1;
+	for (i = 0; i < k->ns; i++) {
+		struct slot *s = &k->s[i];
+		long o;
+
+		if (k->c[s->first].next < 0) {
+			s->col = k->c[s->first].col;
+			continue;
+		}
+		s->col = (int)(k->nc + ++ny);
+		sched_rows_begin(&rows, GLP_FX, 0);
+		sched_rows_add(&rows, s->col, 1);
+		for (o = s->first; o >= 0; o = k->c[o].next)
+			sched_rows_add(&rows, k->c[o].col, -1);
+	}
+	for (ri = 0; ri < k->reqs->n; ri++) {
+		const struct ask *a = &k->ask[ri];
+		size_t first = SIZE_MAX, n = 0;
+
+		for (i = 0; i < k->ns; i++)
+			if (k->s[i].req == ri) {
+				if (first == SIZE_MAX)
+					first = i;
+				n++;
+			}
+		if (!a->asked || n < 2)
+			continue;
+		sched_rows_begin(&rows, GLP_UP, 1);
+		for (i = first; i < first + n; i++)
+			sched_rows_add(&rows, k->s[i].col, 1);
+	}
+	if (k->room_rule)
+		sched_room_rows(k, &rows);
+	sched_person_rows(k, &rows);
+	if (k->group_rule)
+		sched_group_rows(k, &rows);
+	out->ncandidates = k->nc;
+	out->nrows = rows.n;
+	if (k->nc == 0) {
+		sched_rows_free(&rows);
+		out->optimal = true;
+		return true;
+	}
+
+	/* Tie-breaks summed over every request stay below one priority. */
+	for (ri = 0; ri < k->reqs->n; ri++) {
+		const struct ask *a = &k->ask[ri];
+
+		worst = 0;
+		for (i = a->first; i < a->last; i++) {
+			double pen = penalty(k, &k->c[i], origin);
+
+			if (pen > worst)
+				worst = pen;
+		}
+		unit += worst;
+	}
+
+	glp_term_out(GLP_OFF);
+	lp = glp_create_prob();
+	glp_set_obj_dir(lp, GLP_MAX);
+	glp_add_cols(lp, (int)(k->nc + ny));
+	for (i = 0; i < k->nc; i++) {
+		glp_set_col_kind(lp, k->c[i].col, GLP_BV);
+		glp_set_obj_coef(lp, k->c[i].col,
+		                 k->reqs->v[k->c[i].req].priority);
+	}
+	for (i = 0; i < ny; i++)
+		glp_set_col_bnds(lp, (int)(k->nc + i + 1), GLP_DB, 0, 1);
+	glp_add_rows(lp, (int)rows.n);
+	for (i = 0; i < rows.n; i++)
+		glp_set_row_bnds(lp, (int)i + 1, rows.type[i], rows.rhs[i],
+		                 rows.rhs[i]);
+	glp_load_matrix(lp, (int)rows.nnz, rows.ia, rows.ja, rows.ar);
+	sched_rows_free(&rows);
+
+	/* The bound, in priority; its basis is where the plan's search
+	 * starts. */
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	glp_adv_basis(lp, 0);
+	ret = glp_simplex(lp, &smcp);
+	if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
+		*why = xasprintf("the solver (GLPK %s) could not solve the "
+		                 "relaxation (code %d)",
+		                 glp_version(), ret);
+		goto out;
+	}
+	out->lp_bound = glp_get_obj_val(lp);
+
+	/* The plan, with the tie-breaks. */
+	for (i = 0; i < k->nc; i++)
+		glp_set_obj_coef(lp, k->c[i].col,
+		                 k->reqs->v[k->c[i].req].priority * unit -
+		                     penalty(k, &k->c[i], origin));
+	ret = glp_simplex(lp, &smcp);
+	if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
+		*why = xasprintf("the solver (GLPK %s) could not solve the "
+		                 "relaxation (code %d)",
+		                 glp_version(), ret);
+		goto out;
+	}
+	/* The first incumbent: the relaxation rounded, or the greedy
+	 * plan when that is better; a time limit never leaves less. */
+	{
+		double *value = xcalloc(k->nc + 1, sizeof *value);
+		long *pick = xcalloc(k->reqs->n + 1, sizeof *pick);
+		const long *best = greedy_chosen;
+
+		for (i = 0; i < k->nc; i++)
+			value[i] = glp_get_col_prim(lp, k->c[i].col);
+		if (lp_rounding(k, value, pick) > greedy_priority)
+			best = pick;
+		start = xcalloc(k->nc + ny + 1, sizeof *start);
+		for (ri = 0; ri < k->reqs->n; ri++)
+			if (best[ri] >= 0) {
+				const struct cand *c = &k->c[best[ri]];
+
+				start[c->col] = 1;
+				start[k->s[c->slot].col] = 1;
+			}
+		free(pick);
+		free(value);
+	}
+	glp_init_iocp(&iocp);
+	watch.start = start;
+	watch.started = false;
+	watch.unit = unit;
+	watch.proved = false;
+	iocp.cb_func = watch_tree;
+	iocp.cb_info = &watch;
+	iocp.msg_lev = GLP_MSG_OFF;
+	if (k->o->time_limit > 0)
+		iocp.tm_lim = (int)(k->o->time_limit * 1000);
+	ret = glp_intopt(lp, &iocp);
+	status = glp_mip_status(lp);
+	if ((ret != 0 && ret != GLP_ETMLIM && ret != GLP_ESTOP) ||
+	    (status != GLP_OPT && status != GLP_FEAS)) {
+		*why = xasprintf("the solver (GLPK %s) found no plan (code "
+		                 "%d, status %d)",
+		                 glp_version(), ret, status);
+		goto out;
+	}
+	out->optimal = (ret == 0 && status == GLP_OPT) || watch.proved;
+	for (i = 0; i < k->nc; i++)
+		if (glp_mip_col_val(lp, k->c[i].col) > 0.5)
+			k->ask[k->c[i].req].chosen = (long)i;
+	ok = true;
+out:
+	free(start);
+	glp_delete_prob(lp);
+	return ok;
+}
+
+static int
+cand_start_cmp(const void *a, const void *b, void *arg)
+{
+	const struct cand *c = arg;
+	const struct cand *x = &c[*(const long *)a], *y = &c[*(const long *)b];
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->req < y->req ? -1 : x->req > y->req;
+}
+
+/*
+ * The rooms of each class for its chosen meetings, in order of start:
+ * each takes a room free by then (with the changeover). The program kept
+ * the meetings at every instant within the class's size, so one always
+ * is (interval partitioning).
+ */
+void
+sched_assign_rooms(struct ctx *k)
+{
+	const struct programme *p = k->p;
+	long *v = xcalloc(k->reqs->n + 1, sizeof *v);
+	dais_time *free_from = xcalloc(p->nrooms + 1, sizeof *free_from);
+	size_t r, i, j, n;
+
+	for (r = 0; r < p->nrooms; r++) {
+		const struct room *rep = &p->rooms[r];
+
+		if (k->rep[r] != rep || sched_class_size(k, rep) < 2)
+			continue;
+		for (i = n = 0; i < k->reqs->n; i++)
+			if (k->ask[i].chosen >= 0 &&
+			    k->c[k->ask[i].chosen].room == rep)
+				v[n++] = k->ask[i].chosen;
+		qsort_r(v, n, sizeof *v, cand_start_cmp, k->c);
+		for (j = 0; j < p->nrooms; j++)
+			free_from[j] = -((dais_time)1 << 50);
+		for (i = 0; i < n; i++) {
+			struct cand *c = &k->c[v[i]];
+
+			for (j = 0; j < p->nrooms; j++)
+				if (k->rep[j] == rep &&
+				    free_from[j] <= c->start)
+					break;
+			if (j == p->nrooms)
+				abort(); /* the program broke its own rows */
+			free_from[j] = c->end + k->gap;
+			c->room = &p->rooms[j];
+		}
+	}
+	free(free_from);
+	free(v);
+}
