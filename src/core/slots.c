@@ -1,5 +1,6 @@
 /*
- * slots.c: the slot search and the fixes of a conflict. Every candidate is
+ * slots.c: the slot search (the fixes of a conflict, which ask it, are in
+ * slots_fix.c; slots_internal.h is what they share). Every candidate is
  * judged by the conflict engine itself (conflict_check_among) on the
  * sessions the index finds near it: those of its room, its people and
  * their groups within a changeover and the longest walk. First the
@@ -15,12 +16,13 @@
 #include <strings.h>
 
 #include "dais/xalloc.h"
+#include "slots_internal.h"
 
 /* ---- Asking the engine about one session ------------------------------ */
 
 /* Seconds around a session within which another can conflict with it. */
-static dais_time
-reach_of(const struct programme *p)
+dais_time
+slots_reach_of(const struct programme *p)
 {
 	int walk = 0;
 	size_t i;
@@ -76,14 +78,10 @@ near_session(const struct session_index *x, const struct session *s,
 /* What the engine says about s among its neighbours: the kinds of the
  * conflicts s takes part in (bits), their worst severity, and (when
  * warnings is not NULL) the sentences. */
-struct verdict {
-	unsigned kinds;
-	enum severity worst;
-};
-
-static struct verdict
-judge(const struct session_index *x, const struct session *s, dais_time reach,
-      long exclude, struct index_hits *scratch, struct strlist *messages)
+struct verdict
+slots_judge(const struct session_index *x, const struct session *s,
+            dais_time reach, long exclude, struct index_hits *scratch,
+            struct strlist *messages)
 {
 	const struct programme *p = session_index_programme(x);
 	struct conflict_list cl = {0};
@@ -587,8 +585,8 @@ explain_day(struct search *s, int day, const bool *people_free,
 
 /* ---- The search ------------------------------------------------------- */
 
-static int
-abs_int(dais_time v)
+int
+slots_abs_int(dais_time v)
 {
 	return (int)(v < 0 ? -v : v);
 }
@@ -604,12 +602,12 @@ rank_cmp(const void *a, const void *b)
 	if (x->walk != y->walk)
 		return x->walk < y->walk ? -1 : 1;
 	if (rank_q->prefer >= 0) {
-		int dx =
-		    abs_int(time_local_minutes(&rank_p->conf.zone, x->start) -
-		            rank_q->prefer);
-		int dy =
-		    abs_int(time_local_minutes(&rank_p->conf.zone, y->start) -
-		            rank_q->prefer);
+		int dx = slots_abs_int(
+		    time_local_minutes(&rank_p->conf.zone, x->start) -
+		    rank_q->prefer);
+		int dy = slots_abs_int(
+		    time_local_minutes(&rank_p->conf.zone, y->start) -
+		    rank_q->prefer);
 
 		if (dx != dy)
 			return dx < dy ? -1 : 1;
@@ -651,7 +649,7 @@ search_day(struct search *s, int day, struct slot_result *r)
 		c.end = starts[i] + len;
 		c.room_id = NULL;
 		c.location = NULL;
-		v = judge(s->x, &c, s->reach, s->self, &s->scratch, NULL);
+		v = slots_judge(s->x, &c, s->reach, s->self, &s->scratch, NULL);
 		r->checked++;
 		people_free[i] = acceptable(v, q->allow_warnings);
 		if (!people_free[i])
@@ -662,8 +660,8 @@ search_day(struct search *s, int day, struct slot_result *r)
 			memset(&cand, 0, sizeof cand);
 			c.room_id = s->rooms[k]->id;
 			c.location = s->rooms[k]->name;
-			v = judge(s->x, &c, s->reach, s->self, &s->scratch,
-			          &cand.warnings);
+			v = slots_judge(s->x, &c, s->reach, s->self,
+			                &s->scratch, &cand.warnings);
 			r->checked++;
 			if (!acceptable(v, q->allow_warnings)) {
 				strlist_clear(&cand.warnings);
@@ -703,7 +701,7 @@ slots_find(const struct session_index *x, const struct slot_query *q,
 	}
 	if (!make_template(&s, why) || !choose_rooms(&s, why))
 		goto out;
-	s.reach = reach_of(s.p);
+	s.reach = slots_reach_of(s.p);
 	for (day = 0; day < (int)s.p->conf.ndays; day++)
 		if (q->day < 0 || q->day == day)
 			search_day(&s, day, r);
@@ -744,223 +742,4 @@ slots_candidate_session(const struct session_index *x,
 	free(out->location);
 	out->room_id = xstrdup(c->room->id);
 	out->location = xstrdup(c->room->name);
-}
-
-/* ---- Fixes ------------------------------------------------------------- */
-
-void
-slot_fixes_clear(struct slot_fixes *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->n; i++) {
-		free(f->v[i].uid);
-		free(f->v[i].description);
-	}
-	free(f->v);
-	memset(f, 0, sizeof *f);
-}
-
-static int
-fix_cmp(const void *a, const void *b)
-{
-	const struct slot_fix *x = a, *y = b;
-
-	if (x->cost != y->cost)
-		return x->cost < y->cost ? -1 : 1;
-	return strcmp(x->description, y->description);
-}
-
-static void
-fix_add(struct slot_fixes *out, const struct slot_fix *f)
-{
-	XGROW(out->v, out->n, out->cap);
-	out->v[out->n++] = *f;
-}
-
-static const char *
-title_of(const struct session *s)
-{
-	return s->title && *s->title ? s->title : s->uid;
-}
-
-/* Whether moving s to candidate k (in no error) clears conflict c. */
-static bool
-candidate_clears(const struct conflict *c, const struct slot_candidate *k,
-                 const struct session *s)
-{
-	bool moved_room =
-	    s->room_id == NULL || strcmp(k->room->id, s->room_id) != 0;
-
-	if (k->start == s->start && !moved_room)
-		return false;
-	/* A warning is only cleared if the move is out of its kind. */
-	return c->severity != SEVERITY_WARNING ||
-	       (k->kinds & (1u << c->kind)) == 0;
-}
-
-static bool
-any_clears(const struct conflict *c, const struct slot_result *r,
-           const struct session *s)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (candidate_clears(c, &r->v[i], s))
-			return true;
-	return false;
-}
-
-static void
-fixes_move(const struct session_index *x, const struct conflict *c, size_t si,
-           struct slot_fixes *out)
-{
-	const struct programme *p = session_index_programme(x);
-	const struct session *s = &p->sessions[si];
-	struct slot_query q;
-	struct slot_result r = {0};
-	char *why = NULL, hm[DAIS_TIMEBUF];
-	size_t i;
-	int day = programme_day_of(p, s->start);
-
-	if (day < 0 || s->end <= s->start)
-		return;
-	memset(&q, 0, sizeof q);
-	q.session_uid = s->uid;
-	q.session_rid = s->recurrence_id;
-	q.day = day;
-	q.allow_warnings = true;
-	q.prefer = -1;
-	q.earliest = q.latest = DAIS_TIME_NONE;
-	if (!slots_find(x, &q, &r, &why)) {
-		free(why);
-		return;
-	}
-	/*
-	 * The rooms that serve the session's kind come first; when none of
-	 * them clears the conflict (a side session needing Chinese booths
-	 * that only the plenary hall has), every room is tried: a room's
-	 * kinds are a preference, not a conflict.
-	 */
-	if (!any_clears(c, &r, s)) {
-		const char **all = xcalloc(p->nrooms + 1, sizeof *all);
-
-		for (i = 0; i < p->nrooms; i++)
-			all[i] = p->rooms[i].id;
-		q.rooms = all;
-		q.nrooms = p->nrooms;
-		slot_result_clear(&r);
-		if (!slots_find(x, &q, &r, &why)) {
-			free(why);
-			free(all);
-			return;
-		}
-		free(all);
-	}
-	for (i = 0; i < r.n; i++) {
-		const struct slot_candidate *k = &r.v[i];
-		bool moved_room =
-		    s->room_id == NULL || strcmp(k->room->id, s->room_id) != 0;
-		struct slot_fix f;
-
-		if (!candidate_clears(c, k, s))
-			continue;
-		memset(&f, 0, sizeof f);
-		f.kind = FIX_MOVE;
-		f.uid = xstrdup(s->uid);
-		f.rid = s->recurrence_id;
-		f.start = k->start;
-		f.room_id = k->room->id;
-		f.cost =
-		    abs_int((k->start - s->start) / 60) + (moved_room ? 15 : 0);
-		time_fmt_hm(hm, &p->conf.zone, k->start);
-		if (k->start == s->start)
-			f.description = xasprintf("Move '%s' to %s",
-			                          title_of(s), k->room->name);
-		else if (!moved_room)
-			f.description =
-			    xasprintf("Move '%s' to %s", title_of(s), hm);
-		else
-			f.description =
-			    xasprintf("Move '%s' to %s in %s", title_of(s), hm,
-			              k->room->name);
-		fix_add(out, &f);
-	}
-	slot_result_clear(&r);
-}
-
-static void
-fixes_substitute(const struct session_index *x, const struct conflict *c,
-                 size_t si, struct slot_fixes *out)
-{
-	const struct programme *p = session_index_programme(x);
-	const struct session *s = &p->sessions[si];
-	const struct participant *who =
-	    programme_find_participant(p, c->participant_id);
-	struct index_hits scratch = {0};
-	dais_time reach = reach_of(p);
-	long at;
-	size_t i;
-
-	if (who == NULL || who->delegation == NULL ||
-	    (at = session_find_assignment(s, who->id)) < 0)
-		return;
-	for (i = 0; i < p->npeople; i++) {
-		const struct participant *m = &p->people[i];
-		struct session t;
-		struct verdict v;
-		struct slot_fix f;
-
-		if (m == who || participant_is_group(m) ||
-		    m->delegation == NULL ||
-		    strcmp(m->delegation, who->delegation) != 0 ||
-		    session_find_assignment(s, m->id) >= 0)
-			continue;
-		session_copy(&t, s);
-		free(t.assign[at].participant_id);
-		free(t.assign[at].cn);
-		t.assign[at].participant_id = xstrdup(m->id);
-		t.assign[at].cn = xstrdup(m->name);
-		v = judge(x, &t, reach, (long)si, &scratch, NULL);
-		session_free(&t);
-		if (v.worst == SEVERITY_ERROR)
-			continue;
-		memset(&f, 0, sizeof f);
-		f.kind = FIX_SUBSTITUTE;
-		f.uid = xstrdup(s->uid);
-		f.rid = s->recurrence_id;
-		f.start = s->start;
-		f.out_id = who->id;
-		f.in_id = m->id;
-		f.cost = 10;
-		f.description = xasprintf(
-		    "In '%s', %s instead of %s", title_of(s),
-		    m->name ? m->name : m->id, who->name ? who->name : who->id);
-		fix_add(out, &f);
-	}
-	index_hits_clear(&scratch);
-}
-
-void
-slots_fixes(const struct session_index *x, const struct conflict *c, size_t max,
-            struct slot_fixes *out)
-{
-	size_t i, j;
-
-	for (i = 0; i < c->nsessions; i++) {
-		for (j = 0; j < i && c->sessions[j] != c->sessions[i]; j++)
-			;
-		if (j < i)
-			continue;
-		fixes_move(x, c, c->sessions[i], out);
-		if (c->kind == CONFLICT_PARTICIPANT_DOUBLE_BOOKED)
-			fixes_substitute(x, c, c->sessions[i], out);
-	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof *out->v, fix_cmp);
-	while (max > 0 && out->n > max) {
-		out->n--;
-		free(out->v[out->n].uid);
-		free(out->v[out->n].description);
-	}
 }
