@@ -2,6 +2,10 @@
  * ics_event.c: one VEVENT into a session: every property dais reads, each
  * checked, with a sentence for whatever is wrong. libical coerces some
  * values in silence (SEQUENCE:abc is 0), so those are checked as written.
+ * This file scans the properties, reports what libical found wrong and
+ * takes the event in (ics_event_read); the times are read in
+ * ics_event_time.c, the other properties in ics_event_prop.c
+ * (ics_event_internal.h is what they share).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -11,23 +15,8 @@
 #include "dais/link.h"
 #include "dais/session_field.h"
 #include "dais/xalloc.h"
+#include "ics_event_internal.h"
 #include "ics_internal.h"
-
-/*
- * What the one pass over the properties found: the first property of each
- * session field the table names (session_field.h), and how many there
- * were, so that a second is reported; CATEGORIES and ATTENDEE may repeat.
- */
-struct found {
-	icalproperty *prop[SESSION_FIELD_COUNT];
-	int count[SESSION_FIELD_COUNT];
-	icalproperty *duration; /* DTEND's alternative, in no field */
-	int nduration;
-	const char *category;
-	int nrrule, nrdate;
-	icalproperty **attendees;
-	size_t nattendees, capattendees;
-};
 
 void
 ics_event_free(struct ics_event *ev)
@@ -62,8 +51,8 @@ keep_rlines(struct ics_event *ev, const struct ics_block *b)
 	}
 }
 
-static const char *
-first(const char *have, const char *v)
+const char *
+ics_event_first(const char *have, const char *v)
 {
 	return have != NULL ? have : v;
 }
@@ -101,8 +90,8 @@ scan(icalcomponent *c, struct found *fd)
 			fd->attendees[fd->nattendees++] = prop;
 		} else if (sf->id == SESSION_FIELD_KIND) {
 			/* libical splits CATEGORIES:A,B: the first is ours. */
-			fd->category = first(fd->category,
-			                     icalproperty_get_categories(prop));
+			fd->category = ics_event_first(
+			    fd->category, icalproperty_get_categories(prop));
 		} else if (fd->count[sf->id]++ == 0) {
 			fd->prop[sf->id] = prop;
 		}
@@ -110,8 +99,8 @@ scan(icalcomponent *c, struct found *fd)
 }
 
 /* The text of a property as written (unescaped), or NULL. */
-static const char *
-text_of(icalproperty *prop)
+const char *
+ics_event_text_of(icalproperty *prop)
 {
 	icalvalue *v;
 
@@ -126,8 +115,8 @@ text_of(icalproperty *prop)
 }
 
 /* A copy without surrounding blanks; NULL when nothing is left. */
-static char *
-trimmed(const char *s)
+char *
+ics_event_trimmed(const char *s)
 {
 	size_t n;
 
@@ -141,10 +130,10 @@ trimmed(const char *s)
 }
 
 /* "12" and "+12" are whole numbers; "", "abc", "1.5", "-3" are not. */
-static bool
-whole_number(const char *s, long *out)
+bool
+ics_event_whole_number(const char *s, long *out)
 {
-	char *t = trimmed(s), *end;
+	char *t = ics_event_trimmed(s), *end;
 	bool ok;
 
 	if (t == NULL)
@@ -160,8 +149,9 @@ whole_number(const char *s, long *out)
 }
 
 /* The line of the first `name` property containing needle, if any. */
-static int
-prop_line(const struct ics_block *b, const char *name, const char *needle)
+int
+ics_event_prop_line(const struct ics_block *b, const char *name,
+                    const char *needle)
 {
 	size_t i, k = strlen(name);
 	int fallback = 0;
@@ -189,16 +179,16 @@ report_repeats(struct ics_file *f, const struct ics_event *ev,
 
 	for (i = 0; i < SESSION_FIELD_COUNT; i++)
 		if (fd->count[i] > 1)
-			ics_diag(
-			    f, DIAG_WARNING,
-			    prop_line(b, session_field_table[i].ical, NULL),
-			    ev->s.uid,
-			    "%s appears %d times; dais uses the first, "
-			    "remove the others",
-			    session_field_table[i].ical, fd->count[i]);
+			ics_diag(f, DIAG_WARNING,
+			         ics_event_prop_line(
+			             b, session_field_table[i].ical, NULL),
+			         ev->s.uid,
+			         "%s appears %d times; dais uses the first, "
+			         "remove the others",
+			         session_field_table[i].ical, fd->count[i]);
 	if (fd->nduration > 1)
-		ics_diag(f, DIAG_WARNING, prop_line(b, "DURATION", NULL),
-		         ev->s.uid,
+		ics_diag(f, DIAG_WARNING,
+		         ics_event_prop_line(b, "DURATION", NULL), ev->s.uid,
 		         "DURATION appears %d times; dais uses the first, "
 		         "remove the others",
 		         fd->nduration);
@@ -305,8 +295,8 @@ report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 
 /* Property `name` quoted as the file writes it ("DTSTART;VALUE=DATE:
  * 20261105"), for messages; the caller frees it. */
-static char *
-as_written(const struct ics_block *b, const char *name)
+char *
+ics_event_as_written(const struct ics_block *b, const char *name)
 {
 	const char *s = prop_written(b, name, NULL);
 
@@ -314,8 +304,8 @@ as_written(const struct ics_block *b, const char *name)
 }
 
 /* A "20261104T090000" form of a property's value, for messages. */
-static char *
-written(icalproperty *prop)
+char *
+ics_event_written(icalproperty *prop)
 {
 	return icalproperty_get_value_as_string_r(prop);
 }
@@ -326,505 +316,6 @@ written(icalproperty *prop)
  * DATE (an all-day item's) is taken when date_ok, as the midnight that
  * begins that day in the conference zone: RFC 5545 dates have no zone,
  * and the conference's is where its days are.
- */
-static bool
-read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-          const struct ics_block *b, const char *name, bool date_ok,
-          struct icaltimetype *t, struct ics_tz *tz, dais_time *out,
-          struct strlist *floating)
-{
-	char *v;
-
-	*t = icalvalue_get_datetime(icalproperty_get_value(prop));
-	if (icaltime_is_null_time(*t)) {
-		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s has no date and time dais can read; write it as "
-		         "%s;TZID=%s:20261104T090000",
-		         name, name, f->p->conf.zone.name);
-		ev->ok = false;
-		return false;
-	}
-	if (t->is_date && !date_ok) {
-		char *as = as_written(b, name);
-
-		v = written(prop);
-		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s is a date without a time; a session needs a "
-		         "time of day, e.g. %s;TZID=%s:%sT090000",
-		         as, name, f->p->conf.zone.name, v);
-		free(as);
-		free(v);
-		ev->ok = false;
-		return false;
-	}
-	if (!ics_time_valid(*t)) {
-		v = as_written(b, name);
-		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s is not a real date and time; correct it", v);
-		free(v);
-		ev->ok = false;
-		return false;
-	}
-	/* Years far off are typing slips, and libical and the zone
-	 * database give no trustworthy times there (9999-12-31 23:00 was
-	 * written as 00000000T000000, 0001-01-01 in local mean time). */
-	if (t->year < DAIS_YEAR_MIN || t->year > DAIS_YEAR_MAX) {
-		v = as_written(b, name);
-		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s is in the year %d; dais takes times from %d to "
-		         "%d only (dais-programme(5)): correct the year",
-		         v, t->year, DAIS_YEAR_MIN, DAIS_YEAR_MAX);
-		free(v);
-		ev->ok = false;
-		return false;
-	}
-	*tz = ics_prop_tz(f, prop, *t);
-	if (tz->kind == ICS_TZ_UNKNOWN) {
-		ics_diag(f, DIAG_ERROR, prop_line(b, name, NULL), ev->s.uid,
-		         "%s has TZID=%s, which is neither a zone of the time "
-		         "zone database nor a VTIMEZONE of this file; use an "
-		         "IANA name such as %s, or add the VTIMEZONE",
-		         name, tz->tzid, f->p->conf.zone.name);
-		ev->ok = false;
-		return false;
-	}
-	if (tz->kind == ICS_TZ_FLOATING && !t->is_date)
-		strlist_add(floating, name);
-	/* The iterator compares with UNTIL through the zone: set it. */
-	t->zone = tz->kind == ICS_TZ_ZONE  ? tz->zone
-	          : tz->kind == ICS_TZ_UTC ? icaltimezone_get_utc_timezone()
-	                                   : NULL;
-	*out = ics_to_instant(f, *t, tz);
-	return true;
-}
-
-dais_time
-ics_occurrence_end(const struct ics_file *f, const struct ics_event *ev,
-                   struct icaltimetype local, dais_time start)
-{
-	const struct icaldurationtype *d = &ev->dur;
-	int sign = d->is_neg ? -1 : 1;
-	dais_time exact;
-
-	if (!ev->nominal)
-		return start + ev->length;
-	/* Days and weeks keep the wall-clock time across an offset change;
-	 * hours, minutes and seconds are exact. */
-	exact = (dais_time)d->hours * 3600 + (dais_time)d->minutes * 60 +
-	        (dais_time)d->seconds;
-	local.day += sign * (int)(d->days + 7 * d->weeks);
-	local = icaltime_normalize(local);
-	return ics_to_instant(f, local, &ev->tz) + sign * exact;
-}
-
-static void
-read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
-         const struct ics_block *b, struct strlist *floating)
-{
-	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
-	struct icaltimetype t;
-	struct ics_tz tz;
-	dais_time end;
-
-	if (fd->prop[SESSION_FIELD_END] != NULL && fd->duration != NULL) {
-		ics_diag(f, DIAG_ERROR, prop_line(b, "DURATION", NULL),
-		         ev->s.uid,
-		         "the session has both DTEND and DURATION; keep one of "
-		         "them");
-		ev->ok = false;
-		return;
-	}
-	if (fd->prop[SESSION_FIELD_END] != NULL) {
-		if (!read_time(f, ev, fd->prop[SESSION_FIELD_END], b, "DTEND",
-		               ev->s.all_day, &t, &tz, &end, floating))
-			return;
-		if (ev->s.all_day && !t.is_date) {
-			char *as = as_written(b, "DTEND");
-			struct icaltimetype next = ev->dtstart;
-
-			next.day++;
-			next = icaltime_normalize(next);
-			ics_diag(f, DIAG_ERROR, prop_line(b, "DTEND", NULL),
-			         ev->s.uid,
-			         "%s has a time, but DTSTART is a date (an "
-			         "all-day item); write DTEND as a date too, "
-			         "e.g. DTEND;VALUE=DATE:%04d%02d%02d (the day "
-			         "after the last)",
-			         as, next.year, next.month, next.day);
-			free(as);
-			ev->ok = false;
-			return;
-		}
-		if (ev->s.all_day) {
-			/* Whole days, so that each occurrence of a series
-			 * keeps its midnights across an offset change. */
-			ev->nominal = true;
-			ev->dur = icaldurationtype_null_duration();
-			ev->dur.days =
-			    (unsigned)(icaltime_as_timet(t) -
-			               icaltime_as_timet(ev->dtstart)) /
-			    86400;
-		}
-	} else if (ev->s.all_day && fd->duration == NULL) {
-		/* RFC 5545 3.6.1: a date with no end lasts that one day. */
-		ev->nominal = true;
-		ev->dur = icaldurationtype_null_duration();
-		ev->dur.days = 1;
-		end = ics_occurrence_end(f, ev, ev->dtstart, ev->s.start);
-	} else if (fd->duration != NULL) {
-		ev->dur = icalproperty_get_duration(fd->duration);
-		ev->nominal = ev->dur.days != 0 || ev->dur.weeks != 0;
-		ev->length = icaldurationtype_as_int(ev->dur);
-		end = ics_occurrence_end(f, ev, ev->dtstart, ev->s.start);
-	} else {
-		ics_diag(f, DIAG_WARNING, b->begin_line, ev->s.uid,
-		         "no DTEND or DURATION, so the session lasts no time; "
-		         "add DTEND");
-		end = ev->s.start;
-	}
-	if (end < ev->s.start) {
-		ics_diag(f, DIAG_ERROR,
-		         prop_line(b,
-		                   fd->prop[SESSION_FIELD_END] ? "DTEND"
-		                                               : "DURATION",
-		                   NULL),
-		         ev->s.uid,
-		         "the session ends (%s) before it starts (%s); correct "
-		         "%s",
-		         time_fmt_iso(b1, &f->p->conf.zone, end),
-		         time_fmt_iso(b2, &f->p->conf.zone, ev->s.start),
-		         fd->prop[SESSION_FIELD_END] ? "DTEND" : "DURATION");
-		ev->ok = false;
-		return;
-	}
-	ev->s.end = end;
-	ev->length = end - ev->s.start;
-}
-
-static void
-read_times(struct ics_file *f, struct ics_event *ev, const struct found *fd,
-           const struct ics_block *b)
-{
-	struct strlist floating = {0};
-	struct icaltimetype t;
-	struct ics_tz tz;
-	dais_time rid;
-	char *names;
-
-	if (fd->prop[SESSION_FIELD_START] == NULL) {
-		ics_diag(f, DIAG_ERROR, b->begin_line, ev->s.uid,
-		         "the session has no DTSTART (or it could not be read, "
-		         "see above); add one such as "
-		         "DTSTART;TZID=%s:20261104T090000",
-		         f->p->conf.zone.name);
-		ev->ok = false;
-	} else if (read_time(f, ev, fd->prop[SESSION_FIELD_START], b, "DTSTART",
-	                     true, &ev->dtstart, &ev->tz, &ev->s.start,
-	                     &floating)) {
-		ev->s.all_day = ev->dtstart.is_date != 0;
-		read_end(f, ev, fd, b, &floating);
-	}
-	if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL &&
-	    read_time(f, ev, fd->prop[SESSION_FIELD_RECURRENCE_ID], b,
-	              "RECURRENCE-ID", ev->s.all_day, &t, &tz, &rid,
-	              &floating)) {
-		icalparameter *range = icalproperty_get_first_parameter(
-		    fd->prop[SESSION_FIELD_RECURRENCE_ID],
-		    ICAL_RANGE_PARAMETER);
-
-		ev->override = true;
-		ev->s.recurrence_id = rid;
-		if (range != NULL)
-			ics_diag(
-			    f, DIAG_WARNING,
-			    prop_line(b, "RECURRENCE-ID", NULL), ev->s.uid,
-			    "dais does not apply RANGE=THISANDFUTURE: only "
-			    "this occurrence is changed; write an override "
-			    "for each later one");
-	} else if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL) {
-		ev->override = true; /* unreadable: refused above */
-	}
-	if (floating.n > 0) {
-		names = strlist_join(&floating, " and ");
-		ics_diag(f, DIAG_WARNING, prop_line(b, floating.v[0], NULL),
-		         ev->s.uid,
-		         "%s %s no TZID and no Z, so dais reads %s as %s time; "
-		         "add ;TZID=%s to say so",
-		         names, floating.n > 1 ? "have" : "has",
-		         floating.n > 1 ? "them" : "it", f->p->conf.zone.name,
-		         f->p->conf.zone.name);
-		free(names);
-	}
-	strlist_clear(&floating);
-}
-
-static void
-read_status(struct ics_file *f, struct ics_event *ev, const struct found *fd,
-            const struct ics_block *b)
-{
-	char *v;
-
-	if (fd->prop[SESSION_FIELD_STATUS] == NULL)
-		return;
-	switch (icalproperty_get_status(fd->prop[SESSION_FIELD_STATUS])) {
-	case ICAL_STATUS_TENTATIVE:
-		ev->s.status = SESSION_TENTATIVE;
-		return;
-	case ICAL_STATUS_CONFIRMED:
-		ev->s.status = SESSION_CONFIRMED;
-		return;
-	case ICAL_STATUS_CANCELLED:
-		ev->s.status = SESSION_CANCELLED;
-		return;
-	default:
-		break;
-	}
-	v = written(fd->prop[SESSION_FIELD_STATUS]);
-	ics_diag(f, DIAG_WARNING, prop_line(b, "STATUS", NULL), ev->s.uid,
-	         "STATUS:%s is not a status dais knows (TENTATIVE, CONFIRMED "
-	         "or CANCELLED); it is read as CONFIRMED",
-	         v);
-	free(v);
-	ev->s.status = SESSION_CONFIRMED;
-}
-
-static void
-read_numbers(struct ics_file *f, struct ics_event *ev, const struct found *fd,
-             const struct ics_block *b)
-{
-	const char *raw;
-	long n;
-	int line;
-
-	/* libical reads SEQUENCE:abc as 0 without a word: look ourselves. */
-	if (fd->prop[SESSION_FIELD_SEQUENCE] != NULL) {
-		raw = ics_block_value(b, "SEQUENCE", &line);
-		if (raw != NULL && !whole_number(raw, &n)) {
-			ics_diag(
-			    f, DIAG_WARNING, line, ev->s.uid,
-			    "SEQUENCE:%s is not a whole number; dais reads "
-			    "it as 0 (it counts the session's revisions: "
-			    "write 0 or more)",
-			    raw);
-			ev->s.sequence = 0;
-		} else {
-			ev->s.sequence = icalproperty_get_sequence(
-			    fd->prop[SESSION_FIELD_SEQUENCE]);
-		}
-	}
-	if ((raw = text_of(fd->prop[SESSION_FIELD_EXPECTED])) != NULL) {
-		if (whole_number(raw, &n)) {
-			ev->s.expected = (int)n;
-		} else {
-			ics_diag(f, DIAG_WARNING,
-			         prop_line(b, "X-DAIS-EXPECTED", NULL),
-			         ev->s.uid,
-			         "X-DAIS-EXPECTED:%s is not a whole number of "
-			         "people; the expected attendance is left "
-			         "unknown",
-			         raw);
-		}
-	}
-}
-
-static void
-read_languages(struct ics_event *ev, const char *list)
-{
-	const char *s = list;
-
-	while (s != NULL && *s != '\0') {
-		size_t n = strcspn(s, ",");
-		char *one = xstrndup(s, n), *t = trimmed(one), *q;
-
-		if (t != NULL) {
-			/* Codes are case-insensitive; the registries write
-			 * them in lower case. */
-			for (q = t; *q != '\0'; q++)
-				if (*q >= 'A' && *q <= 'Z')
-					*q = (char)(*q - 'A' + 'a');
-			if (!strlist_has(&ev->s.languages, t))
-				strlist_add(&ev->s.languages, t);
-		}
-		free(t);
-		free(one);
-		s += n;
-		if (*s == ',')
-			s++;
-	}
-}
-
-/*
- * The text fields read as written, through the field table: a new text
- * property (X-DAIS-...) needs a row there and nothing here. The UID and
- * the kind (CATEGORIES) are read on their own.
- */
-static void
-read_texts(struct ics_event *ev, const struct found *fd)
-{
-	size_t i;
-	char *id;
-
-	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
-		const struct session_field *sf = &session_field_table[i];
-
-		if (sf->type == SESSION_TYPE_TEXT && sf->ical != NULL &&
-		    !(sf->flags & SF_KEY) && sf->id != SESSION_FIELD_KIND)
-			session_field_set_text(&ev->s, sf,
-			                       text_of(fd->prop[i]));
-	}
-	/* A room is an id: blanks around it are not part of it. */
-	id = trimmed(ev->s.room_id);
-	free(ev->s.room_id);
-	ev->s.room_id = id;
-}
-
-static void
-read_kind(struct ics_file *f, struct ics_event *ev, const char *category)
-{
-	const struct strlist *kinds = &f->p->conf.kinds;
-	char *k = trimmed(category);
-	size_t i;
-
-	if (k == NULL)
-		return;
-	/* Spelled as conference.ini spells it, so comparisons are exact. */
-	for (i = 0; i < kinds->n; i++) {
-		if (strcasecmp(kinds->v[i], k) == 0) {
-			free(k);
-			k = xstrdup(kinds->v[i]);
-			break;
-		}
-	}
-	ev->s.kind = k;
-}
-
-/*
- * The line of the ATTENDEE whose value holds `value`. Attendees come in
- * file order, so the search goes on from the one found last (*at): one
- * pass over a session of 10 000 attendees, not one per attendee. A value
- * libical wrote differently costs a pass of its own, and once the file's
- * messages are past ICS_MAX_DIAGS nothing is looked for.
- */
-static int
-attendee_line(const struct ics_file *f, const struct ics_block *b,
-              const char *value, size_t *at)
-{
-	size_t k, i;
-
-	if (f->ndiags >= ICS_MAX_DIAGS)
-		return b->begin_line;
-	for (k = 0; k < b->n; k++) {
-		const char *s;
-
-		i = (*at + k) % b->n;
-		s = ics_block_text(b, i);
-		if (!b->lines[i].own || strncasecmp(s, "ATTENDEE", 8) != 0 ||
-		    (s[8] != ':' && s[8] != ';'))
-			continue;
-		if (value == NULL || strstr(s, value) != NULL) {
-			*at = i + 1;
-			return b->lines[i].line;
-		}
-	}
-	return prop_line(b, "ATTENDEE", NULL);
-}
-
-static void
-read_attendee(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-              const struct ics_block *b, size_t *at, struct strlist *hints)
-{
-	const char *value = icalproperty_get_attendee(prop);
-	const char *id = NULL, *cn = NULL;
-	enum role role = ROLE_PARTICIPANT;
-	const struct participant *who;
-	enum link_how how;
-	icalparameter *par;
-
-	for (par = icalproperty_get_first_parameter(prop, ICAL_X_PARAMETER);
-	     par != NULL;
-	     par = icalproperty_get_next_parameter(prop, ICAL_X_PARAMETER)) {
-		const char *name = icalparameter_get_xname(par);
-
-		if (name != NULL && strcasecmp(name, "X-DAIS-ID") == 0) {
-			id = icalparameter_get_xvalue(par);
-			break;
-		}
-	}
-	if ((id == NULL || *id == '\0') && value != NULL &&
-	    strncasecmp(value, "urn:x-dais:", 11) == 0)
-		id = value + 11;
-	par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
-	if (par != NULL)
-		cn = icalparameter_get_cn(par);
-	par = icalproperty_get_first_parameter(prop, ICAL_ROLE_PARAMETER);
-	if (par != NULL) {
-		switch (icalparameter_get_role(par)) {
-		case ICAL_ROLE_CHAIR:
-			role = ROLE_CHAIR;
-			break;
-		case ICAL_ROLE_REQPARTICIPANT:
-			role = ROLE_SPEAKER;
-			break;
-		case ICAL_ROLE_OPTPARTICIPANT:
-		case ICAL_ROLE_NONPARTICIPANT:
-			break;
-		default: {
-			const char *x = icalparameter_get_xvalue(par);
-
-			ics_diag(f, DIAG_WARNING,
-			         attendee_line(f, b, value, at), ev->s.uid,
-			         "ROLE=%s of ATTENDEE %s is not a role dais "
-			         "knows; it is read as OPT-PARTICIPANT (use "
-			         "CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT)",
-			         x ? x : "?",
-			         cn      ? cn
-			         : value ? value
-			                 : "?");
-			break;
-		}
-		}
-	}
-	if ((id == NULL || *id == '\0') &&
-	    (who = link_participant(f->p, value, cn, &how)) != NULL) {
-		/* Said once for the session (unlinked_hint). */
-		char *h =
-		    xasprintf("participant '%s' (ATTENDEE %s: %s)", who->id,
-		              cn      ? cn
-		              : value ? value
-		                      : "?",
-		              link_how_name(how));
-
-		strlist_add(hints, h);
-		free(h);
-		return;
-	}
-	if (id == NULL || *id == '\0') {
-		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
-		         ev->s.uid,
-		         "ATTENDEE %s has no dais id, so dais cannot check "
-		         "their conflicts; add X-DAIS-ID=<participant id> "
-		         "(or write the value as urn:x-dais:<id>)",
-		         cn      ? cn
-		         : value ? value
-		                 : "?");
-		return;
-	}
-	if (session_find_assignment(&ev->s, id) >= 0) {
-		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
-		         ev->s.uid,
-		         "participant %s is an ATTENDEE of this session twice; "
-		         "dais keeps the first, remove the other",
-		         id);
-		return;
-	}
-	session_add_assignment(&ev->s, id, role, cn);
-}
-
-/*
- * Another client's event names a room of venues.ini by its name, or people
- * of participants.ini by e-mail or name, without dais's ids: dais would
- * check none of their conflicts and say "no conflicts". One warning for
- * the session, with what it most likely means; `hints` is cleared.
  */
 static void
 unlinked_hint(struct ics_file *f, const struct ics_event *ev,
@@ -845,12 +336,12 @@ unlinked_hint(struct ics_file *f, const struct ics_event *ev,
 		memmove(hints->v + 1, hints->v,
 		        (hints->n - 1) * sizeof *hints->v);
 		hints->v[0] = h;
-		line = prop_line(b, "LOCATION", NULL);
+		line = ics_event_prop_line(b, "LOCATION", NULL);
 	}
 	if (hints->n == 0)
 		return;
 	if (line == 0)
-		line = prop_line(b, "ATTENDEE", NULL);
+		line = ics_event_prop_line(b, "ATTENDEE", NULL);
 	all = strlist_join(hints, ", ");
 	ics_diag(f, DIAG_WARNING, line, ev->s.uid,
 	         "dais checks no conflict of what this event names without "
@@ -896,7 +387,8 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	ev->ok = true;
 	scan(c, &fd);
 
-	ev->s.uid = trimmed(text_of(fd.prop[SESSION_FIELD_UID]));
+	ev->s.uid =
+	    ics_event_trimmed(ics_event_text_of(fd.prop[SESSION_FIELD_UID]));
 	if (ev->s.uid == NULL) {
 		ics_diag(
 		    f, DIAG_ERROR, b->begin_line, NULL,
@@ -908,26 +400,28 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	report_errors(f, c, b, ev->s.uid);
 	report_repeats(f, ev, &fd, b);
 
-	read_times(f, ev, &fd, b);
+	ics_event_read_times(f, ev, &fd, b);
 	if (ev->override && fd.nrrule + fd.nrdate > 0)
-		ics_diag(f, DIAG_WARNING,
-		         prop_line(b, fd.nrrule ? "RRULE" : "RDATE", NULL),
-		         ev->s.uid,
-		         "an override of one occurrence (RECURRENCE-ID) does "
-		         "not recur itself; dais ignores its RRULE and RDATE");
+		ics_diag(
+		    f, DIAG_WARNING,
+		    ics_event_prop_line(b, fd.nrrule ? "RRULE" : "RDATE", NULL),
+		    ev->s.uid,
+		    "an override of one occurrence (RECURRENCE-ID) does "
+		    "not recur itself; dais ignores its RRULE and RDATE");
 	ev->recurs = !ev->override && fd.nrrule + fd.nrdate > 0;
 
-	read_texts(ev, &fd);
-	read_kind(f, ev, fd.category);
-	read_status(f, ev, &fd, b);
+	ics_event_read_texts(ev, &fd);
+	ics_event_read_kind(f, ev, fd.category);
+	ics_event_read_status(f, ev, &fd, b);
 	ev->s.confidential =
 	    fd.prop[SESSION_FIELD_CONFIDENTIAL] != NULL &&
 	    icalproperty_get_class(fd.prop[SESSION_FIELD_CONFIDENTIAL]) !=
 	        ICAL_CLASS_PUBLIC;
-	read_numbers(f, ev, &fd, b);
-	read_languages(ev, text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
+	ics_event_read_numbers(f, ev, &fd, b);
+	ics_event_read_languages(
+	    ev, ics_event_text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
 	for (i = 0, at = 0; i < fd.nattendees; i++)
-		read_attendee(f, ev, fd.attendees[i], b, &at, &hints);
+		ics_event_read_attendee(f, ev, fd.attendees[i], b, &at, &hints);
 	free(fd.attendees);
 	unlinked_hint(f, ev, b, &hints);
 	ev->tz.tzid = NULL; /* borrowed from c, which may go now */

@@ -1,0 +1,58 @@
+/*
+ * ics_event_internal.h: what the files reading one VEVENT share
+ * (ics_event.c scans it and takes it in, ics_event_time.c reads its
+ * times, ics_event_prop.c its other properties). Private to src/io/.
+ */
+#ifndef DAIS_IO_ICS_EVENT_INTERNAL_H
+#define DAIS_IO_ICS_EVENT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dais/session_field.h"
+#include "ics_internal.h"
+
+/*
+ * What the one pass over the properties found: the first property of each
+ * session field the table names (session_field.h), and how many there
+ * were, so that a second is reported; CATEGORIES and ATTENDEE may repeat.
+ */
+struct found {
+	icalproperty *prop[SESSION_FIELD_COUNT];
+	int count[SESSION_FIELD_COUNT];
+	icalproperty *duration; /* DTEND's alternative, in no field */
+	int nduration;
+	const char *category;
+	int nrrule, nrdate;
+	icalproperty **attendees;
+	size_t nattendees, capattendees;
+};
+
+/* ---- ics_event.c ---- */
+const char *ics_event_first(const char *have, const char *v);
+const char *ics_event_text_of(icalproperty *prop);
+char *ics_event_trimmed(const char *s);
+bool ics_event_whole_number(const char *s, long *out);
+int ics_event_prop_line(const struct ics_block *b, const char *name,
+                        const char *needle);
+char *ics_event_as_written(const struct ics_block *b, const char *name);
+char *ics_event_written(icalproperty *prop);
+
+/* ---- ics_event_time.c ---- */
+void ics_event_read_times(struct ics_file *f, struct ics_event *ev,
+                          const struct found *fd, const struct ics_block *b);
+
+/* ---- ics_event_prop.c ---- */
+void ics_event_read_status(struct ics_file *f, struct ics_event *ev,
+                           const struct found *fd, const struct ics_block *b);
+void ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
+                            const struct found *fd, const struct ics_block *b);
+void ics_event_read_languages(struct ics_event *ev, const char *list);
+void ics_event_read_texts(struct ics_event *ev, const struct found *fd);
+void ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
+                         const char *category);
+void ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
+                             icalproperty *prop, const struct ics_block *b,
+                             size_t *at, struct strlist *hints);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * ics_event_prop.c: a VEVENT's other properties into the session:
+ * status, numbers, languages, texts, kind and attendees, each checked as
+ * written, with a sentence for whatever is wrong.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/link.h"
+#include "dais/session_field.h"
+#include "dais/xalloc.h"
+#include "ics_event_internal.h"
+#include "ics_internal.h"
+
+void
+ics_event_read_status(struct ics_file *f, struct ics_event *ev,
+                      const struct found *fd, const struct ics_block *b)
+{
+	char *v;
+
+	if (fd->prop[SESSION_FIELD_STATUS] == NULL)
+		return;
+	switch (icalproperty_get_status(fd->prop[SESSION_FIELD_STATUS])) {
+	case ICAL_STATUS_TENTATIVE:
+		ev->s.status = SESSION_TENTATIVE;
+		return;
+	case ICAL_STATUS_CONFIRMED:
+		ev->s.status = SESSION_CONFIRMED;
+		return;
+	case ICAL_STATUS_CANCELLED:
+		ev->s.status = SESSION_CANCELLED;
+		return;
+	default:
+		break;
+	}
+	v = ics_event_written(fd->prop[SESSION_FIELD_STATUS]);
+	ics_diag(f, DIAG_WARNING, ics_event_prop_line(b, "STATUS", NULL),
+	         ev->s.uid,
+	         "STATUS:%s is not a status dais knows (TENTATIVE, CONFIRMED "
+	         "or CANCELLED); it is read as CONFIRMED",
+	         v);
+	free(v);
+	ev->s.status = SESSION_CONFIRMED;
+}
+
+void
+ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
+                       const struct found *fd, const struct ics_block *b)
+{
+	const char *raw;
+	long n;
+	int line;
+
+	/* libical reads SEQUENCE:abc as 0 without a word: look ourselves. */
+	if (fd->prop[SESSION_FIELD_SEQUENCE] != NULL) {
+		raw = ics_block_value(b, "SEQUENCE", &line);
+		if (raw != NULL && !ics_event_whole_number(raw, &n)) {
+			ics_diag(
+			    f, DIAG_WARNING, line, ev->s.uid,
+			    "SEQUENCE:%s is not a whole number; dais reads "
+			    "it as 0 (it counts the session's revisions: "
+			    "write 0 or more)",
+			    raw);
+			ev->s.sequence = 0;
+		} else {
+			ev->s.sequence = icalproperty_get_sequence(
+			    fd->prop[SESSION_FIELD_SEQUENCE]);
+		}
+	}
+	if ((raw = ics_event_text_of(fd->prop[SESSION_FIELD_EXPECTED])) !=
+	    NULL) {
+		if (ics_event_whole_number(raw, &n)) {
+			ev->s.expected = (int)n;
+		} else {
+			ics_diag(
+			    f, DIAG_WARNING,
+			    ics_event_prop_line(b, "X-DAIS-EXPECTED", NULL),
+			    ev->s.uid,
+			    "X-DAIS-EXPECTED:%s is not a whole number of "
+			    "people; the expected attendance is left "
+			    "unknown",
+			    raw);
+		}
+	}
+}
+
+void
+ics_event_read_languages(struct ics_event *ev, const char *list)
+{
+	const char *s = list;
+
+	while (s != NULL && *s != '\0') {
+		size_t n = strcspn(s, ",");
+		char *one = xstrndup(s, n), *t = ics_event_trimmed(one), *q;
+
+		if (t != NULL) {
+			/* Codes are case-insensitive; the registries write
+			 * them in lower case. */
+			for (q = t; *q != '\0'; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q - 'A' + 'a');
+			if (!strlist_has(&ev->s.languages, t))
+				strlist_add(&ev->s.languages, t);
+		}
+		free(t);
+		free(one);
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+}
+
+/*
+ * The text fields read as written, through the field table: a new text
+ * property (X-DAIS-...) needs a row there and nothing here. The UID and
+ * the kind (CATEGORIES) are read on their own.
+ */
+void
+ics_event_read_texts(struct ics_event *ev, const struct found *fd)
+{
+	size_t i;
+	char *id;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const struct session_field *sf = &session_field_table[i];
+
+		if (sf->type == SESSION_TYPE_TEXT && sf->ical != NULL &&
+		    !(sf->flags & SF_KEY) && sf->id != SESSION_FIELD_KIND)
+			session_field_set_text(&ev->s, sf,
+			                       ics_event_text_of(fd->prop[i]));
+	}
+	/* A room is an id: blanks around it are not part of it. */
+	id = ics_event_trimmed(ev->s.room_id);
+	free(ev->s.room_id);
+	ev->s.room_id = id;
+}
+
+void
+ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
+                    const char *category)
+{
+	const struct strlist *kinds = &f->p->conf.kinds;
+	char *k = ics_event_trimmed(category);
+	size_t i;
+
+	if (k == NULL)
+		return;
+	/* Spelled as conference.ini spells it, so comparisons are exact. */
+	for (i = 0; i < kinds->n; i++) {
+		if (strcasecmp(kinds->v[i], k) == 0) {
+			free(k);
+			k = xstrdup(kinds->v[i]);
+			break;
+		}
+	}
+	ev->s.kind = k;
+}
+
+/*
+ * The line of the ATTENDEE whose value holds `value`. Attendees come in
+ * file order, so the search goes on from the one found last (*at): one
+ * pass over a session of 10 000 attendees, not one per attendee. A value
+ * libical wrote differently costs a pass of its own, and once the file's
+ * messages are past ICS_MAX_DIAGS nothing is looked for.
+ */
+static int
+attendee_line(const struct ics_file *f, const struct ics_block *b,
+              const char *value, size_t *at)
+{
+	size_t k, i;
+
+	if (f->ndiags >= ICS_MAX_DIAGS)
+		return b->begin_line;
+	for (k = 0; k < b->n; k++) {
+		const char *s;
+
+		i = (*at + k) % b->n;
+		s = ics_block_text(b, i);
+		if (!b->lines[i].own || strncasecmp(s, "ATTENDEE", 8) != 0 ||
+		    (s[8] != ':' && s[8] != ';'))
+			continue;
+		if (value == NULL || strstr(s, value) != NULL) {
+			*at = i + 1;
+			return b->lines[i].line;
+		}
+	}
+	return ics_event_prop_line(b, "ATTENDEE", NULL);
+}
+
+void
+ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
+                        icalproperty *prop, const struct ics_block *b,
+                        size_t *at, struct strlist *hints)
+{
+	const char *value = icalproperty_get_attendee(prop);
+	const char *id = NULL, *cn = NULL;
+	enum role role = ROLE_PARTICIPANT;
+	const struct participant *who;
+	enum link_how how;
+	icalparameter *par;
+
+	for (par = icalproperty_get_first_parameter(prop, ICAL_X_PARAMETER);
+	     par != NULL;
+	     par = icalproperty_get_next_parameter(prop, ICAL_X_PARAMETER)) {
+		const char *name = icalparameter_get_xname(par);
+
+		if (name != NULL && strcasecmp(name, "X-DAIS-ID") == 0) {
+			id = icalparameter_get_xvalue(par);
+			break;
+		}
+	}
+	if ((id == NULL || *id == '\0') && value != NULL &&
+	    strncasecmp(value, "urn:x-dais:", 11) == 0)
+		id = value + 11;
+	par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
+	if (par != NULL)
+		cn = icalparameter_get_cn(par);
+	par = icalproperty_get_first_parameter(prop, ICAL_ROLE_PARAMETER);
+	if (par != NULL) {
+		switch (icalparameter_get_role(par)) {
+		case ICAL_ROLE_CHAIR:
+			role = ROLE_CHAIR;
+			break;
+		case ICAL_ROLE_REQPARTICIPANT:
+			role = ROLE_SPEAKER;
+			break;
+		case ICAL_ROLE_OPTPARTICIPANT:
+		case ICAL_ROLE_NONPARTICIPANT:
+			break;
+		default: {
+			const char *x = icalparameter_get_xvalue(par);
+
+			ics_diag(f, DIAG_WARNING,
+			         attendee_line(f, b, value, at), ev->s.uid,
+			         "ROLE=%s of ATTENDEE %s is not a role dais "
+			         "knows; it is read as OPT-PARTICIPANT (use "
+			         "CHAIR, REQ-PARTICIPANT or OPT-PARTICIPANT)",
+			         x ? x : "?",
+			         cn      ? cn
+			         : value ? value
+			                 : "?");
+			break;
+		}
+		}
+	}
+	if ((id == NULL || *id == '\0') &&
+	    (who = link_participant(f->p, value, cn, &how)) != NULL) {
+		/* Said once for the session (unlinked_hint). */
+		char *h =
+		    xasprintf("participant '%s' (ATTENDEE %s: %s)", who->id,
+		              cn      ? cn
+		              : value ? value
+		                      : "?",
+		              link_how_name(how));
+
+		strlist_add(hints, h);
+		free(h);
+		return;
+	}
+	if (id == NULL || *id == '\0') {
+		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
+		         ev->s.uid,
+		         "ATTENDEE %s has no dais id, so dais cannot check "
+		         "their conflicts; add X-DAIS-ID=<participant id> "
+		         "(or write the value as urn:x-dais:<id>)",
+		         cn      ? cn
+		         : value ? value
+		                 : "?");
+		return;
+	}
+	if (session_find_assignment(&ev->s, id) >= 0) {
+		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
+		         ev->s.uid,
+		         "participant %s is an ATTENDEE of this session twice; "
+		         "dais keeps the first, remove the other",
+		         id);
+		return;
+	}
+	session_add_assignment(&ev->s, id, role, cn);
+}
+
+/*
+ * Another client's event names a room of venues.ini by its name, or people
+ * of participants.ini by e-mail or name, without dais's ids: dais would
+ * check none of their conflicts and say "no conflicts". One warning for
+ * the session, with what it most likely means; `hints` is cleared.
+ */
