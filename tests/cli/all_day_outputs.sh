@@ -37,6 +37,10 @@ xmllint --noout --schema "$SRCDIR/tests/export/frab-schedule.xsd" \
 	"$tmp/frab.xml" >"$tmp/lint" 2>&1 ||
 	{ echo "FAIL: frab.xml is not valid"; cat "$tmp/lint"; fail=1; }
 frab=$(cat "$tmp/frab.xml")
+# The independent checker (python3-icalendar, xml.etree) agrees on every
+# event, the all-day one included.
+/usr/bin/python3 "$SRCDIR/tests/export/check_frab.py" "$p" "$tmp/frab.xml" \
+	>"$tmp/checked" 2>&1 || { echo "FAIL: check_frab.py"; cat "$tmp/checked"; fail=1; }
 expect_contains '<day index="1" date="2026-11-04" start="2026-11-04T08:00:00+03:00" end="2026-11-04T22:00:00+03:00">' \
 	frab "$frab"
 expect_contains "<date>2026-11-04T00:00:00+03:00</date>

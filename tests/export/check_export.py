@@ -173,10 +173,19 @@ class Programme:
                 out.append(t)
         return out
 
+    def instant(self, value):
+        """A DATE (an all-day item, RFC 5545 3.3.4) as the instant dais
+        reads it: midnight of that day in the conference's zone."""
+        if not isinstance(value, datetime.datetime) and \
+                isinstance(value, datetime.date):
+            return datetime.datetime.combine(
+                value, datetime.time(), self.tz).astimezone(UTC)
+        return as_utc(value)
+
     def add(self, ev, uid, rid, master):
-        start = as_utc(ev["DTSTART"].dt)
+        start = self.instant(ev["DTSTART"].dt)
         if ev.get("DTEND") is not None:
-            end = as_utc(ev["DTEND"].dt)
+            end = self.instant(ev["DTEND"].dt)
         else:
             end = start + ev["DURATION"].dt
         if rid is not None and ev is master:  # a generated occurrence
