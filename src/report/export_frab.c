@@ -197,6 +197,35 @@ listed_as_person(const struct lineup_person *x)
 	return x->heading == LINEUP_CHAIR || x->heading == LINEUP_SPEAKER;
 }
 
+/*
+ * frab has no all-day event, and apps (c3voc's schedule tools, Giggity)
+ * place an event in the day whose start..end holds its start: an all-day
+ * item is written as one event on each day it covers, from that day's
+ * start to its end. Its first day's event is the item's own (guid of
+ * urn:dais:event:UID); each later day's is keyed "UID/YYYY-MM-DD".
+ */
+static char *
+all_day_key(const char *uid, struct dais_date d, bool first)
+{
+	char buf[DAIS_TIMEBUF];
+
+	return first ? xstrdup(uid)
+	             : xasprintf("%s/%s", uid, date_fmt_iso(buf, d));
+}
+
+/* The dates an all-day item covers after its first: each whose midnight
+ * is before its end. */
+static bool
+all_day_covers(const struct programme *p, const struct session *s,
+               struct dais_date d)
+{
+	const struct dais_zone *zone = &p->conf.zone;
+
+	return s->all_day &&
+	       date_compare(time_local_date(zone, s->start), d) <= 0 &&
+	       time_at(zone, d, 0) < s->end;
+}
+
 /* Numbers for every event and person of the public programme, whatever
  * day is exported, so that a day's export uses the whole one's numbers. */
 static void
@@ -216,8 +245,23 @@ number_everything(struct frab *f, const struct export_options *o)
 		uid = export_uid(f->p, s);
 		urn = event_urn(f->p, s);
 		numbering_add(&f->events, uid, urn);
-		free(uid);
 		free(urn);
+		if (s->all_day) {
+			struct dais_date d =
+			    time_local_date(&f->p->conf.zone, s->start);
+
+			for (d = days_to_date(date_to_days(d) + 1);
+			     all_day_covers(f->p, s, d);
+			     d = days_to_date(date_to_days(d) + 1)) {
+				char *key = all_day_key(uid, d, false);
+
+				urn = xasprintf("urn:dais:event:%s", key);
+				numbering_add(&f->events, key, urn);
+				free(key);
+				free(urn);
+			}
+		}
+		free(uid);
 		people = lineup_of(f->p, s);
 		for (j = 0; j < s->nassign; j++) {
 			char *key;
@@ -320,9 +364,29 @@ roles_text(const struct lineup_person *people, size_t n)
 	return strbuf_take(&b);
 }
 
-static void
-write_event(struct frab *f, const struct session *s, const char *room)
+/* An event of a day: a session, or an all-day item's part of that day. */
+struct frab_item {
+	const struct session *s;
+	dais_time start, end;
+	char *key; /* the numbering's name: export UID, or "UID/DATE" */
+};
+
+static int
+item_cmp(const void *va, const void *vb)
 {
+	const struct frab_item *a = va, *b = vb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+static void
+write_event(struct frab *f, const struct frab_item *item, const char *room)
+{
+	const struct session *s = item->s;
 	const struct dais_zone *zone = &f->p->conf.zone;
 	struct lineup_person *people = lineup_of(f->p, s);
 	char buf[DAIS_TIMEBUF], guid[UUID5_TEXT_LEN], *uid, *urn, *text;
@@ -331,8 +395,8 @@ write_event(struct frab *f, const struct session *s, const char *room)
 	long id;
 	size_t i;
 
-	uid = export_uid(f->p, s);
-	urn = event_urn(f->p, s);
+	uid = xstrdup(item->key);
+	urn = xasprintf("urn:dais:event:%s", item->key);
 	id = numbering_find(&f->events, uid);
 	xmlout_start(f->x, "event");
 	xmlout_attr(f->x, "guid",
@@ -342,9 +406,9 @@ write_event(struct frab *f, const struct session *s, const char *room)
 	free(uid);
 	free(urn);
 
-	xmlout_element(f->x, "date", time_fmt_iso(buf, zone, s->start));
-	xmlout_element(f->x, "start", time_fmt_hm(buf, zone, s->start));
-	duration_hm(buf, s->end - s->start);
+	xmlout_element(f->x, "date", time_fmt_iso(buf, zone, item->start));
+	xmlout_element(f->x, "start", time_fmt_hm(buf, zone, item->start));
+	duration_hm(buf, item->end - item->start);
 	xmlout_element(f->x, "duration", buf);
 	xmlout_element(f->x, "room", room);
 	if ((text = slug(f, id, s->title ? s->title : "")) != NULL) {
@@ -403,16 +467,16 @@ room_key(const struct session *s)
 }
 
 /* Rooms in venues.ini's order, then places no registry knows in the order
- * they first appear; each with its sessions in time order. */
+ * they first appear; each with its events in time order. */
 static void
-write_rooms(struct frab *f, const struct agenda_day *day)
+write_rooms(struct frab *f, const struct frab_item *items, size_t n)
 {
-	bool *done = xcalloc(day->n ? day->n : 1, sizeof *done);
-	size_t r, i, j, remaining = day->n;
+	bool *done = xcalloc(n ? n : 1, sizeof *done);
+	size_t r, i, j, remaining = n;
 
 	for (r = 0; r <= f->p->nrooms && remaining > 0; r++) {
-		for (i = 0; i < day->n; i++) {
-			const struct session *first = day->sessions[i];
+		for (i = 0; i < n; i++) {
+			const struct session *first = items[i].s;
 			const char *key = room_key(first), *name;
 			char guid[UUID5_TEXT_LEN], *urn;
 
@@ -436,19 +500,70 @@ write_rooms(struct frab *f, const struct agenda_day *day)
 			    f->x, "guid",
 			    uuid5_text(guid, uuid5_namespace_url, urn, NULL));
 			free(urn);
-			for (j = i; j < day->n; j++) {
+			for (j = i; j < n; j++) {
 				if (done[j] ||
-				    strcmp(room_key(day->sessions[j]), key) !=
-				        0)
+				    strcmp(room_key(items[j].s), key) != 0)
 					continue;
 				done[j] = true;
 				remaining--;
-				write_event(f, day->sessions[j], name);
+				write_event(f, &items[j], name);
 			}
 			xmlout_end(f->x);
 		}
 	}
 	free(done);
+}
+
+static void
+add_item(struct frab_item **v, size_t *n, size_t *cap, const struct session *s,
+         dais_time start, dais_time end, char *key)
+{
+	XGROW(*v, *n, *cap);
+	(*v)[*n].s = s;
+	(*v)[*n].start = start;
+	(*v)[*n].end = end;
+	(*v)[*n].key = key;
+	(*n)++;
+}
+
+/* A day's events: its sessions, an all-day item as the day's hours, and
+ * the all-day items begun on an earlier day that cover this one. */
+static void
+write_day(struct frab *f, const struct agenda_day *day,
+          const struct export_options *o)
+{
+	struct export_options every = *o;
+	struct frab_item *items = NULL;
+	size_t n = 0, cap = 0, i;
+
+	every.by_day = false;
+	for (i = 0; i < day->n; i++) {
+		const struct session *s = day->sessions[i];
+
+		add_item(&items, &n, &cap, s,
+		         s->all_day ? day->start : s->start,
+		         s->all_day ? day->end : s->end, export_uid(f->p, s));
+	}
+	for (i = 0; i < f->p->nsessions; i++) {
+		const struct session *s = &f->p->sessions[i];
+		char *uid;
+
+		if (!s->all_day || s->status == SESSION_CANCELLED ||
+		    !export_includes(f->p, &every, s) ||
+		    date_compare(time_local_date(&f->p->conf.zone, s->start),
+		                 day->date) >= 0 ||
+		    !all_day_covers(f->p, s, day->date))
+			continue;
+		uid = export_uid(f->p, s);
+		add_item(&items, &n, &cap, s, day->start, day->end,
+		         all_day_key(uid, day->date, false));
+		free(uid);
+	}
+	qsort(items, n, sizeof *items, item_cmp);
+	write_rooms(f, items, n);
+	for (i = 0; i < n; i++)
+		free(items[i].key);
+	free(items);
 }
 
 /* A fingerprint of what the schedule says, as its <version>: it changes
@@ -532,7 +647,7 @@ export_frab(const struct programme *p, const struct export_options *o,
 		            time_fmt_iso(buf, &p->conf.zone, day->start));
 		xmlout_attr(f.x, "end",
 		            time_fmt_iso(buf, &p->conf.zone, day->end));
-		write_rooms(&f, day);
+		write_day(&f, day, o);
 		xmlout_end(f.x);
 	}
 	out = xmlout_finish(f.x);

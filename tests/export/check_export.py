@@ -197,6 +197,8 @@ class Programme:
             people.append((attendee_id(att), role,
                            str(att.params.get("CN", ""))))
         self.sessions.append({
+            # DTSTART;VALUE=DATE: an all-day item.
+            "all_day": not isinstance(ev["DTSTART"].dt, datetime.datetime),
             "uid": uid,
             "rid": rid,
             # Set by occurrence_uids once every session is read.

@@ -7,7 +7,11 @@ xml.etree, the guids recomputed with Python's own uuid.uuid5.
   check_frab.py PROGRAMME SCHEDULE.xml [--day DATE]
 
 Checks: every public, not cancelled session (of the day) is there once and
-nothing else; its start (in UTC, through the offset written), duration,
+nothing else, an all-day item once on each day it covers, from that day's
+start to its end (frab has no all-day event; the first day's event has the
+item's guid, a later day's that of urn:dais:event:UID/DATE); every event
+starts within its day's start and end, where c3voc's schedule tools look
+for it (get_day_from_time); its start (in UTC, through the offset written), duration,
 local start, title, room, type and persons (chair and speakers in protocol
 order) are right; each event sits in the day of its local start and in the
 room element of its room; guids are the documented UUIDs; numeric ids are
@@ -82,15 +86,27 @@ def main():
             fail(where, "time_zone_name is not the conference's zone")
     acronym = text(conf, "acronym") if conf is not None else ""
 
-    want = {s["export_uid"]: s for s in prog.select(args.day)
-            if s["status"] != "CANCELLED"}
-    seen, ids = set(), set()
     all_days = sorted(set(prog.days) | {
         s["start"].astimezone(prog.tz).date() for s in prog.select()})
+    want = {s["export_uid"]: s for s in prog.select(args.day)
+            if s["status"] != "CANCELLED"}
+    # An all-day item's later days: "UID/DATE" for each exported day whose
+    # midnight is before its end.
+    for s in prog.select():
+        if not s["all_day"] or s["status"] == "CANCELLED":
+            continue
+        for d in all_days:
+            midnight = datetime.datetime.combine(d, datetime.time(), prog.tz)
+            if d > s["start"].astimezone(prog.tz).date() and \
+                    midnight < s["end"] and args.day in (None, d):
+                want[f"{s['export_uid']}/{d.isoformat()}"] = s
+    seen, ids = set(), set()
     for day in root.findall("day"):
         date = datetime.date.fromisoformat(day.get("date"))
         if int(day.get("index")) != all_days.index(date) + 1:
             fail(where, f"day {date} has index {day.get('index')}")
+        day_start = datetime.datetime.fromisoformat(day.get("start"))
+        day_end = datetime.datetime.fromisoformat(day.get("end"))
         for room in day.findall("room"):
             for ev in room.findall("event"):
                 guid = ev.get("guid")
@@ -111,16 +127,23 @@ def main():
                     fail(at, f"id {ev.get('id')} is not unique")
                 ids.add(ev.get("id"))
                 start = datetime.datetime.fromisoformat(text(ev, "date"))
+                # An all-day item's event is its day's hours.
+                s_start, s_end = (day_start, day_end) if s["all_day"] \
+                    else (s["start"], s["end"])
                 if start.utcoffset() is None or \
-                        start.astimezone(ce.UTC) != s["start"]:
+                        start.astimezone(ce.UTC) != s_start:
                     fail(at, f"date is {text(ev, 'date')}, want "
-                         f"{s['start'].astimezone(prog.tz).isoformat()}")
-                local = s["start"].astimezone(prog.tz)
+                         f"{s_start.astimezone(prog.tz).isoformat()}")
+                if start.utcoffset() is not None and \
+                        not day_start <= start < day_end:
+                    fail(at, f"starts at {text(ev, 'date')}, outside its "
+                         f"day's {day.get('start')} .. {day.get('end')}")
+                local = s_start.astimezone(prog.tz)
                 if local.date() != date:
                     fail(at, f"in day {date}, starts on {local.date()}")
                 if text(ev, "start") != local.strftime("%H:%M"):
                     fail(at, f"start is {text(ev, 'start')}")
-                minutes = int((s["end"] - s["start"]).total_seconds() // 60)
+                minutes = int((s_end - s_start).total_seconds() // 60)
                 if text(ev, "duration") != f"{minutes // 60:02d}:" \
                                            f"{minutes % 60:02d}":
                     fail(at, f"duration is {text(ev, 'duration')}")
