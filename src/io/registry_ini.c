@@ -2,11 +2,15 @@
  * registry_ini.c: one registry INI file. Our scan of the raw lines follows
  * iniparser's own rules, to find what iniparser would refuse or change in
  * silence and the line of every section and key; iniparser then reads the
- * values (registry_value.c turns them into the model's types).
+ * values (registry_value.c turns them into the model's types) from the same
+ * bytes, a run of sections at a time.
  */
 #include "registry_ini.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <ctype.h>
@@ -23,11 +27,20 @@
 /* Registries are a few hundred lines; anything this big is not one. */
 #define INI_FILE_MAX (16L * 1024 * 1024)
 /*
- * Sections and keys of one file, at most. iniparser looks every key up by
- * walking all it has read, so its time grows with the square: 40 000 take
- * 18 s; 20 000, a second. The Kuwait example's participants.ini has 1 041.
+ * Sections and keys of one file, at most: far more than any registry (the
+ * Kuwait example's participants.ini has 1 041; a conference of 2 000
+ * people about 13 000).
  */
 #define INI_MAX_ENTRIES 20000
+/*
+ * iniparser 4.1's dictionary_set compares a new key with every key the
+ * dictionary holds, so one dictionary for a file of n keys costs n^2/2
+ * comparisons (13 000 keys: 85 million, a quarter of `dais check` on a
+ * 10 000-session programme). iniparser reads the file in runs of whole
+ * sections of about this many entries instead, one dictionary each: the
+ * cost grows with n.
+ */
+#define INI_RUN_ENTRIES 64
 
 /* iniparser folds names with tolower(); in our locales that is ASCII. */
 static char *
@@ -87,24 +100,25 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	struct ini_section *s;
 	size_t i;
 
-	for (i = 0; i < f->nsecs; i++) {
-		if (strcmp(f->secs[i].name, name) == 0) {
-			ini_warning(f, line,
-			            "section [%s] appears again (first at line "
-			            "%d): iniparser merges the two; keep one",
-			            name, f->secs[i].line);
-			free(name);
-			if (f->secs[i].again == 0)
-				f->secs[i].again = line;
-			return &f->secs[i];
-		}
+	if (strmap_get(&f->sec_by_name, name, &i)) {
+		ini_warning(f, line,
+		            "section [%s] appears again (first at line "
+		            "%d): iniparser merges the two; keep one",
+		            name, f->secs[i].line);
+		free(name);
+		if (f->secs[i].again == 0)
+			f->secs[i].again = line;
+		return &f->secs[i];
 	}
 	XGROW(f->secs, f->nsecs, f->capsecs);
-	s = &f->secs[f->nsecs++];
+	s = &f->secs[f->nsecs];
 	memset(s, 0, sizeof *s);
 	s->name = name;
 	s->raw = xstrndup(raw, n);
 	s->line = line;
+	/* The name's bytes stay put when secs grows. */
+	strmap_add(&f->sec_by_name, s->name, f->nsecs);
+	f->nsecs++;
 	return s;
 }
 
@@ -302,7 +316,7 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 {
 	struct ini_section *cur = NULL;
 	char joined[INI_LINE_MAX + 1];
-	size_t pos = 0, jlen = 0, skip;
+	size_t pos = 0, jlen = 0, skip, first_offset = 0;
 	int lineno = 0, first = 0, entries = 0;
 	bool cont = false;
 	const char *nul;
@@ -330,12 +344,13 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 		const char *s = buf + pos, *nl = memchr(s, '\n', len - pos);
 		size_t n = nl != NULL ? (size_t)(nl - s) : len - pos;
 
-		pos += n + (nl != NULL);
 		lineno++;
 		if (!cont) {
 			first = lineno;
+			first_offset = pos;
 			jlen = 0;
 		}
+		pos += n + (nl != NULL);
 		if (jlen + n > INI_LINE_MAX) {
 			if (cont)
 				ini_error(f, lineno,
@@ -379,6 +394,13 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 			f->refused = true;
 			break;
 		}
+		if (joined[skip] == '[') {
+			XGROW(f->cuts, f->ncuts, f->capcuts);
+			f->cuts[f->ncuts].offset = first_offset;
+			f->cuts[f->ncuts].line = first;
+			f->cuts[f->ncuts].entries = entries - 1;
+			f->ncuts++;
+		}
 		if (!ini_scan_line(f, joined, first, lineno != first, &cur))
 			f->refused = true;
 	}
@@ -398,6 +420,8 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
  * file (registries load one file at a time).
  */
 static struct ini_file *capture_file;
+/* The line before the run iniparser reads: its line numbers start at 1. */
+static int capture_line_offset;
 
 static int ini_capture(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -432,6 +456,8 @@ ini_capture(const char *fmt, ...)
 	in = strstr(msg, " in ");
 	if (in != NULL)
 		*in = '\0';
+	if (line > 0)
+		line += capture_line_offset;
 	ini_error(capture_file, line,
 	          "iniparser cannot read the file (%s); check this line's "
 	          "quotes and its '='",
@@ -455,6 +481,7 @@ ini_free_sections(struct ini_file *f)
 	free(f->secs);
 	f->secs = NULL;
 	f->nsecs = f->capsecs = 0;
+	strmap_free(&f->sec_by_name);
 }
 
 static char *
@@ -490,46 +517,156 @@ ini_read_all(struct ini_file *f, const char *holds, size_t *len)
 	return NULL;
 }
 
+/* By key, and a later run's value of the same key first. */
 static int
-order_cmp(const void *a, const void *b, void *dict)
+entry_cmp(const void *a, const void *b)
 {
-	const dictionary *d = dict;
+	const struct ini_entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 
-	return strcmp(d->key[*(const size_t *)a], d->key[*(const size_t *)b]);
+	if (c != 0)
+		return c;
+	return x->run < y->run ? 1 : x->run > y->run ? -1 : 0;
 }
 
+/* Every value of every run, sorted; of a key read in several runs (a
+ * section given twice) the last is kept, as one iniparser_load keeps the
+ * last value. */
 static void
 ini_index(struct ini_file *f)
 {
-	ssize_t i;
+	size_t r, total = 0, kept = 0, i;
 
-	f->order =
-	    xreallocarray(NULL, (size_t)f->dict->size + 1, sizeof *f->order);
-	f->norder = 0;
-	for (i = 0; i < f->dict->size; i++)
-		if (f->dict->key[i] != NULL)
-			f->order[f->norder++] = (size_t)i;
-	qsort_r(f->order, f->norder, sizeof *f->order, order_cmp, f->dict);
+	for (r = 0; r < f->ndicts; r++)
+		total += (size_t)f->dicts[r]->n;
+	f->entries = xreallocarray(NULL, total + 1, sizeof *f->entries);
+	f->nentries = 0;
+	for (r = 0; r < f->ndicts; r++) {
+		const dictionary *d = f->dicts[r];
+		ssize_t j;
+
+		for (j = 0; j < d->size; j++)
+			if (d->key[j] != NULL) {
+				struct ini_entry *e =
+				    &f->entries[f->nentries++];
+
+				e->key = d->key[j];
+				e->val = d->val[j];
+				e->run = r;
+			}
+	}
+	qsort(f->entries, f->nentries, sizeof *f->entries, entry_cmp);
+	for (i = 0; i < f->nentries; i++)
+		if (kept == 0 ||
+		    strcmp(f->entries[i].key, f->entries[kept - 1].key) != 0)
+			f->entries[kept++] = f->entries[i];
+	f->nentries = kept;
 }
 
 /* The value iniparser read for "section:key", or NULL. */
 static const char *
 ini_lookup(const struct ini_file *f, const char *entry)
 {
-	size_t lo = 0, hi = f->norder;
+	size_t lo = 0, hi = f->nentries;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(entry, f->dict->key[f->order[mid]]);
+		int c = strcmp(entry, f->entries[mid].key);
 
 		if (c == 0)
-			return f->dict->val[f->order[mid]];
+			return f->entries[mid].val;
 		if (c < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
 	return NULL;
+}
+
+static void
+ini_add_dict(struct ini_file *f, dictionary *d)
+{
+	f->dicts = xreallocarray(f->dicts, f->ndicts + 1, sizeof *f->dicts);
+	f->dicts[f->ndicts++] = d;
+}
+
+/*
+ * iniparser reads a path, so each run of sections goes to it through an
+ * anonymous in-memory file, named by /proc/self/fd. These are the bytes the
+ * scan checked (reading the path again could meet a file changed since).
+ */
+enum runs_result {
+	RUNS_READ,
+	RUNS_REFUSED,     /* iniparser refused a run: an error says why */
+	RUNS_UNAVAILABLE, /* no in-memory file (no memfd, no /proc) */
+};
+
+static enum runs_result
+ini_load_runs(struct ini_file *f)
+{
+	char name[64];
+	size_t c = 0, from = 0;
+	int fd, probe, from_line = 1, from_entries = 0;
+	bool ok = true;
+
+	fd = memfd_create("dais-ini", MFD_CLOEXEC);
+	if (fd < 0)
+		return RUNS_UNAVAILABLE;
+	snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+	probe = open(name, O_RDONLY | O_CLOEXEC);
+	if (probe < 0) {
+		close(fd);
+		return RUNS_UNAVAILABLE;
+	}
+	close(probe);
+	while (ok && from < f->len) {
+		size_t to = f->len, done = 0;
+		int next_line = 0;
+		dictionary *d;
+
+		/* The first cut after this run's start with enough entries
+		 * before it ends the run. */
+		for (; c < f->ncuts; c++)
+			if (f->cuts[c].offset > from &&
+			    f->cuts[c].entries - from_entries >=
+			        INI_RUN_ENTRIES) {
+				to = f->cuts[c].offset;
+				next_line = f->cuts[c].line;
+				break;
+			}
+		if (ftruncate(fd, 0) != 0)
+			ok = false;
+		while (ok && done < to - from) {
+			ssize_t w = pwrite(fd, f->text + from + done,
+			                   to - from - done, (off_t)done);
+
+			if (w <= 0)
+				ok = false;
+			else
+				done += (size_t)w;
+		}
+		if (!ok) {
+			ini_error(f, 0,
+			          "cannot hand the file to iniparser (%s): "
+			          "is memory short?",
+			          strerror(errno));
+			break;
+		}
+		capture_line_offset = from_line - 1;
+		d = iniparser_load(name);
+		if (d == NULL) {
+			ok = false;
+			break;
+		}
+		ini_add_dict(f, d);
+		from = to;
+		if (c < f->ncuts) {
+			from_line = next_line;
+			from_entries = f->cuts[c].entries;
+		}
+	}
+	close(fd);
+	return ok ? RUNS_READ : RUNS_REFUSED;
 }
 
 bool
@@ -571,33 +708,64 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 	if (ok) {
 		size_t before = diags->n;
 
+		enum runs_result got = RUNS_READ;
+
 		capture_file = f;
+		capture_line_offset = 0;
 		iniparser_set_error_callback(ini_capture);
-		f->dict = iniparser_load(f->path);
+		if (f->len == 0)
+			ini_add_dict(f, dictionary_new(0));
+		else
+			got = ini_load_runs(f);
+		if (got == RUNS_UNAVAILABLE) {
+			/* No in-memory file to hand over: iniparser reads
+			 * the whole file from its path, in one dictionary. */
+			dictionary *d;
+
+			capture_line_offset = 0;
+			d = iniparser_load(f->path);
+			if (d != NULL)
+				ini_add_dict(f, d);
+			else
+				got = RUNS_REFUSED;
+		}
 		capture_file = NULL;
-		if (f->dict == NULL && diags->n == before)
+		if (got == RUNS_REFUSED && diags->n == before)
 			ini_error(f, 0,
 			          "iniparser cannot read the file: check that "
 			          "it is a readable text file");
-		ok = f->dict != NULL;
+		ok = got == RUNS_READ;
 		if (ok)
 			ini_index(f);
 	}
-	/* Nothing of a refused file is used: drop what the scan saw. */
-	if (!ok)
+	/* Nothing of a refused file is used: drop what the scan saw and
+	 * the runs iniparser read before it refused one. */
+	if (!ok) {
+		size_t r;
+
 		ini_free_sections(f);
+		for (r = 0; r < f->ndicts; r++)
+			iniparser_freedict(f->dicts[r]);
+		free(f->dicts);
+		f->dicts = NULL;
+		f->ndicts = 0;
+	}
 	return ok;
 }
 
 void
 ini_close(struct ini_file *f)
 {
+	size_t r;
+
 	ini_free_sections(f);
-	free(f->order);
+	free(f->entries);
+	free(f->cuts);
 	free(f->path);
 	free(f->text);
-	if (f->dict != NULL)
-		iniparser_freedict(f->dict);
+	for (r = 0; r < f->ndicts; r++)
+		iniparser_freedict(f->dicts[r]);
+	free(f->dicts);
 	memset(f, 0, sizeof *f);
 }
 
@@ -608,10 +776,7 @@ ini_section(const struct ini_file *f, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < f->nsecs; i++)
-		if (strcmp(f->secs[i].name, name) == 0)
-			return &f->secs[i];
-	return NULL;
+	return strmap_get(&f->sec_by_name, name, &i) ? &f->secs[i] : NULL;
 }
 
 const struct ini_key *
@@ -635,7 +800,7 @@ ini_value(const struct ini_file *f, const struct ini_section *s,
 
 	if (line != NULL)
 		*line = k != NULL ? k->line : s->line;
-	if (k == NULL || k->bad || f->dict == NULL)
+	if (k == NULL || k->bad || f->ndicts == 0)
 		return NULL;
 	entry = xasprintf("%s:%s", s->name, key);
 	/* iniparser folds its keys so, and so does its getstring. */

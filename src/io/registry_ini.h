@@ -14,6 +14,7 @@
 
 #include "dais/diag.h"
 #include "dais/model.h"
+#include "dais/strmap.h"
 
 struct ini_key {
 	char *name; /* folded to lower case, as iniparser folds it */
@@ -30,15 +31,38 @@ struct ini_section {
 	size_t nkeys, capkeys;
 };
 
+/* Where a [section] line starts, for cutting the file into runs of
+ * sections that iniparser reads one at a time (registry_ini.c). */
+struct ini_cut {
+	size_t offset; /* of the line's first byte */
+	int line;
+	int entries; /* sections and keys before it */
+};
+
+/* One value iniparser read: "section:key" and its value, borrowed from
+ * one of the dictionaries. */
+struct ini_entry {
+	const char *key, *val;
+	size_t run; /* which dictionary: a later one wins */
+};
+
 struct ini_file {
 	char *path; /* dir/name, as diagnostics show it */
 	struct diag_list *diags;
-	dictionary *dict;
-	/* dict's entries sorted by key: iniparser_getstring scans the whole
-	 * dictionary, which makes reading every key quadratic. */
-	size_t *order, norder;
+	/* iniparser's dictionaries, one per run of sections: iniparser 4.1
+	 * scans its whole dictionary on every insertion, so one dictionary
+	 * for the file makes loading it quadratic. */
+	dictionary **dicts;
+	size_t ndicts;
+	/* Every key of the dictionaries sorted, the last run's value of a
+	 * key kept (iniparser_getstring scans too). */
+	struct ini_entry *entries;
+	size_t nentries;
+	struct ini_cut *cuts;
+	size_t ncuts, capcuts;
 	struct ini_section *secs; /* in file order, duplicates merged */
 	size_t nsecs, capsecs;
+	struct strmap sec_by_name; /* folded name -> index in secs */
 	/* The bytes read (NUL-terminated), kept for the INI saver. */
 	char *text;
 	size_t len;

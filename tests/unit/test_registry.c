@@ -699,6 +699,49 @@ test_line_length(void **state)
 	}
 }
 
+/*
+ * iniparser reads a big file in runs of sections, one dictionary each
+ * (registry_ini.c): values, lines and a section given again in a later
+ * run come out as from one reading of the whole file.
+ */
+static void
+test_many_sections(void **state)
+{
+	struct loaded l;
+	char *text = xstrdup(""), *more;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 600; i++) {
+		more = xasprintf("%s[p%03d]\nname = \"Person %d\"\n"
+		                 "kind = \"official\"\nprecedence = %d\n",
+		                 text, i, i, i + 1);
+		free(text);
+		text = more;
+	}
+	/* Line 2 401: [p000] again, its title set there; line 2 404 an
+	 * unknown kind in the last section. */
+	more = xasprintf("%s[p000]\ntitle = \"Chair\"\n[p600]\nname = "
+	                 "\"Last\"\nkind = \"ministre\"\n",
+	                 text);
+	free(text);
+	text = more;
+	load_text(&l, "participants.ini", text);
+	print_diags(&l.d);
+	assert_int_equal(l.p->npeople, 601);
+	assert_string_equal(person(l.p, "p000")->title, "Chair");
+	assert_string_equal(person(l.p, "p000")->name, "Person 0");
+	assert_int_equal(person(l.p, "p299")->precedence, 300);
+	assert_string_equal(person(l.p, "p599")->name, "Person 599");
+	assert_int_equal(l.d.n, 2);
+	assert_int_equal(l.d.v[0].line, 2401);
+	assert_non_null(strstr(l.d.v[0].message, "[p000] appears again"));
+	assert_int_equal(l.d.v[1].line, 2405);
+	assert_non_null(strstr(l.d.v[1].message, "ministre"));
+	unload(&l);
+	free(text);
+}
+
 /* CR LF line ends read as LF ones do. */
 static void
 test_crlf(void **state)
@@ -1167,6 +1210,7 @@ main(void)
 	    cmocka_unit_test(test_octal),
 	    cmocka_unit_test(test_warned_values),
 	    cmocka_unit_test(test_line_length),
+	    cmocka_unit_test(test_many_sections),
 	    cmocka_unit_test(test_crlf),
 	    cmocka_unit_test(test_continuation),
 	    cmocka_unit_test(test_nul_byte),
