@@ -7,6 +7,11 @@
  * the planner adds to the load: the editor with its index, and the first
  * whole check. Measures and prints only.
  *
+ * Each figure is given twice: wall time, and the CPU time this thread
+ * used (CLOCK_THREAD_CPUTIME_ID), which a loaded machine inflates much
+ * less: compare CPU times between runs on a shared machine. The load
+ * average is printed before and after.
+ *
  *	bench/recheck DIR [N]
  */
 #include <stdio.h>
@@ -30,6 +35,50 @@ now_ms(void)
 	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static double
+cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A span of work: wall and CPU milliseconds. */
+struct span {
+	double wall, cpu;
+};
+
+static struct span
+span_start(void)
+{
+	struct span s = {now_ms(), cpu_ms()};
+
+	return s;
+}
+
+static struct span
+span_end(struct span s)
+{
+	s.wall = now_ms() - s.wall;
+	s.cpu = cpu_ms() - s.cpu;
+	return s;
+}
+
+static void
+print_load(const char *when)
+{
+	char buf[64] = "?";
+	FILE *f = fopen("/proc/loadavg", "r");
+
+	if (f != NULL) {
+		if (fgets(buf, sizeof buf, f) == NULL)
+			snprintf(buf, sizeof buf, "?\n");
+		fclose(f);
+	}
+	printf("load average %s: %s", when, buf);
+}
+
 static void
 on_edit(const struct edit_event *ev, void *arg)
 {
@@ -45,7 +94,7 @@ cmp_double(const void *a, const void *b)
 }
 
 static void
-report(const char *what, double *v, size_t n)
+report_one(const char *what, const char *unit, double *v, size_t n)
 {
 	double sum = 0;
 	size_t i;
@@ -53,32 +102,55 @@ report(const char *what, double *v, size_t n)
 	qsort(v, n, sizeof *v, cmp_double);
 	for (i = 0; i < n; i++)
 		sum += v[i];
-	printf("%-34s mean %7.2f ms  median %7.2f  p95 %7.2f  max %7.2f\n",
-	       what, sum / (double)n, v[n / 2], v[n * 95 / 100], v[n - 1]);
+	printf("%-34s %-4s mean %7.3f ms  median %7.3f  p95 %7.3f  max %7.2f\n",
+	       what, unit, sum / (double)n, v[n / 2], v[n * 95 / 100],
+	       v[n - 1]);
+}
+
+static void
+report(const char *what, const struct span *v, size_t n)
+{
+	double *t = xcalloc(n + 1, sizeof *t);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		t[i] = v[i].wall;
+	report_one(what, "wall", t, n);
+	for (i = 0; i < n; i++)
+		t[i] = v[i].cpu;
+	report_one("", "cpu", t, n);
+	free(t);
 }
 
 /* Moves a session chosen by the generator 15 minutes later or earlier;
  * returns how long the edit (and whatever its callback does) took. */
-static double
+static struct span
 move_one(struct editor *ed, struct programme *p, unsigned long *seed, size_t i)
 {
 	const struct session *s;
 	const char *why;
 	char *uid;
 	dais_time rid, start;
-	double t;
+	struct span t;
 
 	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
 	s = &p->sessions[(*seed >> 33) % p->nsessions];
 	uid = xstrdup(s->uid);
 	rid = s->recurrence_id;
 	start = s->start + ((i % 2) ? -15 : 15) * 60;
-	t = now_ms();
+	t = span_start();
 	if (!edit_move(ed, uid, rid, start, &why))
 		fprintf(stderr, "recheck: move refused: %s\n", why);
-	t = now_ms() - t;
+	t = span_end(t);
 	free(uid);
 	return t;
+}
+
+/* One line of a span, as "what: wall W ms, cpu C ms". */
+static void
+print_span(const char *what, struct span t)
+{
+	printf("%s: %.2f ms (cpu %.2f ms)\n", what, t.wall, t.cpu);
 }
 
 int
@@ -90,48 +162,54 @@ main(int argc, char **argv)
 	struct planner *pl;
 	struct editor *ed;
 	size_t n = argc > 2 ? (size_t)atoi(argv[2]) : 200, i;
-	double t, *incremental, *whole, best = 1e9;
+	struct span t, best = {1e9, 1e9}, *incremental, *whole;
 	unsigned long seed = 2026;
 	int round;
 	size_t v;
 
-	if (argc < 2) {
+	if (argc < 2 || n == 0) {
 		fprintf(stderr, "usage: recheck DIR [EDITS]\n");
 		return 2;
 	}
-	t = now_ms();
+	print_load("at start");
+	t = span_start();
 	p = programme_load(argv[1], &diags);
+	t = span_end(t);
 	if (diag_count(&diags, DIAG_ERROR) > 0) {
 		fprintf(stderr, "recheck: %s did not load; run dais check\n",
 		        argv[1]);
 		return 2;
 	}
-	printf("%zu sessions, %zu participants; loaded in %.0f ms\n",
-	       p->nsessions, p->npeople, now_ms() - t);
-	t = now_ms();
+	printf("%zu sessions, %zu participants; loaded in %.0f ms (cpu %.0f "
+	       "ms)\n",
+	       p->nsessions, p->npeople, t.wall, t.cpu);
+	t = span_start();
 	ed = editor_new(p);
-	printf("editor and its index: %.2f ms\n", now_ms() - t);
+	print_span("editor and its index", span_end(t));
 	for (round = 0; round < 3; round++) {
 		struct session_index *x;
 
-		t = now_ms();
+		t = span_start();
 		x = session_index_new(p);
-		t = now_ms() - t;
+		t = span_end(t);
 		session_index_free(x);
 		if (round == 2)
-			printf("the index alone, built again: %.2f ms\n", t);
+			print_span("the index alone, built again", t);
 	}
 	for (round = 0; round < 5; round++) {
-		t = now_ms();
+		t = span_start();
 		conflict_check(p, &cl);
-		t = now_ms() - t;
-		if (t < best)
-			best = t;
+		t = span_end(t);
+		if (t.wall < best.wall)
+			best.wall = t.wall;
+		if (t.cpu < best.cpu)
+			best.cpu = t.cpu;
 		if (round < 4)
 			conflict_list_clear(&cl);
 	}
-	printf("whole conflict check: best of 5 %.2f ms, %zu conflicts\n", best,
-	       cl.n);
+	printf("whole conflict check: best of 5 %.2f ms (cpu %.2f ms), %zu "
+	       "conflicts\n",
+	       best.wall, best.cpu, cl.n);
 	conflict_list_clear(&cl);
 
 	pl = xcalloc(1, sizeof *pl);
@@ -142,19 +220,26 @@ main(int argc, char **argv)
 	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->new != NULL)
 			pl->view_state[v] = planner_views[v]->new (pl);
-	t = now_ms();
+	t = span_start();
 	recheck_full(pl);
-	printf("planner's first check: %.2f ms\n", now_ms() - t);
+	print_span("planner's first check", span_end(t));
 	editor_set_callback(ed, on_edit, pl);
 	incremental = xcalloc(n, sizeof *incremental);
 	whole = xcalloc(n, sizeof *whole);
 	for (i = 0; i < n; i++) {
 		incremental[i] = move_one(ed, p, &seed, i);
-		t = now_ms();
+		t = span_start();
 		conflict_check(p, &cl);
-		whole[i] = now_ms() - t;
-		conflict_list_clear(&cl);
+		whole[i] = span_end(t);
+		if (i + 1 < n)
+			conflict_list_clear(&cl);
 	}
+	/* What the planner holds must be what a whole check finds. */
+	printf("after %zu edits: the planner lists %zu conflicts, a whole "
+	       "check %zu%s\n",
+	       n, pl->checked.list.n, cl.n,
+	       pl->checked.list.n == cl.n ? "" : " (DIFFERENT)");
+	conflict_list_clear(&cl);
 	report("edit + incremental re-check", incremental, n);
 	report("whole check after the same edit", whole, n);
 	/* The edit alone, so the re-check's share can be read off. */
@@ -162,6 +247,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++)
 		incremental[i] = move_one(ed, p, &seed, i);
 	report("edit alone (undo record, re-sort)", incremental, n);
+	print_load("at end");
 	recheck_free(pl);
 	for (v = 0; v < planner_nviews; v++)
 		if (planner_views[v]->free != NULL)
