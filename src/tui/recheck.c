@@ -175,12 +175,23 @@ recheck_full(struct planner *pl)
 	derive(pl);
 }
 
-/* The index of the session (uid, rid) that starts at `start`, or -1. */
+/*
+ * The index of the session (uid, rid) that starts at `start`, or -1. By
+ * the editor's index when there is one: a programme with 200 rooms has
+ * 200 sessions at each hour, and comparing each one's UID made this the
+ * re-check's largest cost.
+ */
 static long
-find(const struct programme *p, const struct session_key *k, dais_time start)
+find(const struct planner *pl, const struct session_key *k, dais_time start)
 {
+	const struct programme *p = pl->p;
 	size_t i;
+	long at;
 
+	if (pl->ed != NULL) {
+		at = session_index_find(editor_index(pl->ed), k->uid, k->rid);
+		return at >= 0 && p->sessions[at].start == start ? at : -1;
+	}
 	for (i = programme_first_from(p, start);
 	     i < p->nsessions && p->sessions[i].start == start; i++)
 		if (p->sessions[i].recurrence_id == k->rid &&
@@ -555,7 +566,7 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 		touched = touched && rkeys_related(k, x->room, x->participant,
 		                                   x->keys, p, NULL, x->n);
 		for (j = 0; j < x->n && !touched; j++)
-			if (find(p, &x->keys[j], x->starts[j]) < 0) {
+			if (find(pl, &x->keys[j], x->starts[j]) < 0) {
 				free(keys.v);
 				free(z.v);
 				list_free(&sub);
@@ -584,7 +595,7 @@ recheck_after(struct planner *pl, const struct edit_event *ev)
 		}
 		for (j = 0; j < x->n; j++)
 			c->sessions[j] =
-			    (size_t)find(p, &x->keys[j], x->starts[j]);
+			    (size_t)find(pl, &x->keys[j], x->starts[j]);
 		next.v[next.n] = *c;
 		nextx[next.n] = *x;
 		next.n++;
