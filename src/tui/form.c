@@ -33,6 +33,24 @@ static const char *const field_labels[FF_COUNT] = {
 static const char *const status_names[3] = {"CONFIRMED", "TENTATIVE",
                                             "CANCELLED"};
 
+/* What the start and end of an all-day item read: it keeps its days
+ * while they do; a clock time in both makes it a timed session. */
+#define FORM_ALL_DAY "all day"
+
+static bool
+reads_all_day(const struct form *f, int field)
+{
+	char *t;
+	bool yes;
+
+	if (!f->all_day)
+		return false;
+	t = trim_spaces_dup(f->f[field].edit.text);
+	yes = strcmp(t, FORM_ALL_DAY) == 0;
+	free(t);
+	return yes;
+}
+
 bool
 form_parse_clock(const char *text, int *minutes, const char **why)
 {
@@ -209,7 +227,8 @@ fill(struct planner *pl, struct form *f, const struct session *s, int day)
 	f->f[FF_START].type = FIELD_CLOCK;
 	m = planner_minutes(pl, day, s->start);
 	snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-	lineedit_init(&f->f[FF_START].edit, buf);
+	f->all_day = s->all_day;
+	lineedit_init(&f->f[FF_START].edit, s->all_day ? FORM_ALL_DAY : buf);
 	f->start_shown = m;
 	f->f[FF_END].type = FIELD_END;
 	m = planner_minutes(pl, day, s->end);
@@ -218,7 +237,7 @@ fill(struct planner *pl, struct form *f, const struct session *s, int day)
 		         duration_fmt(num, s->end - s->start));
 	else
 		snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-	lineedit_init(&f->f[FF_END].edit, buf);
+	lineedit_init(&f->f[FF_END].edit, s->all_day ? FORM_ALL_DAY : buf);
 	f->f[FF_EXPECTED].type = FIELD_NUMBER;
 	snprintf(num, sizeof num, "%d", s->expected);
 	lineedit_init(&f->f[FF_EXPECTED].edit, s->expected > 0 ? num : "");
@@ -288,6 +307,18 @@ check_field(struct form *f, int i)
 
 	free(fld->error);
 	fld->error = NULL;
+	if (i == FF_END &&
+	    reads_all_day(f, FF_START) != reads_all_day(f, FF_END)) {
+		fld->error = xstrdup(
+		    reads_all_day(f, FF_END)
+		        ? "An all-day item: type its end time too to give it "
+		          "hours, or leave both \"" FORM_ALL_DAY "\"."
+		        : "An all-day item: type its start time too to give "
+		          "it hours, or leave both \"" FORM_ALL_DAY "\".");
+		return false;
+	}
+	if ((i == FF_START || i == FF_END) && reads_all_day(f, FF_START))
+		return true;
 	switch (fld->type) {
 	case FIELD_CLOCK:
 		ok = form_parse_clock(fld->edit.text, &v, &why);
@@ -384,14 +415,28 @@ build(struct planner *pl, const struct form *f, struct session *s)
 	size_t k = f->f[FF_KIND].choice, r = f->f[FF_ROOM].choice;
 	const char *room = f->room_ids[r];
 
-	form_parse_clock(f->f[FF_START].edit.text, &start, &why);
-	form_parse_end(f->f[FF_END].edit.text, start, &end, &why);
+	if (reads_all_day(f, FF_START)) {
+		/* Its days kept, from the day chosen. */
+		const struct dais_zone *zone = &pl->p->conf.zone;
+		int64_t ndays = date_to_days(time_local_date(zone, s->end)) -
+		                date_to_days(time_local_date(zone, s->start));
+		struct dais_date d = pl->p->conf.days[day];
+
+		s->start = time_at(zone, d, 0);
+		s->end = time_at(
+		    zone,
+		    days_to_date(date_to_days(d) + (ndays > 0 ? ndays : 1)), 0);
+	} else {
+		form_parse_clock(f->f[FF_START].edit.text, &start, &why);
+		form_parse_end(f->f[FF_END].edit.text, start, &end, &why);
+		s->all_day = false;
+		s->start = planner_instant(pl, day, start);
+		s->end = planner_instant(pl, day, end);
+	}
 	free(s->title);
 	s->title = trim_spaces_dup(f->f[FF_TITLE].edit.text);
 	free(s->kind);
 	s->kind = k + 1 < f->nkinds ? xstrdup(f->kind_names[k]) : NULL;
-	s->start = planner_instant(pl, day, start);
-	s->end = planner_instant(pl, day, end);
 	if (room == NULL || s->room_id == NULL ||
 	    strcmp(room, s->room_id) != 0) {
 		const struct room *rm = programme_find_room(pl->p, room);

@@ -62,7 +62,8 @@ const struct key_action key_actions[] = {
     {ACT_SYNC, "sync", CTX_GLOBAL, "S",
      "sync with the team's CalDAV server now ([server] in conference.ini)", 0},
 
-    {ACT_UP, "up", CTX_MOVE, "Up, k", "up", 0},
+    {ACT_UP, "up", CTX_MOVE, "Up, k",
+     "up; in the grid, from the first row to the day's all-day items", 0},
     {ACT_DOWN, "down", CTX_MOVE, "Down, j", "down", 0},
     {ACT_LEFT, "left", CTX_MOVE, "Left, h",
      "left: previous room; in people, back to the list", 0},

@@ -245,6 +245,8 @@ enum form_field_id {
 
 struct form {
 	bool create;            /* a new session, or editing `key` */
+	bool all_day;           /* editing an all-day item: its start and
+	                         * end read "all day" until changed */
 	struct session_key key; /* when editing */
 	struct form_field f[FF_COUNT];
 	int cur;

@@ -3,6 +3,8 @@
  * `zoom` minutes, each session a block in its kind's colour showing its
  * time, title and kind, marked when it takes part in a conflict. The
  * cursor is a room and a minute; the session under it is the selection.
+ * The day's all-day items have no hours: they are a line above the grid,
+ * which the cursor reaches by going up from the first row.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,9 @@ struct grid_view {
 	/* The cursor: room column, lane among overlapping sessions, and
 	 * minute of the day; the first row and column shown. */
 	int col, lane, min;
+	/* On the all-day line: which of the day's all-day items; -1 when
+	 * the cursor is in the grid. */
+	int allday;
 	int top, left;
 	/* Where the grid was last drawn, for scrolling and the mouse. */
 	int x, y, colw, gutter;
@@ -167,19 +172,16 @@ draw_block(struct planner *pl, struct canvas *c, const struct grid_layout *g,
 		free(lines[i]);
 }
 
-/*
- * "All day: Arrival of delegations · Border technology exhibition": the
- * all-day items that cover the day, which have no hours to be blocks at
- * (layout.c leaves them out); NULL when there are none.
- */
-static char *
-all_day_line(const struct planner *pl)
+/* The all-day items that cover the day shown, in programme order, as
+ * indexes into p->sessions (the caller frees); *n their number. */
+static size_t *
+all_day_items(const struct planner *pl, size_t *n)
 {
 	const struct programme *p = pl->p;
-	struct strbuf b = {0};
+	size_t *v = NULL, cap = 0, i;
 	dais_time midnight;
-	size_t i;
 
+	*n = 0;
 	if (pl->day < 0 || (size_t)pl->day >= p->conf.ndays)
 		return NULL;
 	midnight = time_at(&p->conf.zone, p->conf.days[pl->day], 0);
@@ -188,13 +190,98 @@ all_day_line(const struct planner *pl)
 
 		if (!s->all_day || s->start > midnight || s->end <= midnight)
 			continue;
+		XGROW(v, *n, cap);
+		v[(*n)++] = i;
+	}
+	return v;
+}
+
+static const char *
+all_day_title(const struct session *s)
+{
+	return s->title && *s->title ? s->title : "(untitled)";
+}
+
+/*
+ * "All day: Arrival of delegations · Border technology exhibition": the
+ * all-day items that cover the day, which have no hours to be blocks at
+ * (layout.c leaves them out); NULL when there are none.
+ */
+static char *
+all_day_line(const struct planner *pl)
+{
+	struct strbuf b = {0};
+	size_t n, i, *v = all_day_items(pl, &n);
+
+	for (i = 0; i < n; i++) {
+		const struct session *s = &pl->p->sessions[v[i]];
+
 		strbuf_addstr(&b, b.n == 0 ? "All day: " : " \xc2\xb7 ");
-		strbuf_addstr(&b,
-		              s->title && *s->title ? s->title : "(untitled)");
+		strbuf_addstr(&b, all_day_title(s));
 		if (s->status == SESSION_CANCELLED)
 			strbuf_addstr(&b, " (cancelled)");
 	}
+	free(v);
 	return b.n > 0 ? strbuf_take(&b) : NULL;
+}
+
+/*
+ * The line with the cursor on item `cur`: each item in turn, the chosen
+ * one reversed; items before it are left out ("All day: … ") when it
+ * would not fit otherwise.
+ */
+static void
+draw_all_day_cursor(struct planner *pl, struct canvas *c, int x, int y, int w,
+                    int cur)
+{
+	size_t n, i, first = 0, *v = all_day_items(pl, &n);
+	const char *lead = "All day: ";
+	int at = x, need = 0;
+
+	if ((size_t)cur >= n) {
+		free(v);
+		return;
+	}
+	/* The first item shown: as late as needed for the chosen one to
+	 * fit whole, or start there. */
+	for (first = (size_t)cur;; first--) {
+		need = text_width(lead) + (first > 0 ? 2 : 0);
+		for (i = first; i <= (size_t)cur; i++)
+			need +=
+			    text_width(all_day_title(&pl->p->sessions[v[i]])) +
+			    (i > first ? 3 : 0);
+		if (need > w || first == 0)
+			break;
+	}
+	if (need > w && first < (size_t)cur)
+		first++;
+	canvas_put_fit(c, y, at, w, lead, STYLE_NORMAL, 0);
+	at += text_width(lead);
+	if (first > 0) {
+		canvas_put_fit(c, y, at, x + w - at, "\xe2\x80\xa6 ",
+		               STYLE_NORMAL, 0);
+		at += 2;
+	}
+	for (i = first; i < n && at < x + w; i++) {
+		const struct session *s = &pl->p->sessions[v[i]];
+		char *text = s->status == SESSION_CANCELLED
+		                 ? xasprintf("%s (cancelled)", all_day_title(s))
+		                 : xstrdup(all_day_title(s));
+		int tw = text_width(text);
+
+		if (i > first) {
+			canvas_put_fit(c, y, at, x + w - at, " \xc2\xb7 ",
+			               STYLE_NORMAL, 0);
+			at += 3;
+		}
+		if (at < x + w)
+			canvas_put_fit(c, y, at, x + w - at, text, STYLE_NORMAL,
+			               i == (size_t)cur ? MOD_REVERSE | MOD_BOLD
+			                                : 0);
+		at += tw;
+		free(text);
+	}
+	free(v);
 }
 
 static void
@@ -210,10 +297,14 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	/* The day's all-day items on a line of their own above the grid,
 	 * cut in the middle when too long (the last one's name stays). */
 	if (all_day != NULL && h > 2) {
-		char *cut = text_abbreviate(all_day, w);
+		if (gv->allday >= 0) {
+			draw_all_day_cursor(pl, c, x, y, w, gv->allday);
+		} else {
+			char *cut = text_abbreviate(all_day, w);
 
-		canvas_put_fit(c, y, x, w, cut, STYLE_NORMAL, 0);
-		free(cut);
+			canvas_put_fit(c, y, x, w, cut, STYLE_NORMAL, 0);
+			free(cut);
+		}
 		y++;
 		h--;
 	}
@@ -346,7 +437,7 @@ grid_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 			           "|", STYLE_RULE, 0);
 	}
 	/* The cursor on an empty slot. */
-	if (sel < 0 && crow - gv->top < rows) {
+	if (sel < 0 && gv->allday < 0 && crow - gv->top < rows) {
 		int k2 = gv->col - gv->left;
 		int cw = k2 == nvis - 1 ? avail - k2 * colw : colw;
 
@@ -376,6 +467,21 @@ grid_sync_selection(struct planner *pl)
 	struct grid_layout g;
 	long b;
 
+	if (gv->allday >= 0) {
+		size_t n, *v = all_day_items(pl, &n);
+
+		/* After a delete the next item takes its place; none left:
+		 * back to the grid's first row. */
+		if (n > 0) {
+			if ((size_t)gv->allday >= n)
+				gv->allday = (int)n - 1;
+			planner_select(pl, &pl->p->sessions[v[gv->allday]]);
+			free(v);
+			return;
+		}
+		free(v);
+		gv->allday = -1;
+	}
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
 	b = grid_block_at(&g, gv->col, gv->lane, gv->min);
 	if (b >= 0) {
@@ -396,6 +502,17 @@ grid_follow_selection(struct planner *pl)
 
 	if (s < 0)
 		return;
+	if (pl->p->sessions[s].all_day) {
+		size_t n, i, *v = all_day_items(pl, &n);
+
+		gv->allday = -1;
+		for (i = 0; i < n; i++)
+			if (v[i] == (size_t)s)
+				gv->allday = (int)i;
+		free(v);
+		return;
+	}
+	gv->allday = -1;
 	grid_layout_build(&g, pl->p, pl->day, pl->zoom);
 	b = grid_find_block(&g, (size_t)s);
 	if (b >= 0) {
@@ -466,10 +583,60 @@ create_here(struct planner *pl)
 	if (gv->col >= 0 && gv->col < g.ncols)
 		room = g.cols[gv->col].room_id;
 	m = g.start + grid_row_of(&g, gv->min) * g.zoom;
-	if (s != NULL)
+	if (s != NULL && !s->all_day)
 		m = planner_minutes(pl, pl->day, s->end);
 	form_open_create(pl, pl->day, m, room);
 	grid_layout_free(&g);
+}
+
+/* The keys on the all-day line: left and right go from item to item,
+ * down (or Esc) back to the grid's first row, Enter edits the item. */
+static bool
+all_day_action(struct planner *pl, enum action a)
+{
+	struct grid_view *gv = grid_of(pl);
+	size_t n, *v = all_day_items(pl, &n);
+	bool done = true;
+
+	switch (a) {
+	case ACT_LEFT:
+		if (gv->allday > 0)
+			gv->allday--;
+		break;
+	case ACT_RIGHT:
+		if ((size_t)gv->allday + 1 < n)
+			gv->allday++;
+		break;
+	case ACT_UP:
+	case ACT_FIRST:
+	case ACT_PAGE_UP:
+		break;
+	case ACT_DOWN:
+	case ACT_PAGE_DOWN:
+	case ACT_BACK:
+		gv->allday = -1;
+		gv->min = pl->p->conf.day_start;
+		{
+			struct grid_layout g;
+
+			grid_layout_build(&g, pl->p, pl->day, pl->zoom);
+			land(pl, &g, g.start);
+			grid_layout_free(&g);
+		}
+		break;
+	case ACT_SELECT:
+		if ((size_t)gv->allday < n)
+			form_open_edit(pl, &pl->p->sessions[v[gv->allday]]);
+		free(v);
+		return true;
+	default:
+		done = false;
+		break;
+	}
+	free(v);
+	if (done)
+		grid_sync_selection(pl);
+	return done;
 }
 
 static bool
@@ -486,6 +653,8 @@ grid_action(struct planner *pl, enum action a)
 		create_here(pl);
 		return true;
 	}
+	if (gv->allday >= 0)
+		return all_day_action(pl, a);
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN:
@@ -507,6 +676,15 @@ grid_action(struct planner *pl, enum action a)
 	row_start = g.start + grid_row_of(&g, gv->min) * g.zoom;
 	switch (a) {
 	case ACT_UP:
+		if ((b >= 0 ? g.blocks[b].m0 : row_start) <= g.start) {
+			/* Up from the first row: the day's all-day items. */
+			size_t n, *v = all_day_items(pl, &n);
+
+			free(v);
+			if (n > 0)
+				gv->allday = 0;
+			break;
+		}
 		land(pl, &g, (b >= 0 ? g.blocks[b].m0 : row_start) - g.zoom);
 		break;
 	case ACT_DOWN:
@@ -611,6 +789,7 @@ grid_mouse(struct planner *pl, const struct term_mouse *m)
 		gv->col = col;
 		gv->min = minute;
 		gv->lane = 0;
+		gv->allday = -1;
 		grid_sync_selection(pl);
 		s = planner_selected(pl);
 		if (s != NULL)
@@ -658,15 +837,26 @@ grid_mouse(struct planner *pl, const struct term_mouse *m)
 	}
 }
 
+/* Another day: its all-day items are others. */
+static void
+grid_day_changed(struct planner *pl)
+{
+	grid_of(pl)->allday = -1;
+	grid_sync_selection(pl);
+}
+
 /* Switched to: the cursor on the selection when it is on the day shown. */
 static void
 grid_enter(struct planner *pl)
 {
 	const struct session *s = planner_selected(pl);
 
-	if (s != NULL && programme_day_of(pl->p, s->start) == pl->day)
+	if (s != NULL &&
+	    (s->all_day || programme_day_of(pl->p, s->start) == pl->day))
 		grid_follow_selection(pl);
-	else
+	/* An all-day item of another day, or none: what the cursor is on. */
+	if (s == NULL || (s->all_day && grid_of(pl)->allday < 0) ||
+	    (!s->all_day && programme_day_of(pl->p, s->start) != pl->day))
 		grid_sync_selection(pl);
 }
 
@@ -714,6 +904,7 @@ grid_new(struct planner *pl)
 	struct grid_view *gv = xcalloc(1, sizeof *gv);
 
 	gv->min = pl->p->conf.day_start;
+	gv->allday = -1;
 	gv->drag.rid = DAIS_TIME_NONE;
 	return gv;
 }
@@ -737,7 +928,7 @@ const struct view_ops grid_view = {
     .draw = grid_draw,
     .action = grid_action,
     .enter = grid_enter,
-    .day_changed = grid_sync_selection,
+    .day_changed = grid_day_changed,
     .follow = grid_follow_selection,
     .deleted = grid_sync_selection,
     .mouse = grid_mouse,
