@@ -151,8 +151,10 @@ bool save_merge_recoverable(struct editor *ed, const struct save_analysis *a,
 /*
  * Writes the programme as the user sees it in dais into a new directory
  * `to` (it must not exist, or be empty), leaving the originals untouched:
- * conference.ini, venues.ini and participants.ini are copied as they are,
- * and every .ics file of conf.files is written under its own name:
+ * venues.ini and participants.ini as dais holds them (the text it read
+ * with the unsaved entries made on it, registry_doc), conference.ini and
+ * requests.ini copied as they are (dais does not edit them), and every
+ * .ics file of conf.files written under its own name:
  *  - a file unchanged on disk: what programme_save would write;
  *  - a file changed on disk: its current text, with every session whose
  *    state in dais differs from the file's made as dais has it. Sessions

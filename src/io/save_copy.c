@@ -19,6 +19,8 @@
 #include "dais/edit.h"
 #include "dais/filehash.h"
 #include "dais/fileread.h"
+#include "dais/iniwrite.h"
+#include "dais/registry.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -117,6 +119,34 @@ copy_plain(const char *dir, const char *to, const char *name, char **why)
 	free(text);
 	free(from);
 	free(dest);
+	return ok;
+}
+
+/*
+ * A registry dais writes (venues.ini, participants.ini), as the planner
+ * shows it: the text dais read with the unsaved entries made on it
+ * (registry_doc), not the file on disk, which lacks them and may hold
+ * somebody else's change. A registry dais never read is copied as it is.
+ */
+static bool
+copy_registry(const struct editor *ed, int file, const char *to, char **why)
+{
+	const struct programme *p = editor_programme(ed);
+	struct ini_doc *doc;
+	char *dest, *text;
+	size_t len;
+	bool ok;
+
+	if (p->registry_text[file] == NULL && !registry_file_dirty(ed, file))
+		return copy_plain(p->dir, to, registry_file(file), why);
+	if ((doc = registry_doc(ed, file, why)) == NULL)
+		return false;
+	dest = xasprintf("%s/%s", to, registry_file(file));
+	text = ini_doc_text(doc, &len);
+	ok = atomicfile_write(dest, text, len, why);
+	free(text);
+	free(dest);
+	ini_doc_free(doc);
 	return ok;
 }
 
@@ -269,8 +299,8 @@ copy_ics(const struct editor *ed, int index, const struct changeset_file *plan,
 bool
 save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
 {
-	static const char *const registries[] = {"conference.ini", "venues.ini",
-	                                         "participants.ini"};
+	/* What the planner does not edit: copied as it is. */
+	static const char *const plain[] = {"conference.ini", "requests.ini"};
 	const struct programme *p = editor_programme(ed);
 	size_t nfiles = p->conf.files.n, i;
 	struct changeset cs;
@@ -294,8 +324,13 @@ save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
 		free(why);
 		return false;
 	}
-	for (i = 0; i < sizeof registries / sizeof registries[0]; i++)
-		if (!copy_plain(p->dir, to, registries[i], &why)) {
+	for (i = 0; i < sizeof plain / sizeof plain[0] + REGISTRY_NFILES; i++) {
+		size_t nplain = sizeof plain / sizeof plain[0];
+		bool copied =
+		    i < nplain ? copy_plain(p->dir, to, plain[i], &why)
+		               : copy_registry(ed, (int)(i - nplain), to, &why);
+
+		if (!copied) {
 			diag_add(diags, DIAG_ERROR, to, 0, NULL,
 			         "%s; the copy in %s is incomplete (the "
 			         "originals are untouched)",
@@ -304,6 +339,7 @@ save_copy(const struct editor *ed, const char *to, struct diag_list *diags)
 			why = NULL;
 			ok = false;
 		}
+	}
 	changeset_build(ed, &cs);
 	mine = save_current_by_file(p);
 	for (i = 0; i < nfiles; i++) {
