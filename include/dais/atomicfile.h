@@ -66,6 +66,21 @@ bool atomicfile_write_over(const char *path, const void *data, size_t len,
  */
 size_t atomicfile_remove_leftovers(const char *path);
 
+/*
+ * Takes an exclusive flock on the file `path` names, for a file that more
+ * than one process reads, changes and replaces (atomicfile_write) as one
+ * step: each holds the lock from its read to its write, so none writes
+ * over a version it did not read. A replacement makes a new file under the
+ * name, so the lock is taken again until it holds the file the name names.
+ * The file is made empty when missing (a missing and an empty record mean
+ * the same to its readers). Waits up to `wait_ms` milliseconds for another
+ * holder. Returns the descriptor that holds the lock (close it, or let the
+ * process end, to release it); -1 with errno EWOULDBLOCK when another
+ * process held it all that time, or -1 with another errno and *why (owned
+ * by the caller) naming the file and the cause.
+ */
+int atomicfile_lock(const char *path, int wait_ms, char **why);
+
 /* ---- For tests ---------------------------------------------------- */
 
 /* The system calls of a write, in order; the hook runs before each. */

@@ -20,13 +20,20 @@
 #include <stdint.h>
 
 #define PUBLISHED_FILE ".dais-published"
+/* How long an export waits for another one to finish with the record. */
+#define PUBLISHED_WAIT_MS 10000
 
 struct published;
 
 /*
- * Reads DIR/.dais-published; a missing file is an empty record. NULL with
- * *why (owned) when the file cannot be read or a line is not
- * "SEQUENCE FINGERPRINT UID" (the message names the file and line).
+ * Takes the record's lock (atomicfile_lock; held until published_free, so
+ * that two exports at once, the planner's and `dais export`, take turns
+ * and each reads what the other wrote), then reads DIR/.dais-published; a
+ * missing or empty file is an empty record. NULL with *why (owned) when
+ * another export held the lock for PUBLISHED_WAIT_MS, when the file cannot
+ * be read or a line is not "SEQUENCE FINGERPRINT UID" (the message names
+ * the file and line). In a directory dais cannot write to, the record is
+ * read without the lock.
  */
 struct published *published_load(const char *dir, char **why);
 
@@ -42,7 +49,8 @@ int published_sequence(struct published *pb, const char *uid,
 /* Whether anything was recorded since published_load. */
 bool published_changed(const struct published *pb);
 
-/* Writes the record back atomically; false with *why (owned) if not. */
+/* Writes the record back atomically (still under the lock); false with
+ * *why (owned) if not. */
 bool published_save(struct published *pb, char **why);
 
 void published_free(struct published *pb);

@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dais/filehash.h"
@@ -415,4 +417,54 @@ atomicfile_remove_leftovers(const char *path)
 	free(dcopy);
 	free(real);
 	return removed;
+}
+
+/* Whether fd is the file `path` names now (not one replaced since). */
+static bool
+is_current(int fd, const char *path)
+{
+	struct stat held, now;
+
+	return fstat(fd, &held) == 0 && stat(path, &now) == 0 &&
+	       held.st_dev == now.st_dev && held.st_ino == now.st_ino;
+}
+
+int
+atomicfile_lock(const char *path, int wait_ms, char **why)
+{
+	/* Polled: flock has no time limit of its own. */
+	const struct timespec pause = {0, 20 * 1000 * 1000};
+	int waited = 0;
+
+	for (;;) {
+		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666), err;
+
+		if (fd < 0 && (errno == EACCES || errno == EROFS))
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			err = errno;
+			*why = xasprintf("%s: %s", path, strerror(err));
+			errno = err;
+			return -1;
+		}
+		while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			if ((errno != EWOULDBLOCK && errno != EINTR) ||
+			    waited >= wait_ms) {
+				err = errno;
+				if (err != EWOULDBLOCK)
+					*why =
+					    xasprintf("%s: cannot lock it: %s",
+					              path, strerror(err));
+				close(fd);
+				errno = err;
+				return -1;
+			}
+			nanosleep(&pause, NULL);
+			waited += 20;
+		}
+		if (is_current(fd, path))
+			return fd;
+		/* Replaced while we waited: lock what the name holds now. */
+		close(fd);
+	}
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dais/atomicfile.h"
 #include "dais/fileread.h"
@@ -28,6 +29,7 @@ struct published {
 	size_t n, cap;
 	struct strmap by_uid; /* uid -> index into v; keys are v[i].uid */
 	bool changed;
+	int lock_fd; /* the record's flock, from load to free; -1: none */
 };
 
 static void
@@ -69,6 +71,26 @@ published_load(const char *dir, char **why)
 	size_t len, lineno = 0, seen;
 
 	pb->path = xasprintf("%s/%s", dir, PUBLISHED_FILE);
+	/*
+	 * The planner's export and `dais export` may run at once: each holds
+	 * the record's lock from this read to its free, so that neither
+	 * writes over records it has not read, nor gives a changed event a
+	 * SEQUENCE the other has just given another version of it.
+	 */
+	pb->lock_fd = atomicfile_lock(pb->path, PUBLISHED_WAIT_MS, &cause);
+	if (pb->lock_fd < 0 && errno == EWOULDBLOCK) {
+		*why = xasprintf("%s is being written by another export (the "
+		                 "planner's or another 'dais export') and was "
+		                 "still after %d seconds: try again when it "
+		                 "has finished",
+		                 pb->path, PUBLISHED_WAIT_MS / 1000);
+		published_free(pb);
+		return NULL;
+	}
+	/* A directory dais may not write to (an installed example): nothing
+	 * can write the record there, so there is nothing to wait for. */
+	free(cause);
+	cause = NULL;
 	text = fileread_all(pb->path, 0, &len, &cause);
 	if (text == NULL) {
 		if (errno == ENOENT) {
@@ -191,5 +213,7 @@ published_free(struct published *pb)
 	free(pb->v);
 	strmap_free(&pb->by_uid);
 	free(pb->path);
+	if (pb->lock_fd >= 0)
+		close(pb->lock_fd);
 	free(pb);
 }
