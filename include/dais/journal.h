@@ -172,9 +172,10 @@ dais_time journal_last_time(const struct journal_found *f);
 size_t journal_prepare(struct journal_found *f, struct programme *p);
 /*
  * Removes the temporary files a dais stopped in the middle of a save
- * left beside the programme's files, its INI files and the journal
- * (atomicfile_remove_leftovers: only those files' own, beside a link's
- * target for a link): only while holding the lock. Returns how many.
+ * left beside the programme's files, its INI files (requests.ini too),
+ * the journal and .dais-sync (atomicfile_remove_leftovers: only those files'
+ * own, beside a link's target for a link): only while holding the lock. Returns
+ * how many. (.dais-published's: published_remove_leftovers.)
  */
 size_t journal_remove_temporaries(const struct programme *p);
 /*

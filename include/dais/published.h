@@ -17,6 +17,7 @@
 #define DAIS_PUBLISHED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define PUBLISHED_FILE ".dais-published"
@@ -54,5 +55,13 @@ bool published_changed(const struct published *pb);
 bool published_save(struct published *pb, char **why);
 
 void published_free(struct published *pb);
+
+/*
+ * Removes the temporary files (atomicfile_remove_leftovers) an export
+ * stopped while writing DIR/.dais-published left, when no export holds
+ * the record's lock now (one that does may be writing its temporary).
+ * Returns how many.
+ */
+size_t published_remove_leftovers(const char *dir);
 
 #endif

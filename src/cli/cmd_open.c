@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "dais/journal.h"
 #include "dais/lock.h"
+#include "dais/published.h"
 #include "dais/tui.h"
 #include "dais/xalloc.h"
 
@@ -543,6 +544,7 @@ cmd_open(int argc, char **argv)
 		/* Under the lock no save of dais is under way: what a stopped
 		 * one left is garbage. */
 		journal_remove_temporaries(p);
+		published_remove_leftovers(p->dir);
 		if (restore)
 			found.left_to_choose = journal_prepare(&found, p);
 	}

@@ -22,6 +22,7 @@
 #include "dais/session_field.h"
 #include "dais/strmap.h"
 #include "dais/xalloc.h"
+#include "caldav_internal.h"
 
 bool
 journal_writer_alive(const struct journal_found *f)
@@ -350,12 +351,15 @@ journal_prepare(struct journal_found *f, struct programme *p)
 size_t
 journal_remove_temporaries(const struct programme *p)
 {
-	/* What dais writes in the directory besides the programme files. */
+	/*
+	 * What dais writes in the directory besides the programme files,
+	 * under the lock (dais sync and dais schedule take it too, and the
+	 * planner's sync runs after this). .dais-published, which exports write
+	 * without it, has its own lock and cleaning (published.h).
+	 */
 	static const char *const own[] = {
-	    JOURNAL_NAME,
-	    "conference.ini",
-	    "venues.ini",
-	    "participants.ini",
+	    JOURNAL_NAME,       "conference.ini", "venues.ini",
+	    "participants.ini", "requests.ini",   SYNC_STATE_FILE,
 	};
 	size_t i, removed = 0;
 

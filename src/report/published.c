@@ -201,6 +201,27 @@ published_save(struct published *pb, char **why)
 	return ok;
 }
 
+size_t
+published_remove_leftovers(const char *dir)
+{
+	char *path = xasprintf("%s/%s", dir, PUBLISHED_FILE), *why = NULL;
+	bool existed = access(path, F_OK) == 0;
+	int fd = atomicfile_lock(path, 0, &why);
+	size_t removed = 0;
+
+	/* Held: an export is writing its temporary now; it is no leftover. */
+	if (fd >= 0) {
+		removed = atomicfile_remove_leftovers(path);
+		/* The lock made it empty: gone again, as it was. */
+		if (!existed)
+			unlink(path);
+		close(fd);
+	}
+	free(why);
+	free(path);
+	return removed;
+}
+
 void
 published_free(struct published *pb)
 {

@@ -20,6 +20,7 @@
 #include "dais/edit.h"
 #include "dais/export.h"
 #include "dais/load.h"
+#include "dais/published.h"
 #include "dais/save.h"
 #include "dais/xalloc.h"
 
@@ -319,6 +320,80 @@ test_save_failure(void **state)
 	programme_free(p);
 }
 
+/* unlink of dir/name. */
+static int
+remove_in(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int r = unlink(path);
+
+	free(path);
+	return r;
+}
+
+/* Writes dir/name with some text. */
+static void
+put_file(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs("half a record\n", f);
+	fclose(f);
+	free(path);
+}
+
+static bool
+exists(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	bool there = access(path, F_OK) == 0;
+
+	free(path);
+	return there;
+}
+
+/*
+ * The temporaries of .dais-published an export stopped mid-write left are
+ * removed (the planner calls this as it opens), but not while another
+ * export holds the record's lock, when one may be its own; a record that
+ * was not there is not left behind either.
+ */
+static void
+test_published_leftovers(void **state)
+{
+	char dir[] = "/tmp/dais-published-XXXXXX", *why = NULL;
+	struct published *held;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	put_file(dir, ".dais-published.dais-tmp-Ab12Cd");
+	put_file(dir, ".dais-published.dais-tmp-abc"); /* not dais's */
+	put_file(dir, "other.ics.dais-tmp-Ab12Cd");    /* not the record's */
+	assert_int_equal(published_remove_leftovers(dir), 1);
+	assert_false(exists(dir, ".dais-published.dais-tmp-Ab12Cd"));
+	assert_true(exists(dir, ".dais-published.dais-tmp-abc"));
+	assert_true(exists(dir, "other.ics.dais-tmp-Ab12Cd"));
+	assert_false(exists(dir, ".dais-published"));
+
+	/* An export holds the record: its temporary is not touched. */
+	held = published_load(dir, &why);
+	assert_non_null(held);
+	put_file(dir, ".dais-published.dais-tmp-Qw34Er");
+	assert_int_equal(published_remove_leftovers(dir), 0);
+	assert_true(exists(dir, ".dais-published.dais-tmp-Qw34Er"));
+	published_free(held);
+	/* Let go: it is a leftover now, and the record stays. */
+	assert_int_equal(published_remove_leftovers(dir), 1);
+	assert_false(exists(dir, ".dais-published.dais-tmp-Qw34Er"));
+
+	assert_int_equal(remove_in(dir, ".dais-published.dais-tmp-abc"), 0);
+	assert_int_equal(remove_in(dir, "other.ics.dais-tmp-Ab12Cd"), 0);
+	remove_in(dir, ".dais-published");
+	assert_int_equal(rmdir(dir), 0);
+}
+
 /* An occurrence's UID is its series' and its local date; with its local
  * time too when the series has another occurrence that day; and the same
  * after the series moved within its days. */
@@ -489,6 +564,7 @@ main(void)
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_public_and_internal),
 	    cmocka_unit_test(test_save_failure),
+	    cmocka_unit_test(test_published_leftovers),
 	    cmocka_unit_test(test_occurrence_uid),
 	    cmocka_unit_test(test_closed_meeting),
 	};
