@@ -27,16 +27,17 @@
 struct published;
 
 /*
- * Takes the record's lock (atomicfile_lock; held until published_free, so
- * that two exports at once, the planner's and `dais export`, take turns
- * and each reads what the other wrote), then reads DIR/.dais-published; a
- * missing or empty file is an empty record. NULL with *why (owned) when
- * another export held the lock for PUBLISHED_WAIT_MS, when the file cannot
- * be read or a line is not "SEQUENCE FINGERPRINT UID" (the message names
- * the file and line). In a directory dais cannot write to, the record is
- * read without the lock.
+ * Reads DIR/.dais-published; a missing or empty file is an empty record.
+ * A caller that will write the record back (`to_write`) first takes its
+ * lock (atomicfile_lock; held until published_free, so that two exports at
+ * once, the planner's and `dais export`, take turns and each reads what
+ * the other wrote); in a directory dais cannot write to it reads without.
+ * A read-only planner, which never writes the record, takes no lock and
+ * makes no file. NULL with *why (owned) when another export held the lock
+ * for PUBLISHED_WAIT_MS, when the file cannot be read or a line is not
+ * "SEQUENCE FINGERPRINT UID" (the message names the file and line).
  */
-struct published *published_load(const char *dir, char **why);
+struct published *published_load(const char *dir, bool to_write, char **why);
 
 /*
  * The SEQUENCE to write for uid, whose session has SEQUENCE `own` in its

@@ -148,7 +148,7 @@ cmd_export(int argc, char **argv)
 	}
 	/* SEQUENCE rises for whatever changed since the last export. */
 	if (format == FORMAT_ICS && record) {
-		if ((published = published_load(dir, &why)) == NULL) {
+		if ((published = published_load(dir, true, &why)) == NULL) {
 			fprintf(stderr, "dais export: %s\n", why);
 			free(why);
 			programme_free(p);

@@ -64,7 +64,7 @@ parse_line(char *line, int *seq, uint64_t *fp, const char **uid)
 }
 
 struct published *
-published_load(const char *dir, char **why)
+published_load(const char *dir, bool to_write, char **why)
 {
 	struct published *pb = xcalloc(1, sizeof *pb);
 	char *text, *line, *next, *cause = NULL;
@@ -77,8 +77,10 @@ published_load(const char *dir, char **why)
 	 * writes over records it has not read, nor gives a changed event a
 	 * SEQUENCE the other has just given another version of it.
 	 */
-	pb->lock_fd = atomicfile_lock(pb->path, PUBLISHED_WAIT_MS, &cause);
-	if (pb->lock_fd < 0 && errno == EWOULDBLOCK) {
+	pb->lock_fd = to_write
+	                  ? atomicfile_lock(pb->path, PUBLISHED_WAIT_MS, &cause)
+	                  : -1;
+	if (pb->lock_fd < 0 && to_write && errno == EWOULDBLOCK) {
 		*why = xasprintf("%s is being written by another export (the "
 		                 "planner's or another 'dais export') and was "
 		                 "still after %d seconds: try again when it "

@@ -509,7 +509,8 @@ planner_export(struct planner *pl, const char *where)
 	export_options_init(&o);
 	/* As `dais export` does: SEQUENCE rises for whatever changed since
 	 * the last export (published.h). */
-	if ((published = published_load(pl->p->dir, &why)) == NULL) {
+	if ((published = published_load(pl->p->dir, pl->read_only == NULL,
+	                                &why)) == NULL) {
 		planner_message(pl, true, "Not exported: %s", why);
 		free(why);
 		free(dir);

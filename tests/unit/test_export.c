@@ -378,7 +378,7 @@ test_published_leftovers(void **state)
 	assert_false(exists(dir, ".dais-published"));
 
 	/* An export holds the record: its temporary is not touched. */
-	held = published_load(dir, &why);
+	held = published_load(dir, true, &why);
 	assert_non_null(held);
 	put_file(dir, ".dais-published.dais-tmp-Qw34Er");
 	assert_int_equal(published_remove_leftovers(dir), 0);
