@@ -249,6 +249,10 @@ void session_destroy(struct session *s);
 void session_copy(struct session *dst, const struct session *src);
 struct assignment *session_add_assignment(struct session *s, const char *id,
                                           enum role role, const char *cn);
+/* Room for n more assignments, so that a loader that knows how many come
+ * allocates them once and exactly (a session holds a handful; the usual
+ * doubling from 8 left most of the room unused). */
+void session_reserve_assignments(struct session *s, size_t n);
 /* Index of the participant's assignment in the session, or -1. */
 long session_find_assignment(const struct session *s, const char *id);
 /* Whether a session holds its room and people for its time: not

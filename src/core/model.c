@@ -467,6 +467,15 @@ session_destroy(struct session *s)
 	free(s);
 }
 
+void
+session_reserve_assignments(struct session *s, size_t n)
+{
+	if (s->capassign >= s->nassign + n)
+		return;
+	s->capassign = s->nassign + n;
+	s->assign = xreallocarray(s->assign, s->capassign, sizeof *s->assign);
+}
+
 struct assignment *
 session_add_assignment(struct session *s, const char *id, enum role role,
                        const char *cn)

@@ -456,6 +456,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	ics_event_read_numbers(f, ev, &fd, b);
 	ics_event_read_languages(
 	    ev, ics_event_text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
+	session_reserve_assignments(&ev->s, fd.nattendees);
 	for (i = 0, at = 0; i < fd.nattendees; i++)
 		ics_event_read_attendee(f, ev, fd.attendees[i], b, &at, &hints);
 	free(fd.attendees);
