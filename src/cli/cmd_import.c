@@ -8,13 +8,85 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "dais/diag.h"
 #include "dais/fileread.h"
 #include "dais/import_ics.h"
+#include "dais/journal.h"
 #include "dais/load.h"
+#include "dais/lock.h"
 #include "dais/xalloc.h"
+
+/* DIR's lock, as every command that changes a programme takes it: an
+ * import under a running planner would change conference.ini beneath it,
+ * and that planner's journal would then no longer replay after a crash.
+ * NULL after saying why (to stderr). */
+static struct lock *
+take_lock(const char *dir)
+{
+	struct lock_holder h = {0};
+	struct lock *lk = NULL;
+	char *why = NULL, *holder;
+	enum lock_state st = lock_acquire(dir, false, &lk, &h, &why);
+
+	holder = lock_holder_format(&h, time(NULL));
+	switch (st) {
+	case LOCK_ACQUIRED:
+	case LOCK_TAKEN_OVER:
+		break;
+	case LOCK_HELD:
+	case LOCK_HELD_ELSEWHERE:
+		fprintf(stderr,
+		        "dais import: %s is open in a planner (%s): nothing "
+		        "was imported; save there and quit it, then import "
+		        "again (--dry-run shows what would come in)\n",
+		        dir, holder);
+		break;
+	case LOCK_ERROR:
+		fprintf(stderr,
+		        "dais import: cannot lock %s: %s; nothing was "
+		        "imported\n",
+		        dir, why);
+		break;
+	}
+	free(holder);
+	free(why);
+	lock_holder_clear(&h);
+	return lk;
+}
+
+/* A planner that stopped with unsaved edits: they are replayed onto the
+ * files as they were, so they come first. */
+static bool
+journal_in_the_way(const char *dir)
+{
+	struct journal_found f;
+	char *why = NULL;
+	int r = journal_find(dir, &f, &why);
+	bool in_way = false;
+
+	if (r < 0) {
+		fprintf(stderr,
+		        "dais import: %s; 'dais open %s' keeps it aside. "
+		        "Nothing was imported\n",
+		        why, dir);
+		free(why);
+		return true;
+	}
+	if (r > 0 && f.nedits > 0) {
+		fprintf(stderr,
+		        "dais import: %s holds %zu unsaved edit%s of a "
+		        "planner that stopped: 'dais open %s' restores or "
+		        "discards them; then import again. Nothing was "
+		        "imported\n",
+		        f.path, f.nedits, f.nedits == 1 ? "" : "s", dir);
+		in_way = true;
+	}
+	journal_found_free(&f);
+	return in_way;
+}
 
 int
 cmd_import(int argc, char **argv)
@@ -29,6 +101,7 @@ cmd_import(int argc, char **argv)
 	struct import_ics_result r = {0};
 	struct diag_list d = {0};
 	struct programme *p, *again;
+	struct lock *lk = NULL;
 	bool dry = false;
 	char *ini_text, *ini, *why = NULL;
 	size_t ini_len, i, events = 0, warnings = 0;
@@ -81,8 +154,18 @@ cmd_import(int argc, char **argv)
 			return rc;
 		optind = first; /* cmd_init ran getopt over its own */
 	}
-	if ((p = cli_load(dir)) == NULL)
+	if (!dry) {
+		if ((lk = take_lock(dir)) == NULL)
+			return EXIT_CONFLICTS;
+		if (journal_in_the_way(dir)) {
+			lock_release(lk);
+			return EXIT_CONFLICTS;
+		}
+	}
+	if ((p = cli_load(dir)) == NULL) {
+		lock_release(lk);
 		return EXIT_BAD_INPUT;
+	}
 	if (!import_ics_read(p, (const char *const *)argv + optind,
 	                     (size_t)(argc - optind - 1), &r, &d)) {
 		cli_print_diags(&d);
@@ -113,6 +196,7 @@ cmd_import(int argc, char **argv)
 		free(ini_text);
 		import_ics_result_free(&r);
 		programme_free(p);
+		lock_release(lk);
 		return EXIT_CONFLICTS;
 	}
 	/* What was written goes through the loader's checks like any file. */
@@ -129,10 +213,12 @@ done:
 	diag_clear(&d);
 	import_ics_result_free(&r);
 	programme_free(p);
+	lock_release(lk);
 	return EXIT_CLEAN;
 bad:
 	diag_clear(&d);
 	import_ics_result_free(&r);
 	programme_free(p);
+	lock_release(lk);
 	return EXIT_BAD_INPUT;
 }
