@@ -29,6 +29,7 @@ struct import_ics_result {
 	/* One line per thing done or left undone, for the user. */
 	struct strlist report;
 	size_t linked_rooms, linked_people, unlinked, made_uids;
+	size_t declined; /* attendees who declined: left unassigned */
 };
 
 /*

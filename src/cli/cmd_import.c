@@ -182,9 +182,9 @@ cmd_import(int argc, char **argv)
 		       dry ? "would go to" : "written to", r.v[i].name);
 	}
 	printf("%zu events; %zu rooms and %zu people linked, %zu not linked, "
-	       "%zu UIDs made%s\n",
-	       events, r.linked_rooms, r.linked_people, r.unlinked, r.made_uids,
-	       dry ? " (dry run: nothing written)" : "");
+	       "%zu declined, %zu UIDs made%s\n",
+	       events, r.linked_rooms, r.linked_people, r.unlinked, r.declined,
+	       r.made_uids, dry ? " (dry run: nothing written)" : "");
 	if (dry)
 		goto done;
 	ini = xasprintf("%s/conference.ini", dir);

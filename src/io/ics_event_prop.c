@@ -214,6 +214,12 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	if ((id == NULL || *id == '\0') && value != NULL &&
 	    strncasecmp(value, "urn:x-dais:", 11) == 0)
 		id = value + 11;
+	/* An invitee who declined (kept so by dais import) attends nothing:
+	 * no assignment to make, nothing to hint. */
+	par = icalproperty_get_first_parameter(prop, ICAL_PARTSTAT_PARAMETER);
+	if ((id == NULL || *id == '\0') && par != NULL &&
+	    icalparameter_get_partstat(par) == ICAL_PARTSTAT_DECLINED)
+		return;
 	par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
 	if (par != NULL)
 		cn = icalparameter_get_cn(par);

@@ -212,6 +212,22 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 		if (par != NULL)
 			cn = icalparameter_get_cn(par);
 		who = link_participant(p, value, cn, &how);
+		par = icalproperty_get_first_parameter(v[i],
+		                                       ICAL_PARTSTAT_PARAMETER);
+		if (par != NULL &&
+		    icalparameter_get_partstat(par) == ICAL_PARTSTAT_DECLINED) {
+			/* An invitation lists every invitee: one who declined
+			 * is not assigned (the line stays as written). */
+			r->declined++;
+			report(r,
+			       "%s: '%s': ATTENDEE %s%s%s declined "
+			       "(PARTSTAT=DECLINED): not assigned%s%s%s",
+			       file, title_of(ev), cn ? cn : "",
+			       cn && value ? " " : "", value ? value : "",
+			       who ? " (participant '" : "", who ? who->id : "",
+			       who ? "')" : "");
+			continue;
+		}
 		if (who == NULL) {
 			r->unlinked++;
 			report(r,
