@@ -184,30 +184,39 @@ list_table_put(struct session_index *x, size_t li)
 	x->list_table[h] = li + 1;
 }
 
-static struct keylist *
+/* Makes the table hold at least `want` lists at half load or less. */
+static void
+list_table_fit(struct session_index *x, size_t want)
+{
+	size_t size = x->list_table ? x->list_mask + 1 : 256, i;
+
+	if (x->list_table != NULL && 2 * want <= size)
+		return;
+	while (2 * want > size)
+		size *= 2;
+	free(x->list_table);
+	x->list_table = xcalloc(size, sizeof *x->list_table);
+	x->list_mask = size - 1;
+	for (i = 0; i < x->nlists; i++)
+		list_table_put(x, i);
+}
+
+/* The index in x->lists of (kind, id)'s list, made empty if new. */
+static size_t
 list_get(struct session_index *x, enum index_key kind, const char *id)
 {
 	struct keylist *l = list_lookup(x, kind, id);
-	size_t i;
 
 	if (l != NULL)
-		return l;
-	if (2 * (x->nlists + 1) > x->list_mask + 1 || x->list_table == NULL) {
-		size_t size = x->list_table ? 2 * (x->list_mask + 1) : 256;
-
-		free(x->list_table);
-		x->list_table = xcalloc(size, sizeof *x->list_table);
-		x->list_mask = size - 1;
-		for (i = 0; i < x->nlists; i++)
-			list_table_put(x, i);
-	}
+		return (size_t)(l - x->lists);
+	list_table_fit(x, x->nlists + 1);
 	XGROW(x->lists, x->nlists, x->caplists);
 	l = &x->lists[x->nlists];
 	memset(l, 0, sizeof *l);
 	l->kind = kind;
 	l->id = xstrdup(id);
-	list_table_put(x, x->nlists++);
-	return l;
+	list_table_put(x, x->nlists);
+	return x->nlists++;
 }
 
 static int
@@ -237,13 +246,12 @@ entry_lower(const struct keylist *l, const struct entry *e)
 	return lo;
 }
 
-/* Adds e unless it is there (a session naming one id twice is listed
- * once). */
+/* Adds e to list li unless it is there (a session naming one id twice is
+ * listed once). */
 static void
-list_add(struct session_index *x, enum index_key kind, const char *id,
-         const struct entry *e)
+list_add_at(struct session_index *x, size_t li, const struct entry *e)
 {
-	struct keylist *l = list_get(x, kind, id);
+	struct keylist *l = &x->lists[li];
 	size_t at;
 
 	/* Built in time order, most entries go last: no search. */
@@ -263,6 +271,13 @@ list_add(struct session_index *x, enum index_key kind, const char *id,
 }
 
 static void
+list_add(struct session_index *x, enum index_key kind, const char *id,
+         const struct entry *e)
+{
+	list_add_at(x, list_get(x, kind, id), e);
+}
+
+static void
 list_remove(struct session_index *x, enum index_key kind, const char *id,
             const struct entry *e)
 {
@@ -276,6 +291,19 @@ list_remove(struct session_index *x, enum index_key kind, const char *id,
 		return;
 	memmove(&l->v[at], &l->v[at + 1], (l->n - at - 1) * sizeof *l->v);
 	l->n--;
+}
+
+/* Where session s (in slot) stands in a time-ordered list. */
+static struct entry
+entry_of(const struct session *s, size_t slot)
+{
+	struct entry e;
+
+	e.start = s->start;
+	e.end =
+	    s->end != DAIS_TIME_NONE && s->end > s->start ? s->end : s->start;
+	e.slot = slot;
+	return e;
 }
 
 /* The group an assignment of `id` counts for besides itself: its
@@ -306,10 +334,7 @@ lists_update(struct session_index *x, size_t slot, bool add)
 
 	if (s->start == DAIS_TIME_NONE)
 		return;
-	e.start = s->start;
-	e.end =
-	    s->end != DAIS_TIME_NONE && s->end > s->start ? s->end : s->start;
-	e.slot = slot;
+	e = entry_of(s, slot);
 	if (s->room_id != NULL)
 		op(x, INDEX_ROOM, s->room_id, &e);
 	for (i = 0; i < s->nassign; i++) {
@@ -325,6 +350,165 @@ lists_update(struct session_index *x, size_t slot, bool add)
 		if ((g = group_of(x->p, who)) != NULL)
 			op(x, INDEX_GROUP, g->id, &e);
 	}
+}
+
+/* ---- Building the lists in one go -------------------------------------- */
+
+/*
+ * What an id a session names stands for, found once per distinct id
+ * rather than once per assignment: the lists (indexes into x->lists) an
+ * incidence of it goes to. A room id has one; a participant id its own,
+ * its group's when it is one, and its delegation's when that is a group.
+ */
+#define NO_LIST SIZE_MAX
+
+struct resolved {
+	const char *id; /* borrowed from a session of the programme */
+	size_t hash;
+	bool room;
+	size_t lists[3];
+};
+
+struct resolver {
+	struct resolved *v; /* in the order first met */
+	size_t n, cap;
+	size_t *table; /* open addressing: index into v + 1, 0 when free */
+	size_t mask;
+};
+
+static void
+resolver_put(struct resolver *r, size_t i)
+{
+	size_t h;
+
+	for (h = r->v[i].hash & r->mask; r->table[h] != 0;
+	     h = (h + 1) & r->mask)
+		;
+	r->table[h] = i + 1;
+}
+
+/* Makes the table hold `want` ids at half load or less. */
+static void
+resolver_fit(struct resolver *r, size_t want)
+{
+	size_t size = 64, i;
+
+	if (r->table != NULL && 2 * want <= r->mask + 1)
+		return;
+	while (size < 2 * want)
+		size *= 2;
+	free(r->table);
+	r->table = xcalloc(size, sizeof *r->table);
+	r->mask = size - 1;
+	for (i = 0; i < r->n; i++)
+		resolver_put(r, i);
+}
+
+/* The index in r->v of id's lists (a room's when room), found or made. */
+static size_t
+resolve(struct session_index *x, struct resolver *r, const char *id, bool room)
+{
+	size_t hash = hash_str(HASH_SEED ^ (size_t)room, id), h;
+	const struct participant *who, *g;
+	struct resolved *e;
+
+	for (h = hash & r->mask; r->table[h] != 0; h = (h + 1) & r->mask) {
+		e = &r->v[r->table[h] - 1];
+		if (e->hash == hash && e->room == room &&
+		    strcmp(e->id, id) == 0)
+			return r->table[h] - 1;
+	}
+	XGROW(r->v, r->n, r->cap);
+	e = &r->v[r->n];
+	e->id = id;
+	e->hash = hash;
+	e->room = room;
+	e->lists[0] = e->lists[1] = e->lists[2] = NO_LIST;
+	if (room) {
+		e->lists[0] = list_get(x, INDEX_ROOM, id);
+	} else {
+		e->lists[0] = list_get(x, INDEX_PARTICIPANT, id);
+		who = programme_find_participant(x->p, id);
+		if (who != NULL && participant_is_group(who))
+			e->lists[1] = list_get(x, INDEX_GROUP, who->id);
+		if ((g = group_of(x->p, who)) != NULL)
+			e->lists[2] = list_get(x, INDEX_GROUP, g->id);
+	}
+	r->n++;
+	if (2 * r->n > r->mask + 1)
+		resolver_fit(r, r->n);
+	else
+		resolver_put(r, r->n - 1);
+	return r->n - 1;
+}
+
+/*
+ * Every session into its lists, as lists_update would one at a time, in
+ * two passes: the first resolves each id once (not two binary searches
+ * and three list lookups per assignment) and counts what each list will
+ * hold; the second fills lists made to size, in time order (p->sessions
+ * is sorted, so nearly every entry is an append).
+ */
+static void
+lists_build(struct session_index *x)
+{
+	const struct programme *p = x->p;
+	struct resolver r = {0};
+	size_t *met = NULL, nmet = 0, capmet = 0, *count, i, j, at, li;
+
+	x->caplists = p->nrooms + 2 * p->npeople + 16;
+	x->lists = xreallocarray(x->lists, x->caplists, sizeof *x->lists);
+	list_table_fit(x, x->caplists);
+	resolver_fit(&r, p->nrooms + p->npeople + 16);
+	/* Which ids each session names, in order; the lists' sizes. */
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (s->start == DAIS_TIME_NONE)
+			continue;
+		if (s->room_id != NULL) {
+			XGROW(met, nmet, capmet);
+			met[nmet++] = resolve(x, &r, s->room_id, true);
+		}
+		for (j = 0; j < s->nassign; j++) {
+			if (s->assign[j].participant_id == NULL)
+				continue;
+			XGROW(met, nmet, capmet);
+			met[nmet++] =
+			    resolve(x, &r, s->assign[j].participant_id, false);
+		}
+	}
+	count = xcalloc(x->nlists + 1, sizeof *count);
+	for (i = 0; i < nmet; i++)
+		for (j = 0; j < 3; j++)
+			if ((li = r.v[met[i]].lists[j]) != NO_LIST)
+				count[li]++;
+	for (li = 0; li < x->nlists; li++) {
+		x->lists[li].cap = count[li] > 0 ? count[li] : 1;
+		x->lists[li].v = xreallocarray(NULL, x->lists[li].cap,
+		                               sizeof *x->lists[li].v);
+	}
+	free(count);
+	/* The same sessions again, meeting the same ids in the same order. */
+	for (i = at = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+		struct entry e;
+		size_t k;
+
+		if (s->start == DAIS_TIME_NONE)
+			continue;
+		e = entry_of(s, x->slot_of[i]);
+		k = s->room_id != NULL;
+		for (j = 0; j < s->nassign; j++)
+			k += s->assign[j].participant_id != NULL;
+		for (; k > 0; k--, at++)
+			for (j = 0; j < 3; j++)
+				if ((li = r.v[met[at]].lists[j]) != NO_LIST)
+					list_add_at(x, li, &e);
+	}
+	free(met);
+	free(r.v);
+	free(r.table);
 }
 
 void
@@ -423,8 +607,7 @@ session_index_new(struct programme *p)
 	for (i = 0; i < p->nsessions; i++)
 		slot_new(x, i);
 	buckets_fit(x);
-	for (i = 0; i < p->nsessions; i++)
-		lists_update(x, x->slot_of[i], true);
+	lists_build(x);
 	return x;
 }
 
