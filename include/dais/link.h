@@ -24,11 +24,24 @@ const char *link_how_name(enum link_how how);
 
 /*
  * The room whose display name is `location`: exact, then ignoring case
- * and blanks, then (when `closest`) the nearest name; NULL when none.
- * *how says which.
+ * and blanks, then (when `closest`) the closest name: the only room whose
+ * name holds the location's words or is held by them ("Plenary Hall" for
+ * "Main Plenary Hall"), else the only room nearest by edit distance within
+ * a slip per four letters (at least one), and never one whose name differs
+ * in a number or a single letter ("Room 2", "Side Event Room B"): those
+ * name other rooms. NULL when none, or when several are as close. *how
+ * says which.
  */
 const struct room *link_room(const struct programme *p, const char *location,
                              bool closest, enum link_how *how);
+/*
+ * For a location link_room left unlinked: the rooms near it (held words,
+ * else the least edit distance within a third of its letters), at most max
+ * in out (borrowed from p); returns how many there are, which may be more
+ * than max. 0 when none is near.
+ */
+size_t link_room_candidates(const struct programme *p, const char *location,
+                            const struct room **out, size_t max);
 
 /*
  * The participant an ATTENDEE names: its value's mailto: equal to the

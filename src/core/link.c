@@ -67,15 +67,123 @@ folded_equal(const char *a, const char *b)
 	return eq;
 }
 
+/* Whether `part` is whole words of `whole` (both folded): "plenary hall"
+ * of "main plenary hall", but not "room 1" of "room 12". */
+static bool
+holds_words(const char *whole, const char *part)
+{
+	size_t n = strlen(part);
+	const char *at;
+
+	if (n == 0)
+		return false;
+	for (at = strstr(whole, part); at != NULL; at = strstr(at + 1, part))
+		if ((at == whole || at[-1] == ' ') &&
+		    (at[n] == '\0' || at[n] == ' '))
+			return true;
+	return false;
+}
+
+/* A word that tells rooms apart on its own: a number ("Room 2") or a
+ * single character ("Side Event Room B"). */
+static bool
+is_label(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n == 1)
+		return true;
+	for (i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return true;
+}
+
+/* Whether folded a and b have as many words and differ in a label:
+ * "side event room d" and "side event room a" name two rooms, they are
+ * not one name with a slip in it. */
+static bool
+differ_in_label(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		size_t na = strcspn(a, " "), nb = strcspn(b, " ");
+
+		if ((na != nb || memcmp(a, b, na) != 0) &&
+		    (is_label(a, na) || is_label(b, nb)))
+			return true;
+		a += na + (a[na] == ' ');
+		b += nb + (b[nb] == ' ');
+	}
+	return false;
+}
+
+/* How far a name may be from the location and still be "the closest":
+ * a slip per four letters, at least one. */
+static size_t
+closest_limit(const char *folded_location)
+{
+	size_t n = strlen(folded_location) / 4;
+
+	return n > 0 ? n : 1;
+}
+
+/*
+ * The rooms near `want` (folded): those whose name holds it or is held by
+ * it, word for word; when none, those at the least edit distance within
+ * `limit`. At most max in out (more are counted, not stored). *d_out gets
+ * that distance (0 for the words held).
+ */
+static size_t
+near_rooms(const struct programme *p, const char *want, size_t limit,
+           const struct room **out, size_t max, size_t *d_out)
+{
+	size_t i, n = 0, best = (size_t)-1;
+
+	for (i = 0; i < p->nrooms; i++) {
+		char *name;
+
+		if (p->rooms[i].name == NULL)
+			continue;
+		name = folded(p->rooms[i].name);
+		if (holds_words(name, want) || holds_words(want, name)) {
+			if (n < max)
+				out[n] = &p->rooms[i];
+			n++;
+		}
+		free(name);
+	}
+	*d_out = 0;
+	if (n > 0)
+		return n;
+	for (i = 0; i < p->nrooms; i++) {
+		char *name;
+		size_t d;
+
+		if (p->rooms[i].name == NULL)
+			continue;
+		name = folded(p->rooms[i].name);
+		d = suggest_distance(want, name);
+		free(name);
+		if (d > limit || d > best)
+			continue;
+		if (d < best)
+			n = 0, best = d;
+		if (n < max)
+			out[n] = &p->rooms[i];
+		n++;
+	}
+	*d_out = best;
+	return n;
+}
+
 const struct room *
 link_room(const struct programme *p, const char *location, bool closest,
           enum link_how *how)
 {
-	const struct room *found;
-	bool several = false;
-	struct suggest sg;
-	char *want;
-	size_t i;
+	const struct room *near[1];
+	char *want, *name;
+	size_t i, d;
+	bool label;
 
 	*how = LINK_NONE;
 	if (location == NULL || *location == '\0')
@@ -94,48 +202,41 @@ link_room(const struct programme *p, const char *location, bool closest,
 		}
 	if (!closest)
 		return NULL;
-	/* "Plenary Hall" for "Main Plenary Hall": one room's name holding
-	 * the other, when only one does. */
+	/* The closest is one room, not the first of several: the only name
+	 * holding the location's words ("Plenary Hall" for "Main Plenary
+	 * Hall") or held by them, else the only name nearest by edit
+	 * distance within a slip per four letters; never one that differs
+	 * in the number or letter that tells rooms apart. */
 	want = folded(location);
-	for (i = 0, found = NULL; i < p->nrooms; i++) {
-		char *name;
-
-		if (p->rooms[i].name == NULL)
-			continue;
-		name = folded(p->rooms[i].name);
-		if (strstr(name, want) != NULL || strstr(want, name) != NULL)
-			several = several || found != NULL,
-			found = &p->rooms[i];
-		free(name);
-	}
-	free(want);
-	if (found != NULL && !several) {
-		*how = LINK_CLOSEST;
-		return found;
-	}
-	/* A slip or two per word, not another room: a third of the name. */
-	want = folded(location);
-	suggest_init(&sg, want, strlen(want) / 3 > 2 ? strlen(want) / 3 : 2);
-	for (i = 0; i < p->nrooms; i++) {
-		char *name;
-
-		if (p->rooms[i].name == NULL)
-			continue;
-		name = folded(p->rooms[i].name);
-		suggest_consider(&sg, name);
-		if (suggest_result(&sg) == name) {
-			*how = LINK_CLOSEST;
-			sg.best = p->rooms[i].name; /* name is freed below */
-		}
-		free(name);
-	}
-	free(want);
-	if (*how != LINK_CLOSEST)
+	if (near_rooms(p, want, closest_limit(want), near, 1, &d) != 1) {
+		free(want);
 		return NULL;
-	for (i = 0; i < p->nrooms; i++)
-		if (p->rooms[i].name == sg.best)
-			return &p->rooms[i];
-	return NULL;
+	}
+	name = folded(near[0]->name);
+	label = differ_in_label(want, name);
+	free(name);
+	free(want);
+	if (label)
+		return NULL;
+	*how = LINK_CLOSEST;
+	return near[0];
+}
+
+size_t
+link_room_candidates(const struct programme *p, const char *location,
+                     const struct room **out, size_t max)
+{
+	char *want;
+	size_t n, d, limit;
+
+	if (location == NULL || *location == '\0')
+		return 0;
+	want = folded(location);
+	/* Looser than link_room's limit: these are only named, as hints. */
+	limit = strlen(want) / 3 > 2 ? strlen(want) / 3 : 2;
+	n = near_rooms(p, want, limit, out, max, &d);
+	free(want);
+	return n;
 }
 
 const struct participant *

@@ -137,6 +137,41 @@ zone_floating(const struct programme *p, icalcomponent *ev)
 	return any;
 }
 
+/* A LOCATION no room was linked to: with the rooms it might mean, when
+ * some are near (several as close, or one that differs in its number or
+ * letter), so that the organiser picks one rather than dais. */
+static void
+report_unlinked_room(const struct programme *p, struct import_ics_result *r,
+                     const char *file, icalcomponent *ev, const char *loc)
+{
+	const struct room *near[4];
+	size_t n = link_room_candidates(p, loc, near, 4), i;
+	struct strbuf sb = {0};
+	char *list;
+
+	if (n == 0) {
+		report(r,
+		       "%s: '%s': LOCATION '%s' is no room of venues.ini: add "
+		       "the room there and import again, or give the event "
+		       "X-DAIS-ROOM:<room id>",
+		       file, title_of(ev), loc);
+		return;
+	}
+	for (i = 0; i < n && i < 4; i++)
+		strbuf_addf(&sb, "%s'%s' (%s)", i ? ", " : "", near[i]->id,
+		            near[i]->name);
+	if (n > 4)
+		strbuf_addf(&sb, " and %zu more", n - 4);
+	list = strbuf_take(&sb);
+	report(r,
+	       "%s: '%s': LOCATION '%s' is not linked: it could be room %s; "
+	       "give the event X-DAIS-ROOM:<room id> (or LOCATION the room's "
+	       "name as venues.ini has it), or add the room there, and "
+	       "import again",
+	       file, title_of(ev), loc, list);
+	free(list);
+}
+
 static void
 link_location(const struct programme *p, icalcomponent *ev,
               struct import_ics_result *r, const char *file)
@@ -156,11 +191,7 @@ link_location(const struct programme *p, icalcomponent *ev,
 	room = link_room(p, loc, true, &how);
 	if (room == NULL) {
 		r->unlinked++;
-		report(r,
-		       "%s: '%s': LOCATION '%s' is no room of venues.ini: add "
-		       "the room there and import again, or give the event "
-		       "X-DAIS-ROOM:<room id>",
-		       file, title_of(ev), loc);
+		report_unlinked_room(p, r, file, ev, loc);
 		return;
 	}
 	x = icalproperty_new_x(room->id);
