@@ -44,18 +44,29 @@ ref_cmp(const void *a, const void *b)
 /* Unknown participant ids named one by one in one event. */
 #define CHECK_MAX_UNKNOWN_NAMED 5
 
+/* The path of s's file, made the first time a message needs it (most
+ * sessions need none). */
+static const char *
+file_of(const struct programme *p, int source, char **file)
+{
+	if (*file == NULL)
+		*file = shown_path(p, source);
+	return *file;
+}
+
 /* Kind, room and people of one VEVENT (all its occurrences share them). */
 static void
 check_refs(const struct programme *p, const struct session *s,
            struct diag_list *diags)
 {
-	char *file = shown_path(p, s->source), *kinds;
+	char *file = NULL, *kinds;
 	size_t i, unknown = 0;
 
 	if (s->kind != NULL && p->conf.kinds.n > 0 &&
 	    !strlist_has(&p->conf.kinds, s->kind)) {
 		kinds = strlist_join(&p->conf.kinds, ", ");
-		diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
+		diag_add(diags, DIAG_WARNING, file_of(p, s->source, &file),
+		         s->line, s->uid,
 		         "the kind %s (CATEGORIES) is not one of the kinds in "
 		         "conference.ini (%s); add it there or correct "
 		         "CATEGORIES",
@@ -64,7 +75,8 @@ check_refs(const struct programme *p, const struct session *s,
 	}
 	if (s->room_id != NULL && p->room_index != NULL &&
 	    programme_find_room(p, s->room_id) == NULL)
-		diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
+		diag_add(diags, DIAG_WARNING, file_of(p, s->source, &file),
+		         s->line, s->uid,
 		         "the room %s (X-DAIS-ROOM) is not in venues.ini; add "
 		         "it there or correct the id",
 		         s->room_id);
@@ -75,7 +87,8 @@ check_refs(const struct programme *p, const struct session *s,
 		/* A few are named; the rest of a long list (a file from
 		 * another system, with its own ids) are counted. */
 		if (++unknown <= CHECK_MAX_UNKNOWN_NAMED)
-			diag_add(diags, DIAG_WARNING, file, s->line, s->uid,
+			diag_add(diags, DIAG_WARNING,
+			         file_of(p, s->source, &file), s->line, s->uid,
 			         "the participant %s (ATTENDEE%s%s) is not in "
 			         "participants.ini; add them there or correct "
 			         "the id",
@@ -85,7 +98,8 @@ check_refs(const struct programme *p, const struct session *s,
 	}
 	if (unknown > CHECK_MAX_UNKNOWN_NAMED)
 		diag_add(
-		    diags, DIAG_WARNING, file, s->line, s->uid,
+		    diags, DIAG_WARNING, file_of(p, s->source, &file), s->line,
+		    s->uid,
 		    "and %zu more participants (ATTENDEE) of this event are "
 		    "not in participants.ini",
 		    unknown - CHECK_MAX_UNKNOWN_NAMED);

@@ -795,18 +795,27 @@ ini_value(const struct ini_file *f, const struct ini_section *s,
           const char *key, int *line)
 {
 	const struct ini_key *k = ini_key(s, key);
+	size_t ns, nk;
+	char small[256], *entry, *c;
 	const char *v;
-	char *entry;
 
 	if (line != NULL)
 		*line = k != NULL ? k->line : s->line;
 	if (k == NULL || k->bad || f->ndicts == 0)
 		return NULL;
-	entry = xasprintf("%s:%s", s->name, key);
+	/* "section:key", on the stack when it fits: every value of every
+	 * entry is looked up so. */
+	ns = strlen(s->name);
+	nk = strlen(key);
+	entry = ns + nk + 2 <= sizeof small ? small : xmalloc(ns + nk + 2);
+	memcpy(entry, s->name, ns);
+	entry[ns] = ':';
+	memcpy(entry + ns + 1, key, nk + 1);
 	/* iniparser folds its keys so, and so does its getstring. */
-	for (char *c = entry; *c != '\0'; c++)
+	for (c = entry; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
 	v = ini_lookup(f, entry);
-	free(entry);
+	if (entry != small)
+		free(entry);
 	return v;
 }
