@@ -62,6 +62,11 @@ int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_import_participants(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+/* dais init's checks and programme, from its options' values (hours NULL:
+ * the default); says "Made a new programme ..." when say_made. Returns an
+ * exit status, having printed why on failure. */
+int cli_init(const char *dir, const char *name, const char *zone,
+             const char *days_arg, const char *hours, bool say_made);
 int cmd_open(int argc, char **argv);
 int cmd_runsheet(int argc, char **argv);
 int cmd_schedule(int argc, char **argv);

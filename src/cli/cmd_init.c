@@ -176,10 +176,8 @@ cmd_init(int argc, char **argv)
 	    {"hours", required_argument, NULL, 'H'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct dais_date days[INIT_MAX_DAYS];
 	struct init_request r = {0};
 	const char *days_arg = NULL, *hours = "08:00-22:00";
-	char *why = NULL, *quoted;
 	int ch;
 
 	optind = 1;
@@ -209,7 +207,23 @@ cmd_init(int argc, char **argv)
 		                        "init DIR --name NAME --timezone "
 		                        "ZONE --days DATES"
 		                      : "one directory at a time");
-	r.dir = argv[optind];
+	return cli_init(argv[optind], r.name, r.timezone, days_arg, hours,
+	                true);
+}
+
+int
+cli_init(const char *dir, const char *name, const char *zone,
+         const char *days_arg, const char *hours, bool say_made)
+{
+	struct dais_date days[INIT_MAX_DAYS];
+	struct init_request r = {0};
+	char *why = NULL, *quoted;
+
+	if (hours == NULL)
+		hours = "08:00-22:00";
+	r.dir = dir;
+	r.name = name;
+	r.timezone = zone;
 	if (r.name == NULL)
 		return init_error("--name is missing: write the conference's "
 		                  "name, such as --name \"Regional Conference "
@@ -243,6 +257,8 @@ cmd_init(int argc, char **argv)
 		free(why);
 		return EXIT_CONFLICTS;
 	}
+	if (!say_made)
+		return EXIT_CLEAN;
 	printf("Made a new programme in %s: conference.ini, venues.ini, "
 	       "participants.ini\nand %s. Next: add rooms to venues.ini and "
 	       "participants to\nparticipants.ini (or 'dais "
