@@ -25,6 +25,8 @@
 #include "dais/strmap.h"
 #include "dais/uid.h"
 #include "dais/xalloc.h"
+#include "ics_internal.h"
+#include "ics_text.h"
 
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
@@ -340,6 +342,224 @@ import_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 	return n;
 }
 
+/* ---- Lines libical cannot read ----------------------------------------- */
+
+/* The source's logical lines, and where each top-level VEVENT's begin and
+ * end (indexes into lines), in order: libical keeps the events in the
+ * file's order, so its k-th VEVENT is the k-th here. */
+struct source_lines {
+	struct strlist text;
+	int *line;
+	size_t (*event)[2];
+	size_t nevents, capevents;
+};
+
+static void
+source_lines_read(struct source_lines *sl, const char *data, size_t len)
+{
+	struct ics_source src;
+	struct ics_unfold u;
+	struct ics_logical l;
+	size_t cap = 0, begin = 0;
+	int depth = 0;
+
+	ics_source_mem(&src, data, len);
+	ics_unfold_init(&u, &src);
+	while (ics_unfold_next(&u, &l)) {
+		const char *t = l.s != NULL ? l.s : "";
+
+		if (sl->text.n == cap) {
+			cap = cap ? 2 * cap : 64;
+			sl->line =
+			    xreallocarray(sl->line, cap, sizeof *sl->line);
+		}
+		sl->line[sl->text.n] = l.line;
+		strlist_add(&sl->text, t);
+		if (ics_starts_with_ci(t, l.len, "BEGIN:")) {
+			if (++depth == 2 &&
+			    ics_line_is(t, l.len, "BEGIN:VEVENT"))
+				begin = sl->text.n - 1;
+		} else if (ics_starts_with_ci(t, l.len, "END:")) {
+			if (depth-- == 2 &&
+			    ics_line_is(t, l.len, "END:VEVENT")) {
+				XGROW(sl->event, sl->nevents, sl->capevents);
+				sl->event[sl->nevents][0] = begin;
+				sl->event[sl->nevents++][1] = sl->text.n - 1;
+			}
+		}
+	}
+	ics_unfold_free(&u);
+	ics_source_free(&src);
+}
+
+static void
+source_lines_free(struct source_lines *sl)
+{
+	strlist_clear(&sl->text);
+	free(sl->line);
+	free(sl->event);
+}
+
+/* Properties that make an event's times: without one of them libical
+ * would hand on an event at another time, or of no length. */
+static bool
+is_time_property(const char *name)
+{
+	static const char *const names[] = {"DTSTART", "DTEND", "DURATION",
+	                                    "RRULE",   "RDATE", "RECURRENCE-ID",
+	                                    "EXDATE",  "EXRULE"};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcasecmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The source line an X-LIC-ERROR of event k (or of no event: k past the
+ * events) is about, as an index into sl's lines: the property the message
+ * names ("... in DTEND property"), else the line holding what it quotes
+ * last ("Can't parse parameter name: =bad"); (size_t)-1 when not found.
+ * *prop gets the property's name.
+ */
+static size_t
+error_source_line(const struct source_lines *sl, size_t k, const char *msg,
+                  char *prop, size_t size)
+{
+	size_t from = 0, to = sl->text.n, i, n;
+	const char *in = strstr(msg, " in "), *end, *tail = NULL, *q;
+
+	if (k < sl->nevents)
+		from = sl->event[k][0], to = sl->event[k][1] + 1;
+	prop[0] = '\0';
+	if (in != NULL && (end = strstr(in + 4, " property")) != NULL &&
+	    (n = (size_t)(end - in - 4)) > 0 && n < size) {
+		memcpy(prop, in + 4, n);
+		prop[n] = '\0';
+		for (i = from; i < to; i++)
+			if (ics_property_is(sl->text.v[i],
+			                    strlen(sl->text.v[i]), prop))
+				return i;
+	}
+	for (q = msg; (q = strstr(q, ": ")) != NULL; q += 2)
+		tail = q + 2;
+	if (tail != NULL && *tail != '\0')
+		for (i = from; i < to; i++)
+			if (strstr(sl->text.v[i], tail) != NULL) {
+				n = strcspn(sl->text.v[i], ";:");
+				if (n < size) {
+					memcpy(prop, sl->text.v[i], n);
+					prop[n] = '\0';
+				}
+				return i;
+			}
+	return (size_t)-1;
+}
+
+/*
+ * Says each line libical could not read in comp (event k of the file, or
+ * none), where the source has it and as written, before the errors are
+ * stripped: libical leaves such a line out (or, for a parameter, the line
+ * without it), which the import must not do in silence. A time property
+ * is an error (the event's times would be wrong, so the import is
+ * refused); another line a warning (the event comes in without it). An
+ * empty value (Google's and Exchange's "LOCATION:") carries nothing and is
+ * passed over. False when an error was said.
+ */
+static bool
+report_unreadable(const struct source_lines *sl, icalcomponent *comp, size_t k,
+                  const char *file, struct diag_list *d)
+{
+	const char *uid = icalcomponent_isa(comp) == ICAL_VEVENT_COMPONENT
+	                      ? icalcomponent_get_uid(comp)
+	                      : NULL;
+	icalproperty *prop;
+	icalcomponent *sub;
+	bool ok = true;
+
+	for (prop = icalcomponent_get_first_property(comp,
+	                                             ICAL_XLICERROR_PROPERTY);
+	     prop != NULL; prop = icalcomponent_get_next_property(
+	                       comp, ICAL_XLICERROR_PROPERTY)) {
+		const char *msg = icalproperty_get_xlicerror(prop), *cut;
+		char name[64], *q, *why;
+		size_t at;
+		bool time;
+
+		if (msg == NULL || strncmp(msg, "No value for ", 13) == 0)
+			continue;
+		/* "...: 00" is what libical made of "2026-11-04 09:00". */
+		cut = strstr(msg, ". Removing entire property");
+		why = cut != NULL ? xstrndup(msg, (size_t)(cut - msg))
+		                  : xstrdup(msg);
+		at = error_source_line(sl, k, msg, name, sizeof name);
+		q = ics_quote(at != (size_t)-1 ? sl->text.v[at] : "?", 80);
+		time = is_time_property(name);
+		ok = ok && !time;
+		diag_add(d, time ? DIAG_ERROR : DIAG_WARNING, file,
+		         at != (size_t)-1 ? sl->line[at] : 0, uid,
+		         "libical cannot read \"%s\" (%s) %s; correct the "
+		         "line in the source (or export the calendar again) "
+		         "and import again",
+		         q, why,
+		         time ? "and the event's times would be wrong "
+		                "without it, so nothing is imported"
+		              : "and the event would come in without what it "
+		                "cannot read");
+		free(why);
+		free(q);
+	}
+	for (sub = icalcomponent_get_first_component(comp, ICAL_ANY_COMPONENT);
+	     sub != NULL;
+	     sub = icalcomponent_get_next_component(comp, ICAL_ANY_COMPONENT))
+		ok = report_unreadable(sl, sub, k, file, d) && ok;
+	return ok;
+}
+
+/* report_unreadable for each calendar of root, each event by its place. */
+static bool
+report_unreadable_all(const char *text, size_t len, icalcomponent *root,
+                      const char *file, struct diag_list *d)
+{
+	struct source_lines sl = {0};
+	icalcomponent *cal, *c;
+	size_t k = 0;
+	bool ok = true, xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
+
+	source_lines_read(&sl, text, len);
+	for (cal = xroot ? icalcomponent_get_first_component(
+	                       root, ICAL_VCALENDAR_COMPONENT)
+	                 : root;
+	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
+	                                    root, ICAL_VCALENDAR_COMPONENT)
+	                              : NULL) {
+		icalcomponent **v = NULL;
+		size_t n = 0, cap = 0, i;
+
+		/* Collected first: report_unreadable walks each one's own
+		 * iterators. */
+		for (c = icalcomponent_get_first_component(cal,
+		                                           ICAL_ANY_COMPONENT);
+		     c != NULL; c = icalcomponent_get_next_component(
+		                    cal, ICAL_ANY_COMPONENT)) {
+			XGROW(v, n, cap);
+			v[n++] = c;
+		}
+		for (i = 0; i < n; i++)
+			ok = report_unreadable(&sl, v[i],
+			                       icalcomponent_isa(v[i]) ==
+			                               ICAL_VEVENT_COMPONENT
+			                           ? k++
+			                           : (size_t)-1,
+			                       file, d) &&
+			     ok;
+		free(v);
+	}
+	source_lines_free(&sl);
+	return ok;
+}
+
 /* programme/import-NAME.ics, NAME the source's file name without .ics,
  * made unique among the files conference.ini lists and those on disk. */
 static char *
@@ -394,7 +614,6 @@ import_file(const struct programme *p, const char *file,
 	if (len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0)
 		body += 3;
 	root = icalparser_parse_string(body);
-	free(text);
 	if (root == NULL ||
 	    (icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT &&
 	     icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)) {
@@ -404,9 +623,16 @@ import_file(const struct programme *p, const char *file,
 		         "calendar again as .ics");
 		if (root != NULL)
 			icalcomponent_free(root);
+		free(text);
 		return false;
 	}
-	/* libical's X-LIC-ERRORs (LOCATION: empty) would be written out. */
+	if (!report_unreadable_all(text, len, root, file, d)) {
+		icalcomponent_free(root);
+		free(text);
+		return false;
+	}
+	free(text);
+	/* libical's X-LIC-ERRORs (said above) would be written out. */
 	icalcomponent_strip_errors(root);
 	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
 		events += import_calendar(p, root, file, &index, r);
