@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
@@ -15,11 +16,12 @@
 
 /* Draws a tab at x and records where, for the mouse; returns its width. */
 static int
-put_tab(struct planner *pl, struct canvas *c, int x, const char *text, bool on,
-        bool is_view, int index)
+put_tab(struct planner *pl, struct canvas *c, int x, int maxw, const char *text,
+        bool on, bool is_view, int index)
 {
-	int w = canvas_put(c, 0, x, c->w - x, text,
-	                   on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0);
+	int w = maxw > 0 ? canvas_put(c, 0, x, maxw, text,
+	                              on ? STYLE_TAB_ACTIVE : STYLE_TAB, 0)
+	                 : 0;
 
 	if (pl->ntabs < TABS_MAX) {
 		struct tab_place *t = &pl->tabs[pl->ntabs++];
@@ -32,41 +34,99 @@ put_tab(struct planner *pl, struct canvas *c, int x, const char *text, bool on,
 	return w;
 }
 
-/* Row 0: the day tabs, then the view tabs, then a hint. */
+/*
+ * How much each tab says, from most to least: the row takes the first that
+ * leaves room for "? help" (two-digit conflict counts at 80 columns, a
+ * week-long conference), so that the one key that explains the rest is
+ * always shown.
+ */
+enum tab_style {
+	TABS_FULL,    /* "1 Wed 4 Nov", "Conflicts 12" */
+	TABS_WEEKDAY, /* "1 Wed" */
+	TABS_NUMBER,  /* "1" */
+	TABS_LETTER,  /* "1", and the views' initials: "C 12" */
+	TABS_STYLES,
+};
+
+/* The text of day tab i or view tab i, brackets and spaces included. */
+static void
+tab_text(struct planner *pl, enum tab_style style, bool is_view, int i,
+         char *buf, size_t n)
+{
+	bool on = is_view ? (size_t)i == pl->view : i == pl->day;
+	const char *open = on ? "[" : " ", *close = on ? "]" : " ";
+
+	if (!is_view) {
+		char label[DAIS_TIMEBUF];
+
+		planner_day_label(pl, i, label);
+		if (style == TABS_WEEKDAY)
+			label[strcspn(label, " ")] = '\0';
+		if (style >= TABS_NUMBER)
+			snprintf(buf, n, "%s%d%s", open, i + 1, close);
+		else
+			snprintf(buf, n, "%s%d %s%s", open, i + 1, label,
+			         close);
+	} else {
+		const struct view_ops *v = planner_views[i];
+		char note[32];
+		const char *t = v->tab_note != NULL
+		                    ? v->tab_note(pl, note, sizeof note)
+		                    : NULL;
+		/* The views' names are ASCII words: their first letter. */
+		int namelen = style == TABS_LETTER ? 1 : (int)strlen(v->name);
+
+		snprintf(buf, n, "%s%.*s%s%s%s", open, namelen, v->name,
+		         t != NULL ? " " : "", t != NULL ? t : "", close);
+	}
+}
+
+/* The width of the whole row of tabs in `style`. */
+static int
+tabs_width(struct planner *pl, enum tab_style style)
+{
+	char buf[DAIS_TIMEBUF * 2 + 16];
+	int w = text_width(" | "), i;
+
+	for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
+		tab_text(pl, style, false, i, buf, sizeof buf);
+		w += text_width(buf);
+	}
+	for (i = 0; (size_t)i < planner_nviews; i++) {
+		tab_text(pl, style, true, i, buf, sizeof buf);
+		w += text_width(buf);
+	}
+	return w;
+}
+
+/* Row 0: the day tabs, then the view tabs, then the help key. */
 static void
 draw_tabs(struct planner *pl, struct canvas *c)
 {
-	int x = 0, i;
-	char buf[DAIS_TIMEBUF * 2 + 16], key[16];
+	int x = 0, i, helpw, room;
+	char buf[DAIS_TIMEBUF * 2 + 16], help[24], key[16];
+	enum tab_style style = TABS_FULL;
 
 	pl->ntabs = 0;
 	canvas_fill(c, 0, 0, c->w, 1, STYLE_TAB, 0);
-	for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
-		char label[DAIS_TIMEBUF];
-		bool on = i == pl->day;
-
-		planner_day_label(pl, i, label);
-		snprintf(buf, sizeof buf, on ? "[%d %s]" : " %d %s ", i + 1,
-		         label);
-		x += put_tab(pl, c, x, buf, on, false, i);
-	}
-	x += canvas_put(c, 0, x, c->w - x, " | ", STYLE_RULE, 0);
-	for (i = 0; (size_t)i < planner_nviews; i++) {
-		const struct view_ops *v = planner_views[i];
-		bool on = (size_t)i == pl->view;
-		char note[32];
-		const char *n = v->tab_note != NULL
-		                    ? v->tab_note(pl, note, sizeof note)
-		                    : NULL;
-
-		snprintf(buf, sizeof buf, on ? "[%s%s%s]" : " %s%s%s ", v->name,
-		         n != NULL ? " " : "", n != NULL ? n : "");
-		x += put_tab(pl, c, x, buf, on, true, i);
-	}
-	snprintf(buf, sizeof buf, "%s help",
+	snprintf(help, sizeof help, "%s help",
 	         keymap_first_key(&pl->cfg->keys, ACT_HELP, key));
-	if (x + text_width(buf) + 2 <= c->w)
-		canvas_put_right(c, 0, x, c->w - x, buf, STYLE_DIM, 0);
+	helpw = text_width(help) + 2;
+	/* Whatever the tabs need, the help key keeps its place. */
+	room = c->w > helpw ? c->w - helpw : 0;
+	while (style + 1 < TABS_STYLES && tabs_width(pl, style) > room)
+		style++;
+	for (i = 0; (size_t)i < pl->p->conf.ndays; i++) {
+		tab_text(pl, style, false, i, buf, sizeof buf);
+		x += put_tab(pl, c, x, room - x, buf, i == pl->day, false, i);
+	}
+	x += canvas_put(c, 0, x, room - x, " | ", STYLE_RULE, 0);
+	for (i = 0; (size_t)i < planner_nviews; i++) {
+		tab_text(pl, style, true, i, buf, sizeof buf);
+		x += put_tab(pl, c, x, room - x, buf, (size_t)i == pl->view,
+		             true, i);
+	}
+	canvas_put_right(c, 0, x, c->w - x, help, STYLE_DIM, 0);
 }
 
 /* The last row: the message on the left, conflicts and state right. */
