@@ -21,6 +21,9 @@ struct import_ics_out {
 	char *name;   /* its new file, relative to the programme directory */
 	char *text;   /* what it holds */
 	size_t events;
+	/* name is the file an earlier import of a source of that name made:
+	 * this one replaces it (its events updated from the source). */
+	bool replaces;
 };
 
 struct import_ics_result {
@@ -30,6 +33,8 @@ struct import_ics_result {
 	struct strlist report;
 	size_t linked_rooms, linked_people, unlinked, made_uids;
 	size_t declined; /* attendees who declined: left unassigned */
+	size_t skipped;  /* events left out: their UID is in another file */
+	size_t replaced; /* files of earlier imports replaced */
 };
 
 /*

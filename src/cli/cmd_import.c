@@ -446,14 +446,18 @@ cmd_import(int argc, char **argv)
 	}
 	for (i = 0; i < r.n; i++) {
 		events += r.v[i].events;
-		printf("%s: %zu event%s %s %s\n", r.v[i].source, r.v[i].events,
-		       r.v[i].events == 1 ? "" : "s",
-		       dry ? "would go to" : "written to", r.v[i].name);
+		printf("%s: %zu event%s %s %s%s\n", r.v[i].source,
+		       r.v[i].events, r.v[i].events == 1 ? "" : "s",
+		       dry ? "would go to" : "written to", r.v[i].name,
+		       r.v[i].replaces ? " (replacing an earlier import's)"
+		                       : "");
 	}
 	printf("%zu events; %zu rooms and %zu people linked, %zu not linked, "
-	       "%zu declined, %zu UIDs made%s\n",
+	       "%zu declined, %zu UIDs made, %zu left out as already in "
+	       "the programme%s\n",
 	       events, r.linked_rooms, r.linked_people, r.unlinked, r.declined,
-	       r.made_uids, dry ? " (dry run: nothing written)" : "");
+	       r.made_uids, r.skipped,
+	       dry ? " (dry run: nothing written)" : "");
 	rc = EXIT_CLEAN;
 out:
 	if (trial != NULL)

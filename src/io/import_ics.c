@@ -342,6 +342,193 @@ import_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 	return n;
 }
 
+/* ---- Importing a source again ------------------------------------------ */
+
+static int
+sequence_of(icalcomponent *ev)
+{
+	icalproperty *q =
+	    icalcomponent_get_first_property(ev, ICAL_SEQUENCE_PROPERTY);
+
+	return q != NULL ? icalproperty_get_sequence(q) : 0;
+}
+
+/* The VEVENTs of root's calendars, in order (the caller frees the array). */
+static icalcomponent **
+events_of(icalcomponent *root, size_t *n)
+{
+	bool xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
+	icalcomponent **v = NULL, *cal, *c;
+	size_t cap = 0;
+
+	*n = 0;
+	for (cal = xroot ? icalcomponent_get_first_component(
+	                       root, ICAL_VCALENDAR_COMPONENT)
+	                 : root;
+	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
+	                                    root, ICAL_VCALENDAR_COMPONENT)
+	                              : NULL)
+		for (c = icalcomponent_get_first_component(
+		         cal, ICAL_VEVENT_COMPONENT);
+		     c != NULL; c = icalcomponent_get_next_component(
+		                    cal, ICAL_VEVENT_COMPONENT)) {
+			XGROW(v, *n, cap);
+			v[(*n)++] = c;
+		}
+	return v;
+}
+
+/* Copies into cal the VEVENTs of old whose UID is in keep, and the
+ * VTIMEZONEs they may name that cal lacks. */
+static void
+keep_old_events(icalcomponent *cal, icalcomponent *old,
+                const struct strmap *keep)
+{
+	icalcomponent *c, **v = NULL;
+	size_t n = 0, cap = 0, i, unused;
+	bool any = false;
+
+	for (c = icalcomponent_get_first_component(old, ICAL_ANY_COMPONENT);
+	     c != NULL;
+	     c = icalcomponent_get_next_component(old, ICAL_ANY_COMPONENT)) {
+		XGROW(v, n, cap);
+		v[n++] = c;
+	}
+	for (i = 0; i < n; i++) {
+		const char *uid = icalcomponent_get_uid(v[i]);
+
+		if (icalcomponent_isa(v[i]) == ICAL_VEVENT_COMPONENT &&
+		    uid != NULL && strmap_get(keep, uid, &unused)) {
+			icalcomponent_add_component(
+			    cal, icalcomponent_new_clone(v[i]));
+			any = true;
+		}
+	}
+	for (i = 0; any && i < n; i++) {
+		icalproperty *tz;
+		const char *tzid;
+
+		if (icalcomponent_isa(v[i]) != ICAL_VTIMEZONE_COMPONENT ||
+		    (tz = icalcomponent_get_first_property(
+		         v[i], ICAL_TZID_PROPERTY)) == NULL ||
+		    (tzid = icalproperty_get_tzid(tz)) == NULL ||
+		    icalcomponent_get_timezone(cal, tzid) != NULL)
+			continue;
+		icalcomponent_add_component(cal, icalcomponent_new_clone(v[i]));
+	}
+	free(v);
+}
+
+/*
+ * An import of a source whose events the programme holds already: an
+ * event whose UID is in another file is left out (this import changes
+ * only its own file); when `replaces`, `name` is the file an earlier import
+ * of this source made, and the import replaces it: each event comes in as
+ * the source has it now (a room added to venues.ini since is linked),
+ * except one changed in dais since (its SEQUENCE there higher than the
+ * source's), which is kept as the programme has it, as is an event no
+ * longer in the source. Each is said.
+ */
+static void
+reimport(const struct programme *p, icalcomponent *root, const char *name,
+         bool replaces, struct import_ics_result *r, const char *file)
+{
+	struct strmap keep = {0}, seen = {0};
+	icalcomponent **v, *old = NULL;
+	size_t n, i, j, unused;
+
+	v = events_of(root, &n);
+	for (i = 0; i < n; i++) {
+		const char *uid = icalcomponent_get_uid(v[i]);
+		const struct session *s = NULL;
+		const char *in;
+
+		if (uid == NULL)
+			continue;
+		strmap_set(&seen, uid, 1);
+		for (j = 0; j < p->nsessions && s == NULL; j++)
+			if (p->sessions[j].uid != NULL &&
+			    strcmp(p->sessions[j].uid, uid) == 0)
+				s = &p->sessions[j];
+		if (s == NULL)
+			continue;
+		in = s->source >= 0 && (size_t)s->source < p->conf.files.n
+		         ? p->conf.files.v[s->source]
+		         : NULL;
+		if (in != NULL && strcmp(in, name) == 0 &&
+		    s->sequence <= sequence_of(v[i]))
+			continue; /* updated from the source */
+		if (in != NULL && strcmp(in, name) == 0) {
+			if (!strmap_get(&keep, uid, &unused))
+				report(r,
+				       "%s: '%s': changed in dais since the "
+				       "last import (SEQUENCE %d there, %d in "
+				       "the source): kept as the programme "
+				       "has it",
+				       file, title_of(v[i]), s->sequence,
+				       sequence_of(v[i]));
+			strmap_set(&keep, uid, 1);
+		} else {
+			r->skipped++;
+			report(r,
+			       "%s: '%s': UID %s is already in the programme "
+			       "(%s, '%s'): left out; this import changes no "
+			       "other file's sessions",
+			       file, title_of(v[i]), uid,
+			       in != NULL ? in : "a session not yet saved",
+			       s->title != NULL ? s->title : "(untitled)");
+		}
+		icalcomponent_remove_component(icalcomponent_get_parent(v[i]),
+		                               v[i]);
+		icalcomponent_free(v[i]);
+		v[i] = NULL;
+	}
+	if (replaces) {
+		/* The earlier import's events the source no longer has. */
+		for (j = 0; j < p->nsessions; j++) {
+			const struct session *s = &p->sessions[j];
+
+			if (s->uid == NULL || s->source < 0 ||
+			    (size_t)s->source >= p->conf.files.n ||
+			    strcmp(p->conf.files.v[s->source], name) != 0 ||
+			    strmap_get(&seen, s->uid, &unused) ||
+			    strmap_get(&keep, s->uid, &unused))
+				continue;
+			report(r,
+			       "%s: '%s' (UID %s) is no longer in the source: "
+			       "kept in the programme; delete it there if it "
+			       "was cancelled",
+			       file, s->title != NULL ? s->title : "(untitled)",
+			       s->uid);
+			strmap_set(&keep, s->uid, 1);
+		}
+		r->replaced++;
+	}
+	if (keep.n > 0) {
+		char *path = xasprintf("%s/%s", p->dir, name), *why = NULL;
+		size_t len;
+		char *text = fileread_all(path, IMPORT_MAX_BYTES, &len, &why);
+
+		if (text != NULL)
+			old = icalparser_parse_string(text);
+		if (old != NULL)
+			keep_old_events(
+			    icalcomponent_isa(root) == ICAL_XROOT_COMPONENT
+			        ? icalcomponent_get_first_component(
+			              root, ICAL_VCALENDAR_COMPONENT)
+			        : root,
+			    old, &keep);
+		if (old != NULL)
+			icalcomponent_free(old);
+		free(text);
+		free(why);
+		free(path);
+	}
+	strmap_free(&keep);
+	strmap_free(&seen);
+	free(v);
+}
+
 /* ---- Lines libical cannot read ----------------------------------------- */
 
 /* The source's logical lines, and where each top-level VEVENT's begin and
@@ -560,8 +747,9 @@ report_unreadable_all(const char *text, size_t len, icalcomponent *root,
 	return ok;
 }
 
-/* programme/import-NAME.ics, NAME the source's file name without .ics,
- * made unique among the files conference.ini lists and those on disk. */
+/* programme/import-NAME.ics, NAME the source's file name without .ics:
+ * the file conference.ini lists from an earlier import of a source of that
+ * name (replaced), else one made unique among the files on disk. */
 static char *
 out_name(const struct programme *p, const struct import_ics_result *r,
          const char *file)
@@ -581,11 +769,15 @@ out_name(const struct programme *p, const struct import_ics_result *r,
 		name = k == 1
 		           ? xasprintf("programme/import-%s.ics", stem)
 		           : xasprintf("programme/import-%s-%zu.ics", stem, k);
-		path = xasprintf("%s/%s", p->dir, name);
-		taken = access(path, F_OK) == 0 ||
-		        strlist_has(&p->conf.files, name);
+		taken = false;
 		for (i = 0; i < r->n && !taken; i++)
 			taken = strcmp(r->v[i].name, name) == 0;
+		/* The file an earlier import of a source of this name made:
+		 * this import replaces it (reimport). */
+		if (!taken && strlist_has(&p->conf.files, name))
+			break;
+		path = xasprintf("%s/%s", p->dir, name);
+		taken = taken || access(path, F_OK) == 0;
 		free(path);
 		if (!taken)
 			break;
@@ -598,11 +790,12 @@ static bool
 import_file(const struct programme *p, const char *file,
             struct import_ics_result *r, struct diag_list *d)
 {
-	char *why = NULL, *text, *body;
+	char *why = NULL, *text, *body, *name;
 	size_t len, index = 0, events = 0;
 	icalcomponent *root, *cal;
 	struct strbuf out = {0};
 	struct import_ics_out *o;
+	bool xroot, replaces;
 
 	if ((text = fileread_all(file, IMPORT_MAX_BYTES, &len, &why)) == NULL) {
 		diag_add(d, DIAG_ERROR, file, 0, NULL,
@@ -634,29 +827,37 @@ import_file(const struct programme *p, const char *file,
 	free(text);
 	/* libical's X-LIC-ERRORs (said above) would be written out. */
 	icalcomponent_strip_errors(root);
-	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
-		events += import_calendar(p, root, file, &index, r);
-		body = icalcomponent_as_ical_string_r(root);
+	xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
+	for (cal = xroot ? icalcomponent_get_first_component(
+	                       root, ICAL_VCALENDAR_COMPONENT)
+	                 : root;
+	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
+	                                    root, ICAL_VCALENDAR_COMPONENT)
+	                              : NULL)
+		import_calendar(p, cal, file, &index, r);
+	name = out_name(p, r, file);
+	replaces = strlist_has(&p->conf.files, name);
+	reimport(p, root, name, replaces, r, file);
+	for (cal = xroot ? icalcomponent_get_first_component(
+	                       root, ICAL_VCALENDAR_COMPONENT)
+	                 : root;
+	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
+	                                    root, ICAL_VCALENDAR_COMPONENT)
+	                              : NULL) {
+		events +=
+		    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
+		body = icalcomponent_as_ical_string_r(cal);
 		strbuf_addstr(&out, body);
 		free(body);
-	} else {
-		for (cal = icalcomponent_get_first_component(
-		         root, ICAL_VCALENDAR_COMPONENT);
-		     cal != NULL; cal = icalcomponent_get_next_component(
-		                      root, ICAL_VCALENDAR_COMPONENT)) {
-			events += import_calendar(p, cal, file, &index, r);
-			body = icalcomponent_as_ical_string_r(cal);
-			strbuf_addstr(&out, body);
-			free(body);
-		}
 	}
 	icalcomponent_free(root);
 	XGROW(r->v, r->n, r->cap);
 	o = &r->v[r->n];
 	o->source = xstrdup(file);
-	o->name = out_name(p, r, file);
+	o->name = name;
 	o->text = strbuf_take(&out);
 	o->events = events;
+	o->replaces = replaces;
 	r->n++;
 	if (events == 0)
 		diag_add(d, DIAG_WARNING, file, 0, NULL,
@@ -705,7 +906,8 @@ import_ics_write(const struct programme *p, struct import_ics_result *r,
 	}
 	strlist_copy(&files, &p->conf.files);
 	for (k = 0; k < i && k < r->n; k++)
-		strlist_add(&files, r->v[k].name);
+		if (!strlist_has(&files, r->v[k].name))
+			strlist_add(&files, r->v[k].name);
 	list = strlist_join(&files, ", ");
 	if (ok)
 		ok = ini_doc_set(doc, "conference", "files", list, why) &&
