@@ -9,24 +9,28 @@
  * greedy first-fit baseline (requests by priority, each at its first free
  * candidate), so the gain shows. Measures and prints only.
  *
- *	bench/schedule [SEED...]
+ *	bench/schedule [-t SECONDS] [SEED...]
+ *
+ * -t: the run's time limit (dais schedule's default unless given).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "dais/model.h"
 #include "dais/requests.h"
 #include "dais/schedule.h"
 #include "dais/xalloc.h"
 
-#define NDELEG     12
-#define PER_DELEG  4 /* ministers and officials per delegation */
-#define NORGS      12
-#define NPARTIES   (NDELEG * PER_DELEG + NORGS)
-#define NROOMS     8
-#define NREQUESTS  200
-#define NPLENARIES 10 /* per day, most parties in each */
+#define NDELEG             12
+#define PER_DELEG          4 /* ministers and officials per delegation */
+#define NORGS              12
+#define NPARTIES           (NDELEG * PER_DELEG + NORGS)
+#define NROOMS             8
+#define NREQUESTS          200
+#define NPLENARIES         10 /* per day, most parties in each */
+#define DEFAULT_TIME_LIMIT 5  /* as dais schedule's */
 
 static const struct dais_date days[2] = {{2026, 11, 4}, {2026, 11, 5}};
 static unsigned long long rng;
@@ -180,8 +184,20 @@ requests(const struct programme *p, struct request_list *l)
 	}
 }
 
+/* CPU seconds (user and system) of this process so far: the machine is
+ * shared, so wall time says little. */
+static double
+cpu_seconds(void)
+{
+	struct rusage u;
+
+	getrusage(RUSAGE_SELF, &u);
+	return (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec / 1e6 +
+	       (double)u.ru_stime.tv_sec + (double)u.ru_stime.tv_usec / 1e6;
+}
+
 static void
-show(const char *what, const struct schedule_result *r)
+show(const char *what, const struct schedule_result *r, double cpu)
 {
 	printf("  %-16s placed %3zu of %zu, priority %3d of %d", what,
 	       r->placed, r->asked, r->priority_placed, r->priority_asked);
@@ -192,13 +208,22 @@ show(const char *what, const struct schedule_result *r)
 			printf(" (gap %.1f)", r->gap);
 		printf(", %zu variables, %zu rows", r->ncandidates, r->nrows);
 	}
-	printf(", %.2f s\n", r->seconds);
+	printf(", %.2f s CPU, %.2f s wall\n", cpu, r->seconds);
 }
 
 int
 main(int argc, char **argv)
 {
-	int i, first = argc > 1 ? 1 : 0, last = argc > 1 ? argc : 1;
+	double time_limit = SCHEDULE_DEFAULT_TIME_LIMIT;
+	int i, first, last;
+
+	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
+		time_limit = strtod(argv[2], NULL);
+		argv += 2;
+		argc -= 2;
+	}
+	first = argc > 1 ? 1 : 0;
+	last = argc > 1 ? argc : 1;
 
 	printf("scheduler: %d requests among %d parties, 2 days 08:00-20:00, "
 	       "%d bilateral rooms in 2 buildings, 15-minute step\n",
@@ -211,27 +236,36 @@ main(int argc, char **argv)
 		struct schedule_options o = {0};
 		struct schedule_result ilp = {0}, greedy = {0};
 		char *why = NULL;
+		double load[3] = {0, 0, 0}, c0, c_ilp, c_greedy;
 
 		rng = seed;
 		p = instance();
 		requests(p, &l);
 		printf("seed %llu (%zu sessions already there)\n", seed,
 		       p->nsessions);
-		o.time_limit = 60;
+		o.time_limit = time_limit;
+		c0 = cpu_seconds();
 		if (!schedule_plan(p, &l, &o, &ilp, &why)) {
 			fprintf(stderr, "schedule: %s\n", why);
 			return 1;
 		}
+		c_ilp = cpu_seconds() - c0;
 		o.greedy = true;
+		c0 = cpu_seconds();
 		if (!schedule_plan(p, &l, &o, &greedy, &why)) {
 			fprintf(stderr, "schedule: %s\n", why);
 			return 1;
 		}
-		show("integer program", &ilp);
-		show("greedy first-fit", &greedy);
+		c_greedy = cpu_seconds() - c0;
+		if (getloadavg(load, 3) < 0)
+			load[0] = load[1] = load[2] = -1;
+		show("integer program", &ilp, c_ilp);
+		show("greedy first-fit", &greedy, c_greedy);
 		printf("  gain: %+ld requests, %+d priority\n",
 		       (long)ilp.placed - (long)greedy.placed,
 		       ilp.priority_placed - greedy.priority_placed);
+		printf("  load average %.2f %.2f %.2f\n", load[0], load[1],
+		       load[2]);
 		schedule_result_clear(&ilp);
 		schedule_result_clear(&greedy);
 		request_list_clear(&l);

@@ -26,6 +26,10 @@
 
 struct editor;
 
+/* dais schedule's --time-limit unless given: an organiser gets the plan
+ * (proved, or with its gap) in seconds. */
+#define SCHEDULE_DEFAULT_TIME_LIMIT 5
+
 struct schedule_options {
 	/* The domain of the sessions' UIDs, "request-ID@DOMAIN" (uid.h's
 	 * uid_domain_of gives the programme's own); NULL: "dais". */
@@ -33,7 +37,11 @@ struct schedule_options {
 	/* Place every request again, those already placed included: their
 	 * sessions are moved, or deleted when they no longer fit. */
 	bool replan;
-	/* Seconds the solver may take; 0: no limit. The best plan found
+	/* Seconds the run may take (SCHEDULE_DEFAULT_TIME_LIMIT for dais
+	 * schedule); 0: no limit. The local search and the relaxation
+	 * always run to their end (a fixed amount of work, so a run is
+	 * repeatable); the branch and bound, needed only when their plan
+	 * does not meet the bound, gets what is left. The best plan found
 	 * by then is returned, with the gap to the bound. */
 	double time_limit;
 	/* Instead of the integer program, the greedy first-fit baseline:

@@ -69,7 +69,8 @@ print_summary(const struct request_list *reqs, const struct schedule_result *r)
 		       r->lp_bound);
 	else
 		printf("LP bound %.1f: the plan may be up to %.1f below the "
-		       "best (time limit reached).\n",
+		       "best (not proved within the time limit; "
+		       "--time-limit to search longer).\n",
 		       r->lp_bound, r->gap);
 	printf("%zu candidate%s, %zu constraint%s, %.2f s.\n", r->ncandidates,
 	       r->ncandidates == 1 ? "" : "s", r->nrows,
@@ -347,7 +348,7 @@ cmd_schedule(int argc, char **argv)
 	int opt, status = EXIT_BAD_INPUT;
 	size_t i;
 
-	o.time_limit = 60;
+	o.time_limit = SCHEDULE_DEFAULT_TIME_LIMIT;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "nRt:f:h", longopts, NULL)) !=
 	       -1) {

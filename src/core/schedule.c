@@ -34,9 +34,13 @@
  * for an earlier hour.
  *
  * The LP bound shown is that of the priority alone, so it reads in the
- * same units as the plan: no plan places more. The search starts from the
- * better of the greedy plan and the relaxation rounded, and stops once
- * the priority is proved (watch_tree) or at the time limit.
+ * same units as the plan: no plan places more. The plan comes first from
+ * a local search on the program's rows (schedule_search.c), started from
+ * the greedy plan; when it places every request that has a candidate it
+ * is optimal without the LP. Otherwise the relaxation gives the bound, and
+ * only when the search does not meet it does GLPK's branch and bound start
+ * from the search's plan, stopping once the priority is proved
+ * (watch_tree) or at the time limit.
  */
 #include "dais/schedule.h"
 
@@ -316,6 +320,7 @@ schedule_plan(struct programme *p, const struct request_list *reqs,
 	k.p = p;
 	k.reqs = reqs;
 	k.o = o;
+	k.t0 = t0;
 	k.room_rule = sched_enabled(p, CONFLICT_ROOM_DOUBLE_BOOKED);
 	k.person_rule = sched_enabled(p, CONFLICT_PARTICIPANT_DOUBLE_BOOKED);
 	k.group_rule = sched_enabled(p, CONFLICT_DELEGATION_OVER_COMMITTED);

@@ -64,6 +64,7 @@ struct ctx {
 	size_t ns, caps;
 	bool room_rule, person_rule, group_rule, tight;
 	dais_time gap; /* changeover, seconds, when tight changeovers count */
+	double t0;     /* when the run began (sched_now_seconds) */
 	int max_walk;
 	/*
 	 * Rooms that no request names, alike in building, seats, booths and
@@ -85,6 +86,25 @@ struct rows {
 	int *type;
 	double *rhs;
 	size_t n, caprows;
+};
+
+/*
+ * The program's rows as the local search sees them (schedule_search.c):
+ * per candidate, the rows it counts in (a slot's rows are rows of each of
+ * its candidates); per row, its limit, its load and the candidates placed
+ * in it.
+ */
+struct pack {
+	size_t nrows;
+	int *cap;       /* per row: its limit; -1 for a row defining a y */
+	int *load;      /* per row: candidates placed in it */
+	size_t *mfirst; /* per row: its members from member[mfirst[r]] */
+	long *member;   /* the candidates placed, per row */
+	size_t nc;      /* candidates */
+	size_t *first;  /* per candidate: its rows rowv[first[c]..first[c+1]) */
+	int *rowv;
+	bool *placed;      /* per candidate */
+	size_t *slot_of_y; /* per y column (after the candidates'): its slot */
 };
 
 /* ---- schedule_model.c ---- */
@@ -112,5 +132,12 @@ int sched_greedy(const struct ctx *k, long *pick);
 bool sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
                  struct schedule_result *out, char **why);
 void sched_assign_rooms(struct ctx *k);
+
+/* ---- schedule_search.c ---- */
+void sched_pack_build(struct pack *pk, const struct ctx *k,
+                      const struct rows *rows);
+void sched_pack_free(struct pack *pk);
+int sched_search(const struct ctx *k, struct pack *pk, const double *pen,
+                 long *pick, long rounds);
 
 #endif

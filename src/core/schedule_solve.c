@@ -1,7 +1,9 @@
 /*
  * schedule_solve.c: dais schedule's plan found: the greedy baseline, the
- * relaxation rounded, GLPK's branch and bound (stopped once the priority
- * is proved), and the rooms of a class given out afterwards.
+ * local search's plan (schedule_search.c) against the simple bound and
+ * the relaxation's, GLPK's branch and bound when they do not meet
+ * (stopped once the priority is proved), and the rooms of a class given
+ * out afterwards.
  */
 #include <glpk.h>
 #include <stdint.h>
@@ -187,19 +189,72 @@ watch_tree(glp_tree *t, void *arg)
 	}
 }
 
+/* The plan `pick` (per request) as a point of the program: its x and y. */
+static double *
+plan_point(const struct ctx *k, const long *pick, size_t ncols)
+{
+	double *v = xcalloc(ncols + 1, sizeof *v);
+	size_t ri;
+
+	for (ri = 0; ri < k->reqs->n; ri++)
+		if (pick[ri] >= 0) {
+			const struct cand *c = &k->c[pick[ri]];
+
+			v[c->col] = 1;
+			v[k->s[c->slot].col] = 1;
+		}
+	return v;
+}
+
+static int
+plan_priority(const struct ctx *k, const long *pick)
+{
+	size_t ri;
+	int sum = 0;
+
+	for (ri = 0; ri < k->reqs->n; ri++)
+		if (pick[ri] >= 0)
+			sum += k->reqs->v[ri].priority;
+	return sum;
+}
+
+/* Seconds left of the run's limit; a large number without one. */
+static double
+seconds_left(const struct ctx *k)
+{
+	if (k->o->time_limit <= 0)
+		return 1e9;
+	return k->o->time_limit - (sched_now_seconds() - k->t0);
+}
+
+/* Rounds of local search: before the relaxation, and after it when its
+ * bound is not reached yet. Fixed (not timed), so a run is repeatable. */
+#define SEARCH_ROUNDS       3000
+#define SEARCH_ROUNDS_AFTER 3000
+
+/*
+ * The plan. First a local search from the greedy plan (schedule_search.c)
+ * against the simplest bound: every request that has a candidate placed.
+ * Reached, that is the optimum (and the relaxation's value too, which lies
+ * between). Otherwise the relaxation gives the bound; the search goes on
+ * towards it; and when it is still not reached, GLPK's branch and bound
+ * starts from the search's plan for the time left.
+ */
 bool
 sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
             struct schedule_result *out, char **why)
 {
 	struct rows rows = {0};
-	glp_prob *lp;
+	struct pack pk;
+	glp_prob *lp = NULL;
 	glp_smcp smcp;
 	glp_iocp iocp;
 	struct watch watch;
-	double *start = NULL;
+	double *start = NULL, *pen = NULL;
+	long *pick = NULL;
 	dais_time origin = k->nc > 0 ? k->c[0].start : 0;
-	double unit = 1, worst;
-	int ret, status;
+	double unit = 1, worst, left;
+	int ret, status, found, simple_bound = 0, bound;
 	size_t i, ri, ny = 0;
 	bool ok = false;
 
@@ -234,6 +289,8 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 					first = i;
 				n++;
 			}
+		if (a->asked && a->last > a->first)
+			simple_bound += k->reqs->v[ri].priority;
 		if (!a->asked || n < 2)
 			continue;
 		sched_rows_begin(&rows, GLP_UP, 1);
@@ -254,17 +311,31 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 	}
 
 	/* Tie-breaks summed over every request stay below one priority. */
+	pen = xcalloc(k->nc + 1, sizeof *pen);
+	for (i = 0; i < k->nc; i++)
+		pen[i] = penalty(k, &k->c[i], origin);
 	for (ri = 0; ri < k->reqs->n; ri++) {
 		const struct ask *a = &k->ask[ri];
 
 		worst = 0;
-		for (i = a->first; i < a->last; i++) {
-			double pen = penalty(k, &k->c[i], origin);
-
-			if (pen > worst)
-				worst = pen;
-		}
+		for (i = a->first; i < a->last; i++)
+			if (pen[i] > worst)
+				worst = pen[i];
 		unit += worst;
+	}
+
+	/* The local search, against the simple bound. */
+	sched_pack_build(&pk, k, &rows);
+	pick = xcalloc(k->reqs->n + 1, sizeof *pick);
+	memcpy(pick, greedy_chosen, k->reqs->n * sizeof *pick);
+	found = sched_search(k, &pk, pen, pick, SEARCH_ROUNDS);
+	if (found < greedy_priority)
+		abort(); /* the search only keeps better plans */
+	if (found >= simple_bound) {
+		out->lp_bound = simple_bound;
+		out->optimal = true;
+		ok = true;
+		goto chosen;
 	}
 
 	glp_term_out(GLP_OFF);
@@ -283,7 +354,6 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 		glp_set_row_bnds(lp, (int)i + 1, rows.type[i], rows.rhs[i],
 		                 rows.rhs[i]);
 	glp_load_matrix(lp, (int)rows.nnz, rows.ia, rows.ja, rows.ar);
-	sched_rows_free(&rows);
 
 	/* The bound, in priority; its basis is where the plan's search
 	 * starts. */
@@ -298,12 +368,29 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 		goto out;
 	}
 	out->lp_bound = glp_get_obj_val(lp);
+	/* Priorities are whole: no plan places more than the bound's
+	 * whole part. */
+	bound = (int)(out->lp_bound + 1e-6);
+	if (found < bound)
+		found = sched_search(k, &pk, pen, pick, SEARCH_ROUNDS_AFTER);
+	if (found >= bound) {
+		out->optimal = true;
+		ok = true;
+		goto chosen;
+	}
+	left = seconds_left(k);
+	if (left < 0.05) {
+		/* No time for the branch and bound: the search's plan, with
+		 * its gap. */
+		ok = true;
+		goto chosen;
+	}
 
 	/* The plan, with the tie-breaks. */
 	for (i = 0; i < k->nc; i++)
 		glp_set_obj_coef(lp, k->c[i].col,
 		                 k->reqs->v[k->c[i].req].priority * unit -
-		                     penalty(k, &k->c[i], origin));
+		                     pen[i]);
 	ret = glp_simplex(lp, &smcp);
 	if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
 		*why = xasprintf("the solver (GLPK %s) could not solve the "
@@ -311,28 +398,22 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 		                 glp_version(), ret);
 		goto out;
 	}
-	/* The first incumbent: the relaxation rounded, or the greedy
-	 * plan when that is better; a time limit never leaves less. */
+	/* The first incumbent: the search's plan, or the relaxation
+	 * rounded when that is better; a time limit never leaves less. */
 	{
 		double *value = xcalloc(k->nc + 1, sizeof *value);
-		long *pick = xcalloc(k->reqs->n + 1, sizeof *pick);
-		const long *best = greedy_chosen;
+		long *rounded = xcalloc(k->reqs->n + 1, sizeof *rounded);
 
 		for (i = 0; i < k->nc; i++)
 			value[i] = glp_get_col_prim(lp, k->c[i].col);
-		if (lp_rounding(k, value, pick) > greedy_priority)
-			best = pick;
-		start = xcalloc(k->nc + ny + 1, sizeof *start);
-		for (ri = 0; ri < k->reqs->n; ri++)
-			if (best[ri] >= 0) {
-				const struct cand *c = &k->c[best[ri]];
-
-				start[c->col] = 1;
-				start[k->s[c->slot].col] = 1;
-			}
-		free(pick);
+		if (lp_rounding(k, value, rounded) > found) {
+			memcpy(pick, rounded, k->reqs->n * sizeof *pick);
+			found = plan_priority(k, pick);
+		}
+		free(rounded);
 		free(value);
 	}
+	start = plan_point(k, pick, k->nc + ny);
 	glp_init_iocp(&iocp);
 	watch.start = start;
 	watch.started = false;
@@ -341,25 +422,50 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 	iocp.cb_func = watch_tree;
 	iocp.cb_info = &watch;
 	iocp.msg_lev = GLP_MSG_OFF;
-	if (k->o->time_limit > 0)
-		iocp.tm_lim = (int)(k->o->time_limit * 1000);
+	left = seconds_left(k);
+	if (left < 1e8)
+		iocp.tm_lim = left < 0.05 ? 50 : (int)(left * 1000);
 	ret = glp_intopt(lp, &iocp);
 	status = glp_mip_status(lp);
 	if ((ret != 0 && ret != GLP_ETMLIM && ret != GLP_ESTOP) ||
 	    (status != GLP_OPT && status != GLP_FEAS)) {
+		/* Stopped before it took the search's plan in: that plan. */
+		if (ret == GLP_ETMLIM || ret == GLP_ESTOP) {
+			ok = true;
+			goto chosen;
+		}
 		*why = xasprintf("the solver (GLPK %s) found no plan (code "
 		                 "%d, status %d)",
 		                 glp_version(), ret, status);
 		goto out;
 	}
 	out->optimal = (ret == 0 && status == GLP_OPT) || watch.proved;
-	for (i = 0; i < k->nc; i++)
-		if (glp_mip_col_val(lp, k->c[i].col) > 0.5)
-			k->ask[k->c[i].req].chosen = (long)i;
+	/* The branch and bound's plan, unless it is worse than the
+	 * search's (it took that one in as its first, so it is not). */
+	{
+		long *mip = xcalloc(k->reqs->n + 1, sizeof *mip);
+
+		for (ri = 0; ri < k->reqs->n; ri++)
+			mip[ri] = -1;
+		for (i = 0; i < k->nc; i++)
+			if (glp_mip_col_val(lp, k->c[i].col) > 0.5)
+				mip[k->c[i].req] = (long)i;
+		if (plan_priority(k, mip) >= found)
+			memcpy(pick, mip, k->reqs->n * sizeof *pick);
+		free(mip);
+	}
 	ok = true;
+chosen:
+	for (ri = 0; ri < k->reqs->n; ri++)
+		k->ask[ri].chosen = pick[ri];
 out:
 	free(start);
-	glp_delete_prob(lp);
+	free(pick);
+	free(pen);
+	sched_pack_free(&pk);
+	sched_rows_free(&rows);
+	if (lp != NULL)
+		glp_delete_prob(lp);
 	return ok;
 }
 

@@ -7,8 +7,11 @@
  * programme and put to the whole conflict check: the best priority among
  * the combinations where no new session is in a conflict must be the
  * scheduler's, and the scheduler's own plan must be such a combination.
- * Then: the greedy baseline never beats it, a second run after applying
- * the plan places nothing new, and --replan finds the same priority.
+ * Then: the same input gives the same plan; with no time for the branch
+ * and bound, the local search's plan alone is clean, at least the greedy
+ * plan's, never above the optimum, and called optimal only when it is;
+ * the greedy baseline never beats it, a second run after applying the
+ * plan places nothing new, and --replan finds the same priority.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -275,19 +278,38 @@ assert_plan_clean(struct programme *p, const struct schedule_result *r)
 		pop_session(p);
 }
 
+/* Two results place the same requests at the same times in the same
+ * rooms. */
+static void
+assert_same_plan(const struct schedule_result *a,
+                 const struct schedule_result *b)
+{
+	size_t i;
+
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->priority_placed, b->priority_placed);
+	for (i = 0; i < a->n; i++) {
+		assert_int_equal(a->v[i].request, b->v[i].request);
+		assert_true(a->v[i].session.start == b->v[i].session.start);
+		assert_string_equal(a->v[i].session.room_id,
+		                    b->v[i].session.room_id);
+	}
+}
+
 static void
 test_against_exhaustive_search(void **state)
 {
 	unsigned seed;
 	long long nodes = 0;
-	int placed_total = 0;
+	int placed_total = 0, searched = 0;
 
 	(void)state;
 	for (seed = 1; seed <= 40; seed++) {
 		struct programme *p;
 		struct request_list reqs;
 		struct schedule_options o = {0};
-		struct schedule_result r = {0}, g = {0};
+		struct schedule_result r = {0}, g = {0}, again = {0},
+		                       quick = {0};
 		struct search s;
 		char *why = NULL;
 
@@ -312,12 +334,35 @@ test_against_exhaustive_search(void **state)
 		assert_plan_clean(p, &r);
 		placed_total += r.priority_placed;
 
+		/* The same input, the same plan. */
+		assert_true(schedule_plan(p, &reqs, &o, &again, &why));
+		assert_same_plan(&r, &again);
+
+		/* With no time for the branch and bound: the local search's
+		 * plan, clean, and honest about the bound. */
+		o.time_limit = 1e-9;
+		assert_true(schedule_plan(p, &reqs, &o, &quick, &why));
+		assert_plan_clean(p, &quick);
+		assert_true(quick.priority_placed <= s.best);
+		assert_true(quick.lp_bound + 1e-6 >= s.best);
+		if (quick.optimal)
+			assert_int_equal(quick.priority_placed, s.best);
+		else
+			assert_true(quick.gap > 0);
+		searched += quick.priority_placed == s.best;
+		o.time_limit = 0;
+
 		o.greedy = true;
 		assert_true(schedule_plan(p, &reqs, &o, &g, &why));
 		assert_true(g.priority_placed <= r.priority_placed);
+		/* The search starts from the greedy plan and keeps only
+		 * better ones. */
+		assert_true(g.priority_placed <= quick.priority_placed);
 		assert_plan_clean(p, &g);
 
 		schedule_result_clear(&g);
+		schedule_result_clear(&again);
+		schedule_result_clear(&quick);
 		schedule_result_clear(&r);
 		request_list_clear(&reqs);
 		programme_free(p);
@@ -325,6 +370,8 @@ test_against_exhaustive_search(void **state)
 	/* The instances were not all trivial. */
 	assert_true(placed_total > 40);
 	assert_true(nodes > 1000);
+	/* The search alone finds most of these optima. */
+	assert_true(searched >= 30);
 }
 
 /* Applied through an editor and marked, a second run has nothing to do;
