@@ -67,8 +67,14 @@ struct conference {
 	int step;       /* the slot search's grid, minutes (default 15) */
 	struct strlist kinds; /* allowed session kinds (CATEGORIES) */
 	struct strlist files; /* the .ics files, relative to the directory */
-	char *
-	    new_sessions_file; /* where new sessions are saved (one of files) */
+	/* `files` as conference.ini writes it: files, directories, globs
+	 * (io/sources.c expands them into `files`); written back as is. */
+	struct strlist file_sources;
+	/* Where new sessions are saved: one of files; or NULL when
+	 * new_sessions_dir is set: a directory (relative) in which each new
+	 * session gets a file of its own, programme_session_file_name. */
+	char *new_sessions_file;
+	char *new_sessions_dir;
 	enum severity severity[CONFLICT_KIND_COUNT];
 };
 
@@ -218,6 +224,22 @@ struct building *programme_add_building(struct programme *p);
 struct walk *programme_add_walk(struct programme *p);
 struct participant *programme_add_participant(struct programme *p);
 struct session *programme_add_session(struct programme *p);
+
+/*
+ * The file, relative to the programme directory, that a session made in
+ * dais with this UID gets when conf.new_sessions_dir is set:
+ * "<dir>/<uid>.ics", the UID made safe for a file name (ASCII letters,
+ * digits and "-_.@+=" and every byte from 0x80 kept, anything else and
+ * a leading "." as %XX; a long UID cut and followed by "~" and a hash).
+ * Different UIDs get different names. The caller frees it.
+ */
+char *programme_session_file_name(const struct conference *c, const char *uid);
+/*
+ * The index of `name` in conf.files, appended (with a file_hash of 0:
+ * "did not exist") when it is not there yet. Indexes already handed out
+ * stay valid.
+ */
+size_t programme_add_file(struct programme *p, const char *name);
 
 /* Builds the id indexes; call after adding rooms and participants. */
 void programme_index(struct programme *p);

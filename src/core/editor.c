@@ -160,6 +160,16 @@ apply_state(struct editor *ed, const char *uid, dais_time rid,
 	saved = e >= 0 ? ed->saved[e].saved : cur;
 	if (target != NULL) {
 		session_copy(&next, target);
+		/* A session made in dais, where each session has a file of
+		 * its own: that file is named (and listed) now, so every
+		 * save and the journal see where it goes. */
+		if (next.source < 0 && p->conf.new_sessions_dir != NULL) {
+			char *name =
+			    programme_session_file_name(&p->conf, next.uid);
+
+			next.source = (int)programme_add_file(p, name);
+			free(name);
+		}
 		if (saved != NULL)
 			next.sequence = session_significant(saved, &next)
 			                    ? saved->sequence + 1

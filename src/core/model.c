@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 static const char *const participant_kind_names[PARTICIPANT_KIND_COUNT] = {
@@ -194,7 +195,9 @@ programme_free(struct programme *p)
 	free(p->conf.days);
 	strlist_clear(&p->conf.kinds);
 	strlist_clear(&p->conf.files);
+	strlist_clear(&p->conf.file_sources);
 	free(p->conf.new_sessions_file);
+	free(p->conf.new_sessions_dir);
 	for (i = 0; i < p->nrooms; i++) {
 		free(p->rooms[i].id);
 		free(p->rooms[i].name);
@@ -261,6 +264,77 @@ programme_add_participant(struct programme *p)
 	memset(x, 0, sizeof *x);
 	x->arrival = x->departure = DAIS_TIME_NONE;
 	return x;
+}
+
+/* Bytes a file name keeps as they are (see programme_session_file_name);
+ * '%' is not one, so an encoded name never equals a kept one. */
+static bool
+file_name_keeps(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || strchr("-_.@+=", c) != NULL;
+}
+
+/* Past this many bytes a UID's name is cut, well below NAME_MAX (255). */
+#define UID_FILE_NAME_MAX 160
+
+char *
+programme_session_file_name(const struct conference *c, const char *uid)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(uid), i, n = 0;
+	char *safe = xmalloc(3 * len + 1), *name;
+
+	for (i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)uid[i];
+
+		if (file_name_keeps(b) && !(i == 0 && b == '.')) {
+			safe[n++] = (char)b;
+		} else {
+			safe[n++] = '%';
+			safe[n++] = hex[b >> 4];
+			safe[n++] = hex[b & 15];
+		}
+	}
+	safe[n] = '\0';
+	if (n > UID_FILE_NAME_MAX) {
+		/* FNV-1a of the whole UID tells cut names apart; '~' is
+		 * never kept, so a cut name never equals an uncut one. */
+		uint64_t h = fnv1a_str(uid);
+
+		n = UID_FILE_NAME_MAX;
+		while (n > 0 && ((unsigned char)safe[n] & 0xC0) == 0x80)
+			n--; /* not inside a UTF-8 character */
+		if (n >= 2 && safe[n - 1] == '%')
+			n--;
+		else if (n >= 3 && safe[n - 2] == '%')
+			n -= 2;
+		safe[n] = '\0';
+		name = xasprintf("%s/%s~%016llx.ics", c->new_sessions_dir, safe,
+		                 (unsigned long long)h);
+	} else {
+		name = xasprintf("%s/%s.ics", c->new_sessions_dir, safe);
+	}
+	free(safe);
+	return name;
+}
+
+size_t
+programme_add_file(struct programme *p, const char *name)
+{
+	size_t i, n = p->conf.files.n;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(p->conf.files.v[i], name) == 0)
+			return i;
+	strlist_add(&p->conf.files, name);
+	if (p->file_hash != NULL) {
+		p->file_hash =
+		    xreallocarray(p->file_hash, n + 2, sizeof *p->file_hash);
+		p->file_hash[n] = 0;
+		p->file_hash[n + 1] = 0;
+	}
+	return n;
 }
 
 struct session *

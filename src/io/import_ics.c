@@ -904,7 +904,9 @@ import_ics_write(const struct programme *p, struct import_ics_result *r,
 		                      why);
 		free(path);
 	}
-	strlist_copy(&files, &p->conf.files);
+	/* The entries as conference.ini has them: a directory or a glob
+	 * stays one, never its files. */
+	strlist_copy(&files, &p->conf.file_sources);
 	for (k = 0; k < i && k < r->n; k++)
 		if (!strlist_has(&files, r->v[k].name))
 			strlist_add(&files, r->v[k].name);

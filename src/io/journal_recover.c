@@ -204,6 +204,18 @@ file_of(const struct programme *p, const struct touched *t)
 
 	if (s != NULL && s->source >= 0 && (size_t)s->source < p->conf.files.n)
 		return (size_t)s->source;
+	if (p->conf.new_sessions_dir != NULL) {
+		/* A file of its own (programme_session_file_name): listed
+		 * once a save made it; else past the end, none yet. */
+		char *name = programme_session_file_name(&p->conf, t->uid);
+		size_t i;
+
+		for (i = 0; i < p->conf.files.n; i++)
+			if (strcmp(p->conf.files.v[i], name) == 0)
+				break;
+		free(name);
+		return i;
+	}
 	return new_sessions_index(p);
 }
 

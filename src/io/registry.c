@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 
 #include "dais/conflict.h"
+#include "dais/sources.h"
+#include "dais/strmap.h"
 #include "dais/tzdb.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
@@ -226,13 +228,63 @@ conference_hours(const struct ini_file *f, const struct ini_section *s,
 	return ok;
 }
 
+/*
+ * new-sessions: one of the files, or a directory or glob entry of files
+ * (each new session a file of its own there); by default the first
+ * entry.
+ */
+static bool
+conference_new_sessions(const struct ini_file *f, const struct ini_section *s,
+                        const char *dir, struct conference *c)
+{
+	char *fresh = NULL, *all, *why = NULL;
+	int line = 0;
+
+	ini_get_text(f, s, "new-sessions", &fresh);
+	if (fresh != NULL)
+		ini_value(f, s, "new-sessions", &line);
+	else
+		ini_value(f, s, "files", &line);
+	if (fresh != NULL && strlist_has(&c->files, fresh) &&
+	    !strlist_has(&c->file_sources, fresh)) {
+		c->new_sessions_file = fresh;
+		return true;
+	}
+	if (fresh == NULL || strlist_has(&c->file_sources, fresh)) {
+		const char *entry = fresh ? fresh : c->file_sources.v[0];
+
+		c->new_sessions_dir =
+		    sources_new_sessions_dir(dir, entry, &why);
+		if (c->new_sessions_dir == NULL && why == NULL) {
+			/* A file entry. */
+			c->new_sessions_file = xstrdup(entry);
+			free(fresh);
+			return true;
+		}
+		free(fresh);
+		if (c->new_sessions_dir != NULL)
+			return true;
+		ini_error(f, line, "%s", why);
+		free(why);
+		return false;
+	}
+	all = strlist_join(&c->file_sources, ", ");
+	ini_error(f, line,
+	          "new-sessions = \"%s\" in [conference] is not one of "
+	          "files (%s) nor a file they name: name one of them",
+	          fresh, all);
+	free(all);
+	free(fresh);
+	return false;
+}
+
 static bool
 conference_files(const struct ini_file *f, const struct ini_section *s,
-                 struct conference *c)
+                 const char *dir, struct conference *c)
 {
-	struct strlist l = {0};
+	struct strlist l = {0}, found = {0};
+	struct strmap seen = {0};
 	bool ok = true;
-	char *fresh = NULL, *all;
 	size_t i;
 	int line;
 
@@ -241,6 +293,8 @@ conference_files(const struct ini_file *f, const struct ini_section *s,
 	ini_value(f, s, "files", &line);
 	ini_get_list(f, s, "files", &l);
 	for (i = 0; i < l.n; i++) {
+		char *why = NULL;
+
 		if (l.v[i][0] == '/') {
 			ini_error(
 			    f, line,
@@ -252,35 +306,32 @@ conference_files(const struct ini_file *f, const struct ini_section *s,
 			ok = false;
 			continue;
 		}
-		strlist_add(&c->files, l.v[i]);
+		strlist_add(&c->file_sources, l.v[i]);
+		if (!sources_expand(dir, l.v[i], &found, &why)) {
+			ini_error(f, line, "%s", why);
+			free(why);
+			ok = false;
+		}
 	}
 	strlist_clear(&l);
-	if (c->files.n == 0) {
+	/* A file two entries name is read once. */
+	for (i = 0; i < found.n; i++)
+		if (strmap_add(&seen, found.v[i], i))
+			strlist_add(&c->files, found.v[i]);
+	strmap_free(&seen);
+	strlist_clear(&found);
+	if (c->file_sources.n == 0) {
 		if (ok)
 			ini_error(f, line,
 			          "files in [conference] lists no file: name "
 			          "the .ics files of the programme, such as "
-			          "\"programme/sessions.ics\"");
+			          "\"programme/sessions.ics\", or a directory "
+			          "of them");
 		return false;
 	}
-	ini_get_text(f, s, "new-sessions", &fresh);
-	if (fresh == NULL) {
-		c->new_sessions_file = xstrdup(c->files.v[0]);
-	} else if (strlist_has(&c->files, fresh)) {
-		c->new_sessions_file = fresh;
-		fresh = NULL;
-	} else {
-		ini_value(f, s, "new-sessions", &line);
-		all = strlist_join(&c->files, ", ");
-		ini_error(f, line,
-		          "new-sessions = \"%s\" in [conference] is not one "
-		          "of files (%s): name one of them",
-		          fresh, all);
-		free(all);
-		ok = false;
-	}
-	free(fresh);
-	return ok;
+	if (!ok)
+		return false;
+	return conference_new_sessions(f, s, dir, c);
 }
 
 static bool
@@ -409,7 +460,7 @@ registry_load_conference(struct programme *p, const char *dir,
 	days_ok = conference_days(&f, s, c);
 	conference_zone(&f, s, c, days_ok);
 	conference_hours(&f, s, c);
-	conference_files(&f, s, c);
+	conference_files(&f, s, dir, c);
 	conference_kinds(&f, s, c);
 	s = ini_section(&f, "conflicts");
 	if (s != NULL)

@@ -117,11 +117,16 @@ save_scratch_programme(const struct programme *p)
 		       p->conf.ndays * sizeof *s->conf.days);
 	memset(&s->conf.kinds, 0, sizeof s->conf.kinds);
 	memset(&s->conf.files, 0, sizeof s->conf.files);
+	memset(&s->conf.file_sources, 0, sizeof s->conf.file_sources);
 	strlist_copy(&s->conf.kinds, &p->conf.kinds);
 	strlist_copy(&s->conf.files, &p->conf.files);
+	strlist_copy(&s->conf.file_sources, &p->conf.file_sources);
 	s->conf.new_sessions_file = p->conf.new_sessions_file != NULL
 	                                ? xstrdup(p->conf.new_sessions_file)
 	                                : NULL;
+	s->conf.new_sessions_dir = p->conf.new_sessions_dir != NULL
+	                               ? xstrdup(p->conf.new_sessions_dir)
+	                               : NULL;
 	return s;
 }
 
