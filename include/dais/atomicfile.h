@@ -57,6 +57,15 @@ bool atomicfile_write_over(const char *path, const void *data, size_t len,
                            uint64_t expect, bool *changed, char **why);
 
 /*
+ * Removes `path` (a symbolic link itself, not its target) if its bytes
+ * still hash to `expect`, then fsyncs the directory. A file changed in
+ * between is left as it is, with *changed set and false back; the
+ * instant between that hash and the unlink is not covered.
+ */
+bool atomicfile_remove_over(const char *path, uint64_t expect, bool *changed,
+                            char **why);
+
+/*
  * Removes the temporary files dais left beside `path` when it was stopped
  * in the middle of writing it: only "<what a write to path replaces (a
  * link's target)>.dais-tmp-XXXXXX", regular files; a file of any other
@@ -92,6 +101,7 @@ enum atomicfile_point {
 	ATOMICFILE_SWAPPED,  /* after a swap, before what came out is judged */
 	ATOMICFILE_CHECKED,  /* no swap: after the last check, before rename */
 	ATOMICFILE_SYNC_DIR, /* fsync of the directory */
+	ATOMICFILE_REMOVE,   /* atomicfile_remove_over's unlink */
 };
 
 /*

@@ -131,10 +131,12 @@ struct journal_found {
 	/* Every file the journal names, as journal_prepare needs them. */
 	struct journal_file {
 		char *name;
-		uint64_t started; /* fingerprint the edits apply to */
-		uint64_t saving;  /* a recorded save was writing these bytes */
-		size_t saved_at;  /* ... after this many edits */
-		uint64_t now;     /* fingerprint on disk now */
+		uint64_t started;   /* fingerprint the edits apply to */
+		uint64_t saving;    /* a recorded save was writing these bytes
+		                       (0: removing the file) */
+		bool save_recorded; /* whether `saving` is one */
+		size_t saved_at;    /* ... after this many edits */
+		uint64_t now;       /* fingerprint on disk now */
 	} * files;
 	size_t nfiles;
 };

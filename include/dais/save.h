@@ -87,7 +87,8 @@ enum save_file_state {
 
 /* One programme file that is not what dais read. */
 struct save_file_diff {
-	int index;  /* into conf.files */
+	int index;  /* into conf.files; -1: a file that appeared in a
+	               directory or glob entry (sources.h) since the load */
 	char *name; /* the conf.files entry, "programme/plenary.ics" */
 	char *path; /* as opened: the directory and name */
 	enum save_file_state state;

@@ -46,4 +46,13 @@ bool sources_is_member(const struct conference *c, const char *name);
 void sources_appeared(const char *dir, const struct conference *c,
                       struct strlist *out);
 
+/*
+ * The paths (with `dir`) of the .ics files whose temporaries
+ * ("<file>.dais-tmp-XXXXXX", atomicfile.h) lie in the directories of the
+ * directory and glob entries, appended to `out`: a save cut short while
+ * making a new session's file leaves one beside a file nobody lists yet.
+ */
+void sources_temporary_owners(const char *dir, const struct conference *c,
+                              struct strlist *out);
+
 #endif

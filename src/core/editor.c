@@ -162,8 +162,11 @@ apply_state(struct editor *ed, const char *uid, dais_time rid,
 		session_copy(&next, target);
 		/* A session made in dais, where each session has a file of
 		 * its own: that file is named (and listed) now, so every
-		 * save and the journal see where it goes. */
-		if (next.source < 0 && p->conf.new_sessions_dir != NULL) {
+		 * save and the journal see where it goes. A journal replayed
+		 * may name a file index of the run that crashed. */
+		if ((next.source < 0 ||
+		     (size_t)next.source >= p->conf.files.n) &&
+		    p->conf.new_sessions_dir != NULL) {
 			char *name =
 			    programme_session_file_name(&p->conf, next.uid);
 

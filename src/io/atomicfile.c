@@ -363,6 +363,31 @@ atomicfile_write_over(const char *path, const void *data, size_t len,
 }
 
 /* Whether `name` is `base` + ".dais-tmp-" and mkstemp's six letters. */
+bool
+atomicfile_remove_over(const char *path, uint64_t expect, bool *changed,
+                       char **why)
+{
+	*changed = false;
+	reach(ATOMICFILE_CHECKED, path);
+	if (hash_now(path) != expect) {
+		*changed = true;
+		*why = xasprintf("%s: it changed since dais read it, so it was "
+		                 "not removed",
+		                 path);
+		return false;
+	}
+	reach(ATOMICFILE_REMOVE, path);
+	if (unlink(path) != 0 && errno != ENOENT) {
+		*why = xasprintf("%s: cannot remove it: %s; the file on disk "
+		                 "was not changed",
+		                 path, strerror(errno));
+		return false;
+	}
+	reach(ATOMICFILE_SYNC_DIR, path);
+	fsync_parent(path);
+	return true;
+}
+
 static bool
 is_temporary_of(const char *name, const char *base)
 {

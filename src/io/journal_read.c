@@ -83,7 +83,8 @@ struct reader {
 	struct fields f;
 	size_t at; /* next field */
 	bool bad;
-	int version; /* of the journal's format: 1, 2 or 3 */
+	int version;     /* of the journal's format: 1, 2 or 3 */
+	const char *dir; /* the programme's */
 };
 
 static const char *
@@ -414,6 +415,30 @@ file_named(struct journal_found *out, const char *name)
 }
 
 /*
+ * A file a save made that the journal's start did not list (a new
+ * session's own file, programme_session_file_name): it did not exist
+ * when the edits began. NULL for a name outside the directory.
+ */
+static struct journal_file *
+file_made(struct reader *r, struct journal_found *out, const char *name)
+{
+	struct journal_file *jf;
+	char *path;
+
+	if (name[0] == '/' || strstr(name, "..") != NULL)
+		return NULL;
+	out->files =
+	    xreallocarray(out->files, out->nfiles + 1, sizeof *out->files);
+	jf = &out->files[out->nfiles++];
+	memset(jf, 0, sizeof *jf);
+	jf->name = xstrdup(name);
+	path = xasprintf("%s/%s", r->dir, name);
+	filehash_path(path, &jf->now);
+	free(path);
+	return jf;
+}
+
+/*
  * A save's intent (its "save" line is in r->f; its "saving" lines from
  * s): what each file was about to hold, after the edits read so far.
  */
@@ -442,11 +467,14 @@ read_save(struct reader *r, char *s, struct journal_found *out)
 		to = strtoull(after, &end, 16);
 		if (r->bad || r->at != r->f.n || name == NULL ||
 		    strlen(before) != 16 || strlen(after) != 16 ||
-		    *end != '\0' || (jf = file_named(out, name)) == NULL) {
+		    *end != '\0' ||
+		    ((jf = file_named(out, name)) == NULL &&
+		     (jf = file_made(r, out, name)) == NULL)) {
 			free(name);
 			return false;
 		}
 		jf->saving = to;
+		jf->save_recorded = true;
 		jf->saved_at = out->nedits;
 		free(name);
 	}
@@ -651,7 +679,7 @@ judge_files(struct journal_found *out, int version)
 		const struct journal_file *jf = &out->files[i];
 
 		if (jf->now == jf->started ||
-		    (jf->saving != 0 && jf->now == jf->saving))
+		    (jf->save_recorded && jf->now == jf->saving))
 			continue;
 		strlist_add(&out->changed, jf->name);
 		if (journal_is_registry(jf->name))
@@ -689,6 +717,7 @@ journal_find(const char *dir, struct journal_found *out, char **why)
 		return -1;
 	}
 	r.path = out->path;
+	r.dir = dir;
 	s = text;
 	ok = read_header(&r, &s, dir, out, why) && read_edits(&r, s, out, why);
 	if (ok)

@@ -5,6 +5,7 @@
  * (journal_prepare), and replaying, keeping aside or discarding it.
  */
 #include "dais/journal.h"
+#include "dais/sources.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -344,7 +345,7 @@ journal_prepare(struct journal_found *f, struct programme *p)
 
 		if (jf == NULL || jf->now == jf->started)
 			continue; /* as the edits found it: replayed */
-		if (jf->saving != 0 && jf->now == jf->saving) {
+		if (jf->save_recorded && jf->now == jf->saving) {
 			/* The save wrote it: what it holds is what those
 			 * edits made. */
 			skip_records(f, v[i].uid, v[i].rid, jf->saved_at);
@@ -386,6 +387,16 @@ journal_remove_temporaries(const struct programme *p)
 
 		removed += atomicfile_remove_leftovers(path);
 		free(path);
+	}
+	/* A new session's own file, cut short before it was put in place,
+	 * is in no list: its directory says. */
+	{
+		struct strlist owners = {0};
+
+		sources_temporary_owners(p->dir, &p->conf, &owners);
+		for (i = 0; i < owners.n; i++)
+			removed += atomicfile_remove_leftovers(owners.v[i]);
+		strlist_clear(&owners);
 	}
 	return removed;
 }

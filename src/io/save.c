@@ -23,6 +23,7 @@
 #include "dais/edit.h"
 #include "dais/filehash.h"
 #include "dais/journal.h"
+#include "dais/sources.h"
 #include "dais/fileread.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
@@ -215,14 +216,30 @@ done:
 	return ok;
 }
 
+/* Whether a calendar's text holds any component but a VTIMEZONE. */
+static bool
+holds_components(const struct programme *p, const struct strbuf *b)
+{
+	struct ics_text ft;
+	bool any = false;
+	size_t i;
+
+	ics_text_split(&ft, b->v, b->n, &p->conf.zone);
+	for (i = 0; i < ft.nblocks && !any; i++)
+		any = !ft.blocks[i].vtimezone;
+	ics_text_free(&ft);
+	return any;
+}
+
 /* One file of a save, made in memory before anything is written. */
 struct prepared {
 	int index;
 	char *path;
 	struct strbuf bytes;
 	uint64_t expect;  /* what the file holds now; 0: it does not exist */
-	uint64_t written; /* the hash of bytes */
+	uint64_t written; /* the hash of bytes; 0 when it is removed */
 	bool again, record;
+	bool remove; /* a file of its own whose last event went */
 };
 
 /* "X was changed by another program ...": why a file is not written. */
@@ -282,6 +299,15 @@ prepare(const struct programme *p, const struct changeset_file *plan,
 	if (!save_splice_text(p, plan, text, len, &t->bytes, why))
 		return false;
 	t->written = filehash_bytes(t->bytes.v, t->bytes.n);
+	/* A file a directory or glob entry found goes with its last event,
+	 * as khal and vdirsyncer remove an event's file: an empty calendar
+	 * left behind would be read back as nothing, but stay in the way. */
+	if (t->expect != 0 &&
+	    sources_is_member(&p->conf, p->conf.files.v[t->index]) &&
+	    !holds_components(p, &t->bytes)) {
+		t->remove = true;
+		t->written = 0;
+	}
 	return true;
 }
 
@@ -290,9 +316,13 @@ static bool
 put_in_place(struct editor *ed, struct prepared *t, char **why)
 {
 	bool changed = false;
+	bool done =
+	    t->remove
+	        ? atomicfile_remove_over(t->path, t->expect, &changed, why)
+	        : atomicfile_write_over(t->path, t->bytes.v, t->bytes.n,
+	                                t->expect, &changed, why);
 
-	if (!atomicfile_write_over(t->path, t->bytes.v, t->bytes.n, t->expect,
-	                           &changed, why)) {
+	if (!done) {
 		size_t n = strlen(t->path);
 
 		if (changed) {

@@ -20,6 +20,7 @@
 #include "dais/filehash.h"
 #include "dais/fileread.h"
 #include "dais/session_field.h"
+#include "dais/sources.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -283,6 +284,57 @@ diff_file(const struct changeset *cs, const struct sesvec *then,
 	}
 }
 
+/*
+ * Files another program added to a directory or glob entry since dais
+ * read it (a session khal or vdirsyncer made): each a changed file whose
+ * sessions are all added, index -1 (no file of p; a merge leaves it as
+ * it is, a reload reads it).
+ */
+static void
+appeared(const struct programme *p, const struct changeset *cs,
+         struct save_analysis *out, size_t *cap)
+{
+	struct strlist names = {0};
+	struct sesvec none = {0};
+	size_t i, k;
+
+	sources_appeared(p->dir, &p->conf, &names);
+	for (i = 0; i < names.n; i++) {
+		char *path = xasprintf("%s/%s", p->dir, names.v[i]);
+		struct save_file_diff fd;
+		struct programme *now = NULL;
+		struct sesvec disk = {0};
+		char *text = NULL;
+		size_t len = 0;
+
+		memset(&fd, 0, sizeof fd);
+		if (save_read_current(path, &text, &len, &fd.why) != 1) {
+			/* Gone again, or unreadable: nothing to say yet. */
+			free(fd.why);
+			free(path);
+			continue;
+		}
+		fd.state = SAVE_FILE_CHANGED;
+		fd.disk_hash = filehash_bytes(text, len);
+		now = save_parse_current(p, -1, text, len, path, &fd.why);
+		if (now == NULL)
+			fd.state = SAVE_FILE_UNREADABLE;
+		free(text);
+		for (k = 0; now != NULL && k < now->nsessions; k++)
+			save_sesvec_add(&disk, &now->sessions[k]);
+		save_sesvec_sort(&disk);
+		fd.index = -1;
+		fd.name = xstrdup(names.v[i]);
+		fd.path = path;
+		diff_file(cs, &none, &disk, &fd);
+		free(disk.v);
+		programme_free(now);
+		XGROW(out->files, out->n, *cap);
+		out->files[out->n++] = fd;
+	}
+	strlist_clear(&names);
+}
+
 size_t
 save_analyse(const struct editor *ed, struct save_analysis *out)
 {
@@ -324,7 +376,13 @@ save_analyse(const struct editor *ed, struct save_analysis *out)
 				free(path);
 				continue; /* never there: nothing to differ */
 			}
-			fd.state = SAVE_FILE_DELETED;
+			/* A file of its own in a directory (a vdir): another
+			 * client removed its events, which a merge can take
+			 * in as it takes in any file's. */
+			fd.state =
+			    sources_is_member(&p->conf, p->conf.files.v[i])
+			        ? SAVE_FILE_CHANGED
+			        : SAVE_FILE_DELETED;
 		} else if (got == -2) {
 			/* Not known to differ: the save itself will name the
 			 * cause (a permission) and keep the edits. */
@@ -351,6 +409,7 @@ save_analyse(const struct editor *ed, struct save_analysis *out)
 		out->files[out->n++] = fd;
 	}
 	save_sesvecs_free(saved, nfiles);
+	appeared(p, &cs, out, &cap);
 	changeset_free(&cs);
 	return out->n;
 }

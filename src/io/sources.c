@@ -333,3 +333,67 @@ sources_appeared(const char *dir, const struct conference *c,
 	strmap_free(&known);
 	strlist_clear(&now);
 }
+
+/* The directory a directory or glob entry reads (relative); NULL for a
+ * file, or a glob with wildcards above its last '/'. */
+static char *
+entry_directory(const char *dir, const char *entry)
+{
+	char *e = trimmed(entry), *where, *path;
+	bool d;
+
+	if (sources_is_glob(e)) {
+		where = glob_directory(e);
+		free(e);
+		if (sources_is_glob(where)) {
+			free(where);
+			return NULL;
+		}
+		return where;
+	}
+	path = xasprintf("%s/%s", dir, e);
+	d = is_directory(path);
+	free(path);
+	if (d)
+		return e;
+	free(e);
+	return NULL;
+}
+
+void
+sources_temporary_owners(const char *dir, const struct conference *c,
+                         struct strlist *out)
+{
+	size_t i;
+
+	for (i = 0; i < c->file_sources.n; i++) {
+		char *where = entry_directory(dir, c->file_sources.v[i]);
+		char *path;
+		struct dirent *e;
+		DIR *d;
+
+		if (where == NULL)
+			continue;
+		path = xasprintf("%s/%s", dir, where);
+		if ((d = opendir(path)) != NULL) {
+			while ((e = readdir(d)) != NULL) {
+				const char *mark =
+				    strstr(e->d_name, TEMPORARY_MARK);
+				char *owner;
+
+				if (mark == NULL || mark == e->d_name)
+					continue;
+				owner = xasprintf("%s/%.*s", path,
+				                  (int)(mark - e->d_name),
+				                  e->d_name);
+				if (ends_in_ics(owner) &&
+				    !strlist_has(out, owner))
+					strlist_add(out, owner);
+				free(owner);
+			}
+			closedir(d);
+		}
+		free(path);
+		free(where);
+	}
+}

@@ -15,6 +15,9 @@
  * file, one to a session an edit changed too. Every edit but the last is
  * restored; that one is left to the choice a save offers for a file
  * changed on disk (save_analyse).
+ *
+ * The same stops for a vdir (`files` naming a directory, one event per
+ * file): a new session's own file made, a deleted one's file removed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -141,7 +144,7 @@ stop_here(enum atomicfile_point point, const char *path, void *arg)
  * then the journal's restart), stopped before point `at` (0: never).
  */
 static int
-save_stopped_at(const char *dir, int at)
+save_stopped_at(const char *dir, int at, bool (*edits)(struct editor *))
 {
 	pid_t pid = fork();
 	int status;
@@ -156,7 +159,7 @@ save_stopped_at(const char *dir, int at)
 		if (p == NULL)
 			_exit(CHILD_FAILED);
 		open_planner(p, &pl);
-		if (!make_edits(pl.ed))
+		if (!edits(pl.ed))
 			_exit(CHILD_FAILED);
 		stop_at = at;
 		reached = 0;
@@ -236,7 +239,7 @@ test_save_stopped_anywhere_is_recovered(void **state)
 
 	(void)state;
 	/* The save nobody stopped. */
-	assert_int_equal(save_stopped_at(ref, 0), CHILD_FINISHED);
+	assert_int_equal(save_stopped_at(ref, 0, make_edits), CHILD_FINISHED);
 	for (i = 0; i < NFILES; i++) {
 		char *path = xasprintf("%s/%s", ref, files[i]);
 
@@ -245,7 +248,7 @@ test_save_stopped_anywhere_is_recovered(void **state)
 	}
 	for (at = 1;; at++) {
 		char *dir = helper_copy_example();
-		int got = save_stopped_at(dir, at);
+		int got = save_stopped_at(dir, at, make_edits);
 
 		if (got == CHILD_FINISHED) {
 			helper_remove_dir(dir);
@@ -275,6 +278,123 @@ test_save_stopped_anywhere_is_recovered(void **state)
 	printf("# stopped at %zu points\n", nstops);
 	for (i = 0; i < NFILES; i++)
 		free(want[i]);
+	helper_remove_dir(ref);
+}
+
+/* ---- A vdir: a file per event ----------------------------------------- */
+
+#define VDIR_OPENING "T94YBXD5UZ019K7PXU8V4K5ESMEZFNMG9G2R"
+#define VDIR_SIDE    "WSQ77EQ1V08K3CGFY6AAC4WG0J742Z0NEXXG"
+
+/* In tests/fixtures/vdir-khal: a new session (a new file of its own), a
+ * deleted one (its file removed) and a retitled one (its file replaced). */
+static bool
+make_vdir_edits(struct editor *ed)
+{
+	const struct session *opening =
+	    editor_session(ed, VDIR_OPENING, DAIS_TIME_NONE);
+	const char *why = NULL;
+	struct session fresh;
+	char *made = NULL;
+	bool ok;
+
+	if (opening == NULL)
+		return false;
+	session_init(&fresh);
+	fresh.title = xstrdup("Tajik–Kuwaiti bilateral");
+	fresh.start = opening->start + 86400;
+	fresh.end = fresh.start + 1800;
+	ok = edit_create(ed, &fresh, &made, &why) &&
+	     edit_delete(ed, VDIR_OPENING, DAIS_TIME_NONE, &why) &&
+	     edit_set_title(ed, VDIR_SIDE, DAIS_TIME_NONE, BOMCA_TITLE, &why);
+	session_free(&fresh);
+	free(made);
+	if (!ok)
+		fprintf(stderr, "edit refused: %s\n", why ? why : "?");
+	return ok;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* dir/calendar as one text: each file's name and bytes, by name. */
+static char *
+vdir_state(const char *dir)
+{
+	char *path = xasprintf("%s/calendar", dir);
+	struct strlist names = {0};
+	struct helper_buf b = {0};
+	struct dirent *e;
+	DIR *d = opendir(path);
+	size_t i;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			strlist_add(&names, e->d_name);
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, name_cmp);
+	for (i = 0; i < names.n; i++) {
+		char *file = xasprintf("%s/%s", path, names.v[i]);
+		char *text = helper_slurp(file, NULL);
+
+		helper_buf_add(&b, "== ", 3);
+		helper_buf_add(&b, names.v[i], strlen(names.v[i]));
+		helper_buf_add(&b, "\n", 1);
+		helper_buf_add(&b, text, strlen(text));
+		free(text);
+		free(file);
+	}
+	helper_buf_add(&b, "", 1);
+	strlist_clear(&names);
+	free(path);
+	return b.v;
+}
+
+static void
+test_vdir_save_stopped_anywhere_is_recovered(void **state)
+{
+	char *ref = helper_copy_programme("vdir-khal", NULL), *want;
+	size_t nstops = 0;
+	int at;
+
+	(void)state;
+	assert_int_equal(save_stopped_at(ref, 0, make_vdir_edits),
+	                 CHILD_FINISHED);
+	want = vdir_state(ref);
+	/* The uninterrupted save made one file and removed one. */
+	assert_non_null(strstr(want, "Tajik–Kuwaiti bilateral"));
+	assert_null(strstr(want, "== " VDIR_OPENING ".ics"));
+	assert_non_null(strstr(want, "== " VDIR_SIDE ".ics"));
+	for (at = 1;; at++) {
+		char *dir = helper_copy_programme("vdir-khal", NULL), *have;
+		int got = save_stopped_at(dir, at, make_vdir_edits);
+
+		if (got == CHILD_FINISHED) {
+			helper_remove_dir(dir);
+			break;
+		}
+		assert_int_equal(got, CHILD_STOPPED);
+		nstops++;
+		assert_int_equal(reopen_restore_save(dir, true), 0);
+		have = vdir_state(dir);
+		if (strcmp(have, want) != 0)
+			fail_msg("stopped at point %d: calendar/ differs from "
+			         "an uninterrupted save:\n%s\n---\n%s",
+			         at, have, want);
+		free(have);
+		assert_no_temporary(dir, "calendar");
+		helper_remove_dir(dir);
+	}
+	/* A file made (created, written, synced, put in place, directory
+	 * synced), one replaced (the same), one removed (checked, unlinked,
+	 * directory synced), then the journal's restart. */
+	assert_true(nstops >= 2 * 5 + 3);
+	printf("# vdir: stopped at %zu points\n", nstops);
+	free(want);
 	helper_remove_dir(ref);
 }
 
@@ -396,6 +516,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_save_stopped_anywhere_is_recovered),
 	    cmocka_unit_test(test_unrelated_change_on_disk_keeps_recovery),
+	    cmocka_unit_test(test_vdir_save_stopped_anywhere_is_recovered),
 	};
 
 	setenv("SOURCE_DATE_EPOCH", "1793000000", 1);
