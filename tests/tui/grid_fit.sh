@@ -19,8 +19,8 @@ expect_no_screen "| on and"
 # i hides the pane: the columns narrow and all nine rooms show.
 keys i
 wait_for "Garden Terrace"
-expect_no_screen "rooms 1–"
-expect_screen "[Grid]"
+wait_gone "rooms 1–"
+wait_for "[Grid]"
 keys i
 wait_for "[Grid rooms 1–5 of 9]"
 
@@ -35,7 +35,7 @@ wait_for "(tentative) Bilateral meeting"
 
 # At 200 columns the session pane takes a third of the screen, so the
 # chair's full name fits on one line beside the grid.
-T resize-window -x 200 -y 50
+resize 200 50
 keys F2
 keys /
 type_text "Opening plenary"
@@ -44,7 +44,7 @@ wait_for "match 1 of"
 wait_for "|   Minister of Internal Affairs — Tajikistan"
 
 # The People view names the delegation ("Russian Federation", not "ru").
-T resize-window -x 100 -y 30
+resize 100 30
 keys F4
 wait_for "[People]"
 keys /
@@ -53,8 +53,7 @@ keys Enter
 wait_for "'ru-interior'"
 # The list's row: the delegation's name, then the count of sessions and
 # the rule before the timeline.
-screen | grep -qE "Russian Federation +[0-9]+\|" || {
-	echo "FAIL: the delegation is not named"; show_screen; fail=1; }
+wait_match "Russian Federation +[0-9]+\|"
 keys q
 wait_exit >/dev/null
 finish

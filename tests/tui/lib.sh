@@ -65,6 +65,44 @@ wait_for() {
 	return 1
 }
 
+# wait_match REGEX [SECONDS]: until a line of the screen matches the
+# extended regular expression REGEX.
+wait_match() {
+	local limit=$(( ${2:-20} * 20 )) i=0
+	while [ $i -lt $limit ]; do
+		screen | grep -qE -- "$1" && return 0
+		[ -e "$tmp/exit" ] && break
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "FAIL: no line of the screen ever matched: $1"
+	show_screen
+	fail=1
+	return 1
+}
+
+# resize WIDTH HEIGHT: resizes the window, then waits until the planner
+# has drawn itself at that size (its tab row, which ends in "? help" at
+# the right edge, is WIDTH columns wide), so that the keys that follow
+# reach it after the resize, and no capture catches half a redraw.
+resize() {
+	local i=0 row
+	T resize-window -x "$1" -y "$2"
+	while [ $i -lt 400 ]; do
+		row=$(screen | head -n 1)
+		case "$row" in
+		*help) [ "$(printf '%s' "$row" | wc -m)" = "$1" ] && return 0 ;;
+		esac
+		[ -e "$tmp/exit" ] && break
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "FAIL: the planner did not redraw at $1x$2"
+	show_screen
+	fail=1
+	return 1
+}
+
 # wait_joined TEXT: until the screen, its lines joined with single spaces,
 # shows TEXT (a message wrapped over several lines).
 wait_joined() {
