@@ -34,6 +34,10 @@ struct import_ics_result {
 	size_t linked_rooms, linked_people, unlinked, made_uids;
 	size_t declined; /* attendees who declined: left unassigned */
 	size_t skipped;  /* events left out: their UID is in another file */
+	size_t outside;  /* events left out: on no conference day */
+	/* Set by the caller before import_ics_read: events on no conference
+	 * day are imported too (dais import --all-dates). */
+	bool all_dates;
 	size_t replaced; /* files of earlier imports replaced */
 };
 

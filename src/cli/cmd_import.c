@@ -290,6 +290,7 @@ cmd_import(int argc, char **argv)
 {
 	static const struct option longs[] = {
 	    {"dry-run", no_argument, NULL, 'n'},
+	    {"all-dates", no_argument, NULL, 'A'},
 	    {"name", required_argument, NULL, 'N'},
 	    {"timezone", required_argument, NULL, 'z'},
 	    {"days", required_argument, NULL, 'd'},
@@ -299,7 +300,7 @@ cmd_import(int argc, char **argv)
 	struct diag_list d = {0};
 	struct programme *real = NULL, *p = NULL, *again;
 	struct lock *lk = NULL;
-	bool dry = false, fresh;
+	bool dry = false, all_dates = false, fresh;
 	char *trial = NULL, *tdir = NULL, *why = NULL;
 	const char *dir, *name = NULL, *zone = NULL, *days = NULL, *held, *base;
 	const char *const *srcs;
@@ -311,6 +312,9 @@ cmd_import(int argc, char **argv)
 		switch (c) {
 		case 'n':
 			dry = true;
+			break;
+		case 'A':
+			all_dates = true;
 			break;
 		case 'N':
 			name = optarg;
@@ -394,6 +398,7 @@ cmd_import(int argc, char **argv)
 		goto out;
 	}
 	diag_clear(&d);
+	r.all_dates = all_dates;
 	if (!import_ics_read(p, srcs, nsrcs, &r, &d)) {
 		cli_print_diags(&d);
 		fprintf(stderr, "dais import: nothing imported\n");
@@ -454,9 +459,9 @@ cmd_import(int argc, char **argv)
 	}
 	printf("%zu events; %zu rooms and %zu people linked, %zu not linked, "
 	       "%zu declined, %zu UIDs made, %zu left out as already in "
-	       "the programme%s\n",
+	       "the programme, %zu on no conference day%s\n",
 	       events, r.linked_rooms, r.linked_people, r.unlinked, r.declined,
-	       r.made_uids, r.skipped,
+	       r.made_uids, r.skipped, r.outside,
 	       dry ? " (dry run: nothing written)" : "");
 	rc = EXIT_CLEAN;
 out:

@@ -63,7 +63,8 @@ const struct cli_command cli_commands[] = {
      "id or day, or the programme could not be read.\n",
      cmd_export},
     {"import",
-     "[--dry-run] [--timezone ZONE --days DATES [--name NAME]] SRC... DIR",
+     "[--dry-run] [--all-dates] [--timezone ZONE --days DATES [--name "
+     "NAME]] SRC... DIR",
      "take other clients' calendars in, linked to rooms and people",
      "Reads calendars written by Outlook, Google, Apple, Thunderbird, khal\n"
      "or calcurse (files, or directories whose .ics files are read, as a\n"
@@ -75,16 +76,20 @@ const struct cli_command cli_commands[] = {
      "the name or local name: X-DAIS-ROOM and X-DAIS-ID are written. An\n"
      "event without UID gets one (listed); times without a zone get the\n"
      "conference's; METHOD is dropped. Every event or attendee that could\n"
-     "not be linked is listed with what to do. The programme is then\n"
-     "loaded again; when that fails, nothing is imported.\n"
+     "not be linked is listed with what to do. Events on no conference day\n"
+     "are left out (counted, the first named). Importing a source again\n"
+     "replaces its earlier import's file. The import is tried in a copy\n"
+     "and loaded there first; when that fails, nothing is imported.\n"
      "\n"
      "  -z, --timezone ZONE, -d, --days DATES, -N, --name NAME\n"
      "                        make DIR a new programme first, as dais init\n"
-     "  -n, --dry-run         list what would be linked; write nothing\n"
+     "      --all-dates       also import events on no conference day\n"
+     "  -n, --dry-run         the same run and verdict; write nothing\n"
      "  -h, --help            this help\n"
      "\n"
-     "Exit status: 0 imported, 1 a file could not be written, 2 a source\n"
-     "or the programme could not be read (nothing written).\n",
+     "Exit status: 0 imported, 1 a file could not be written or DIR is\n"
+     "open in a planner, 2 a source or the programme could not be read, or\n"
+     "the import does not load (nothing written).\n",
      cmd_import},
     {"import-participants",
      "DIR FILE.csv [--map COLUMN=KEY]... [--separator ,|;|tab] [--dry-run]",

@@ -529,6 +529,114 @@ reimport(const struct programme *p, icalcomponent *root, const char *name,
 	free(v);
 }
 
+/* ---- Events outside the conference days -------------------------------- */
+
+static void
+occurs_cb(icalcomponent *comp, struct icaltime_span *span, void *data)
+{
+	(void)comp;
+	(void)span;
+	*(bool *)data = true;
+}
+
+/*
+ * Whether event ev has an occurrence on a conference day: a DATE (an
+ * all-day item) by its days, a time by its span in UTC against the days
+ * from midnight to midnight in the conference's zone; a repeating event by
+ * each occurrence (libical's expansion, its EXDATEs and RDATEs).
+ */
+static bool
+on_conference_days(const struct programme *p, icalcomponent *ev)
+{
+	struct icaltimetype start = icalcomponent_get_dtstart(ev), from, to;
+	dais_time first, last;
+	bool any = false;
+
+	if (p->conf.ndays == 0 || icaltime_is_null_time(start))
+		return true; /* nothing to judge by: the loader says so */
+	if (start.is_date &&
+	    icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) == NULL &&
+	    icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY) == NULL) {
+		struct icaltimetype end = icalcomponent_get_dtend(ev);
+		struct dais_date a = {start.year, start.month, start.day};
+		struct dais_date b = a;
+
+		if (!icaltime_is_null_time(end) && end.is_date)
+			b = days_to_date(date_to_days((struct dais_date){
+			                     end.year, end.month, end.day}) -
+			                 1);
+		return date_compare(a, p->conf.days[p->conf.ndays - 1]) <= 0 &&
+		       date_compare(b, p->conf.days[0]) >= 0;
+	}
+	first = time_at(&p->conf.zone, p->conf.days[0], 0);
+	last = time_at(&p->conf.zone, p->conf.days[p->conf.ndays - 1], 24 * 60);
+	from = icaltime_from_timet_with_zone((time_t)first, 0,
+	                                     icaltimezone_get_utc_timezone());
+	to = icaltime_from_timet_with_zone((time_t)last, 0,
+	                                   icaltimezone_get_utc_timezone());
+	icalcomponent_foreach_recurrence(ev, from, to, occurs_cb, &any);
+	return any;
+}
+
+/*
+ * A personal calendar holds every month: the events (all of a UID, with
+ * its overrides) none of whose occurrences falls on a conference day are
+ * left out, unless r->all_dates; one line says how many, naming the first
+ * few and the option.
+ */
+static void
+leave_out_other_days(const struct programme *p, icalcomponent *root,
+                     struct import_ics_result *r, const char *file)
+{
+	struct strmap inside = {0};
+	struct strbuf names = {0};
+	icalcomponent **v;
+	size_t n, i, out = 0, unused;
+	char *days;
+
+	if (r->all_dates)
+		return;
+	v = events_of(root, &n);
+	for (i = 0; i < n; i++) {
+		const char *uid = icalcomponent_get_uid(v[i]);
+
+		if (uid != NULL && on_conference_days(p, v[i]))
+			strmap_set(&inside, uid, 1);
+	}
+	for (i = 0; i < n; i++) {
+		const char *uid = icalcomponent_get_uid(v[i]);
+		struct icaltimetype t = icalcomponent_get_dtstart(v[i]);
+
+		if (uid == NULL || strmap_get(&inside, uid, &unused))
+			continue;
+		if (out < 3)
+			strbuf_addf(&names, "%s'%s' (%04d-%02d-%02d)",
+			            out ? ", " : "", title_of(v[i]), t.year,
+			            t.month, t.day);
+		out++;
+		icalcomponent_remove_component(icalcomponent_get_parent(v[i]),
+		                               v[i]);
+		icalcomponent_free(v[i]);
+	}
+	if (out > 0) {
+		char *list = strbuf_take(&names);
+
+		days = programme_days_text(p);
+		r->outside += out;
+		report(r,
+		       "%s: %zu event%s on no conference day (%s) left out: "
+		       "%s%s; --all-dates imports them",
+		       file, out, out == 1 ? "" : "s", days, list,
+		       out > 3 ? " and others" : "");
+		free(days);
+		free(list);
+	} else {
+		strbuf_free(&names);
+	}
+	strmap_free(&inside);
+	free(v);
+}
+
 /* ---- Lines libical cannot read ----------------------------------------- */
 
 /* The source's logical lines, and where each top-level VEVENT's begin and
@@ -835,6 +943,7 @@ import_file(const struct programme *p, const char *file,
 	                                    root, ICAL_VCALENDAR_COMPONENT)
 	                              : NULL)
 		import_calendar(p, cal, file, &index, r);
+	leave_out_other_days(p, root, r, file);
 	name = out_name(p, r, file);
 	replaces = strlist_has(&p->conf.files, name);
 	reimport(p, root, name, replaces, r, file);
