@@ -26,9 +26,21 @@ struct import_ics_out {
 	bool replaces;
 };
 
+/* A LOCATION linked to a room by the closest name only: a guess, which
+ * `dais import --dry-run` lists and the planner asks the organiser about. */
+struct import_ics_guess {
+	char *file;     /* the source, as given */
+	char *uid;      /* the event's (made when its client wrote none) */
+	char *title;    /* SUMMARY, or "(untitled)" */
+	char *location; /* LOCATION as written */
+	char *room_id;  /* the room proposed */
+};
+
 struct import_ics_result {
 	struct import_ics_out *v;
 	size_t n, cap;
+	struct import_ics_guess *guesses;
+	size_t nguesses, capguesses;
 	/* One line per thing done or left undone, for the user. */
 	struct strlist report;
 	size_t linked_rooms, linked_people, unlinked, made_uids;
@@ -62,6 +74,21 @@ bool import_ics_write(const struct programme *p, struct import_ics_result *r,
 void import_ics_undo(const struct programme *p,
                      const struct import_ics_result *r, const char *ini_text,
                      size_t ini_len);
+
+/*
+ * The sessions of r's calendars as the loader itself reads them (its
+ * checks and messages, each naming its source and session; recurring
+ * events expanded in the conference's days), for the planner, which adds
+ * them as edits rather than as new files. Each is new (source -1: saved
+ * where new sessions go). *out (the caller frees each with session_free,
+ * then the array) holds *n; false when a calendar has an error (in
+ * diags), and then *out is NULL. Lines in the messages are the source's
+ * when the loader read the source as written, else 0.
+ */
+bool import_ics_sessions(const struct programme *p,
+                         const struct import_ics_result *r,
+                         struct session **out, size_t *n,
+                         struct diag_list *diags);
 
 void import_ics_result_free(struct import_ics_result *r);
 

@@ -20,6 +20,7 @@
 #include "dais/atomicfile.h"
 #include "dais/fileread.h"
 #include "dais/iniwrite.h"
+#include "ics_internal.h"
 #include "dais/link.h"
 #include "dais/strbuf.h"
 #include "dais/strmap.h"
@@ -200,6 +201,18 @@ link_location(const struct programme *p, icalcomponent *ev,
 	icalproperty_set_x_name(x, "X-DAIS-ROOM");
 	icalcomponent_add_property(ev, x);
 	r->linked_rooms++;
+	if (how == LINK_CLOSEST) {
+		struct import_ics_guess *g;
+		const char *uid = icalcomponent_get_uid(ev);
+
+		XGROW(r->guesses, r->nguesses, r->capguesses);
+		g = &r->guesses[r->nguesses++];
+		g->file = xstrdup(file);
+		g->uid = xstrdup(uid != NULL ? uid : "");
+		g->title = xstrdup(title_of(ev));
+		g->location = xstrdup(loc);
+		g->room_id = xstrdup(room->id);
+	}
 	if (how == LINK_CLOSEST)
 		report(r,
 		       "%s: '%s': LOCATION '%s' linked to room '%s' (%s) by "
@@ -1055,6 +1068,68 @@ import_ics_undo(const struct programme *p, const struct import_ics_result *r,
 	free(ini);
 }
 
+/* A programme with p's conference and nothing else: what the loader needs
+ * to read a calendar (zone, days, kinds), without touching p. */
+static struct programme *
+scratch_of(const struct programme *p)
+{
+	struct programme *q = programme_new();
+	size_t i;
+
+	q->dir = xstrdup(p->dir != NULL ? p->dir : ".");
+	zone_free(&q->conf.zone); /* programme_new's UTC */
+	zone_copy(&q->conf.zone, &p->conf.zone);
+	q->conf.days =
+	    xcalloc(p->conf.ndays ? p->conf.ndays : 1, sizeof *q->conf.days);
+	for (i = 0; i < p->conf.ndays; i++)
+		q->conf.days[i] = p->conf.days[i];
+	q->conf.ndays = p->conf.ndays;
+	q->conf.day_start = p->conf.day_start;
+	q->conf.day_end = p->conf.day_end;
+	q->conf.changeover = p->conf.changeover;
+	q->conf.step = p->conf.step;
+	strlist_copy(&q->conf.kinds, &p->conf.kinds);
+	return q;
+}
+
+bool
+import_ics_sessions(const struct programme *p,
+                    const struct import_ics_result *r, struct session **out,
+                    size_t *n, struct diag_list *diags)
+{
+	struct programme *q = scratch_of(p);
+	struct diag_list d = {0};
+	size_t i, errors;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < r->n; i++)
+		ics_load_buffer(q, -1, r->v[i].text, strlen(r->v[i].text),
+		                r->v[i].source, &d);
+	/* The lines are those of the calendar as linked, not of the source:
+	 * the message names the session instead. */
+	for (i = 0; i < d.n; i++) {
+		diag_add(diags, d.v[i].level, d.v[i].file, 0, d.v[i].uid, "%s",
+		         d.v[i].message);
+	}
+	errors = diag_count(&d, DIAG_ERROR);
+	diag_clear(&d);
+	if (errors > 0) {
+		programme_free(q);
+		return false;
+	}
+	*out = xcalloc(q->nsessions ? q->nsessions : 1, sizeof **out);
+	for (i = 0; i < q->nsessions; i++) {
+		session_init(&(*out)[i]);
+		session_copy(&(*out)[i], &q->sessions[i]);
+		(*out)[i].source = -1;
+		(*out)[i].line = 0;
+	}
+	*n = q->nsessions;
+	programme_free(q);
+	return true;
+}
+
 void
 import_ics_result_free(struct import_ics_result *r)
 {
@@ -1066,6 +1141,14 @@ import_ics_result_free(struct import_ics_result *r)
 		free(r->v[i].text);
 	}
 	free(r->v);
+	for (i = 0; i < r->nguesses; i++) {
+		free(r->guesses[i].file);
+		free(r->guesses[i].uid);
+		free(r->guesses[i].title);
+		free(r->guesses[i].location);
+		free(r->guesses[i].room_id);
+	}
+	free(r->guesses);
 	strlist_clear(&r->report);
 	memset(r, 0, sizeof *r);
 }
