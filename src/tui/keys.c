@@ -52,6 +52,10 @@ const struct key_action key_actions[] = {
     {ACT_SEARCH_PREV, "search-previous", CTX_GLOBAL, "N", "previous match", 0},
     {ACT_EXPORT, "export", CTX_GLOBAL, "E",
      "export .ics for participants (asks where)", 0},
+    {ACT_IMPORT, "import", CTX_GLOBAL, "I",
+     "import another client's calendar (.ics): asks for the file, then "
+     "about each room matched by the closest name; one undo removes it",
+     KEYF_EDITS},
     {ACT_PRINT, "print", CTX_GLOBAL, "p",
      "print the day's run-sheet; in People, the participant's programme "
      "(asks for the command or a file)",

@@ -631,6 +631,9 @@ planner_global_action(struct planner *pl, enum action a)
 		prompt_open(pl, "Export participants' calendars to directory: ",
 		            pl->cfg->export_dir, planner_export);
 		return true;
+	case ACT_IMPORT:
+		import_open(pl);
+		return true;
 	case ACT_PRINT: {
 		char label[DAIS_TIMEBUF + 64];
 

@@ -597,6 +597,9 @@ struct prompt *prompt_of(const struct planner *pl);
 void confirm_open(struct planner *pl, const char *question,
                   confirm_answers answers, confirm_done done);
 
+/* I: another client's calendar into the programme, as one edit (import.c). */
+void import_open(struct planner *pl);
+
 void form_open_edit(struct planner *pl, const struct session *s);
 void form_open_create(struct planner *pl, int day, int minute,
                       const char *room_id);
