@@ -907,6 +907,61 @@ out_name(const struct programme *p, const struct import_ics_result *r,
 	return name;
 }
 
+/* Why libical found no calendar in text, with the line: the first line is
+ * not BEGIN:VCALENDAR, or no END:VCALENDAR closes it (a file cut short). */
+static void
+not_a_calendar(const char *text, const char *file, struct diag_list *d)
+{
+	const char *line = text, *nl, *first_text = "";
+	size_t first_len = 0;
+	int lineno = 0, first = 0, last = 0;
+	bool begins = false, ends = false;
+
+	for (; *line != '\0';
+	     line = nl != NULL ? nl + 1 : line + strlen(line)) {
+		size_t n;
+
+		nl = strchr(line, '\n');
+		n = nl != NULL ? (size_t)(nl - line) : strlen(line);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		lineno++;
+		if (n == 0)
+			continue;
+		last = lineno;
+		if (first == 0) {
+			first = lineno;
+			first_text = line;
+			first_len = n;
+			begins = n == 15 &&
+			         strncasecmp(line, "BEGIN:VCALENDAR", 15) == 0;
+		}
+		if (n == 13 && strncasecmp(line, "END:VCALENDAR", 13) == 0)
+			ends = true;
+	}
+	if (!begins) {
+		char *head = xstrndup(first_text, first_len),
+		     *quoted = ics_quote(head, 40);
+
+		diag_add(d, DIAG_ERROR, file, first, NULL,
+		         "this is not an iCalendar file: it should begin with "
+		         "BEGIN:VCALENDAR, not \"%s\"; export the calendar "
+		         "again as .ics",
+		         quoted);
+		free(quoted);
+		free(head);
+	} else if (!ends)
+		diag_add(d, DIAG_ERROR, file, last, NULL,
+		         "the calendar ends here without END:VCALENDAR: the "
+		         "file was cut short; export the calendar again as "
+		         ".ics");
+	else
+		diag_add(d, DIAG_ERROR, file, 0, NULL,
+		         "this is not an iCalendar file dais can read (no "
+		         "BEGIN:VCALENDAR ... END:VCALENDAR); export the "
+		         "calendar again as .ics");
+}
+
 static bool
 import_file(const struct programme *p, const char *file,
             struct import_ics_result *r, struct diag_list *d)
@@ -931,10 +986,7 @@ import_file(const struct programme *p, const char *file,
 	if (root == NULL ||
 	    (icalcomponent_isa(root) != ICAL_VCALENDAR_COMPONENT &&
 	     icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)) {
-		diag_add(d, DIAG_ERROR, file, 0, NULL,
-		         "this is not an iCalendar file dais can read (no "
-		         "BEGIN:VCALENDAR ... END:VCALENDAR); export the "
-		         "calendar again as .ics");
+		not_a_calendar(body, file, d);
 		if (root != NULL)
 			icalcomponent_free(root);
 		free(text);

@@ -95,6 +95,9 @@ expect_contains "10:00-10:30  Call" stdout "$out"
 echo "not a calendar" >"$tmp/bad.ics"
 cp "$tmp/mini/conference.ini" "$tmp/conf2"
 expect_exit 2 "$DAIS" import "$tmp/bad.ics" "$tmp/mini"
-expect_contains "bad.ics: error: this is not an iCalendar file" stderr "$err"
+expect_contains "bad.ics:1: error: this is not an iCalendar file: it should begin with BEGIN:VCALENDAR, not \"not a calendar\"" stderr "$err"
 cmp -s "$tmp/conf2" "$tmp/mini/conference.ini" || { echo "FAIL: refused import wrote"; fail=1; }
+# One cut short: the line where it ends.
+expect_exit 2 "$DAIS" import --dry-run "$FIXTURES/other-clients/outlook-truncated.ics" "$tmp/mini"
+expect_contains "outlook-truncated.ics:40: error: the calendar ends here without END:VCALENDAR: the file was cut short" stderr "$err"
 finish

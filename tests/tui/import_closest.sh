@@ -26,6 +26,11 @@ wait_for "Import calendar (.ics file):"
 type_text "$tmp/missing.ics"
 keys Enter
 wait_for "$tmp/missing.ics: error: cannot read this calendar"
+# One cut short: the file and the line where it ends.
+keys C-u
+type_text "$FIXTURES/other-clients/outlook-truncated.ics"
+keys Enter
+wait_for "outlook-truncated.ics:40: error: the calendar ends here without"
 keys C-u
 type_text "$tmp/outlook.ics"
 keys Enter
