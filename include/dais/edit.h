@@ -64,7 +64,9 @@ void editor_free(struct editor *ed);
 /* The programme being edited, for reading. */
 const struct programme *editor_programme(const struct editor *ed);
 /* The programme's session index (session_index.h), kept current by every
- * edit; for reading, as the slot search does. */
+ * edit; for reading, as the slot search does. Made on the first call (or
+ * the first edit or lookup), not by editor_new: call it once to have it
+ * ready (the planner does, after drawing its first screen). */
 const struct session_index *editor_index(const struct editor *ed);
 /* The session (uid, recurrence_id) or NULL; stale after the next edit. */
 const struct session *editor_session(const struct editor *ed, const char *uid,

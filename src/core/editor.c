@@ -93,23 +93,40 @@ same_day(const struct editor *ed, dais_time a, dais_time b)
  * place: editor_sessions_changed() is called once after each change to
  * p->sessions (added, removed, replaced), before anything looks again.
  */
+/*
+ * The index is made when first asked for, not by editor_new: the planner
+ * draws its first screen before it and builds it right after (tui.c),
+ * while the organiser reads that screen. It is a cache of the programme,
+ * which editor_new sorted and which changes only through the editor, so
+ * asking through a const editor may make it.
+ */
+static struct session_index *
+index_of(const struct editor *ed)
+{
+	struct editor *cache = (struct editor *)ed; /* never a const object */
+
+	if (cache->index == NULL)
+		cache->index = session_index_new(cache->p);
+	return cache->index;
+}
+
 long
 editor_find(const struct editor *ed, const char *uid, dais_time rid)
 {
-	return session_index_find(ed->index, uid, rid);
+	return session_index_find(index_of(ed), uid, rid);
 }
 
 bool
 editor_uid_used(const struct editor *ed, const char *uid)
 {
-	return session_index_has_uid(ed->index, uid);
+	return session_index_has_uid(index_of(ed), uid);
 }
 
 /* Only the sessions changed since the last call move (session_index.h). */
 void
 editor_sessions_changed(struct editor *ed)
 {
-	session_index_sort(ed->index);
+	session_index_sort(index_of(ed));
 }
 
 /* ---- The saved state ------------------------------------------------ */
@@ -196,12 +213,12 @@ apply_state(struct editor *ed, const char *uid, dais_time rid,
 
 	if (target != NULL) {
 		if (cur != NULL)
-			session_index_replace(ed->index, (size_t)i, &next);
+			session_index_replace(index_of(ed), (size_t)i, &next);
 		else
-			session_index_append(ed->index, &next);
+			session_index_append(index_of(ed), &next);
 		now = &next;
 	} else {
-		session_index_delete(ed->index, (size_t)i);
+		session_index_delete(index_of(ed), (size_t)i);
 		now = NULL;
 	}
 	if (post != NULL)
@@ -406,9 +423,9 @@ editor_new(struct programme *p)
 
 	ed->p = p;
 	programme_index(p);
-	/* Sorted once whole; from then on the index moves what changes. */
+	/* Sorted once whole; from then on the index moves what changes
+	 * (made when first needed: index_of). */
 	programme_sort_sessions(p);
-	ed->index = session_index_new(p);
 	return ed;
 }
 
@@ -457,7 +474,7 @@ editor_session(const struct editor *ed, const char *uid,
 const struct session_index *
 editor_index(const struct editor *ed)
 {
-	return ed->index;
+	return index_of(ed);
 }
 
 /* "dais-<32 hex digits>@dais" from the editor's seed: the same every run. */

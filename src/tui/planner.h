@@ -473,6 +473,10 @@ struct planner {
  * editor and the first conflict check.
  */
 struct planner *planner_new(struct programme *p, const struct tui_config *cfg);
+/* The work the first screen does not wait for (the editor's session
+ * index): the main loop calls it once, after painting that screen and
+ * before reading the first key. */
+void planner_first_painted(struct planner *pl);
 void planner_free(struct planner *pl);
 /*
  * Opens the programme read-only: `reason` follows "Read-only: " in the

@@ -104,6 +104,7 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 	struct planner *pl;
 	struct canvas *c;
 	char *path = config_default_path(), *warning = NULL;
+	bool first_screen;
 
 	config_init(&cfg);
 	if (path != NULL)
@@ -147,6 +148,7 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 	/* In the background: the first screen does not wait for it. */
 	planner_sync_open(pl);
 	c = canvas_new(0, 0);
+	first_screen = true;
 	while (!pl->quit) {
 		struct term_mouse mouse;
 		int w, h, cy, cx, key;
@@ -160,6 +162,10 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 			pl->repaint = false;
 		}
 		term_paint(c, cy, cx);
+		if (first_screen) {
+			planner_first_painted(pl);
+			first_screen = false;
+		}
 		key = term_read_key(&mouse);
 		planner_key(pl, key, &mouse);
 	}
