@@ -483,7 +483,7 @@ sched_search(const struct ctx *k, struct pack *pk, const double *pen,
 	best_priority = s.priority;
 	best_penalty = s.penalty;
 	for (round = 0; round < rounds; round++) {
-		ruin(&s, 2 + rnd(&s, 6));
+		ruin(&s, 8 + rnd(&s, 24));
 		fill(&s, order, 2);
 		if (s.priority > best_priority ||
 		    (s.priority == best_priority && s.penalty < best_penalty)) {
