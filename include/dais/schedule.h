@@ -70,6 +70,8 @@ struct schedule_placement {
 	/* A session with that UID is already in the programme (--replan):
 	 * it moves there instead of being made. */
 	bool exists;
+	/* exists, and the plan gives it another time or room */
+	bool moved;
 	int walk; /* minutes its people walk to it and on */
 };
 

@@ -99,7 +99,7 @@ print_text(const struct programme *p, const struct request_list *reqs,
 		printf("  %s-%s  %-24s  %s (priority %d)%s\n",
 		       time_fmt_hm(a, z, s->start), time_fmt_hm(b, z, s->end),
 		       room_name(p, s->room_id), q->id, q->priority,
-		       r->v[i].exists ? " moved" : "");
+		       r->v[i].moved ? " moved" : "");
 		printf("               %s\n", s->title);
 	}
 	for (i = 0; i < r->noutcome; i++)
@@ -152,7 +152,7 @@ print_json(const struct programme *p, const struct request_list *reqs,
 		printf(", \"room\": ");
 		cli_json_string(stdout, s->room_id);
 		printf(", \"walk_minutes\": %d, \"moved\": %s}", r->v[i].walk,
-		       r->v[i].exists ? "true" : "false");
+		       r->v[i].moved ? "true" : "false");
 	}
 	printf("%s],\n  \"unplaced\": [", r->n ? "\n  " : "");
 	for (i = 0; i < r->noutcome; i++) {

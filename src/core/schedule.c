@@ -237,6 +237,15 @@ report(struct ctx *k, struct schedule_result *out)
 			pl->exists = a->set_aside >= 0;
 			pl->walk = k->c[a->chosen].walk;
 			make_session(k, ri, &k->c[a->chosen], &pl->session);
+			if (pl->exists) {
+				const struct session *was =
+				    &k->p->sessions[a->set_aside];
+
+				pl->moved = was->start != pl->session.start ||
+				            was->end != pl->session.end ||
+				            strcmp(was->room_id,
+				                   pl->session.room_id) != 0;
+			}
 			continue;
 		}
 		oc->state = REQUEST_UNPLACED;
@@ -292,6 +301,10 @@ choose_asked(struct ctx *k)
 		/* Placed, or its session made by a run whose requests.ini
 		 * was not written: either way it is there. */
 		a->asked = k->o->replan || (r->placed == NULL && at < 0);
+		/* A bilateral the organiser cancelled stays cancelled:
+		 * --replan neither brings it back nor moves it. */
+		if (at >= 0 && k->p->sessions[at].status == SESSION_CANCELLED)
+			a->asked = false;
 		if (a->asked && at >= 0) {
 			a->set_aside = at;
 			a->old_status = k->p->sessions[at].status;
@@ -403,12 +416,15 @@ schedule_apply(struct editor *ed, const struct schedule_result *r,
 				goto refused;
 			continue;
 		}
+		/* A session already there keeps its status (an organiser's
+		 * TENTATIVE stays so); only its time and room follow the
+		 * plan, and only when they change. */
+		if (!r->v[i].moved)
+			continue;
 		if (!edit_set_room(ed, s->uid, DAIS_TIME_NONE, s->room_id, NULL,
 		                   why) ||
 		    !edit_set_times(ed, s->uid, DAIS_TIME_NONE, s->start,
-		                    s->end, why) ||
-		    !edit_set_status(ed, s->uid, DAIS_TIME_NONE,
-		                     SESSION_CONFIRMED, why))
+		                    s->end, why))
 			goto refused;
 	}
 	editor_end_group(ed);

@@ -72,8 +72,36 @@ d = json.load(sys.stdin)
 assert d["placed"] == 30 and d["priority_placed"] == 96, d
 assert d["optimal"] is True and d["written"] is False
 assert len(d["placements"]) == 30 and len(d["unplaced"]) == 3
-assert all(p["moved"] for p in d["placements"])
+# the same plan: nothing moved, so nothing said to have moved
+assert not any(p["moved"] for p in d["placements"]), d["placements"]
 ' || { echo "FAIL: JSON"; fail=1; }
+
+# The organiser cancels one placed bilateral and marks another tentative
+# (by hand, in the file): --replan leaves the cancelled one cancelled and
+# where it was, keeps the tentative one tentative, and says "moved" of
+# none of them (review finding 2: both came back CONFIRMED).
+R="$tmp/replan"
+cp -r "$D" "$R"
+/usr/bin/python3 - "$R" <<'PY' || fail=1
+import glob, re, sys
+def set_status(uid, status):
+    for path in glob.glob(sys.argv[1] + "/programme/*.ics"):
+        text = open(path, newline="").read()
+        blocks = text.split("BEGIN:VEVENT")
+        for i, b in enumerate(blocks):
+            if "UID:" + uid in b:
+                blocks[i] = re.sub(r"STATUS:[A-Z]+", "STATUS:" + status, b, count=1)
+                open(path, "w", newline="").write("BEGIN:VEVENT".join(blocks))
+                return
+    sys.exit("no session " + uid)
+set_status("request-kw-tj-interior@", "CANCELLED")
+set_status("request-kw-unoct@", "TENTATIVE")
+PY
+status_of() { grep -h -A20 "^UID:$1@" "$R"/programme/*.ics | grep -m1 '^STATUS:' | tr -d '\r'; }
+expect_exit 1 "$DAIS" schedule "$R" --replan
+expect_not_contains "kw-tj-interior (priority 5) moved" stdout "$out"
+[ "$(status_of request-kw-tj-interior)" = "STATUS:CANCELLED" ] || { echo "FAIL: --replan reinstated a cancelled bilateral: $(status_of request-kw-tj-interior)"; fail=1; }
+[ "$(status_of request-kw-unoct)" = "STATUS:TENTATIVE" ] || { echo "FAIL: --replan confirmed a tentative bilateral: $(status_of request-kw-unoct)"; fail=1; }
 
 # A placed session deleted by hand: the request stays placed (warned).
 sed -i 's/^placed = "request-kw-om-foreign@\(.*\)"/placed = "request-kw-om-foreign-gone@\1"/' "$D/requests.ini"
