@@ -17,6 +17,7 @@
 #include "dais/edit.h"
 #include "dais/model.h"
 #include "dais/xalloc.h"
+#include "fixture_core.h"
 
 /* ---- A programme in memory ------------------------------------------ */
 
@@ -27,35 +28,24 @@
 #define UID_COFFEE  "coffee@dushanbe-process.org"
 #define UID_CLOSING "plenary-close@dushanbe-process.org"
 
-static const struct dais_date day1 = {2026, 11, 4};
-static const struct dais_date day2 = {2026, 11, 5};
-
 /* The instant of local hh:mm (Kuwait, UTC+3) on day 1 or 2. */
 static dais_time
 at(const struct programme *p, int day, int hh, int mm)
 {
-	return time_at(&p->conf.zone, day == 1 ? day1 : day2, hh * 60 + mm);
+	return fixture_at(p, day, hh * 60 + mm);
 }
 
 static void
 add_room(struct programme *p, const char *id, const char *name)
 {
-	struct room *r = programme_add_room(p);
-
-	r->id = xstrdup(id);
-	r->name = xstrdup(name);
-	r->capacity = 100;
+	fixture_room(p, id, name, 100);
 }
 
 static void
 add_person(struct programme *p, const char *id, const char *name,
            enum participant_kind kind)
 {
-	struct participant *x = programme_add_participant(p);
-
-	x->id = xstrdup(id);
-	x->name = xstrdup(name);
-	x->kind = kind;
+	fixture_person(p, id, name, kind);
 }
 
 static struct session *
@@ -85,7 +75,7 @@ add_session(struct programme *p, const char *uid, const char *title,
 static struct programme *
 build_programme(void)
 {
-	struct programme *p = programme_new();
+	struct programme *p = fixture_conference(2);
 	static const char *const kinds[] = {"PLENARY",     "SIDE-SESSION",
 	                                    "MINISTERIAL", "RECEPTION",
 	                                    "BREAK",       "BILATERAL"};
@@ -93,12 +83,6 @@ build_programme(void)
 	size_t i;
 
 	p->conf.name = xstrdup("Dushanbe Process: Kuwait Phase");
-	zone_free(&p->conf.zone);
-	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
-	p->conf.days = xcalloc(2, sizeof *p->conf.days);
-	p->conf.days[0] = day1;
-	p->conf.days[1] = day2;
-	p->conf.ndays = 2;
 	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
 		strlist_add(&p->conf.kinds, kinds[i]);
 

@@ -20,21 +20,11 @@
 #include "dais/model.h"
 #include "dais/session_index.h"
 #include "dais/xalloc.h"
+#include "fixture_core.h"
 
 #define NROOMS  5
 #define NPEOPLE 12
 #define NGROUPS 3
-
-static const struct dais_date day1 = {2026, 11, 4};
-
-static uint64_t rng_state;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng_state >> 33) % n);
-}
 
 static char *
 id_of(const char *prefix, unsigned i)
@@ -45,12 +35,11 @@ id_of(const char *prefix, unsigned i)
 static struct programme *
 random_programme(size_t nsessions)
 {
-	struct programme *p = programme_new();
+	/* The zone only: the index knows nothing of days. */
+	struct programme *p = fixture_conference(0);
 	size_t i;
 	unsigned k;
 
-	zone_free(&p->conf.zone);
-	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
 	for (k = 0; k < NROOMS; k++) {
 		struct room *r = programme_add_room(p);
 
@@ -77,7 +66,7 @@ random_programme(size_t nsessions)
 	programme_index(p);
 	for (i = 0; i < nsessions; i++) {
 		struct session *s = programme_add_session(p);
-		unsigned na = rnd(4), j;
+		unsigned na = fixture_rnd(4), j;
 		char *id;
 
 		session_init(s);
@@ -85,16 +74,17 @@ random_programme(size_t nsessions)
 		s->title = xstrdup(s->uid);
 		/* Every quarter hour of a day; some zero-length, some
 		 * cancelled, one with an unknown room and person. */
-		s->start =
-		    time_at(&p->conf.zone, day1, 8 * 60 + 15 * (int)rnd(40));
-		s->end = s->start + 60 * 15 * (dais_time)rnd(5);
-		s->status =
-		    rnd(10) == 0 ? SESSION_CANCELLED : SESSION_CONFIRMED;
-		s->room_id = rnd(8) == 0 ? xstrdup("nowhere")
-		                         : id_of("room", rnd(NROOMS));
+		s->start = fixture_at(p, 1, 8 * 60 + 15 * (int)fixture_rnd(40));
+		s->end = s->start + 60 * 15 * (dais_time)fixture_rnd(5);
+		s->status = fixture_rnd(10) == 0 ? SESSION_CANCELLED
+		                                 : SESSION_CONFIRMED;
+		s->room_id = fixture_rnd(8) == 0
+		                 ? xstrdup("nowhere")
+		                 : id_of("room", fixture_rnd(NROOMS));
 		for (j = 0; j < na; j++) {
-			id = rnd(10) == 0 ? id_of("group", rnd(NGROUPS))
-			                  : id_of("person", rnd(NPEOPLE));
+			id = fixture_rnd(10) == 0
+			         ? id_of("group", fixture_rnd(NGROUPS))
+			         : id_of("person", fixture_rnd(NPEOPLE));
 			if (session_find_assignment(s, id) < 0)
 				session_add_assignment(s, id, ROLE_SPEAKER,
 				                       NULL);
@@ -171,7 +161,7 @@ check_all(const struct editor *ed)
 {
 	const struct session_index *x = editor_index(ed);
 	const struct programme *p = editor_programme(ed);
-	dais_time day = time_at(&p->conf.zone, day1, 8 * 60);
+	dais_time day = fixture_at(p, 1, 8 * 60);
 	size_t i;
 	unsigned k, q;
 	char *id;
@@ -187,8 +177,8 @@ check_all(const struct editor *ed)
 	assert_int_equal(session_index_find(x, "absent@test", DAIS_TIME_NONE),
 	                 -1);
 	for (q = 0; q < 6; q++) {
-		dais_time from = day + 60 * 15 * (dais_time)rnd(44);
-		dais_time to = from + 60 * 15 * (dais_time)rnd(6);
+		dais_time from = day + 60 * 15 * (dais_time)fixture_rnd(44);
+		dais_time to = from + 60 * 15 * (dais_time)fixture_rnd(6);
 
 		for (k = 0; k < NROOMS; k++) {
 			id = id_of("room", k);
@@ -219,36 +209,36 @@ random_edit(struct editor *ed)
 	const struct session *s;
 	char *uid, *id;
 	const char *why;
-	unsigned op = rnd(10);
+	unsigned op = fixture_rnd(10);
 
 	if (p->nsessions == 0 || op == 9) {
 		struct session n;
 
 		session_init(&n);
 		n.title = xstrdup("new");
-		n.start =
-		    time_at(&p->conf.zone, day1, 8 * 60 + 15 * (int)rnd(40));
+		n.start = fixture_at(p, 1, 8 * 60 + 15 * (int)fixture_rnd(40));
 		n.end = n.start + 1800;
-		n.room_id = id_of("room", rnd(NROOMS));
+		n.room_id = id_of("room", fixture_rnd(NROOMS));
 		edit_create(ed, &n, NULL, &why);
 		session_free(&n);
 		return;
 	}
-	s = &p->sessions[rnd((unsigned)p->nsessions)];
+	s = &p->sessions[fixture_rnd((unsigned)p->nsessions)];
 	uid = xstrdup(s->uid);
 	switch (op) {
 	case 0:
 	case 1:
 		edit_move(ed, uid, s->recurrence_id,
-		          s->start + 60 * 15 * ((dais_time)rnd(9) - 4), &why);
+		          s->start + 60 * 15 * ((dais_time)fixture_rnd(9) - 4),
+		          &why);
 		break;
 	case 2:
-		id = id_of("room", rnd(NROOMS));
+		id = id_of("room", fixture_rnd(NROOMS));
 		edit_set_room(ed, uid, s->recurrence_id, id, NULL, &why);
 		free(id);
 		break;
 	case 3:
-		id = id_of("person", rnd(NPEOPLE));
+		id = id_of("person", fixture_rnd(NPEOPLE));
 		edit_assign(ed, uid, s->recurrence_id, id, ROLE_PARTICIPANT,
 		            NULL, &why);
 		free(id);
@@ -272,11 +262,12 @@ random_edit(struct editor *ed)
 		editor_begin_group(ed, NULL);
 		for (j = 0; j < 5 && p->nsessions > 0; j++) {
 			const struct session *t =
-			    &p->sessions[rnd((unsigned)p->nsessions)];
+			    &p->sessions[fixture_rnd((unsigned)p->nsessions)];
 			char *tu = xstrdup(t->uid);
 
 			edit_move(ed, tu, t->recurrence_id,
-			          t->start + 60 * 15 * ((dais_time)rnd(9) - 4),
+			          t->start +
+			              60 * 15 * ((dais_time)fixture_rnd(9) - 4),
 			          &why);
 			free(tu);
 		}
@@ -301,7 +292,7 @@ test_random_runs(void **state)
 		struct programme *p;
 		struct editor *ed;
 
-		rng_state = seed;
+		fixture_seed(seed);
 		p = random_programme(20 + 15 * seed);
 		ed = editor_new(p);
 		editor_set_uid_seed(ed, seed);
@@ -334,11 +325,11 @@ test_standalone(void **state)
 	dais_time from;
 
 	(void)state;
-	rng_state = 99;
+	fixture_seed(99);
 	p = random_programme(200);
 	programme_sort_sessions(p);
 	x = session_index_new(p);
-	from = time_at(&p->conf.zone, day1, 8 * 60);
+	from = fixture_at(p, 1, 8 * 60);
 	assert_int_equal(session_index_near(x, INDEX_ROOM, "no-such-room", from,
 	                                    from + 86400, &hits),
 	                 0);

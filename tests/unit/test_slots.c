@@ -23,43 +23,29 @@
 #include "dais/session_index.h"
 #include "dais/slots.h"
 #include "dais/xalloc.h"
+#include "fixture_core.h"
 
 #define NROOMS  4
 #define NPEOPLE 8
 #define NGROUPS 2
 
-static const struct dais_date day1 = {2026, 11, 4}, day2 = {2026, 11, 5};
-static uint64_t rng_state;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng_state >> 33) % n);
-}
-
+/* `minutes` after midnight on day 0 (the first) or 1. */
 static dais_time
 at(const struct programme *p, int day, int minutes)
 {
-	return time_at(&p->conf.zone, day ? day2 : day1, minutes);
+	return fixture_at(p, day + 1, minutes);
 }
 
 static struct programme *
 random_programme(void)
 {
-	struct programme *p = programme_new();
+	struct programme *p = fixture_conference(2);
 	struct walk *w;
-	unsigned k, i, n = 10 + rnd(25);
+	unsigned k, i, n = 10 + fixture_rnd(25);
 
-	zone_free(&p->conf.zone);
-	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
-	p->conf.days = xcalloc(2, sizeof *p->conf.days);
-	p->conf.days[0] = day1;
-	p->conf.days[1] = day2;
-	p->conf.ndays = 2;
 	p->conf.day_start = 9 * 60;
 	p->conf.day_end = 13 * 60;
-	p->conf.changeover = 5 * (int)rnd(3);
+	p->conf.changeover = 5 * (int)fixture_rnd(3);
 	p->conf.step = 15;
 	for (k = 0; k < CONFLICT_KIND_COUNT; k++)
 		p->conf.severity[k] = SEVERITY_ERROR;
@@ -96,7 +82,7 @@ random_programme(void)
 		g->id = xasprintf("group%u", k);
 		g->name = xstrdup(g->id);
 		g->kind = PARTICIPANT_DELEGATION;
-		g->delegates = 1 + (int)rnd(2);
+		g->delegates = 1 + (int)fixture_rnd(2);
 	}
 	for (k = 0; k < NPEOPLE; k++) {
 		struct participant *x = programme_add_participant(p);
@@ -105,29 +91,34 @@ random_programme(void)
 		x->name = xstrdup(x->id);
 		x->kind = PARTICIPANT_MINISTER;
 		x->delegation = k < 6 ? xasprintf("group%u", k % 2) : NULL;
-		x->arrival = rnd(4) == 0 ? at(p, 0, 10 * 60 + 15 * (int)rnd(4))
-		                         : DAIS_TIME_NONE;
-		x->departure = rnd(4) == 0
-		                   ? at(p, 1, 11 * 60 + 15 * (int)rnd(4))
-		                   : DAIS_TIME_NONE;
+		x->arrival = fixture_rnd(4) == 0
+		                 ? at(p, 0, 10 * 60 + 15 * (int)fixture_rnd(4))
+		                 : DAIS_TIME_NONE;
+		x->departure =
+		    fixture_rnd(4) == 0
+		        ? at(p, 1, 11 * 60 + 15 * (int)fixture_rnd(4))
+		        : DAIS_TIME_NONE;
 	}
 	programme_index(p);
 	for (i = 0; i < n; i++) {
 		struct session *s = programme_add_session(p);
-		unsigned j, na = rnd(3);
+		unsigned j, na = fixture_rnd(3);
 		char *id;
 
 		session_init(s);
 		s->uid = xasprintf("s%u@test", i);
 		s->title = xstrdup(s->uid);
-		s->start = at(p, (int)rnd(2), 9 * 60 + 15 * (int)rnd(16));
+		s->start = at(p, (int)fixture_rnd(2),
+		              9 * 60 + 15 * (int)fixture_rnd(16));
 		/* Zero-length ones too; ends on the grid and off it. */
-		s->end = s->start + 60 * (5 * (dais_time)rnd(19));
-		s->status = rnd(8) == 0 ? SESSION_CANCELLED : SESSION_CONFIRMED;
-		s->room_id = xasprintf("room%u", rnd(NROOMS));
+		s->end = s->start + 60 * (5 * (dais_time)fixture_rnd(19));
+		s->status =
+		    fixture_rnd(8) == 0 ? SESSION_CANCELLED : SESSION_CONFIRMED;
+		s->room_id = xasprintf("room%u", fixture_rnd(NROOMS));
 		for (j = 0; j < na; j++) {
-			id = rnd(6) == 0 ? xasprintf("group%u", rnd(NGROUPS))
-			                 : xasprintf("person%u", rnd(NPEOPLE));
+			id = fixture_rnd(6) == 0
+			         ? xasprintf("group%u", fixture_rnd(NGROUPS))
+			         : xasprintf("person%u", fixture_rnd(NPEOPLE));
 			if (session_find_assignment(s, id) < 0)
 				session_add_assignment(s, id, ROLE_SPEAKER,
 				                       NULL);
@@ -263,7 +254,7 @@ test_oracle(void **state)
 		struct programme *p;
 		struct session_index *x;
 
-		rng_state = seed * 7919;
+		fixture_seed(seed * 7919);
 		p = random_programme();
 		x = session_index_new(p);
 		for (round = 0; round < 4; round++) {
@@ -273,31 +264,33 @@ test_oracle(void **state)
 			const char *with[3];
 			char *ids[3], *why = NULL;
 			struct session tpl;
-			unsigned j, nwith = 1 + rnd(3), made = nwith;
+			unsigned j, nwith = 1 + fixture_rnd(3), made = nwith;
 			long self = -1;
 
 			memset(&q, 0, sizeof q);
-			q.day = (int)rnd(3) - 1;
+			q.day = (int)fixture_rnd(3) - 1;
 			q.prefer = -1;
 			q.earliest = q.latest = DAIS_TIME_NONE;
-			q.allow_warnings = rnd(2) == 0;
-			q.kind = rnd(3) == 0 ? "PLENARY" : NULL;
-			q.expected = rnd(3) == 0 ? 25 : 0;
-			if (rnd(3) == 0)
+			q.allow_warnings = fixture_rnd(2) == 0;
+			q.kind = fixture_rnd(3) == 0 ? "PLENARY" : NULL;
+			q.expected = fixture_rnd(3) == 0 ? 25 : 0;
+			if (fixture_rnd(3) == 0)
 				strlist_add(&langs, "ar");
 			q.languages = &langs;
 			if (round == 3 && p->nsessions > 0) {
 				/* Moving an existing session. */
-				self = (long)rnd((unsigned)p->nsessions);
+				self =
+				    (long)fixture_rnd((unsigned)p->nsessions);
 				if (p->sessions[self].end <=
 				    p->sessions[self].start)
 					self = -1;
 			}
 			for (j = 0; j < nwith; j++)
-				ids[j] =
-				    j == 2 && rnd(2)
-				        ? xasprintf("group%u", rnd(NGROUPS))
-				        : xasprintf("person%u", rnd(NPEOPLE));
+				ids[j] = j == 2 && fixture_rnd(2)
+				             ? xasprintf("group%u",
+				                         fixture_rnd(NGROUPS))
+				             : xasprintf("person%u",
+				                         fixture_rnd(NPEOPLE));
 			/* Parties named once. */
 			for (j = 1; j < nwith; j++)
 				if (strcmp(ids[j], ids[j - 1]) == 0 ||
@@ -314,7 +307,7 @@ test_oracle(void **state)
 			} else {
 				q.with = with;
 				q.nwith = nwith;
-				q.minutes = 15 + 15 * (int)rnd(4);
+				q.minutes = 15 + 15 * (int)fixture_rnd(4);
 			}
 			assert_true(slots_find(x, &q, &r, &why));
 			session_init(&tpl);
@@ -364,7 +357,7 @@ test_bad_input(void **state)
 	char *why = NULL;
 
 	(void)state;
-	rng_state = 5;
+	fixture_seed(5);
 	p = random_programme();
 	x = session_index_new(p);
 	memset(&q, 0, sizeof q);

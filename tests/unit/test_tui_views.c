@@ -24,11 +24,9 @@
 #include "dais/edit.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
+#include "fixture_core.h"
 #include "planner.h"
 #include "term.h"
-
-static const struct dais_date day1 = {2026, 11, 4};
-static const struct dais_date day2 = {2026, 11, 5};
 
 struct fixture {
 	struct programme *p;
@@ -37,46 +35,15 @@ struct fixture {
 	struct canvas *c;
 };
 
-static void
-room(struct programme *p, const char *id, const char *name, int capacity)
-{
-	struct room *r = programme_add_room(p);
-
-	r->id = xstrdup(id);
-	r->name = xstrdup(name);
-	r->capacity = capacity;
-}
-
 static struct participant *
 person(struct programme *p, const char *id, const char *name, const char *local,
        enum participant_kind kind, const char *delegation)
 {
-	struct participant *w = programme_add_participant(p);
+	struct participant *w = fixture_person(p, id, name, kind);
 
-	w->id = xstrdup(id);
-	w->name = xstrdup(name);
 	w->name_local = xstrdup(local);
-	w->kind = kind;
 	w->delegation = xstrdup(delegation);
-	w->arrival = w->departure = DAIS_TIME_NONE;
 	return w;
-}
-
-static struct session *
-session(struct programme *p, const char *uid, const char *title,
-        const char *kind, const char *room_id, int day, int from, int to)
-{
-	struct session *s = programme_add_session(p);
-
-	session_init(s);
-	s->uid = xstrdup(uid);
-	s->title = xstrdup(title);
-	s->kind = xstrdup(kind);
-	s->room_id = xstrdup(room_id);
-	s->start = time_at(&p->conf.zone, day == 1 ? day1 : day2, from);
-	s->end = time_at(&p->conf.zone, day == 1 ? day1 : day2, to);
-	s->source = 0;
-	return s;
 }
 
 #define HM(h, m) ((h)*60 + (m))
@@ -84,7 +51,7 @@ session(struct programme *p, const char *uid, const char *title,
 static struct programme *
 build(void)
 {
-	struct programme *p = programme_new();
+	struct programme *p = fixture_conference(2);
 	struct session *s;
 	static const char *const kinds[] = {"PLENARY", "SIDE-SESSION",
 	                                    "MINISTERIAL", "BREAK"};
@@ -92,12 +59,6 @@ build(void)
 
 	p->dir = xstrdup("/nonexistent");
 	p->conf.name = xstrdup("Test conference");
-	zone_free(&p->conf.zone);
-	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
-	p->conf.days = xcalloc(2, sizeof *p->conf.days);
-	p->conf.days[0] = day1;
-	p->conf.days[1] = day2;
-	p->conf.ndays = 2;
 	p->conf.day_start = HM(8, 0);
 	p->conf.day_end = HM(20, 0);
 	p->conf.changeover = 10;
@@ -110,9 +71,9 @@ build(void)
 	p->conf.severity[CONFLICT_DELEGATION_OVER_COMMITTED] = SEVERITY_ERROR;
 	p->conf.severity[CONFLICT_OUTSIDE_AVAILABILITY] = SEVERITY_ERROR;
 	p->conf.severity[CONFLICT_OVER_CAPACITY] = SEVERITY_WARNING;
-	room(p, "plenary", "Main Plenary Hall", 600);
-	room(p, "side-a", "Side Event Room A", 120);
-	room(p, "side-c", "Garden Pavilion Room C", 40);
+	fixture_room(p, "plenary", "Main Plenary Hall", 600);
+	fixture_room(p, "side-a", "Side Event Room A", 120);
+	fixture_room(p, "side-c", "Garden Pavilion Room C", 40);
 	person(p, "kw", "Kuwait", "الكويت", PARTICIPANT_DELEGATION, NULL)
 	    ->delegates = 2;
 	person(p, "kw-interior", "Minister of Interior — Kuwait",
@@ -125,27 +86,28 @@ build(void)
 	       PARTICIPANT_UN_ENTITY, NULL);
 	programme_index(p);
 
-	s = session(p, "open@t", "Opening plenary", "PLENARY", "plenary", 1,
-	            HM(9, 0), HM(10, 30));
+	s = fixture_session(p, "open@t", "Opening plenary", "PLENARY",
+	                    "plenary", 1, HM(9, 0), HM(10, 30));
 	session_add_assignment(s, "kw-interior", ROLE_CHAIR, NULL);
 	session_add_assignment(s, "unoct", ROLE_SPEAKER, NULL);
 	s->notes = xstrdup("Doors open 08:30");
 	s->expected = 250;
-	s = session(p, "side@t", "Side session on border data", "SIDE-SESSION",
-	            "side-a", 1, HM(10, 0), HM(11, 0));
+	s = fixture_session(p, "side@t", "Side session on border data",
+	                    "SIDE-SESSION", "side-a", 1, HM(10, 0), HM(11, 0));
 	session_add_assignment(s, "kw-interior", ROLE_SPEAKER, NULL);
-	session(p, "coffee@t", "Coffee", "BREAK", "plenary", 1, HM(10, 45),
-	        HM(11, 0));
-	s = session(p, "seg2@t", "Ministerial segment II", "MINISTERIAL",
-	            "plenary", 2, HM(11, 0), HM(13, 0));
+	fixture_session(p, "coffee@t", "Coffee", "BREAK", "plenary", 1,
+	                HM(10, 45), HM(11, 0));
+	s = fixture_session(p, "seg2@t", "Ministerial segment II",
+	                    "MINISTERIAL", "plenary", 2, HM(11, 0), HM(13, 0));
 	session_add_assignment(s, "tj-interior", ROLE_SPEAKER, NULL);
-	s = session(p, "asia@t", "Regional cooperation in Asia", "SIDE-SESSION",
-	            "side-a", 2, HM(11, 15), HM(12, 30));
+	s = fixture_session(p, "asia@t", "Regional cooperation in Asia",
+	                    "SIDE-SESSION", "side-a", 2, HM(11, 15),
+	                    HM(12, 30));
 	session_add_assignment(s, "cn-security", ROLE_CHAIR, NULL);
-	session(p, "women@t", "Women's leadership", "SIDE-SESSION", "side-c", 2,
-	        HM(14, 15), HM(15, 15));
-	session(p, "youth@t", "Youth voices", "SIDE-SESSION", "side-c", 2,
-	        HM(15, 0), HM(16, 0));
+	fixture_session(p, "women@t", "Women's leadership", "SIDE-SESSION",
+	                "side-c", 2, HM(14, 15), HM(15, 15));
+	fixture_session(p, "youth@t", "Youth voices", "SIDE-SESSION", "side-c",
+	                2, HM(15, 0), HM(16, 0));
 	return p;
 }
 
@@ -331,8 +293,8 @@ test_layout_unknown_room(void **state)
 	struct fixture *f = *state;
 	struct grid_layout g;
 	struct session *s =
-	    session(f->p, "odd@t", "Hotel lobby chat", "BILATERAL", "lobby", 1,
-	            HM(7, 10), HM(7, 40));
+	    fixture_session(f->p, "odd@t", "Hotel lobby chat", "BILATERAL",
+	                    "lobby", 1, HM(7, 10), HM(7, 40));
 
 	(void)s;
 	programme_sort_sessions(f->p);
@@ -981,7 +943,7 @@ test_people_arrival_shown(void **state)
 	for (i = 0; i < f->p->npeople; i++)
 		if (strcmp(f->p->people[i].id, "kw-interior") == 0)
 			f->p->people[i].arrival =
-			    time_at(&f->p->conf.zone, day1, HM(15, 0));
+			    fixture_at(f->p, 1, HM(15, 0));
 	key(f, TK_F1 + 3);
 	keys(f, "/kw-interior");
 	key(f, TK_ENTER);
@@ -1038,7 +1000,7 @@ test_mouse(void **state)
 	s = planner_selected(f->pl);
 	assert_string_equal(s->uid, "open@t");
 	assert_string_equal(s->room_id, "side-a");
-	assert_int_equal(s->start, time_at(&f->p->conf.zone, day1, HM(9, 30)));
+	assert_int_equal(s->start, fixture_at(f->p, 1, HM(9, 30)));
 	assert_int_equal(s->end - s->start, 90 * 60);
 	/* One edit: one undo puts it back. */
 	keys(f, "u");
@@ -1181,18 +1143,17 @@ build_busy(unsigned int *seed)
 	w->from = xstrdup("main");
 	w->to = xstrdup("annex");
 	w->minutes = 8;
-	p->people[2].arrival =
-	    time_at(&p->conf.zone, day1, HM(12, 0)); /* tj-interior */
+	p->people[2].arrival = fixture_at(p, 1, HM(12, 0)); /* tj-interior */
 	for (i = 0; i < 120; i++) {
 		char uid[32];
 		int start = HM(8, 0) + (int)(rand_r(seed) % 48) * 15;
 		struct session *s;
 
 		snprintf(uid, sizeof uid, "busy-%03d@t", i);
-		s = session(p, uid, "Busy session", "SIDE-SESSION",
-		            rooms[rand_r(seed) % 3],
-		            1 + (int)(rand_r(seed) % 2), start,
-		            start + 15 + (int)(rand_r(seed) % 8) * 15);
+		s = fixture_session(p, uid, "Busy session", "SIDE-SESSION",
+		                    rooms[rand_r(seed) % 3],
+		                    1 + (int)(rand_r(seed) % 2), start,
+		                    start + 15 + (int)(rand_r(seed) % 8) * 15);
 		for (k = 0; k < 2; k++) {
 			const char *who = people[rand_r(seed) % 5];
 
