@@ -38,6 +38,9 @@ const struct cli_command *cli_find(const char *name);
  * exits EXIT_BAD_INPUT.
  */
 struct programme *cli_load(const char *dir);
+/* s as a whole number from 0 to INT_MAX in *out; false for anything else
+ * ("12x", "", an overflow), so options never take half a number. */
+bool cli_parse_count(const char *s, int *out);
 /* Prints each diagnostic of d to stderr, a line each (diag_format). */
 void cli_print_diags(const struct diag_list *d);
 /* As cli_load, and *warnings gets how many warnings loading gave. */

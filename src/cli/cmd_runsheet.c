@@ -4,9 +4,7 @@
  * (--for, or one file each with --per-participant), as paginated text or
  * an A4 PDF. The sheets are made in src/report; this reads the options.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,20 +22,6 @@ usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\n'dais runsheet --help' shows the options\n");
 	return EXIT_BAD_INPUT;
-}
-
-static bool
-parse_count(const char *s, int *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > INT_MAX)
-		return false;
-	*out = (int)v;
-	return true;
 }
 
 int
@@ -95,7 +79,7 @@ cmd_runsheet(int argc, char **argv)
 			each = optarg;
 			break;
 		case 'l':
-			if (!parse_count(optarg, &o.page_length))
+			if (!cli_parse_count(optarg, &o.page_length))
 				return usage_error("--page-length wants a "
 				                   "number of lines (0 for no "
 				                   "pages), not '%s'",

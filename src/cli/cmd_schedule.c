@@ -64,7 +64,13 @@ print_summary(const struct request_list *reqs, const struct schedule_result *r)
 		return;
 	printf("Placed %zu of %zu (priority %d of %d); ", r->placed, r->asked,
 	       r->priority_placed, r->priority_asked);
-	if (r->optimal)
+	if (r->optimal && r->lp_bound > r->priority_placed + 0.5)
+		/* The search closed the gap the relaxation left: say so, or
+		 * "bound 19.5, optimal 18" reads as a contradiction. */
+		printf("LP bound %.1f, which no whole plan reaches: the "
+		       "search proved this plan optimal.\n",
+		       r->lp_bound);
+	else if (r->optimal)
 		printf("LP bound %.1f: the plan is proved optimal.\n",
 		       r->lp_bound);
 	else

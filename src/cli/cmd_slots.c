@@ -175,10 +175,11 @@ cmd_slots(int argc, char **argv)
 				kind[i] = (char)toupper((unsigned char)kind[i]);
 			break;
 		case 'e':
-			q.expected = atoi(optarg);
-			if (q.expected <= 0) {
+			if (!cli_parse_count(optarg, &q.expected) ||
+			    q.expected <= 0) {
 				usage_error("--expected %s: give the number "
-				            "of seats needed, above 0",
+				            "of seats needed, a whole number "
+				            "above 0",
 				            optarg);
 				goto out;
 			}

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -343,6 +344,20 @@ const struct cli_command cli_commands[] = {
      cmd_help},
     {NULL, NULL, NULL, NULL, NULL},
 };
+
+bool
+cli_parse_count(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > INT_MAX)
+		return false;
+	*out = (int)v;
+	return true;
+}
 
 const struct cli_command *
 cli_find(const char *name)

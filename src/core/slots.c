@@ -168,6 +168,55 @@ room_ptr_cmp(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/*
+ * --session names a recurring series by its UID alone: the occurrence on
+ * q->day is the meeting. True with s->self set, or with s->self still -1
+ * when no session has that UID; false (*why set) when the series has no
+ * occurrence that day, or no day was given to choose one.
+ */
+static bool
+series_occurrence(struct search *s, char **why)
+{
+	const struct programme *p = s->p;
+	char buf[DAIS_TIMEBUF];
+	size_t i, n = 0;
+	long first = -1;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *o = &p->sessions[i];
+
+		if (o->recurrence_id == DAIS_TIME_NONE ||
+		    strcmp(o->uid, s->q->session_uid) != 0)
+			continue;
+		if (first < 0)
+			first = (long)i;
+		n++;
+		if (s->q->day >= 0 &&
+		    date_compare(time_local_date(&p->conf.zone, o->start),
+		                 p->conf.days[s->q->day]) == 0) {
+			s->self = (long)i;
+			return true;
+		}
+	}
+	if (first < 0)
+		return true;
+	if (s->q->day >= 0)
+		*why = xasprintf("Session '%s' is a recurring series with no "
+		                 "occurrence on %s: give --day one of its "
+		                 "days.",
+		                 s->q->session_uid,
+		                 date_fmt_long(buf, p->conf.days[s->q->day]));
+	else
+		*why = xasprintf(
+		    "Session '%s' is a recurring series (%zu occurrences, the "
+		    "first on %s): give --day DATE to choose one.",
+		    s->q->session_uid, n,
+		    date_fmt_long(buf,
+		                  time_local_date(&p->conf.zone,
+		                                  p->sessions[first].start)));
+	return false;
+}
+
 /* The meeting as a session: q's session, or a new one of q's parties. */
 static bool
 make_template(struct search *s, char **why)
@@ -181,6 +230,9 @@ make_template(struct search *s, char **why)
 	if (q->session_uid != NULL) {
 		s->self =
 		    session_index_find(s->x, q->session_uid, q->session_rid);
+		if (s->self < 0 && q->session_rid == DAIS_TIME_NONE &&
+		    !series_occurrence(s, why))
+			return false;
 		if (s->self < 0) {
 			*why = xasprintf("There is no session with UID '%s': "
 			                 "dais check lists them, or look in "

@@ -109,6 +109,34 @@ expect_exit 1 "$DAIS" schedule "$D" --dry-run
 expect_contains "warning: [kw-om-foreign] was placed as session request-kw-om-foreign-gone@" stderr "$err"
 expect_contains "30 placed before, 3 to place." stdout "$out"
 
+# When the search proves a plan optimal below the LP bound, the summary
+# says so instead of "LP bound 10.0: the plan is proved optimal" under
+# "priority 9" (review finding 18). Algeria has one delegate here.
+W="$tmp/wording"
+cp -r "$EX" "$W"
+rm -f "$W/.dais-lock" "$W/.dais-journal"
+sed -i '/^\[dz\]/,/^\[/s/^delegates = 3/delegates = 1/' "$W/participants.ini"
+req() { printf '[%s]\ntitle = "%s"\nparties = "%s"\nduration = %s\nearliest = "2026-11-04 %s"\nlatest = "2026-11-04 %s"\npriority = %s\n\n' "$@"; }
+{ req r0 R0 "dz, in-home" 30m 13:00 15:00 4
+  req r1 R1 "dz-interior, fr-interior" 30m 13:00 14:30 4
+  req r2 R2 "dz-interior, az-interior" 60m 13:00 15:00 2
+  req r3 R3 "dz, id-security" 30m 12:00 14:30 5
+  req r4 R4 "dz, iq-interior" 60m 12:00 15:00 1; } >"$W/requests.ini"
+expect_exit 1 "$DAIS" schedule "$W" --dry-run --format json
+echo "$out" | /usr/bin/python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("optimal", d["optimal"], "bound", d["lp_bound"], "placed", d["priority_placed"])
+# Either line must be true of the figures.
+sys.exit(0 if d["optimal"] else 1)' >"$tmp/wording.json" || { echo "FAIL: not proved optimal: $(cat "$tmp/wording.json")"; fail=1; }
+expect_exit 1 "$DAIS" schedule "$W" --dry-run
+if grep -q "bound 10.0 placed 9" "$tmp/wording.json"; then
+	expect_contains "LP bound 10.0, which no whole plan reaches: the search proved this plan optimal." stdout "$out"
+else
+	# a stronger model closes the gap itself: then the plain wording
+	expect_contains "the plan is proved optimal." stdout "$out"
+fi
+
 # A planner holds the programme: nothing written.
 cp -r "$EX" "$tmp/ex3"
 python3 - "$tmp/ex3" <<'PY' &

@@ -75,6 +75,18 @@ expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 30m --kind GALA
 expect_contains "'GALA' is not a session kind" stderr "$err"
 expect_exit 2 "$DAIS" slots "$EX" --with qa-interior,qa-interior --duration 30m
 expect_contains "named twice" stderr "$err"
+# A recurring series by its UID: --day chooses the occurrence; without it
+# dais says it is a series (review finding 14: "There is no session").
+expect_exit 2 "$DAIS" slots "$EX" --session coffee-morning@kuwait-2026.dushanbe-process
+expect_contains "is a recurring series (2 occurrences, the first on Wed 4 Nov 2026): give --day DATE to choose one." stderr "$err"
+expect_exit 0 "$DAIS" slots "$EX" --session coffee-morning@kuwait-2026.dushanbe-process --day 2026-11-05
+expect_contains "2026-11-05 08:00-08:30" stdout "$out"
+# Half a number, or one past any room, is refused (review finding 19:
+# atoi took "12x" as 12 and an overflow as 276447231 seats).
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 30m --expected 12x
+expect_contains "--expected 12x: give the number of seats needed, a whole number above 0" stderr "$err"
+expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 30m --expected 99999999999999
+expect_contains "--expected 99999999999999: give the number" stderr "$err"
 
 # A room's kinds must be session kinds of conference.ini: file and line.
 cp -r "$EX" "$tmp/bad"
