@@ -187,15 +187,29 @@ save_splice_text(const struct programme *p, const struct changeset_file *plan,
 	/* New sessions, and overrides of occurrences with no block yet. */
 	for (i = 0; i < plan->n; i++) {
 		const struct changeset_entry *ch = &plan->v[i];
+		const struct ics_text_block *series;
 		const struct session *cur;
+		size_t k;
 
 		if (handled[i] || ch->kind == EDIT_CHANGE_DELETED)
 			continue;
 		cur = ch->now;
 		if (cur == NULL)
 			continue;
-		if (!save_event_text(p, cur, ch->saved, ft.text, NULL, NULL,
-		                     &tail, why))
+		series = NULL;
+		for (k = 0; cur->recurrence_id != DAIS_TIME_NONE &&
+		            series == NULL && k < ft.nblocks;
+		     k++)
+			if (ft.blocks[k].vevent && ft.blocks[k].master &&
+			    ft.blocks[k].rid == DAIS_TIME_NONE &&
+			    ft.blocks[k].uid != NULL &&
+			    strcmp(ft.blocks[k].uid, cur->uid) == 0)
+				series = &ft.blocks[k];
+		if (series != NULL
+		        ? !save_override_text(p, cur, ch->saved, &ft, series,
+		                              &tail, why)
+		        : !save_event_text(p, cur, ch->saved, ft.text, NULL,
+		                           NULL, &tail, why))
 			goto done;
 	}
 	if (tail.n > 0)

@@ -730,6 +730,88 @@ save_event_text(const struct programme *p, const struct session *s,
 	return true;
 }
 
+bool
+save_override_text(const struct programme *p, const struct session *s,
+                   const struct session *saved, struct ics_text *ft,
+                   const struct ics_text_block *series, struct strbuf *out,
+                   char **why)
+{
+	static const icalproperty_kind repeats[] = {
+	    ICAL_RRULE_PROPERTY, ICAL_RDATE_PROPERTY, ICAL_EXRULE_PROPERTY,
+	    ICAL_EXDATE_PROPERTY, ICAL_RECURRENCEID_PROPERTY};
+	char *copy =
+	    xstrndup(ft->text + series->start, series->end - series->start);
+	icalcomponent *c = icalparser_parse_string(copy);
+	icalproperty *start, *rid;
+	struct icaltimetype t;
+	struct strbuf keep = {0};
+	struct ics_tz tz;
+	char *ser;
+	size_t i, len, endpos;
+
+	free(copy);
+	if (c == NULL || icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT) {
+		*why = xasprintf("the series at line %d no longer parses; fix "
+		                 "it by hand first",
+		                 series->line);
+		if (c != NULL)
+			icalcomponent_free(c);
+		return false;
+	}
+	icalcomponent_strip_errors(c);
+	nested_x_components(ft->text, series, &keep);
+	/* RECURRENCE-ID names the occurrence as the series' DTSTART would
+	 * (its zone, or UTC, or a date), made before apply_session replaces
+	 * DTSTART (tz.tzid is borrowed from it). */
+	start = icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY);
+	t = start != NULL ? icalproperty_get_dtstart(start)
+	                  : icaltime_null_time();
+	tz = ics_zones_prop_tz(&ft->zones, start, t);
+	if (start == NULL || tz.kind == ICS_TZ_UNKNOWN) {
+		rid = zoned_property(p, ICAL_RECURRENCEID_PROPERTY,
+		                     s->recurrence_id);
+	} else {
+		struct icaltimetype w =
+		    ics_tz_wall(&p->conf.zone, s->recurrence_id, &tz);
+
+		w.is_date = t.is_date;
+		if (t.is_date)
+			w.hour = w.minute = w.second = 0;
+		/* The wall clock, its zone said by TZID= below: libical
+		 * writes a time holding some zones with a Z. */
+		if (tz.kind != ICS_TZ_UTC)
+			w.zone = NULL;
+		rid = icalproperty_new_recurrenceid(w);
+		if (tz.kind == ICS_TZ_ZONE && tz.tzid != NULL)
+			icalproperty_add_parameter(
+			    rid, icalparameter_new_tzid(tz.tzid));
+	}
+	for (i = 0; i < sizeof repeats / sizeof *repeats; i++)
+		remove_all(c, repeats[i]);
+	apply_session(c, p, s, saved);
+	icalcomponent_add_property(c, rid);
+	ser = icalcomponent_as_ical_string_r(c);
+	icalcomponent_free(c);
+	len = strlen(ser);
+	/* The head's nested X- components, back before END:VEVENT. */
+	endpos = len;
+	if (keep.n > 0 && len >= 12) {
+		char *e = strstr(ser, "END:VEVENT");
+
+		while (e != NULL && strstr(e + 1, "END:VEVENT") != NULL)
+			e = strstr(e + 1, "END:VEVENT");
+		if (e != NULL)
+			endpos = (size_t)(e - ser);
+	}
+	strbuf_add(out, ser, endpos);
+	if (keep.n > 0)
+		strbuf_add(out, keep.v, keep.n);
+	strbuf_add(out, ser + endpos, len - endpos);
+	free(ser);
+	free(keep.v);
+	return true;
+}
+
 char *
 save_exdate_line(const struct programme *p, dais_time rid)
 {

@@ -65,6 +65,15 @@ bool save_event_text(const struct programme *p, const struct session *s,
                      const struct ics_text_block *b,
                      const struct strlist *exdates, struct strbuf *out,
                      char **why);
+/* Appends the first override of occurrence s->recurrence_id of the series
+ * whose head is block `series` of ft: made from the head (every property
+ * and nested component but RRULE, RDATE, EXRULE, EXDATE), RECURRENCE-ID
+ * in the head's own zone, then s's fields, as Outlook and Thunderbird
+ * make one. */
+bool save_override_text(const struct programme *p, const struct session *s,
+                        const struct session *saved, struct ics_text *ft,
+                        const struct ics_text_block *series, struct strbuf *out,
+                        char **why);
 /* An EXDATE line (no line end) for occurrence rid; the caller frees it. */
 char *save_exdate_line(const struct programme *p, dais_time rid);
 
