@@ -447,6 +447,7 @@ reimport(const struct programme *p, icalcomponent *root, const char *name,
          bool replaces, struct import_ics_result *r, const char *file)
 {
 	struct strmap keep = {0}, seen = {0};
+	struct strlist uids = {0}; /* the maps' keys: the events are freed */
 	icalcomponent **v, *old = NULL;
 	size_t n, i, j, unused;
 
@@ -458,6 +459,8 @@ reimport(const struct programme *p, icalcomponent *root, const char *name,
 
 		if (uid == NULL)
 			continue;
+		strlist_add(&uids, uid);
+		uid = uids.v[uids.n - 1];
 		strmap_set(&seen, uid, 1);
 		for (j = 0; j < p->nsessions && s == NULL; j++)
 			if (p->sessions[j].uid != NULL &&
@@ -539,6 +542,7 @@ reimport(const struct programme *p, icalcomponent *root, const char *name,
 	}
 	strmap_free(&keep);
 	strmap_free(&seen);
+	strlist_clear(&uids);
 	free(v);
 }
 
