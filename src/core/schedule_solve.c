@@ -257,6 +257,21 @@ seconds_left(const struct ctx *k)
  * bound is not reached yet. Fixed (not timed), so a run is repeatable. */
 #define SEARCH_ROUNDS       3000
 #define SEARCH_ROUNDS_AFTER 3000
+/* ... but no more than this many per request asked: a handful of requests
+ * needs few (the unit tests plan hundreds of those, under sanitizers). */
+#define SEARCH_ROUNDS_PER_REQUEST 100
+
+static long
+rounds_for(const struct ctx *k, long most)
+{
+	size_t ri, asked = 0;
+
+	for (ri = 0; ri < k->reqs->n; ri++)
+		asked += k->ask[ri].asked;
+	return (long)asked * SEARCH_ROUNDS_PER_REQUEST < most
+	           ? (long)asked * SEARCH_ROUNDS_PER_REQUEST
+	           : most;
+}
 
 /*
  * The plan. First a local search from the greedy plan (schedule_search.c)
@@ -354,7 +369,7 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 	sched_pack_build(&pk, k, &rows);
 	pick = xcalloc(k->reqs->n + 1, sizeof *pick);
 	memcpy(pick, greedy_chosen, k->reqs->n * sizeof *pick);
-	found = sched_search(k, &pk, pen, pick, SEARCH_ROUNDS);
+	found = sched_search(k, &pk, pen, pick, rounds_for(k, SEARCH_ROUNDS));
 	if (found < greedy_priority)
 		abort(); /* the search only keeps better plans */
 	if (found >= simple_bound) {
@@ -399,7 +414,8 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 	 * whole part. */
 	bound = (int)(out->lp_bound + 1e-6);
 	if (found < bound)
-		found = sched_search(k, &pk, pen, pick, SEARCH_ROUNDS_AFTER);
+		found = sched_search(k, &pk, pen, pick,
+		                     rounds_for(k, SEARCH_ROUNDS_AFTER));
 	if (found >= bound) {
 		out->optimal = true;
 		ok = true;
