@@ -551,6 +551,13 @@ normalise(struct unit *u)
 
 	if (u->content == NULL)
 		return;
+	/* The event's own BEGIN:VEVENT and END:VEVENT lines are no property:
+	 * libical's property parser prints "Encountered END before BEGIN"
+	 * to stderr for the END (onto the planner's screen), and they are
+	 * compared as text anyway. */
+	if (!u->component &&
+	    (strcmp(u->name, "BEGIN") == 0 || strcmp(u->name, "END") == 0))
+		return;
 	if (u->component) {
 		icalcomponent *c = icalcomponent_new_from_string(u->content);
 
