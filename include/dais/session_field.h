@@ -80,7 +80,7 @@ enum session_group {
 	X(LOCATION, location, TEXT, "LOCATION", "location", SF_USER | SF_SIGNIFICANT | SF_CLEARABLE, ROOM, "location") \
 	X(START, start, TIME, "DTSTART", "start", SF_USER | SF_SIGNIFICANT, TIME, "start") \
 	X(END, end, TIME, "DTEND", "end", SF_USER | SF_SIGNIFICANT, TIME, "end") \
-	X(ALL_DAY, all_day, BOOL, NULL, "allday", SF_SIGNIFICANT, TIME, "all day") \
+	X(ALL_DAY, all_day, BOOL, NULL, "allday", SF_USER | SF_SIGNIFICANT, TIME, "all day") \
 	X(EXPECTED, expected, INT, "X-DAIS-EXPECTED", "expected", SF_USER, OTHER, "expected attendance") \
 	X(LANGUAGES, languages, LIST, "X-DAIS-LANGUAGES", "languages", SF_USER, OTHER, "interpretation") \
 	X(ASSIGN, assign, ASSIGNMENTS, "ATTENDEE", "people", SF_USER, PEOPLE, "participants") \

@@ -544,6 +544,23 @@ describe_end(const struct editor *ed, const struct session *cur,
 	                 duration_fmt(dur, s->end - s->start));
 }
 
+/* Whether new times keep an all-day item whole days from midnight to
+ * midnight (moved by days): it has no hours, and saving writes it as
+ * DATEs, which would drop any other time. */
+static bool
+all_day_times(const struct editor *ed, const struct session *cur,
+              dais_time start, dais_time end, bool keep_duration)
+{
+	const struct dais_zone *z = &ed->p->conf.zone;
+
+	if (start == DAIS_TIME_NONE || time_local_minutes(z, start) != 0)
+		return false;
+	if (keep_duration)
+		end = start + (cur->end - cur->start);
+	return end != DAIS_TIME_NONE && end > start &&
+	       time_local_minutes(z, end) == 0;
+}
+
 static bool
 set_times(struct editor *ed, const char *uid, dais_time rid, dais_time start,
           dais_time end, bool keep_duration, bool is_end, const char **why)
@@ -553,6 +570,12 @@ set_times(struct editor *ed, const char *uid, dais_time rid, dais_time start,
 
 	if ((cur = op_find(ed, uid, rid, why)) == NULL)
 		return false;
+	if (cur->all_day && !all_day_times(ed, cur, start, end, keep_duration))
+		return refuse(ed, why,
+		              "'%s' is an all-day item: it has no hours to "
+		              "move. Type a start and an end in its form (e) "
+		              "to make it a timed session.",
+		              session_label(cur));
 	if (keep_duration) {
 		if (start == DAIS_TIME_NONE)
 			return refuse(ed, why, "Give the new start time.");

@@ -222,6 +222,14 @@ slot_chooser_open(struct planner *pl, const struct session *s)
 	size_t i, nfree;
 	int day = programme_day_of(pl->p, s->start);
 
+	if (s->all_day) { /* the slots are hours, which it has none of */
+		planner_message(pl, true,
+		                "'%s' is an all-day item: it has no hours to "
+		                "move. Type a start and an end in its form (e) "
+		                "to make it a timed session.",
+		                s->title);
+		return;
+	}
 	memset(&q, 0, sizeof q);
 	q.session_uid = s->uid;
 	q.session_rid = s->recurrence_id;

@@ -287,7 +287,7 @@ edit_some(const char *name, struct editor *ed, const struct programme *p,
           struct edited *e)
 {
 	char *title[2] = {NULL, NULL};
-	dais_time start = 0;
+	dais_time start = 0, step = 15 * 60;
 	const char *why = NULL;
 	size_t i, plain = 2; /* index into e of the plain session */
 	size_t first_plain = p->nsessions, last_occ = p->nsessions;
@@ -310,6 +310,8 @@ edit_some(const char *name, struct editor *ed, const struct programme *p,
 		if (i == first_plain) {
 			plain = e->n;
 			start = s->start;
+			/* An all-day item has no hours: it moves by days. */
+			step = s->all_day ? 24 * 60 * 60 : 15 * 60;
 		}
 		e->uid[e->n] = xstrdup(s->uid);
 		e->rid[e->n] = s->recurrence_id;
@@ -319,8 +321,8 @@ edit_some(const char *name, struct editor *ed, const struct programme *p,
 		if (!edit_set_title(ed, e->uid[i], e->rid[i], title[i], &why))
 			fail_msg("%s: retitling %s was refused: %s", name,
 			         e->uid[i], why);
-	if (plain < 2 && !edit_move(ed, e->uid[plain], DAIS_TIME_NONE,
-	                            start + 15 * 60, &why))
+	if (plain < 2 &&
+	    !edit_move(ed, e->uid[plain], DAIS_TIME_NONE, start + step, &why))
 		fail_msg("%s: moving %s was refused: %s", name, e->uid[plain],
 		         why);
 	free(title[0]);
