@@ -223,12 +223,14 @@ fill(struct planner *pl, struct form *f, const struct session *s, int day)
 		status = 2;
 	choice_field(&f->f[FF_STATUS], (char **)status_names, 3, status);
 
-	lineedit_init(&f->f[FF_TITLE].edit, s->title != NULL ? s->title : "");
+	lineedit_init_field(&f->f[FF_TITLE].edit,
+	                    s->title != NULL ? s->title : "");
 	f->f[FF_START].type = FIELD_CLOCK;
 	m = planner_minutes(pl, day, s->start);
 	snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
 	f->all_day = s->all_day;
-	lineedit_init(&f->f[FF_START].edit, s->all_day ? FORM_ALL_DAY : buf);
+	lineedit_init_field(&f->f[FF_START].edit,
+	                    s->all_day ? FORM_ALL_DAY : buf);
 	f->start_shown = m;
 	f->f[FF_END].type = FIELD_END;
 	m = planner_minutes(pl, day, s->end);
@@ -237,21 +239,19 @@ fill(struct planner *pl, struct form *f, const struct session *s, int day)
 		         duration_fmt(num, s->end - s->start));
 	else
 		snprintf(buf, sizeof buf, "%02d:%02d", m / 60, m % 60);
-	lineedit_init(&f->f[FF_END].edit, s->all_day ? FORM_ALL_DAY : buf);
+	lineedit_init_field(&f->f[FF_END].edit,
+	                    s->all_day ? FORM_ALL_DAY : buf);
 	f->f[FF_EXPECTED].type = FIELD_NUMBER;
 	snprintf(num, sizeof num, "%d", s->expected);
-	lineedit_init(&f->f[FF_EXPECTED].edit, s->expected > 0 ? num : "");
+	lineedit_init_field(&f->f[FF_EXPECTED].edit,
+	                    s->expected > 0 ? num : "");
 	text = strlist_join(&s->languages, ", ");
-	lineedit_init(&f->f[FF_LANGUAGES].edit, text);
+	lineedit_init_field(&f->f[FF_LANGUAGES].edit, text);
 	free(text);
-	lineedit_init(&f->f[FF_DESCRIPTION].edit,
-	              s->description != NULL ? s->description : "");
-	lineedit_init(&f->f[FF_NOTES].edit, s->notes != NULL ? s->notes : "");
-	/* Typing adds to a value (the cursor at its end): C-u clears it
-	 * first, as the help line says. A field that replaced itself on the
-	 * first key lost a title to " (DRAFT)". */
-	for (i = 0; i < FF_COUNT; i++)
-		f->f[i].edit.fresh = false;
+	lineedit_init_field(&f->f[FF_DESCRIPTION].edit,
+	                    s->description != NULL ? s->description : "");
+	lineedit_init_field(&f->f[FF_NOTES].edit,
+	                    s->notes != NULL ? s->notes : "");
 	f->cur = FF_TITLE;
 	layer_open(pl, &form_layer, f);
 }

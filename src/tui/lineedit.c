@@ -21,6 +21,13 @@ lineedit_init(struct lineedit *le, const char *text)
 }
 
 void
+lineedit_init_field(struct lineedit *le, const char *text)
+{
+	lineedit_init(le, text);
+	le->fresh = false;
+}
+
+void
 lineedit_free(struct lineedit *le)
 {
 	free(le->text);

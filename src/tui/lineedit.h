@@ -22,6 +22,10 @@ struct lineedit {
 };
 
 void lineedit_init(struct lineedit *le, const char *text);
+/* A form's field (the session's, a participant's, a room's): never fresh,
+ * the cursor at the end of its value, so that typing adds to it; C-u
+ * (ACT_EDIT_KILL) clears it first. Every form starts its fields so. */
+void lineedit_init_field(struct lineedit *le, const char *text);
 void lineedit_free(struct lineedit *le);
 /* Replaces the text; the cursor goes to its end; the text is fresh. */
 void lineedit_set(struct lineedit *le, const char *text);

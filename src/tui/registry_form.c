@@ -396,7 +396,6 @@ reg_form_key(struct planner *pl, void *state, int key)
 		if (!check_row(pl, f, f->cur))
 			return;
 		f->cur = (f->cur + (a == ACT_FORM_NEXT ? 1 : f->n - 1)) % f->n;
-		f->edit[f->cur].fresh = f->edit[f->cur].len > 0;
 		return;
 	default:
 		break;
@@ -421,7 +420,7 @@ reg_form_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	int bx = (pl->w - bw) / 2, by = (pl->h - bh) / 2, labw = 17, i;
 	int fx = bx + 2 + labw + 1, fw = bw - (fx - bx) - 2;
 	const char *err = f->error_all;
-	char *line, keys[4][16];
+	char *line, keys[5][16];
 
 	if (by < 1)
 		by = 1;
@@ -452,11 +451,12 @@ reg_form_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 		}
 	}
 	line = xasprintf(
-	    "%s apply  %s cancel  %s/%s field%s",
+	    "%s apply  %s cancel  %s/%s field  %s clear%s",
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_ACCEPT, keys[0]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_CANCEL, keys[1]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_NEXT, keys[2]),
 	    keymap_first_key(&pl->cfg->keys, ACT_FORM_PREV, keys[3]),
+	    keymap_first_key(&pl->cfg->keys, ACT_EDIT_KILL, keys[4]),
 	    f->kind == REGISTRY_PARTICIPANT
 	        ? "  kind: minister, official, delegation, organisation, "
 	          "un-entity, civil-society"
@@ -523,23 +523,22 @@ open_form(struct planner *pl, enum registry_kind kind, const char *id,
 	} else {
 		registry_item_init(&x, kind);
 	}
-	lineedit_init(&f->edit[0], f->orig_id != NULL ? f->orig_id : "");
+	lineedit_init_field(&f->edit[0], f->orig_id != NULL ? f->orig_id : "");
 	for (i = 0; i < (int)f->nfields; i++) {
 		char *v = f->fields[i].format(pl->p, &x);
 
-		lineedit_init(&f->edit[1 + i], v != NULL ? v : "");
+		lineedit_init_field(&f->edit[1 + i], v != NULL ? v : "");
 		free(v);
 	}
 	if (f->walks) {
 		char *w = walks_text(pl->p, f->orig_id ? f->orig_id : "");
 
-		lineedit_init(&f->edit[f->n - 1], w);
+		lineedit_init_field(&f->edit[f->n - 1], w);
 		free(w);
 	}
 	registry_item_free(&x);
 	/* A new entry starts at its id; an edit at its name. */
 	f->cur = f->orig_id != NULL ? 1 : 0;
-	f->edit[f->cur].fresh = false;
 	layer_open(pl, &reg_form_layer, f);
 }
 

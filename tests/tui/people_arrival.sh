@@ -28,7 +28,7 @@ edit_arrival() {
 	wait_for "Edit participant"
 	expect_screen "2026-11-03 20:00"
 	# Name, local name, title, kind, delegation, languages, arrival.
-	keys Tab Tab Tab Tab Tab Tab
+	keys Tab Tab Tab Tab Tab Tab C-u
 	type_text "$1"
 	keys Enter
 }
