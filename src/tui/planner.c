@@ -102,6 +102,20 @@ planner_message(struct planner *pl, bool error, const char *fmt, ...)
 }
 
 void
+planner_message_now(struct planner *pl, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(pl->message);
+	va_start(ap, fmt);
+	pl->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	pl->message_error = false;
+	if (pl->show_now != NULL)
+		pl->show_now(pl);
+}
+
+void
 planner_clear_message(struct planner *pl)
 {
 	free(pl->message);

@@ -422,7 +422,10 @@ struct planner {
 	size_t *people_at, *people_list;
 	bool people_stale;
 
-	int w, h;    /* screen size */
+	int w, h; /* screen size */
+	/* Paints the screen at once, between keys (the front end's, tui.c;
+	 * NULL when there is no terminal): planner_show_now. */
+	void (*show_now)(struct planner *pl);
 	size_t view; /* the view shown: its index in planner_views */
 	/* Each view's own state (view_ops.new), parallel to planner_views;
 	 * views reach theirs with planner_view_state. */
@@ -508,6 +511,11 @@ bool planner_too_small(const struct planner *pl);
 /* Sets the status message (printf-like); error styles it as a failure. */
 void planner_message(struct planner *pl, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* Sets the status message and paints the screen before returning: what
+ * is shown while a long computation (the scheduler) holds the planner. */
+void planner_message_now(struct planner *pl, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* The selected session, or NULL. */
 const struct session *planner_selected(const struct planner *pl);

@@ -32,6 +32,21 @@ apply_kind_colours(struct tui_config *cfg, const struct programme *p)
 	}
 }
 
+/* planner_show_now's painter: the screen as the loop would draw it,
+ * painted before a long computation starts (the loop paints again after). */
+static void
+show_now(struct planner *pl)
+{
+	struct canvas *c = canvas_new(0, 0);
+	int w, h, cy, cx;
+
+	term_size(&w, &h);
+	planner_resize(pl, w, h);
+	planner_draw(pl, c, &cy, &cx);
+	term_paint(c, cy, cx);
+	canvas_free(c);
+}
+
 /*
  * Replays the edits to restore, if any, then starts the journal (which
  * then holds them). Returns what the status line should say first, or
@@ -145,6 +160,7 @@ tui_run(struct programme *p, const struct tui_options *opts, char **why)
 		free(pl->startup_warning);
 		pl->startup_warning = journal_said;
 	}
+	pl->show_now = show_now;
 	/* In the background: the first screen does not wait for it. */
 	planner_sync_open(pl);
 	c = canvas_new(0, 0);

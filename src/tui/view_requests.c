@@ -357,6 +357,12 @@ run_scheduler(struct planner *pl)
 	memset(&r, 0, sizeof r);
 	o.domain = rv->domain;
 	o.time_limit = PLANNER_SCHEDULE_SECONDS;
+	/* The solve holds the planner for up to the time limit: say so on
+	 * screen first, not a frozen, silent planner. */
+	planner_message_now(pl,
+	                    "Placing the bilateral requests (%zu in "
+	                    "requests.ini; at most %.0f s)...",
+	                    rv->reqs.n, PLANNER_SCHEDULE_SECONDS);
 	if (!schedule_plan(pl->p, &rv->reqs, &o, &r, &why)) {
 		planner_message(pl, true, "The scheduler failed: %s", why);
 		free(why);
