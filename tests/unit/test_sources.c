@@ -293,6 +293,46 @@ test_save_writes_and_removes_own_files(void **state)
 	helper_remove_dir(dir);
 }
 
+/* An empty vdir (a new one vdirsyncer made) is a programme with no
+ * sessions, and takes its first. */
+static void
+test_empty_vdir_takes_a_first_session(void **state)
+{
+	char *dir = helper_copy_programme("vdir-khal", NULL), *cmd, *file;
+	struct programme *p;
+	struct editor *ed;
+	struct diag_list diags = {0};
+	const char *why = NULL;
+	struct session fresh;
+	char *made = NULL;
+
+	(void)state;
+	cmd = xasprintf("rm -f '%s'/calendar/*.ics", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	p = helper_load_ok(dir);
+	assert_int_equal(p->conf.files.n, 0);
+	assert_int_equal(p->nsessions, 0);
+	ed = editor_new(p);
+	session_init(&fresh);
+	fresh.title = xstrdup("First");
+	fresh.start = 1793000000;
+	fresh.end = fresh.start + 3600;
+	assert_true(edit_create(ed, &fresh, &made, &why));
+	session_free(&fresh);
+	assert_true(programme_save(ed, &diags));
+	file = programme_session_file_name(&p->conf, made);
+	assert_true(exists(dir, file));
+	editor_free(ed);
+	programme_free(p);
+	p = helper_load_ok(dir);
+	assert_int_equal(p->nsessions, 1);
+	programme_free(p);
+	free(file);
+	free(made);
+	helper_remove_dir(dir);
+}
+
 /* Another client adds one event's file and removes another's while dais
  * has the programme open: the save sees both, and merges the user's own
  * edit without losing theirs. */
@@ -377,6 +417,7 @@ main(void)
 	    cmocka_unit_test(test_expand),
 	    cmocka_unit_test(test_new_sessions_dir_and_members),
 	    cmocka_unit_test(test_save_writes_and_removes_own_files),
+	    cmocka_unit_test(test_empty_vdir_takes_a_first_session),
 	    cmocka_unit_test(test_files_added_and_removed_by_others),
 	};
 
