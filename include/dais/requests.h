@@ -49,6 +49,10 @@ struct request {
 	int expected;         /* seats needed; 0: any room */
 	struct strlist languages; /* interpretation booths needed */
 	char *note;               /* internal: the session's notes */
+	/* `public = yes`: the session is in the public programme; else a
+	 * closed meeting (CLASS:CONFIDENTIAL), only in its parties' and the
+	 * secretariat's calendars. */
+	bool public;
 	/* The UID of the session the request became, or NULL. */
 	char *placed;
 	enum request_state state;

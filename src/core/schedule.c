@@ -174,6 +174,8 @@ make_session(const struct ctx *k, size_t ri, const struct cand *c,
 	s->title = request_title(k->p, r);
 	s->kind = xstrdup(REQUEST_SESSION_KIND);
 	s->status = SESSION_CONFIRMED;
+	/* Who meets whom is not announced unless the request says so. */
+	s->confidential = !r->public;
 	s->room_id = xstrdup(c->room->id);
 	s->location = xstrdup(c->room->name);
 	s->start = c->start;

@@ -18,11 +18,34 @@
 #include "registry_ini.h"
 
 static const char *const request_keys[] = {
-    "parties",  "duration",  "earliest", "latest", "priority", "rooms", "kind",
-    "expected", "languages", "title",    "note",   "placed",   NULL,
+    "parties",  "duration",  "earliest", "latest", "priority", "rooms",  "kind",
+    "expected", "languages", "title",    "note",   "placed",   "public", NULL,
 };
 
 #define PRIORITY_DEFAULT 3
+
+/* `public = yes | no`: whether the meeting is announced. */
+static void
+request_public(const struct ini_file *f, const struct ini_section *s,
+               struct request *r)
+{
+	char *v = NULL;
+	int line;
+
+	if (!ini_get_text(f, s, "public", &v) || v == NULL)
+		return;
+	if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "true") == 0)
+		r->public = true;
+	else if (strcasecmp(v, "no") != 0 && strcasecmp(v, "false") != 0) {
+		ini_value(f, s, "public", &line);
+		ini_error(f, line,
+		          "[%s] public = %s: write yes (the meeting is in the "
+		          "public programme) or no (the default: a closed "
+		          "meeting, in its parties' calendars only)",
+		          s->name, v);
+	}
+	free(v);
+}
 
 /* The names of every participant, for "did you mean". */
 static const char **
@@ -333,6 +356,7 @@ request_load(const struct programme *p, const struct ini_file *f,
 	ini_get_text(f, s, "title", &r->title);
 	ini_get_text(f, s, "note", &r->note);
 	ini_get_text(f, s, "placed", &r->placed);
+	request_public(f, s, r);
 	if (r->placed != NULL &&
 	    programme_find_session(p, r->placed, DAIS_TIME_NONE) < 0) {
 		int line;

@@ -103,6 +103,21 @@ expect_not_contains "kw-tj-interior (priority 5) moved" stdout "$out"
 [ "$(status_of request-kw-tj-interior)" = "STATUS:CANCELLED" ] || { echo "FAIL: --replan reinstated a cancelled bilateral: $(status_of request-kw-tj-interior)"; fail=1; }
 [ "$(status_of request-kw-unoct)" = "STATUS:TENTATIVE" ] || { echo "FAIL: --replan confirmed a tentative bilateral: $(status_of request-kw-unoct)"; fail=1; }
 
+# Placed bilaterals are closed meetings unless the request says public =
+# yes: out of the public export, in their parties' own calendars (the
+# review's observation: every minister-to-minister meeting was public).
+P="$tmp/public"
+cp -r "$EX" "$P"
+rm -f "$P/.dais-lock" "$P/.dais-journal"
+sed -i '/^\[kw-unoct\]/a public = yes' "$P/requests.ini"
+expect_exit 1 "$DAIS" schedule "$P"
+expect_exit 0 "$DAIS" export "$P" -o "$tmp/public.ics"
+grep -q "^UID:request-kw-tj-interior@" "$tmp/public.ics" && { echo "FAIL: a closed bilateral is in the public export"; fail=1; }
+grep -q "^UID:request-kw-unoct@" "$tmp/public.ics" || { echo "FAIL: a public = yes bilateral is not in the public export"; fail=1; }
+expect_exit 0 "$DAIS" export "$P" --for kw-interior -o "$tmp/kw.ics"
+grep -q "^UID:request-kw-tj-interior@" "$tmp/kw.ics" || { echo "FAIL: a closed bilateral is not in its party's calendar"; fail=1; }
+grep -h -A30 "^UID:request-kw-tj-interior@" "$P"/programme/*.ics | grep -q "^CLASS:CONFIDENTIAL" || { echo "FAIL: the placed session is not CLASS:CONFIDENTIAL in its file"; fail=1; }
+
 # A placed session deleted by hand: the request stays placed (warned).
 sed -i 's/^placed = "request-kw-om-foreign@\(.*\)"/placed = "request-kw-om-foreign-gone@\1"/' "$D/requests.ini"
 expect_exit 1 "$DAIS" schedule "$D" --dry-run

@@ -55,6 +55,13 @@ duration = 30m')
 expect_exit 2 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:2: error: parties in [a] names \"kw-interior\" twice" stderr "$err"
 
+d=$(broken public '[a]
+parties = "kw-interior, tj-interior"
+duration = 30m
+public = maybe')
+expect_exit 2 "$DAIS" check "$d"
+expect_contains "$d/requests.ini:4: error: [a] public = maybe: write yes (the meeting is in the public programme) or no (the default: a closed meeting, in its parties' calendars only)" stderr "$err"
+
 d=$(broken alone '[a]
 parties = "kw-interior"
 duration = 30m')
