@@ -111,7 +111,10 @@ enum caldav_result {
 	CALDAV_DONE,
 	CALDAV_CHANGED, /* 412: the resource is not what if_match said */
 	CALDAV_GONE,    /* 404 on DELETE: already deleted */
-	CALDAV_FAILED,  /* anything else: *why says what */
+	/* A 4xx answer about this resource (not 401/407 or 412): the server
+	 * will not take it, but may take others; *why says what. */
+	CALDAV_REFUSED,
+	CALDAV_FAILED, /* anything else: *why says what */
 };
 
 /* if_match for a PUT without a precondition (not every server takes
@@ -138,7 +141,9 @@ bool caldav_make_collection(struct caldav *c, const char *url, const char *name,
                             bool *made, char **why);
 
 /* The href dais gives a new resource for `uid` in the collection:
- * the collection's path and the UID, percent-encoded, with ".ics". */
+ * the collection's path and the UID, percent-encoded, with ".ics"; for
+ * a UID holding '/', '?', '#', '%', '\\' or a space, "dais-HASH.ics"
+ * (servers refuse those names even encoded). */
 char *caldav_href_for(const struct caldav *c, const char *uid);
 /* Whether two hrefs name the same resource (percent-encoding aside:
  * servers encode "@" or not). */

@@ -102,6 +102,11 @@ struct sync_report {
 	size_t nconflicts;
 	struct sync_bad *bad;
 	size_t nbad;
+	/* Sessions of this copy the server refused (a 4xx about that one
+	 * resource): not sent, kept here, tried again by the next sync. The
+	 * href field holds the session's UID. */
+	struct sync_bad *unsent;
+	size_t nunsent;
 	/* Choices given for sessions that were not in conflict. */
 	char **unused_choices;
 	size_t nunused;

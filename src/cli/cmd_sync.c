@@ -89,6 +89,13 @@ print_report(const char *dir, const struct sync_report *r, bool stats)
 		        "correct or delete it there (the other sessions were "
 		        "synced)\n",
 		        r->bad[i].href, r->bad[i].why);
+	for (i = 0; i < r->nunsent; i++)
+		fprintf(stderr,
+		        "dais sync: session %s was not sent: %s; it stays here "
+		        "and the next sync tries it again (the server took the "
+		        "other sessions: %zu sent)\n",
+		        r->unsent[i].href, r->unsent[i].why,
+		        r->put_new + r->put_changed + r->put_deleted);
 	for (i = 0; i < r->nconflicts; i++) {
 		c = &r->conflicts[i];
 		fprintf(stderr, "dais sync: conflict: \"%s\" (%s) %s\n",
@@ -186,9 +193,10 @@ cmd_sync(int argc, char **argv)
 			print_report(dir, &r, stats);
 		if (!ok)
 			fprintf(stderr, "dais sync: %s\n", r.why);
-		status = ok && r.nconflicts == 0 && r.nbad == 0
-		             ? EXIT_CLEAN
-		             : EXIT_CONFLICTS;
+		status =
+		    ok && r.nconflicts == 0 && r.nbad == 0 && r.nunsent == 0
+		        ? EXIT_CLEAN
+		        : EXIT_CONFLICTS;
 		if (!ok && r.url == NULL)
 			status = EXIT_BAD_INPUT;
 	}

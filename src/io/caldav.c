@@ -14,6 +14,7 @@
 
 #include "caldav_http.h"
 #include "dais/caldav.h"
+#include "dais/filehash.h"
 #include "dais/xalloc.h"
 
 void
@@ -195,9 +196,22 @@ caldav_href_for(const struct caldav *c, const char *uid)
 	const char *path = c->url + strlen(c->origin);
 	struct buf b = {0};
 	const unsigned char *u;
-	char hex[4];
+	char hex[4], name[32];
 
 	caldav_buf_str(&b, *path ? path : "/");
+	/* A UID with a path or query character, or a space, makes a name
+	 * servers refuse even encoded (Radicale 3 answers 403 to %2F):
+	 * such a resource is named by a hash of its UID instead (RFC 4791
+	 * leaves the name to the client; the UID is in the body). */
+	for (u = (const unsigned char *)uid; *u; u++)
+		if (*u <= ' ' || *u == 0x7f || strchr("/?#%\\", *u) != NULL)
+			break;
+	if (*u != '\0') {
+		snprintf(name, sizeof name, "dais-%016llx.ics",
+		         (unsigned long long)filehash_bytes(uid, strlen(uid)));
+		caldav_buf_str(&b, name);
+		return b.p;
+	}
 	for (u = (const unsigned char *)uid; *u; u++) {
 		/* unreserved characters only, as servers write hrefs */
 		if (isalnum(*u) || strchr("-._~", *u) != NULL) {

@@ -350,12 +350,19 @@ sync_push(struct ctx *x, struct plan *v, size_t n)
 	struct plan *pl;
 	char *href, *body, *etag, *why = NULL;
 	const char *if_match;
-	size_t i, since = 0;
+	size_t i, since = 0, taken = 0;
 
 	for (i = 0; i < n; i++) {
 		pl = &v[i];
 		if (pl->act != ACT_PUT && pl->act != ACT_DELETE)
 			continue;
+		/* Refused three times and taken never: the collection, not
+		 * the sessions, is the trouble (no write access, say). */
+		if (x->r->nunsent == 3 && taken == 0) {
+			x->r->why = xstrdup(x->r->unsent[0].why);
+			sync_save_state(x);
+			return false;
+		}
 		if_match = pl->rm ? pl->rm->etag : NULL;
 		href = pl->rm           ? xstrdup(pl->rm->href)
 		       : pl->known_href ? xstrdup(pl->known_href)
@@ -376,6 +383,19 @@ sync_push(struct ctx *x, struct plan *v, size_t n)
 			sync_save_state(x);
 			return false;
 		}
+		if (res == CALDAV_REFUSED) {
+			/* This one only: the others still go (its state is
+			 * untouched, so the next sync tries it again). */
+			x->r->unsent =
+			    xreallocarray(x->r->unsent, x->r->nunsent + 1,
+			                  sizeof *x->r->unsent);
+			x->r->unsent[x->r->nunsent].href = xstrdup(pl->uid);
+			x->r->unsent[x->r->nunsent++].why = why;
+			why = NULL;
+			free(href);
+			continue;
+		}
+		taken++;
 		if (res == CALDAV_CHANGED) {
 			sync_add_conflict(x, pl, SYNC_CHANGED_MEANWHILE);
 		} else if (pl->act == ACT_PUT) {

@@ -414,6 +414,16 @@ if_header(char *out, size_t size, const char *if_match)
 		snprintf(out, size, "If-Match: %s", if_match);
 }
 
+/* A client error about one resource is that resource's; a server
+ * error, or being unauthenticated, is everything's. */
+static enum caldav_result
+refused_or_failed(long status)
+{
+	return status >= 400 && status < 500 && status != 401 && status != 407
+	           ? CALDAV_REFUSED
+	           : CALDAV_FAILED;
+}
+
 enum caldav_result
 caldav_put(struct caldav *c, const char *href, const char *data, size_t len,
            const char *if_match, char **etag, char **why)
@@ -444,7 +454,7 @@ caldav_put(struct caldav *c, const char *href, const char *data, size_t len,
 		res = CALDAV_CHANGED;
 	} else {
 		*why = caldav_status_why(c, url, "PUT", r.status);
-		res = CALDAV_FAILED;
+		res = refused_or_failed(r.status);
 	}
 	caldav_response_clear(&r);
 	free(url);
@@ -477,7 +487,7 @@ caldav_delete(struct caldav *c, const char *href, const char *if_match,
 		res = CALDAV_GONE;
 	else {
 		*why = caldav_status_why(c, url, "DELETE", r.status);
-		res = CALDAV_FAILED;
+		res = refused_or_failed(r.status);
 	}
 	caldav_response_clear(&r);
 	free(url);

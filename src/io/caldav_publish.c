@@ -328,7 +328,7 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 		if (strcmp(e->name, name) != 0 || e->seen)
 			continue;
 		res = caldav_delete(c, e->href, NULL, why);
-		if (res == CALDAV_FAILED) {
+		if (res == CALDAV_FAILED || res == CALDAV_REFUSED) {
 			ok = false;
 			break;
 		}

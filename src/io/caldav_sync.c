@@ -324,6 +324,11 @@ sync_report_free(struct sync_report *r)
 		free(r->bad[i].why);
 	}
 	free(r->bad);
+	for (i = 0; i < r->nunsent; i++) {
+		free(r->unsent[i].href);
+		free(r->unsent[i].why);
+	}
+	free(r->unsent);
 	for (i = 0; i < r->nunused; i++)
 		free(r->unused_choices[i]);
 	free(r->unused_choices);
@@ -355,6 +360,13 @@ sync_report_status(const struct sync_report *r)
 	if (r->nconflicts > 0) {
 		more = xasprintf("%s, %zu conflict%s", line, r->nconflicts,
 		                 r->nconflicts == 1 ? "" : "s");
+		free(line);
+		line = more;
+	}
+	if (r->nunsent > 0) {
+		more = xasprintf("%s, %zu of yours refused by the server (not "
+		                 "sent)",
+		                 line, r->nunsent);
 		free(line);
 		line = more;
 	}

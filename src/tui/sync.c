@@ -591,9 +591,11 @@ take_in(struct planner *pl)
 		                line, overlap);
 		free(overlap);
 	} else if (!r->complete || r->nconflicts > 0 || r->nbad > 0 ||
-	           r->files_changed || s->asked ||
+	           r->nunsent > 0 || r->files_changed || s->asked ||
 	           r->put_new + r->put_changed + r->put_deleted > 0) {
-		planner_message(pl, !r->complete || r->nbad > 0, "%s", line);
+		planner_message(pl,
+		                !r->complete || r->nbad > 0 || r->nunsent > 0,
+		                "%s", line);
 	}
 	free(line);
 	/* the conflicts to ask about; one changed meanwhile is compared

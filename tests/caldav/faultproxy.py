@@ -8,6 +8,9 @@ Modes (each applies to the requests of one method, or to the n-th):
     pass               forward everything
     die-after N        forward N requests, then exit (the server is gone)
     status CODE METHOD answer CODE to every METHOD request
+    status-for CODE METHOD TEXT
+                       answer CODE to the METHOD requests whose path
+                       contains TEXT (one resource refused, the rest not)
     cut METHOD         forward METHOD, send its headers and half the body,
                        then close the connection
     stall METHOD       answer METHOD with nothing, holding the connection
@@ -82,6 +85,10 @@ class Handler(socketserver.StreamRequestHandler):
             n = count
         if mode == "die-after" and n > int(arg):
             os._exit(0)
+        if (mode == "status-for" and method == sys.argv[5]
+                and sys.argv[6] in path):
+            send(self.connection, int(arg), "Injected", [], b"injected\n")
+            return
         if mode == "status" and method == sys.argv[5]:
             send(self.connection, int(arg), "Injected", [], b"injected\n")
             return

@@ -51,6 +51,41 @@ for code in 403 507; do
 	recovers "$code"
 done
 
+# One session the server refuses (403 on its PUT alone) does not stop
+# the others: B's edit comes in, A's other edit goes out, the refused one
+# is named with what to do, kept here, and sent by the next sync (review
+# finding 5: the first refusal stopped every push after it, each sync).
+pending
+edit "$tmp/a/$side" "d1-side-bomca@$dom" set SUMMARY "BOMCA (A's second edit)"
+snapshot
+fault status-for 403 PUT d1-side-drones
+expect_exit 1 "$DAIS" sync "$tmp/a"
+expect_contains "session d1-side-drones@$dom was not sent:" "one refused" "$err"
+expect_contains "it stays here and the next sync tries it again (the server took the other sessions: 1 sent)" "one refused" "$err"
+expect_contains "Drones (A's edit $n" "one refused: kept here" "$(cat "$tmp/a/$side")"
+fault pass
+expect_exit 0 "$DAIS" sync "$tmp/b"
+expect_contains "BOMCA (A's second edit)" "one refused: the other went" "$(cat "$tmp/b/$side")"
+expect_not_contains "Drones (A's edit $n" "one refused: not sent" "$(cat "$tmp/b/$side")"
+recovers "one session refused"
+
+# A UID with '/', '?', '#' or a space gets a name servers take (Radicale
+# answers 403 to %2F): such a session is sent and reaches the other copy.
+/usr/bin/python3 - "$tmp/a/$side" <<'PY'
+import sys
+p = sys.argv[1]
+t = open(p, newline="").read()
+ev = ("BEGIN:VEVENT\r\nUID:weird/uid with space?#%41&x=1@example.org\r\n"
+      "DTSTAMP:20261001T000000Z\r\nSUMMARY:Weird UID meeting\r\n"
+      "DTSTART;TZID=Asia/Kuwait:20261104T080000\r\n"
+      "DTEND;TZID=Asia/Kuwait:20261104T083000\r\nEND:VEVENT\r\n")
+i = t.rindex("END:VCALENDAR")
+open(p, "w", newline="").write(t[:i] + ev + t[i:])
+PY
+expect_exit 0 "$DAIS" sync "$tmp/a"
+expect_exit 0 "$DAIS" sync "$tmp/b"
+expect_contains "Weird UID meeting" "a UID with '/'" "$(cat "$tmp/b/$side")"
+
 # 412 on push: the session is reported, not overwritten; the next sync
 # compares it again.
 pending
