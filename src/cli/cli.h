@@ -41,6 +41,20 @@ struct programme *cli_load(const char *dir);
 /* s as a whole number from 0 to INT_MAX in *out; false for anything else
  * ("12x", "", an overflow), so options never take half a number. */
 bool cli_parse_count(const char *s, int *out);
+/*
+ * DIR's lock, as every command that writes a programme takes it (a write
+ * beneath a running planner would leave its journal unreplayable), or NULL
+ * after saying why on stderr: "dais CMD: DIR is open in a planner (WHO):
+ * ADVICE" (cli_lock.c).
+ */
+struct lock;
+struct lock *cli_take_lock(const char *cmd, const char *dir,
+                           const char *advice);
+/* True (after saying so) when a planner that stopped left unsaved edits
+ * in DIR's journal: they are replayed onto the files as they were, so
+ * they come first; AGAIN says what to do after ("run again"). */
+bool cli_journal_in_the_way(const char *cmd, const char *dir,
+                            const char *again);
 /* Prints each diagnostic of d to stderr, a line each (diag_format). */
 void cli_print_diags(const struct diag_list *d);
 /* As cli_load, and *warnings gets how many warnings loading gave. */

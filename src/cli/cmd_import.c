@@ -27,74 +27,10 @@
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 
-/* DIR's lock, as every command that changes a programme takes it: an
- * import under a running planner would change conference.ini beneath it,
- * and that planner's journal would then no longer replay after a crash.
- * NULL after saying why (to stderr). */
-static struct lock *
-take_lock(const char *dir)
-{
-	struct lock_holder h = {0};
-	struct lock *lk = NULL;
-	char *why = NULL, *holder;
-	enum lock_state st = lock_acquire(dir, false, &lk, &h, &why);
-
-	holder = lock_holder_format(&h, time(NULL));
-	switch (st) {
-	case LOCK_ACQUIRED:
-	case LOCK_TAKEN_OVER:
-		break;
-	case LOCK_HELD:
-	case LOCK_HELD_ELSEWHERE:
-		fprintf(stderr,
-		        "dais import: %s is open in a planner (%s): nothing "
-		        "was imported; save there and quit it, then import "
-		        "again (--dry-run shows what would come in)\n",
-		        dir, holder);
-		break;
-	case LOCK_ERROR:
-		fprintf(stderr,
-		        "dais import: cannot lock %s: %s; nothing was "
-		        "imported\n",
-		        dir, why);
-		break;
-	}
-	free(holder);
-	free(why);
-	lock_holder_clear(&h);
-	return lk;
-}
-
-/* A planner that stopped with unsaved edits: they are replayed onto the
- * files as they were, so they come first. */
-static bool
-journal_in_the_way(const char *dir)
-{
-	struct journal_found f;
-	char *why = NULL;
-	int r = journal_find(dir, &f, &why);
-	bool in_way = false;
-
-	if (r < 0) {
-		fprintf(stderr,
-		        "dais import: %s; 'dais open %s' keeps it aside. "
-		        "Nothing was imported\n",
-		        why, dir);
-		free(why);
-		return true;
-	}
-	if (r > 0 && f.nedits > 0) {
-		fprintf(stderr,
-		        "dais import: %s holds %zu unsaved edit%s of a "
-		        "planner that stopped: 'dais open %s' restores or "
-		        "discards them; then import again. Nothing was "
-		        "imported\n",
-		        f.path, f.nedits, f.nedits == 1 ? "" : "s", dir);
-		in_way = true;
-	}
-	journal_found_free(&f);
-	return in_way;
-}
+/* What to do when a planner holds the programme (cli_take_lock). */
+#define IMPORT_HELD                                                            \
+	"nothing was imported; save there and quit it, then import "           \
+	"again (--dry-run shows what would come in)"
 
 /* ---- The trial copy ----------------------------------------------------- */
 
@@ -353,9 +289,9 @@ cmd_import(int argc, char **argv)
 		return EXIT_CONFLICTS;
 	}
 	if (!fresh && !dry) {
-		if ((lk = take_lock(dir)) == NULL)
+		if ((lk = cli_take_lock("import", dir, IMPORT_HELD)) == NULL)
 			return EXIT_CONFLICTS;
-		if (journal_in_the_way(dir)) {
+		if (cli_journal_in_the_way("import", dir, "import again")) {
 			lock_release(lk);
 			return EXIT_CONFLICTS;
 		}
@@ -432,7 +368,8 @@ cmd_import(int argc, char **argv)
 			if (rc != EXIT_CLEAN)
 				goto out;
 			rc = EXIT_BAD_INPUT;
-			if ((lk = take_lock(dir)) == NULL) {
+			if ((lk = cli_take_lock("import", dir, IMPORT_HELD)) ==
+			    NULL) {
 				rc = EXIT_CONFLICTS;
 				goto out;
 			}

@@ -26,37 +26,6 @@ import_usage(const char *msg)
 	return EXIT_BAD_INPUT;
 }
 
-/* Takes DIR's lock; NULL (after saying why) when another holds it. */
-static struct lock *
-take_lock(const char *dir)
-{
-	struct lock_holder holder = {0};
-	struct lock *lk = NULL;
-	char *why = NULL, *who;
-
-	switch (lock_acquire(dir, false, &lk, &holder, &why)) {
-	case LOCK_ACQUIRED:
-	case LOCK_TAKEN_OVER:
-		break;
-	case LOCK_HELD:
-	case LOCK_HELD_ELSEWHERE:
-		who = lock_holder_format(&holder, time(NULL));
-		fprintf(stderr,
-		        "dais import-participants: %s is open in the planner "
-		        "of %s: save there and quit it, then import again "
-		        "(or use --dry-run to see what would change)\n",
-		        dir, who);
-		free(who);
-		break;
-	case LOCK_ERROR:
-		fprintf(stderr, "dais import-participants: %s\n", why);
-		break;
-	}
-	lock_holder_clear(&holder);
-	free(why);
-	return lk;
-}
-
 static void
 report(const struct import_result *r, bool dry_run, const char *dir)
 {
@@ -159,7 +128,11 @@ cmd_import_participants(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	free(conf);
-	if (!o.dry_run && (lk = take_lock(o.dir)) == NULL) {
+	if (!o.dry_run &&
+	    (lk = cli_take_lock("import-participants", o.dir,
+	                        "save there and quit it, then import again (or "
+	                        "use --dry-run to see what would change)")) ==
+	        NULL) {
 		free(map);
 		return EXIT_CONFLICTS;
 	}

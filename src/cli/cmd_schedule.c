@@ -22,6 +22,11 @@
 #include "dais/uid.h"
 #include "dais/xalloc.h"
 
+/* What to do when a planner holds the programme (cli_take_lock). */
+#define SCHEDULE_HELD                                                          \
+	"nothing was written; schedule from that planner, or close it "        \
+	"and run again (--dry-run shows the plan)"
+
 bool
 cli_load_requests(const struct programme *p, const char *dir,
                   struct request_list *out)
@@ -182,70 +187,6 @@ print_json(const struct programme *p, const struct request_list *reqs,
 
 /* ---- Writing it --------------------------------------------------------- */
 
-/* The lock of dir, or NULL after saying why not (to stderr). */
-static struct lock *
-take_lock(const char *dir)
-{
-	struct lock_holder h = {0};
-	struct lock *lk = NULL;
-	char *why = NULL, *holder;
-	enum lock_state st = lock_acquire(dir, false, &lk, &h, &why);
-
-	holder = lock_holder_format(&h, time(NULL));
-	switch (st) {
-	case LOCK_ACQUIRED:
-	case LOCK_TAKEN_OVER:
-		break;
-	case LOCK_HELD:
-	case LOCK_HELD_ELSEWHERE:
-		fprintf(stderr,
-		        "dais schedule: %s is open in a planner (%s): nothing "
-		        "was written; schedule from that planner, or close it "
-		        "and run again (--dry-run shows the plan)\n",
-		        dir, holder);
-		break;
-	case LOCK_ERROR:
-		fprintf(stderr,
-		        "dais schedule: cannot lock %s: %s; nothing was "
-		        "written\n",
-		        dir, why);
-		break;
-	}
-	free(holder);
-	free(why);
-	lock_holder_clear(&h);
-	return lk;
-}
-
-/* A planner that stopped with unsaved edits: they come first. */
-static bool
-journal_in_the_way(const char *dir)
-{
-	struct journal_found f;
-	char *why = NULL;
-	int r = journal_find(dir, &f, &why);
-	bool in_way = false;
-
-	if (r < 0) {
-		fprintf(stderr,
-		        "dais schedule: %s; 'dais open %s' keeps it aside. "
-		        "Nothing was written\n",
-		        why, dir);
-		free(why);
-		return true;
-	}
-	if (r > 0 && f.nedits > 0) {
-		fprintf(stderr,
-		        "dais schedule: %s holds %zu unsaved edit%s of a "
-		        "planner that stopped: 'dais open %s' restores or "
-		        "discards them; then run again. Nothing was written\n",
-		        f.path, f.nedits, f.nedits == 1 ? "" : "s", dir);
-		in_way = true;
-	}
-	journal_found_free(&f);
-	return in_way;
-}
-
 static void
 journal_cb(const struct edit_event *ev, void *arg)
 {
@@ -402,9 +343,10 @@ cmd_schedule(int argc, char **argv)
 	}
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	if (!dry_run) {
-		if ((lk = take_lock(dir)) == NULL)
+		if ((lk = cli_take_lock("schedule", dir, SCHEDULE_HELD)) ==
+		    NULL)
 			return EXIT_CONFLICTS;
-		if (journal_in_the_way(dir)) {
+		if (cli_journal_in_the_way("schedule", dir, "run again")) {
 			lock_release(lk);
 			return EXIT_CONFLICTS;
 		}

@@ -23,36 +23,6 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_BAD_INPUT;
 }
 
-/* Takes the programme's lock, or says who holds it. */
-static struct lock *
-take_lock(const char *dir)
-{
-	struct lock_holder h = {0};
-	struct lock *lk = NULL;
-	char *why = NULL, *who;
-
-	switch (lock_acquire(dir, false, &lk, &h, &why)) {
-	case LOCK_ACQUIRED:
-	case LOCK_TAKEN_OVER:
-		break;
-	case LOCK_HELD:
-	case LOCK_HELD_ELSEWHERE:
-		who = lock_holder_format(&h, time(NULL));
-		fprintf(stderr,
-		        "dais sync: %s is open in a planner (%s): sync from "
-		        "the planner, or quit it and sync again\n",
-		        dir, who);
-		free(who);
-		break;
-	case LOCK_ERROR:
-		fprintf(stderr, "dais sync: %s\n", why);
-		break;
-	}
-	lock_holder_clear(&h);
-	free(why);
-	return lk;
-}
-
 static const char *
 conflict_text(enum sync_conflict_kind k)
 {
@@ -177,7 +147,8 @@ cmd_sync(int argc, char **argv)
 		                   argv[optind + 1]);
 	}
 	dir = optind < argc ? argv[optind] : cli_default_dir();
-	lk = take_lock(dir);
+	lk = cli_take_lock("sync", dir,
+	                   "sync from the planner, or quit it and sync again");
 	if (lk == NULL) {
 		free(choices);
 		return EXIT_CONFLICTS;

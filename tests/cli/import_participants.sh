@@ -165,7 +165,7 @@ PY
 holder=$!
 for i in $(seq 100); do [ -e "$tmp/b/.locked" ] && break; sleep 0.05; done
 expect_exit 1 "$DAIS" import-participants "$tmp/b" "$tmp/arrive.csv"
-expect_contains "is open in the planner of amal" stderr "$err"
+expect_contains "is open in a planner (amal" stderr "$err"
 expect_exit 0 "$DAIS" import-participants --dry-run "$tmp/b" "$tmp/arrive.csv"
 kill "$holder"; wait "$holder" 2>/dev/null
 diff -q "$SRCDIR/data/kuwait-2026/participants.ini" "$tmp/b/participants.ini" >/dev/null ||
