@@ -83,6 +83,15 @@ slots_judge(const struct session_index *x, const struct session *s,
             dais_time reach, long exclude, struct index_hits *scratch,
             struct strlist *messages)
 {
+	return slots_judge_at(x, s, reach, exclude, scratch, messages,
+	                      SEVERITY_OFF);
+}
+
+struct verdict
+slots_judge_at(const struct session_index *x, const struct session *s,
+               dais_time reach, long exclude, struct index_hits *scratch,
+               struct strlist *messages, enum severity at_least)
+{
 	const struct programme *p = session_index_programme(x);
 	struct conflict_list cl = {0};
 	struct verdict v = {0, SEVERITY_OFF};
@@ -98,7 +107,7 @@ slots_judge(const struct session_index *x, const struct session *s,
 		v.kinds |= 1u << c->kind;
 		if (c->severity > v.worst)
 			v.worst = c->severity;
-		if (messages != NULL)
+		if (messages != NULL && c->severity >= at_least)
 			strlist_add(messages, c->message);
 	}
 	conflict_list_clear(&cl);

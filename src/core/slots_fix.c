@@ -158,6 +158,18 @@ fixes_move(const struct session_index *x, const struct conflict *c, size_t si,
 	slot_result_clear(&r);
 }
 
+/* Whether every error in `now` was already one of `was`. */
+static bool
+only_old_errors(const struct strlist *now, const struct strlist *was)
+{
+	size_t i;
+
+	for (i = 0; i < now->n; i++)
+		if (!strlist_has(was, now->v[i]))
+			return false;
+	return true;
+}
+
 static void
 fixes_substitute(const struct session_index *x, const struct conflict *c,
                  size_t si, struct slot_fixes *out)
@@ -168,12 +180,18 @@ fixes_substitute(const struct session_index *x, const struct conflict *c,
 	    programme_find_participant(p, c->participant_id);
 	struct index_hits scratch = {0};
 	dais_time reach = slots_reach_of(p);
+	struct strlist before = {0}, after = {0};
 	long at;
 	size_t i;
 
 	if (who == NULL || who->delegation == NULL ||
 	    (at = session_find_assignment(s, who->id)) < 0)
 		return;
+	/* The session's errors as it is: a substitute may leave those that
+	 * have nothing to do with the person replaced (another minister's
+	 * double booking), never add one. */
+	slots_judge_at(x, s, reach, (long)si, &scratch, &before,
+	               SEVERITY_ERROR);
 	for (i = 0; i < p->npeople; i++) {
 		const struct participant *m = &p->people[i];
 		struct session t;
@@ -190,9 +208,12 @@ fixes_substitute(const struct session_index *x, const struct conflict *c,
 		free(t.assign[at].cn);
 		t.assign[at].participant_id = xstrdup(m->id);
 		t.assign[at].cn = xstrdup(m->name);
-		v = slots_judge(x, &t, reach, (long)si, &scratch, NULL);
+		strlist_clear(&after);
+		v = slots_judge_at(x, &t, reach, (long)si, &scratch, &after,
+		                   SEVERITY_ERROR);
 		session_free(&t);
-		if (v.worst == SEVERITY_ERROR)
+		if (v.worst == SEVERITY_ERROR &&
+		    !only_old_errors(&after, &before))
 			continue;
 		memset(&f, 0, sizeof f);
 		f.kind = FIX_SUBSTITUTE;
@@ -208,6 +229,8 @@ fixes_substitute(const struct session_index *x, const struct conflict *c,
 		fix_add(out, &f);
 	}
 	index_hits_clear(&scratch);
+	strlist_clear(&before);
+	strlist_clear(&after);
 }
 
 void

@@ -24,6 +24,12 @@ struct verdict slots_judge(const struct session_index *x,
                            const struct session *s, dais_time reach,
                            long exclude, struct index_hits *scratch,
                            struct strlist *messages);
+/* As slots_judge, with only the messages of conflicts at least as severe
+ * as at_least (SEVERITY_ERROR: the errors the session is in). */
+struct verdict slots_judge_at(const struct session_index *x,
+                              const struct session *s, dais_time reach,
+                              long exclude, struct index_hits *scratch,
+                              struct strlist *messages, enum severity at_least);
 int slots_abs_int(dais_time v);
 
 #endif

@@ -336,6 +336,83 @@ test_interpretation_unavailable(void **state)
 	print_message("interpretation-unavailable: %zu fixes\n", n);
 }
 
+/*
+ * Review finding 12: a double-booked person in a session that is also in
+ * an error of its own (the Qatari minister chairs 'Security of major
+ * events' while booked elsewhere) is still offered a substitute from the
+ * same delegation, since the substitute adds no error; the other error
+ * stays, as it was.
+ */
+static void
+test_substitute_beside_another_error(void **state)
+{
+	const char *uid = "d1-side-major-events@kuwait-2026.dushanbe-process";
+	char *dir;
+	struct programme *p = load_example(&dir);
+	struct editor *ed = editor_new(p);
+	struct keys original = keys_of(p), after;
+	struct conflict_list list = {0};
+	struct slot_fixes fixes = {0};
+	const struct conflict *c = NULL;
+	const struct slot_fix *sub = NULL;
+	const char *why = NULL;
+	size_t i, errors = 0;
+
+	(void)state;
+	assert_true(edit_assign(ed, uid, DAIS_TIME_NONE, "kw-interior",
+	                        ROLE_PARTICIPANT, NULL, &why));
+	conflict_check(p, &list);
+	for (i = 0; i < list.n; i++)
+		if (list.v[i].kind == CONFLICT_PARTICIPANT_DOUBLE_BOOKED &&
+		    list.v[i].participant_id != NULL &&
+		    strcmp(list.v[i].participant_id, "kw-interior") == 0)
+			c = &list.v[i];
+	assert_non_null(c);
+	/* The session has the other error too: that is the point. */
+	for (i = 0; i < list.n; i++)
+		if (list.v[i].severity == SEVERITY_ERROR &&
+		    conflict_involves(
+		        &list.v[i],
+		        (size_t)(editor_session(ed, uid, DAIS_TIME_NONE) -
+		                 p->sessions)))
+			errors++;
+	assert_true(errors >= 2);
+	slots_fixes(editor_index(ed), c, 0, &fixes);
+	for (i = 0; i < fixes.n; i++)
+		if (fixes.v[i].kind == FIX_SUBSTITUTE &&
+		    strcmp(fixes.v[i].out_id, "kw-interior") == 0 &&
+		    strcmp(fixes.v[i].uid, uid) == 0) {
+			sub = &fixes.v[i];
+			break;
+		}
+	if (sub == NULL)
+		fail_msg("no substitute for kw-interior in %s among %zu fixes",
+		         uid, fixes.n);
+	print_message("substitute: %s\n", sub->description);
+	conflict_list_clear(&list);
+	apply(ed, sub);
+	/* Back to the example's own errors: none new, the Qatari one kept. */
+	after = keys_of(p);
+	for (i = 0; i < after.n; i++)
+		if (after.v[i].severity == SEVERITY_ERROR &&
+		    !keys_have(&original, after.v[i].kind, after.v[i].uids))
+			fail_msg("'%s' leaves or creates an error: %s",
+			         sub->description, after.v[i].message);
+	assert_keys_equal(&after, &original);
+	keys_free(&after);
+	slot_fixes_clear(&fixes);
+	keys_free(&original);
+	editor_free(ed);
+	programme_free(p);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+
+		assert_int_equal(system(cmd), 0);
+		free(cmd);
+	}
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -344,6 +421,7 @@ main(void)
 	    cmocka_unit_test(test_room_double_booked),
 	    cmocka_unit_test(test_over_capacity),
 	    cmocka_unit_test(test_interpretation_unavailable),
+	    cmocka_unit_test(test_substitute_beside_another_error),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
