@@ -37,12 +37,6 @@ domain_part(const char *uid, size_t *len)
 	return at + 1;
 }
 
-static int
-domain_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The machine's name as a domain: only the characters a domain has. */
 static char *
 host_domain(void)
@@ -65,35 +59,35 @@ host_domain(void)
 char *
 uid_domain_of(const struct programme *p)
 {
-	char **all = xcalloc(p->nsessions + 1, sizeof *all);
-	size_t n = 0, i, run, best_run = 0;
-	const char *best = NULL;
+	/* Counted in a map (the domains are borrowed: each runs to the end
+	 * of its UID); the most used wins, the first in byte order on a
+	 * tie. One pass, no copies: the planner asks at start-up. */
+	struct strmap seen = {0};
+	size_t *count = xcalloc(p->nsessions + 1, sizeof *count);
+	const char **name = xcalloc(p->nsessions + 1, sizeof *name);
+	size_t n = 0, i, at, best = 0, len;
+	const char *d;
 	char *out;
 
 	for (i = 0; i < p->nsessions; i++) {
-		const char *d;
-		size_t len;
-
-		if (p->sessions[i].uid != NULL &&
-		    (d = domain_part(p->sessions[i].uid, &len)) != NULL)
-			all[n++] = xstrndup(d, len);
-	}
-	/* Sorted, equal domains are runs: the longest wins, the first in
-	 * byte order on a tie. */
-	qsort(all, n, sizeof *all, domain_cmp);
-	for (i = 0; i < n; i += run) {
-		for (run = 1; i + run < n && strcmp(all[i], all[i + run]) == 0;
-		     run++)
-			;
-		if (run > best_run) {
-			best_run = run;
-			best = all[i];
+		if (p->sessions[i].uid == NULL ||
+		    (d = domain_part(p->sessions[i].uid, &len)) == NULL)
+			continue;
+		if (!strmap_get(&seen, d, &at)) {
+			at = n++;
+			name[at] = d;
+			strmap_add(&seen, d, at);
 		}
+		count[at]++;
 	}
-	out = best != NULL ? xstrdup(best) : host_domain();
-	for (i = 0; i < n; i++)
-		free(all[i]);
-	free(all);
+	for (i = 1; i < n; i++)
+		if (count[i] > count[best] || (count[i] == count[best] &&
+		                               strcmp(name[i], name[best]) < 0))
+			best = i;
+	out = n > 0 ? xstrdup(name[best]) : host_domain();
+	strmap_free(&seen);
+	free(name);
+	free(count);
 	return out;
 }
 

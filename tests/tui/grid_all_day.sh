@@ -41,7 +41,7 @@ expect_no_screen "Arrival of delegations"
 expect_no_screen "00:00"
 # Narrow: the line is cut in the middle, the last item's name kept.
 keys 1
-T resize-window -x 80 -y 24
+resize 80 24
 wait_for "All day: Arrival of delegatio… technology exhibition|"
 wait_for "08:00 |"
 keys q
