@@ -664,6 +664,28 @@ merge_lines(const char *old, size_t oldlen, const char *fresh, size_t freshlen,
 	units_free(&b);
 }
 
+/* ser, a VEVENT as libical wrote it, onto out with the nested X-
+ * components kept from its old block (keep) back just before its last
+ * END:VEVENT, where libical would not have them. */
+static void
+add_with_kept(struct strbuf *out, const char *ser, const struct strbuf *keep)
+{
+	size_t len = strlen(ser), endpos = len;
+
+	if (keep->n > 0 && len >= 12) {
+		const char *e = strstr(ser, "END:VEVENT");
+
+		while (e != NULL && strstr(e + 1, "END:VEVENT") != NULL)
+			e = strstr(e + 1, "END:VEVENT");
+		if (e != NULL)
+			endpos = (size_t)(e - ser);
+	}
+	strbuf_add(out, ser, endpos);
+	if (keep->n > 0)
+		strbuf_add(out, keep->v, keep->n);
+	strbuf_add(out, ser + endpos, len - endpos);
+}
+
 /* A VEVENT's text for session s: from its old block when it has one. */
 bool
 save_event_text(const struct programme *p, const struct session *s,
@@ -674,7 +696,7 @@ save_event_text(const struct programme *p, const struct session *s,
 	icalcomponent *c;
 	struct strbuf keep = {0}, fresh = {0};
 	char *ser;
-	size_t i, len, endpos;
+	size_t i;
 
 	if (b != NULL) {
 		char *copy = xstrndup(text + b->start, b->end - b->start);
@@ -711,21 +733,7 @@ save_event_text(const struct programme *p, const struct session *s,
 	}
 	ser = icalcomponent_as_ical_string_r(c);
 	icalcomponent_free(c);
-	len = strlen(ser);
-	/* Put kept X- components back just before END:VEVENT. */
-	endpos = len;
-	if (keep.n > 0 && len >= 12) {
-		char *e = strstr(ser, "END:VEVENT");
-
-		while (e != NULL && strstr(e + 1, "END:VEVENT") != NULL)
-			e = strstr(e + 1, "END:VEVENT");
-		if (e != NULL)
-			endpos = (size_t)(e - ser);
-	}
-	strbuf_add(&fresh, ser, endpos);
-	if (keep.n > 0)
-		strbuf_add(&fresh, keep.v, keep.n);
-	strbuf_add(&fresh, ser + endpos, len - endpos);
+	add_with_kept(&fresh, ser, &keep);
 	if (b != NULL)
 		merge_lines(text + b->start, b->end - b->start, fresh.v,
 		            fresh.n, out);
@@ -754,7 +762,7 @@ save_override_text(const struct programme *p, const struct session *s,
 	struct strbuf keep = {0};
 	struct ics_tz tz;
 	char *ser;
-	size_t i, len, endpos;
+	size_t i;
 
 	free(copy);
 	if (c == NULL || icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT) {
@@ -799,21 +807,7 @@ save_override_text(const struct programme *p, const struct session *s,
 	icalcomponent_add_property(c, rid);
 	ser = icalcomponent_as_ical_string_r(c);
 	icalcomponent_free(c);
-	len = strlen(ser);
-	/* The head's nested X- components, back before END:VEVENT. */
-	endpos = len;
-	if (keep.n > 0 && len >= 12) {
-		char *e = strstr(ser, "END:VEVENT");
-
-		while (e != NULL && strstr(e + 1, "END:VEVENT") != NULL)
-			e = strstr(e + 1, "END:VEVENT");
-		if (e != NULL)
-			endpos = (size_t)(e - ser);
-	}
-	strbuf_add(out, ser, endpos);
-	if (keep.n > 0)
-		strbuf_add(out, keep.v, keep.n);
-	strbuf_add(out, ser + endpos, len - endpos);
+	add_with_kept(out, ser, &keep);
 	free(ser);
 	free(keep.v);
 	return true;
