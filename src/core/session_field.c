@@ -87,11 +87,11 @@ assignments_free(struct session *s)
 	s->nassign = s->capassign = 0;
 }
 
-void
-session_field_reset(struct session *s, const struct session_field *f)
+/* Frees what field f of s owns (its text, list or assignments), leaving
+ * the field for the caller to set. */
+static void
+field_release(struct session *s, const struct session_field *f)
 {
-	struct session blank;
-
 	switch (f->type) {
 	case SESSION_TYPE_TEXT:
 		free(*AT(char *, s, f));
@@ -101,10 +101,20 @@ session_field_reset(struct session *s, const struct session_field *f)
 		break;
 	case SESSION_TYPE_ASSIGNMENTS:
 		assignments_free(s);
-		return;
+		break;
 	default:
 		break;
 	}
+}
+
+void
+session_field_reset(struct session *s, const struct session_field *f)
+{
+	struct session blank;
+
+	field_release(s, f);
+	if (f->type == SESSION_TYPE_ASSIGNMENTS)
+		return;
 	/* What session_init gives the field. */
 	session_init(&blank);
 	switch (f->type) {
@@ -191,23 +201,8 @@ session_free(struct session *s)
 	/* Only what the fields own is released here: session_init then gives
 	 * every field its default at once (resetting each field to it, one by
 	 * one, was most of programme_free's time). */
-	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
-		const struct session_field *f = &session_field_table[i];
-
-		switch (f->type) {
-		case SESSION_TYPE_TEXT:
-			free(*AT(char *, s, f));
-			break;
-		case SESSION_TYPE_LIST:
-			strlist_clear(AT(struct strlist, s, f));
-			break;
-		case SESSION_TYPE_ASSIGNMENTS:
-			assignments_free(s);
-			break;
-		default:
-			break;
-		}
-	}
+	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+		field_release(s, &session_field_table[i]);
 	session_init(s);
 }
 
