@@ -363,66 +363,30 @@ lists_update(struct session_index *x, size_t slot, bool add)
 #define NO_LIST SIZE_MAX
 
 struct resolved {
-	const char *id; /* borrowed from a session of the programme */
-	size_t hash;
-	bool room;
 	size_t lists[3];
 };
 
 struct resolver {
 	struct resolved *v; /* in the order first met */
 	size_t n, cap;
-	size_t *table; /* open addressing: index into v + 1, 0 when free */
-	size_t mask;
+	/* id -> index into v; the ids are borrowed from the programme's
+	 * sessions, which outlive the build */
+	struct strmap rooms, people;
 };
-
-static void
-resolver_put(struct resolver *r, size_t i)
-{
-	size_t h;
-
-	for (h = r->v[i].hash & r->mask; r->table[h] != 0;
-	     h = (h + 1) & r->mask)
-		;
-	r->table[h] = i + 1;
-}
-
-/* Makes the table hold `want` ids at half load or less. */
-static void
-resolver_fit(struct resolver *r, size_t want)
-{
-	size_t size = 64, i;
-
-	if (r->table != NULL && 2 * want <= r->mask + 1)
-		return;
-	while (size < 2 * want)
-		size *= 2;
-	free(r->table);
-	r->table = xcalloc(size, sizeof *r->table);
-	r->mask = size - 1;
-	for (i = 0; i < r->n; i++)
-		resolver_put(r, i);
-}
 
 /* The index in r->v of id's lists (a room's when room), found or made. */
 static size_t
 resolve(struct session_index *x, struct resolver *r, const char *id, bool room)
 {
-	size_t hash = hash_str(HASH_SEED ^ (size_t)room, id), h;
+	struct strmap *m = room ? &r->rooms : &r->people;
 	const struct participant *who, *g;
 	struct resolved *e;
+	size_t at;
 
-	for (h = hash & r->mask; r->table[h] != 0; h = (h + 1) & r->mask) {
-		e = &r->v[r->table[h] - 1];
-		if (e->hash == hash && e->room == room &&
-		    strcmp(e->id, id) == 0)
-			return r->table[h] - 1;
-	}
+	if (strmap_get(m, id, &at))
+		return at;
 	XGROW(r->v, r->n, r->cap);
 	e = &r->v[r->n];
-	e->id = id;
-	e->hash = hash;
-	e->room = room;
 	e->lists[0] = e->lists[1] = e->lists[2] = NO_LIST;
 	if (room) {
 		e->lists[0] = list_get(x, INDEX_ROOM, id);
@@ -434,12 +398,8 @@ resolve(struct session_index *x, struct resolver *r, const char *id, bool room)
 		if ((g = group_of(x->p, who)) != NULL)
 			e->lists[2] = list_get(x, INDEX_GROUP, g->id);
 	}
-	r->n++;
-	if (2 * r->n > r->mask + 1)
-		resolver_fit(r, r->n);
-	else
-		resolver_put(r, r->n - 1);
-	return r->n - 1;
+	strmap_add(m, id, r->n);
+	return r->n++;
 }
 
 /*
@@ -459,7 +419,6 @@ lists_build(struct session_index *x)
 	x->caplists = p->nrooms + 2 * p->npeople + 16;
 	x->lists = xreallocarray(x->lists, x->caplists, sizeof *x->lists);
 	list_table_fit(x, x->caplists);
-	resolver_fit(&r, p->nrooms + p->npeople + 16);
 	/* Which ids each session names, in order; the lists' sizes. */
 	for (i = 0; i < p->nsessions; i++) {
 		const struct session *s = &p->sessions[i];
@@ -508,7 +467,8 @@ lists_build(struct session_index *x)
 	}
 	free(met);
 	free(r.v);
-	free(r.table);
+	strmap_free(&r.rooms);
+	strmap_free(&r.people);
 }
 
 void
