@@ -89,16 +89,22 @@ listnav_fix(struct listnav *l, int rows)
 		l->top = 0;
 }
 
+static void
+set_message(struct planner *pl, bool error, const char *fmt, va_list ap)
+{
+	free(pl->message);
+	pl->message = xvasprintf(fmt, ap);
+	pl->message_error = error;
+}
+
 void
 planner_message(struct planner *pl, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(pl->message);
 	va_start(ap, fmt);
-	pl->message = xvasprintf(fmt, ap);
+	set_message(pl, error, fmt, ap);
 	va_end(ap);
-	pl->message_error = error;
 }
 
 void
@@ -106,11 +112,9 @@ planner_message_now(struct planner *pl, const char *fmt, ...)
 {
 	va_list ap;
 
-	free(pl->message);
 	va_start(ap, fmt);
-	pl->message = xvasprintf(fmt, ap);
+	set_message(pl, false, fmt, ap);
 	va_end(ap);
-	pl->message_error = false;
 	if (pl->show_now != NULL)
 		pl->show_now(pl);
 }
