@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# sources_vdir.sh: the planner on a programme whose `files` is a khal vdir
+# sources_vdir_planner.sh: the planner on a programme whose `files` is a khal vdir
 # (one event per file, issue 13 item 2). A session made in the planner is
 # saved as calendar/<uid>.ics; deleting a session removes its file; a file
 # another client adds and one it removes while the planner is open are
