@@ -85,6 +85,11 @@ char *time_fmt_ical_utc(char *buf, dais_time t);
 char *date_fmt_iso(char *buf, struct dais_date d);
 /* "Wed 4 Nov 2026" */
 char *date_fmt_long(char *buf, struct dais_date d);
+/* "Wednesday 4 November 2026", as printed programmes head a day */
+char *date_fmt_full(char *buf, struct dais_date d);
+/* "Wednesday" for 3 (0 = Sunday, as date_weekday); "November" for 11. */
+const char *weekday_name(int weekday);
+const char *month_name(int month);
 /* "1h30", "45m", "2h" */
 char *duration_fmt(char *buf, dais_time seconds);
 

@@ -37,6 +37,10 @@ struct lineup_person *lineup_of(const struct programme *p,
 /* The display name: the registry's name, else the file's CN, else the id. */
 const char *lineup_name(const struct lineup_person *x);
 
+/* A session kind as people read it, "Side session" for "SIDE-SESSION": the
+ * frab track and the HTML page's label. Owned by the caller. */
+char *lineup_kind_label(const char *kind);
+
 /* "Chair" or "Chairs" and so on, for `count` people under the heading. */
 const char *lineup_heading_text(enum lineup_heading h, size_t count);
 

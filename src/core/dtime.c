@@ -12,11 +12,28 @@
 
 #include "dais/xalloc.h"
 
-static const char *const weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
-                                            "Thu", "Fri", "Sat"};
-static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr",
-                                          "May", "Jun", "Jul", "Aug",
-                                          "Sep", "Oct", "Nov", "Dec"};
+/* English names; the short forms ("Wed", "Nov") are their first three
+ * letters, so one table serves both. */
+static const char *const weekday_names[] = {
+    "Sunday",   "Monday", "Tuesday",  "Wednesday",
+    "Thursday", "Friday", "Saturday",
+};
+static const char *const month_names[] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December",
+};
+
+const char *
+weekday_name(int weekday)
+{
+	return weekday_names[((weekday % 7) + 7) % 7];
+}
+
+const char *
+month_name(int month)
+{
+	return month_names[((month - 1) % 12 + 12) % 12];
+}
 
 void
 zone_init_fixed(struct dais_zone *zone, const char *name, int offset)
@@ -291,9 +308,18 @@ date_fmt_iso(char *buf, struct dais_date d)
 char *
 date_fmt_long(char *buf, struct dais_date d)
 {
+	snprintf(buf, DAIS_TIMEBUF, "%.3s %d %.3s %04d",
+	         weekday_name(date_weekday(d)), d.day, month_name(d.month),
+	         d.year);
+	return buf;
+}
+
+char *
+date_fmt_full(char *buf, struct dais_date d)
+{
 	snprintf(buf, DAIS_TIMEBUF, "%s %d %s %04d",
-	         weekday_names[date_weekday(d)], d.day,
-	         month_names[(d.month - 1) % 12], d.year);
+	         weekday_name(date_weekday(d)), d.day, month_name(d.month),
+	         d.year);
 	return buf;
 }
 

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dais/dtime.h"
 #include "dais/elapsed.h"
 #include "dais/machine.h"
 #include "dais/xalloc.h"
@@ -148,12 +149,6 @@ lock_holder_parse(const char *text, struct lock_holder *h)
 
 /* ---- For people -------------------------------------------------------- */
 
-static const char *const wday_names[7] = {"Sun", "Mon", "Tue", "Wed",
-                                          "Thu", "Fri", "Sat"};
-static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr",
-                                            "May", "Jun", "Jul", "Aug",
-                                            "Sep", "Oct", "Nov", "Dec"};
-
 char *
 lock_holder_who(const struct lock_holder *h)
 {
@@ -175,9 +170,9 @@ when_text(time_t t, bool dated)
 	localtime_r(&t, &tm);
 	if (!dated)
 		return xasprintf("%02d:%02d", tm.tm_hour, tm.tm_min);
-	return xasprintf("%02d:%02d on %s %d %s", tm.tm_hour, tm.tm_min,
-	                 wday_names[tm.tm_wday % 7], tm.tm_mday,
-	                 month_names[tm.tm_mon % 12]);
+	return xasprintf("%02d:%02d on %.3s %d %.3s", tm.tm_hour, tm.tm_min,
+	                 weekday_name(tm.tm_wday), tm.tm_mday,
+	                 month_name(tm.tm_mon + 1));
 }
 
 char *

@@ -280,21 +280,6 @@ number_everything(struct frab *f, const struct export_options *o)
 	numbering_settle(&f->persons);
 }
 
-/* "SIDE-SESSION" as a track people read: "Side session". */
-static char *
-kind_label(const char *kind)
-{
-	char *out = xstrdup(kind), *c;
-
-	for (c = out; *c != '\0'; c++) {
-		if (*c == '-' || *c == '_')
-			*c = ' ';
-		else if (c != out)
-			*c = (char)tolower((unsigned char)*c);
-	}
-	return out;
-}
-
 static char *
 kind_type(const char *kind)
 {
@@ -417,7 +402,7 @@ write_event(struct frab *f, const struct frab_item *item, const char *room)
 	}
 	xmlout_element(f->x, "title", s->title ? s->title : "(untitled)");
 	xmlout_element(f->x, "subtitle", "");
-	text = kind_label(kind);
+	text = lineup_kind_label(kind);
 	xmlout_element(f->x, "track", text);
 	free(text);
 	text = kind_type(kind);

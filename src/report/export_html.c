@@ -5,7 +5,6 @@
  */
 #include "dais/export_html.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -371,37 +370,6 @@ write_time(struct page *pg, dais_time t)
 	xmlout_end(pg->x);
 }
 
-/* "Side session" from "SIDE-SESSION". */
-static char *
-kind_label(const char *kind)
-{
-	char *out = xstrdup(kind), *c;
-
-	for (c = out; *c != '\0'; c++) {
-		if (*c == '-' || *c == '_')
-			*c = ' ';
-		else if (c != out)
-			*c = (char)tolower((unsigned char)*c);
-	}
-	return out;
-}
-
-/* "Thursday 5 November 2026". */
-static void
-date_heading(char *buf, size_t size, struct dais_date d)
-{
-	static const char *const weekdays[] = {
-	    "Sunday",   "Monday", "Tuesday", "Wednesday",
-	    "Thursday", "Friday", "Saturday"};
-	static const char *const months[] = {"January", "February", "March",
-	                                     "April",   "May",      "June",
-	                                     "July",    "August",   "September",
-	                                     "October", "November", "December"};
-
-	snprintf(buf, size, "%s %d %s %d", weekdays[date_weekday(d)], d.day,
-	         months[d.month - 1], d.year);
-}
-
 /* An all-day item's time: "All day" on the date it is shown under, and
  * the last day it covers when that is another. */
 static void
@@ -419,7 +387,7 @@ write_all_day(struct page *pg, const struct session *s, struct dais_date on)
 		xmlout_text(pg->x, ", until ");
 		xmlout_start(pg->x, "time");
 		xmlout_attr(pg->x, "datetime", date_fmt_iso(iso, last));
-		date_heading(text, sizeof text, last);
+		date_fmt_full(text, last);
 		xmlout_text(pg->x, text);
 		xmlout_end(pg->x);
 	}
@@ -478,7 +446,7 @@ write_session(struct page *pg, const struct session *s, struct dais_date on)
 		xmlout_end(pg->x);
 	}
 	if (s->kind != NULL && *s->kind != '\0')
-		meta = kind_label(s->kind);
+		meta = lineup_kind_label(s->kind);
 	for (i = 0; i < s->languages.n; i++) {
 		t = xasprintf("%s%s%s", meta ? meta : "",
 		              i == 0 ? (meta ? " \xc2\xb7 Interpretation: "
@@ -628,7 +596,7 @@ export_html(const struct programme *p, const struct export_options *o,
 			              date_fmt_iso(iso, a.days[d].date));
 			xmlout_attr(pg.x, "href", t);
 			free(t);
-			date_heading(buf, sizeof buf, a.days[d].date);
+			date_fmt_full(buf, a.days[d].date);
 			xmlout_text(pg.x, buf);
 			xmlout_end(pg.x);
 			xmlout_end(pg.x);
@@ -657,7 +625,7 @@ export_html(const struct programme *p, const struct export_options *o,
 		xmlout_attr(pg.x, "id", hid);
 		free(id);
 		free(hid);
-		date_heading(buf, sizeof buf, day->date);
+		date_fmt_full(buf, day->date);
 		t = xasprintf("Day %d \xc2\xb7 %s", day->index, buf);
 		xmlout_text(pg.x, t);
 		free(t);

@@ -5,6 +5,7 @@
  */
 #include "dais/lineup.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,20 @@ static const char *const heading_one[LINEUP_HEADING_COUNT] = {
     "Chair", "Speaker", "Participant", "Delegation or organisation"};
 static const char *const heading_many[LINEUP_HEADING_COUNT] = {
     "Chairs", "Speakers", "Participants", "Delegations and organisations"};
+
+char *
+lineup_kind_label(const char *kind)
+{
+	char *out = xstrdup(kind), *c;
+
+	for (c = out; *c != '\0'; c++) {
+		if (*c == '-' || *c == '_')
+			*c = ' ';
+		else if (c != out)
+			*c = (char)tolower((unsigned char)*c);
+	}
+	return out;
+}
 
 const char *
 lineup_heading_text(enum lineup_heading h, size_t count)

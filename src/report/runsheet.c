@@ -20,16 +20,6 @@
 /* More individual participants than this are counted, not listed. */
 #define LIST_PARTICIPANTS_MAX 12
 
-static const char *const weekday_names[] = {
-    "Sunday",   "Monday", "Tuesday",  "Wednesday",
-    "Thursday", "Friday", "Saturday",
-};
-
-static const char *const month_names[] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December",
-};
-
 /* --- people ------------------------------------------------------------ */
 
 char *
@@ -630,8 +620,9 @@ order_cmp(const void *va, const void *vb)
 char *
 rs_long_date(struct dais_date d)
 {
-	return xasprintf("%s %d %s %04d", weekday_names[date_weekday(d)], d.day,
-	                 month_names[(d.month + 11) % 12], d.year);
+	char buf[DAIS_TIMEBUF];
+
+	return xstrdup(date_fmt_full(buf, d));
 }
 
 /* The all-day items that cover the day (in the room, on a room's sheet),
