@@ -22,6 +22,7 @@
 #include "dais/iniwrite.h"
 #include "ics_internal.h"
 #include "dais/link.h"
+#include "dais/sources.h"
 #include "dais/strbuf.h"
 #include "dais/strmap.h"
 #include "dais/uid.h"
@@ -1083,10 +1084,12 @@ import_ics_write(const struct programme *p, struct import_ics_result *r,
 		free(path);
 	}
 	/* The entries as conference.ini has them: a directory or a glob
-	 * stays one, never its files. */
+	 * stays one, never its files; a file one of them reads already is
+	 * not listed again (it would be read twice). */
 	strlist_copy(&files, &p->conf.file_sources);
 	for (k = 0; k < i && k < r->n; k++)
-		if (!strlist_has(&files, r->v[k].name))
+		if (!strlist_has(&files, r->v[k].name) &&
+		    !sources_is_member(&p->conf, r->v[k].name))
 			strlist_add(&files, r->v[k].name);
 	list = strlist_join(&files, ", ");
 	if (ok)
