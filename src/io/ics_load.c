@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,13 +24,24 @@
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 
-void
-ics_init(void)
+static pthread_once_t ics_init_once = PTHREAD_ONCE_INIT;
+
+static void
+ics_init_settings(void)
 {
 	/* Without this libical drops parameters it does not know. */
 	ical_set_unknown_token_handling_setting(ICAL_ASSUME_IANA_TOKEN);
 	/* A malformed value must become an X-LIC-ERROR, never an abort. */
 	icalerror_set_errors_are_fatal(0);
+}
+
+/* Once per process: these are libical's process-wide settings, and the
+ * planner's sync thread loads the working copy while the main thread may
+ * load an import, so setting them on every load would be a data race. */
+void
+ics_init(void)
+{
+	pthread_once(&ics_init_once, ics_init_settings);
 }
 
 /* Blocks */
