@@ -8,6 +8,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #include "dais/journal.h"
 #include "dais/load.h"
 #include "dais/lock.h"
+#include "dais/scratchdir.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 
@@ -107,33 +109,6 @@ copy_tree(const char *from, const char *to, int depth, char **why)
 	return ok;
 }
 
-static void
-remove_tree(const char *path)
-{
-	struct dirent *e;
-	struct stat st;
-	DIR *d;
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			char *sub;
-
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			sub = xasprintf("%s/%s", path, e->d_name);
-			remove_tree(sub);
-			free(sub);
-		}
-		closedir(d);
-		rmdir(path);
-		return;
-	}
-	unlink(path);
-}
-
 /* s with every `from` replaced by `to` (the caller frees it). */
 static char *
 replaced(const char *s, const char *from, const char *to)
@@ -198,25 +173,33 @@ print_trial_diags(const struct diag_list *d, const char *tdir, const char *dir,
 	}
 }
 
-/* A new directory for the trial (the caller removes it); NULL after
- * saying why. */
-static char *
+/* A new scratch directory for the trial (scratchdir.h: one a killed
+ * import left is removed here); NULL after saying why. */
+static struct scratchdir *
 make_trial(void)
 {
-	const char *base = getenv("TMPDIR");
-	char *t = xasprintf("%s/dais-import-XXXXXX",
-	                    base != NULL && *base != '\0' ? base : "/tmp");
+	char *why = NULL;
+	struct scratchdir *t = scratchdir_make("dais-import", &why);
 
-	if (mkdtemp(t) == NULL) {
+	if (t == NULL) {
 		fprintf(stderr,
-		        "dais import: cannot make a directory to try the "
-		        "import in (%s: %s); set TMPDIR to a writable one. "
-		        "Nothing imported\n",
-		        t, strerror(errno));
-		free(t);
-		return NULL;
+		        "dais import: %s (to try the import in). Nothing "
+		        "imported\n",
+		        why);
+		free(why);
 	}
 	return t;
+}
+
+/* Test hook: DAIS_TEST_KILL=import-trial ends the import with SIGKILL
+ * once its trial copy is made, as a kill -9 or a power cut would. */
+static void
+killed_for_test(const char *point)
+{
+	const char *at = getenv("DAIS_TEST_KILL");
+
+	if (at != NULL && strcmp(at, point) == 0)
+		kill(getpid(), SIGKILL);
 }
 
 /* ---- The command -------------------------------------------------------- */
@@ -237,7 +220,8 @@ cmd_import(int argc, char **argv)
 	struct programme *real = NULL, *p = NULL, *again;
 	struct lock *lk = NULL;
 	bool dry = false, all_dates = false, fresh;
-	char *trial = NULL, *tdir = NULL, *why = NULL;
+	struct scratchdir *trial = NULL;
+	char *tdir = NULL, *why = NULL;
 	const char *dir, *name = NULL, *zone = NULL, *days = NULL, *held, *base;
 	const char *const *srcs;
 	size_t i, nsrcs, events = 0;
@@ -307,7 +291,7 @@ cmd_import(int argc, char **argv)
 	base = strrchr(dir, '/') != NULL && strrchr(dir, '/')[1] != '\0'
 	           ? strrchr(dir, '/') + 1
 	           : dir;
-	tdir = xasprintf("%s/%s", trial, base);
+	tdir = xasprintf("%s/%s", scratchdir_path(trial), base);
 	if (fresh) {
 		/* dais init's own checks; it says nothing until the import
 		 * holds. */
@@ -324,6 +308,7 @@ cmd_import(int argc, char **argv)
 		rc = EXIT_CONFLICTS;
 		goto out;
 	}
+	killed_for_test("import-trial");
 	p = programme_load(tdir, &d);
 	if (diag_count(&d, DIAG_ERROR) > 0) {
 		print_trial_diags(&d, tdir, dir, &r, false);
@@ -402,9 +387,7 @@ cmd_import(int argc, char **argv)
 	       dry ? " (dry run: nothing written)" : "");
 	rc = EXIT_CLEAN;
 out:
-	if (trial != NULL)
-		remove_tree(trial);
-	free(trial);
+	scratchdir_free(trial);
 	free(tdir);
 	free(why);
 	diag_clear(&d);

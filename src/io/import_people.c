@@ -19,6 +19,7 @@
 #include "dais/iniwrite.h"
 #include "dais/registry.h"
 #include "dais/trim.h"
+#include "dais/scratchdir.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -662,10 +663,11 @@ import_participants(const struct import_options *o, struct import_result *r,
 	struct strlist secs = {0}, seen = {0};
 	struct row *rows = NULL;
 	char *path = xasprintf("%s/participants.ini", o->dir), *text = NULL;
-	char scratch[] = "/tmp/dais-import-XXXXXX", *stray = NULL;
+	struct scratchdir *sd = NULL;
+	const char *scratch;
+	char *stray = NULL;
 	int *colkey = NULL;
 	size_t i, c, nrows = 0, len = 0;
-	bool have_scratch = false;
 
 	*why = NULL;
 	if (!registry_load(p, o->dir, &loaded) || p->conf.zone.name == NULL) {
@@ -748,12 +750,9 @@ import_participants(const struct import_options *o, struct import_result *r,
 		strlist_add(&seen, w->id);
 		diff_row(w, doc);
 	}
-	if (mkdtemp(scratch) == NULL) {
-		*why = xasprintf("cannot make a scratch directory in /tmp: %s",
-		                 strerror(errno));
+	if ((sd = scratchdir_make("dais-import", why)) == NULL)
 		goto done;
-	}
-	have_scratch = true;
+	scratch = scratchdir_path(sd);
 	/* Refusing a row may break another (one naming a delegation that
 	 * was refused): judge again until every error is explained. */
 	for (;;) {
@@ -787,8 +786,7 @@ import_participants(const struct import_options *o, struct import_result *r,
 	}
 	r->written = true;
 done:
-	if (have_scratch)
-		rmdir(scratch);
+	scratchdir_free(sd);
 	for (i = 0; i < nrows; i++)
 		row_free(&rows[i]);
 	free(rows);
