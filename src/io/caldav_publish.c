@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "caldav_internal.h"
 #include "dais/atomicfile.h"
@@ -27,8 +28,12 @@ struct published {
 	bool seen; /* in this run's calendar */
 };
 
+/* How long a publish waits for another to finish with .dais-publish. */
+#define PUBLISH_WAIT_MS 10000
+
 struct caldav_mirror {
 	char *dir;
+	int lock_fd; /* .dais-publish's flock, from open to close; -1: none */
 	char *base;
 	struct published *v;
 	size_t n, cap;
@@ -109,16 +114,17 @@ read_state(struct caldav_mirror *m, char **why)
 }
 
 static bool
-write_state(const struct caldav_mirror *m, char **why)
+write_state(struct caldav_mirror *m, char **why)
 {
 	char *path = xasprintf("%s/%s", m->dir, PUBLISH_STATE_FILE);
 	struct atomicfile *af = atomicfile_open(path, why);
 	FILE *f;
 	size_t i;
 
-	free(path);
-	if (af == NULL)
+	if (af == NULL) {
+		free(path);
 		return false;
+	}
 	f = atomicfile_stream(af);
 	fputs("# dais publish: the events published to subscribed calendars "
 	      "(dais-programme(5)).\n",
@@ -134,7 +140,22 @@ write_state(const struct caldav_mirror *m, char **why)
 		fprintf(f, " %016" PRIx64 " %d\n", m->v[i].fp,
 		        m->v[i].sequence);
 	}
-	return atomicfile_commit(af, why);
+	if (!atomicfile_commit(af, why)) {
+		free(path);
+		return false;
+	}
+	/* The record is a new file now: its lock is taken again, the old
+	 * one held meanwhile, so that a publish starting now waits. */
+	if (m->lock_fd >= 0) {
+		char *cause = NULL;
+		int fd = atomicfile_lock(path, PUBLISH_WAIT_MS, &cause);
+
+		close(m->lock_fd);
+		m->lock_fd = fd;
+		free(cause);
+	}
+	free(path);
+	return true;
 }
 
 static void
@@ -154,16 +175,47 @@ index_names(struct caldav_mirror *m)
 	}
 }
 
+/*
+ * Holds .dais-publish's lock from the read to the last write, so that two
+ * publishes at once neither write over each other's record nor send
+ * events on a record the other is changing; held, the temporaries a
+ * publish that was killed left beside it (atomicfile.h) are removed. A
+ * directory that cannot be written holds no lock: the record's write
+ * says why.
+ */
+static bool
+hold_state(struct caldav_mirror *m, char **why)
+{
+	char *path = xasprintf("%s/%s", m->dir, PUBLISH_STATE_FILE);
+	char *cause = NULL;
+
+	m->lock_fd = atomicfile_lock(path, PUBLISH_WAIT_MS, &cause);
+	if (m->lock_fd < 0 && errno == EWOULDBLOCK) {
+		*why = xasprintf("%s is being written by another 'dais "
+		                 "publish' and still was after %d seconds: try "
+		                 "again when it has finished",
+		                 path, PUBLISH_WAIT_MS / 1000);
+		free(path);
+		return false;
+	}
+	if (m->lock_fd >= 0)
+		atomicfile_remove_leftovers(path);
+	free(cause);
+	free(path);
+	return true;
+}
+
 struct caldav_mirror *
 caldav_mirror_open(const char *dir, const char *base, char **why)
 {
 	struct caldav_mirror *m = xcalloc(1, sizeof *m);
 	size_t n = strlen(base);
 
+	m->lock_fd = -1;
 	m->dir = xstrdup(dir);
 	m->base = (n > 0 && base[n - 1] == '/') ? xstrdup(base)
 	                                        : xasprintf("%s/", base);
-	if (!read_state(m, why)) {
+	if (!hold_state(m, why) || !read_state(m, why)) {
 		caldav_mirror_close(m);
 		return NULL;
 	}
@@ -194,6 +246,8 @@ caldav_mirror_close(struct caldav_mirror *m)
 	free(m->names);
 	free(m->dir);
 	free(m->base);
+	if (m->lock_fd >= 0)
+		close(m->lock_fd);
 	free(m);
 }
 
