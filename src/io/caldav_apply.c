@@ -19,6 +19,7 @@
 #include "dais/filehash.h"
 #include "dais/fileread.h"
 #include "dais/load.h"
+#include "dais/sources.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -41,6 +42,40 @@ file_index_new(const struct ctx *x)
 	return 0;
 }
 
+/*
+ * Where each session new from the server goes: the new-sessions file,
+ * or, when new-sessions is a directory (a vdir), a file of its own named
+ * as the planner names a new session's (programme_session_file_name),
+ * listed in conf.files from now on. x->files and x->exists grow with it.
+ */
+static void
+place_new_sessions(struct ctx *x, struct plan *v, size_t n)
+{
+	struct programme *p = x->p;
+	size_t i, before = p->conf.files.n, after;
+
+	for (i = 0; i < n; i++) {
+		char *name;
+
+		if (v[i].act != ACT_GET || v[i].l != NULL)
+			continue;
+		if (p->conf.new_sessions_dir == NULL) {
+			v[i].to_file = file_index_new(x);
+			continue;
+		}
+		name = programme_session_file_name(&p->conf, v[i].uid);
+		v[i].to_file = (int)programme_add_file(p, name);
+		free(name);
+	}
+	after = p->conf.files.n;
+	if (after == before)
+		return;
+	x->files = xreallocarray(x->files, after + 1, sizeof *x->files);
+	x->exists = xreallocarray(x->exists, after + 1, sizeof *x->exists);
+	memset(x->files + before + 1, 0, (after - before) * sizeof *x->files);
+	memset(x->exists + before + 1, 0, (after - before) * sizeof *x->exists);
+}
+
 /* Appends CRLF text, with LF line endings when the file has them. */
 static void
 sb_lines(struct strbuf *b, const char *crlf_text, bool crlf)
@@ -61,10 +96,10 @@ sb_lines(struct strbuf *b, const char *crlf_text, bool crlf)
 
 /* The plan entries of one file that write it, with their VTIMEZONEs. */
 static bool
-plan_in_file(const struct plan *pl, int file, int new_file)
+plan_in_file(const struct plan *pl, int file)
 {
 	if (pl->act == ACT_GET)
-		return (pl->l != NULL ? pl->l->file : new_file) == file;
+		return (pl->l != NULL ? pl->l->file : pl->to_file) == file;
 	if (pl->act == ACT_DROP)
 		return pl->l != NULL && pl->l->file == file;
 	return false;
@@ -93,7 +128,7 @@ plan_of_uid(const struct plan *v, size_t n, const char *uid)
  * that the file does not have yet. */
 static void
 add_zones(struct strbuf *b, const struct cal_text *ct, const struct plan *v,
-          size_t n, int file, int new_file)
+          size_t n, int file)
 {
 	struct cal_text rt;
 	struct strbuf zone = {0};
@@ -101,7 +136,7 @@ add_zones(struct strbuf *b, const struct cal_text *ct, const struct plan *v,
 	size_t nseen = 0, cap = 0, i, j, k;
 
 	for (i = 0; i < n; i++) {
-		if (v[i].act != ACT_GET || !plan_in_file(&v[i], file, new_file))
+		if (v[i].act != ACT_GET || !plan_in_file(&v[i], file))
 			continue;
 		if (!cal_text_parse(&rt, xstrdup(v[i].rm->data),
 		                    strlen(v[i].rm->data))) {
@@ -142,10 +177,10 @@ add_zones(struct strbuf *b, const struct cal_text *ct, const struct plan *v,
  * everything else byte for byte.
  */
 static char *
-splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
+splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len,
+       size_t *events)
 {
 	const struct cal_text *ct = &x->files[file];
-	int new_file = file_index_new(x);
 	struct strbuf b = {0};
 	bool crlf = ct->text == NULL || ct->crlf, *done;
 	const struct plan *pl;
@@ -154,6 +189,7 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 	    at = 0,
 	    first = ct->split.nblocks > 0 ? ct->split.blocks[0].start : end_cal;
 
+	*events = 0;
 	done = xcalloc(n + 1, sizeof *done);
 	if (ct->text == NULL)
 		sb_lines(&b,
@@ -163,29 +199,33 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len)
 	else
 		strbuf_add(&b, ct->text, first);
 	at = first;
-	add_zones(&b, ct, v, n, file, new_file);
+	add_zones(&b, ct, v, n, file);
 	for (i = 0; i < ct->split.nblocks; i++) {
 		const struct ics_text_block *blk = &ct->split.blocks[i];
 		strbuf_add(&b, ct->text + at, blk->start - at);
 		at = blk->end;
 		pl = blk->vevent && blk->uid ? plan_of_uid(v, n, blk->uid)
 		                             : NULL;
-		if (pl == NULL || !plan_in_file(pl, file, new_file)) {
+		if (pl == NULL || !plan_in_file(pl, file)) {
 			strbuf_add(&b, ct->text + blk->start,
 			           blk->end - blk->start);
+			*events += blk->vevent;
 			continue;
 		}
 		if (pl->act == ACT_GET && !done[pl - v]) {
 			sb_lines(&b, pl->rm->text, crlf);
 			done[pl - v] = true;
+			(*events)++;
 		}
 	}
 	if (ct->text != NULL)
 		strbuf_add(&b, ct->text + at, end_cal - at);
 	for (i = 0; i < n; i++)
 		if (v[i].act == ACT_GET && !done[i] &&
-		    plan_in_file(&v[i], file, new_file))
+		    plan_in_file(&v[i], file)) {
 			sb_lines(&b, v[i].rm->text, crlf);
+			(*events)++;
+		}
 	if (ct->text != NULL)
 		strbuf_add(&b, ct->text + end_cal, ct->len - end_cal);
 	else
@@ -288,24 +328,43 @@ sync_save_state(struct ctx *x)
 	return false;
 }
 
+/*
+ * Writes one file's new text; a file of a directory or glob entry (a
+ * vdir's) whose last session went is removed instead, as a save removes
+ * it, unless it changed since the sync read it.
+ */
+static bool
+write_file(struct ctx *x, size_t f, const char *path, const char *text,
+           size_t len, size_t events, char **why)
+{
+	const struct cal_text *ct = &x->files[f];
+	bool changed = false;
+
+	if (events > 0 || ct->text == NULL ||
+	    !sources_is_member(&x->p->conf, x->p->conf.files.v[f]))
+		return atomicfile_write(path, text, len, why);
+	return atomicfile_remove_over(path, filehash_bytes(ct->text, ct->len),
+	                              &changed, why);
+}
+
 /* The server's versions into the working copy, one file at a time. */
 bool
 sync_apply_local(struct ctx *x, struct plan *v, size_t n)
 {
 	const struct strlist *files = &x->p->conf.files;
-	int new_file = file_index_new(x);
 	char *text, *path, *why = NULL;
-	size_t f, i, len;
+	size_t f, i, len, events;
 	bool any;
 
+	place_new_sessions(x, v, n);
 	for (f = 0; f < files->n; f++) {
 		for (i = 0, any = false; i < n && !any; i++)
-			any = plan_in_file(&v[i], (int)f, new_file);
+			any = plan_in_file(&v[i], (int)f);
 		if (!any)
 			continue;
-		text = splice(x, v, n, (int)f, &len);
+		text = splice(x, v, n, (int)f, &len, &events);
 		path = xasprintf("%s/%s", x->dir, files->v[f]);
-		if (!atomicfile_write(path, text, len, &why)) {
+		if (!write_file(x, f, path, text, len, events, &why)) {
 			x->r->why = xasprintf("%s: nothing else was changed; "
 			                      "sync again when it can be "
 			                      "written",
@@ -319,7 +378,7 @@ sync_apply_local(struct ctx *x, struct plan *v, size_t n)
 		free(text);
 		x->r->files_changed = true;
 		for (i = 0; i < n; i++) {
-			if (!plan_in_file(&v[i], (int)f, new_file))
+			if (!plan_in_file(&v[i], (int)f))
 				continue;
 			x->r->got_uids =
 			    xreallocarray(x->r->got_uids, x->r->ngot + 1,

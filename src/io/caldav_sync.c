@@ -176,18 +176,6 @@ caldav_sync(const char *dir, const struct sync_options *o,
 		                   dir);
 		goto out;
 	}
-	/* The server's new sessions are written into the new-sessions file
-	 * (caldav_apply.c); one file each is not done yet: refuse rather
-	 * than put a second event into a vdir's file. */
-	if (x.p->conf.new_sessions_dir != NULL) {
-		r->why = xasprintf(
-		    "%s/conference.ini: new-sessions is the directory %s, and "
-		    "dais sync cannot yet save a server's new sessions one "
-		    "file each: set new-sessions to a file of files "
-		    "(dais-programme(5))",
-		    dir, x.p->conf.new_sessions_dir);
-		goto out;
-	}
 	if (!caldav_server_read(dir, &x.srv, &present, diags)) {
 		if (!present)
 			r->why = xasprintf(

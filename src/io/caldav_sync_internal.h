@@ -51,6 +51,9 @@ struct plan {
 	struct remote *rm;
 	struct sync_entry *st; /* while deciding; the state moves after */
 	char *known_href;      /* the state's href, when it had one */
+	/* ACT_GET of a session the working copy lacks: the index into
+	 * conf.files it goes to (sync_apply_local sets it). */
+	int to_file;
 	enum action act;
 	enum sync_conflict_kind kind;
 };

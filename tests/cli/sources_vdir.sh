@@ -10,10 +10,8 @@ expect_exit 0 "$DAIS" check "$p"
 expect_contains "Vdir Conference: 5 sessions, no conflicts." stdout "$out"
 expect_not_contains "warning" stderr "$err"
 
-# dais sync cannot yet write a server's sessions one file each: it says
-# so rather than put two events in one of the vdir's files.
-expect_exit 2 "$DAIS" sync "$p"
-expect_contains "new-sessions is the directory calendar, and dais sync cannot yet save a server's new sessions one file each" stderr "$err"
+# dais sync writes a server's new sessions one file each:
+# tests/caldav/sync_vdir.sh.
 
 # dais's export against khal, both in UTC.
 expect_exit 0 "$DAIS" export "$p" -o "$tmp/out.ics"
