@@ -13,8 +13,18 @@ enum diag_level {
 	DIAG_ERROR,   /* the input cannot be trusted: refuse it (exit 2) */
 };
 
+/* What a problem is about, for a front end that treats some kinds apart
+ * rather than by their wording; most are DIAG_KIND_OTHER. */
+enum diag_kind {
+	DIAG_KIND_OTHER,
+	/* An ATTENDEE linked to no participant (no dais id): its session
+	 * loads, that person's conflicts go unchecked. */
+	DIAG_KIND_ATTENDEE_UNLINKED,
+};
+
 struct diag {
 	enum diag_level level;
+	enum diag_kind kind;
 	char *file;    /* path as the user would recognise it, or NULL */
 	int line;      /* 1-based line in file, or 0 when not known */
 	char *uid;     /* the session's UID, or NULL */
@@ -29,6 +39,11 @@ struct diag_list {
 void diag_add(struct diag_list *list, enum diag_level level, const char *file,
               int line, const char *uid, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* The same, for a problem of a kind front ends may single out. */
+void diag_add_kind(struct diag_list *list, enum diag_level level,
+                   enum diag_kind kind, const char *file, int line,
+                   const char *uid, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 size_t diag_count(const struct diag_list *list, enum diag_level level);
 /* Frees the entries, leaving an empty list that can be reused. */
 void diag_clear(struct diag_list *list);

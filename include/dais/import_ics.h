@@ -29,11 +29,12 @@ struct import_ics_out {
 /* A LOCATION linked to a room by the closest name only: a guess, which
  * `dais import --dry-run` lists and the planner asks the organiser about. */
 struct import_ics_guess {
-	char *file;     /* the source, as given */
-	char *uid;      /* the event's (made when its client wrote none) */
-	char *title;    /* SUMMARY, or "(untitled)" */
-	char *location; /* LOCATION as written */
-	char *room_id;  /* the room proposed */
+	char *file;         /* the source, as given */
+	char *uid;          /* the event's (made when its client wrote none) */
+	char *title;        /* SUMMARY, or "(untitled)" */
+	char *location;     /* LOCATION as written */
+	char *room_id;      /* the room proposed */
+	size_t report_line; /* the line of report that says so */
 };
 
 struct import_ics_result {

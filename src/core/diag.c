@@ -9,21 +9,43 @@
 
 #include "dais/xalloc.h"
 
-void
-diag_add(struct diag_list *list, enum diag_level level, const char *file,
-         int line, const char *uid, const char *fmt, ...)
+static void
+diag_vadd(struct diag_list *list, enum diag_level level, enum diag_kind kind,
+          const char *file, int line, const char *uid, const char *fmt,
+          va_list ap)
 {
 	struct diag *d;
-	va_list ap;
 
 	XGROW(list->v, list->n, list->cap);
 	d = &list->v[list->n++];
 	d->level = level;
+	d->kind = kind;
 	d->file = xstrdup(file);
 	d->line = line;
 	d->uid = xstrdup(uid);
-	va_start(ap, fmt);
 	d->message = xvasprintf(fmt, ap);
+}
+
+void
+diag_add(struct diag_list *list, enum diag_level level, const char *file,
+         int line, const char *uid, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(list, level, DIAG_KIND_OTHER, file, line, uid, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_add_kind(struct diag_list *list, enum diag_level level,
+              enum diag_kind kind, const char *file, int line, const char *uid,
+              const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(list, level, kind, file, line, uid, fmt, ap);
 	va_end(ap);
 }
 

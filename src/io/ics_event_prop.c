@@ -266,14 +266,15 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		return;
 	}
 	if (id == NULL || *id == '\0') {
-		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
-		         ev->s.uid,
-		         "ATTENDEE %s has no dais id, so dais cannot check "
-		         "their conflicts; add X-DAIS-ID=<participant id> "
-		         "(or write the value as urn:x-dais:<id>)",
-		         cn      ? cn
-		         : value ? value
-		                 : "?");
+		ics_diag_kind(
+		    f, DIAG_WARNING, DIAG_KIND_ATTENDEE_UNLINKED,
+		    attendee_line(f, b, value, at), ev->s.uid,
+		    "ATTENDEE %s has no dais id, so dais cannot check "
+		    "their conflicts; add X-DAIS-ID=<participant id> "
+		    "(or write the value as urn:x-dais:<id>)",
+		    cn      ? cn
+		    : value ? value
+		            : "?");
 		return;
 	}
 	if (session_find_assignment(&ev->s, id) >= 0) {

@@ -15,11 +15,10 @@
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 
-void
-ics_diag(struct ics_file *f, enum diag_level level, int line, const char *uid,
-         const char *fmt, ...)
+static void
+ics_vdiag(struct ics_file *f, enum diag_level level, enum diag_kind kind,
+          int line, const char *uid, const char *fmt, va_list ap)
 {
-	va_list ap;
 	char *msg;
 
 	/* A file of a million broken lines would make a million messages
@@ -31,11 +30,31 @@ ics_diag(struct ics_file *f, enum diag_level level, int line, const char *uid,
 		return;
 	}
 	f->ndiags++;
-	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	diag_add(f->diags, level, f->shown, line, uid, "%s", msg);
+	diag_add_kind(f->diags, level, kind, f->shown, line, uid, "%s", msg);
 	free(msg);
+}
+
+void
+ics_diag(struct ics_file *f, enum diag_level level, int line, const char *uid,
+         const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ics_vdiag(f, level, DIAG_KIND_OTHER, line, uid, fmt, ap);
+	va_end(ap);
+}
+
+void
+ics_diag_kind(struct ics_file *f, enum diag_level level, enum diag_kind kind,
+              int line, const char *uid, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ics_vdiag(f, level, kind, line, uid, fmt, ap);
+	va_end(ap);
 }
 
 /* The count of what ics_diag left out; an error if any of it was one, so

@@ -143,6 +143,10 @@ char *ics_quote(const char *s, size_t max);
 void ics_diag(struct ics_file *f, enum diag_level level, int line,
               const char *uid, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* The same for a problem of a kind front ends single out (diag.h). */
+void ics_diag_kind(struct ics_file *f, enum diag_level level,
+                   enum diag_kind kind, int line, const char *uid,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* The zone of a TZID: the file's VTIMEZONE, else the zone database (with
  * or without libical's /freeassociation.sourceforge.net/ prefix). */

@@ -214,11 +214,13 @@ link_location(const struct programme *p, icalcomponent *ev,
 		g->location = xstrdup(loc);
 		g->room_id = xstrdup(room->id);
 	}
-	if (how == LINK_CLOSEST)
+	if (how == LINK_CLOSEST) {
+		r->guesses[r->nguesses - 1].report_line = r->report.n;
 		report(r,
 		       "%s: '%s': LOCATION '%s' linked to room '%s' (%s) by "
 		       "the closest name; check it",
 		       file, title_of(ev), loc, room->id, room->name);
+	}
 }
 
 static void
@@ -1168,8 +1170,8 @@ import_ics_sessions(const struct programme *p,
 	/* The lines are those of the calendar as linked, not of the source:
 	 * the message names the session instead. */
 	for (i = 0; i < d.n; i++) {
-		diag_add(diags, d.v[i].level, d.v[i].file, 0, d.v[i].uid, "%s",
-		         d.v[i].message);
+		diag_add_kind(diags, d.v[i].level, d.v[i].kind, d.v[i].file, 0,
+		              d.v[i].uid, "%s", d.v[i].message);
 	}
 	errors = diag_count(&d, DIAG_ERROR);
 	diag_clear(&d);

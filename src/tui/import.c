@@ -178,6 +178,18 @@ summary_closed(struct planner *pl, int key)
 	(void)key;
 }
 
+/* Whether line i of the engine's report is a closest-name guess's. */
+static bool
+is_guess_line(const struct import_ics_result *r, size_t i)
+{
+	size_t g;
+
+	for (g = 0; g < r->nguesses; g++)
+		if (r->guesses[g].report_line == i)
+			return true;
+	return false;
+}
+
 /* Adds run's sessions, with the organiser's answers, as one edit; then
  * says what came in and what did not link. */
 static void
@@ -256,8 +268,7 @@ import_apply(struct planner *pl, struct import_run *run)
 			              "dais import keeps events whole):");
 		for (i = 0; i < run->r.report.n; i++)
 			/* The closest-name links were asked about. */
-			if (strstr(run->r.report.v[i], "by the closest name") ==
-			    NULL)
+			if (!is_guess_line(&run->r, i))
 				strbuf_addf(&q, "\n%s", run->r.report.v[i]);
 		for (i = 0; i < run->warnings.n; i++)
 			strbuf_addf(&q, "\n%s", run->warnings.v[i]);
@@ -314,8 +325,7 @@ import_typed(struct planner *pl, const char *text)
 
 		/* An attendee no participant matched: the engine's report
 		 * says so already, with what to do. */
-		if (strncmp(d.v[i].message, "ATTENDEE ", 9) == 0 &&
-		    strstr(d.v[i].message, "has no dais id") != NULL)
+		if (d.v[i].kind == DIAG_KIND_ATTENDEE_UNLINKED)
 			continue;
 		line = diag_format(&d.v[i]);
 		strlist_add(&run->warnings, line);
