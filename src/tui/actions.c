@@ -454,10 +454,15 @@ planner_save(struct planner *pl)
 		                         lost);
 	free(before);
 	if (saved) {
-		planner_message(pl, journal_note != NULL,
-		                "Saved %zu changed session%s to %s%s.", n,
+		bool marks_failed;
+		char *marks = requests_record_placed(pl, &marks_failed);
+
+		planner_message(pl, journal_note != NULL || marks_failed,
+		                "Saved %zu changed session%s to %s%s%s%s.", n,
 		                n == 1 ? "" : "s", names,
-		                journal_note ? journal_note : "");
+		                journal_note ? journal_note : "",
+		                marks ? "; " : "", marks ? marks : "");
+		free(marks);
 		/* Then participants and rooms (ini_external.c). */
 		{
 			char *note = xstrdup(pl->message);

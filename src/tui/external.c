@@ -299,11 +299,22 @@ merge(struct planner *pl)
 		planner_message(pl, true, "Not merged: %s", first);
 		free(first);
 	} else {
+		bool marks_failed;
+		char *marks = requests_record_placed(pl, &marks_failed);
+
 		/* The files now hold both sides: show them. */
 		shown = reload(pl,
 		               "Merged: your edits are saved and theirs "
 		               "kept; both are on screen.",
 		               "Merged and saved, but ");
+		if (marks != NULL) {
+			char *said = xstrdup(pl->message ? pl->message : "");
+
+			planner_message(pl, marks_failed || pl->message_error,
+			                "%s; %s.", said, marks);
+			free(said);
+		}
+		free(marks);
 	}
 	/* Some files may hold the edits now: unless the reload started the
 	 * journal afresh, it starts again with what is still unsaved. */

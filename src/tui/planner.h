@@ -554,6 +554,16 @@ const char *planner_person_name(const struct planner *pl,
 extern const struct view_ops grid_view, list_view, people_view, conflicts_view,
     requests_view;
 
+/*
+ * After a save of the sessions: each request of requests.ini whose session
+ * (the UID dais schedule derives from the request) is now in the files gets
+ * its `placed = UID` line, as `dais schedule` writes it, so that a meeting
+ * placed with P and later deleted (called off) is not placed again. Returns
+ * NULL when nothing was to be marked, else a sentence for the status line
+ * (owned); *failed says whether it is an error.
+ */
+char *requests_record_placed(struct planner *pl, bool *failed);
+
 /* Selects whatever is under the grid cursor. */
 void grid_sync_selection(struct planner *pl);
 /* Puts the grid cursor on the selected session. */

@@ -329,9 +329,9 @@ run_summary(const struct schedule_result *r)
 /*
  * P: places the requests not placed yet (the integer program of
  * schedule.h, as `dais schedule`), then applies the plan as one edit, so
- * one u removes every session it made. requests.ini is not written: a
- * placed request is known by its session's UID, here and to `dais
- * schedule`.
+ * one u removes every session it made. requests.ini is written at the
+ * save that writes the sessions (requests_record_placed), not here: until
+ * then a placed request is known by its session's UID.
  */
 static void
 run_scheduler(struct planner *pl)
@@ -425,6 +425,72 @@ requests_action(struct planner *pl, enum action a)
 	}
 	planner_jump(pl, s);
 	return true;
+}
+
+char *
+requests_record_placed(struct planner *pl, bool *failed)
+{
+	struct requests_view *rv = state_of(pl);
+	struct request_list l = {0};
+	struct diag_list diags = {0};
+	char *domain, *why = NULL, *said = NULL;
+	size_t i, marked = 0;
+
+	*failed = false;
+	/* Read afresh: the view may never have been opened (a journal
+	 * restored after a crash can hold P's sessions), and the file may
+	 * have been edited by hand since. A file with errors is left alone;
+	 * the view lists them. */
+	if (!requests_load(pl->p, pl->p->dir, &l, &diags) || !l.exists ||
+	    diag_count(&diags, DIAG_ERROR) > 0)
+		goto out;
+	domain = uid_domain_of(pl->p);
+	for (i = 0; i < l.n; i++) {
+		struct request *r = &l.v[i];
+		char *uid;
+
+		if (r->placed != NULL)
+			continue;
+		uid = request_uid(r, domain);
+		if (editor_session(pl->ed, uid, DAIS_TIME_NONE) == NULL) {
+			free(uid);
+			continue;
+		}
+		r->placed = uid;
+		r->state = REQUEST_PLACED;
+		marked++;
+	}
+	free(domain);
+	if (marked == 0)
+		goto out;
+	if (!requests_save_placed(&l, &why)) {
+		*failed = true;
+		said = xasprintf("but requests.ini could not be marked (%s): "
+		                 "the next save or 'dais schedule' marks the "
+		                 "placed requests",
+		                 why);
+		free(why);
+		goto out;
+	}
+	said = xasprintf("requests.ini marks %zu request%s placed", marked,
+	                 marked == 1 ? "" : "s");
+	/* The view shows the same lines without reading the file again
+	 * (which would forget the last run's reasons). */
+	for (i = 0; rv != NULL && i < l.n; i++) {
+		struct request *q = request_find(&rv->reqs, l.v[i].id);
+
+		if (q == NULL || q->placed != NULL || l.v[i].placed == NULL)
+			continue;
+		q->placed = xstrdup(l.v[i].placed);
+		q->state = REQUEST_PLACED;
+	}
+	if (rv != NULL)
+		rv->reqs.file_hash = l.file_hash;
+out:
+	request_list_clear(&l);
+	diag_clear(&diags);
+	free(diags.v);
+	return said;
 }
 
 static void *

@@ -2,9 +2,10 @@
 # requests_schedule.sh: P in the Requests view runs the scheduler on the
 # example's requests and applies its plan as one undoable edit: the placed
 # ones show their day, time and room, the others why not; u removes every
-# session it made, C-r puts them back. Saved, `dais check` finds no new
-# error and `dais schedule` finds every placed request by its session (a
-# re-run places nothing new). Then at 80x24.
+# session it made, C-r puts them back. Saved, requests.ini marks each
+# placed request (as `dais schedule` does), `dais check` finds no new
+# error and `dais schedule` places nothing new; and a placed meeting
+# deleted afterwards (called off) is not placed again. Then at 80x24.
 . "$(dirname "$0")/lib.sh"
 
 copy_example prog
@@ -56,6 +57,7 @@ keys P
 wait_for "Nothing more can be placed" 30
 keys s
 wait_for "Saved $placed changed sessions"
+wait_for "requests.ini marks $placed requests placed"
 keys q
 status=$(wait_exit)
 [ "$status" = 0 ] || { echo "FAIL: the planner exited $status"; fail=1; }
@@ -72,6 +74,33 @@ if c["errors"] != e0:
 if s["asked"] != n - placed or s["placements"]:
     sys.exit("FAIL: dais schedule would place again: asked %d, placements %s" % (s["asked"], s["placements"]))
 PY
+marked=$(grep -c '^placed = "request-' "$tmp/prog/requests.ini")
+[ "$marked" = "$placed" ] || {
+	echo "FAIL: requests.ini marks $marked placed, the planner placed $placed"; fail=1; }
+# The Kuwait–Tajikistan meeting is called off: its session deleted by hand.
+/usr/bin/python3 - "$tmp/prog" <<'PY' || fail=1
+import glob, sys
+for path in glob.glob(sys.argv[1] + "/programme/*.ics"):
+    s = open(path, newline="").read()
+    i = s.find("UID:request-kw-tj-interior@")
+    if i < 0:
+        continue
+    b = s.rfind("BEGIN:VEVENT", 0, i)
+    e = s.index("END:VEVENT", i) + len("END:VEVENT\r\n")
+    open(path, "w", newline="").write(s[:b] + s[e:])
+    sys.exit(0)
+sys.exit("FAIL: no session request-kw-tj-interior in the files")
+PY
+"$DAIS" schedule "$tmp/prog" --dry-run --format json >"$tmp/again.json" 2>"$tmp/again.err"
+/usr/bin/python3 - "$tmp/again.json" <<'PY' || fail=1
+import json, sys
+s = json.load(open(sys.argv[1]))
+back = [p for p in s["placements"] if "kw-tj-interior" in json.dumps(p)]
+if back:
+    sys.exit("FAIL: the deleted meeting is placed again: %s" % back)
+PY
+grep -q "kw-tj-interior.*no longer in the programme" "$tmp/again.err" || {
+	echo "FAIL: dais schedule does not say the placed session is gone:"; cat "$tmp/again.err"; fail=1; }
 
 # 80x24: the view fits and P works.
 copy_example small
