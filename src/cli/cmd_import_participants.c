@@ -136,6 +136,15 @@ cmd_import_participants(int argc, char **argv)
 		free(map);
 		return EXIT_CONFLICTS;
 	}
+	/* A stopped planner's journal replays only onto the registries it
+	 * was written against: writing participants.ini now would lose its
+	 * edits. */
+	if (lk != NULL && cli_journal_in_the_way("import-participants", o.dir,
+	                                         "import again")) {
+		lock_release(lk);
+		free(map);
+		return EXIT_CONFLICTS;
+	}
 	st = import_participants(&o, &r, &why);
 	lock_release(lk);
 	if (st == IMPORT_BAD_INPUT) {

@@ -116,6 +116,19 @@ T kill-server 2>/dev/null
 grep -qF "holds 7 unsaved edits to 5 sessions, not in the files checked" \
 	"$tmp/check.err" || { echo "FAIL: check did not mention the journal:";
 	cat "$tmp/check.err"; fail=1; }
+# A command that writes refuses while they wait: import-participants once
+# wrote participants.ini, and the journal then would not replay onto it.
+cp "$tmp/killed/participants.ini" "$tmp/participants.before"
+printf 'id,name,kind\r\ntn-interior,Ministre de l’Intérieur — Tunisie,minister\r\n' \
+	>"$tmp/accredited.csv"
+"$DAIS" import-participants "$tmp/killed" "$tmp/accredited.csv" \
+	>/dev/null 2>"$tmp/ip.err" && {
+	echo "FAIL: import-participants ran over a pending journal"; fail=1; }
+grep -qF "holds 7 unsaved edits of a planner that stopped" "$tmp/ip.err" || {
+	echo "FAIL: import-participants did not name the journal:"
+	cat "$tmp/ip.err"; fail=1; }
+cmp -s "$tmp/participants.before" "$tmp/killed/participants.ini" || {
+	echo "FAIL: import-participants changed participants.ini"; fail=1; }
 
 # The next planner says so, and restores them.
 start_asking "$tmp/killed"
