@@ -29,6 +29,7 @@
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 #include "ics_text.h"
+#include "import_zones.h"
 
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
@@ -1004,9 +1005,14 @@ import_file(const struct programme *p, const char *file,
 		free(text);
 		return false;
 	}
-	free(text);
 	/* libical's X-LIC-ERRORs (said above) would be written out. */
 	icalcomponent_strip_errors(root);
+	if (!import_windows_zones(p, root, body, file, r, d)) {
+		icalcomponent_free(root);
+		free(text);
+		return false;
+	}
+	free(text);
 	xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
 	for (cal = xroot ? icalcomponent_get_first_component(
 	                       root, ICAL_VCALENDAR_COMPONENT)

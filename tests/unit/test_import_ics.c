@@ -3,7 +3,8 @@
  * structured form the planner filters by (not by the messages' wording):
  * an ATTENDEE linked to nobody is a warning of kind
  * DIAG_KIND_ATTENDEE_UNLINKED, every other problem DIAG_KIND_OTHER, and
- * each closest-name guess names its own line of the report.
+ * each closest-name guess names its own line of the report. And the
+ * Windows zone names it maps (winzones.h).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 #include "dais/diag.h"
 #include "dais/import_ics.h"
 #include "dais/model.h"
+#include "dais/winzones.h"
 #include "helpers.h"
 
 /* Outlook's calendar into the example: 'Plenary Hall' is linked by the
@@ -97,10 +99,41 @@ test_diag_add_kind(void **state)
 	diag_clear(&d);
 }
 
+static void
+expect_zone(const char *windows, const char *prefer, const char *want)
+{
+	char *got = winzones_find(windows, prefer);
+
+	if (want == NULL)
+		assert_null(got);
+	else
+		assert_string_equal(got, want);
+	free(got);
+}
+
+/* Windows names through ICU: the conference's zone when it is one of the
+ * name's, else CLDR's zone for the name as a whole. */
+static void
+test_windows_zones(void **state)
+{
+	(void)state;
+	expect_zone("Arab Standard Time", "Asia/Kuwait", "Asia/Kuwait");
+	expect_zone("Arab Standard Time", "Asia/Qatar", "Asia/Qatar");
+	expect_zone("Arab Standard Time", "Europe/Paris", "Asia/Riyadh");
+	expect_zone("Arab Standard Time", NULL, "Asia/Riyadh");
+	expect_zone("W. Europe Standard Time", "Asia/Kuwait", "Europe/Berlin");
+	expect_zone("West Asia Standard Time", NULL, "Asia/Tashkent");
+	expect_zone("Russian Standard Time", NULL, "Europe/Moscow");
+	expect_zone("Atlantis Standard Time", "Asia/Kuwait", NULL);
+	expect_zone("Asia/Kuwait", NULL, NULL);
+	expect_zone("", NULL, NULL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_windows_zones),
 	    cmocka_unit_test(test_diag_add_kind),
 	    cmocka_unit_test(test_kinds_and_guess_lines),
 	};
