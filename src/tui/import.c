@@ -42,7 +42,8 @@ run_free(void *arg)
 	for (i = 0; i < run->n; i++)
 		session_free(&run->sessions[i]);
 	free(run->sessions);
-	for (i = 0; i < run->r.nguesses; i++)
+	/* rooms is made only once there are sessions to import */
+	for (i = 0; run->rooms != NULL && i < run->r.nguesses; i++)
 		free(run->rooms[i]);
 	free(run->rooms);
 	import_ics_result_free(&run->r);
@@ -291,6 +292,33 @@ import_apply(struct planner *pl, struct import_run *run)
 	run_free(run);
 }
 
+/* Why a calendar gave no session: every event left out (already in the
+ * programme by its UID, say, when a delegation's calendar is read again),
+ * or none in it at all. */
+static char *
+nothing_imported(const char *path, const struct import_ics_result *r)
+{
+	struct strbuf b = {0};
+
+	if (r->skipped == 0 && r->outside == 0)
+		return xasprintf("%s: no event in it; nothing imported.", path);
+	strbuf_addf(&b, "%s: nothing imported:", path);
+	if (r->skipped > 0)
+		strbuf_addf(&b,
+		            " %s%zu event%s already in the programme "
+		            "(the same UID)",
+		            r->outside > 0 ? "" : "its ", r->skipped,
+		            r->skipped == 1 ? " is" : "s are");
+	if (r->outside > 0)
+		strbuf_addf(&b,
+		            "%s %zu event%s on no conference day ('dais "
+		            "import --all-dates' takes them)",
+		            r->skipped > 0 ? ";" : "", r->outside,
+		            r->outside == 1 ? " is" : "s are");
+	strbuf_addstr(&b, ". 'dais import --dry-run' lists each.");
+	return strbuf_take(&b);
+}
+
 /* The path typed: read it through the engine and the loader; a refusal
  * stays in the prompt. */
 static char *
@@ -333,7 +361,7 @@ import_typed(struct planner *pl, const char *text)
 	}
 	diag_clear(&d);
 	if (run->n == 0) {
-		why = xasprintf("%s: no event in it; nothing imported.", path);
+		why = nothing_imported(path, &run->r);
 		run_free(run);
 		return why;
 	}

@@ -4,7 +4,8 @@
 # prompt, naming it; the LOCATION linked by the closest name only
 # ("Plenary Hall" -> Main Plenary Hall) is a question, answered here with
 # another room; the sessions come in as one edit that the save writes and
-# one undo removes; the source file is never changed.
+# one undo removes; read again, it says its events are in already; the
+# source file is never changed.
 . "$(dirname "$0")/lib.sh"
 
 copy_example prog
@@ -64,6 +65,15 @@ echo "$block" | grep -q '^DTSTART;TZID=Asia/Kuwait:20261104T090000$' ||
 	{ echo "FAIL: the start is not the Outlook one: $block"; fail=1; }
 grep -q "^X-DAIS-ROOM:plenary" <(block_of "$new_file") &&
 	{ echo "FAIL: the proposed room was written"; fail=1; }
+# The same calendar again: its events are in the programme already, which
+# is what the prompt says (not that the file has no event).
+keys I
+wait_for "Import calendar (.ics file):"
+type_text "$tmp/outlook.ics"
+keys Enter
+wait_joined "$tmp/outlook.ics: nothing imported: its 2 events are already in the programme (the same UID)."
+keys Escape
+wait_gone "Import calendar (.ics file):"
 
 # One undo removes the whole import; saved, the file no longer has it.
 keys u
