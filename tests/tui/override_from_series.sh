@@ -23,8 +23,13 @@ keys q
 awk 'BEGIN{RS="BEGIN:VEVENT"} /RECURRENCE-ID[^\n]*20261104T083000/' "$f" | tr -d '\r' >"$tmp/override"
 [ -s "$tmp/override" ] || { echo "FAIL: no override of the 4 Nov occurrence written"; cat "$f"; fail=1; }
 o=$(cat "$tmp/override")
-case "$o" in *'RECURRENCE-ID;TZID="Arab Standard Time":20261104T083000'* | *'RECURRENCE-ID;TZID=Arab Standard Time:20261104T083000'*) ;;
-*) echo "FAIL: RECURRENCE-ID not in the series' zone"; echo "$o"; fail=1 ;; esac
+# The series' zone as the import wrote it (Outlook's "Arab Standard Time"
+# becomes Asia/Kuwait: import_windows_zones.sh).
+tz=$(tr -d '\r' <"$f" | awk 'BEGIN{RS="BEGIN:VEVENT"} /RRULE/' | grep -o '^DTSTART;TZID=[^:]*' | head -1)
+tz=${tz#DTSTART;}
+[ -n "$tz" ] || { echo "FAIL: no series with a TZID in $f"; fail=1; }
+case "$o" in *"RECURRENCE-ID;$tz:20261104T083000"*) ;;
+*) echo "FAIL: RECURRENCE-ID not in the series' zone ($tz)"; echo "$o"; fail=1 ;; esac
 for want in 'BEGIN:VALARM' 'TRIGGER:-PT15M' 'X-MICROSOFT-CDO-BUSYSTATUS:BUSY' 'PRIORITY:5' \
 	'TRANSP:OPAQUE' 'CLASS:PUBLIC' 'SUMMARY;LANGUAGE=en-us:Heads of delegation briefing'; do
 	case "$o" in *"$want"*) ;; *) echo "FAIL: the override lacks $want"; fail=1 ;; esac
