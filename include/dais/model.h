@@ -3,7 +3,9 @@
  * and organisations taking part, and the sessions with their assignments.
  *
  * The model knows nothing of files. Every string is UTF-8 and owned by the
- * struct that holds it; programme_free() releases everything. Sessions refer
+ * struct that holds it, except the strings of sessions read from files,
+ * which live in the programme's string store (arena.h; struct session's
+ * `stored`); programme_free() releases everything. Sessions refer
  * to rooms and participants by id (a lowercase slug), so a session that names
  * an id no registry defines is still representable; the conflict engine
  * reports it as an unknown reference.
@@ -180,6 +182,17 @@ struct session {
 	 * for a session made in dais; and the line of its BEGIN:VEVENT. */
 	int source;
 	int line;
+	/*
+	 * The fields (bit 1 << SESSION_FIELD_x, session_field.h) whose text
+	 * or assignments live in the programme's string store (arena.h), put
+	 * there by a loader, instead of in malloc blocks of their own; 0 for
+	 * a session made or copied in dais (session_copy always gives owned
+	 * copies). Only session_field.c reads it, to release each field the
+	 * right way: change a stored session's fields through
+	 * session_field.h's setters and session_add_assignment, or change a
+	 * session_copy of it, never with free() directly.
+	 */
+	unsigned stored;
 };
 
 struct programme {
@@ -213,10 +226,17 @@ struct programme {
 	size_t registry_len[2];
 	/* Sorted indexes for lookups; rebuilt by programme_index(). */
 	size_t *room_index, *people_index;
+	/* Where loaders keep the sessions' strings (arena.h; struct
+	 * session's `stored`): programme_store(); freed after the
+	 * sessions. */
+	struct arena *store;
 };
 
 struct programme *programme_new(void);
 void programme_free(struct programme *p);
+
+/* The programme's string store (made on first use), for loaders. */
+struct arena *programme_store(struct programme *p);
 
 /* Appends a zeroed element and returns it; the programme owns it. */
 struct room *programme_add_room(struct programme *p);
@@ -265,10 +285,15 @@ char *programme_days_text(const struct programme *p);
 int programme_day_of(const struct programme *p, dais_time t);
 
 void session_init(struct session *s);
+/* Releases what s owns (a stored field: nothing, its store keeps it) and
+ * leaves s as session_init does. A session holding stored fields must be
+ * freed before its programme. */
 void session_free(struct session *s);
 /* session_free, then free(s) itself; NULL is fine. */
 void session_destroy(struct session *s);
 void session_copy(struct session *dst, const struct session *src);
+/* Appends a copy of (id, role, cn); stored assignments become the
+ * session's own copies first. */
 struct assignment *session_add_assignment(struct session *s, const char *id,
                                           enum role role, const char *cn);
 /* Room for n more assignments, so that a loader that knows how many come

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dais/arena.h"
 #include "dais/model.h"
 
 enum session_type {
@@ -130,6 +131,33 @@ void session_field_reset(struct session *s, const struct session_field *f);
 /* Sets a text field to a copy of `text` (NULL clears it). */
 void session_field_set_text(struct session *s, const struct session_field *f,
                             const char *text);
+/*
+ * The programme's string store (arena.h) for loaders: what a loader puts
+ * there is marked in s->stored and is released by these functions and
+ * session_free() only (stored memory is never passed to free()).
+ *
+ * Whether a stored value of field f is interned (arena_intern): the room
+ * id, LOCATION, kind and the attendees' ids and names repeat across
+ * sessions; the UID, title, description and notes are each a session's
+ * own copy (and, under AddressSanitizer, poisoned once released).
+ */
+bool session_field_shared(const struct session_field *f);
+/* Text field f of s becomes the n bytes at text (NULL: cleared), kept in
+ * store a; the old value is released. */
+void session_field_store_text(struct session *s, const struct session_field *f,
+                              struct arena *a, const char *text, size_t n);
+/* s's assignments become an empty array with room for exactly n, kept in
+ * store a (for a loader that knows how many come). */
+void session_store_assignments(struct session *s, struct arena *a, size_t n);
+/* Appends an assignment to that array, its id and cn interned in a;
+ * aborts past the room reserved. */
+struct assignment *session_store_assignment(struct session *s, struct arena *a,
+                                            const char *id, enum role role,
+                                            const char *cn);
+/* A stored field f of s becomes the session's own malloc'd copy (for
+ * code that grows it in place); nothing happens to an owned one. */
+void session_field_own(struct session *s, const struct session_field *f);
+
 /*
  * Whether field f is the same in a and b. `strict`: byte for byte (what
  * decides whether an edit changed anything); otherwise as content, where

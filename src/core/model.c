@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/arena.h"
+#include "dais/session_field.h"
 #include "dais/strmap.h"
 #include "dais/xalloc.h"
 
@@ -227,7 +229,17 @@ programme_free(struct programme *p)
 	free(p->registry_text[1]);
 	free(p->room_index);
 	free(p->people_index);
+	/* After the sessions, whose stored fields are in it. */
+	arena_free(p->store);
 	free(p);
+}
+
+struct arena *
+programme_store(struct programme *p)
+{
+	if (p->store == NULL)
+		p->store = arena_new();
+	return p->store;
 }
 
 struct room *
@@ -544,6 +556,7 @@ session_destroy(struct session *s)
 void
 session_reserve_assignments(struct session *s, size_t n)
 {
+	session_field_own(s, &session_field_table[SESSION_FIELD_ASSIGN]);
 	if (s->capassign >= s->nassign + n)
 		return;
 	s->capassign = s->nassign + n;
@@ -556,6 +569,7 @@ session_add_assignment(struct session *s, const char *id, enum role role,
 {
 	struct assignment *a;
 
+	session_field_own(s, &session_field_table[SESSION_FIELD_ASSIGN]);
 	XGROW(s->assign, s->nassign, s->capassign);
 	a = &s->assign[s->nassign++];
 	a->participant_id = xstrdup(id);

@@ -6,6 +6,7 @@
  */
 #include "dais/session_field.h"
 
+#include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -73,37 +74,168 @@ session_field_get(const struct session *s, const struct session_field *f)
 #define AT(type, s, f)  ((type *)session_field_at((s), (f)))
 #define GET(type, s, f) ((const type *)session_field_get((s), (f)))
 
+_Static_assert(SESSION_FIELD_COUNT <= sizeof(unsigned) * 8,
+               "struct session's stored has a bit per field");
+
+static unsigned
+bit_of(const struct session_field *f)
+{
+	return 1u << f->id;
+}
+
+static bool
+is_stored(const struct session *s, const struct session_field *f)
+{
+	return (s->stored & bit_of(f)) != 0;
+}
+
+bool
+session_field_shared(const struct session_field *f)
+{
+	switch (f->id) {
+	case SESSION_FIELD_KIND:
+	case SESSION_FIELD_ROOM_ID:
+	case SESSION_FIELD_LOCATION:
+	case SESSION_FIELD_ASSIGN:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void
-assignments_free(struct session *s)
+assignments_free(struct session *s, bool stored)
 {
 	size_t i;
 
-	for (i = 0; i < s->nassign; i++) {
-		free(s->assign[i].participant_id);
-		free(s->assign[i].cn);
+	if (stored) {
+		/* The ids and names are interned, shared with other
+		 * sessions: only the array is this session's. */
+		arena_release(s->assign, s->capassign * sizeof *s->assign);
+	} else {
+		for (i = 0; i < s->nassign; i++) {
+			free(s->assign[i].participant_id);
+			free(s->assign[i].cn);
+		}
+		free(s->assign);
 	}
-	free(s->assign);
 	s->assign = NULL;
 	s->nassign = s->capassign = 0;
 }
 
-/* Frees what field f of s owns (its text, list or assignments), leaving
- * the field for the caller to set. */
+/*
+ * Releases what field f of s holds (its text, list or assignments),
+ * leaving the field for the caller to set: the one place that decides
+ * how. Owned memory is freed; stored memory stays in the programme's
+ * store (a session's own stored text is poisoned under ASan, so a read of
+ * it after this is reported as after free()).
+ */
 static void
 field_release(struct session *s, const struct session_field *f)
 {
+	bool stored = is_stored(s, f);
+	char *text;
+
+	s->stored &= ~bit_of(f);
 	switch (f->type) {
 	case SESSION_TYPE_TEXT:
-		free(*AT(char *, s, f));
+		text = *AT(char *, s, f);
+		if (!stored)
+			free(text);
+		else if (text != NULL && !session_field_shared(f))
+			arena_release(text, strlen(text) + 1);
 		break;
 	case SESSION_TYPE_LIST:
+		if (stored)
+			abort(); /* no loader stores a list: a bug */
 		strlist_clear(AT(struct strlist, s, f));
 		break;
 	case SESSION_TYPE_ASSIGNMENTS:
-		assignments_free(s);
+		assignments_free(s, stored);
 		break;
 	default:
 		break;
+	}
+}
+
+void
+session_field_store_text(struct session *s, const struct session_field *f,
+                         struct arena *a, const char *text, size_t n)
+{
+	char *copy = NULL;
+
+	if (f->type != SESSION_TYPE_TEXT)
+		abort(); /* a caller's bug: not a text field */
+	if (text != NULL)
+		copy = session_field_shared(f) ? arena_intern(a, text, n)
+		                               : arena_strndup(a, text, n);
+	field_release(s, f);
+	*AT(char *, s, f) = copy;
+	if (copy != NULL)
+		s->stored |= bit_of(f);
+}
+
+void
+session_store_assignments(struct session *s, struct arena *a, size_t n)
+{
+	const struct session_field *f =
+	    &session_field_table[SESSION_FIELD_ASSIGN];
+
+	field_release(s, f);
+	if (n == 0)
+		return;
+	s->assign =
+	    arena_alloc(a, n * sizeof *s->assign, alignof(struct assignment));
+	s->capassign = n;
+	s->stored |= bit_of(f);
+}
+
+struct assignment *
+session_store_assignment(struct session *s, struct arena *a, const char *id,
+                         enum role role, const char *cn)
+{
+	struct assignment *x;
+
+	if (!is_stored(s, &session_field_table[SESSION_FIELD_ASSIGN]) ||
+	    s->nassign >= s->capassign)
+		abort(); /* a caller's bug: no stored room reserved */
+	x = &s->assign[s->nassign++];
+	x->participant_id = id != NULL ? arena_intern(a, id, strlen(id)) : NULL;
+	x->role = role;
+	x->cn = cn != NULL ? arena_intern(a, cn, strlen(cn)) : NULL;
+	return x;
+}
+
+void
+session_field_own(struct session *s, const struct session_field *f)
+{
+	struct assignment *v;
+	size_t i, n;
+	char *text;
+
+	if (!is_stored(s, f))
+		return;
+	switch (f->type) {
+	case SESSION_TYPE_TEXT:
+		text = xstrdup(*AT(char *, s, f));
+		field_release(s, f);
+		*AT(char *, s, f) = text;
+		break;
+	case SESSION_TYPE_ASSIGNMENTS:
+		n = s->nassign;
+		v = xreallocarray(NULL, n ? n : 1, sizeof *v);
+		for (i = 0; i < n; i++) {
+			v[i].participant_id =
+			    xstrdup(s->assign[i].participant_id);
+			v[i].role = s->assign[i].role;
+			v[i].cn = xstrdup(s->assign[i].cn);
+		}
+		field_release(s, f);
+		s->assign = v;
+		s->nassign = s->capassign = n;
+		break;
+	default:
+		abort(); /* no other type is ever stored */
 	}
 }
 
@@ -189,7 +321,7 @@ session_field_set_text(struct session *s, const struct session_field *f,
 
 	if (f->type != SESSION_TYPE_TEXT)
 		abort(); /* a caller's bug: not a text field */
-	free(*AT(char *, s, f));
+	field_release(s, f);
 	*AT(char *, s, f) = copy;
 }
 

@@ -150,19 +150,29 @@ ics_event_text_of(icalproperty *prop)
 	           : icalproperty_get_value_as_string(prop);
 }
 
+const char *
+ics_event_trim(const char *s, size_t *n)
+{
+	size_t k;
+
+	if (s == NULL)
+		return NULL;
+	s += strspn(s, " \t");
+	k = strlen(s);
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	*n = k;
+	return k > 0 ? s : NULL;
+}
+
 /* A copy without surrounding blanks; NULL when nothing is left. */
 char *
 ics_event_trimmed(const char *s)
 {
 	size_t n;
 
-	if (s == NULL)
-		return NULL;
-	s += strspn(s, " \t");
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return n > 0 ? xstrndup(s, n) : NULL;
+	s = ics_event_trim(s, &n);
+	return s != NULL ? xstrndup(s, n) : NULL;
 }
 
 /* "12" and "+12" are whole numbers; "", "abc", "1.5", "-3" are not. */
@@ -412,9 +422,11 @@ void
 ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
                struct ics_event *ev)
 {
+	struct arena *store = programme_store(f->p);
 	struct strlist hints = {0};
 	struct found fd;
-	size_t i, at;
+	const char *uid;
+	size_t i, at, n;
 
 	memset(ev, 0, sizeof *ev);
 	session_init(&ev->s);
@@ -423,8 +435,10 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	ev->ok = true;
 	scan(c, &fd);
 
-	ev->s.uid =
-	    ics_event_trimmed(ics_event_text_of(fd.prop[SESSION_FIELD_UID]));
+	/* The session's strings go to the programme's store (arena.h). */
+	uid = ics_event_trim(ics_event_text_of(fd.prop[SESSION_FIELD_UID]), &n);
+	session_field_store_text(
+	    &ev->s, &session_field_table[SESSION_FIELD_UID], store, uid, n);
 	if (ev->s.uid == NULL) {
 		ics_diag(
 		    f, DIAG_ERROR, b->begin_line, NULL,
@@ -446,7 +460,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		    "not recur itself; dais ignores its RRULE and RDATE");
 	ev->recurs = !ev->override && fd.nrrule + fd.nrdate > 0;
 
-	ics_event_read_texts(ev, &fd);
+	ics_event_read_texts(f, ev, &fd);
 	ics_event_read_kind(f, ev, fd.category);
 	ics_event_read_status(f, ev, &fd, b);
 	ev->s.confidential =
@@ -456,7 +470,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	ics_event_read_numbers(f, ev, &fd, b);
 	ics_event_read_languages(
 	    ev, ics_event_text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
-	session_reserve_assignments(&ev->s, fd.nattendees);
+	session_store_assignments(&ev->s, store, fd.nattendees);
 	for (i = 0, at = 0; i < fd.nattendees; i++)
 		ics_event_read_attendee(f, ev, fd.attendees[i], b, &at, &hints);
 	free(fd.attendees);

@@ -31,6 +31,9 @@ struct found {
 /* ---- ics_event.c ---- */
 const char *ics_event_first(const char *have, const char *v);
 const char *ics_event_text_of(icalproperty *prop);
+/* s without surrounding blanks: where it starts, its length in *n; NULL
+ * (and *n untouched) when nothing is left. */
+const char *ics_event_trim(const char *s, size_t *n);
 char *ics_event_trimmed(const char *s);
 bool ics_event_whole_number(const char *s, long *out);
 int ics_event_prop_line(const struct ics_block *b, const char *name,
@@ -48,7 +51,8 @@ void ics_event_read_status(struct ics_file *f, struct ics_event *ev,
 void ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
                             const struct found *fd, const struct ics_block *b);
 void ics_event_read_languages(struct ics_event *ev, const char *list);
-void ics_event_read_texts(struct ics_event *ev, const struct found *fd);
+void ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
+                          const struct found *fd);
 void ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
                          const char *category);
 void ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,

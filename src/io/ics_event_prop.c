@@ -118,23 +118,27 @@ ics_event_read_languages(struct ics_event *ev, const char *list)
  * the kind (CATEGORIES) are read on their own.
  */
 void
-ics_event_read_texts(struct ics_event *ev, const struct found *fd)
+ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
+                     const struct found *fd)
 {
-	size_t i;
-	char *id;
+	struct arena *store = programme_store(f->p);
+	size_t i, n = 0;
 
 	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
 		const struct session_field *sf = &session_field_table[i];
+		const char *text;
 
-		if (sf->type == SESSION_TYPE_TEXT && sf->ical != NULL &&
-		    !(sf->flags & SF_KEY) && sf->id != SESSION_FIELD_KIND)
-			session_field_set_text(&ev->s, sf,
-			                       ics_event_text_of(fd->prop[i]));
+		if (sf->type != SESSION_TYPE_TEXT || sf->ical == NULL ||
+		    (sf->flags & SF_KEY) || sf->id == SESSION_FIELD_KIND)
+			continue;
+		text = ics_event_text_of(fd->prop[i]);
+		/* A room is an id: blanks around it are not part of it. */
+		if (sf->id == SESSION_FIELD_ROOM_ID)
+			text = ics_event_trim(text, &n);
+		else if (text != NULL)
+			n = strlen(text);
+		session_field_store_text(&ev->s, sf, store, text, n);
 	}
-	/* A room is an id: blanks around it are not part of it. */
-	id = ics_event_trimmed(ev->s.room_id);
-	free(ev->s.room_id);
-	ev->s.room_id = id;
 }
 
 void
@@ -142,20 +146,22 @@ ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
                     const char *category)
 {
 	const struct strlist *kinds = &f->p->conf.kinds;
-	char *k = ics_event_trimmed(category);
-	size_t i;
+	size_t i, n;
+	const char *k = ics_event_trim(category, &n);
 
 	if (k == NULL)
 		return;
 	/* Spelled as conference.ini spells it, so comparisons are exact. */
 	for (i = 0; i < kinds->n; i++) {
-		if (strcasecmp(kinds->v[i], k) == 0) {
-			free(k);
-			k = xstrdup(kinds->v[i]);
+		if (strlen(kinds->v[i]) == n &&
+		    strncasecmp(kinds->v[i], k, n) == 0) {
+			k = kinds->v[i];
 			break;
 		}
 	}
-	ev->s.kind = k;
+	session_field_store_text(&ev->s,
+	                         &session_field_table[SESSION_FIELD_KIND],
+	                         programme_store(f->p), k, n);
 }
 
 /*
@@ -285,7 +291,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		         id);
 		return;
 	}
-	session_add_assignment(&ev->s, id, role, cn);
+	session_store_assignment(&ev->s, programme_store(f->p), id, role, cn);
 }
 
 /*

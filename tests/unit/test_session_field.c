@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "dais/arena.h"
 #include "dais/session_field.h"
 #include "dais/xalloc.h"
 
@@ -171,6 +172,124 @@ test_lookups(void **state)
 		}
 }
 
+/* A session whose texts and assignments a loader put in store a, as
+ * ics_event_read does. */
+static void
+stored_session(struct session *s, struct arena *a, const char *uid)
+{
+	static const struct {
+		enum session_field_id id;
+		const char *text;
+	} texts[] = {
+	    {SESSION_FIELD_TITLE, "الجلسة العامة الافتتاحية"},
+	    {SESSION_FIELD_DESCRIPTION, "Открытие конференции"},
+	    {SESSION_FIELD_KIND, "PLENARY"},
+	    {SESSION_FIELD_ROOM_ID, "hall-a"},
+	    {SESSION_FIELD_LOCATION, "Hall A"},
+	};
+	size_t i;
+
+	session_init(s);
+	session_field_store_text(s, &session_field_table[SESSION_FIELD_UID], a,
+	                         uid, strlen(uid));
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		session_field_store_text(s, &session_field_table[texts[i].id],
+		                         a, texts[i].text,
+		                         strlen(texts[i].text));
+	session_store_assignments(s, a, 3);
+	session_store_assignment(s, a, "kw-moi", ROLE_CHAIR,
+	                         "Minister of Interior");
+	session_store_assignment(s, a, "tj-mfa", ROLE_SPEAKER, NULL);
+}
+
+static void
+test_store_interns_ids_and_copies_texts(void **state)
+{
+	struct arena *a = arena_new();
+	struct session x, y;
+	size_t nbig = (size_t)3 << 20;
+	char *big = xmalloc(nbig);
+
+	(void)state;
+	stored_session(&x, a, "one@example.org");
+	stored_session(&y, a, "two@example.org");
+	/* Ids and names repeat across sessions: one copy. */
+	assert_ptr_equal(x.room_id, y.room_id);
+	assert_ptr_equal(x.kind, y.kind);
+	assert_ptr_equal(x.assign[0].participant_id,
+	                 y.assign[0].participant_id);
+	assert_ptr_equal(x.assign[0].cn, y.assign[0].cn);
+	assert_null(x.assign[1].cn);
+	assert_int_equal(x.nassign, 2);
+	/* A title is the session's own, even when the text repeats. */
+	assert_ptr_not_equal(x.title, y.title);
+	assert_string_equal(x.title, y.title);
+	assert_string_equal(x.uid, "one@example.org");
+	assert_true(
+	    session_field_shared(&session_field_table[SESSION_FIELD_ROOM_ID]));
+	assert_false(
+	    session_field_shared(&session_field_table[SESSION_FIELD_TITLE]));
+	/* A text larger than a chunk gets one of its own. */
+	memset(big, 'x', nbig);
+	assert_int_equal(strlen(arena_strndup(a, big, nbig - 1)), nbig - 1);
+	assert_true(arena_size(a) >= nbig);
+	free(big);
+	session_free(&x);
+	session_free(&y);
+	arena_free(a);
+}
+
+/*
+ * Every way an edit changes a session releases stored memory without
+ * free() (which ASan reports on memory malloc never gave), and a copy
+ * owns all it holds, so it outlives the store.
+ */
+static void
+test_stored_session_edited_and_copied(void **state)
+{
+	struct arena *a = arena_new();
+	struct session s, copy, other;
+	size_t i;
+
+	(void)state;
+	stored_session(&s, a, "one@example.org");
+	session_copy(&copy, &s);
+	assert_int_equal(copy.stored, 0);
+	assert_ptr_not_equal(copy.room_id, s.room_id);
+	assert_true(session_equal(&copy, &s));
+
+	session_field_set_text(&s, &session_field_table[SESSION_FIELD_TITLE],
+	                       "Closing");
+	session_field_reset(&s, &session_field_table[SESSION_FIELD_KIND]);
+	assert_null(s.kind);
+	session_add_assignment(&s, "un-oct", ROLE_PARTICIPANT, "UNOCT");
+	assert_int_equal(s.nassign, 3);
+	assert_string_equal(s.assign[0].participant_id, "kw-moi");
+	assert_string_equal(s.assign[0].cn, "Minister of Interior");
+	assert_int_equal(session_find_assignment(&s, "un-oct"), 2);
+	session_field_copy(&s, &copy,
+	                   &session_field_table[SESSION_FIELD_ROOM_ID]);
+	assert_string_equal(s.room_id, "hall-a");
+	/* What is left stored: the UID, description and location. */
+	assert_int_equal(s.stored, (1u << SESSION_FIELD_UID) |
+	                               (1u << SESSION_FIELD_DESCRIPTION) |
+	                               (1u << SESSION_FIELD_LOCATION));
+	session_free(&s);
+	assert_int_equal(s.stored, 0);
+
+	/* A copy made from a stored session outlives the store. */
+	stored_session(&other, a, "two@example.org");
+	session_free(&copy);
+	session_copy(&copy, &other);
+	session_free(&other);
+	arena_free(a);
+	assert_string_equal(copy.uid, "two@example.org");
+	for (i = 0; i < copy.nassign; i++)
+		assert_non_null(copy.assign[i].participant_id);
+	assert_string_equal(copy.assign[0].cn, "Minister of Interior");
+	session_free(&copy);
+}
+
 int
 main(void)
 {
@@ -179,6 +298,8 @@ main(void)
 	    cmocka_unit_test(test_reset_gives_the_initial_value),
 	    cmocka_unit_test(test_empty_text_is_content_equal_not_strictly),
 	    cmocka_unit_test(test_lookups),
+	    cmocka_unit_test(test_store_interns_ids_and_copies_texts),
+	    cmocka_unit_test(test_stored_session_edited_and_copied),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

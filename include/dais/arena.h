@@ -1,0 +1,48 @@
+/*
+ * arena.h: a programme's string store. The strings and attendee arrays of
+ * sessions read from files are bump-allocated in large chunks instead of
+ * one malloc block each (16 bytes of bookkeeping apiece, and a heap
+ * scattered over the whole programme), and ids that repeat across
+ * sessions (rooms, people, kinds) are kept once. Nothing in it is freed
+ * on its own: the whole store goes with its programme (programme_free).
+ *
+ * Who may hold its memory: a session's fields marked stored
+ * (struct session's `stored`, session_field.h); session_field.c decides
+ * how each is released, so no other code passes store memory to free().
+ */
+#ifndef DAIS_ARENA_H
+#define DAIS_ARENA_H
+
+#include <stddef.h>
+
+struct arena;
+
+/* An empty store (it takes no memory until the first allocation). */
+struct arena *arena_new(void);
+/* Frees every chunk; NULL is fine. Pointers into it dangle. */
+void arena_free(struct arena *a);
+
+/* size bytes aligned to align (a power of two, at most
+ * alignof(max_align_t): pass alignof the type); never NULL. */
+void *arena_alloc(struct arena *a, size_t size, size_t align);
+/* A copy of the n bytes at s, NUL-terminated: the caller's own. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+/*
+ * The one copy of the n bytes at s (NUL-terminated) the store holds,
+ * made on first use: the same text gives the same pointer. Shared by
+ * every holder, so never write through it.
+ */
+char *arena_intern(struct arena *a, const char *s, size_t n);
+/* Bytes taken from the system for chunks, for benchmarks and tests. */
+size_t arena_size(const struct arena *a);
+
+/*
+ * In a build with AddressSanitizer, what a holder releases is poisoned,
+ * so a read of a released string is reported as it would be after
+ * free(); elsewhere it does nothing. Only for memory that no other
+ * holder shares (arena_strndup's and arena_alloc's, never
+ * arena_intern's).
+ */
+void arena_release(void *ptr, size_t size);
+
+#endif
