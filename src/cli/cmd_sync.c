@@ -39,6 +39,15 @@ conflict_text(enum sync_conflict_kind k)
 	return "";
 }
 
+static bool
+sync_report_moved(const struct sync_report *r)
+{
+	return r->got_changed + r->got_new + r->got_deleted + r->put_changed +
+	           r->put_new + r->put_deleted + r->nconflicts + r->nbad +
+	           r->nunsent >
+	       0;
+}
+
 static void
 print_report(const char *dir, const struct sync_report *r, bool stats)
 {
@@ -160,7 +169,10 @@ cmd_sync(int argc, char **argv)
 		fprintf(stderr, "dais sync: %s\n", r.why);
 		status = EXIT_BAD_INPUT;
 	} else {
-		if (r.url != NULL)
+		/* The counts only after a sync that got somewhere: when
+		 * the server could not be used at all, "0 changed" would
+		 * read as if the two were in step. */
+		if (r.url != NULL && (ok || sync_report_moved(&r)))
 			print_report(dir, &r, stats);
 		if (!ok)
 			fprintf(stderr, "dais sync: %s\n", r.why);

@@ -507,9 +507,29 @@ caldav_request(struct caldav *c, const char *method, const char *url,
 			break;
 		}
 		/* fall through */
-	default:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+	case CURLE_BAD_CONTENT_ENCODING:
 		*why = xasprintf("%s: the answer to %s was cut off (%s): sync "
 		                 "again; nothing half-received is used",
+		                 url, method,
+		                 *errbuf ? errbuf : curl_easy_strerror(rc));
+		break;
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		/* syncing again gives the same answer: the address is wrong */
+		*why =
+		    xasprintf("%s: this is not an address libcurl can use "
+		              "(%s): correct the url in conference.ini's "
+		              "[server]",
+		              url, *errbuf ? errbuf : curl_easy_strerror(rc));
+		break;
+	default:
+		/* not a cut-off transfer: say what libcurl says, no remedy
+		 * that may not be one */
+		*why = xasprintf("%s: %s could not be done (libcurl: %s); "
+		                 "nothing it received is used",
 		                 url, method,
 		                 *errbuf ? errbuf : curl_easy_strerror(rc));
 		break;

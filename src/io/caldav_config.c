@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dais/caldav.h"
+#include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -16,9 +17,57 @@ static const char *const server_keys[] = {
 };
 
 static bool
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	       (c >= 'A' && c <= 'F');
+}
+
+/* A byte that may not stand as itself in a URL (RFC 3986): controls,
+ * space, what is not ASCII, and the few ASCII characters URLs exclude. */
+static bool
+needs_escape(unsigned char c)
+{
+	return c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}", c) != NULL;
+}
+
+/*
+ * The URL as an organiser copies it from a calendar client, which shows a
+ * collection's name as typed ("Кувейт 2026"), made into one libcurl takes:
+ * the path's spaces and non-ASCII letters percent-encoded as UTF-8 bytes,
+ * an %XX already there kept as it is (so an encoded URL is unchanged), a
+ * lone '%' written %25. NULL when the host part holds a space or another
+ * character no host name has: that is refused, not guessed.
+ */
+static char *
+url_encoded(const char *url)
+{
+	const char *host = strstr(url, "://") + 3;
+	const char *path = host + strcspn(host, "/?#");
+	struct strbuf b = {0};
+	const char *p;
+
+	for (p = host; p < path; p++)
+		if (*p == ' ' || (unsigned char)*p < ' ' || *p == 0x7f)
+			return NULL;
+	strbuf_add(&b, url, (size_t)(path - url));
+	for (p = path; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '%' && is_hex(p[1]) && is_hex(p[2]))
+			strbuf_addc(&b, *p);
+		else if (c == '%' || needs_escape(c))
+			strbuf_addf(&b, "%%%02X", c);
+		else
+			strbuf_addc(&b, *p);
+	}
+	return strbuf_take(&b);
+}
+
+static bool
 url_ok(const struct ini_file *f, const struct ini_section *s, const char *key,
        char **url)
 {
+	char *encoded;
 	int line;
 	size_t n;
 
@@ -34,6 +83,19 @@ url_ok(const struct ini_file *f, const struct ini_section *s, const char *key,
 		          key, *url);
 		return false;
 	}
+	encoded = url_encoded(*url);
+	if (encoded == NULL) {
+		ini_value(f, s, key, &line);
+		ini_error(f, line,
+		          "[server] %s '%s': the server's name holds a space "
+		          "or a control character: write the address as the "
+		          "calendar client shows it, "
+		          "e.g. https://cal.example.org/dav/amal/kuwait-2026/",
+		          key, *url);
+		return false;
+	}
+	free(*url);
+	*url = encoded;
 	n = strlen(*url);
 	if ((*url)[n - 1] != '/') {
 		char *with = xasprintf("%s/", *url);
