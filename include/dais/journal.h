@@ -35,6 +35,7 @@
 #include "dais/dtime.h"
 #include "dais/edit.h"
 #include "dais/model.h"
+#include "dais/registry_field.h"
 
 /* The journal's name in the programme directory. */
 #define JOURNAL_NAME ".dais-journal"
@@ -115,6 +116,8 @@ struct journal_found {
 	struct journal_edit *edits;
 	size_t nedits;
 	size_t nsessions; /* distinct sessions the edits touch */
+	/* distinct registry entries they touch, by enum registry_kind */
+	size_t nentries[REGISTRY_KIND_COUNT];
 	/* The last edit was cut short (a crash while writing it): it was
 	 * never on screen, and it is left out. */
 	bool torn;
@@ -157,6 +160,12 @@ bool journal_writer_alive(const struct journal_found *f);
  * Nov", with "(N min ago)". The caller frees it.
  */
 char *journal_when_text(const struct journal_found *f);
+/*
+ * What the edits touch, for "N edits to ...": "2 sessions", "1 session
+ * and 1 participant", "1 room, 1 building and 2 walking times". The
+ * caller frees it.
+ */
+char *journal_touched_text(const struct journal_found *f);
 /* The time of the last edit (or the start, when there is none). */
 dais_time journal_last_time(const struct journal_found *f);
 /*

@@ -155,12 +155,15 @@ note_journal(const char *dir)
 		        dir);
 		free(why);
 	} else if (r > 0 && f.nedits > 0) {
+		char *touched = journal_touched_text(&f);
+
 		fprintf(stderr,
-		        "dais: note: %s holds %zu unsaved edit%s to %zu "
-		        "session%s, not in the files checked here; 'dais open "
-		        "%s' offers to restore them\n",
-		        f.path, f.nedits, f.nedits == 1 ? "" : "s", f.nsessions,
-		        f.nsessions == 1 ? "" : "s", dir);
+		        "dais: note: %s holds %zu unsaved edit%s to %s, not in "
+		        "the files checked here; 'dais open %s' offers to "
+		        "restore them\n",
+		        f.path, f.nedits, f.nedits == 1 ? "" : "s", touched,
+		        dir);
+		free(touched);
 	}
 	journal_found_free(&f);
 }

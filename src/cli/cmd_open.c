@@ -301,7 +301,7 @@ static bool
 settle_journal(const char *dir, enum journal_choice choice,
                struct journal_found *found, bool *restore, char **note)
 {
-	char *why = NULL, *changed, *when;
+	char *why = NULL, *changed, *when, *touched;
 	int r = journal_find(dir, found, &why);
 	bool ok = true;
 
@@ -338,18 +338,19 @@ settle_journal(const char *dir, enum journal_choice choice,
 		return true;
 	}
 	when = journal_when_text(found);
+	touched = journal_touched_text(found);
 	printf("dais: %s has unsaved edits from a planner that did not "
 	       "close:\n"
-	       "  %zu edit%s to %zu session%s by %s on %s, the last at %s"
+	       "  %zu edit%s to %s by %s on %s, the last at %s"
 	       "%s.\n",
-	       dir, found->nedits, found->nedits == 1 ? "" : "s",
-	       found->nsessions, found->nsessions == 1 ? "" : "s",
+	       dir, found->nedits, found->nedits == 1 ? "" : "s", touched,
 	       found->user ? found->user : "?", found->host ? found->host : "?",
 	       when,
 	       found->torn ? " (an edit cut short as it stopped was never "
 	                     "shown, and is left out)"
 	                   : "");
 	free(when);
+	free(touched);
 	if (found->changed.n > 0 && found->replayable) {
 		changed = strlist_join(&found->changed, ", ");
 		printf("  %s changed on disk since: edits to sessions "

@@ -16,6 +16,7 @@
 #include "dais/fileread.h"
 #include "dais/registry_field.h"
 #include "dais/session_field.h"
+#include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "journal_format.h"
 
@@ -332,6 +333,62 @@ key_seen(struct strlist *keys, const char *uid, dais_time rid)
 	return seen;
 }
 
+/* Counts the session or registry entry d touches, once each. */
+static void
+count_touched(struct journal_found *out, struct strlist *keys,
+              const struct journal_delta *d)
+{
+	char *k;
+
+	if (!d->registry) {
+		if (!key_seen(keys, d->uid, d->rid))
+			out->nsessions++;
+		return;
+	}
+	if (d->kind < 0 || d->kind >= REGISTRY_KIND_COUNT)
+		return;
+	/* not a number first: never the key of a session */
+	k = xasprintf("registry %d %s", d->kind, d->uid);
+	if (!strlist_has(keys, k)) {
+		strlist_add(keys, k);
+		out->nentries[d->kind]++;
+	}
+	free(k);
+}
+
+char *
+journal_touched_text(const struct journal_found *f)
+{
+	static const char *const names[REGISTRY_KIND_COUNT][2] = {
+	    [REGISTRY_PARTICIPANT] = {"participant", "participants"},
+	    [REGISTRY_ROOM] = {"room", "rooms"},
+	    [REGISTRY_BUILDING] = {"building", "buildings"},
+	    [REGISTRY_WALK] = {"walking time", "walking times"},
+	};
+	const char *word[REGISTRY_KIND_COUNT + 1];
+	size_t count[REGISTRY_KIND_COUNT + 1], n = 0, entries = 0, i;
+	struct strbuf b = {0};
+
+	for (i = 0; i < REGISTRY_KIND_COUNT; i++)
+		entries += f->nentries[i];
+	if (f->nsessions > 0 || entries == 0) {
+		count[n] = f->nsessions;
+		word[n++] = f->nsessions == 1 ? "session" : "sessions";
+	}
+	for (i = 0; i < REGISTRY_KIND_COUNT; i++)
+		if (f->nentries[i] > 0) {
+			count[n] = f->nentries[i];
+			word[n++] = names[i][f->nentries[i] == 1 ? 0 : 1];
+		}
+	for (i = 0; i < n; i++)
+		strbuf_addf(&b, "%s%zu %s",
+		            i == 0       ? ""
+		            : i + 1 == n ? " and "
+		                         : ", ",
+		            count[i], word[i]);
+	return strbuf_take(&b);
+}
+
 /* The line after the one at s, or NULL at the end of the text. */
 static char *
 line_after(char *s)
@@ -569,8 +626,7 @@ read_edits(struct reader *r, char *s, struct journal_found *out, char **why)
 		r->line = first_line + lines;
 		s = after_end;
 		for (i = 0; i < (int64_t)e.ndeltas; i++)
-			if (!key_seen(&keys, e.deltas[i].uid, e.deltas[i].rid))
-				out->nsessions++;
+			count_touched(out, &keys, &e.deltas[i]);
 		XGROW(out->edits, out->nedits, cap);
 		out->edits[out->nedits++] = e;
 	}

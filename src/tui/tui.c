@@ -60,18 +60,19 @@ start_journal(struct planner *pl, const struct journal_found *restore)
 	if (restore != NULL) {
 		if (journal_replay(restore, pl->ed, &why)) {
 			char *when = journal_when_text(restore);
+			char *touched = journal_touched_text(restore);
 
 			/* The edit's own description gives way to this. */
 			free(pl->message);
 			pl->message = NULL;
 			said = xasprintf(
-			    "Restored %zu unsaved edit%s to %zu session%s, the "
-			    "last made at %s. Not saved yet: s saves, u takes "
-			    "the restore back.",
+			    "Restored %zu unsaved edit%s to %s, the last made "
+			    "at %s. Not saved yet: s saves, u takes the "
+			    "restore back.",
 			    restore->nedits, restore->nedits == 1 ? "" : "s",
-			    restore->nsessions,
-			    restore->nsessions == 1 ? "" : "s", when);
+			    touched, when);
 			free(when);
+			free(touched);
 			if (restore->left_to_choose > 0) {
 				char *more =
 				    xasprintf("%s %zu of them changed on disk "
