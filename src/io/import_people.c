@@ -20,6 +20,9 @@
 #include "dais/registry.h"
 #include "dais/trim.h"
 #include "dais/scratchdir.h"
+#include "dais/strbuf.h"
+#include "dais/translit.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 #include "registry_ini.h"
 
@@ -140,23 +143,32 @@ default_key(const char *folded)
 char *
 import_slug(const char *name)
 {
-	char *out = xmalloc(strlen(name) + 1);
-	size_t n = 0;
-	const char *p;
+	struct strbuf b = {0};
+	size_t n = strlen(name), len;
+	const char *p = name, *spelt;
+	unsigned int cp;
+	char *out;
 
-	for (p = name; *p != '\0'; p++) {
-		char c = *p;
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			out[n++] = c;
-		else if (n > 0 && out[n - 1] != '-')
-			out[n++] = '-';
+	while (n > 0) {
+		len = utf8_decode(p, n, &cp);
+		if (len == 0)
+			len = 1; /* a stray byte: a separator */
+		if (cp >= 'A' && cp <= 'Z')
+			strbuf_addc(&b, (char)(cp - 'A' + 'a'));
+		else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			strbuf_addc(&b, (char)cp);
+		else if (cp >= 0x80 &&
+		         (spelt = translit_id_letters(cp)) != NULL)
+			strbuf_addstr(&b, spelt); /* "" inside a word: ь */
+		else if (b.n > 0 && b.v[b.n - 1] != '-')
+			strbuf_addc(&b, '-');
+		p += len;
+		n -= len;
 	}
-	while (n > 0 && out[n - 1] == '-')
-		n--;
-	out[n] = '\0';
+	out = strbuf_take(&b);
+	len = strlen(out);
+	while (len > 0 && out[len - 1] == '-')
+		out[--len] = '\0';
 	return out;
 }
 
@@ -350,11 +362,36 @@ section_by_name(const struct ini_doc *doc, const struct strlist *secs,
 	return true;
 }
 
+/*
+ * An id for a name with no letter dais can spell (Arabic, Chinese): the
+ * row's kind (or "participant") and the first number no participant and
+ * no earlier row has: "minister-3". Importing the list again finds the
+ * participant by its name, so the id stays.
+ */
+static char *
+made_up_id(const struct row *w, const struct strlist *secs,
+           const struct strlist *seen)
+{
+	const char *kind = w->values[KEY_KIND];
+	char *id = NULL;
+	int n;
+
+	if (kind == NULL || !ini_is_slug(kind))
+		kind = "participant";
+	for (n = 1;; n++) {
+		free(id);
+		id = xasprintf("%s-%d", kind, n);
+		if (!strlist_has(secs, id) && !strlist_has(seen, id))
+			return id;
+	}
+}
+
 static void
-resolve_id(struct row *w, const struct ini_doc *doc, const struct strlist *secs)
+resolve_id(struct row *w, const struct ini_doc *doc, const struct strlist *secs,
+           const struct strlist *seen)
 {
 	const char *found, *other = NULL;
-	char *slug, *oname;
+	char *slug, *oname, *note;
 
 	if (w->values[KEY_ID] != NULL) {
 		if (!ini_is_slug(w->values[KEY_ID])) {
@@ -389,11 +426,16 @@ resolve_id(struct row *w, const struct ini_doc *doc, const struct strlist *secs)
 	}
 	slug = import_slug(w->values[KEY_NAME]);
 	if (*slug == '\0') {
-		refuse(w, xasprintf("no id can be made from the name \"%s\" "
-		                    "(it has no Latin letter or digit): add "
-		                    "an id column",
-		                    w->values[KEY_NAME]));
 		free(slug);
+		w->id = made_up_id(w, secs, seen);
+		note = xasprintf("no id can be spelt from the name \"%s\" "
+		                 "(dais spells Latin, Cyrillic and Greek "
+		                 "letters in ids), so [%s] was made up; to "
+		                 "choose another, write it in an id "
+		                 "column on this row",
+		                 w->values[KEY_NAME], w->id);
+		strlist_add(&w->warnings, note);
+		free(note);
 		return;
 	}
 	if (strlist_has(secs, slug)) {
@@ -732,19 +774,34 @@ import_participants(const struct import_options *o, struct import_result *r,
 			w->skip = true;
 			continue;
 		}
-		resolve_id(w, doc, &secs);
+		resolve_id(w, doc, &secs, &seen);
 		if (w->refused)
 			continue;
 		if (strlist_has(&seen, w->id)) {
+			const struct row *o = NULL;
 			size_t j;
 
 			for (j = 0; j + 1 < nrows; j++)
 				if (rows[j].id != NULL &&
 				    strcmp(rows[j].id, w->id) == 0)
-					break;
-			refuse(w, xasprintf("line %d already imports [%s]: one "
-			                    "row per participant",
-			                    rows[j].line, w->id));
+					o = &rows[j];
+			if (w->values[KEY_ID] == NULL && o->values[KEY_NAME] &&
+			    w->values[KEY_NAME] &&
+			    strcmp(o->values[KEY_NAME], w->values[KEY_NAME]) !=
+			        0)
+				/* two names, one spelling: never merged */
+				refuse(
+				    w,
+				    xasprintf(
+				        "the id made from the name, [%s], is "
+				        "also line %d's (\"%s\"): add an id "
+				        "column to tell them apart",
+				        w->id, o->line, o->values[KEY_NAME]));
+			else
+				refuse(w, xasprintf(
+				              "line %d already imports "
+				              "[%s]: one row per participant",
+				              o->line, w->id));
 			continue;
 		}
 		strlist_add(&seen, w->id);
