@@ -44,5 +44,7 @@ size_t arena_size(const struct arena *a);
  * arena_intern's).
  */
 void arena_release(void *ptr, size_t size);
+/* arena_release of a NUL-terminated text (measured only under ASan). */
+void arena_release_text(char *text);
 
 #endif

@@ -165,3 +165,14 @@ arena_release(void *ptr, size_t size)
 	if (ptr != NULL)
 		POISON(ptr, size);
 }
+
+void
+arena_release_text(char *text)
+{
+#ifdef ARENA_ASAN
+	if (text != NULL)
+		POISON(text, strlen(text) + 1);
+#else
+	(void)text; /* a release build keeps no record to update */
+#endif
+}

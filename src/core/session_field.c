@@ -142,8 +142,8 @@ field_release(struct session *s, const struct session_field *f)
 		text = *AT(char *, s, f);
 		if (!stored)
 			free(text);
-		else if (text != NULL && !session_field_shared(f))
-			arena_release(text, strlen(text) + 1);
+		else if (!session_field_shared(f))
+			arena_release_text(text);
 		break;
 	case SESSION_TYPE_LIST:
 		if (stored)

@@ -179,18 +179,21 @@ ics_event_trimmed(const char *s)
 bool
 ics_event_whole_number(const char *s, long *out)
 {
-	char *t = ics_event_trimmed(s), *end;
+	size_t n;
+	const char *t = ics_event_trim(s, &n);
+	char *end;
 	bool ok;
 
 	if (t == NULL)
 		return false;
+	/* Read in place: what follows the n bytes is blanks (strtol stops
+	 * there) and the end of s. */
 	ok = (t[0] >= '0' && t[0] <= '9') ||
-	     (t[0] == '+' && t[1] >= '0' && t[1] <= '9');
+	     (t[0] == '+' && n > 1 && t[1] >= '0' && t[1] <= '9');
 	if (ok) {
 		*out = strtol(t, &end, 10);
-		ok = *end == '\0' && *out <= INT_MAX;
+		ok = end == t + n && *out <= INT_MAX;
 	}
-	free(t);
 	return ok;
 }
 

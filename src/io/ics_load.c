@@ -68,8 +68,11 @@ ics_block_value(const struct ics_block *b, const char *name, int *line)
 		const char *s = ics_block_text(b, i);
 		bool quoted = false;
 
-		if (!b->lines[i].own || prop_name_len(s) != k ||
-		    strncasecmp(s, name, k) != 0)
+		/* Asked for every VEVENT (SEQUENCE): the first letter,
+		 * folded (| 0x20 folds ASCII letters), rules out most lines
+		 * before the name's length is measured. */
+		if (!b->lines[i].own || (s[0] | 0x20) != (name[0] | 0x20) ||
+		    prop_name_len(s) != k || strncasecmp(s, name, k) != 0)
 			continue;
 		/* The value starts after the first ':' outside quotes. */
 		for (s += k; *s != '\0'; s++) {
