@@ -21,9 +21,12 @@ struct import_ics_out {
 	char *name;   /* its new file, relative to the programme directory */
 	char *text;   /* what it holds */
 	size_t events;
-	/* name is the file an earlier import of a source of that name made:
-	 * this one replaces it (its events updated from the source). */
+	/* name is the file an earlier import of this source made: this one
+	 * replaces it. Then, of its events: changed in the source only and
+	 * taken; changed in dais only and kept; changed on both sides (kept
+	 * as dais has them); deleted in dais and left out. */
 	bool replaces;
+	size_t updated, kept, conflicts, deleted;
 };
 
 /* A LOCATION linked to a room by the closest name only: a guess, which

@@ -202,6 +202,38 @@ killed_for_test(const char *point)
 		kill(getpid(), SIGKILL);
 }
 
+/* " (replacing an earlier import's: 1 updated from the source, ...)" for
+ * a source imported again, else "". The caller frees it. */
+static char *
+replacing(const struct import_ics_out *o)
+{
+	struct strbuf b = {0};
+	const char *sep = ": ";
+
+	if (!o->replaces)
+		return xstrdup("");
+	strbuf_addstr(&b, " (replacing an earlier import's");
+	if (o->updated > 0) {
+		strbuf_addf(&b, "%s%zu updated from the source", sep,
+		            o->updated);
+		sep = ", ";
+	}
+	if (o->kept > 0) {
+		strbuf_addf(&b, "%s%zu kept as changed in dais", sep, o->kept);
+		sep = ", ";
+	}
+	if (o->conflicts > 0) {
+		strbuf_addf(&b, "%s%zu changed on both sides, kept as in dais",
+		            sep, o->conflicts);
+		sep = ", ";
+	}
+	if (o->deleted > 0)
+		strbuf_addf(&b, "%s%zu deleted in dais, left out", sep,
+		            o->deleted);
+	strbuf_addstr(&b, ")");
+	return strbuf_take(&b);
+}
+
 /* ---- The command -------------------------------------------------------- */
 
 int
@@ -372,12 +404,13 @@ cmd_import(int argc, char **argv)
 		       dir);
 	}
 	for (i = 0; i < r.n; i++) {
+		char *again = replacing(&r.v[i]);
+
 		events += r.v[i].events;
 		printf("%s: %zu event%s %s %s%s\n", r.v[i].source,
 		       r.v[i].events, r.v[i].events == 1 ? "" : "s",
-		       dry ? "would go to" : "written to", r.v[i].name,
-		       r.v[i].replaces ? " (replacing an earlier import's)"
-		                       : "");
+		       dry ? "would go to" : "written to", r.v[i].name, again);
+		free(again);
 	}
 	printf("%zu events; %zu rooms and %zu people linked, %zu not linked, "
 	       "%zu declined, %zu UIDs made, %zu left out as already in "

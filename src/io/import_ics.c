@@ -29,6 +29,7 @@
 #include "dais/xalloc.h"
 #include "ics_internal.h"
 #include "ics_text.h"
+#include "import_again.h"
 #include "import_zones.h"
 
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
@@ -321,15 +322,18 @@ make_uid(const struct programme *p, icalcomponent *ev, const char *file,
 	free(domain);
 }
 
-static size_t
-import_calendar(const struct programme *p, icalcomponent *cal, const char *file,
-                size_t *index, struct import_ics_result *r)
+/* What a source's calendar needs before it is linked or fingerprinted:
+ * no METHOD (METHOD:PUBLISH forbids the ATTENDEEs that carry
+ * assignments), a UID for each event, the conference's zone for floating
+ * times. */
+static void
+prepare_calendar(const struct programme *p, icalcomponent *cal,
+                 const char *file, size_t *index, struct import_ics_result *r)
 {
 	icalcomponent **evs = NULL, *c;
 	icalproperty *method;
 	size_t n = 0, cap = 0, i;
 
-	/* METHOD:PUBLISH forbids the ATTENDEEs that carry assignments. */
 	while ((method = icalcomponent_get_first_property(
 	            cal, ICAL_METHOD_PROPERTY)) != NULL) {
 		icalcomponent_remove_property(cal, method);
@@ -352,23 +356,89 @@ import_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 			    "%s: '%s': its times have no zone; they are read "
 			    "as %s time, and written so",
 			    file, title_of(evs[i]), p->conf.zone.name);
+	}
+	free(evs);
+}
+
+/* Each event's LOCATION and ATTENDEEs linked to the registries. */
+static void
+link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
+              struct import_ics_result *r)
+{
+	icalcomponent **evs = NULL, *c;
+	size_t n = 0, cap = 0, i;
+
+	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     c != NULL;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		XGROW(evs, n, cap);
+		evs[n++] = c;
+	}
+	for (i = 0; i < n; i++) {
 		link_location(p, evs[i], r, file);
 		link_attendees(p, evs[i], r, file);
 	}
 	free(evs);
-	return n;
+}
+
+/* Several calendars of one source (a file with several VCALENDARs) as
+ * one: the others' components moved into the first, a VTIMEZONE only
+ * when the first has none of its TZID. Returns the calendar, detached
+ * from root when root was an XROOT (then root is freed). */
+static icalcomponent *
+one_calendar(icalcomponent *root)
+{
+	icalcomponent *first, *cal, **cals = NULL, **v = NULL;
+	size_t ncals = 0, capcals = 0, n, cap, i, j;
+
+	if (icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)
+		return root;
+	for (cal = icalcomponent_get_first_component(root,
+	                                             ICAL_VCALENDAR_COMPONENT);
+	     cal != NULL; cal = icalcomponent_get_next_component(
+	                      root, ICAL_VCALENDAR_COMPONENT)) {
+		XGROW(cals, ncals, capcals);
+		cals[ncals++] = cal;
+	}
+	if (ncals == 0) {
+		free(cals);
+		return root;
+	}
+	first = cals[0];
+	icalcomponent_remove_component(root, first);
+	for (i = 1; i < ncals; i++) {
+		n = 0, cap = 0;
+		for (cal = icalcomponent_get_first_component(
+		         cals[i], ICAL_ANY_COMPONENT);
+		     cal != NULL; cal = icalcomponent_get_next_component(
+		                      cals[i], ICAL_ANY_COMPONENT)) {
+			XGROW(v, n, cap);
+			v[n++] = cal;
+		}
+		for (j = 0; j < n; j++) {
+			icalproperty *tz = icalcomponent_get_first_property(
+			    v[j], ICAL_TZID_PROPERTY);
+			const char *tzid =
+			    tz != NULL ? icalproperty_get_tzid(tz) : NULL;
+
+			icalcomponent_remove_component(cals[i], v[j]);
+			if (icalcomponent_isa(v[j]) ==
+			        ICAL_VTIMEZONE_COMPONENT &&
+			    (tzid == NULL ||
+			     icalcomponent_get_timezone(first, tzid) != NULL))
+				icalcomponent_free(v[j]);
+			else
+				icalcomponent_add_component(first, v[j]);
+		}
+		free(v);
+		v = NULL;
+	}
+	free(cals);
+	icalcomponent_free(root);
+	return first;
 }
 
 /* ---- Importing a source again ------------------------------------------ */
-
-static int
-sequence_of(icalcomponent *ev)
-{
-	icalproperty *q =
-	    icalcomponent_get_first_property(ev, ICAL_SEQUENCE_PROPERTY);
-
-	return q != NULL ? icalproperty_get_sequence(q) : 0;
-}
 
 /* The VEVENTs of root's calendars, in order (the caller frees the array). */
 static icalcomponent **
@@ -393,161 +463,6 @@ events_of(icalcomponent *root, size_t *n)
 			v[(*n)++] = c;
 		}
 	return v;
-}
-
-/* Copies into cal the VEVENTs of old whose UID is in keep, and the
- * VTIMEZONEs they may name that cal lacks. */
-static void
-keep_old_events(icalcomponent *cal, icalcomponent *old,
-                const struct strmap *keep)
-{
-	icalcomponent *c, **v = NULL;
-	size_t n = 0, cap = 0, i, unused;
-	bool any = false;
-
-	for (c = icalcomponent_get_first_component(old, ICAL_ANY_COMPONENT);
-	     c != NULL;
-	     c = icalcomponent_get_next_component(old, ICAL_ANY_COMPONENT)) {
-		XGROW(v, n, cap);
-		v[n++] = c;
-	}
-	for (i = 0; i < n; i++) {
-		const char *uid = icalcomponent_get_uid(v[i]);
-
-		if (icalcomponent_isa(v[i]) == ICAL_VEVENT_COMPONENT &&
-		    uid != NULL && strmap_get(keep, uid, &unused)) {
-			icalcomponent_add_component(
-			    cal, icalcomponent_new_clone(v[i]));
-			any = true;
-		}
-	}
-	for (i = 0; any && i < n; i++) {
-		icalproperty *tz;
-		const char *tzid;
-
-		if (icalcomponent_isa(v[i]) != ICAL_VTIMEZONE_COMPONENT ||
-		    (tz = icalcomponent_get_first_property(
-		         v[i], ICAL_TZID_PROPERTY)) == NULL ||
-		    (tzid = icalproperty_get_tzid(tz)) == NULL ||
-		    icalcomponent_get_timezone(cal, tzid) != NULL)
-			continue;
-		icalcomponent_add_component(cal, icalcomponent_new_clone(v[i]));
-	}
-	free(v);
-}
-
-/*
- * An import of a source whose events the programme holds already: an
- * event whose UID is in another file is left out (this import changes
- * only its own file); when `replaces`, `name` is the file an earlier import
- * of this source made, and the import replaces it: each event comes in as
- * the source has it now (a room added to venues.ini since is linked),
- * except one changed in dais since (its SEQUENCE there higher than the
- * source's), which is kept as the programme has it, as is an event no
- * longer in the source. Each is said.
- */
-static void
-reimport(const struct programme *p, icalcomponent *root, const char *name,
-         bool replaces, struct import_ics_result *r, const char *file)
-{
-	struct strmap keep = {0}, seen = {0};
-	struct strlist uids = {0}; /* the maps' keys: the events are freed */
-	icalcomponent **v, *old = NULL;
-	size_t n, i, j, unused;
-
-	v = events_of(root, &n);
-	for (i = 0; i < n; i++) {
-		const char *uid = icalcomponent_get_uid(v[i]);
-		const struct session *s = NULL;
-		const char *in;
-
-		if (uid == NULL)
-			continue;
-		strlist_add(&uids, uid);
-		uid = uids.v[uids.n - 1];
-		strmap_set(&seen, uid, 1);
-		for (j = 0; j < p->nsessions && s == NULL; j++)
-			if (p->sessions[j].uid != NULL &&
-			    strcmp(p->sessions[j].uid, uid) == 0)
-				s = &p->sessions[j];
-		if (s == NULL)
-			continue;
-		in = s->source >= 0 && (size_t)s->source < p->conf.files.n
-		         ? p->conf.files.v[s->source]
-		         : NULL;
-		if (in != NULL && strcmp(in, name) == 0 &&
-		    s->sequence <= sequence_of(v[i]))
-			continue; /* updated from the source */
-		if (in != NULL && strcmp(in, name) == 0) {
-			if (!strmap_get(&keep, uid, &unused))
-				report(r,
-				       "%s: '%s': changed in dais since the "
-				       "last import (SEQUENCE %d there, %d in "
-				       "the source): kept as the programme "
-				       "has it",
-				       file, title_of(v[i]), s->sequence,
-				       sequence_of(v[i]));
-			strmap_set(&keep, uid, 1);
-		} else {
-			r->skipped++;
-			report(r,
-			       "%s: '%s': UID %s is already in the programme "
-			       "(%s, '%s'): left out; this import changes no "
-			       "other file's sessions",
-			       file, title_of(v[i]), uid,
-			       in != NULL ? in : "a session not yet saved",
-			       s->title != NULL ? s->title : "(untitled)");
-		}
-		icalcomponent_remove_component(icalcomponent_get_parent(v[i]),
-		                               v[i]);
-		icalcomponent_free(v[i]);
-		v[i] = NULL;
-	}
-	if (replaces) {
-		/* The earlier import's events the source no longer has. */
-		for (j = 0; j < p->nsessions; j++) {
-			const struct session *s = &p->sessions[j];
-
-			if (s->uid == NULL || s->source < 0 ||
-			    (size_t)s->source >= p->conf.files.n ||
-			    strcmp(p->conf.files.v[s->source], name) != 0 ||
-			    strmap_get(&seen, s->uid, &unused) ||
-			    strmap_get(&keep, s->uid, &unused))
-				continue;
-			report(r,
-			       "%s: '%s' (UID %s) is no longer in the source: "
-			       "kept in the programme; delete it there if it "
-			       "was cancelled",
-			       file, s->title != NULL ? s->title : "(untitled)",
-			       s->uid);
-			strmap_set(&keep, s->uid, 1);
-		}
-		r->replaced++;
-	}
-	if (keep.n > 0) {
-		char *path = xasprintf("%s/%s", p->dir, name), *why = NULL;
-		size_t len;
-		char *text = fileread_all(path, IMPORT_MAX_BYTES, &len, &why);
-
-		if (text != NULL)
-			old = icalparser_parse_string(text);
-		if (old != NULL)
-			keep_old_events(
-			    icalcomponent_isa(root) == ICAL_XROOT_COMPONENT
-			        ? icalcomponent_get_first_component(
-			              root, ICAL_VCALENDAR_COMPONENT)
-			        : root,
-			    old, &keep);
-		if (old != NULL)
-			icalcomponent_free(old);
-		free(text);
-		free(why);
-		free(path);
-	}
-	strmap_free(&keep);
-	strmap_free(&seen);
-	strlist_clear(&uids);
-	free(v);
 }
 
 /* ---- Events outside the conference days -------------------------------- */
@@ -970,22 +885,24 @@ not_a_calendar(const char *text, const char *file, struct diag_list *d)
 		         "calendar again as .ics");
 }
 
-static bool
-import_file(const struct programme *p, const char *file,
-            struct import_ics_result *r, struct diag_list *d)
+/*
+ * A source file read into one calendar, prepared (prepare_calendar):
+ * NULL after saying why in d (not a calendar, a time libical cannot read,
+ * a zone it cannot resolve).
+ */
+static icalcomponent *
+read_calendar(const struct programme *p, const char *file, size_t *index,
+              struct import_ics_result *r, struct diag_list *d)
 {
-	char *why = NULL, *text, *body, *name;
-	size_t len, index = 0, events = 0;
-	icalcomponent *root, *cal;
-	struct strbuf out = {0};
-	struct import_ics_out *o;
-	bool xroot, replaces;
+	char *why = NULL, *text, *body;
+	icalcomponent *root;
+	size_t len;
 
 	if ((text = fileread_all(file, IMPORT_MAX_BYTES, &len, &why)) == NULL) {
 		diag_add(d, DIAG_ERROR, file, 0, NULL,
 		         "cannot read this calendar: %s", why);
 		free(why);
-		return false;
+		return NULL;
 	}
 	body = text;
 	if (len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0)
@@ -998,55 +915,85 @@ import_file(const struct programme *p, const char *file,
 		if (root != NULL)
 			icalcomponent_free(root);
 		free(text);
-		return false;
+		return NULL;
 	}
 	if (!report_unreadable_all(text, len, root, file, d)) {
 		icalcomponent_free(root);
 		free(text);
-		return false;
+		return NULL;
 	}
 	/* libical's X-LIC-ERRORs (said above) would be written out. */
 	icalcomponent_strip_errors(root);
 	if (!import_windows_zones(p, root, body, file, r, d)) {
 		icalcomponent_free(root);
 		free(text);
-		return false;
+		return NULL;
 	}
 	free(text);
-	xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
-	for (cal = xroot ? icalcomponent_get_first_component(
-	                       root, ICAL_VCALENDAR_COMPONENT)
-	                 : root;
-	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
-	                                    root, ICAL_VCALENDAR_COMPONENT)
-	                              : NULL)
-		import_calendar(p, cal, file, &index, r);
-	leave_out_other_days(p, root, r, file);
+	root = one_calendar(root);
+	/* A source that is itself an import file: its record is not this
+	 * import's. */
+	import_record_strip(root);
+	prepare_calendar(p, root, file, index, r);
+	return root;
+}
+
+/* The file an earlier import made, parsed; NULL when there is none. */
+static icalcomponent *
+read_earlier(const struct programme *p, const char *name)
+{
+	char *path = xasprintf("%s/%s", p->dir, name), *why = NULL, *text;
+	icalcomponent *old = NULL;
+	size_t len;
+
+	text = fileread_all(path, IMPORT_MAX_BYTES, &len, &why);
+	if (text != NULL)
+		old = icalparser_parse_string(text);
+	free(text);
+	free(why);
+	free(path);
+	return old;
+}
+
+static bool
+import_file(const struct programme *p, const char *file,
+            struct import_ics_result *r, struct diag_list *d)
+{
+	struct import_record fresh = {0}, rec = {0};
+	struct import_ics_out *o;
+	icalcomponent *cal, *old = NULL;
+	size_t index = 0;
+	char *name;
+
+	if ((cal = read_calendar(p, file, &index, r, d)) == NULL)
+		return false;
+	/* The source's events as it has them, before dais links them: what
+	 * tells the next import whether the source changed them. */
+	import_fingerprints(cal, &fresh, true);
+	link_calendar(p, cal, file, r);
+	leave_out_other_days(p, cal, r, file);
 	name = out_name(p, r, file);
-	replaces = strlist_has(&p->conf.files, name);
-	reimport(p, root, name, replaces, r, file);
-	for (cal = xroot ? icalcomponent_get_first_component(
-	                       root, ICAL_VCALENDAR_COMPONENT)
-	                 : root;
-	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
-	                                    root, ICAL_VCALENDAR_COMPONENT)
-	                              : NULL) {
-		events +=
-		    icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
-		body = icalcomponent_as_ical_string_r(cal);
-		strbuf_addstr(&out, body);
-		free(body);
-	}
-	icalcomponent_free(root);
 	XGROW(r->v, r->n, r->cap);
 	o = &r->v[r->n];
+	memset(o, 0, sizeof *o);
+	o->replaces = strlist_has(&p->conf.files, name);
+	if (o->replaces)
+		old = read_earlier(p, name);
+	import_again(p, cal, old, o->replaces ? name : NULL, &fresh, &rec, r, o,
+	             file);
+	import_record_write(cal, &rec);
 	o->source = xstrdup(file);
 	o->name = name;
-	o->text = strbuf_take(&out);
-	o->events = events;
-	o->replaces = replaces;
+	o->text = icalcomponent_as_ical_string_r(cal);
+	o->events =
+	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
 	r->n++;
-	if (events == 0)
+	if (old != NULL)
+		icalcomponent_free(old);
+	icalcomponent_free(cal);
+	import_record_free(&fresh);
+	import_record_free(&rec);
+	if (o->events == 0)
 		diag_add(d, DIAG_WARNING, file, 0, NULL,
 		         "this calendar holds no event; nothing is imported "
 		         "from it");

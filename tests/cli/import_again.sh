@@ -1,8 +1,9 @@
 # import_again.sh: importing a source again, as the messages advise after a
 # room or person is added (review finding 8), replaces the file its earlier
 # import made: events come in as the source has them now (linked to the new
-# room); one changed in dais since (higher SEQUENCE) is kept; an event whose
-# UID another file holds is left out, said, and the import goes ahead.
+# room); one changed in dais since is kept (import_again_edits.sh has the
+# rest of that rule); an event whose UID another file holds is left out,
+# said, and the import goes ahead.
 . "$(dirname "$0")/lib.sh"
 oc="$FIXTURES/other-clients"
 D=$(programme_copy "$SRCDIR/data/kuwait-2026")
@@ -19,11 +20,12 @@ grep -q '^X-DAIS-ROOM:side-room' "$D/programme/import-outlook.ics" || { echo "FA
 expect_exit 1 "$DAIS" check "$D"
 expect_not_contains "did you mean room" stderr "$err"
 
-# A session changed in dais since (its SEQUENCE raised, as the planner
-# does): kept as the programme has it.
+# A session changed in dais since (retitled, SEQUENCE raised, as the
+# planner does): kept as the programme has it. The rule is the record the
+# import keeps, not SEQUENCE (review finding 1).
 sed -i 's/^SUMMARY;LANGUAGE=en-us:Opening plenary/SUMMARY;LANGUAGE=en-us:Opening plenary (moved)/; s/^SEQUENCE:0/SEQUENCE:3/' "$D/programme/import-outlook.ics"
 expect_exit 0 "$DAIS" import "$oc/outlook.ics" "$D"
-expect_contains "'Opening plenary': changed in dais since the last import (SEQUENCE 3 there, 0 in the source): kept as the programme has it" stdout "$out"
+expect_contains "'Opening plenary': changed in dais since the last import, not in the source: kept as the programme has it" stdout "$out"
 grep -q 'Opening plenary (moved)' "$D/programme/import-outlook.ics" || { echo "FAIL: the change made in dais was lost"; fail=1; }
 expect_exit 1 "$DAIS" check "$D"
 

@@ -1,0 +1,584 @@
+/*
+ * import_again.c: importing a source again (import_again.h). What the
+ * organiser changed in dais is never overwritten in silence: the record
+ * the last import left on its file says, per event, what the source had
+ * and what was written, so that each side's changes can be told apart.
+ */
+#include "import_again.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dais/strbuf.h"
+#include "dais/xalloc.h"
+
+/* ---- The record ---------------------------------------------------------- */
+
+void
+import_record_set(struct import_record *rec, const char *uid, uint64_t source,
+                  uint64_t written)
+{
+	size_t i;
+
+	if (strmap_get(&rec->at, uid, &i)) {
+		rec->source[i] = source;
+		rec->written[i] = written;
+		return;
+	}
+	strlist_add(&rec->uids, uid);
+	i = rec->uids.n - 1;
+	if (i >= rec->cap) {
+		rec->cap = rec->cap ? 2 * rec->cap : 16;
+		rec->source =
+		    xreallocarray(rec->source, rec->cap, sizeof *rec->source);
+		rec->written =
+		    xreallocarray(rec->written, rec->cap, sizeof *rec->written);
+	}
+	rec->source[i] = source;
+	rec->written[i] = written;
+	strmap_set(&rec->at, rec->uids.v[i], i);
+}
+
+bool
+import_record_get(const struct import_record *rec, const char *uid,
+                  uint64_t *source, uint64_t *written)
+{
+	size_t i;
+
+	if (uid == NULL || !strmap_get(&rec->at, uid, &i))
+		return false;
+	if (source != NULL)
+		*source = rec->source[i];
+	if (written != NULL)
+		*written = rec->written[i];
+	return true;
+}
+
+static icalcomponent *
+first_calendar(icalcomponent *root)
+{
+	return icalcomponent_isa(root) == ICAL_XROOT_COMPONENT
+	           ? icalcomponent_get_first_component(root,
+	                                               ICAL_VCALENDAR_COMPONENT)
+	           : root;
+}
+
+static bool
+is_x(icalproperty *x, const char *name)
+{
+	const char *n = icalproperty_get_x_name(x);
+
+	return n != NULL && strcasecmp(n, name) == 0;
+}
+
+static const char *
+x_parameter(icalproperty *x, const char *name)
+{
+	icalparameter *par;
+
+	for (par = icalproperty_get_first_parameter(x, ICAL_X_PARAMETER);
+	     par != NULL;
+	     par = icalproperty_get_next_parameter(x, ICAL_X_PARAMETER))
+		if (icalparameter_get_xname(par) != NULL &&
+		    strcasecmp(icalparameter_get_xname(par), name) == 0)
+			return icalparameter_get_xvalue(par);
+	return NULL;
+}
+
+void
+import_record_read(icalcomponent *root, struct import_record *rec)
+{
+	icalcomponent *cal = root != NULL ? first_calendar(root) : NULL;
+	icalproperty *x;
+
+	if (cal == NULL)
+		return;
+	for (x = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+	     x != NULL;
+	     x = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY)) {
+		const char *value = icalproperty_get_x(x), *s, *w;
+
+		if (value == NULL)
+			continue;
+		if (is_x(x, IMPORT_SOURCE_PROPERTY)) {
+			free(rec->source_path);
+			rec->source_path = xstrdup(value);
+			rec->present = true;
+		} else if (is_x(x, IMPORT_RECORD_PROPERTY) &&
+		           (s = x_parameter(x, "X-SOURCE-HASH")) != NULL &&
+		           (w = x_parameter(x, "X-WRITTEN-HASH")) != NULL) {
+			import_record_set(rec, value, strtoull(s, NULL, 16),
+			                  strtoull(w, NULL, 16));
+			rec->present = true;
+		}
+	}
+}
+
+void
+import_record_strip(icalcomponent *cal)
+{
+	icalproperty **v = NULL, *x;
+	size_t n = 0, cap = 0, i;
+
+	for (x = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+	     x != NULL;
+	     x = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY))
+		if (is_x(x, IMPORT_SOURCE_PROPERTY) ||
+		    is_x(x, IMPORT_RECORD_PROPERTY)) {
+			XGROW(v, n, cap);
+			v[n++] = x;
+		}
+	for (i = 0; i < n; i++) {
+		icalcomponent_remove_property(cal, v[i]);
+		icalproperty_free(v[i]);
+	}
+	free(v);
+}
+
+static void
+add_hash_parameter(icalproperty *x, const char *name, uint64_t h)
+{
+	char hex[17];
+	icalparameter *par;
+
+	snprintf(hex, sizeof hex, "%016" PRIx64, h);
+	par = icalparameter_new_x(hex);
+	icalparameter_set_xname(par, name);
+	icalproperty_add_parameter(x, par);
+}
+
+void
+import_record_write(icalcomponent *cal, const struct import_record *rec)
+{
+	icalproperty *x;
+	size_t i;
+
+	import_record_strip(cal);
+	if (rec->source_path != NULL) {
+		x = icalproperty_new_x(rec->source_path);
+		icalproperty_set_x_name(x, IMPORT_SOURCE_PROPERTY);
+		icalcomponent_add_property(cal, x);
+	}
+	for (i = 0; i < rec->uids.n; i++) {
+		x = icalproperty_new_x(rec->uids.v[i]);
+		icalproperty_set_x_name(x, IMPORT_RECORD_PROPERTY);
+		add_hash_parameter(x, "X-SOURCE-HASH", rec->source[i]);
+		add_hash_parameter(x, "X-WRITTEN-HASH", rec->written[i]);
+		icalcomponent_add_property(cal, x);
+	}
+}
+
+void
+import_record_free(struct import_record *rec)
+{
+	strmap_free(&rec->at);
+	strlist_clear(&rec->uids);
+	free(rec->source);
+	free(rec->written);
+	free(rec->source_path);
+	memset(rec, 0, sizeof *rec);
+}
+
+/* ---- Fingerprints -------------------------------------------------------- */
+
+/* The VEVENTs of each UID of a calendar, in its order. */
+struct uid_events {
+	struct strlist uids; /* owns the keys of at */
+	struct strmap at;    /* uid -> index into ev */
+	struct evlist {
+		icalcomponent **v;
+		size_t n, cap;
+	} * ev;
+	size_t cap;
+};
+
+static void
+uid_events_read(icalcomponent *cal, struct uid_events *u)
+{
+	icalcomponent *c;
+
+	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     c != NULL;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		const char *uid = icalcomponent_get_uid(c);
+		size_t i;
+
+		if (uid == NULL)
+			continue;
+		if (!strmap_get(&u->at, uid, &i)) {
+			strlist_add(&u->uids, uid);
+			i = u->uids.n - 1;
+			if (i >= u->cap) {
+				size_t old = u->cap;
+
+				u->cap = u->cap ? 2 * u->cap : 16;
+				u->ev =
+				    xreallocarray(u->ev, u->cap, sizeof *u->ev);
+				memset(u->ev + old, 0,
+				       (u->cap - old) * sizeof *u->ev);
+			}
+			strmap_set(&u->at, u->uids.v[i], i);
+		}
+		XGROW(u->ev[i].v, u->ev[i].n, u->ev[i].cap);
+		u->ev[i].v[u->ev[i].n++] = c;
+	}
+}
+
+static const struct evlist *
+uid_events_get(const struct uid_events *u, const char *uid)
+{
+	size_t i;
+
+	return uid != NULL && strmap_get(&u->at, uid, &i) ? &u->ev[i] : NULL;
+}
+
+static void
+uid_events_free(struct uid_events *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->uids.n; i++)
+		free(u->ev[i].v);
+	free(u->ev);
+	strmap_free(&u->at);
+	strlist_clear(&u->uids);
+}
+
+static int
+text_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One event as libical writes it once read back (so that what this
+ * import writes and what the next one reads from the file print alike),
+ * without DTSTAMP. The caller frees it. */
+static char *
+normal_text(icalcomponent *ev)
+{
+	char *text = icalcomponent_as_ical_string_r(ev), *out;
+	icalcomponent *back = icalcomponent_new_from_string(text);
+	icalproperty *stamp;
+
+	free(text);
+	if (back == NULL)
+		return xstrdup("");
+	while ((stamp = icalcomponent_get_first_property(
+	            back, ICAL_DTSTAMP_PROPERTY)) != NULL) {
+		icalcomponent_remove_property(back, stamp);
+		icalproperty_free(stamp);
+	}
+	out = icalcomponent_as_ical_string_r(back);
+	icalcomponent_free(back);
+	return out;
+}
+
+static uint64_t
+fingerprint(const struct evlist *l)
+{
+	char **texts = xcalloc(l->n ? l->n : 1, sizeof *texts);
+	uint64_t h = FNV1A_OFFSET_BASIS;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		texts[i] = normal_text(l->v[i]);
+	qsort(texts, l->n, sizeof *texts, text_cmp);
+	for (i = 0; i < l->n; i++) {
+		h = fnv1a_add(h, texts[i], strlen(texts[i]) + 1);
+		free(texts[i]);
+	}
+	free(texts);
+	return h;
+}
+
+void
+import_fingerprints(icalcomponent *cal, struct import_record *rec,
+                    bool as_source)
+{
+	struct uid_events u = {0};
+	size_t i;
+
+	uid_events_read(cal, &u);
+	for (i = 0; i < u.uids.n; i++) {
+		uint64_t s = 0, w = 0, h = fingerprint(&u.ev[i]);
+
+		import_record_get(rec, u.uids.v[i], &s, &w);
+		import_record_set(rec, u.uids.v[i], as_source ? h : s,
+		                  as_source ? w : h);
+	}
+	uid_events_free(&u);
+}
+
+/* ---- Deciding each event --------------------------------------------------
+ */
+
+static const char *
+title_of(icalcomponent *ev)
+{
+	const char *t = icalcomponent_get_summary(ev);
+
+	return t != NULL && *t != '\0' ? t : "(untitled)";
+}
+
+/* "2026-11-04 16:00-16:30, 'Title', LOCATION 'Room'": what the source
+ * has now, for the organiser to apply by hand if wanted. */
+static char *
+describe_source(const struct programme *p, icalcomponent *ev)
+{
+	struct icaltimetype st = icalcomponent_get_dtstart(ev),
+	                    en = icalcomponent_get_dtend(ev);
+	const char *loc = icalcomponent_get_location(ev);
+	struct strbuf b = {0};
+
+	if (!icaltime_is_null_time(st) && !st.is_date) {
+		icaltimezone *z = (icaltimezone *)st.zone;
+		dais_time a = (dais_time)icaltime_as_timet_with_zone(st, z),
+		          e = a;
+		char d[DAIS_TIMEBUF], h1[DAIS_TIMEBUF], h2[DAIS_TIMEBUF];
+
+		if (!icaltime_is_null_time(en))
+			e = (dais_time)icaltime_as_timet_with_zone(
+			    en, (icaltimezone *)en.zone);
+		date_fmt_iso(d, time_local_date(&p->conf.zone, a));
+		strbuf_addf(&b, "%s %s-%s, ", d,
+		            time_fmt_hm(h1, &p->conf.zone, a),
+		            time_fmt_hm(h2, &p->conf.zone, e));
+	} else if (!icaltime_is_null_time(st)) {
+		strbuf_addf(&b, "%04d-%02d-%02d (all day), ", st.year, st.month,
+		            st.day);
+	}
+	strbuf_addf(&b, "'%s'", title_of(ev));
+	if (loc != NULL && *loc != '\0')
+		strbuf_addf(&b, ", LOCATION '%s'", loc);
+	return strbuf_take(&b);
+}
+
+static void report(struct import_ics_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+report(struct import_ics_result *r, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	strlist_add(&r->report, s);
+	free(s);
+}
+
+static void
+remove_events(const struct evlist *l)
+{
+	size_t i;
+
+	for (i = 0; l != NULL && i < l->n; i++) {
+		icalcomponent_remove_component(
+		    icalcomponent_get_parent(l->v[i]), l->v[i]);
+		icalcomponent_free(l->v[i]);
+		l->v[i] = NULL;
+	}
+}
+
+/* Copies into cal the old file's events of uid, and the VTIMEZONEs they
+ * may name that cal lacks. */
+static void
+keep_old(icalcomponent *cal, icalcomponent *oldcal, const struct evlist *l)
+{
+	icalcomponent *c, **zones = NULL;
+	size_t i, n = 0, cap = 0;
+
+	for (i = 0; i < l->n; i++)
+		icalcomponent_add_component(cal,
+		                            icalcomponent_new_clone(l->v[i]));
+	for (c = icalcomponent_get_first_component(oldcal,
+	                                           ICAL_VTIMEZONE_COMPONENT);
+	     c != NULL; c = icalcomponent_get_next_component(
+	                    oldcal, ICAL_VTIMEZONE_COMPONENT)) {
+		XGROW(zones, n, cap);
+		zones[n++] = c;
+	}
+	for (i = 0; i < n; i++) {
+		icalproperty *tz = icalcomponent_get_first_property(
+		    zones[i], ICAL_TZID_PROPERTY);
+		const char *tzid =
+		    tz != NULL ? icalproperty_get_tzid(tz) : NULL;
+
+		if (tzid != NULL &&
+		    icalcomponent_get_timezone(cal, tzid) == NULL)
+			icalcomponent_add_component(
+			    cal, icalcomponent_new_clone(zones[i]));
+	}
+	free(zones);
+}
+
+/* The file (conference.ini's files entry) that holds uid in the
+ * programme, or NULL; *unsaved when a session has it but no file yet. */
+static const char *
+file_holding(const struct programme *p, const struct strmap *by_uid,
+             const char *uid, bool *unsaved)
+{
+	size_t j;
+	const struct session *s;
+
+	*unsaved = false;
+	if (!strmap_get(by_uid, uid, &j))
+		return NULL;
+	s = &p->sessions[j];
+	if (s->source >= 0 && (size_t)s->source < p->conf.files.n)
+		return p->conf.files.v[s->source];
+	*unsaved = true;
+	return NULL;
+}
+
+void
+import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
+             const char *name, const struct import_record *fresh,
+             struct import_record *rec, struct import_ics_result *r,
+             struct import_ics_out *o, const char *file)
+{
+	struct uid_events now = {0}, before = {0};
+	struct import_record last = {0}, as_written = {0};
+	struct strmap by_uid = {0};
+	icalcomponent *oldcal = old != NULL ? first_calendar(old) : NULL;
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++)
+		if (p->sessions[i].uid != NULL)
+			strmap_add(&by_uid, p->sessions[i].uid, i);
+	uid_events_read(cal, &now);
+	/* The events as this import would write them: their fingerprints
+	 * are compared with the programme's. */
+	import_fingerprints(cal, &as_written, false);
+	if (oldcal != NULL) {
+		uid_events_read(oldcal, &before);
+		import_record_read(old, &last);
+	}
+	for (i = 0; i < now.uids.n; i++) {
+		const char *uid = now.uids.v[i], *in;
+		const struct evlist *ev = &now.ev[i], *was;
+		uint64_t s1 = 0, w1 = 0, s0, w0, pv;
+		bool unsaved, recorded;
+
+		import_record_get(fresh, uid, &s1, NULL);
+		import_record_get(&as_written, uid, NULL, &w1);
+		in = file_holding(p, &by_uid, uid, &unsaved);
+		was = uid_events_get(&before, uid);
+		recorded = import_record_get(&last, uid, &s0, &w0);
+		if ((in != NULL && (name == NULL || strcmp(in, name) != 0)) ||
+		    unsaved) {
+			size_t k = 0;
+			const char *t = strmap_get(&by_uid, uid, &k) &&
+			                        p->sessions[k].title != NULL
+			                    ? p->sessions[k].title
+			                    : "(untitled)";
+
+			r->skipped++;
+			report(r,
+			       "%s: '%s': UID %s is already in the programme "
+			       "(%s, '%s'): left out; this import changes no "
+			       "other file's sessions",
+			       file, title_of(ev->v[0]), uid,
+			       in != NULL ? in : "a session not yet saved", t);
+			remove_events(ev);
+			continue;
+		}
+		if (was == NULL && recorded) {
+			/* Deleted in dais since the last import. */
+			o->deleted++;
+			report(
+			    r,
+			    "%s: '%s' (UID %s) was deleted in dais since the "
+			    "last import: left out, so it stays deleted%s",
+			    file, title_of(ev->v[0]), uid,
+			    s1 != s0 ? " (the source has changed it since: "
+			               "add it again in dais if it is wanted)"
+			             : "");
+			import_record_set(rec, uid, s0, w0);
+			remove_events(ev);
+			continue;
+		}
+		if (was == NULL) { /* new in the source */
+			import_record_set(rec, uid, s1, w1);
+			continue;
+		}
+		pv = fingerprint(was);
+		if (recorded && pv == w0) {
+			/* Not changed in dais: the source's, linked afresh. */
+			if (s1 != s0)
+				o->updated++;
+			import_record_set(rec, uid, s1, w1);
+			continue;
+		}
+		if (!recorded && pv == w1) {
+			import_record_set(rec, uid, s1, w1);
+			continue;
+		}
+		/* Changed in dais: kept as the programme has it. */
+		if (recorded && s1 == s0) {
+			o->kept++;
+			report(
+			    r,
+			    "%s: '%s': changed in dais since the last import, "
+			    "not in the source: kept as the programme has it",
+			    file, title_of(ev->v[0]));
+			import_record_set(rec, uid, s0, w0);
+		} else {
+			char *what = describe_source(p, ev->v[0]);
+
+			o->conflicts++;
+			if (recorded)
+				report(r,
+				       "%s: '%s': changed in dais and in the "
+				       "source since the last import: kept "
+				       "dais's; the source now has %s: make "
+				       "that change in dais if it is wanted",
+				       file, title_of(was->v[0]), what);
+			else
+				report(r,
+				       "%s: '%s': differs in dais from the "
+				       "source, and its file was imported "
+				       "before dais recorded what an import "
+				       "wrote, so which side changed it is not "
+				       "known: kept dais's; the source has %s: "
+				       "make that change in dais if it is "
+				       "wanted",
+				       file, title_of(was->v[0]), what);
+			free(what);
+			/* The source's change is said once: the record takes
+			 * it as seen. */
+			import_record_set(rec, uid, s1, recorded ? w0 : pv);
+		}
+		remove_events(ev);
+		keep_old(cal, oldcal, was);
+	}
+	/* The earlier import's events the source no longer has. */
+	for (i = 0; i < before.uids.n; i++) {
+		const char *uid = before.uids.v[i];
+		uint64_t s0 = 0, w0 = 0;
+		bool recorded = import_record_get(&last, uid, &s0, &w0);
+
+		if (uid_events_get(&now, uid) != NULL)
+			continue;
+		keep_old(cal, oldcal, &before.ev[i]);
+		if (!recorded && last.present)
+			continue; /* not from this source: kept as it is */
+		report(r,
+		       "%s: '%s' (UID %s) is no longer in the source: kept in "
+		       "the programme; delete it there if it was cancelled",
+		       file, title_of(before.ev[i].v[0]), uid);
+		import_record_set(rec, uid, s0,
+		                  recorded ? w0 : fingerprint(&before.ev[i]));
+	}
+	uid_events_free(&now);
+	uid_events_free(&before);
+	import_record_free(&last);
+	import_record_free(&as_written);
+	strmap_free(&by_uid);
+}
