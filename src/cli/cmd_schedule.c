@@ -187,16 +187,47 @@ print_json(const struct programme *p, const struct request_list *reqs,
 
 /* ---- Writing it --------------------------------------------------------- */
 
+/* The journal of the plan's edit, and whether it holds it: an append
+ * that failed (a full disk) leaves nothing 'dais open' could restore. */
+struct plan_journal {
+	struct journal *j;
+	struct editor *ed;
+	bool holds_edits;
+};
+
 static void
 journal_cb(const struct edit_event *ev, void *arg)
 {
-	void **pair = arg;
+	struct plan_journal *pj = arg;
 	char *why = NULL;
 
-	if (!journal_append(pair[0], pair[1], ev, &why)) {
+	/* a later append that works rewrites the journal whole */
+	pj->holds_edits = journal_append(pj->j, pj->ed, ev, &why);
+	if (!pj->holds_edits) {
 		fprintf(stderr, "dais schedule: warning: %s\n", why);
 		free(why);
 	}
+}
+
+/* The files of the programme a failed save wrote all the same (their
+ * fingerprints moved), joined with ", "; NULL when none. */
+static char *
+files_written(const struct programme *p, const uint64_t *before)
+{
+	struct strlist names = {0};
+	char *out = NULL;
+	size_t i;
+
+	if (p->file_hash == NULL || before == NULL)
+		return NULL;
+	for (i = 0; i < p->conf.files.n; i++)
+		if (p->file_hash[i] != before[i])
+			strlist_add(&names, p->conf.files.v[i]);
+	if (names.n > 0)
+		out = strlist_join(&names, ", ");
+	strlist_clear(&names);
+	free(names.v);
+	return out;
 }
 
 /*
@@ -207,11 +238,13 @@ static int
 write_plan(struct editor *ed, struct request_list *reqs,
            const struct schedule_result *r, size_t *saved)
 {
+	const struct programme *p = editor_programme(ed);
 	struct diag_list diags = {0};
+	struct plan_journal pj = {0};
 	struct journal *j;
 	const char *refusal = NULL;
-	char *why = NULL;
-	void *pair[2];
+	uint64_t *before = NULL;
+	char *why = NULL, *written;
 
 	j = journal_start(ed, &why);
 	if (j == NULL) {
@@ -222,9 +255,10 @@ write_plan(struct editor *ed, struct request_list *reqs,
 		free(why);
 		why = NULL;
 	} else {
-		pair[0] = j;
-		pair[1] = ed;
-		editor_set_callback(ed, journal_cb, pair);
+		pj.j = j;
+		pj.ed = ed;
+		pj.holds_edits = true;
+		editor_set_callback(ed, journal_cb, &pj);
 	}
 	if (!schedule_apply(ed, r, &refusal)) {
 		fprintf(stderr,
@@ -243,19 +277,46 @@ write_plan(struct editor *ed, struct request_list *reqs,
 		*saved = editor_changes(ed, &ch);
 		free(ch);
 	}
+	if (p->file_hash != NULL) {
+		before = xcalloc(p->conf.files.n + 1, sizeof *before);
+		memcpy(before, p->file_hash, p->conf.files.n * sizeof *before);
+	}
 	/* with j, the save's intent is in the journal: a save cut short
 	 * is finished by the next open */
 	if (*saved > 0 && !programme_save_recoverable(ed, j, &diags)) {
 		cli_print_diags(&diags);
 		diag_clear(&diags);
-		fprintf(stderr,
-		        "dais schedule: the sessions were not saved%s\n",
-		        j != NULL ? "; 'dais open' on the programme offers "
-		                    "to restore them from its journal"
-		                  : "");
-		journal_close(j, false);
+		if (j != NULL && pj.holds_edits) {
+			fprintf(stderr,
+			        "dais schedule: the sessions were not saved; "
+			        "'dais open' on the programme offers to "
+			        "restore them from its journal\n");
+			journal_close(j, false);
+			free(before);
+			return EXIT_CONFLICTS;
+		}
+		/* No journal holds the plan, and this process ends: say
+		 * what is on disk, and that the plan is made again. */
+		journal_close(j, true);
+		written = files_written(p, before);
+		if (written == NULL)
+			fprintf(stderr,
+			        "dais schedule: nothing was written; fix the "
+			        "cause above (free space on a full disk) and "
+			        "run dais schedule again\n");
+		else
+			fprintf(stderr,
+			        "dais schedule: only %s took its part of the "
+			        "plan; fix the cause above (free space on a "
+			        "full disk) and run dais schedule again, which "
+			        "finds what is placed by its UIDs and places "
+			        "the rest\n",
+			        written);
+		free(written);
+		free(before);
 		return EXIT_CONFLICTS;
 	}
+	free(before);
 	diag_clear(&diags);
 	journal_close(j, true);
 	schedule_mark_requests(reqs, r);

@@ -420,13 +420,28 @@ kind_name(enum edit_event_kind k)
 	return "applied";
 }
 
+/* Test hook: DAIS_FAIL_APPEND=<substring> makes appending to a matching
+ * journal fail as a full disk would, after its start was written (what
+ * a disk that fills up meanwhile does; DAIS_FAIL_WRITE stops the start). */
+static bool
+injected_append_failure(const struct journal *j)
+{
+	const char *match = getenv("DAIS_FAIL_APPEND");
+
+	if (match == NULL || *match == '\0' || strstr(j->path, match) == NULL)
+		return false;
+	errno = ENOSPC;
+	return true;
+}
+
 /* Appends one record (o, freed here) and forces it to disk. */
 static bool
 append_record(struct journal *j, struct strbuf *o, char **why)
 {
 	off_t at = lseek(j->fd, 0, SEEK_END);
 
-	if (!write_all(j->fd, o->v, o->n) || fdatasync(j->fd) != 0) {
+	if (injected_append_failure(j) || !write_all(j->fd, o->v, o->n) ||
+	    fdatasync(j->fd) != 0) {
 		*why = xasprintf("cannot write the recovery journal %s: %s",
 		                 j->path, strerror(errno));
 		/* Leave no half record behind if we can. */

@@ -356,12 +356,12 @@ put_in_place(struct editor *ed, struct prepared *t, char **why)
 	return true;
 }
 
+/* What went wrong only: what it means for the edits is the front end's
+ * to say (the planner keeps them; dais schedule has ended). */
 static void
 fail_file(struct diag_list *diags, const char *path, char *why)
 {
-	diag_add(diags, DIAG_ERROR, path, 0, NULL,
-	         "%s; your edits are still in dais, save again once the "
-	         "cause is fixed",
+	diag_add(diags, DIAG_ERROR, path, 0, NULL, "%s",
 	         why ? why : "could not save");
 	free(why);
 }

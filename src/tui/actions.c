@@ -475,9 +475,12 @@ planner_save(struct planner *pl)
 		char *first = diags.n > 0 ? diag_format(&diags.v[0])
 		                          : xstrdup("the save failed");
 
-		planner_message(pl, true, "Not saved: %s%s%s", first,
-		                diags.n > 1 ? " (and more)" : "",
-		                journal_note ? journal_note : "");
+		planner_message(
+		    pl, true,
+		    "Not saved: %s%s; your edits are still in dais, "
+		    "save again once the cause is fixed%s",
+		    first, diags.n > 1 ? " (and more)" : "",
+		    journal_note ? journal_note : "");
 		free(first);
 	}
 	free(lost);

@@ -295,8 +295,18 @@ merge(struct planner *pl)
 	if (!save_merge_recoverable(pl->ed, pl->external, pl->journal,
 	                            &diags)) {
 		char *first = first_problem(&diags, "the merge failed");
+		char *refusal = NULL;
+		/* a write that failed (a full disk), not a refusal to merge,
+		 * which says what became of the edits itself */
+		bool write_failed = save_can_merge(pl->external, &refusal);
 
-		planner_message(pl, true, "Not merged: %s", first);
+		planner_message(pl, true, "Not merged: %s%s", first,
+		                write_failed
+		                    ? "; your edits are still in dais, "
+		                      "save again once the cause is "
+		                      "fixed"
+		                    : "");
+		free(refusal);
 		free(first);
 	} else {
 		bool marks_failed;
