@@ -39,10 +39,13 @@ struct schedule_options {
 	bool replan;
 	/* Seconds the run may take (SCHEDULE_DEFAULT_TIME_LIMIT for dais
 	 * schedule); 0: no limit. The local search and the relaxation
-	 * always run to their end (a fixed amount of work, so a run is
-	 * repeatable); the branch and bound, needed only when their plan
-	 * does not meet the bound, gets what is left. The best plan found
-	 * by then is returned, with the gap to the bound. */
+	 * always run to their end (a fixed amount of work); when their
+	 * plan does not meet the bound, the rounds of small programs
+	 * that improve it get what is left, and the branch and bound on
+	 * the whole program what they leave. A run that ends before the
+	 * limit is repeatable; one the limit ends may place more on a
+	 * faster or idler machine. The best plan found by then is
+	 * returned, with the gap to the bound. */
 	double time_limit;
 	/* Instead of the integer program, the greedy first-fit baseline:
 	 * requests by priority (then file order), each at its first

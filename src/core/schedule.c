@@ -37,9 +37,12 @@
  * same units as the plan: no plan places more. The plan comes first from
  * a local search on the program's rows (schedule_search.c), started from
  * the greedy plan; when it places every request that has a candidate it
- * is optimal without the LP. Otherwise the relaxation gives the bound, and
- * only when the search does not meet it does GLPK's branch and bound start
- * from the search's plan, stopping once the priority is proved
+ * is optimal without the LP. Otherwise the relaxation gives the bound;
+ * when the search does not meet it, rounds of small integer programs
+ * (schedule_lns.c: a stretch of the plan placed again by GLPK's branch
+ * and bound, the rest kept) improve the plan for the time left, and only
+ * when time is left after them does GLPK's branch and bound on the whole
+ * program start from that plan, stopping once the priority is proved
  * (watch_tree) or at the time limit.
  */
 #include "dais/schedule.h"

@@ -140,4 +140,11 @@ void sched_pack_free(struct pack *pk);
 int sched_search(const struct ctx *k, struct pack *pk, const double *pen,
                  long *pick, long rounds);
 
+/* ---- schedule_lns.c ---- */
+/* The plan `pick` improved by rounds of small integer programs until none
+ * gains, its priority reaches `enough`, or sched_now_seconds() passes
+ * `deadline` (0: none). Returns its priority. */
+int sched_lns(const struct ctx *k, const struct pack *pk, long *pick,
+              int enough, double deadline);
+
 #endif

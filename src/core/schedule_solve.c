@@ -1,9 +1,9 @@
 /*
  * schedule_solve.c: dais schedule's plan found: the greedy baseline, the
  * local search's plan (schedule_search.c) against the simple bound and
- * the relaxation's, GLPK's branch and bound when they do not meet
- * (stopped once the priority is proved), and the rooms of a class given
- * out afterwards.
+ * the relaxation's, the small programs' (schedule_lns.c) and GLPK's
+ * branch and bound when they do not meet (stopped once the priority is
+ * proved), and the rooms of a class given out afterwards.
  */
 #include <glpk.h>
 #include <stdint.h>
@@ -268,6 +268,9 @@ seconds_left(const struct ctx *k)
  * needs few (the unit tests plan hundreds of those, under sanitizers). */
 #define SEARCH_ROUNDS_PER_REQUEST 100
 
+/* Seconds of the limit the small programs leave for the rest. */
+#define LNS_MARGIN 0.1
+
 static long
 rounds_for(const struct ctx *k, long most)
 {
@@ -285,8 +288,9 @@ rounds_for(const struct ctx *k, long most)
  * against the simplest bound: every request that has a candidate placed.
  * Reached, that is the optimum (and the relaxation's value too, which lies
  * between). Otherwise the relaxation gives the bound; the search goes on
- * towards it; and when it is still not reached, GLPK's branch and bound
- * starts from the search's plan for the time left.
+ * towards it; then small programs (schedule_lns.c) for the time left; and
+ * when it is still not reached, GLPK's branch and bound starts from that
+ * plan for what is left after them.
  */
 bool
 sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
@@ -423,6 +427,18 @@ sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 	if (found < bound)
 		found = sched_search(k, &pk, pen, pick,
 		                     rounds_for(k, SEARCH_ROUNDS_AFTER));
+	/* Then rounds of small programs (schedule_lns.c), for the time
+	 * left; the search again to put what they left out back in and to
+	 * settle the tie-breaks. */
+	if (found < bound && seconds_left(k) > LNS_MARGIN) {
+		double deadline =
+		    k->o->time_limit > 0
+		        ? sched_now_seconds() + seconds_left(k) - LNS_MARGIN
+		        : 0;
+
+		found = sched_lns(k, &pk, pick, bound, deadline);
+		found = sched_search(k, &pk, pen, pick, 0);
+	}
 	if (found >= bound) {
 		out->optimal = true;
 		ok = true;
