@@ -791,35 +791,132 @@ report_unreadable_all(const char *text, size_t len, icalcomponent *root,
 	return ok;
 }
 
-/* programme/import-NAME.ics, NAME the source's file name without .ics:
- * the file conference.ini lists from an earlier import of a source of that
- * name (replaced), else one made unique among the files on disk. */
+/* The file an earlier import made, parsed; NULL when there is none. */
+static icalcomponent *
+read_earlier(const struct programme *p, const char *name)
+{
+	char *path = xasprintf("%s/%s", p->dir, name), *why = NULL, *text;
+	icalcomponent *old = NULL;
+	size_t len;
+
+	text = fileread_all(path, IMPORT_MAX_BYTES, &len, &why);
+	if (text != NULL)
+		old = icalparser_parse_string(text);
+	free(text);
+	free(why);
+	free(path);
+	return old;
+}
+
+/* The source's name without .ics: what its import file is named after. */
 static char *
-out_name(const struct programme *p, const struct import_ics_result *r,
-         const char *file)
+stem_of(const char *file)
 {
 	const char *base = strrchr(file, '/');
-	char *stem, *name = NULL, *path;
-	size_t len, k, i;
-	bool taken;
+	size_t len;
 
 	base = base ? base + 1 : file;
 	len = strlen(base);
 	if (len > 4 && strcasecmp(base + len - 4, ".ics") == 0)
 		len -= 4;
-	stem = xstrndup(base, len);
+	return xstrndup(base, len);
+}
+
+/* Whether old (an import file made before dais recorded its source) holds
+ * one of cal's UIDs: then it is an earlier import of this source. */
+static bool
+shares_a_uid(icalcomponent *old, icalcomponent *cal)
+{
+	struct strmap uids = {0};
+	icalcomponent **v, *c;
+	size_t n, i, unused;
+	bool any = false;
+
+	v = events_of(old, &n);
+	for (i = 0; i < n; i++)
+		if (icalcomponent_get_uid(v[i]) != NULL)
+			strmap_set(&uids, icalcomponent_get_uid(v[i]), i);
+	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	     c != NULL && !any;
+	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+		any = icalcomponent_get_uid(c) != NULL &&
+		      strmap_get(&uids, icalcomponent_get_uid(c), &unused);
+	strmap_free(&uids);
+	free(v);
+	return any;
+}
+
+/*
+ * The file an earlier import of this source made, parsed into *old: the
+ * import file (programme/import-*.ics among the programme's files) whose
+ * X-DAIS-IMPORT-SOURCE is the source's absolute path, or, among those an
+ * import made before dais recorded its source, one named after the source
+ * that holds one of its UIDs. NULL when none: a source of the same name
+ * elsewhere (every client exports Calendar.ics) is another source.
+ */
+static char *
+earlier_import(const struct programme *p, const struct import_ics_result *r,
+               const char *file, const char *abs, icalcomponent *cal,
+               icalcomponent **old)
+{
+	char *stem = stem_of(file);
+	char *same = xasprintf("programme/import-%s", stem);
+	size_t i, k, n = strlen(same);
+	char *found = NULL;
+
+	*old = NULL;
+	for (i = 0; i < p->conf.files.n && found == NULL; i++) {
+		const char *name = p->conf.files.v[i];
+		struct import_record rec = {0};
+		icalcomponent *c;
+		bool taken = false, match;
+
+		if (strncmp(name, "programme/import-", 17) != 0)
+			continue;
+		for (k = 0; k < r->n && !taken; k++)
+			taken = strcmp(r->v[k].name, name) == 0;
+		if (taken || (c = read_earlier(p, name)) == NULL)
+			continue;
+		import_record_read(c, &rec);
+		if (rec.source_path != NULL)
+			match = strcmp(rec.source_path, abs) == 0;
+		else
+			match =
+			    strncmp(name, same, n) == 0 &&
+			    (strcmp(name + n, ".ics") == 0 || name[n] == '-') &&
+			    shares_a_uid(c, cal);
+		if (match) {
+			found = xstrdup(name);
+			*old = c;
+		} else {
+			icalcomponent_free(c);
+		}
+		import_record_free(&rec);
+	}
+	free(same);
+	free(stem);
+	return found;
+}
+
+/* A new programme/import-NAME.ics, NAME the source's file name without
+ * .ics, made unique among the files on disk, those the programme lists
+ * and those of this run. */
+static char *
+new_name(const struct programme *p, const struct import_ics_result *r,
+         const char *file)
+{
+	char *stem = stem_of(file), *name = NULL, *path;
+	size_t k, i;
+	bool taken;
+
 	for (k = 1;; k++) {
 		free(name);
 		name = k == 1
 		           ? xasprintf("programme/import-%s.ics", stem)
 		           : xasprintf("programme/import-%s-%zu.ics", stem, k);
-		taken = false;
+		taken = strlist_has(&p->conf.files, name);
 		for (i = 0; i < r->n && !taken; i++)
 			taken = strcmp(r->v[i].name, name) == 0;
-		/* The file an earlier import of a source of this name made:
-		 * this import replaces it (reimport). */
-		if (!taken && strlist_has(&p->conf.files, name))
-			break;
 		path = xasprintf("%s/%s", p->dir, name);
 		taken = taken || access(path, F_OK) == 0;
 		free(path);
@@ -938,23 +1035,6 @@ read_calendar(const struct programme *p, const char *file, size_t *index,
 	return root;
 }
 
-/* The file an earlier import made, parsed; NULL when there is none. */
-static icalcomponent *
-read_earlier(const struct programme *p, const char *name)
-{
-	char *path = xasprintf("%s/%s", p->dir, name), *why = NULL, *text;
-	icalcomponent *old = NULL;
-	size_t len;
-
-	text = fileread_all(path, IMPORT_MAX_BYTES, &len, &why);
-	if (text != NULL)
-		old = icalparser_parse_string(text);
-	free(text);
-	free(why);
-	free(path);
-	return old;
-}
-
 static bool
 import_file(const struct programme *p, const char *file,
             struct import_ics_result *r, struct diag_list *d)
@@ -963,7 +1043,7 @@ import_file(const struct programme *p, const char *file,
 	struct import_ics_out *o;
 	icalcomponent *cal, *old = NULL;
 	size_t index = 0;
-	char *name;
+	char *name, *abs;
 
 	if ((cal = read_calendar(p, file, &index, r, d)) == NULL)
 		return false;
@@ -972,15 +1052,18 @@ import_file(const struct programme *p, const char *file,
 	import_fingerprints(cal, &fresh, true);
 	link_calendar(p, cal, file, r);
 	leave_out_other_days(p, cal, r, file);
-	name = out_name(p, r, file);
+	abs = realpath(file, NULL);
+	name = earlier_import(p, r, file, abs != NULL ? abs : file, cal, &old);
 	XGROW(r->v, r->n, r->cap);
 	o = &r->v[r->n];
 	memset(o, 0, sizeof *o);
-	o->replaces = strlist_has(&p->conf.files, name);
-	if (o->replaces)
-		old = read_earlier(p, name);
+	o->replaces = name != NULL;
+	if (name == NULL)
+		name = new_name(p, r, file);
 	import_again(p, cal, old, o->replaces ? name : NULL, &fresh, &rec, r, o,
 	             file);
+	/* What identifies the source next time: where it is. */
+	rec.source_path = abs != NULL ? abs : xstrdup(file);
 	import_record_write(cal, &rec);
 	o->source = xstrdup(file);
 	o->name = name;
