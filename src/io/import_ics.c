@@ -302,9 +302,89 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 /* A UID for an event its client wrote none for: made from the source and
  * the event's place and content, so importing the same file again gives
  * the same UIDs (a second import is refused as duplicates, not doubled). */
+/* The VEVENTs of root's calendars, in order (the caller frees the array). */
+static icalcomponent **
+events_of(icalcomponent *root, size_t *n)
+{
+	bool xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
+	icalcomponent **v = NULL, *cal, *c;
+	size_t cap = 0;
+
+	*n = 0;
+	for (cal = xroot ? icalcomponent_get_first_component(
+	                       root, ICAL_VCALENDAR_COMPONENT)
+	                 : root;
+	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
+	                                    root, ICAL_VCALENDAR_COMPONENT)
+	                              : NULL)
+		for (c = icalcomponent_get_first_component(
+		         cal, ICAL_VEVENT_COMPONENT);
+		     c != NULL; c = icalcomponent_get_next_component(
+		                    cal, ICAL_VEVENT_COMPONENT)) {
+			XGROW(v, *n, cap);
+			v[(*n)++] = c;
+		}
+	return v;
+}
+
+/* What was done to a source's events before those on no conference day
+ * are left out: said afterwards, only of the events that stay (a personal
+ * calendar's private appointments would bury what matters). */
+struct notes {
+	struct strlist uid, line; /* line[i] is about the event uid[i] */
+	struct strlist made;      /* the UIDs dais made */
+};
+
+static void note(struct notes *n, const char *uid, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+note(struct notes *n, const char *uid, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	strlist_add(&n->uid, uid != NULL ? uid : "");
+	strlist_add(&n->line, s);
+	free(s);
+}
+
+/* The notes of the events cal still holds, into r (and its counts). */
+static void
+notes_say(struct notes *n, icalcomponent *cal, struct import_ics_result *r)
+{
+	struct strmap stay = {0};
+	icalcomponent **v;
+	size_t count, i, unused;
+
+	v = events_of(cal, &count);
+	for (i = 0; i < count; i++)
+		if (icalcomponent_get_uid(v[i]) != NULL)
+			strmap_set(&stay, icalcomponent_get_uid(v[i]), i);
+	for (i = 0; i < n->line.n; i++)
+		if (strmap_get(&stay, n->uid.v[i], &unused))
+			strlist_add(&r->report, n->line.v[i]);
+	for (i = 0; i < n->made.n; i++)
+		if (strmap_get(&stay, n->made.v[i], &unused))
+			r->made_uids++;
+	strmap_free(&stay);
+	free(v);
+}
+
+static void
+notes_free(struct notes *n)
+{
+	strlist_clear(&n->uid);
+	strlist_clear(&n->line);
+	strlist_clear(&n->made);
+}
+
 static void
 make_uid(const struct programme *p, icalcomponent *ev, const char *file,
-         size_t index, struct import_ics_result *r)
+         size_t index, struct notes *notes)
 {
 	char *domain = uid_domain_of(p), *uid, *text;
 	uint64_t h = fnv1a_str(file);
@@ -315,9 +395,9 @@ make_uid(const struct programme *p, icalcomponent *ev, const char *file,
 	free(text);
 	uid = xasprintf("import-%016llx@%s", (unsigned long long)h, domain);
 	icalcomponent_set_uid(ev, uid);
-	r->made_uids++;
-	report(r, "%s: '%s': the event had no UID; it has %s now", file,
-	       title_of(ev), uid);
+	strlist_add(&notes->made, uid);
+	note(notes, uid, "%s: '%s': the event had no UID; it has %s now", file,
+	     title_of(ev), uid);
 	free(uid);
 	free(domain);
 }
@@ -328,7 +408,7 @@ make_uid(const struct programme *p, icalcomponent *ev, const char *file,
  * times. */
 static void
 prepare_calendar(const struct programme *p, icalcomponent *cal,
-                 const char *file, size_t *index, struct import_ics_result *r)
+                 const char *file, size_t *index, struct notes *notes)
 {
 	icalcomponent **evs = NULL, *c;
 	icalproperty *method;
@@ -349,13 +429,12 @@ prepare_calendar(const struct programme *p, icalcomponent *cal,
 		const char *uid = icalcomponent_get_uid(evs[i]);
 
 		if (uid == NULL || *uid == '\0')
-			make_uid(p, evs[i], file, (*index)++, r);
+			make_uid(p, evs[i], file, (*index)++, notes);
 		if (zone_floating(p, evs[i]))
-			report(
-			    r,
-			    "%s: '%s': its times have no zone; they are read "
-			    "as %s time, and written so",
-			    file, title_of(evs[i]), p->conf.zone.name);
+			note(notes, icalcomponent_get_uid(evs[i]),
+			     "%s: '%s': its times have no zone; they are read "
+			     "as %s time, and written so",
+			     file, title_of(evs[i]), p->conf.zone.name);
 	}
 	free(evs);
 }
@@ -439,31 +518,6 @@ one_calendar(icalcomponent *root)
 }
 
 /* ---- Importing a source again ------------------------------------------ */
-
-/* The VEVENTs of root's calendars, in order (the caller frees the array). */
-static icalcomponent **
-events_of(icalcomponent *root, size_t *n)
-{
-	bool xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
-	icalcomponent **v = NULL, *cal, *c;
-	size_t cap = 0;
-
-	*n = 0;
-	for (cal = xroot ? icalcomponent_get_first_component(
-	                       root, ICAL_VCALENDAR_COMPONENT)
-	                 : root;
-	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
-	                                    root, ICAL_VCALENDAR_COMPONENT)
-	                              : NULL)
-		for (c = icalcomponent_get_first_component(
-		         cal, ICAL_VEVENT_COMPONENT);
-		     c != NULL; c = icalcomponent_get_next_component(
-		                    cal, ICAL_VEVENT_COMPONENT)) {
-			XGROW(v, *n, cap);
-			v[(*n)++] = c;
-		}
-	return v;
-}
 
 /* ---- Events outside the conference days -------------------------------- */
 
@@ -989,7 +1043,8 @@ not_a_calendar(const char *text, const char *file, struct diag_list *d)
  */
 static icalcomponent *
 read_calendar(const struct programme *p, const char *file, size_t *index,
-              struct import_ics_result *r, struct diag_list *d)
+              struct notes *notes, struct import_ics_result *r,
+              struct diag_list *d)
 {
 	char *why = NULL, *text, *body;
 	icalcomponent *root;
@@ -1031,7 +1086,7 @@ read_calendar(const struct programme *p, const char *file, size_t *index,
 	/* A source that is itself an import file: its record is not this
 	 * import's. */
 	import_record_strip(root);
-	prepare_calendar(p, root, file, index, r);
+	prepare_calendar(p, root, file, index, notes);
 	return root;
 }
 
@@ -1040,18 +1095,27 @@ import_file(const struct programme *p, const char *file,
             struct import_ics_result *r, struct diag_list *d)
 {
 	struct import_record fresh = {0}, rec = {0};
+	struct notes notes = {0};
 	struct import_ics_out *o;
 	icalcomponent *cal, *old = NULL;
-	size_t index = 0;
+	size_t index = 0, had;
 	char *name, *abs;
 
-	if ((cal = read_calendar(p, file, &index, r, d)) == NULL)
+	if ((cal = read_calendar(p, file, &index, &notes, r, d)) == NULL) {
+		notes_free(&notes);
 		return false;
+	}
+	had =
+	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
+	/* Events on no conference day first: nothing is said of them but
+	 * that they are left out. */
+	leave_out_other_days(p, cal, r, file);
+	notes_say(&notes, cal, r);
+	notes_free(&notes);
 	/* The source's events as it has them, before dais links them: what
 	 * tells the next import whether the source changed them. */
 	import_fingerprints(cal, &fresh, true);
 	link_calendar(p, cal, file, r);
-	leave_out_other_days(p, cal, r, file);
 	abs = realpath(file, NULL);
 	name = earlier_import(p, r, file, abs != NULL ? abs : file, cal, &old);
 	XGROW(r->v, r->n, r->cap);
@@ -1065,21 +1129,33 @@ import_file(const struct programme *p, const char *file,
 	/* What identifies the source next time: where it is. */
 	rec.source_path = abs != NULL ? abs : xstrdup(file);
 	import_record_write(cal, &rec);
-	o->source = xstrdup(file);
-	o->name = name;
-	o->text = icalcomponent_as_ical_string_r(cal);
 	o->events =
 	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
-	r->n++;
+	if (o->events > 0 || o->replaces) {
+		o->source = xstrdup(file);
+		o->name = name;
+		o->text = icalcomponent_as_ical_string_r(cal);
+		r->n++;
+	} else {
+		/* A new file with no event would only make every load warn
+		 * that it holds none: nothing is written. */
+		if (had == 0)
+			diag_add(d, DIAG_WARNING, file, 0, NULL,
+			         "this calendar holds no event; nothing is "
+			         "imported from it");
+		else
+			report(r,
+			       "%s: nothing is imported from it (its %zu "
+			       "event%s left out, above), so no file is "
+			       "written",
+			       file, had, had == 1 ? " is" : "s are");
+		free(name);
+	}
 	if (old != NULL)
 		icalcomponent_free(old);
 	icalcomponent_free(cal);
 	import_record_free(&fresh);
 	import_record_free(&rec);
-	if (o->events == 0)
-		diag_add(d, DIAG_WARNING, file, 0, NULL,
-		         "this calendar holds no event; nothing is imported "
-		         "from it");
 	return true;
 }
 

@@ -1,6 +1,9 @@
 # import_other_days.sh: a personal calendar holds every month; dais import
 # leaves out the events with no occurrence on a conference day (review
 # observation), counted and the first named, and --all-dates imports them.
+# They are left out before anything else (review finding 12): not linked,
+# not reported ("add the dentist's room"), not counted; a calendar with
+# nothing left makes no file (which every load would warn holds no VEVENT).
 . "$(dirname "$0")/lib.sh"
 D=$(programme_copy "$SRCDIR/data/kuwait-2026")
 ev() { # UID SUMMARY DTSTART-LINE DTEND-LINE [MORE...]
@@ -37,4 +40,31 @@ cp -r "$SRCDIR/data/kuwait-2026" "$tmp/all"
 expect_exit 0 "$DAIS" import --all-dates "$tmp/personal.ics" "$tmp/all"
 expect_contains "personal.ics: 8 events written" stdout "$out"
 expect_not_contains "on no conference day (" stdout "$out"
+
+# Left out first: the dentist's clinic and invitee are nobody's business;
+# the rooms of the events that stay are counted, and only those.
+{ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//rv//EN
+  ev on1@rv 'Press 1' "DTSTART;$K:20261104T080000" "DTEND;$K:20261104T083000" 'LOCATION:Press Briefing Room'
+  ev on2@rv 'Press 2' "DTSTART;$K:20261105T080000" "DTEND;$K:20261105T083000" 'LOCATION:Press Briefing Room'
+  ev off1@rv 'Dentist' "DTSTART;$K:20261001T100000" "DTEND;$K:20261001T110000" 'LOCATION:Dr Smith clinic' 'ATTENDEE;CN=Someone:mailto:someone@x'
+  ev off2@rv 'Old press' "DTSTART;$K:20261002T100000" "DTEND;$K:20261002T110000" 'LOCATION:Press Briefing Room'
+  ev off3@rv 'No UID here' "DTSTART:20261003T100000" "DTEND:20261003T110000"
+  printf '%s\r\n' END:VCALENDAR; } >"$tmp/mixed.ics"
+expect_exit 0 "$DAIS" import --dry-run "$tmp/mixed.ics" "$D"
+expect_not_contains "Dr Smith" stdout "$out"
+expect_not_contains "Someone" stdout "$out"
+expect_not_contains "no zone" stdout "$out"
+expect_contains "2 events; 2 rooms and 0 people linked, 0 not linked, 0 declined, 0 UIDs made, 0 left out as already in the programme, 3 on no conference day" stdout "$out"
+
+# Nothing left: one line says so, no file, no warning that it is empty.
+{ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//rv//EN
+  ev off1@rv 'Dentist' "DTSTART;$K:20261001T100000" "DTEND;$K:20261001T110000" 'LOCATION:Dr Smith clinic' 'ATTENDEE;CN=Someone:mailto:someone@x'
+  printf '%s\r\n' END:VCALENDAR; } >"$tmp/off.ics"
+cp "$D/conference.ini" "$tmp/conf-before"
+expect_exit 0 "$DAIS" import "$tmp/off.ics" "$D"
+expect_contains "off.ics: nothing is imported from it (its 1 event is left out, above), so no file is written" stdout "$out"
+expect_not_contains "Dr Smith" stdout "$out"
+expect_not_contains "holds no" "stdout and stderr" "$out$err"
+[ ! -e "$D/programme/import-off.ics" ] || { echo "FAIL: an empty import file was written"; fail=1; }
+cmp -s "$tmp/conf-before" "$D/conference.ini" || { echo "FAIL: conference.ini changed"; fail=1; }
 finish
