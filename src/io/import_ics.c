@@ -952,14 +952,46 @@ earlier_import(const struct programme *p, const struct import_ics_result *r,
 	return found;
 }
 
-/* A new programme/import-NAME.ics, NAME the source's file name without
- * .ics, made unique among the files on disk, those the programme lists
- * and those of this run. */
+/* Whether c cannot stand in a name that conference.ini's files lists: a
+ * comma separates its entries, the value is quoted (with no escapes), and
+ * * ? [ ] \\ would make it a glob. */
+static bool
+unsafe_in_files(char c)
+{
+	return strchr(",\"*?[]\\", c) != NULL || (unsigned char)c < 0x20 ||
+	       c == 0x7f;
+}
+
+/* The stem with each character unsafe_in_files made '-' (and the blank
+ * after a comma dropped: "Amal, calendrier" is "Amal-calendrier"). */
 static char *
-new_name(const struct programme *p, const struct import_ics_result *r,
+safe_stem(const char *stem)
+{
+	char *out = xstrdup(stem), *q = out;
+	const char *s;
+
+	for (s = stem; *s != '\0'; s++) {
+		if (!unsafe_in_files(*s)) {
+			*q++ = *s;
+			continue;
+		}
+		*q++ = '-';
+		while (*s == ',' && s[1] == ' ')
+			s++;
+	}
+	*q = '\0';
+	return out;
+}
+
+/* A new programme/import-NAME.ics, NAME the source's file name without
+ * .ics (made safe for conference.ini's files list, and said), unique
+ * among the files on disk, those the programme lists and those of this
+ * run. */
+static char *
+new_name(const struct programme *p, struct import_ics_result *r,
          const char *file)
 {
-	char *stem = stem_of(file), *name = NULL, *path;
+	char *raw = stem_of(file), *stem = safe_stem(raw), *name = NULL, *path;
 	size_t k, i;
 	bool taken;
 
@@ -977,6 +1009,15 @@ new_name(const struct programme *p, const struct import_ics_result *r,
 		if (!taken)
 			break;
 	}
+	if (strcmp(raw, stem) != 0)
+		report(
+		    r,
+		    "%s: its events go to %s: a name in conference.ini's "
+		    "files cannot hold a comma, a double quote or any of "
+		    "* ? [ ] \\ (the list is separated by commas; the others "
+		    "would make it a pattern)",
+		    file, name);
+	free(raw);
 	free(stem);
 	return name;
 }
