@@ -202,7 +202,10 @@ show(const char *what, const struct schedule_result *r, double cpu)
 	printf("  %-16s placed %3zu of %zu, priority %3d of %d", what,
 	       r->placed, r->asked, r->priority_placed, r->priority_asked);
 	if (r->nrows > 0 || r->lp_bound > 0) {
-		printf(", LP bound %.1f, %s", r->lp_bound,
+		printf(", %s %.1f, %s",
+		       r->bound_simple ? "bound (no LP: the limit cut it)"
+		                       : "LP bound",
+		       r->lp_bound,
 		       r->optimal ? "proved optimal" : "not proved");
 		if (!r->optimal)
 			printf(" (gap %.1f)", r->gap);

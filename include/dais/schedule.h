@@ -38,8 +38,9 @@ struct schedule_options {
 	 * sessions are moved, or deleted when they no longer fit. */
 	bool replan;
 	/* Seconds the run may take (SCHEDULE_DEFAULT_TIME_LIMIT for dais
-	 * schedule); 0: no limit. The local search and the relaxation
-	 * always run to their end (a fixed amount of work); when their
+	 * schedule); 0: no limit. The local search always runs to its
+	 * end (a fixed amount of work); the relaxation within the limit
+	 * (cut, the bound is the simpler one: bound_simple); when their
 	 * plan does not meet the bound, the rounds of small programs
 	 * that improve it get what is left, and the branch and bound on
 	 * the whole program what they leave. A run that ends before the
@@ -92,12 +93,15 @@ struct schedule_result {
 	int priority_placed; /* the sum over those placed */
 	double lp_bound;     /* the LP relaxation's priority: no plan
 	                      * places more */
-	bool optimal;        /* proved the best (not greedy, no limit) */
-	double gap;          /* priority between the plan and the best
-	                      * bound when not proved optimal */
-	size_t ncandidates;  /* the program's 0-1 variables */
-	size_t nrows;        /* its constraints */
-	double seconds;      /* candidates, model and solving */
+	/* The time limit cut the relaxation short: lp_bound is the
+	 * simpler bound, every request that has a candidate placed. */
+	bool bound_simple;
+	bool optimal;       /* proved the best (not greedy, no limit) */
+	double gap;         /* priority between the plan and the best
+	                     * bound when not proved optimal */
+	size_t ncandidates; /* the program's 0-1 variables */
+	size_t nrows;       /* its constraints */
+	double seconds;     /* candidates, model and solving */
 };
 
 void schedule_result_clear(struct schedule_result *r);

@@ -69,7 +69,15 @@ print_summary(const struct request_list *reqs, const struct schedule_result *r)
 		return;
 	printf("Placed %zu of %zu (priority %d of %d); ", r->placed, r->asked,
 	       r->priority_placed, r->priority_asked);
-	if (r->optimal && r->lp_bound > r->priority_placed + 0.5)
+	if (r->bound_simple)
+		/* The relaxation did not finish in time: its bound is not
+		 * known, only the simpler one. */
+		printf("bound %.0f (every request that has a candidate placed; "
+		       "the LP relaxation did not finish within the time "
+		       "limit): the plan may be up to %.0f below the best "
+		       "(--time-limit to search longer).\n",
+		       r->lp_bound, r->gap);
+	else if (r->optimal && r->lp_bound > r->priority_placed + 0.5)
 		/* The search closed the gap the relaxation left: say so, or
 		 * "bound 19.5, optimal 18" reads as a contradiction. */
 		printf("LP bound %.1f, which no whole plan reaches: the "
@@ -140,8 +148,10 @@ print_json(const struct programme *p, const struct request_list *reqs,
 	       reqs->n, r->asked, r->placed);
 	printf("  \"priority_asked\": %d,\n  \"priority_placed\": %d,\n",
 	       r->priority_asked, r->priority_placed);
-	printf("  \"lp_bound\": %.3f,\n  \"optimal\": %s,\n  \"gap\": %.3f,\n",
-	       r->lp_bound, r->optimal ? "true" : "false", r->gap);
+	printf("  \"lp_bound\": %.3f,\n  \"bound_simple\": %s,\n"
+	       "  \"optimal\": %s,\n  \"gap\": %.3f,\n",
+	       r->lp_bound, r->bound_simple ? "true" : "false",
+	       r->optimal ? "true" : "false", r->gap);
 	printf("  \"candidates\": %zu,\n  \"constraints\": %zu,\n"
 	       "  \"seconds\": %.3f,\n  \"written\": %s,\n",
 	       r->ncandidates, r->nrows, r->seconds,
