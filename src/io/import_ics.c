@@ -56,8 +56,9 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A source: the file itself, or a directory's *.ics (a khal or vdirsyncer
- * vdir keeps one event per file) in name order. */
+/* A source's files: the file itself, or a directory's *.ics (a khal or
+ * vdirsyncer vdir keeps one event per file) in name order, which make one
+ * import file together. */
 static bool
 expand_source(const char *src, struct strlist *files, struct diag_list *d)
 {
@@ -460,15 +461,45 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 	free(evs);
 }
 
-/* Several calendars of one source (a file with several VCALENDARs) as
- * one: the others' components moved into the first, a VTIMEZONE only
- * when the first has none of its TZID. Returns the calendar, detached
- * from root when root was an XROOT (then root is freed). */
+/* Moves the components of calendar `from` into `into` (a VTIMEZONE only
+ * when `into` has none of its TZID), so that the calendars of one source
+ * (a file with several VCALENDARs, a vdir's files) make one. */
+static void
+move_components(icalcomponent *into, icalcomponent *from)
+{
+	icalcomponent *c, **v = NULL;
+	size_t n = 0, cap = 0, j;
+
+	for (c = icalcomponent_get_first_component(from, ICAL_ANY_COMPONENT);
+	     c != NULL;
+	     c = icalcomponent_get_next_component(from, ICAL_ANY_COMPONENT)) {
+		XGROW(v, n, cap);
+		v[n++] = c;
+	}
+	for (j = 0; j < n; j++) {
+		icalproperty *tz =
+		    icalcomponent_get_first_property(v[j], ICAL_TZID_PROPERTY);
+		const char *tzid =
+		    tz != NULL ? icalproperty_get_tzid(tz) : NULL;
+
+		icalcomponent_remove_component(from, v[j]);
+		if (icalcomponent_isa(v[j]) == ICAL_VTIMEZONE_COMPONENT &&
+		    (tzid == NULL ||
+		     icalcomponent_get_timezone(into, tzid) != NULL))
+			icalcomponent_free(v[j]);
+		else
+			icalcomponent_add_component(into, v[j]);
+	}
+	free(v);
+}
+
+/* A file's calendars as one (move_components): the first, detached from
+ * root when root was an XROOT (then root is freed). */
 static icalcomponent *
 one_calendar(icalcomponent *root)
 {
-	icalcomponent *first, *cal, **cals = NULL, **v = NULL;
-	size_t ncals = 0, capcals = 0, n, cap, i, j;
+	icalcomponent *first, *cal, **cals = NULL;
+	size_t ncals = 0, capcals = 0, i;
 
 	if (icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)
 		return root;
@@ -485,33 +516,8 @@ one_calendar(icalcomponent *root)
 	}
 	first = cals[0];
 	icalcomponent_remove_component(root, first);
-	for (i = 1; i < ncals; i++) {
-		n = 0, cap = 0;
-		for (cal = icalcomponent_get_first_component(
-		         cals[i], ICAL_ANY_COMPONENT);
-		     cal != NULL; cal = icalcomponent_get_next_component(
-		                      cals[i], ICAL_ANY_COMPONENT)) {
-			XGROW(v, n, cap);
-			v[n++] = cal;
-		}
-		for (j = 0; j < n; j++) {
-			icalproperty *tz = icalcomponent_get_first_property(
-			    v[j], ICAL_TZID_PROPERTY);
-			const char *tzid =
-			    tz != NULL ? icalproperty_get_tzid(tz) : NULL;
-
-			icalcomponent_remove_component(cals[i], v[j]);
-			if (icalcomponent_isa(v[j]) ==
-			        ICAL_VTIMEZONE_COMPONENT &&
-			    (tzid == NULL ||
-			     icalcomponent_get_timezone(first, tzid) != NULL))
-				icalcomponent_free(v[j]);
-			else
-				icalcomponent_add_component(first, v[j]);
-		}
-		free(v);
-		v = NULL;
-	}
+	for (i = 1; i < ncals; i++)
+		move_components(first, cals[i]);
 	free(cals);
 	icalcomponent_free(root);
 	return first;
@@ -866,12 +872,15 @@ read_earlier(const struct programme *p, const char *name)
 static char *
 stem_of(const char *file)
 {
-	const char *base = strrchr(file, '/');
-	size_t len;
+	size_t end = strlen(file), len;
+	const char *base;
 
-	base = base ? base + 1 : file;
-	len = strlen(base);
-	if (len > 4 && strcasecmp(base + len - 4, ".ics") == 0)
+	while (end > 1 && file[end - 1] == '/') /* a directory: "vdir/" */
+		end--;
+	for (base = file + end; base > file && base[-1] != '/'; base--)
+		;
+	len = (size_t)(file + end - base);
+	if (len > 4 && strncasecmp(base + len - 4, ".ics", 4) == 0)
 		len -= 4;
 	return xstrndup(base, len);
 }
@@ -1131,20 +1140,45 @@ read_calendar(const struct programme *p, const char *file, size_t *index,
 	return root;
 }
 
+/*
+ * One source (`file`: a calendar, or a vdir whose files are `parts`) into
+ * one import file: its calendars read and made one, the events on no
+ * conference day left out, the rest linked, then decided against an
+ * earlier import of the same source (import_again).
+ */
 static bool
-import_file(const struct programme *p, const char *file,
-            struct import_ics_result *r, struct diag_list *d)
+import_source(const struct programme *p, const char *file,
+              const struct strlist *parts, struct import_ics_result *r,
+              struct diag_list *d)
 {
 	struct import_record fresh = {0}, rec = {0};
 	struct notes notes = {0};
 	struct import_ics_out *o;
-	icalcomponent *cal, *old = NULL;
-	size_t index = 0, had;
+	icalcomponent *cal = NULL, *old = NULL;
+	size_t index = 0, had, i;
 	char *name, *abs;
 
-	if ((cal = read_calendar(p, file, &index, &notes, r, d)) == NULL) {
+	for (i = 0; i < parts->n; i++) {
+		icalcomponent *c;
+
+		index = 0; /* made UIDs hash the file's path too */
+		if ((c = read_calendar(p, parts->v[i], &index, &notes, r, d)) ==
+		    NULL) {
+			if (cal != NULL)
+				icalcomponent_free(cal);
+			notes_free(&notes);
+			return false;
+		}
+		if (cal == NULL) {
+			cal = c;
+		} else {
+			move_components(cal, c);
+			icalcomponent_free(c);
+		}
+	}
+	if (cal == NULL) { /* a directory with no .ics: said */
 		notes_free(&notes);
-		return false;
+		return true;
 	}
 	had =
 	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
@@ -1205,15 +1239,17 @@ import_ics_read(const struct programme *p, const char *const *sources,
                 size_t nsources, struct import_ics_result *r,
                 struct diag_list *diags)
 {
-	struct strlist files = {0};
+	struct strlist *files = xcalloc(nsources ? nsources : 1, sizeof *files);
 	bool ok = true;
 	size_t i;
 
 	for (i = 0; i < nsources; i++)
-		ok = expand_source(sources[i], &files, diags) && ok;
-	for (i = 0; ok && i < files.n; i++)
-		ok = import_file(p, files.v[i], r, diags);
-	strlist_clear(&files);
+		ok = expand_source(sources[i], &files[i], diags) && ok;
+	for (i = 0; ok && i < nsources; i++)
+		ok = import_source(p, sources[i], &files[i], r, diags);
+	for (i = 0; i < nsources; i++)
+		strlist_clear(&files[i]);
+	free(files);
 	return ok;
 }
 

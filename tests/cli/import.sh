@@ -71,8 +71,10 @@ if command -v calcurse >/dev/null; then
 fi
 
 # A khal/vdirsyncer vdir (one event per file): a directory source, every
-# .ics in it; an all-day event and one in another zone (Berlin 08:00 is
-# Kuwait 10:00 in November).
+# .ics in it, one import file for the whole directory as dais(1) says (it
+# was one file per event, and conference.ini's files one entry per event:
+# review finding 5); an all-day event and one in another zone (Berlin 08:00
+# is Kuwait 10:00 in November).
 mkdir "$tmp/vdir"
 printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//khal//EN BEGIN:VEVENT \
 	UID:arrival@khal DTSTAMP:20261001T000000Z SUMMARY:Arrival \
@@ -86,10 +88,19 @@ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//khal//EN BEGIN:VEVENT \
 echo "not ics" >"$tmp/vdir/README"
 cp -r "$FIXTURES/mini" "$tmp/kv"
 expect_exit 0 "$DAIS" import "$tmp/vdir" "$tmp/kv"
-expect_contains "arrival@khal.ics: 1 event written to programme/import-arrival@khal.ics" stdout "$out"
+expect_contains "$tmp/vdir: 2 events written to programme/import-vdir.ics" stdout "$out"
+[ ! -e "$tmp/kv/programme/import-arrival@khal.ics" ] || { echo "FAIL: a file per event"; fail=1; }
+[ "$(grep -o 'import-' "$tmp/kv/conference.ini" | wc -l)" = 1 ] || { echo "FAIL: files does not list one import"; grep files "$tmp/kv/conference.ini"; fail=1; }
 expect_exit 0 "$DAIS" runsheet "$tmp/kv" --day 2026-11-04
 expect_contains "All day: Arrival" stdout "$out"
 expect_contains "10:00-10:30  Call" stdout "$out"
+# Imported again as a whole: an event whose file went is said to be gone
+# from the source (and kept), the other updated.
+rm "$tmp/vdir/arrival@khal.ics"
+expect_exit 0 "$DAIS" import "$tmp/vdir/" "$tmp/kv"
+expect_contains "'Arrival' (UID arrival@khal) is no longer in the source: kept in the programme" stdout "$out"
+expect_contains "$tmp/vdir/: 2 events written to programme/import-vdir.ics (replacing an earlier import's)" stdout "$out"
+[ ! -e "$tmp/kv/programme/import-vdir-2.ics" ] || { echo "FAIL: a second file for the vdir"; fail=1; }
 
 # A source that is no calendar: refused, nothing written.
 echo "not a calendar" >"$tmp/bad.ics"
