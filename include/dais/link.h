@@ -24,9 +24,12 @@ const char *link_how_name(enum link_how how);
 
 /*
  * The room whose display name is `location`: exact, then ignoring case
- * and blanks, then (when `closest`) the closest name: the only room whose
- * name holds the location's words or is held by them ("Plenary Hall" for
- * "Main Plenary Hall"), else the only room nearest by edit distance within
+ * and blanks, then the room's name, ", " and its building's name as dais
+ * export writes LOCATION (exact, then ignoring case and blanks), then
+ * (when `closest`) the closest name: the only room whose name holds the
+ * location's words or is held by them ("Plenary Hall" for "Main Plenary
+ * Hall") or holds all of them in any order ("Press Room"; commas count as
+ * blanks), else the only room nearest by edit distance within
  * a slip per four letters (at least one), and never one whose name differs
  * in a number or a single letter ("Room 2", "Side Event Room B"): those
  * name other rooms. NULL when none, or when several are as close. *how

@@ -33,9 +33,11 @@ link_how_name(enum link_how how)
 }
 
 /* ASCII lower case, runs of blanks one space, none at the ends: how a
- * person typing a room's name into Outlook may differ from venues.ini. */
+ * person typing a room's name into Outlook may differ from venues.ini.
+ * With `words`, the punctuation between words (", " in "Room, Building")
+ * is a blank too: only the words are compared. */
 static char *
-folded(const char *s)
+folded_as(const char *s, bool words)
 {
 	char *out = xmalloc(strlen(s) + 1), *q = out;
 	bool blank = false;
@@ -43,7 +45,8 @@ folded(const char *s)
 	for (; *s != '\0'; s++) {
 		char c = *s;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    (words && strchr(",;()/", c) != NULL)) {
 			blank = q != out;
 			continue;
 		}
@@ -54,6 +57,12 @@ folded(const char *s)
 	}
 	*q = '\0';
 	return out;
+}
+
+static char *
+folded(const char *s)
+{
+	return folded_as(s, false);
 }
 
 static bool
@@ -82,6 +91,29 @@ holds_words(const char *whole, const char *part)
 		    (at[n] == '\0' || at[n] == ' '))
 			return true;
 	return false;
+}
+
+/* Whether every word of `part` is a word of `whole` (both folded), in
+ * any order: "press room" of "press briefing room". */
+static bool
+all_words_in(const char *whole, const char *part)
+{
+	while (*part != '\0') {
+		size_t n = strcspn(part, " ");
+		const char *at;
+		bool found = false;
+
+		for (at = whole; *at != '\0' && !found;) {
+			size_t m = strcspn(at, " ");
+
+			found = m == n && memcmp(at, part, n) == 0;
+			at += m + (at[m] == ' ');
+		}
+		if (!found)
+			return false;
+		part += n + (part[n] == ' ');
+	}
+	return true;
 }
 
 /* A word that tells rooms apart on its own: a number ("Room 2") or a
@@ -128,10 +160,11 @@ closest_limit(const char *folded_location)
 }
 
 /*
- * The rooms near `want` (folded): those whose name holds it or is held by
- * it, word for word; when none, those at the least edit distance within
- * `limit`. At most max in out (more are counted, not stored). *d_out gets
- * that distance (0 for the words held).
+ * The rooms near `want` (folded as words): those whose name holds it or
+ * is held by it, word for word, or holds all its words in any order ("Press
+ * Room"); when none, those at the least edit distance within `limit`. At
+ * most max in out (more are counted, not stored). *d_out gets that
+ * distance (0 for the words held).
  */
 static size_t
 near_rooms(const struct programme *p, const char *want, size_t limit,
@@ -144,8 +177,9 @@ near_rooms(const struct programme *p, const char *want, size_t limit,
 
 		if (p->rooms[i].name == NULL)
 			continue;
-		name = folded(p->rooms[i].name);
-		if (holds_words(name, want) || holds_words(want, name)) {
+		name = folded_as(p->rooms[i].name, true);
+		if (holds_words(name, want) || holds_words(want, name) ||
+		    all_words_in(name, want)) {
 			if (n < max)
 				out[n] = &p->rooms[i];
 			n++;
@@ -161,7 +195,7 @@ near_rooms(const struct programme *p, const char *want, size_t limit,
 
 		if (p->rooms[i].name == NULL)
 			continue;
-		name = folded(p->rooms[i].name);
+		name = folded_as(p->rooms[i].name, true);
 		d = suggest_distance(want, name);
 		free(name);
 		if (d > limit || d > best)
@@ -176,10 +210,42 @@ near_rooms(const struct programme *p, const char *want, size_t limit,
 	return n;
 }
 
+/*
+ * The room `location` names as dais's own export writes LOCATION
+ * ("Press Briefing Room, Sheikh Jaber Al-Ahmad Cultural Centre, Main
+ * Building": the room's name, a comma and its building's name, which may
+ * hold commas itself), as written or (fold) but for case and spacing.
+ */
+static const struct room *
+room_and_building(const struct programme *p, const char *location, bool fold)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrooms; i++) {
+		const struct room *r = &p->rooms[i];
+		const char *b = r->building != NULL
+		                    ? programme_building_name(p, r->building)
+		                    : NULL;
+		char *both;
+		bool eq;
+
+		if (r->name == NULL || b == NULL || *b == '\0')
+			continue;
+		both = xasprintf("%s, %s", r->name, b);
+		eq = fold ? folded_equal(both, location)
+		          : strcmp(both, location) == 0;
+		free(both);
+		if (eq)
+			return r;
+	}
+	return NULL;
+}
+
 const struct room *
 link_room(const struct programme *p, const char *location, bool closest,
           enum link_how *how)
 {
+	const struct room *named;
 	const struct room *near[1];
 	char *want, *name;
 	size_t i, d;
@@ -200,6 +266,14 @@ link_room(const struct programme *p, const char *location, bool closest,
 			*how = LINK_FOLDED;
 			return &p->rooms[i];
 		}
+	if ((named = room_and_building(p, location, false)) != NULL) {
+		*how = LINK_EXACT;
+		return named;
+	}
+	if ((named = room_and_building(p, location, true)) != NULL) {
+		*how = LINK_FOLDED;
+		return named;
+	}
 	if (!closest)
 		return NULL;
 	/* The closest is one room, not the first of several: the only name
@@ -207,12 +281,12 @@ link_room(const struct programme *p, const char *location, bool closest,
 	 * Hall") or held by them, else the only name nearest by edit
 	 * distance within a slip per four letters; never one that differs
 	 * in the number or letter that tells rooms apart. */
-	want = folded(location);
+	want = folded_as(location, true);
 	if (near_rooms(p, want, closest_limit(want), near, 1, &d) != 1) {
 		free(want);
 		return NULL;
 	}
-	name = folded(near[0]->name);
+	name = folded_as(near[0]->name, true);
 	label = differ_in_label(want, name);
 	free(name);
 	free(want);
@@ -231,7 +305,7 @@ link_room_candidates(const struct programme *p, const char *location,
 
 	if (location == NULL || *location == '\0')
 		return 0;
-	want = folded(location);
+	want = folded_as(location, true);
 	/* Looser than link_room's limit: these are only named, as hints. */
 	limit = strlen(want) / 3 > 2 ? strlen(want) / 3 : 2;
 	n = near_rooms(p, want, limit, out, max, &d);

@@ -10,7 +10,7 @@ cp "$tmp/outlook.ics" "$tmp/outlook.orig"
 cp "$tmp/ex/conference.ini" "$tmp/conf.orig"
 expect_exit 0 "$DAIS" import --dry-run "$tmp/outlook.ics" "$tmp/ex"
 expect_contains "'Opening plenary': LOCATION 'Plenary Hall' linked to room 'plenary' (Main Plenary Hall) by the closest name" stdout "$out"
-expect_contains "'Border data side session': LOCATION 'Side Room' is no room of venues.ini: add the room there" stdout "$out"
+expect_contains "'Border data side session': LOCATION 'Side Room' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
 expect_contains "(dry run: nothing written)" stdout "$out"
 cmp -s "$tmp/conf.orig" "$tmp/ex/conference.ini" || { echo "FAIL: dry run wrote"; fail=1; }
 [ ! -e "$tmp/ex/programme/import-outlook.ics" ] || { echo "FAIL: dry run wrote a file"; fail=1; }

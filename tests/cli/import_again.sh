@@ -8,7 +8,7 @@
 oc="$FIXTURES/other-clients"
 D=$(programme_copy "$SRCDIR/data/kuwait-2026")
 expect_exit 0 "$DAIS" import "$oc/outlook.ics" "$D"
-expect_contains "LOCATION 'Side Room' is no room of venues.ini: add the room there and import again" stdout "$out"
+expect_contains "LOCATION 'Side Room' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
 printf '\n[room.side-room]\nname = "Side Room"\nbuilding = "jacc"\ncapacity = 30\n' >>"$D/venues.ini"
 expect_exit 1 "$DAIS" check "$D"
 expect_contains "did you mean room 'side-room'" stderr "$err"

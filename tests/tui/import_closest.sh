@@ -47,7 +47,7 @@ wait_for "1 of 10"
 keys Enter
 # What came in, and what could not be linked.
 wait_joined "Imported 2 sessions from $tmp/outlook.ics as one edit (u undoes it; s saves it)."
-wait_joined "'Border data side session': LOCATION 'Side Room' is no room of venues.ini"
+wait_joined "'Border data side session': LOCATION 'Side Room' is not linked: it could be room"
 keys Space
 wait_gone "Any key closes this."
 wait_for "Imported 2 of 2 sessions from outlook.ics."
