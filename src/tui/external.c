@@ -312,11 +312,19 @@ merge(struct planner *pl)
 		bool marks_failed;
 		char *marks = requests_record_placed(pl, &marks_failed);
 
-		/* The files now hold both sides: show them. */
+		/* The files now hold both sides: show them. The undo history
+		 * ends here rather than carried over: an entry undone after
+		 * the merge would write back a whole participant or room
+		 * that the merge joined key by key with the other side's
+		 * change, so undo would silently revert theirs; and what it
+		 * would undo is saved already (dais(1), m). */
 		shown = reload(pl,
 		               "Merged: your edits are saved and theirs "
-		               "kept; both are on screen.",
+		               "kept; both are on screen. The undo history "
+		               "starts again here.",
 		               "Merged and saved, but ");
+		if (shown)
+			planner_history_starts(pl, "merge");
 		if (marks != NULL) {
 			char *said = xstrdup(pl->message ? pl->message : "");
 

@@ -101,9 +101,11 @@ ini_merge(struct planner *pl, int file)
 
 		if (diag_count(&diags, DIAG_ERROR) == 0) {
 			planner_replace_programme(pl, np, &lost);
+			planner_history_starts(pl, "merge");
 			planner_message(
 			    pl, false,
-			    "Merged: %s has your changes and theirs.",
+			    "Merged: %s has your changes and theirs. "
+			    "The undo history starts again here.",
 			    registry_file(file));
 		} else {
 			programme_free(np);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dais/journal.h"
 #include "dais/textwidth.h"
@@ -391,10 +392,24 @@ planner_free(struct planner *pl)
 	free(pl->view_state);
 	free(pl->search);
 	free(pl->message);
+	free(pl->history_began);
 	free(pl->read_only);
 	free(pl->startup_warning);
 	session_key_clear(&pl->sel);
 	free(pl);
+}
+
+void
+planner_history_starts(struct planner *pl, const char *what)
+{
+	time_t now = time(NULL);
+	char hhmm[16] = "";
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) != NULL)
+		strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
+	free(pl->history_began);
+	pl->history_began = xasprintf("the %s at %s", what, hhmm);
 }
 
 bool
@@ -606,7 +621,16 @@ planner_global_action(struct planner *pl, enum action a)
 		planner_save(pl);
 		return true;
 	case ACT_UNDO:
-		if (!editor_undo(pl->ed, &why))
+		if (editor_undo(pl->ed, &why))
+			return true;
+		if (!editor_can_undo(pl->ed) && pl->history_began != NULL &&
+		    pl->read_only == NULL)
+			planner_message(pl, true,
+			                "Nothing to undo: the undo history "
+			                "starts at %s; what came before is in "
+			                "the files.",
+			                pl->history_began);
+		else
 			planner_message(pl, true, "%s", why);
 		return true;
 	case ACT_REDO:

@@ -445,6 +445,11 @@ struct planner {
 
 	char *message;
 	bool message_error;
+	/* Why the undo history starts later than the planner did: "the
+	 * merge at 15:02" (a merge saves the edits and loads the files
+	 * again, and the history starts there: external.c). NULL: it
+	 * covers the whole run. */
+	char *history_began;
 	/* Read-only (planner_set_read_only): the sentence every edit, undo,
 	 * redo and save is refused with. NULL: editable. */
 	char *read_only;
@@ -470,6 +475,9 @@ struct planner {
 	struct planner_sync *sync;
 };
 
+/* The undo history starts now, after `what` ("merge"): said when u finds
+ * nothing to undo (planner.history_began). */
+void planner_history_starts(struct planner *pl, const char *what);
 /*
  * A planner on p, which it owns from now on (planner_free frees it, and a
  * reload replaces it), with the settings in cfg (borrowed). Makes the
