@@ -12,6 +12,8 @@
  *	bench/schedule [-t SECONDS] [SEED...]
  *
  * -t: the run's time limit (dais schedule's default unless given).
+ * The conference's frame and the random numbers are the unit tests'
+ * (tests/unit/fixture_core.c), so a seed means the same here and there.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@
 #include "dais/requests.h"
 #include "dais/schedule.h"
 #include "dais/xalloc.h"
+#include "fixture_core.h"
 
 #define NDELEG             12
 #define PER_DELEG          4 /* ministers and officials per delegation */
@@ -32,20 +35,11 @@
 #define NPLENARIES         10 /* per day, most parties in each */
 #define DEFAULT_TIME_LIMIT 5  /* as dais schedule's */
 
-static const struct dais_date days[2] = {{2026, 11, 4}, {2026, 11, 5}};
-static unsigned long long rng;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng >> 33) % n);
-}
-
+/* Day 0 or 1 of the two: the unit tests' conference (fixture_core.h). */
 static dais_time
 at(const struct programme *p, int day, int minutes)
 {
-	return time_at(&p->conf.zone, days[day], minutes);
+	return fixture_at(p, day + 1, minutes);
 }
 
 static const char *
@@ -57,16 +51,10 @@ party_id(const struct programme *p, unsigned i)
 static struct programme *
 instance(void)
 {
-	struct programme *p = programme_new();
+	struct programme *p = fixture_conference(2);
 	struct walk *w;
 	unsigned k, d, i;
 
-	zone_free(&p->conf.zone);
-	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
-	p->conf.days = xcalloc(2, sizeof *p->conf.days);
-	p->conf.days[0] = days[0];
-	p->conf.days[1] = days[1];
-	p->conf.ndays = 2;
 	p->conf.day_start = 8 * 60;
 	p->conf.day_end = 20 * 60;
 	p->conf.changeover = 10;
@@ -113,8 +101,9 @@ instance(void)
 		x->kind =
 		    k % PER_DELEG ? PARTICIPANT_OFFICIAL : PARTICIPANT_MINISTER;
 		x->delegation = xasprintf("deleg-%u", k / PER_DELEG);
-		if (rnd(8) == 0) /* arrives late on the first day */
-			x->arrival = at(p, 0, 12 * 60 + 60 * (int)rnd(4));
+		if (fixture_rnd(8) == 0) /* arrives late on the first day */
+			x->arrival =
+			    at(p, 0, 12 * 60 + 60 * (int)fixture_rnd(4));
 	}
 	for (k = 0; k < NORGS; k++) {
 		struct participant *o = programme_add_participant(p);
@@ -136,11 +125,13 @@ instance(void)
 			s->title = xstrdup(s->uid);
 			s->kind = xstrdup("PLENARY");
 			s->status = SESSION_CONFIRMED;
-			s->start = at(p, (int)d, 8 * 60 + 30 * (int)rnd(20));
-			s->end = s->start + 60 * (45 + 15 * (dais_time)rnd(4));
+			s->start =
+			    at(p, (int)d, 8 * 60 + 30 * (int)fixture_rnd(20));
+			s->end = s->start +
+			         60 * (45 + 15 * (dais_time)fixture_rnd(4));
 			s->room_id = xasprintf("hall-%u", NROOMS + i % 2);
 			for (who = 0; who < NPARTIES; who++)
-				if (rnd(5) == 0)
+				if (fixture_rnd(5) == 0)
 					session_add_assignment(
 					    s, party_id(p, who), ROLE_SPEAKER,
 					    NULL);
@@ -158,11 +149,12 @@ requests(const struct programme *p, struct request_list *l)
 	l->path = xstrdup("requests.ini");
 	for (i = 0; i < NREQUESTS; i++) {
 		struct request *r;
-		unsigned a = rnd(NPARTIES), b, day = rnd(2), shape = rnd(4);
+		unsigned a = fixture_rnd(NPARTIES), b, day = fixture_rnd(2),
+		         shape = fixture_rnd(4);
 
 		/* Ministers of one delegation do not ask to meet. */
 		do
-			b = rnd(NPARTIES);
+			b = fixture_rnd(NPARTIES);
 		while (b == a ||
 		       (a < NDELEG * PER_DELEG && b < NDELEG * PER_DELEG &&
 		        a / PER_DELEG == b / PER_DELEG));
@@ -173,12 +165,12 @@ requests(const struct programme *p, struct request_list *l)
 		r->line = (int)i + 1;
 		strlist_add(&r->parties, party_id(p, a));
 		strlist_add(&r->parties, party_id(p, b));
-		r->minutes = 30 + 15 * (int)rnd(3);
+		r->minutes = 30 + 15 * (int)fixture_rnd(3);
 		/* A whole day, a morning, an afternoon, or both days. */
 		r->earliest = at(p, (int)day, shape == 2 ? 14 * 60 : 8 * 60);
 		r->latest = at(p, shape == 3 ? 1 : (int)day,
 		               shape == 1 ? 13 * 60 : 20 * 60);
-		r->priority = 1 + (int)rnd(5);
+		r->priority = 1 + (int)fixture_rnd(5);
 		r->kind = xstrdup("BILATERAL");
 		r->state = REQUEST_OPEN;
 	}
@@ -241,7 +233,7 @@ main(int argc, char **argv)
 		char *why = NULL;
 		double load[3] = {0, 0, 0}, c0, c_ilp, c_greedy;
 
-		rng = seed;
+		fixture_seed(seed);
 		p = instance();
 		requests(p, &l);
 		printf("seed %llu (%zu sessions already there)\n", seed,

@@ -1,6 +1,7 @@
 /*
  * fixture_core.h: what the core-only unit tests (test_edit, test_slots,
- * test_session_index, test_tui_views) build their programmes from, in
+ * test_session_index, test_tui_views, test_schedule) and bench/schedule
+ * build their programmes from, in
  * memory: the frame of the Kuwait phase (its zone, its two days), rooms,
  * people and sessions added in one call each, and one small deterministic
  * generator for random programmes. Links core only (helpers.h is io's).

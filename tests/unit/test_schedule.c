@@ -29,43 +29,30 @@
 #include "dais/requests.h"
 #include "dais/schedule.h"
 #include "dais/xalloc.h"
+#include "fixture_core.h"
 
 #define NROOMS  3
 #define NPEOPLE 6
 #define NGROUPS 2
 #define NREQ    5
 
-static const struct dais_date day1 = {2026, 11, 4};
-static uint64_t rng_state;
-
-static unsigned
-rnd(unsigned n)
-{
-	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((rng_state >> 33) % n);
-}
-
+/* The one day of these programmes: the fixture conference's first. */
 static dais_time
 at(const struct programme *p, int minutes)
 {
-	return time_at(&p->conf.zone, day1, minutes);
+	return fixture_at(p, 1, minutes);
 }
 
 static struct programme *
 random_programme(void)
 {
-	struct programme *p = programme_new();
+	struct programme *p = fixture_conference(1);
 	struct walk *w;
-	unsigned k, i, n = rnd(8);
+	unsigned k, i, n = fixture_rnd(8);
 
-	zone_free(&p->conf.zone);
-	zone_init_fixed(&p->conf.zone, "Asia/Kuwait", 3 * 3600);
-	p->conf.days = xcalloc(1, sizeof *p->conf.days);
-	p->conf.days[0] = day1;
-	p->conf.ndays = 1;
 	p->conf.day_start = 9 * 60;
 	p->conf.day_end = 12 * 60;
-	p->conf.changeover = 5 * (int)rnd(3);
+	p->conf.changeover = 5 * (int)fixture_rnd(3);
 	p->conf.step = 30;
 	for (k = 0; k < CONFLICT_KIND_COUNT; k++)
 		p->conf.severity[k] = SEVERITY_ERROR;
@@ -82,7 +69,7 @@ random_programme(void)
 	w->from = xstrdup("b0");
 	w->to = xstrdup("b1");
 	/* Sometimes longer than the changeover, so that walks matter. */
-	w->minutes = rnd(2) ? 40 : 5;
+	w->minutes = fixture_rnd(2) ? 40 : 5;
 	for (k = 0; k < NROOMS; k++) {
 		struct room *r = programme_add_room(p);
 
@@ -99,7 +86,7 @@ random_programme(void)
 		g->id = xasprintf("group%u", k);
 		g->name = xstrdup(g->id);
 		g->kind = PARTICIPANT_DELEGATION;
-		g->delegates = 1 + (int)rnd(2);
+		g->delegates = 1 + (int)fixture_rnd(2);
 	}
 	for (k = 0; k < NPEOPLE; k++) {
 		struct participant *x = programme_add_participant(p);
@@ -108,7 +95,8 @@ random_programme(void)
 		x->name = xstrdup(x->id);
 		x->kind = PARTICIPANT_MINISTER;
 		x->delegation = k < 4 ? xasprintf("group%u", k % 2) : NULL;
-		x->arrival = rnd(5) == 0 ? at(p, 10 * 60) : DAIS_TIME_NONE;
+		x->arrival =
+		    fixture_rnd(5) == 0 ? at(p, 10 * 60) : DAIS_TIME_NONE;
 	}
 	programme_index(p);
 	for (i = 0; i < n; i++) {
@@ -119,12 +107,13 @@ random_programme(void)
 		s->uid = xasprintf("s%u@test", i);
 		s->title = xstrdup(s->uid);
 		s->kind = xstrdup("SIDE-SESSION");
-		s->start = at(p, 9 * 60 + 15 * (int)rnd(10));
-		s->end = s->start + 60 * (15 + 15 * (dais_time)rnd(4));
+		s->start = at(p, 9 * 60 + 15 * (int)fixture_rnd(10));
+		s->end = s->start + 60 * (15 + 15 * (dais_time)fixture_rnd(4));
 		s->status = SESSION_CONFIRMED;
-		s->room_id = xasprintf("room%u", rnd(NROOMS));
-		id = rnd(3) == 0 ? xasprintf("group%u", rnd(NGROUPS))
-		                 : xasprintf("person%u", rnd(NPEOPLE));
+		s->room_id = xasprintf("room%u", fixture_rnd(NROOMS));
+		id = fixture_rnd(3) == 0
+		         ? xasprintf("group%u", fixture_rnd(NGROUPS))
+		         : xasprintf("person%u", fixture_rnd(NPEOPLE));
 		session_add_assignment(s, id, ROLE_SPEAKER, NULL);
 		free(id);
 	}
@@ -143,11 +132,11 @@ random_requests(const struct programme *p, struct request_list *l)
 	l->cap = NREQ;
 	for (i = 0; i < NREQ; i++) {
 		struct request *r = &l->v[l->n++];
-		unsigned a = rnd(NPEOPLE + NGROUPS), b;
+		unsigned a = fixture_rnd(NPEOPLE + NGROUPS), b;
 		char *id;
 
 		do
-			b = rnd(NPEOPLE + NGROUPS);
+			b = fixture_rnd(NPEOPLE + NGROUPS);
 		while (b == a);
 		r->id = xasprintf("r%zu", i);
 		r->line = (int)i + 1;
@@ -159,11 +148,12 @@ random_requests(const struct programme *p, struct request_list *l)
 		                 : xasprintf("group%u", b - NPEOPLE);
 		strlist_add(&r->parties, id);
 		free(id);
-		r->minutes = rnd(2) ? 30 : 60;
-		r->earliest = at(p, 9 * 60 + 30 * (int)rnd(2));
-		r->latest = at(p, 12 * 60 - 30 * (int)rnd(2));
-		r->priority = 1 + (int)rnd(5);
-		r->kind = xstrdup(rnd(3) ? "BILATERAL" : "SIDE-SESSION");
+		r->minutes = fixture_rnd(2) ? 30 : 60;
+		r->earliest = at(p, 9 * 60 + 30 * (int)fixture_rnd(2));
+		r->latest = at(p, 12 * 60 - 30 * (int)fixture_rnd(2));
+		r->priority = 1 + (int)fixture_rnd(5);
+		r->kind =
+		    xstrdup(fixture_rnd(3) ? "BILATERAL" : "SIDE-SESSION");
 		r->state = REQUEST_OPEN;
 	}
 }
@@ -313,7 +303,7 @@ test_against_exhaustive_search(void **state)
 		struct search s;
 		char *why = NULL;
 
-		rng_state = seed;
+		fixture_seed(seed);
 		p = random_programme();
 		random_requests(p, &reqs);
 		assert_true(schedule_plan(p, &reqs, &o, &r, &why));
@@ -392,7 +382,7 @@ test_rerun_and_replan(void **state)
 		char *why = NULL;
 		size_t before;
 
-		rng_state = seed;
+		fixture_seed(seed);
 		p = random_programme();
 		random_requests(p, &reqs);
 		ed = editor_new(p);
