@@ -226,6 +226,13 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	if ((id == NULL || *id == '\0') && par != NULL &&
 	    icalparameter_get_partstat(par) == ICAL_PARTSTAT_DECLINED)
 		return;
+	/* A room or a resource booked as an attendee (Exchange, Google) is
+	 * nobody to check: the room is X-DAIS-ROOM (dais import links it). */
+	par = icalproperty_get_first_parameter(prop, ICAL_CUTYPE_PARAMETER);
+	if ((id == NULL || *id == '\0') && par != NULL &&
+	    (icalparameter_get_cutype(par) == ICAL_CUTYPE_ROOM ||
+	     icalparameter_get_cutype(par) == ICAL_CUTYPE_RESOURCE))
+		return;
 	par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
 	if (par != NULL)
 		cn = icalparameter_get_cn(par);

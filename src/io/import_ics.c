@@ -144,12 +144,15 @@ zone_floating(const struct programme *p, icalcomponent *ev)
 	return any;
 }
 
-/* A LOCATION no room was linked to: with the rooms it might mean, when
- * some are near (several as close, or one that differs in its number or
- * letter), so that the organiser picks one rather than dais. */
+/* A room name no room was linked to (`what` says where the event gives
+ * it: LOCATION, or the ATTENDEE a room is booked as): with the rooms it
+ * might mean, when some are near (several as close, or one that differs
+ * in its number or letter), so that the organiser picks one rather than
+ * dais. */
 static void
 report_unlinked_room(const struct programme *p, struct import_ics_result *r,
-                     const char *file, icalcomponent *ev, const char *loc)
+                     const char *file, icalcomponent *ev, const char *what,
+                     const char *loc)
 {
 	const struct room *near[4];
 	size_t n = link_room_candidates(p, loc, near, 4), i;
@@ -158,10 +161,10 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 
 	if (n == 0) {
 		report(r,
-		       "%s: '%s': LOCATION '%s' is no room of venues.ini: add "
+		       "%s: '%s': %s '%s' is no room of venues.ini: add "
 		       "the room there and import again, or give the event "
 		       "X-DAIS-ROOM:<room id>",
-		       file, title_of(ev), loc);
+		       file, title_of(ev), what, loc);
 		return;
 	}
 	for (i = 0; i < n && i < 4; i++)
@@ -171,40 +174,56 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 		strbuf_addf(&sb, " and %zu more", n - 4);
 	list = strbuf_take(&sb);
 	report(r,
-	       "%s: '%s': LOCATION '%s' is not linked: it could be room %s; "
+	       "%s: '%s': %s '%s' is not linked: it could be room %s; "
 	       "give the event X-DAIS-ROOM:<room id> (or LOCATION the room's "
 	       "name as venues.ini has it), or add the room there, and "
 	       "import again",
-	       file, title_of(ev), loc, list);
+	       file, title_of(ev), what, loc, list);
 	free(list);
 }
 
-static void
-link_location(const struct programme *p, icalcomponent *ev,
-              struct import_ics_result *r, const char *file)
+/* The CUTYPE of an ATTENDEE (INDIVIDUAL when not given, as RFC 5545). */
+static icalparameter_cutype
+cutype_of(icalproperty *att)
 {
-	const char *loc = icalcomponent_get_location(ev);
-	const struct room *room;
-	enum link_how how;
-	icalproperty *x;
+	icalparameter *par =
+	    icalproperty_get_first_parameter(att, ICAL_CUTYPE_PARAMETER);
 
-	for (x = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY);
-	     x != NULL;
-	     x = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY))
-		if (strcasecmp(icalproperty_get_x_name(x), "X-DAIS-ROOM") == 0)
-			return; /* linked already */
-	if (loc == NULL || *loc == '\0')
-		return;
-	room = link_room(p, loc, true, &how);
-	if (room == NULL) {
-		r->unlinked++;
-		report_unlinked_room(p, r, file, ev, loc);
-		return;
-	}
-	x = icalproperty_new_x(room->id);
+	return par != NULL ? icalparameter_get_cutype(par)
+	                   : ICAL_CUTYPE_INDIVIDUAL;
+}
+
+static const char *
+cn_of(icalproperty *att)
+{
+	icalparameter *par =
+	    icalproperty_get_first_parameter(att, ICAL_CN_PARAMETER);
+
+	return par != NULL ? icalparameter_get_cn(par) : NULL;
+}
+
+/* A name an event gives its room by: LOCATION, or an ATTENDEE with
+ * CUTYPE=ROOM (how Exchange and Google book a room; RESOURCE too when
+ * its name is a room's). */
+struct room_name {
+	const char *what, *name;
+};
+
+static void
+link_to_room(icalcomponent *ev, const struct room *room, enum link_how how,
+             const struct room_name *by, struct import_ics_result *r,
+             const char *file)
+{
+	icalproperty *x = icalproperty_new_x(room->id);
+
 	icalproperty_set_x_name(x, "X-DAIS-ROOM");
 	icalcomponent_add_property(ev, x);
 	r->linked_rooms++;
+	/* Booked as an attendee only: LOCATION says the room to clients. */
+	if (icalcomponent_get_location(ev) == NULL ||
+	    *icalcomponent_get_location(ev) == '\0')
+		icalcomponent_set_location(ev,
+		                           room->name ? room->name : room->id);
 	if (how == LINK_CLOSEST) {
 		struct import_ics_guess *g;
 		const char *uid = icalcomponent_get_uid(ev);
@@ -214,16 +233,87 @@ link_location(const struct programme *p, icalcomponent *ev,
 		g->file = xstrdup(file);
 		g->uid = xstrdup(uid != NULL ? uid : "");
 		g->title = xstrdup(title_of(ev));
-		g->location = xstrdup(loc);
+		g->location = xstrdup(by->name);
 		g->room_id = xstrdup(room->id);
-	}
-	if (how == LINK_CLOSEST) {
-		r->guesses[r->nguesses - 1].report_line = r->report.n;
+		g->report_line = r->report.n;
 		report(r,
-		       "%s: '%s': LOCATION '%s' linked to room '%s' (%s) by "
+		       "%s: '%s': %s '%s' linked to room '%s' (%s) by "
 		       "the closest name; check it",
-		       file, title_of(ev), loc, room->id, room->name);
+		       file, title_of(ev), by->what, by->name, room->id,
+		       room->name);
 	}
+}
+
+/*
+ * The event's room, from the names it gives (struct room_name), LOCATION
+ * first: a name that is a room's (as written, but for case and blanks, or
+ * as dais export writes it) before any closest name; when none links,
+ * each name is said with the rooms it could be.
+ */
+static void
+link_location(const struct programme *p, icalcomponent *ev,
+              struct import_ics_result *r, const char *file)
+{
+	const char *loc = icalcomponent_get_location(ev);
+	struct room_name *names = NULL;
+	size_t n = 0, cap = 0, i;
+	const struct room *room;
+	enum link_how how;
+	icalproperty *x, **atts = NULL;
+	size_t natts = 0, capatts = 0;
+
+	for (x = icalcomponent_get_first_property(ev, ICAL_X_PROPERTY);
+	     x != NULL;
+	     x = icalcomponent_get_next_property(ev, ICAL_X_PROPERTY))
+		if (strcasecmp(icalproperty_get_x_name(x), "X-DAIS-ROOM") == 0)
+			return; /* linked already */
+	if (loc != NULL && *loc != '\0') {
+		XGROW(names, n, cap);
+		names[n++] = (struct room_name){"LOCATION", loc};
+	}
+	/* Collected first: looking at ev inside the loop would reset its
+	 * iterator (LIBRARY-NOTES.md). */
+	for (x = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
+	     x != NULL;
+	     x = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY)) {
+		XGROW(atts, natts, capatts);
+		atts[natts++] = x;
+	}
+	for (i = 0; i < natts; i++) {
+		icalparameter_cutype t = cutype_of(atts[i]);
+		const char *cn = cn_of(atts[i]);
+
+		if (cn == NULL || *cn == '\0')
+			continue;
+		if (t == ICAL_CUTYPE_ROOM ||
+		    (t == ICAL_CUTYPE_RESOURCE &&
+		     link_room(p, cn, false, &how) != NULL)) {
+			XGROW(names, n, cap);
+			names[n++] = (struct room_name){
+			    t == ICAL_CUTYPE_ROOM ? "ATTENDEE;CUTYPE=ROOM"
+			                          : "ATTENDEE;CUTYPE=RESOURCE",
+			    cn};
+		}
+	}
+	free(atts);
+	for (i = 0; i < n; i++)
+		if ((room = link_room(p, names[i].name, false, &how)) != NULL) {
+			link_to_room(ev, room, how, &names[i], r, file);
+			free(names);
+			return;
+		}
+	for (i = 0; i < n; i++)
+		if ((room = link_room(p, names[i].name, true, &how)) != NULL) {
+			link_to_room(ev, room, how, &names[i], r, file);
+			free(names);
+			return;
+		}
+	for (i = 0; i < n; i++) {
+		r->unlinked++;
+		report_unlinked_room(p, r, file, ev, names[i].what,
+		                     names[i].name);
+	}
+	free(names);
 }
 
 static void
@@ -259,6 +349,11 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 				has_id = true;
 		if (has_id || (value != NULL &&
 		               strncasecmp(value, "urn:x-dais:", 11) == 0))
+			continue;
+		/* A room or a resource booked (Exchange, Google): no person;
+		 * a room's is the event's room (link_location). */
+		if (cutype_of(v[i]) == ICAL_CUTYPE_ROOM ||
+		    cutype_of(v[i]) == ICAL_CUTYPE_RESOURCE)
 			continue;
 		par = icalproperty_get_first_parameter(v[i], ICAL_CN_PARAMETER);
 		if (par != NULL)
