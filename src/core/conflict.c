@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -234,9 +235,17 @@ void
 conflict_check(const struct programme *p, struct conflict_list *out)
 {
 	struct check ck;
-	size_t n = p->nsessions, i, first = out->n, pn, rn, nkeys;
-	struct inc *pv, *raw;
+	size_t n = p->nsessions, i, first = out->n, pn, nkeys;
+	struct pending_list people;
+	struct inc *pv;
 
+	/* Incidences hold sessions, rooms and people in 32 bits. */
+	if (n >= INC_UNKNOWN || p->nrooms >= INC_UNKNOWN ||
+	    p->npeople >= INC_UNKNOWN) {
+		fprintf(stderr, "dais: the conflict check counts at most "
+		                "4 294 967 294 sessions, rooms or people\n");
+		abort();
+	}
 	memset(&ck, 0, sizeof ck);
 	ck.p = p;
 	ck.zone = &p->conf.zone;
@@ -275,13 +284,13 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	}
 
 	ck.order = time_order(&ck, &ck.nlive);
-	raw = conflict_participant_incidences(&ck, &rn, &nkeys);
-	ck.scratch = xcalloc((rn > n ? rn : n) + 1, sizeof *ck.scratch);
 	conflict_check_rooms(&ck);
 	conflict_check_sessions(&ck);
+	nkeys = conflict_participant_incidences(&ck, &people);
 	if (enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED))
-		conflict_check_delegations(&ck, raw, rn);
-	pv = conflict_group_by_key(raw, rn, nkeys, &pn);
+		conflict_check_delegations(&ck, &people);
+	pv = conflict_group(&ck, &people, nkeys, &pn);
+	conflict_pending_free(&people);
 	conflict_check_participants(&ck, pv, pn);
 	free(pv);
 
@@ -289,6 +298,7 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 		qsort(out->v + first, out->n - first, sizeof *out->v,
 		      conflict_cmp);
 	free(ck.scratch);
+	free(ck.unknown_people);
 	free(ck.live);
 	free(ck.s2);
 	free(ck.e2);

@@ -43,13 +43,6 @@ size_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The key back to an instant: 2t and 2t + 1 both mean t. */
-static dais_time
-key_time(int64_t key)
-{
-	return (key - (key < 0 ? 1 : 0)) / 2;
-}
-
 static void
 report_stretch(struct check *ck, const struct participant *g,
                const struct inc *v, size_t *list, size_t nlist, size_t peak,
@@ -58,7 +51,7 @@ report_stretch(struct check *ck, const struct participant *g,
 	const struct programme *p = ck->p;
 	size_t *sessions = xreallocarray(NULL, nlist + 1, sizeof *sessions);
 	size_t i, shown = nlist > LIST_TITLES ? LIST_TITLES : nlist;
-	dais_time start = key_time(from), end = key_time(to);
+	dais_time start = conflict_key_time(from), end = conflict_key_time(to);
 	char *titles = xstrdup(""), *tmp, *when, *msg;
 	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
 
@@ -175,48 +168,57 @@ limited_group(const struct participant *x)
 }
 
 /*
- * A group is in a session when it or any of its members is assigned. pv is
- * in time order, so the grouped incidences are too.
+ * A group is in a session when it or any of its members is assigned. pv
+ * (the participants' incidences, not yet grouped) is in time order, so
+ * the grouped incidences are too.
  */
 void
-conflict_check_delegations(struct check *ck, const struct inc *pv, size_t pn)
+conflict_check_delegations(struct check *ck, const struct pending_list *pv)
 {
 	const struct programme *p = ck->p;
-	const struct participant **of = xcalloc(p->npeople + 1, sizeof *of);
-	struct inc *v = NULL;
-	size_t n = 0, cap = 0, i, lo, hi;
+	const struct participant **of;
+	struct pending_list pend;
+	struct inc *v;
+	size_t n, i, lo, hi;
+	bool any = false;
 
+	/* Most programmes set no limit: nothing to count. */
+	for (i = 0; i < p->npeople && !any; i++)
+		any = limited_group(&p->people[i]) != NULL;
+	if (!any)
+		return;
 	/* Each person's delegation, looked up once. */
+	of = xcalloc(p->npeople + 1, sizeof *of);
 	for (i = 0; i < p->npeople; i++)
 		if (p->people[i].delegation != NULL)
 			of[i] = limited_group(programme_find_participant(
 			    p, p->people[i].delegation));
-	for (i = 0; i < pn; i++) {
-		const struct participant *x = pv[i].x, *g[2];
+	conflict_pending_init(&pend, 0);
+	for (i = 0; i < pv->n; i++) {
+		const struct pending *e = &pv->v[i];
+		const struct participant *g[2];
 		int k;
 
-		if (x == NULL)
-			continue;
-		g[0] = limited_group(x);
-		g[1] = of[x - p->people];
-		for (k = 0; k < 2; k++) {
-			struct inc e = pv[i];
-
-			if (g[k] == NULL)
-				continue;
-			e.x = g[k];
-			e.key = (size_t)(g[k] - p->people);
-			XGROW(v, n, cap);
-			v[n++] = e;
-		}
+		if (e->key >= p->npeople)
+			continue; /* an id no registry defines */
+		g[0] = limited_group(&p->people[e->key]);
+		g[1] = of[e->key];
+		for (k = 0; k < 2; k++)
+			if (g[k] != NULL)
+				conflict_pending_add(
+				    &pend, e->si, (uint32_t)(g[k] - p->people),
+				    NULL);
 	}
 	free(of);
-	v = conflict_group_by_key(v, n, p->npeople, &n);
+	v = conflict_group(ck, &pend, p->npeople, &n);
+	conflict_pending_free(&pend);
 	for (lo = 0; lo < n; lo = hi) {
+		const struct participant *g = &p->people[v[lo].key];
+
 		for (hi = lo + 1; hi < n && v[hi].key == v[lo].key; hi++)
 			;
-		if (hi - lo > (size_t)v[lo].x->delegates)
-			delegation_sweep(ck, v[lo].x, v + lo, hi - lo);
+		if (hi - lo > (size_t)g->delegates)
+			delegation_sweep(ck, g, v + lo, hi - lo);
 	}
 	free(v);
 }

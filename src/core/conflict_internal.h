@@ -22,14 +22,39 @@
  */
 #define KEY_LIMIT (INT64_MAX / 4)
 
-/* One session's part in a group: a room, a participant or a delegation. */
+/*
+ * One session's part in a group: a room, a participant or a delegation.
+ * Kept small (24 bytes): a programme of 100 000 sessions has about
+ * 300 000 of them, and the sweeps read them in order. Who the group is
+ * follows from the key (conflict_person, conflict_person_id); the sweeps
+ * need only the keys of the session's times.
+ */
 struct inc {
-	size_t key;     /* the group: room, participant or delegation */
 	int64_t s2, e2; /* the session's keys */
-	size_t si;      /* index into programme->sessions */
-	const char *id; /* borrowed: the id as the session names it */
-	const struct participant *x; /* the participant, when known */
-	const char *cn;              /* the CN written in the file */
+	uint32_t si;    /* index into programme->sessions */
+	uint32_t key;   /* the group: room, participant or delegation */
+};
+
+/* The key of an id no registry defines, until it is numbered. */
+#define INC_UNKNOWN UINT32_MAX
+
+/*
+ * Incidences as they are made, in time order, before grouping: the
+ * session and the key, and for each key still INC_UNKNOWN the id it
+ * stands for (conflict_pending_number_unknown numbers them).
+ */
+struct pending {
+	uint32_t si, key;
+};
+
+struct pending_list {
+	struct pending *v;
+	size_t n, cap;
+	struct pending_unknown {
+		size_t at;      /* position in v */
+		const char *id; /* borrowed from the session */
+	} * unknown;
+	size_t nunknown, capunknown;
 };
 
 /* What every check shares; all arrays are per session. */
@@ -42,11 +67,21 @@ struct check {
 	dais_time *end;            /* end, never before start */
 	const struct room **rooms; /* the session's room, when defined */
 	size_t *scratch;           /* room for one group's active set */
-	int64_t *days;             /* the conference days, sorted numbers */
-	size_t *order;             /* live sessions by start, end, index */
+	size_t nscratch;
+	/* Participant ids no registry defines, sorted: key npeople + i. */
+	const char **unknown_people;
+	int64_t *days; /* the conference days, sorted numbers */
+	size_t *order; /* live sessions by start, end, index */
 	size_t nlive;
 	int max_walk; /* the longest walk between buildings */
 };
+
+/* A key back to its instant: 2t and 2t + 1 both mean t. */
+static inline dais_time
+conflict_key_time(int64_t key)
+{
+	return (key - (key < 0 ? 1 : 0)) / 2;
+}
 
 /* ---- Words for messages (conflict_words.c) ---------------------------- */
 
@@ -72,10 +107,25 @@ hm(const struct check *ck, dais_time t, char *buf)
 
 /* Each returns a string the caller frees, except person_label's. */
 char *conflict_room_label(const struct check *ck, size_t si, bool cap);
-const char *conflict_person_label(const struct inc *v);
+const char *conflict_person_label(const struct check *ck, const struct inc *v);
 char *conflict_span_text(const struct check *ck, dais_time a, dais_time b);
 char *conflict_when_text(const struct check *ck, dais_time t);
 char *conflict_minutes_text(int m, char *buf);
+
+/* The participant (or delegation) of a person's or delegation's
+ * incidence; NULL for an id participants.ini does not define. */
+static inline const struct participant *
+conflict_person(const struct check *ck, const struct inc *v)
+{
+	return v->key < ck->p->npeople ? &ck->p->people[v->key] : NULL;
+}
+
+/* The id as a conflict names it: the registry's, or else the session's. */
+const char *conflict_person_id(const struct check *ck, const struct inc *v);
+/* The session's assignment that made a person's incidence (its first
+ * with that id), for the CN written in the file. */
+const struct assignment *conflict_person_assignment(const struct check *ck,
+                                                    const struct inc *v);
 
 /* Records one conflict; takes the message, copies the session list. */
 void conflict_emit(struct check *ck, enum conflict_kind kind,
@@ -88,10 +138,15 @@ void conflict_emit_one(struct check *ck, enum conflict_kind kind, size_t si,
 
 /* ---- Incidences and sweeps (conflict_sweep.c) ------------------------- */
 
-size_t conflict_key_unknown_ids(struct inc *v, size_t n, size_t base);
-struct inc *conflict_group_by_key(struct inc *v, size_t n, size_t nkeys,
-                                  size_t *np);
-struct inc conflict_make_inc(const struct check *ck, size_t si);
+void conflict_pending_init(struct pending_list *l, size_t cap);
+/* key INC_UNKNOWN: an id no registry defines, numbered later. */
+void conflict_pending_add(struct pending_list *l, size_t si, uint32_t key,
+                          const char *id);
+size_t conflict_pending_number_unknown(struct pending_list *l, size_t base,
+                                       const char ***ids);
+void conflict_pending_free(struct pending_list *l);
+struct inc *conflict_group(struct check *ck, const struct pending_list *l,
+                           size_t nkeys, size_t *np);
 void conflict_pair_sweep(struct check *ck, enum conflict_kind kind,
                          const struct inc *v, size_t n);
 void conflict_changeover_sweep(struct check *ck, const struct inc *v, size_t n,
@@ -102,12 +157,12 @@ void conflict_changeover_sweep(struct check *ck, const struct inc *v, size_t n,
 void conflict_check_rooms(struct check *ck);    /* conflict_room.c */
 void conflict_check_sessions(struct check *ck); /* conflict_room.c */
 /* conflict_person.c */
-struct inc *conflict_participant_incidences(struct check *ck, size_t *np,
-                                            size_t *nkeys);
+size_t conflict_participant_incidences(struct check *ck,
+                                       struct pending_list *out);
 void conflict_check_participants(struct check *ck, const struct inc *v,
                                  size_t n);
-/* conflict_delegation.c */
-void conflict_check_delegations(struct check *ck, const struct inc *pv,
-                                size_t pn);
+/* conflict_delegation.c: from the participants' incidences, ungrouped */
+void conflict_check_delegations(struct check *ck,
+                                const struct pending_list *pv);
 
 #endif

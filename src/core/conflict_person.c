@@ -16,15 +16,19 @@
 /* ---- Participants -------------------------------------------------------- */
 
 static void
-check_availability(struct check *ck, const struct inc *e)
+check_availability(struct check *ck, const struct participant *x,
+                   const struct inc *e)
 {
-	const struct participant *x = e->x;
-	const struct session *s = &ck->p->sessions[e->si];
-	bool early = x->arrival != DAIS_TIME_NONE && s->start < x->arrival;
-	bool late =
-	    x->departure != DAIS_TIME_NONE && ck->end[e->si] > x->departure;
+	const struct session *s;
+	bool early, late;
 	char *arr, *dep, *when, *msg;
 
+	/* Most people come for the whole conference: no session to read. */
+	if (x->arrival == DAIS_TIME_NONE && x->departure == DAIS_TIME_NONE)
+		return;
+	s = &ck->p->sessions[e->si];
+	early = x->arrival != DAIS_TIME_NONE && s->start < x->arrival;
+	late = x->departure != DAIS_TIME_NONE && ck->end[e->si] > x->departure;
 	if (!early && !late)
 		return;
 	when = conflict_span_text(ck, s->start, ck->end[e->si]);
@@ -33,17 +37,17 @@ check_availability(struct check *ck, const struct inc *e)
 	if (early && late)
 		msg = xasprintf("%s arrives at %s and leaves at %s but is "
 		                "assigned to '%s', %s.",
-		                conflict_person_label(e), arr, dep, title_of(s),
-		                when);
+		                conflict_person_label(ck, e), arr, dep,
+		                title_of(s), when);
 	else if (early)
-		msg =
-		    xasprintf("%s arrives at %s but is assigned to '%s', "
-		              "%s.",
-		              conflict_person_label(e), arr, title_of(s), when);
+		msg = xasprintf("%s arrives at %s but is assigned to '%s', "
+		                "%s.",
+		                conflict_person_label(ck, e), arr, title_of(s),
+		                when);
 	else
-		msg =
-		    xasprintf("%s leaves at %s but is assigned to '%s', %s.",
-		              conflict_person_label(e), dep, title_of(s), when);
+		msg = xasprintf("%s leaves at %s but is assigned to '%s', %s.",
+		                conflict_person_label(ck, e), dep, title_of(s),
+		                when);
 	free(arr);
 	free(dep);
 	free(when);
@@ -55,20 +59,21 @@ static void
 report_unknown_participant(struct check *ck, const struct inc *e)
 {
 	const struct session *s = &ck->p->sessions[e->si];
+	const struct assignment *a = conflict_person_assignment(ck, e);
+	const char *id = a->participant_id, *cn = a->cn;
 	char *msg;
 
-	if (e->cn != NULL && *e->cn != '\0' && strcmp(e->cn, e->id) != 0)
+	if (cn != NULL && *cn != '\0' && strcmp(cn, id) != 0)
 		msg = xasprintf("'%s' lists %s as participant '%s', an id "
 		                "participants.ini does not define; add it "
 		                "there or correct the id.",
-		                title_of(s), e->cn, e->id);
+		                title_of(s), cn, id);
 	else
 		msg = xasprintf("'%s' lists participant '%s', an id "
 		                "participants.ini does not define; add it "
 		                "there or correct the id.",
-		                title_of(s), e->id);
-	conflict_emit_one(ck, CONFLICT_UNKNOWN_REFERENCE, e->si, NULL, e->id,
-	                  msg);
+		                title_of(s), id);
+	conflict_emit_one(ck, CONFLICT_UNKNOWN_REFERENCE, e->si, NULL, id, msg);
 }
 
 /*
@@ -87,52 +92,42 @@ id_table_init(struct strmap *t, const struct programme *p)
 			strmap_add(t, p->people[i].id, i);
 }
 
-/* The registry's participant with this id (the first, if listed twice). */
-static const struct participant *
-id_table_find(const struct strmap *t, const struct programme *p, const char *id)
-{
-	size_t i;
-
-	return strmap_get(t, id, &i) ? &p->people[i] : NULL;
-}
-
 /*
  * Every assignment of a live session, in time order, keyed by participant
- * (unknown ids after the registry's). Returns the array; *np gets its
- * length and *nkeys the number of keys.
+ * (unknown ids after the registry's, their ids sorted in
+ * ck->unknown_people). Fills out; returns the number of keys.
  */
-struct inc *
-conflict_participant_incidences(struct check *ck, size_t *np, size_t *nkeys)
+size_t
+conflict_participant_incidences(struct check *ck, struct pending_list *out)
 {
 	const struct programme *p = ck->p;
-	struct inc *v = NULL;
 	struct strmap ids;
-	size_t n = 0, cap = 0, i, j;
+	size_t total = 0, i, j;
 
+	for (i = 0; i < ck->nlive; i++)
+		total += p->sessions[ck->order[i]].nassign;
+	conflict_pending_init(out, total);
 	id_table_init(&ids, p);
 	for (i = 0; i < ck->nlive; i++) {
 		size_t si = ck->order[i];
 		const struct session *s = &p->sessions[si];
 
 		for (j = 0; j < s->nassign; j++) {
-			const struct assignment *a = &s->assign[j];
-			struct inc e;
+			const char *id = s->assign[j].participant_id;
+			size_t x;
 
-			if (a->participant_id == NULL)
+			if (id == NULL)
 				continue;
-			e = conflict_make_inc(ck, si);
-			e.id = a->participant_id;
-			e.cn = a->cn;
-			e.x = id_table_find(&ids, p, e.id);
-			e.key = e.x ? (size_t)(e.x - p->people) : SIZE_MAX;
-			XGROW(v, n, cap);
-			v[n++] = e;
+			conflict_pending_add(out, si,
+			                     strmap_get(&ids, id, &x)
+			                         ? (uint32_t)x
+			                         : INC_UNKNOWN,
+			                     id);
 		}
 	}
 	strmap_free(&ids);
-	*nkeys = p->npeople + conflict_key_unknown_ids(v, n, p->npeople);
-	*np = n;
-	return v;
+	return p->npeople + conflict_pending_number_unknown(
+	                        out, p->npeople, &ck->unknown_people);
 }
 
 void
@@ -141,7 +136,7 @@ conflict_check_participants(struct check *ck, const struct inc *v, size_t n)
 	size_t lo, hi, i;
 
 	for (lo = 0; lo < n; lo = hi) {
-		const struct participant *x = v[lo].x;
+		const struct participant *x = conflict_person(ck, &v[lo]);
 
 		for (hi = lo + 1; hi < n && v[hi].key == v[lo].key; hi++)
 			;
@@ -162,7 +157,7 @@ conflict_check_participants(struct check *ck, const struct inc *v, size_t n)
 		for (i = lo; i < hi; i++) {
 			if (x != NULL &&
 			    enabled(ck, CONFLICT_OUTSIDE_AVAILABILITY))
-				check_availability(ck, &v[i]);
+				check_availability(ck, x, &v[i]);
 			if (x == NULL &&
 			    enabled(ck, CONFLICT_UNKNOWN_REFERENCE))
 				report_unknown_participant(ck, &v[i]);

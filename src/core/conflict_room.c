@@ -18,23 +18,27 @@ void
 conflict_check_rooms(struct check *ck)
 {
 	const struct programme *p = ck->p;
-	struct inc *v = xreallocarray(NULL, ck->nlive + 1, sizeof *v);
-	size_t n = 0, lo, hi, i, nkeys;
+	struct pending_list pend;
+	struct inc *v;
+	size_t n, lo, hi, i, nkeys;
 
+	conflict_pending_init(&pend, ck->nlive);
 	for (i = 0; i < ck->nlive; i++) {
 		size_t si = ck->order[i];
-		struct inc e;
 
-		if (p->sessions[si].room_id == NULL)
-			continue;
-		e = conflict_make_inc(ck, si);
-		e.id = p->sessions[si].room_id;
-		e.key = ck->rooms[si] ? (size_t)(ck->rooms[si] - p->rooms)
-		                      : SIZE_MAX;
-		v[n++] = e;
+		/* A room found has an id: the session need not be read. */
+		if (ck->rooms[si] != NULL)
+			conflict_pending_add(
+			    &pend, si, (uint32_t)(ck->rooms[si] - p->rooms),
+			    NULL);
+		else if (p->sessions[si].room_id != NULL)
+			conflict_pending_add(&pend, si, INC_UNKNOWN,
+			                     p->sessions[si].room_id);
 	}
-	nkeys = p->nrooms + conflict_key_unknown_ids(v, n, p->nrooms);
-	v = conflict_group_by_key(v, n, nkeys, &n);
+	nkeys =
+	    p->nrooms + conflict_pending_number_unknown(&pend, p->nrooms, NULL);
+	v = conflict_group(ck, &pend, nkeys, &n);
+	conflict_pending_free(&pend);
 	for (lo = 0; lo < n; lo = hi) {
 		for (hi = lo + 1; hi < n && v[hi].key == v[lo].key; hi++)
 			;

@@ -20,87 +20,133 @@ str_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Keys and session indexes are 32 bits; no programme comes near. */
+static uint32_t
+small(size_t x)
+{
+	if (x >= INC_UNKNOWN) {
+		fprintf(stderr, "dais: the conflict check counts at most "
+		                "4 294 967 294 sessions, rooms or people\n");
+		abort();
+	}
+	return (uint32_t)x;
+}
+
+void
+conflict_pending_init(struct pending_list *l, size_t cap)
+{
+	memset(l, 0, sizeof *l);
+	l->cap = cap;
+	l->v = xreallocarray(NULL, cap + 1, sizeof *l->v);
+}
+
+void
+conflict_pending_add(struct pending_list *l, size_t si, uint32_t key,
+                     const char *id)
+{
+	XGROW(l->v, l->n, l->cap);
+	if (key == INC_UNKNOWN) {
+		XGROW(l->unknown, l->nunknown, l->capunknown);
+		l->unknown[l->nunknown++] = (struct pending_unknown){l->n, id};
+	}
+	l->v[l->n++] = (struct pending){small(si), key};
+}
+
+void
+conflict_pending_free(struct pending_list *l)
+{
+	free(l->v);
+	free(l->unknown);
+	memset(l, 0, sizeof *l);
+}
+
 /*
  * Ids no registry defines still form groups (two sessions in one unknown
- * room still clash). Incidences whose key is SIZE_MAX get base plus the
- * rank of their id among the unknown ids, so every group has a number.
+ * room still clash). Incidences with no key get base plus the rank of
+ * their id among the unknown ids, so every group has a number. Returns
+ * how many there are; *ids (when not NULL) gets them sorted, for the
+ * caller to free.
  */
 size_t
-conflict_key_unknown_ids(struct inc *v, size_t n, size_t base)
+conflict_pending_number_unknown(struct pending_list *l, size_t base,
+                                const char ***ids_out)
 {
-	const char **ids = NULL;
-	size_t nids = 0, cap = 0, i, u;
+	const char **ids;
+	size_t i, u;
 
-	for (i = 0; i < n; i++) {
-		if (v[i].key == SIZE_MAX) {
-			XGROW(ids, nids, cap);
-			ids[nids++] = v[i].id;
-		}
-	}
-	if (nids == 0)
+	if (ids_out != NULL)
+		*ids_out = NULL;
+	if (l->nunknown == 0)
 		return 0;
-	qsort(ids, nids, sizeof *ids, str_cmp);
-	for (i = u = 0; i < nids; i++)
+	ids = xreallocarray(NULL, l->nunknown, sizeof *ids);
+	for (i = 0; i < l->nunknown; i++)
+		ids[i] = l->unknown[i].id;
+	qsort(ids, l->nunknown, sizeof *ids, str_cmp);
+	for (i = u = 0; i < l->nunknown; i++)
 		if (u == 0 || strcmp(ids[u - 1], ids[i]) != 0)
 			ids[u++] = ids[i];
-	for (i = 0; i < n; i++) {
-		const char **hit;
+	small(base + u);
+	for (i = 0; i < l->nunknown; i++) {
+		const char **hit =
+		    bsearch(&l->unknown[i].id, ids, u, sizeof *ids, str_cmp);
 
-		if (v[i].key != SIZE_MAX)
-			continue;
-		hit = bsearch(&v[i].id, ids, u, sizeof *ids, str_cmp);
-		v[i].key = base + (size_t)(hit - ids);
+		l->v[l->unknown[i].at].key =
+		    (uint32_t)(base + (size_t)(hit - ids));
 	}
-	free(ids);
+	if (ids_out != NULL)
+		*ids_out = ids;
+	else
+		free(ids);
 	return u;
 }
 
 /*
  * Groups incidences by key, keeping their order within a group: a stable
  * counting sort, so incidences made in time order come out grouped and
- * still in time order, without comparing anything. Repeats of one session
- * in a group (a person listed twice) are dropped. Frees v; returns the
- * grouped array and its length in *np.
+ * still in time order, without comparing anything, and straight into
+ * their place (no second copy of the list). Repeats of one session in a
+ * group (a person listed twice) are dropped. Makes ck->scratch room
+ * enough for the largest group's active set. Returns the grouped array
+ * and its length in *np.
  */
 struct inc *
-conflict_group_by_key(struct inc *v, size_t n, size_t nkeys, size_t *np)
+conflict_group(struct check *ck, const struct pending_list *l, size_t nkeys,
+               size_t *np)
 {
 	size_t *at = xcalloc(nkeys + 1, sizeof *at);
-	struct inc *out = xreallocarray(NULL, n + 1, sizeof *out);
-	size_t i, k, sum = 0;
+	struct inc *out = xreallocarray(NULL, l->n + 1, sizeof *out);
+	size_t i, k, sum = 0, largest = 0;
 
-	for (i = 0; i < n; i++)
-		at[v[i].key]++;
+	for (i = 0; i < l->n; i++)
+		at[l->v[i].key]++;
 	for (k = 0; k < nkeys; k++) {
 		size_t c = at[k];
 
+		if (c > largest)
+			largest = c;
 		at[k] = sum;
 		sum += c;
 	}
-	for (i = 0; i < n; i++)
-		out[at[v[i].key]++] = v[i];
+	for (i = 0; i < l->n; i++) {
+		const struct pending *e = &l->v[i];
+
+		out[at[e->key]++] =
+		    (struct inc){ck->s2[e->si], ck->e2[e->si], e->si, e->key};
+	}
 	free(at);
-	free(v);
 	/* One session's incidences are made together, so repeats are
 	 * neighbours. */
-	for (i = k = 0; i < n; i++)
+	for (i = k = 0; i < l->n; i++)
 		if (k == 0 || out[k - 1].key != out[i].key ||
 		    out[k - 1].si != out[i].si)
 			out[k++] = out[i];
+	if (largest > ck->nscratch) {
+		ck->scratch = xreallocarray(ck->scratch, largest + 1,
+		                            sizeof *ck->scratch);
+		ck->nscratch = largest;
+	}
 	*np = k;
 	return out;
-}
-
-struct inc
-conflict_make_inc(const struct check *ck, size_t si)
-{
-	struct inc e;
-
-	memset(&e, 0, sizeof e);
-	e.s2 = ck->s2[si];
-	e.e2 = ck->e2[si];
-	e.si = si;
-	return e;
 }
 
 /* ---- Double bookings ---------------------------------------------------- */
@@ -126,10 +172,10 @@ report_pair(struct check *ck, enum conflict_kind kind, const struct inc *a,
 		              msg);
 	} else {
 		msg = xasprintf("%s is in '%s' and '%s' at once, %s.",
-		                conflict_person_label(a), title_of(sa),
+		                conflict_person_label(ck, a), title_of(sa),
 		                title_of(sb), when);
-		conflict_emit(ck, kind, pair, 2, NULL, a->x ? a->x->id : a->id,
-		              start, end, msg);
+		conflict_emit(ck, kind, pair, 2, NULL,
+		              conflict_person_id(ck, a), start, end, msg);
 	}
 	free(when);
 }
@@ -158,19 +204,49 @@ conflict_pair_sweep(struct check *ck, enum conflict_kind kind,
 
 /* ---- Changeover -------------------------------------------------------- */
 
+/* Whether a key is its time doubled (plus one), not a clamped one. */
+static bool
+exact_key(int64_t key)
+{
+	return key > -2 * KEY_LIMIT && key < 2 * KEY_LIMIT;
+}
+
+/*
+ * Most gaps are long enough for any walk. Told from the incidences' keys
+ * alone when they are exact (a's end and b's start come back from them),
+ * so the sweep reads no session for them: at 100 000 sessions each read
+ * is a cache miss.
+ */
+static bool
+gap_long_enough(const struct check *ck, const struct inc *a,
+                const struct inc *b, bool person)
+{
+	dais_time gap;
+
+	if (!exact_key(a->s2) || !exact_key(a->e2) || !exact_key(b->s2))
+		return false;
+	gap = conflict_key_time(b->s2) - conflict_key_time(a->e2);
+	return gap >= (dais_time)ck->p->conf.changeover * 60 &&
+	       (!person || gap >= (dais_time)ck->max_walk * 60);
+}
+
 static void
 report_changeover(struct check *ck, const struct inc *a, const struct inc *b,
                   bool person)
 {
 	const struct programme *p = ck->p;
-	const struct session *sa = &p->sessions[a->si];
-	const struct session *sb = &p->sessions[b->si];
+	const struct session *sa, *sb;
 	size_t pair[2] = {a->si, b->si};
-	dais_time gap = sb->start - ck->end[a->si];
+	dais_time gap;
 	int walk = 0, need = p->conf.changeover;
 	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF], *msg, *ra, *rb;
 
-	/* Most gaps are long enough for any walk: skip the lookup. */
+	if (gap_long_enough(ck, a, b, person))
+		return;
+	sa = &p->sessions[a->si];
+	sb = &p->sessions[b->si];
+	gap = sb->start - ck->end[a->si];
+	/* The same test on the sessions' own times (keys clamped). */
 	if (gap >= (dais_time)need * 60 &&
 	    (!person || gap >= (dais_time)ck->max_walk * 60))
 		return;
@@ -193,24 +269,24 @@ report_changeover(struct check *ck, const struct inc *a, const struct inc *b,
 		                ra, (long long)(gap / 60), title_of(sa), b1,
 		                title_of(sb), b2, need);
 	else if (walk > p->conf.changeover)
-		msg =
-		    xasprintf("%s has %lld min between '%s' in %s (ends %s) "
-		              "and '%s' in %s (starts %s), but the walk "
-		              "between them takes %d min.",
-		              conflict_person_label(a), (long long)(gap / 60),
-		              title_of(sa), ra, b1, title_of(sb), rb, b2, walk);
+		msg = xasprintf("%s has %lld min between '%s' in %s (ends %s) "
+		                "and '%s' in %s (starts %s), but the walk "
+		                "between them takes %d min.",
+		                conflict_person_label(ck, a),
+		                (long long)(gap / 60), title_of(sa), ra, b1,
+		                title_of(sb), rb, b2, walk);
 	else
-		msg =
-		    xasprintf("%s has %lld min between '%s' in %s (ends %s) "
-		              "and '%s' in %s (starts %s), but the changeover "
-		              "is %d min.",
-		              conflict_person_label(a), (long long)(gap / 60),
-		              title_of(sa), ra, b1, title_of(sb), rb, b2, need);
+		msg = xasprintf(
+		    "%s has %lld min between '%s' in %s (ends %s) "
+		    "and '%s' in %s (starts %s), but the changeover "
+		    "is %d min.",
+		    conflict_person_label(ck, a), (long long)(gap / 60),
+		    title_of(sa), ra, b1, title_of(sb), rb, b2, need);
 	free(ra);
 	free(rb);
 	conflict_emit(ck, CONFLICT_TIGHT_CHANGEOVER, pair, 2,
 	              person ? NULL : sa->room_id,
-	              person ? (a->x ? a->x->id : a->id) : NULL, ck->end[a->si],
+	              person ? conflict_person_id(ck, a) : NULL, ck->end[a->si],
 	              sb->start, msg);
 }
 

@@ -29,14 +29,48 @@ conflict_room_label(const struct check *ck, size_t si, bool cap)
 	                              : "?");
 }
 
-const char *
-conflict_person_label(const struct inc *v)
+/*
+ * The session's first assignment of the incidence's participant: the one
+ * the check kept when a person is listed twice.
+ */
+const struct assignment *
+conflict_person_assignment(const struct check *ck, const struct inc *v)
 {
-	if (v->x != NULL && v->x->name != NULL && *v->x->name != '\0')
-		return v->x->name;
-	if (v->cn != NULL && *v->cn != '\0')
-		return v->cn;
-	return v->id;
+	const struct session *s = &ck->p->sessions[v->si];
+	const struct participant *x = conflict_person(ck, v);
+	const char *id =
+	    x != NULL ? x->id : ck->unknown_people[v->key - ck->p->npeople];
+	size_t j;
+
+	for (j = 0; j < s->nassign; j++)
+		if (s->assign[j].participant_id != NULL &&
+		    strcmp(s->assign[j].participant_id, id) == 0)
+			return &s->assign[j];
+	abort(); /* the incidence was made from one of them */
+}
+
+const char *
+conflict_person_id(const struct check *ck, const struct inc *v)
+{
+	const struct participant *x = conflict_person(ck, v);
+
+	return x != NULL ? x->id
+	                 : conflict_person_assignment(ck, v)->participant_id;
+}
+
+/* The person as people know them: name, else the CN written, else id. */
+const char *
+conflict_person_label(const struct check *ck, const struct inc *v)
+{
+	const struct participant *x = conflict_person(ck, v);
+	const struct assignment *a;
+
+	if (x != NULL && x->name != NULL && *x->name != '\0')
+		return x->name;
+	a = conflict_person_assignment(ck, v);
+	if (a->cn != NULL && *a->cn != '\0')
+		return a->cn;
+	return a->participant_id;
 }
 
 /* "10:00-10:30", or "10:00" for an instant. */
