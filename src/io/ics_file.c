@@ -253,6 +253,21 @@ ics_key_find(struct ics_file *f, const char *uid, dais_time rid)
 	return NULL;
 }
 
+void
+ics_keys_free(struct ics_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nrefused; i++)
+		free(f->refused_uids[i]);
+	free(f->refused_uids);
+	free(f->keys);
+	f->refused_uids = NULL;
+	f->keys = NULL;
+	f->nrefused = f->caprefused = f->nkeys = f->capkeys = 0;
+}
+
+/* Borrows uid, which must outlive the file's reading (ics_key). */
 static struct ics_key *
 key_insert(struct ics_file *f, const char *uid, dais_time rid)
 {
@@ -279,7 +294,7 @@ key_insert(struct ics_file *f, const char *uid, dais_time rid)
 	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
 	     i = (i + 1) & (f->capkeys - 1))
 		;
-	f->keys[i].uid = xstrdup(uid);
+	f->keys[i].uid = uid;
 	f->keys[i].rid = rid;
 	f->nkeys++;
 	return &f->keys[i];
@@ -345,8 +360,15 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 		f->series[f->nseries++] = *ev;
 	} else {
 		k->kind = ICS_KEY_PLAIN;
-		if (ev->ok)
-			ics_add_session(f, &ev->s);
+		if (ev->ok) {
+			ics_add_session(f, &ev->s); /* the UID moves along */
+		} else {
+			/* Refused, but a later one with its UID is still a
+			 * repeat: the key keeps the UID. */
+			XGROW(f->refused_uids, f->nrefused, f->caprefused);
+			f->refused_uids[f->nrefused++] = ev->s.uid;
+			ev->s.uid = NULL;
+		}
 		ics_event_free(ev);
 		return;
 	}

@@ -841,9 +841,7 @@ reader_free(struct reader *r)
 		ics_event_free(&f->overrides[i]);
 	free(f->series);
 	free(f->overrides);
-	for (i = 0; i < f->capkeys; i++)
-		free(f->keys[i].uid);
-	free(f->keys);
+	ics_keys_free(f);
 	ics_zones_free(&f->zones);
 	if (f->parser != NULL)
 		icalparser_free(f->parser);
