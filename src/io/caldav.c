@@ -207,8 +207,10 @@ caldav_href_for(const struct caldav *c, const char *uid)
 		if (*u <= ' ' || *u == 0x7f || strchr("/?#%\\", *u) != NULL)
 			break;
 	if (*u != '\0') {
-		snprintf(name, sizeof name, "dais-%016llx.ics",
-		         (unsigned long long)filehash_bytes(uid, strlen(uid)));
+		/* FNV-1a: the name is on the server; it must not change. */
+		snprintf(
+		    name, sizeof name, "dais-%016llx.ics",
+		    (unsigned long long)filehash_bytes_fnv(uid, strlen(uid)));
 		caldav_buf_str(&b, name);
 		return b.p;
 	}

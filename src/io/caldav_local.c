@@ -228,7 +228,8 @@ cal_fingerprint(const char *vevents)
 		free(events[i]);
 	}
 	free(events);
-	h = filehash_bytes(all.v, all.n);
+	/* FNV-1a: the sync state keeps it; it must not change. */
+	h = filehash_bytes_fnv(all.v, all.n);
 	free(all.v);
 	return h;
 }

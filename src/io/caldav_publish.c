@@ -268,7 +268,8 @@ content_fp(const char *vevent)
 		n += strlen(line);
 		out[n++] = '\n';
 	}
-	h = filehash_bytes(out, n);
+	/* FNV-1a: the sync state keeps it; it must not change. */
+	h = filehash_bytes_fnv(out, n);
 	free(copy);
 	return h;
 }

@@ -8,7 +8,7 @@
  * written \\ \t \n \r, and a missing value (NULL) is \0. Times are
  * seconds since 1970 UTC, or "none".
  *
- *   DAIS-JOURNAL	3
+ *   DAIS-JOURNAL	4
  *   opened	<time>	<user>	<host>	<pid>
  *   file	<16 hex digits>	<name>          one per file read
  *   edit	<time>	<kind>	<description>	<count>
@@ -44,20 +44,27 @@
  * journal is read with the loader's own parsers. reg and regdel count in
  * the edit's count like put and del.
  *
- * The hex after "end" is the FNV-1a fingerprint of the edit's lines from
+ * The hex after "end" is the fingerprint of the edit's lines from
  * "edit" to the line before "end", so an edit cut short by a crash while
  * it was being written (it was never on screen: the screen is drawn after
  * the write returns) is recognised and left out rather than half applied.
  * Each edit is written with one write() and forced to disk with
  * fdatasync() before the editor's callback returns.
+ *
+ * Every fingerprint (file, saving, end) is filehash.h's: XXH3 from
+ * version 4 on, FNV-1a in versions 1 to 3, which are read with it.
+ * Only a journal's own process appends to it, after writing it whole
+ * with the current version, so one journal never mixes the two.
  */
 #ifndef DAIS_IO_JOURNAL_FORMAT_H
 #define DAIS_IO_JOURNAL_FORMAT_H
 
 #include <stdbool.h>
 
-#define JOURNAL_MAGIC "DAIS-JOURNAL\t3"
-/* Before was lines and save records: otherwise the same. */
+#define JOURNAL_MAGIC "DAIS-JOURNAL\t4"
+/* Fingerprints (file, saving, end) were FNV-1a: otherwise the same. */
+#define JOURNAL_MAGIC_V3 "DAIS-JOURNAL\t3"
+/* Before was lines and save records: otherwise the same as 3. */
 #define JOURNAL_MAGIC_V2 "DAIS-JOURNAL\t2"
 /* The first journals: a put line's values without tags (journal_read.c
  * has their order). */

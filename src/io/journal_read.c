@@ -84,7 +84,7 @@ struct reader {
 	struct fields f;
 	size_t at; /* next field */
 	bool bad;
-	int version;     /* of the journal's format: 1, 2 or 3 */
+	int version;     /* of the journal's format: 1 to 4 */
 	const char *dir; /* the programme's */
 };
 
@@ -214,6 +214,23 @@ read_value(struct reader *r, struct session *s, const struct session_field *f)
 		read_assignments(r, s);
 		break;
 	}
+}
+
+/* The fingerprints this journal's version wrote (journal_format.h). */
+static uint64_t
+hash_bytes(const struct reader *r, const void *data, size_t len)
+{
+	return r->version >= 4 ? filehash_bytes(data, len)
+	                       : filehash_bytes_fnv(data, len);
+}
+
+static void
+hash_path(const struct reader *r, const char *path, uint64_t *out)
+{
+	if (r->version >= 4)
+		filehash_path(path, out);
+	else
+		filehash_path_fnv(path, out);
 }
 
 /* A put line's session: tagged fields (version 2) or the first order. */
@@ -490,7 +507,7 @@ file_made(struct reader *r, struct journal_found *out, const char *name)
 	memset(jf, 0, sizeof *jf);
 	jf->name = xstrdup(name);
 	path = xasprintf("%s/%s", r->dir, name);
-	filehash_path(path, &jf->now);
+	hash_path(r, path, &jf->now);
 	free(path);
 	return jf;
 }
@@ -568,7 +585,7 @@ read_edits(struct reader *r, char *s, struct journal_found *out, char **why)
 			break;
 		}
 		snprintf(want, sizeof want, "end\t%016" PRIx64,
-		         filehash_bytes(s, (size_t)(end - s)));
+		         hash_bytes(r, s, (size_t)(end - s)));
 		if ((size_t)(nl - end) != strlen(want) ||
 		    strncmp(end, want, strlen(want)) != 0) {
 			after_end = nl + 1;
@@ -643,6 +660,9 @@ read_header(struct reader *r, char **sp, const char *dir,
 	char *s = *sp, *nl;
 
 	if (strncmp(s, JOURNAL_MAGIC "\n", strlen(JOURNAL_MAGIC) + 1) == 0)
+		r->version = 4;
+	else if (strncmp(s, JOURNAL_MAGIC_V3 "\n",
+	                 strlen(JOURNAL_MAGIC_V3) + 1) == 0)
 		r->version = 3;
 	else if (strncmp(s, JOURNAL_MAGIC_V2 "\n",
 	                 strlen(JOURNAL_MAGIC_V2) + 1) == 0)
@@ -653,7 +673,7 @@ read_header(struct reader *r, char **sp, const char *dir,
 	else {
 		*why = xasprintf("%s:1: not a dais recovery journal (it does "
 		                 "not start with DAIS-JOURNAL and its version, "
-		                 "1 to 3)",
+		                 "1 to 4)",
 		                 r->path);
 		return false;
 	}
@@ -688,7 +708,7 @@ read_header(struct reader *r, char **sp, const char *dir,
 
 				path = xasprintf("%s/%s", dir, name);
 				have = 0;
-				filehash_path(path, &have);
+				hash_path(r, path, &have);
 				free(path);
 				out->files =
 				    xreallocarray(out->files, out->nfiles + 1,
@@ -722,7 +742,7 @@ read_header(struct reader *r, char **sp, const char *dir,
 /*
  * Which files somebody else changed: neither what the journal started
  * from nor what a save it records was writing. The edits may be replayed
- * when none did, or only programme files did and the journal (version 3)
+ * when none did, or only programme files did and the journal (version 3 on)
  * says how each session was in them.
  */
 static void

@@ -293,6 +293,9 @@ prepare_changed(struct journal_found *f, struct programme *p,
 		session_free(s);
 	}
 	session_copy(s, t->was);
+	/* Not what the file holds now, so a save sees the change. (From a
+	 * journal of version 3 or older it is FNV-1a, not XXH3: no more
+	 * like the file's, which is all that matters here.) */
 	if (p->file_hash != NULL)
 		p->file_hash[file] = jf->started;
 	return true;

@@ -22,10 +22,12 @@
 
 #include "dais/edit.h"
 #include "dais/filehash.h"
+#include "dais/fileread.h"
 #include "dais/journal.h"
 #include "dais/load.h"
 #include "dais/registry.h"
 #include "dais/save.h"
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 #include "helpers.h"
 
@@ -498,18 +500,53 @@ test_damaged_journal_is_refused(void **state)
 	helper_remove_dir(dir);
 }
 
-/* A journal of `edit_lines` (one edit, put and del lines) after `magic`,
- * with the fingerprint line dais writes. */
-static void
-write_journal(const char *dir, const char *magic, const char *edit_lines)
+/* The fingerprint a journal of this version writes: FNV-1a up to 3
+ * (fnv1a, checked against published vectors in test_shared_core), XXH3
+ * from 4 on. */
+static uint64_t
+journal_hash(const char *magic, const void *data, size_t len)
 {
-	char *text = xasprintf("%s\nopened\t1793779200\tamal\tsec-laptop-3\t"
-	                       "4242\n%send\t%016" PRIx64 "\n",
-	                       magic, edit_lines,
-	                       filehash_bytes(edit_lines, strlen(edit_lines)));
+	return strcmp(magic, "DAIS-JOURNAL\t4") == 0 ? filehash_bytes(data, len)
+	                                             : fnv1a(data, len);
+}
+
+/* A journal of `edit_lines` (one edit, put and del lines) after `magic`
+ * and `file_lines`, with the fingerprint line dais writes. */
+static void
+write_journal_files(const char *dir, const char *magic, const char *file_lines,
+                    const char *edit_lines)
+{
+	char *text =
+	    xasprintf("%s\nopened\t1793779200\tamal\tsec-laptop-3\t"
+	              "4242\n%s%send\t%016" PRIx64 "\n",
+	              magic, file_lines, edit_lines,
+	              journal_hash(magic, edit_lines, strlen(edit_lines)));
 
 	write_text(dir, text);
 	free(text);
+}
+
+static void
+write_journal(const char *dir, const char *magic, const char *edit_lines)
+{
+	write_journal_files(dir, magic, "", edit_lines);
+}
+
+/* "file<TAB><fingerprint><TAB><name>\n" for dir/name as it is now. */
+static char *
+file_line(const char *dir, const char *magic, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name), *why = NULL, *line;
+	size_t len;
+	char *text = fileread_all(path, 1 << 24, &len, &why);
+
+	if (text == NULL)
+		fail_msg("%s: %s", path, why);
+	line = xasprintf("file\t%016" PRIx64 "\t%s\n",
+	                 journal_hash(magic, text, len), name);
+	free(text);
+	free(path);
+	return line;
 }
 
 /*
@@ -601,6 +638,84 @@ test_old_and_partial_journals_are_read(void **state)
 	journal_found_free(&f);
 
 	free(uid);
+	programme_free(p);
+	helper_remove_dir(dir);
+}
+
+/*
+ * A journal of version 3 holds FNV-1a fingerprints (of the files and of
+ * each edit), version 4 XXH3: each is read with its own, so a journal
+ * left by an older dais still finds its files unchanged and its edits
+ * whole, and a change to a file still shows. A version 4 journal with an
+ * FNV-1a edit fingerprint is damaged.
+ */
+static void
+test_fingerprints_follow_the_version(void **state)
+{
+	static const char *const magics[] = {"DAIS-JOURNAL\t3",
+	                                     "DAIS-JOURNAL\t4"};
+	char *dir = helper_copy_example(), *why = NULL, *lines, *files;
+	struct programme *p = helper_load_ok(dir);
+	const char *ics = p->conf.files.v[0];
+	struct journal_found f;
+	size_t i;
+
+	(void)state;
+	lines = xasprintf("edit\t1793779300\tapplied\tRenamed\t1\n"
+	                  "put\tuid\t%s\ttitle\tOnly a title\n",
+	                  p->sessions[0].uid);
+	for (i = 0; i < 2; i++) {
+		char *a = file_line(dir, magics[i], "venues.ini");
+		char *b = file_line(dir, magics[i], ics);
+
+		files = xasprintf("%s%s", a, b);
+		free(a);
+		free(b);
+		write_journal_files(dir, magics[i], files, lines);
+		if (journal_find(dir, &f, &why) != 1)
+			fail_msg("journal_find (%s): %s", magics[i], why);
+		assert_int_equal(f.nedits, 1);
+		assert_int_equal(f.changed.n, 0);
+		assert_true(f.replayable);
+		journal_found_free(&f);
+		free(files);
+	}
+
+	/* The programme file changed since: named, in either version. */
+	append_to(dir, ics, "\r\n");
+	for (i = 0; i < 2; i++) {
+		char *a = file_line(dir, magics[i], "venues.ini");
+
+		files = xasprintf("%sfile\t%016" PRIx64 "\t%s\n", a,
+		                  (uint64_t)1, ics);
+		free(a);
+		write_journal_files(dir, magics[i], files, lines);
+		if (journal_find(dir, &f, &why) != 1)
+			fail_msg("journal_find (%s): %s", magics[i], why);
+		assert_int_equal(f.changed.n, 1);
+		assert_true(strlist_has(&f.changed, ics));
+		journal_found_free(&f);
+		free(files);
+	}
+
+	/* Version 4 with an FNV-1a edit fingerprint, followed by another
+	 * edit: damaged, not torn. */
+	{
+		char *text = xasprintf(
+		    "DAIS-JOURNAL\t4\nopened\t1793779200\tamal\th\t1\n"
+		    "%send\t%016" PRIx64 "\n%send\t%016" PRIx64 "\n",
+		    lines, fnv1a(lines, strlen(lines)), lines,
+		    filehash_bytes(lines, strlen(lines)));
+
+		write_text(dir, text);
+		free(text);
+		assert_int_equal(journal_find(dir, &f, &why), -1);
+		assert_non_null(strstr(why, "this edit is damaged"));
+		free(why);
+		journal_found_free(&f);
+	}
+
+	free(lines);
 	programme_free(p);
 	helper_remove_dir(dir);
 }
@@ -717,6 +832,7 @@ main(void)
 	    cmocka_unit_test(test_registry_changed_before_the_journal_is_named),
 	    cmocka_unit_test(test_damaged_journal_is_refused),
 	    cmocka_unit_test(test_old_and_partial_journals_are_read),
+	    cmocka_unit_test(test_fingerprints_follow_the_version),
 	    cmocka_unit_test(test_restart_after_save),
 	    cmocka_unit_test(test_start_carries_unsaved_edits),
 	    cmocka_unit_test(test_fifo_journal_is_refused),
