@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/session_field.h"
 #include "dais/strmap.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -364,9 +365,13 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 			ics_add_session(f, &ev->s); /* the UID moves along */
 		} else {
 			/* Refused, but a later one with its UID is still a
-			 * repeat: the key keeps the UID. */
+			 * repeat: the key keeps the UID, as a copy of its own
+			 * (a stored one is released with the session). */
+			session_field_own(
+			    &ev->s, &session_field_table[SESSION_FIELD_UID]);
 			XGROW(f->refused_uids, f->nrefused, f->caprefused);
 			f->refused_uids[f->nrefused++] = ev->s.uid;
+			k->uid = ev->s.uid;
 			ev->s.uid = NULL;
 		}
 		ics_event_free(ev);

@@ -100,9 +100,9 @@ enum ics_key_kind {
 
 struct ics_key {
 	/* Borrowed from the session (in the programme, or kept in series or
-	 * overrides until the file is done) or from refused_uids; NULL marks
-	 * an empty slot. Not a copy: a file of 100 000 sessions made 100 000
-	 * of them. */
+	 * overrides until the file is done; nothing releases a UID while
+	 * its file is read) or from refused_uids; NULL marks an empty slot.
+	 * Not a copy: a file of 100 000 sessions made 100 000 of them. */
 	const char *uid;
 	dais_time rid;
 	int line;

@@ -1,6 +1,6 @@
 # load_ics_identity.sh: UIDs: a VEVENT without one, one UID twice in a
-# file or across two files, an occurrence overridden twice are refused,
-# naming both places.
+# file (also after a refused VEVENT) or across two files, an occurrence
+# overridden twice are refused, naming both places.
 . "$(dirname "$0")/lib.sh"
 dir="$FIXTURES/load-ics"
 ics=programme/sessions.ics
@@ -11,6 +11,12 @@ expect_contains "$dir/missing-uid/$ics:20: error: this VEVENT has no UID" \
 
 expect_exit 2 "$DAIS" check "$dir/duplicate-uid"
 expect_contains "$dir/duplicate-uid/$ics:32: error: UID opening@mini is already used at line 4 of this file" \
+	stderr "$err"
+
+# A refused VEVENT's UID still counts: the file's table of UIDs keeps it
+# (its own copy; under AddressSanitizer a released one would be caught).
+expect_exit 2 "$DAIS" check "$dir/duplicate-uid-refused"
+expect_contains "$dir/duplicate-uid-refused/$ics:38: error: UID refused@mini is already used at line 32 of this file" \
 	stderr "$err"
 
 expect_exit 2 "$DAIS" check "$dir/duplicate-uid-files"
