@@ -670,7 +670,16 @@ read_header(struct reader *r, char **sp, const char *dir,
 	else if (strncmp(s, JOURNAL_MAGIC_V1 "\n",
 	                 strlen(JOURNAL_MAGIC_V1) + 1) == 0)
 		r->version = 1;
-	else {
+	else if (strncmp(s, "DAIS-JOURNAL\t", 13) == 0 &&
+	         strtol(s + 13, NULL, 10) > 4) {
+		/* Two versions of dais on one shared directory: the newer
+		 * one's journal is kept for it, never read wrongly here. */
+		*why = xasprintf("%s:1: written by a newer dais (journal "
+		                 "format %ld; this one reads 1 to 4): open the "
+		                 "programme with that version to restore it",
+		                 r->path, strtol(s + 13, NULL, 10));
+		return false;
+	} else {
 		*why = xasprintf("%s:1: not a dais recovery journal (it does "
 		                 "not start with DAIS-JOURNAL and its version, "
 		                 "1 to 4)",

@@ -447,8 +447,8 @@ write_text(const char *dir, const char *text)
 	free(path);
 }
 
-/* Not a journal, or one damaged before its last edit: refused with the
- * line, never replayed. */
+/* Not a journal, a newer dais's, or one damaged before its last edit:
+ * refused with the line, never replayed. */
 static void
 test_damaged_journal_is_refused(void **state)
 {
@@ -464,6 +464,14 @@ test_damaged_journal_is_refused(void **state)
 	write_text(dir, "hello\n");
 	assert_int_equal(journal_find(dir, &f, &why), -1);
 	assert_non_null(strstr(why, ".dais-journal:1: not a dais recovery"));
+	free(why);
+	why = NULL;
+	journal_found_free(&f);
+	/* A newer dais's journal is named as such, not as "not a journal". */
+	write_text(dir, "DAIS-JOURNAL\t5\nopened\tsomeone\n");
+	assert_int_equal(journal_find(dir, &f, &why), -1);
+	assert_non_null(strstr(why, ".dais-journal:1: written by a newer dais "
+	                            "(journal format 5"));
 	free(why);
 	why = NULL;
 	journal_found_free(&f);
