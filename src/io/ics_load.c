@@ -174,9 +174,10 @@ struct reader {
 	bool in_calendar; /* between BEGIN:VCALENDAR and its END */
 	bool not_ical;    /* the file is no calendar: stop reading */
 	bool trailing_warned;
-	int calendar_line; /* of the first BEGIN:VCALENDAR */
-	bool version_seen; /* VERSION: among the calendar's properties */
-	int events;        /* BEGIN:VEVENT blocks */
+	int calendar_line;  /* of the first BEGIN:VCALENDAR */
+	bool version_seen;  /* VERSION: among the calendar's properties */
+	bool import_record; /* X-DAIS-IMPORT-SOURCE: a dais import's file */
+	int events;         /* BEGIN:VEVENT blocks */
 	int bad_utf8, first_bad_utf8, last_line;
 	struct deferred *later;
 	size_t nlater, caplater;
@@ -715,6 +716,9 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 	 * file is iCalendar 2.0 (RFC 5545 3.7.4), which other clients need. */
 	if (prop_name_len(s) == 7 && strncasecmp(s, "VERSION", 7) == 0)
 		r->version_seen = true;
+	if (prop_name_len(s) == 20 &&
+	    strncasecmp(s, "X-DAIS-IMPORT-SOURCE", 20) == 0)
+		r->import_record = true;
 }
 
 /* A line past ICS_MAX_LINE: left out, and its component refused, since
@@ -804,7 +808,10 @@ finish(struct reader *r)
 		         "this calendar has no VERSION line; dais reads it as "
 		         "iCalendar 2.0, but other clients may refuse it: add "
 		         "VERSION:2.0 after BEGIN:VCALENDAR");
-	if (r->events == 0 && !is_new_sessions_file(f))
+	/* An import's file whose events were all deleted in dais keeps its
+	 * record, so that the next import leaves them deleted (dais import):
+	 * empty is what the organiser made it. */
+	if (r->events == 0 && !is_new_sessions_file(f) && !r->import_record)
 		ics_diag(f, DIAG_WARNING, r->calendar_line, NULL,
 		         "this calendar holds no VEVENT, so it adds no session "
 		         "to the programme; check that conference.ini's files "

@@ -92,4 +92,14 @@ expect_contains "stays deleted (the source has changed it since: add it again in
 # The record is dais's own: the programme loads without a word about it.
 expect_exit 1 "$DAIS" check "$D"
 expect_not_contains "import-delegation" stderr "$err"
+
+# Every event deleted in dais: the file keeps only its record, which is no
+# mistake ("holds no VEVENT ... check conference.ini's files" was said at
+# every load), and the next import leaves them deleted.
+in_dais 'i = s.index("UID:ev-one"); b = s.rfind("BEGIN:VEVENT", 0, i); e = s.index("END:VEVENT", i) + 12; s = s[:b] + s[e:]'
+expect_exit 1 "$DAIS" check "$D"
+expect_not_contains "holds no VEVENT" stderr "$err"
+expect_exit 0 "$DAIS" import "$tmp/delegation.ics" "$D"
+expect_contains "0 events written to programme/import-delegation.ics (replacing an earlier import's: 2 deleted in dais, left out)" stdout "$out"
+expect_not_contains "holds no" "stdout and stderr" "$out$err"
 finish
