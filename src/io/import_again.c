@@ -441,7 +441,7 @@ void
 import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
              const char *name, const struct import_record *fresh,
              struct import_record *rec, struct import_ics_result *r,
-             struct import_ics_out *o, const char *file)
+             struct import_ics_out *o, struct strlist *taken, const char *file)
 {
 	struct uid_events now = {0}, before = {0};
 	struct import_record last = {0}, as_written = {0};
@@ -506,6 +506,7 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 		}
 		if (was == NULL) { /* new in the source */
 			import_record_set(rec, uid, s1, w1);
+			strlist_add(taken, uid);
 			continue;
 		}
 		pv = fingerprint(was);
@@ -514,10 +515,12 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			if (s1 != s0)
 				o->updated++;
 			import_record_set(rec, uid, s1, w1);
+			strlist_add(taken, uid);
 			continue;
 		}
 		if (!recorded && pv == w1) {
 			import_record_set(rec, uid, s1, w1);
+			strlist_add(taken, uid);
 			continue;
 		}
 		/* Changed in dais: kept as the programme has it. */

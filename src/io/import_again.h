@@ -62,12 +62,13 @@ void import_fingerprints(icalcomponent *cal, struct import_record *rec,
  * out, by what changed since that import on either side (said in r),
  * and `rec` is filled with the record to write. `fresh` holds the
  * source fingerprints of cal's events (import_fingerprints before
- * linking).
+ * linking). The UIDs whose events are written as the source has them go
+ * to `taken`.
  */
 void import_again(const struct programme *p, icalcomponent *cal,
                   icalcomponent *old, const char *name,
                   const struct import_record *fresh, struct import_record *rec,
                   struct import_ics_result *r, struct import_ics_out *o,
-                  const char *file);
+                  struct strlist *taken, const char *file);
 
 #endif

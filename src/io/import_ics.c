@@ -535,10 +535,65 @@ prepare_calendar(const struct programme *p, icalcomponent *cal,
 	free(evs);
 }
 
-/* Each event's LOCATION and ATTENDEEs linked to the registries. */
+/* What linking each event added to the counts (rooms, people, not
+ * linked, declined), per UID: counted only for the events the import
+ * writes as the source has them (import_again may keep dais's, or leave
+ * one out). */
+struct link_counts {
+	struct strlist uids; /* owns the keys of at */
+	struct strmap at;
+	size_t (*n)[4];
+	size_t cap;
+};
+
+static void
+link_counts_add(struct link_counts *lc, const char *uid, const size_t d[4])
+{
+	size_t i, k;
+
+	if (!strmap_get(&lc->at, uid, &i)) {
+		strlist_add(&lc->uids, uid);
+		i = lc->uids.n - 1;
+		if (i >= lc->cap) {
+			lc->cap = lc->cap ? 2 * lc->cap : 16;
+			lc->n = xreallocarray(lc->n, lc->cap, sizeof *lc->n);
+		}
+		memset(lc->n[i], 0, sizeof lc->n[i]);
+		strmap_set(&lc->at, lc->uids.v[i], i);
+	}
+	for (k = 0; k < 4; k++)
+		lc->n[i][k] += d[k];
+}
+
+/* Adds to r the counts of the events in `taken`. */
+static void
+link_counts_give(const struct link_counts *lc, const struct strlist *taken,
+                 struct import_ics_result *r)
+{
+	size_t i, j;
+
+	for (j = 0; j < taken->n; j++)
+		if (strmap_get(&lc->at, taken->v[j], &i)) {
+			r->linked_rooms += lc->n[i][0];
+			r->linked_people += lc->n[i][1];
+			r->unlinked += lc->n[i][2];
+			r->declined += lc->n[i][3];
+		}
+}
+
+static void
+link_counts_free(struct link_counts *lc)
+{
+	strmap_free(&lc->at);
+	strlist_clear(&lc->uids);
+	free(lc->n);
+}
+
+/* Each event's LOCATION and ATTENDEEs linked to the registries; what that
+ * adds to r's counts goes to lc instead. */
 static void
 link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
-              struct import_ics_result *r)
+              struct import_ics_result *r, struct link_counts *lc)
 {
 	icalcomponent **evs = NULL, *c;
 	size_t n = 0, cap = 0, i;
@@ -550,8 +605,23 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 		evs[n++] = c;
 	}
 	for (i = 0; i < n; i++) {
+		size_t before[4] = {r->linked_rooms, r->linked_people,
+		                    r->unlinked, r->declined};
+		size_t d[4];
+		const char *uid;
+
 		link_location(p, evs[i], r, file);
 		link_attendees(p, evs[i], r, file);
+		d[0] = r->linked_rooms - before[0];
+		d[1] = r->linked_people - before[1];
+		d[2] = r->unlinked - before[2];
+		d[3] = r->declined - before[3];
+		r->linked_rooms = before[0];
+		r->linked_people = before[1];
+		r->unlinked = before[2];
+		r->declined = before[3];
+		uid = icalcomponent_get_uid(evs[i]);
+		link_counts_add(lc, uid != NULL ? uid : "", d);
 	}
 	free(evs);
 }
@@ -1248,6 +1318,8 @@ import_source(const struct programme *p, const char *file,
 {
 	struct import_record fresh = {0}, rec = {0};
 	struct notes notes = {0};
+	struct link_counts counts = {0};
+	struct strlist taken = {0};
 	struct import_ics_out *o;
 	icalcomponent *cal = NULL, *old = NULL;
 	size_t index = 0, had, i;
@@ -1285,7 +1357,7 @@ import_source(const struct programme *p, const char *file,
 	/* The source's events as it has them, before dais links them: what
 	 * tells the next import whether the source changed them. */
 	import_fingerprints(cal, &fresh, true);
-	link_calendar(p, cal, file, r);
+	link_calendar(p, cal, file, r, &counts);
 	abs = realpath(file, NULL);
 	name = earlier_import(p, r, file, abs != NULL ? abs : file, cal, &old);
 	XGROW(r->v, r->n, r->cap);
@@ -1295,7 +1367,10 @@ import_source(const struct programme *p, const char *file,
 	if (name == NULL)
 		name = new_name(p, r, file);
 	import_again(p, cal, old, o->replaces ? name : NULL, &fresh, &rec, r, o,
-	             file);
+	             &taken, file);
+	link_counts_give(&counts, &taken, r);
+	link_counts_free(&counts);
+	strlist_clear(&taken);
 	/* What identifies the source next time: where it is. */
 	rec.source_path = abs != NULL ? abs : xstrdup(file);
 	import_record_write(cal, &rec);
