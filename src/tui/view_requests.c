@@ -316,6 +316,11 @@ run_summary(const struct schedule_result *r)
 
 	if (r->optimal)
 		snprintf(bound, sizeof bound, "the best possible");
+	else if (r->bound_simple)
+		/* the relaxation was cut by the time limit: not an LP bound */
+		snprintf(bound, sizeof bound,
+		         "bound %.0f (no LP in time), within %.0f of the best",
+		         r->lp_bound, r->gap);
 	else
 		snprintf(bound, sizeof bound,
 		         "LP bound %.0f, within %.0f of the best", r->lp_bound,
