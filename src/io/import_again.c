@@ -357,22 +357,6 @@ describe_source(const struct programme *p, icalcomponent *ev)
 	return strbuf_take(&b);
 }
 
-static void report(struct import_ics_result *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-report(struct import_ics_result *r, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	strlist_add(&r->report, s);
-	free(s);
-}
-
 static void
 remove_events(const struct evlist *l)
 {
@@ -480,19 +464,20 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			                    : "(untitled)";
 
 			r->skipped++;
-			report(r,
-			       "%s: '%s': UID %s is already in the programme "
-			       "(%s, '%s'): left out; this import changes no "
-			       "other file's sessions",
-			       file, title_of(ev->v[0]), uid,
-			       in != NULL ? in : "a session not yet saved", t);
+			import_report(
+			    r,
+			    "%s: '%s': UID %s is already in the programme "
+			    "(%s, '%s'): left out; this import changes no "
+			    "other file's sessions",
+			    file, title_of(ev->v[0]), uid,
+			    in != NULL ? in : "a session not yet saved", t);
 			remove_events(ev);
 			continue;
 		}
 		if (was == NULL && recorded) {
 			/* Deleted in dais since the last import. */
 			o->deleted++;
-			report(
+			import_report(
 			    r,
 			    "%s: '%s' (UID %s) was deleted in dais since the "
 			    "last import: left out, so it stays deleted%s",
@@ -526,7 +511,7 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 		/* Changed in dais: kept as the programme has it. */
 		if (recorded && s1 == s0) {
 			o->kept++;
-			report(
+			import_report(
 			    r,
 			    "%s: '%s': changed in dais since the last import, "
 			    "not in the source: kept as the programme has it",
@@ -537,22 +522,24 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 
 			o->conflicts++;
 			if (recorded)
-				report(r,
-				       "%s: '%s': changed in dais and in the "
-				       "source since the last import: kept "
-				       "dais's; the source now has %s: make "
-				       "that change in dais if it is wanted",
-				       file, title_of(was->v[0]), what);
+				import_report(
+				    r,
+				    "%s: '%s': changed in dais and in the "
+				    "source since the last import: kept "
+				    "dais's; the source now has %s: make "
+				    "that change in dais if it is wanted",
+				    file, title_of(was->v[0]), what);
 			else
-				report(r,
-				       "%s: '%s': differs in dais from the "
-				       "source, and its file was imported "
-				       "before dais recorded what an import "
-				       "wrote, so which side changed it is not "
-				       "known: kept dais's; the source has %s: "
-				       "make that change in dais if it is "
-				       "wanted",
-				       file, title_of(was->v[0]), what);
+				import_report(
+				    r,
+				    "%s: '%s': differs in dais from the "
+				    "source, and its file was imported "
+				    "before dais recorded what an import "
+				    "wrote, so which side changed it is not "
+				    "known: kept dais's; the source has %s: "
+				    "make that change in dais if it is "
+				    "wanted",
+				    file, title_of(was->v[0]), what);
 			free(what);
 			/* The source's change is said once: the record takes
 			 * it as seen. */
@@ -572,10 +559,11 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 		keep_old(cal, oldcal, &before.ev[i]);
 		if (!recorded && last.present)
 			continue; /* not from this source: kept as it is */
-		report(r,
-		       "%s: '%s' (UID %s) is no longer in the source: kept in "
-		       "the programme; delete it there if it was cancelled",
-		       file, title_of(before.ev[i].v[0]), uid);
+		import_report(
+		    r,
+		    "%s: '%s' (UID %s) is no longer in the source: kept in "
+		    "the programme; delete it there if it was cancelled",
+		    file, title_of(before.ev[i].v[0]), uid);
 		import_record_set(rec, uid, s0,
 		                  recorded ? w0 : fingerprint(&before.ev[i]));
 	}

@@ -31,6 +31,11 @@ struct import_record {
 	bool present;      /* the file had a record (not an older import) */
 };
 
+/* Adds a line to the import's report (import_ics.c); every module of the
+ * import says what it did through it. */
+void import_report(struct import_ics_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Sets (or adds) uid's fingerprints. */
 void import_record_set(struct import_record *rec, const char *uid,
                        uint64_t source, uint64_t written);

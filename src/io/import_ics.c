@@ -34,11 +34,8 @@
 
 #define IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
-static void report(struct import_ics_result *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-report(struct import_ics_result *r, const char *fmt, ...)
+void
+import_report(struct import_ics_result *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
@@ -160,11 +157,12 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 	char *list;
 
 	if (n == 0) {
-		report(r,
-		       "%s: '%s': %s '%s' is no room of venues.ini: add "
-		       "the room there and import again, or give the event "
-		       "X-DAIS-ROOM:<room id>",
-		       file, title_of(ev), what, loc);
+		import_report(
+		    r,
+		    "%s: '%s': %s '%s' is no room of venues.ini: add "
+		    "the room there and import again, or give the event "
+		    "X-DAIS-ROOM:<room id>",
+		    file, title_of(ev), what, loc);
 		return;
 	}
 	for (i = 0; i < n && i < 4; i++)
@@ -173,12 +171,13 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 	if (n > 4)
 		strbuf_addf(&sb, " and %zu more", n - 4);
 	list = strbuf_take(&sb);
-	report(r,
-	       "%s: '%s': %s '%s' is not linked: it could be room %s; "
-	       "give the event X-DAIS-ROOM:<room id> (or LOCATION the room's "
-	       "name as venues.ini has it), or add the room there, and "
-	       "import again",
-	       file, title_of(ev), what, loc, list);
+	import_report(
+	    r,
+	    "%s: '%s': %s '%s' is not linked: it could be room %s; "
+	    "give the event X-DAIS-ROOM:<room id> (or LOCATION the room's "
+	    "name as venues.ini has it), or add the room there, and "
+	    "import again",
+	    file, title_of(ev), what, loc, list);
 	free(list);
 }
 
@@ -236,11 +235,11 @@ link_to_room(icalcomponent *ev, const struct room *room, enum link_how how,
 		g->location = xstrdup(by->name);
 		g->room_id = xstrdup(room->id);
 		g->report_line = r->report.n;
-		report(r,
-		       "%s: '%s': %s '%s' linked to room '%s' (%s) by "
-		       "the closest name; check it",
-		       file, title_of(ev), by->what, by->name, room->id,
-		       room->name);
+		import_report(r,
+		              "%s: '%s': %s '%s' linked to room '%s' (%s) by "
+		              "the closest name; check it",
+		              file, title_of(ev), by->what, by->name, room->id,
+		              room->name);
 	}
 }
 
@@ -366,25 +365,27 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 			/* An invitation lists every invitee: one who declined
 			 * is not assigned (the line stays as written). */
 			r->declined++;
-			report(r,
-			       "%s: '%s': ATTENDEE %s%s%s declined "
-			       "(PARTSTAT=DECLINED): not assigned%s%s%s",
-			       file, title_of(ev), cn ? cn : "",
-			       cn && value ? " " : "", value ? value : "",
-			       who ? " (participant '" : "", who ? who->id : "",
-			       who ? "')" : "");
+			import_report(r,
+			              "%s: '%s': ATTENDEE %s%s%s declined "
+			              "(PARTSTAT=DECLINED): not assigned%s%s%s",
+			              file, title_of(ev), cn ? cn : "",
+			              cn && value ? " " : "",
+			              value ? value : "",
+			              who ? " (participant '" : "",
+			              who ? who->id : "", who ? "')" : "");
 			continue;
 		}
 		if (who == NULL) {
 			r->unlinked++;
-			report(r,
-			       "%s: '%s': ATTENDEE %s%s%s is no participant of "
-			       "participants.ini: add them (dais "
-			       "import-participants) with that e-mail and "
-			       "import again, or give the line "
-			       "X-DAIS-ID=<participant id>",
-			       file, title_of(ev), cn ? cn : "",
-			       cn && value ? " " : "", value ? value : "");
+			import_report(
+			    r,
+			    "%s: '%s': ATTENDEE %s%s%s is no participant of "
+			    "participants.ini: add them (dais "
+			    "import-participants) with that e-mail and "
+			    "import again, or give the line "
+			    "X-DAIS-ID=<participant id>",
+			    file, title_of(ev), cn ? cn : "",
+			    cn && value ? " " : "", value ? value : "");
 			continue;
 		}
 		par = icalparameter_new_x(who->id);
@@ -784,11 +785,12 @@ leave_out_other_days(const struct programme *p, icalcomponent *root,
 
 		days = programme_days_text(p);
 		r->outside += out;
-		report(r,
-		       "%s: %zu event%s on no conference day (%s) left out: "
-		       "%s%s; --all-dates imports them",
-		       file, out, out == 1 ? "" : "s", days, list,
-		       out > 3 ? " and others" : "");
+		import_report(
+		    r,
+		    "%s: %zu event%s on no conference day (%s) left out: "
+		    "%s%s; --all-dates imports them",
+		    file, out, out == 1 ? "" : "s", days, list,
+		    out > 3 ? " and others" : "");
 		free(days);
 		free(list);
 	} else {
@@ -1184,7 +1186,7 @@ new_name(const struct programme *p, struct import_ics_result *r,
 			break;
 	}
 	if (strcmp(raw, stem) != 0)
-		report(
+		import_report(
 		    r,
 		    "%s: its events go to %s: a name in conference.ini's "
 		    "files cannot hold a comma, a double quote or any of "
@@ -1389,11 +1391,12 @@ import_source(const struct programme *p, const char *file,
 			         "this calendar holds no event; nothing is "
 			         "imported from it");
 		else
-			report(r,
-			       "%s: nothing is imported from it (its %zu "
-			       "event%s left out, above), so no file is "
-			       "written",
-			       file, had, had == 1 ? " is" : "s are");
+			import_report(
+			    r,
+			    "%s: nothing is imported from it (its %zu "
+			    "event%s left out, above), so no file is "
+			    "written",
+			    file, had, had == 1 ? " is" : "s are");
 		free(name);
 	}
 	if (old != NULL)
