@@ -396,10 +396,8 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 	free(v);
 }
 
-/* A UID for an event its client wrote none for: made from the source and
- * the event's place and content, so importing the same file again gives
- * the same UIDs (a second import is refused as duplicates, not doubled). */
-/* The VEVENTs of root's calendars, in order (the caller frees the array). */
+/* The VEVENTs of root's calendars (root an XROOT, or one VCALENDAR), in
+ * order (the caller frees the array). */
 static icalcomponent **
 events_of(icalcomponent *root, size_t *n)
 {
@@ -479,11 +477,15 @@ notes_free(struct notes *n)
 	strlist_clear(&n->made);
 }
 
+/* A UID for an event its client wrote none for: made from the source and
+ * the event's place and content, so importing the same file again gives
+ * the same UIDs (a second import is refused as duplicates, not doubled),
+ * in the domain of the programme's own UIDs. */
 static void
-make_uid(const struct programme *p, icalcomponent *ev, const char *file,
-         size_t index, struct notes *notes)
+make_uid(const char *domain, icalcomponent *ev, const char *file, size_t index,
+         struct notes *notes)
 {
-	char *domain = uid_domain_of(p), *uid, *text;
+	char *uid, *text;
 	uint64_t h = fnv1a_str(file);
 
 	h = fnv1a_add(h, &index, sizeof index);
@@ -496,7 +498,6 @@ make_uid(const struct programme *p, icalcomponent *ev, const char *file,
 	note(notes, uid, "%s: '%s': the event had no UID; it has %s now", file,
 	     title_of(ev), uid);
 	free(uid);
-	free(domain);
 }
 
 /* What a source's calendar needs before it is linked or fingerprinted:
@@ -507,32 +508,32 @@ static void
 prepare_calendar(const struct programme *p, icalcomponent *cal,
                  const char *file, size_t *index, struct notes *notes)
 {
-	icalcomponent **evs = NULL, *c;
+	icalcomponent **evs;
 	icalproperty *method;
-	size_t n = 0, cap = 0, i;
+	char *domain = NULL; /* uid_domain_of reads every session: once */
+	size_t n, i;
 
 	while ((method = icalcomponent_get_first_property(
 	            cal, ICAL_METHOD_PROPERTY)) != NULL) {
 		icalcomponent_remove_property(cal, method);
 		icalproperty_free(method);
 	}
-	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	     c != NULL;
-	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		XGROW(evs, n, cap);
-		evs[n++] = c;
-	}
+	evs = events_of(cal, &n);
 	for (i = 0; i < n; i++) {
 		const char *uid = icalcomponent_get_uid(evs[i]);
 
-		if (uid == NULL || *uid == '\0')
-			make_uid(p, evs[i], file, (*index)++, notes);
+		if (uid == NULL || *uid == '\0') {
+			if (domain == NULL)
+				domain = uid_domain_of(p);
+			make_uid(domain, evs[i], file, (*index)++, notes);
+		}
 		if (zone_floating(p, evs[i]))
 			note(notes, icalcomponent_get_uid(evs[i]),
 			     "%s: '%s': its times have no zone; they are read "
 			     "as %s time, and written so",
 			     file, title_of(evs[i]), p->conf.zone.name);
 	}
+	free(domain);
 	free(evs);
 }
 
@@ -596,15 +597,9 @@ static void
 link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
               struct import_ics_result *r, struct link_counts *lc)
 {
-	icalcomponent **evs = NULL, *c;
-	size_t n = 0, cap = 0, i;
+	size_t n, i;
+	icalcomponent **evs = events_of(cal, &n);
 
-	for (c = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	     c != NULL;
-	     c = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
-		XGROW(evs, n, cap);
-		evs[n++] = c;
-	}
 	for (i = 0; i < n; i++) {
 		size_t before[4] = {r->linked_rooms, r->linked_people,
 		                    r->unlinked, r->declined};
