@@ -762,3 +762,18 @@ ics_text_has_zone(const struct ics_text *t, const char *tzid)
 			return true;
 	return false;
 }
+
+icalcomponent **
+ics_children(icalcomponent *c, icalcomponent_kind kind, size_t *n)
+{
+	icalcomponent **v = NULL, *sub;
+	size_t cap = 0;
+
+	*n = 0;
+	for (sub = icalcomponent_get_first_component(c, kind); sub != NULL;
+	     sub = icalcomponent_get_next_component(c, kind)) {
+		XGROW(v, *n, cap);
+		v[(*n)++] = sub;
+	}
+	return v;
+}

@@ -133,6 +133,15 @@ enum ics_zone_added {
 	ICS_ZONE_FAST_RULE, /* an observance recurs more often than yearly */
 };
 
+/*
+ * The components of kind `kind` directly under c (ICAL_ANY_COMPONENT: all),
+ * in order, into an array the caller frees (NULL when *n is 0). Collected
+ * first because libical's iterator is c's own: removing a component, or
+ * walking a child's children with the same calls, breaks a loop over it.
+ */
+icalcomponent **ics_children(icalcomponent *c, icalcomponent_kind kind,
+                             size_t *n);
+
 /* Adds VTIMEZONE c (owned by the zones when added, else freed). */
 enum ics_zone_added ics_zones_add(struct ics_zones *zs, icalcomponent *c);
 /* The zone of a TZID: the file's VTIMEZONE, else the zone database (with

@@ -15,6 +15,7 @@
 
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
+#include "ics_text.h"
 
 /* ---- The record ---------------------------------------------------------- */
 
@@ -375,19 +376,13 @@ remove_events(const struct evlist *l)
 static void
 keep_old(icalcomponent *cal, icalcomponent *oldcal, const struct evlist *l)
 {
-	icalcomponent *c, **zones = NULL;
-	size_t i, n = 0, cap = 0;
+	icalcomponent **zones;
+	size_t i, n;
 
 	for (i = 0; i < l->n; i++)
 		icalcomponent_add_component(cal,
 		                            icalcomponent_new_clone(l->v[i]));
-	for (c = icalcomponent_get_first_component(oldcal,
-	                                           ICAL_VTIMEZONE_COMPONENT);
-	     c != NULL; c = icalcomponent_get_next_component(
-	                    oldcal, ICAL_VTIMEZONE_COMPONENT)) {
-		XGROW(zones, n, cap);
-		zones[n++] = c;
-	}
+	zones = ics_children(oldcal, ICAL_VTIMEZONE_COMPONENT, &n);
 	for (i = 0; i < n; i++) {
 		icalproperty *tz = icalcomponent_get_first_property(
 		    zones[i], ICAL_TZID_PROPERTY);

@@ -27,7 +27,6 @@
 #include "dais/strmap.h"
 #include "dais/uid.h"
 #include "dais/xalloc.h"
-#include "ics_internal.h"
 #include "ics_text.h"
 #include "import_again.h"
 #include "import_zones.h"
@@ -628,15 +627,9 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 static void
 move_components(icalcomponent *into, icalcomponent *from)
 {
-	icalcomponent *c, **v = NULL;
-	size_t n = 0, cap = 0, j;
+	size_t n, j;
+	icalcomponent **v = ics_children(from, ICAL_ANY_COMPONENT, &n);
 
-	for (c = icalcomponent_get_first_component(from, ICAL_ANY_COMPONENT);
-	     c != NULL;
-	     c = icalcomponent_get_next_component(from, ICAL_ANY_COMPONENT)) {
-		XGROW(v, n, cap);
-		v[n++] = c;
-	}
 	for (j = 0; j < n; j++) {
 		icalproperty *tz =
 		    icalcomponent_get_first_property(v[j], ICAL_TZID_PROPERTY);
@@ -659,18 +652,12 @@ move_components(icalcomponent *into, icalcomponent *from)
 static icalcomponent *
 one_calendar(icalcomponent *root)
 {
-	icalcomponent *first, *cal, **cals = NULL;
-	size_t ncals = 0, capcals = 0, i;
+	icalcomponent *first, **cals;
+	size_t ncals, i;
 
 	if (icalcomponent_isa(root) != ICAL_XROOT_COMPONENT)
 		return root;
-	for (cal = icalcomponent_get_first_component(root,
-	                                             ICAL_VCALENDAR_COMPONENT);
-	     cal != NULL; cal = icalcomponent_get_next_component(
-	                      root, ICAL_VCALENDAR_COMPONENT)) {
-		XGROW(cals, ncals, capcals);
-		cals[ncals++] = cal;
-	}
+	cals = ics_children(root, ICAL_VCALENDAR_COMPONENT, &ncals);
 	if (ncals == 0) {
 		free(cals);
 		return root;
@@ -683,8 +670,6 @@ one_calendar(icalcomponent *root)
 	icalcomponent_free(root);
 	return first;
 }
-
-/* ---- Importing a source again ------------------------------------------ */
 
 /* ---- Events outside the conference days -------------------------------- */
 
@@ -976,7 +961,7 @@ report_unreadable_all(const char *text, size_t len, icalcomponent *root,
                       const char *file, struct diag_list *d)
 {
 	struct source_lines sl = {0};
-	icalcomponent *cal, *c;
+	icalcomponent *cal;
 	size_t k = 0;
 	bool ok = true, xroot = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT;
 
@@ -987,18 +972,11 @@ report_unreadable_all(const char *text, size_t len, icalcomponent *root,
 	     cal != NULL; cal = xroot ? icalcomponent_get_next_component(
 	                                    root, ICAL_VCALENDAR_COMPONENT)
 	                              : NULL) {
-		icalcomponent **v = NULL;
-		size_t n = 0, cap = 0, i;
-
+		size_t n, i;
 		/* Collected first: report_unreadable walks each one's own
 		 * iterators. */
-		for (c = icalcomponent_get_first_component(cal,
-		                                           ICAL_ANY_COMPONENT);
-		     c != NULL; c = icalcomponent_get_next_component(
-		                    cal, ICAL_ANY_COMPONENT)) {
-			XGROW(v, n, cap);
-			v[n++] = c;
-		}
+		icalcomponent **v = ics_children(cal, ICAL_ANY_COMPONENT, &n);
+
 		for (i = 0; i < n; i++)
 			ok = report_unreadable(&sl, v[i],
 			                       icalcomponent_isa(v[i]) ==

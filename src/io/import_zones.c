@@ -156,21 +156,15 @@ calendar_zones(const struct programme *p, icalcomponent *cal, const char *text,
                struct diag_list *d)
 {
 	struct foreign_zones fz = {0};
-	icalcomponent **subs = NULL, *c;
-	size_t nsubs = 0, cap = 0, i, k;
+	icalcomponent **subs;
+	size_t nsubs, i, k;
 	bool ok = true;
 
 	collect_props(cal, &fz);
-	for (c = icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
-	     c != NULL;
-	     c = icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
-		if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT)
-			continue;
-		XGROW(subs, nsubs, cap);
-		subs[nsubs++] = c;
-	}
+	subs = ics_children(cal, ICAL_ANY_COMPONENT, &nsubs);
 	for (i = 0; i < nsubs; i++)
-		collect_props(subs[i], &fz);
+		if (icalcomponent_isa(subs[i]) != ICAL_VTIMEZONE_COMPONENT)
+			collect_props(subs[i], &fz);
 	free(subs);
 	for (i = 0; i < fz.n; i++) {
 		struct foreign_zone *z = &fz.v[i];
