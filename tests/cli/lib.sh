@@ -43,6 +43,29 @@ expect_not_contains() {
 	esac
 }
 
+# hold_lock DIR: hold DIR's .dais-lock in the background as a planner
+# would (user amal, this host), for up to 20 s; returns once it is held.
+# release_lock lets it go.
+hold_lock() {
+	/usr/bin/python3 - "$1" <<'PY' &
+import fcntl, os, socket, sys, time
+f = open(os.path.join(sys.argv[1], ".dais-lock"), "w")
+f.write("user=amal host=%s pid=%d since=2026-11-04T06:12:09Z\n" % (socket.gethostname(), os.getpid()))
+f.flush()
+fcntl.flock(f, fcntl.LOCK_EX)
+open(os.path.join(sys.argv[1], "locked"), "w").close()
+time.sleep(20)
+PY
+	lock_holder=$!
+	for _ in $(seq 100); do [ -e "$1/locked" ] && break; sleep 0.1; done
+	rm -f "$1/locked"
+}
+
+release_lock() {
+	kill "$lock_holder" 2>/dev/null
+	wait "$lock_holder" 2>/dev/null
+}
+
 finish() {
 	[ "$fail" = 0 ] && echo "ok" || echo "FAILED"
 	exit "$fail"

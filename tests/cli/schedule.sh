@@ -154,21 +154,10 @@ fi
 
 # A planner holds the programme: nothing written.
 cp -r "$EX" "$tmp/ex3"
-python3 - "$tmp/ex3" <<'PY' &
-import fcntl, os, socket, sys, time
-f = open(os.path.join(sys.argv[1], ".dais-lock"), "w")
-f.write("user=amal host=%s pid=%d since=2026-11-04T06:12:09Z\n" % (socket.gethostname(), os.getpid()))
-f.flush()
-fcntl.flock(f, fcntl.LOCK_EX)
-open(os.path.join(sys.argv[1], "locked"), "w").close()
-time.sleep(20)
-PY
-holder=$!
-for _ in $(seq 100); do [ -e "$tmp/ex3/locked" ] && break; sleep 0.1; done
-rm -f "$tmp/ex3/locked"
+hold_lock "$tmp/ex3"
 expect_exit 1 "$DAIS" schedule "$tmp/ex3"
 expect_contains "is open in a planner (amal on" stderr "$err"
-kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+release_lock
 cmp -s "$EX/requests.ini" "$tmp/ex3/requests.ini" || { echo "FAIL: written under a lock"; fail=1; }
 
 # A broken requests.ini: exit 2, nothing written.
