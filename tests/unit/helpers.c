@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dais/load.h"
 #include "dais/xalloc.h"
@@ -91,6 +92,16 @@ helper_copy_example(void)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	return dir;
+}
+
+bool
+helper_exists(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	bool there = access(path, F_OK) == 0;
+
+	free(path);
+	return there;
 }
 
 void

@@ -31,6 +31,8 @@ char *helper_copy_programme(const char *name, const char *ics);
  * helper_copy_programme.
  */
 char *helper_copy_example(void);
+/* Whether dir/name exists (any kind of file). */
+bool helper_exists(const char *dir, const char *name);
 /* Removes dir and everything in it, and frees the name. */
 void helper_remove_dir(char *dir);
 

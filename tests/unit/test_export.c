@@ -23,6 +23,7 @@
 #include "dais/published.h"
 #include "dais/save.h"
 #include "dais/xalloc.h"
+#include "helpers.h"
 
 #define UID_OPEN  "opening@mini"
 #define UID_SIDE  "side-1@mini"
@@ -344,16 +345,6 @@ put_file(const char *dir, const char *name)
 	free(path);
 }
 
-static bool
-exists(const char *dir, const char *name)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	bool there = access(path, F_OK) == 0;
-
-	free(path);
-	return there;
-}
-
 /*
  * The temporaries of .dais-published an export stopped mid-write left are
  * removed (the planner calls this as it opens), but not while another
@@ -372,21 +363,21 @@ test_published_leftovers(void **state)
 	put_file(dir, ".dais-published.dais-tmp-abc"); /* not dais's */
 	put_file(dir, "other.ics.dais-tmp-Ab12Cd");    /* not the record's */
 	assert_int_equal(published_remove_leftovers(dir), 1);
-	assert_false(exists(dir, ".dais-published.dais-tmp-Ab12Cd"));
-	assert_true(exists(dir, ".dais-published.dais-tmp-abc"));
-	assert_true(exists(dir, "other.ics.dais-tmp-Ab12Cd"));
-	assert_false(exists(dir, ".dais-published"));
+	assert_false(helper_exists(dir, ".dais-published.dais-tmp-Ab12Cd"));
+	assert_true(helper_exists(dir, ".dais-published.dais-tmp-abc"));
+	assert_true(helper_exists(dir, "other.ics.dais-tmp-Ab12Cd"));
+	assert_false(helper_exists(dir, ".dais-published"));
 
 	/* An export holds the record: its temporary is not touched. */
 	held = published_load(dir, true, &why);
 	assert_non_null(held);
 	put_file(dir, ".dais-published.dais-tmp-Qw34Er");
 	assert_int_equal(published_remove_leftovers(dir), 0);
-	assert_true(exists(dir, ".dais-published.dais-tmp-Qw34Er"));
+	assert_true(helper_exists(dir, ".dais-published.dais-tmp-Qw34Er"));
 	published_free(held);
 	/* Let go: it is a leftover now, and the record stays. */
 	assert_int_equal(published_remove_leftovers(dir), 1);
-	assert_false(exists(dir, ".dais-published.dais-tmp-Qw34Er"));
+	assert_false(helper_exists(dir, ".dais-published.dais-tmp-Qw34Er"));
 
 	assert_int_equal(remove_in(dir, ".dais-published.dais-tmp-abc"), 0);
 	assert_int_equal(remove_in(dir, "other.ics.dais-tmp-Ab12Cd"), 0);

@@ -222,16 +222,6 @@ test_new_sessions_dir_and_members(void **state)
 	helper_remove_dir(dir);
 }
 
-static bool
-exists(const char *dir, const char *name)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	bool there = access(path, F_OK) == 0;
-
-	free(path);
-	return there;
-}
-
 /* A session made in dais gets calendar/<uid>.ics; deleting one that is
  * alone in its file removes the file; both read back. */
 static void
@@ -259,9 +249,9 @@ test_save_writes_and_removes_own_files(void **state)
 	assert_int_equal(diags.n, 0);
 
 	file = programme_session_file_name(&p->conf, made);
-	assert_true(exists(dir, file));
-	assert_false(exists(dir, OPENING_FILE));
-	assert_true(exists(dir, CLOSING_FILE));
+	assert_true(helper_exists(dir, file));
+	assert_false(helper_exists(dir, OPENING_FILE));
+	assert_true(helper_exists(dir, CLOSING_FILE));
 	{
 		char *path = xasprintf("%s/%s", dir, file);
 
@@ -322,7 +312,7 @@ test_empty_vdir_takes_a_first_session(void **state)
 	session_free(&fresh);
 	assert_true(programme_save(ed, &diags));
 	file = programme_session_file_name(&p->conf, made);
-	assert_true(exists(dir, file));
+	assert_true(helper_exists(dir, file));
 	editor_free(ed);
 	programme_free(p);
 	p = helper_load_ok(dir);
