@@ -540,10 +540,7 @@ test_closed_meeting(void **state)
 	free(copy);
 	diag_clear(&diags);
 	free(diags.v);
-	text = xasprintf("rm -rf '%s'", dir);
-	assert_int_equal(system(text), 0);
-	free(text);
-	free(dir);
+	helper_remove_dir(dir);
 }
 
 int

@@ -24,6 +24,7 @@
 #include "dais/model.h"
 #include "dais/slots.h"
 #include "dais/xalloc.h"
+#include "helpers.h"
 
 /* A conflict told apart from the others by its kind and sessions' UIDs. */
 struct key {
@@ -116,24 +117,8 @@ assert_keys_equal(const struct keys *a, const struct keys *b)
 static struct programme *
 load_example(char **dir_out)
 {
-	const char *src = getenv("SRCDIR");
-	char tmpl[] = "/tmp/dais-fixes-XXXXXX";
-	struct diag_list diags = {0};
-	struct programme *p;
-	char *cmd, *dir;
-
-	assert_non_null(src);
-	assert_non_null(mkdtemp(tmpl));
-	cmd = xasprintf("cp -R '%s/data/kuwait-2026/.' '%s'", src, tmpl);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	dir = xstrdup(tmpl);
-	p = programme_load(dir, &diags);
-	assert_non_null(p);
-	assert_int_equal(diag_count(&diags, DIAG_ERROR), 0);
-	diag_clear(&diags);
-	*dir_out = dir;
-	return p;
+	*dir_out = helper_copy_example();
+	return helper_load_ok(*dir_out);
 }
 
 /* The role `who` has in the session, which must have them. */
@@ -286,13 +271,7 @@ check_conflict(enum conflict_kind kind, enum severity severity, size_t *offered)
 	keys_free(&original);
 	editor_free(ed);
 	programme_free(p);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		assert_int_equal(system(cmd), 0);
-		free(cmd);
-	}
-	free(dir);
+	helper_remove_dir(dir);
 }
 
 static void
@@ -404,13 +383,7 @@ test_substitute_beside_another_error(void **state)
 	keys_free(&original);
 	editor_free(ed);
 	programme_free(p);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		assert_int_equal(system(cmd), 0);
-		free(cmd);
-	}
-	free(dir);
+	helper_remove_dir(dir);
 }
 
 int
