@@ -134,6 +134,10 @@ bool sched_solve(struct ctx *k, const long *greedy_chosen, int greedy_priority,
 void sched_assign_rooms(struct ctx *k);
 
 /* ---- schedule_search.c ---- */
+/* A number below n from *state (xorshift64*): the searches' fixed
+ * sequence from a fixed seed, so a run that ends before its limit is
+ * repeatable. */
+unsigned sched_random(uint64_t *state, unsigned n);
 void sched_pack_build(struct pack *pk, const struct ctx *k,
                       const struct rows *rows);
 void sched_pack_free(struct pack *pk);

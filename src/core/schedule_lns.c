@@ -55,16 +55,6 @@ struct lns {
 	size_t size;     /* the rounds' size: an index of lns_size */
 };
 
-static unsigned
-lns_rnd(struct lns *l, unsigned n)
-{
-	/* xorshift64*: a fixed sequence from a fixed seed. */
-	l->rng ^= l->rng >> 12;
-	l->rng ^= l->rng << 25;
-	l->rng ^= l->rng >> 27;
-	return (unsigned)((l->rng * 2685821657736338717ULL) >> 33) % n;
-}
-
 static int
 lns_prio(const struct lns *l, size_t r)
 {
@@ -356,7 +346,7 @@ sched_lns(const struct ctx *k, const struct pack *pk, long *pick, int enough,
 			nseen = 0;
 			continue;
 		}
-		ci = todo[lns_rnd(&l, (unsigned)ntodo)];
+		ci = todo[sched_random(&l.rng, (unsigned)ntodo)];
 		tried[ci] = true;
 		lns_free(&l, &k->c[ci], round & 1);
 		h = lns_fingerprint(&l);

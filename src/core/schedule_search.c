@@ -113,14 +113,19 @@ struct search {
 	uint64_t rng;
 };
 
+unsigned
+sched_random(uint64_t *state, unsigned n)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return (unsigned)((*state * 2685821657736338717ULL) >> 33) % n;
+}
+
 static unsigned
 rnd(struct search *s, unsigned n)
 {
-	/* xorshift64*: a fixed sequence from a fixed seed. */
-	s->rng ^= s->rng >> 12;
-	s->rng ^= s->rng << 25;
-	s->rng ^= s->rng >> 27;
-	return (unsigned)((s->rng * 2685821657736338717ULL) >> 33) % n;
+	return sched_random(&s->rng, n);
 }
 
 static int
