@@ -438,7 +438,8 @@ requests_record_placed(struct planner *pl, bool *failed)
 	struct requests_view *rv = state_of(pl);
 	struct request_list l = {0};
 	struct diag_list diags = {0};
-	char *domain, *why = NULL, *said = NULL;
+	char *own_domain = NULL, *why = NULL, *said = NULL;
+	const char *domain;
 	size_t i, marked = 0;
 
 	*failed = false;
@@ -449,7 +450,8 @@ requests_record_placed(struct planner *pl, bool *failed)
 	if (!requests_load(pl->p, pl->p->dir, &l, &diags) || !l.exists ||
 	    diag_count(&diags, DIAG_ERROR) > 0)
 		goto out;
-	domain = uid_domain_of(pl->p);
+	/* uid_domain_of reads every session: the view's, when it has one */
+	domain = rv != NULL ? rv->domain : (own_domain = uid_domain_of(pl->p));
 	for (i = 0; i < l.n; i++) {
 		struct request *r = &l.v[i];
 		char *uid;
@@ -465,7 +467,7 @@ requests_record_placed(struct planner *pl, bool *failed)
 		r->state = REQUEST_PLACED;
 		marked++;
 	}
-	free(domain);
+	free(own_domain);
 	if (marked == 0)
 		goto out;
 	if (!requests_save_placed(&l, &why)) {
