@@ -4,6 +4,7 @@
  * Read with the registries' INI reader, so its messages name file and line
  * as theirs do.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,13 +16,6 @@
 static const char *const server_keys[] = {
     "url", "user", "ca-file", "publish-url", NULL,
 };
-
-static bool
-is_hex(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	       (c >= 'A' && c <= 'F');
-}
 
 /* A byte that may not stand as itself in a URL (RFC 3986): controls,
  * space, what is not ASCII, and the few ASCII characters URLs exclude. */
@@ -53,7 +47,8 @@ url_encoded(const char *url)
 	strbuf_add(&b, url, (size_t)(path - url));
 	for (p = path; *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c == '%' && is_hex(p[1]) && is_hex(p[2]))
+		if (c == '%' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2]))
 			strbuf_addc(&b, *p);
 		else if (c == '%' || needs_escape(c))
 			strbuf_addf(&b, "%%%02X", c);
