@@ -3,8 +3,7 @@
  * requests.ini (schedule.h) and save them as BILATERAL sessions through
  * the planner's own path: the programme's lock, an editor (one edit), the
  * recovery journal while it is unsaved, the atomic save that refuses files
- * changed on disk; then `placed = UID` in requests.ini. Also reads
- * requests.ini with its diagnostics for `dais check`.
+ * changed on disk; then `placed = UID` in requests.ini.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -26,27 +25,6 @@
 #define SCHEDULE_HELD                                                          \
 	"nothing was written; schedule from that planner, or close it "        \
 	"and run again (--dry-run shows the plan)"
-
-bool
-cli_load_requests(const struct programme *p, const char *dir,
-                  struct request_list *out)
-{
-	struct diag_list diags = {0};
-	bool read = requests_load(p, dir, out, &diags);
-	size_t errors = diag_count(&diags, DIAG_ERROR);
-
-	cli_print_diags(&diags);
-	diag_clear(&diags);
-	if (!read || errors > 0) {
-		fprintf(stderr,
-		        "dais: %s/%s was not loaded: %zu error%s above; fix "
-		        "%s and run again\n",
-		        dir, REQUESTS_FILE, errors, errors == 1 ? "" : "s",
-		        errors == 1 ? "it" : "them");
-		return false;
-	}
-	return true;
-}
 
 /* ---- Printing the plan -------------------------------------------------- */
 
