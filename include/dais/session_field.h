@@ -76,7 +76,7 @@ enum session_group {
 	X(NOTES, notes, TEXT, "X-DAIS-NOTES", "notes", SF_USER | SF_CLEARABLE | SF_INTERNAL, OTHER, "internal notes") \
 	X(KIND, kind, TEXT, "CATEGORIES", "kind", SF_USER | SF_CLEARABLE, OTHER, "kind") \
 	X(STATUS, status, STATUS, "STATUS", "status", SF_USER | SF_SIGNIFICANT, STATUS, "status") \
-	X(CONFIDENTIAL, confidential, BOOL, "CLASS", "class", 0, STATUS, "class") \
+	X(CONFIDENTIAL, confidential, BOOL, "CLASS", "class", SF_USER, STATUS, "class") \
 	X(ROOM_ID, room_id, TEXT, "X-DAIS-ROOM", "room", SF_USER | SF_SIGNIFICANT | SF_CLEARABLE, ROOM, "room") \
 	X(LOCATION, location, TEXT, "LOCATION", "location", SF_USER | SF_SIGNIFICANT | SF_CLEARABLE, ROOM, "location") \
 	X(START, start, TIME, "DTSTART", "start", SF_USER | SF_SIGNIFICANT, TIME, "start") \

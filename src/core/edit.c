@@ -299,7 +299,7 @@ edit_replace(struct editor *ed, const char *uid, dais_time rid,
 
 	if ((cur = op_begin(ed, uid, rid, &next, why)) == NULL)
 		return false;
-	/* The rest (key, revision, origin, the file's CLASS) stays. */
+	/* The rest (key, revision, origin) stays. */
 	for (i = 0; i < SESSION_FIELD_COUNT; i++)
 		if (session_field_table[i].flags & SF_USER)
 			session_field_copy(&next, s, &session_field_table[i]);

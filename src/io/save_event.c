@@ -334,12 +334,25 @@ apply_session(icalcomponent *c, const struct programme *p,
 		                                   : ICAL_STATUS_CONFIRMED));
 	}
 
-	/* A copy of a closed meeting (edit_duplicate) is closed too; the
-	 * file's own CLASS, whatever its value, is kept. */
-	if (s->confidential &&
-	    icalcomponent_get_first_property(c, ICAL_CLASS_PROPERTY) == NULL)
-		icalcomponent_add_property(
-		    c, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL));
+	/* CLASS says whether the session is a closed meeting, read as the
+	 * loader reads it (ics_event.c): any class but PUBLIC is closed. The
+	 * file's own CLASS is kept while it says what the session is; one
+	 * that no longer does is replaced: CONFIDENTIAL for a session closed
+	 * in the planner (or a copy of a closed one), none for one opened. */
+	{
+		icalproperty *cls =
+		    icalcomponent_get_first_property(c, ICAL_CLASS_PROPERTY);
+		bool file_closed = cls != NULL && icalproperty_get_class(cls) !=
+		                                      ICAL_CLASS_PUBLIC;
+
+		if (file_closed != s->confidential) {
+			remove_all(c, ICAL_CLASS_PROPERTY);
+			if (s->confidential)
+				icalcomponent_add_property(
+				    c, icalproperty_new_class(
+				           ICAL_CLASS_CONFIDENTIAL));
+		}
+	}
 
 	remove_all(c, ICAL_DTSTART_PROPERTY);
 	remove_all(c, ICAL_DTEND_PROPERTY);

@@ -1,9 +1,9 @@
 /*
  * form.c: the session form, for a new session and for editing one: title,
- * kind, day, start, end or duration, room, status, expected attendance,
- * interpretation, description and notes. Times are typed as people type
- * them; a wrong field is refused where it is, with the reason, and the
- * whole form is applied as one edit (edit_create or edit_replace).
+ * kind, day, start, end or duration, room, status, public or closed,
+ * expected attendance, interpretation, description and notes. Times are typed
+ * as people type them; a wrong field is refused where it is, with the reason,
+ * and the whole form is applied as one edit (edit_create or edit_replace).
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -24,6 +24,7 @@ static const char *const field_labels[FF_COUNT] = {
     [FF_END] = "End or +length",
     [FF_ROOM] = "Room",
     [FF_STATUS] = "Status",
+    [FF_CLASS] = "Meeting",
     [FF_EXPECTED] = "Expected",
     [FF_LANGUAGES] = "Interpretation",
     [FF_DESCRIPTION] = "Description",
@@ -32,6 +33,23 @@ static const char *const field_labels[FF_COUNT] = {
 
 static const char *const status_names[3] = {"CONFIRMED", "TENTATIVE",
                                             "CANCELLED"};
+
+/* Choice 1 is a closed meeting: saved as CLASS:CONFIDENTIAL, left out of
+ * public exports (dais-programme(5)). */
+static const char *const class_names[2] = {"Public",
+                                           "Closed: not in public exports"};
+
+/* Who meets whom is not announced unless the parties agree
+ * (dais-programme(5), requests.ini's public = no): a bilateral made here
+ * is closed until the organiser opens it. */
+static bool
+kind_is_bilateral(const struct form *f)
+{
+	size_t k = f->f[FF_KIND].choice;
+
+	return k + 1 < f->nkinds &&
+	       text_compare_folded(f->kind_names[k], "BILATERAL") == 0;
+}
 
 /* What the start and end of an all-day item read: it keeps its days
  * while they do; a clock time in both makes it a timed session. */
@@ -222,6 +240,8 @@ fill(struct planner *pl, struct form *f, const struct session *s, int day)
 	else if (s->status == SESSION_CANCELLED)
 		status = 2;
 	choice_field(&f->f[FF_STATUS], (char **)status_names, 3, status);
+	choice_field(&f->f[FF_CLASS], (char **)class_names, 2,
+	             s->confidential ? 1 : 0);
 
 	lineedit_init_field(&f->f[FF_TITLE].edit,
 	                    s->title != NULL ? s->title : "");
@@ -290,6 +310,8 @@ form_open_create(struct planner *pl, int day, int minute, const char *room_id)
 		s.kind = "SIDE-SESSION";
 	else if (pl->p->conf.kinds.n > 0)
 		s.kind = pl->p->conf.kinds.v[0];
+	s.confidential =
+	    s.kind != NULL && text_compare_folded(s.kind, "BILATERAL") == 0;
 	f = xcalloc(1, sizeof *f);
 	f->create = true;
 	f->key.rid = DAIS_TIME_NONE;
@@ -449,6 +471,7 @@ build(struct planner *pl, const struct form *f, struct session *s)
 	s->status = f->f[FF_STATUS].choice == 1   ? SESSION_TENTATIVE
 	            : f->f[FF_STATUS].choice == 2 ? SESSION_CANCELLED
 	                                          : SESSION_CONFIRMED;
+	s->confidential = f->f[FF_CLASS].choice == 1;
 	s->expected = atoi(f->f[FF_EXPECTED].edit.text);
 	strlist_clear(&s->languages);
 	parse_languages(f->f[FF_LANGUAGES].edit.text, &s->languages);
@@ -529,6 +552,36 @@ cycle(struct form_field *fld, int by)
 		fld->choice = (fld->choice + 1) % fld->nchoices;
 }
 
+/* Left/Right/Space cycle a choice; a letter goes to the next choice
+ * starting with it. */
+static void
+choose(struct form_field *fld, enum action a, int key)
+{
+	size_t i;
+
+	if (a == ACT_EDIT_LEFT) {
+		cycle(fld, -1);
+		return;
+	}
+	if (a == ACT_EDIT_RIGHT || key == ' ') {
+		cycle(fld, 1);
+		return;
+	}
+	if (key <= ' ' || key >= 0x80)
+		return;
+	for (i = 1; i <= fld->nchoices; i++) {
+		size_t k = (fld->choice + i) % fld->nchoices;
+		const char *n = fld->names[k];
+
+		if (n[0] == '(')
+			n++;
+		if (tolower((unsigned char)n[0]) == tolower(key)) {
+			fld->choice = k;
+			return;
+		}
+	}
+}
+
 static void
 form_key(struct planner *pl, void *state, int key)
 {
@@ -559,27 +612,15 @@ form_key(struct planner *pl, void *state, int key)
 		break;
 	}
 	if (fld->type == FIELD_CHOICE) {
-		if (a == ACT_EDIT_LEFT)
-			cycle(fld, -1);
-		else if (a == ACT_EDIT_RIGHT || key == ' ')
-			cycle(fld, 1);
-		else if (key > ' ' && key < 0x80) {
-			/* Type-ahead: the next choice starting with it. */
-			size_t i;
+		size_t was = fld->choice;
 
-			for (i = 1; i <= fld->nchoices; i++) {
-				size_t k = (fld->choice + i) % fld->nchoices;
-				const char *n = fld->names[k];
-
-				if (n[0] == '(')
-					n++;
-				if (tolower((unsigned char)n[0]) ==
-				    tolower(key)) {
-					fld->choice = k;
-					break;
-				}
-			}
-		}
+		choose(fld, a, key);
+		if (fld->choice == was)
+			return;
+		if (f->cur == FF_CLASS)
+			f->class_chosen = true;
+		else if (f->cur == FF_KIND && f->create && !f->class_chosen)
+			f->f[FF_CLASS].choice = kind_is_bilateral(f) ? 1 : 0;
 		return;
 	}
 	if (lineedit_key(&fld->edit, a, key)) {

@@ -236,6 +236,7 @@ enum form_field_id {
 	FF_END,
 	FF_ROOM,
 	FF_STATUS,
+	FF_CLASS, /* public, or a closed meeting (CLASS) */
 	FF_EXPECTED,
 	FF_LANGUAGES,
 	FF_DESCRIPTION,
@@ -250,8 +251,10 @@ struct form {
 	struct session_key key; /* when editing */
 	struct form_field f[FF_COUNT];
 	int cur;
-	int start_shown; /* the start (minutes) the end was last shown for */
-	char *error;     /* an edit refusal for the whole form */
+	int start_shown;   /* the start (minutes) the end was last shown for */
+	bool class_chosen; /* the organiser set Public/Closed: the kind no
+	                    * longer decides it */
+	char *error;       /* an edit refusal for the whole form */
 	/* Choice names, owned here: kinds, days, rooms (ids parallel). */
 	char **kind_names, **day_names, **room_names, **room_ids;
 	size_t nkinds, ndays, nrooms;

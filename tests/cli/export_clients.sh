@@ -85,7 +85,7 @@ CONF
 		done <"$tmp/want-$z"
 		# A session across midnight is listed under both days.
 		n=$(grep '|' "$tmp/khal-list" | sort -u | wc -l)
-		[ "$n" = 33 ] || { echo "FAIL: khal ($zone) lists $n events, want 33"
+		[ "$n" = 29 ] || { echo "FAIL: khal ($zone) lists $n events, want 29"
 			cat "$tmp/khal-list"; fail=1; }
 		n=$(grep '|CANCELLED$' "$tmp/khal-list" | sort -u | wc -l)
 		[ "$n" = 1 ] || { echo "FAIL: khal ($zone) shows $n cancelled, want 1"; fail=1; }
@@ -106,7 +106,7 @@ CONF
 				{ echo "FAIL: calcurse ($zone) does not list: $s|$e|$title"; fail=1; }
 		done <"$tmp/want-$z"
 		n=$(grep '|' "$tmp/cc-list" | sort -u | wc -l)
-		[ "$n" = 33 ] || { echo "FAIL: calcurse ($zone) lists $n events, want 33"
+		[ "$n" = 29 ] || { echo "FAIL: calcurse ($zone) lists $n events, want 29"
 			cat "$tmp/cc-list"; fail=1; }
 	fi
 done

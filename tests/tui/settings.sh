@@ -56,7 +56,7 @@ import icalendar
 d = sys.argv[1]
 cal = icalendar.Calendar.from_ical(open(os.path.join(d, "programme.ics"), "rb").read())
 n = len(cal.walk("VEVENT"))
-if n < 30:
+if n < 25:  # 29 public sessions, some of them series
     sys.exit("FAIL: %d events in the exported programme" % n)
 text = open(os.path.join(d, "programme.ics"), encoding="utf-8").read()
 if "X-DAIS-NOTES" in text:
