@@ -1,8 +1,9 @@
 /*
  * runsheet_for.c: one participant's own programme, the sheet a protocol
  * officer hands a head of delegation: their sessions day by day with their
- * role, room and building, the walk to the next building, where the rest
- * of their delegation is meanwhile, and the session's public description.
+ * role, whom they meet, room and building, the walk to the next building,
+ * where the rest of their delegation is meanwhile, and the session's
+ * public description.
  * Which sessions, and what is private, is decided as `dais export --for`
  * decides (export_includes, public): internal notes, contact details and
  * conflicts never appear. Laid out by the run-sheet's text and PDF
@@ -16,11 +17,15 @@
 #include "dais/export.h"
 #include "dais/lineup.h"
 #include "dais/runsheet.h"
+#include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "runsheet_doc.h"
 
 /* More colleagues elsewhere than this are counted, not listed. */
 #define LIST_ELSEWHERE_MAX 8
+/* More others than this in an open session (a plenary's speakers and
+ * delegations) are counted, not named: the subject is one of many. */
+#define LIST_WITH_MAX 10
 
 struct for_ctx {
 	const struct programme *p;
@@ -162,6 +167,41 @@ add_role(const struct for_ctx *c, const struct session *s, struct rs_block *b)
 				             NULL, 0);
 			}
 	}
+	free(people);
+}
+
+/*
+ * "With": the session's other people, by the names the run-sheet uses and
+ * in protocol order, the chairs named above left out. In a bilateral or a
+ * closed meeting the counterpart is the point of the meeting, so all are
+ * named; in a larger open session more than LIST_WITH_MAX are counted.
+ */
+static void
+add_with(const struct for_ctx *c, const struct session *s, struct rs_block *b)
+{
+	struct lineup_person *people = lineup_of(c->p, s);
+	bool all =
+	    s->confidential ||
+	    (s->kind != NULL && text_compare_folded(s->kind, "BILATERAL") == 0);
+	struct rs_field *f = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nassign; i++)
+		if (!counts_for(c, &people[i]) &&
+		    (c->group || people[i].heading != LINEUP_CHAIR))
+			n++;
+	if (n > 0)
+		f = rs_add_field(b, "With", false);
+	if (n > LIST_WITH_MAX && !all)
+		rs_add_entry(f, xasprintf("%zu other participants", n), NULL,
+		             0);
+	else
+		for (i = 0; i < s->nassign; i++)
+			if (!counts_for(c, &people[i]) &&
+			    (c->group || people[i].heading != LINEUP_CHAIR))
+				rs_add_entry(f,
+				             rs_person_name(c->p, people[i].a),
+				             NULL, 0);
 	free(people);
 }
 
@@ -332,6 +372,7 @@ build_block(const struct for_ctx *c, size_t k, int day, struct rs_block *b)
 	if (s->all_day)
 		all_day_head(c->p, s, day, b);
 	add_role(c, s, b);
+	add_with(c, s, b);
 	rs_add_value(b, "Room", rs_session_room_label(c->p, s));
 	if (s->languages.n > 0)
 		rs_add_value(b, "Interpretation",

@@ -23,6 +23,7 @@ expect_contains "Arrival and departure not given" text "$text"
 expect_contains "09:30-10:45  Opening plenary: statements of the co-hosts
              1h15 · PLENARY · CONFIRMED
   Role            Chair
+  With            37 other participants
   Room            Main Plenary Hall (Sheikh Jaber Al-Ahmad Cultural Centre, Main
                   Building)" text "$text"
 expect_contains "14:45-15:30  Bilateral meeting: Kuwait and Tajikistan" text "$text"
@@ -34,6 +35,36 @@ first=$(printf '%s\n' "$text" | grep -n "Opening plenary" | head -1 | cut -d: -f
 later=$(printf '%s\n' "$text" | grep -n "Ministerial reception" | head -1 | cut -d: -f1)
 [ -n "$first" ] && [ -n "$later" ] && [ "$first" -lt "$later" ] ||
 	{ echo "FAIL: sessions not in time order ($first, $later)"; fail=1; }
+# Whom they meet (review 3, finding 20): the counterpart of a bilateral,
+# by the run-sheet's names; a large open session counts the others.
+expect_contains "  Role            Speaker (1st of 2)
+  With            Minister of Internal Affairs — Tajikistan (Вазири корҳои
+                  дохилӣ — Тоҷикистон)" text "$text"
+expect_contains "  With            Minister of Internal Affairs — Kazakhstan" text "$text"
+# A closed meeting names everyone in it, however many.
+expect_exit 0 "$DAIS" runsheet "$kuwait" --for kw-mfa-deputy
+expect_contains "  Role            Chair
+  With            Deputy Minister of Foreign Affairs — Tajikistan (Муовини
+                  вазири корҳои хориҷӣ — Тоҷикистон)
+                  United Nations Office of Counter-Terrorism (UNOCT)" deputy "$out"
+cp -r "$kuwait" "$tmp/closed"
+/usr/bin/python3 - "$tmp/closed/programme/plenary.ics" <<'PY'
+import sys
+p = sys.argv[1]
+t = open(p, newline="").read()
+i = t.index("SUMMARY:Opening plenary")
+j = t.index("\r\n", i)
+open(p, "w", newline="").write(t[:j] + "\r\nCLASS:CONFIDENTIAL" + t[j:])
+PY
+expect_exit 0 "$DAIS" runsheet "$tmp/closed" --for kw-interior --day 2026-11-04
+with=$(printf '%s\n' "$out" | sed -n '/Opening plenary/,/Room/p' | grep -c '^                  [^ ]\|^  With')
+[ "$with" -ge 37 ] || { echo "FAIL: the closed plenary names $with of its 37 others"; fail=1; }
+expect_not_contains "other participants
+  Room            Main Plenary Hall (Sheikh Jaber Al-Ahmad Cultural Centre, Main
+                  Building)
+  Interpretation  ar, en, ru, fr, zh
+  Notes           Opening" closed "$out"
+
 # The walk to another building, and the rest of the delegation meanwhile.
 expect_contains "  Walk            6 min to Garden Terrace (Sheikh Jaber Al-Ahmad Cultural" \
 	text "$text"
@@ -81,6 +112,8 @@ if "$DAIS" runsheet --help | grep -q pdf &&
 	# pdftotext spaces Arabic letters apart: look for a word's tail.
 	expect_contains "لكويت" pdftotext "$ptext"
 	expect_contains "Bilateral meeting: Kuwait and Tajikistan" pdftotext "$ptext"
+	printf '%s\n' "$ptext" | grep -qE "With +Minister of Internal Affairs — Tajikistan" ||
+		{ echo "FAIL: the PDF does not say whom the bilateral is with"; fail=1; }
 	expect_not_contains "VIP entrance" pdftotext "$ptext"
 	pdftoppm -png -r 60 -f 1 -l 1 "$tmp/kw.pdf" "$tmp/kw" ||
 		{ echo "FAIL: page 1 does not render"; fail=1; }
