@@ -44,6 +44,7 @@ static const char style[] =
     ".where,.meta{color:var(--muted)}\n"
     ".cancelled .title{text-decoration:line-through}\n"
     ".status{font-weight:700;color:#a00000;text-decoration:none}\n"
+    ".tentative{font-weight:400;font-style:italic;color:var(--muted)}\n"
     "dl.people{margin:.4rem 0 0;display:grid;"
     "grid-template-columns:max-content 1fr;gap:.1rem .75rem}\n"
     "dl.people dt{font-weight:600}\n"
@@ -425,6 +426,12 @@ write_session(struct page *pg, const struct session *s, struct dais_date on)
 		xmlout_start(pg->x, "span");
 		xmlout_attr(pg->x, "class", "status");
 		xmlout_text(pg->x, "Cancelled: ");
+		xmlout_end(pg->x);
+	} else if (s->status == SESSION_TENTATIVE) {
+		/* Not confirmed yet: said as the planner's list says it. */
+		xmlout_start(pg->x, "span");
+		xmlout_attr(pg->x, "class", "tentative");
+		xmlout_text(pg->x, "(tentative) ");
 		xmlout_end(pg->x);
 	}
 	xmlout_start(pg->x, "span");

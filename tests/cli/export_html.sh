@@ -44,6 +44,8 @@ expect_not_contains "Bilateral meeting: Kuwait and" page "$page"
 expect_contains '<span lang="ar" dir="rtl">وزير الداخلية — الكويت</span>' page "$page"
 expect_contains '<span lang="tg">Вазири корҳои дохилӣ — Тоҷикистон</span>' page "$page"
 expect_contains '<span class="status">Cancelled: </span>' page "$page"
+# A tentative session says so, as the planner's list does (review 3, 19).
+expect_contains '<h3><span class="tentative">(tentative) </span><span class="title">Youth voices on online radicalisation</span>' page "$page"
 
 if [ -n "$chrome" ]; then
 	# The page as the browser builds it.

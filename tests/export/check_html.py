@@ -189,6 +189,12 @@ def main():
                     cancelled != (status is not None and
                                   "Cancelled" in status.text()):
                 fail(at, "cancellation not shown in words and class")
+            tentative = li.first("span", "tentative")
+            if (s["status"] == "TENTATIVE") != (
+                    tentative is not None and
+                    tentative.text().strip() == "(tentative)"):
+                fail(at, "tentative not said, or said of a session that "
+                     "is not")
             room = prog.rooms.get(s["room"], {}).get("name") or s["location"]
             wp = li.first("p", "where")
             if room and (wp is None or not wp.text().startswith(room)):
