@@ -54,7 +54,11 @@ static const char style[] =
     "dl.people ul.run li+li::before{content:'; '}\n"
     ".local{color:var(--muted)}\n"
     "footer{margin-top:3rem;color:var(--muted);font-size:.9rem}\n"
-    "@media (max-width:40rem){li.session{grid-template-columns:1fr}}\n"
+    /* On a phone the labels go above their names: beside them, "Delegations
+     * and organisations" would squeeze the names to a word a line. */
+    "@media (max-width:40rem){li.session{grid-template-columns:1fr}\n"
+    "dl.people{grid-template-columns:1fr}\n"
+    "dl.people dd+dt{margin-top:.3rem}}\n"
     "@media print{\n"
     "@page{size:A4;margin:15mm 14mm}\n"
     "body{max-width:none;padding:0;font:10pt/1.35 'Noto Serif',"
