@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dais/strbuf.h"
 #include "dais/textwidth.h"
 #include "dais/trim.h"
 #include "dais/xalloc.h"
@@ -689,9 +690,25 @@ form_draw(struct planner *pl, void *state, struct canvas *c, int *cy, int *cx)
 	canvas_put_fit(c, by + FF_COUNT + 2, bx + 2, bw - 4, line, STYLE_DIM,
 	               0);
 	free(line);
-	if (err != NULL)
-		canvas_put_fit(c, by + FF_COUNT + 3, bx + 2, bw - 4, err,
-		               STYLE_STATUS_ERROR, 0);
+	if (err != NULL) {
+		/* On the two lines under the keys: the end of a message is
+		 * often the advice ("type its length, e.g. +2h"). */
+		size_t n, k;
+		char **w = text_wrap(err, bw - 4, &n);
+		struct strbuf rest = {0};
+
+		for (k = 1; k < n; k++)
+			strbuf_addf(&rest, "%s%s", k > 1 ? " " : "", w[k]);
+		canvas_put_fit(c, by + FF_COUNT + 3, bx + 2, bw - 4,
+		               n > 0 ? w[0] : "", STYLE_STATUS_ERROR, 0);
+		if (n > 1)
+			canvas_put_fit(c, by + FF_COUNT + 4, bx + 2, bw - 4,
+			               rest.v, STYLE_STATUS_ERROR, 0);
+		strbuf_free(&rest);
+		for (k = 0; k < n; k++)
+			free(w[k]);
+		free(w);
+	}
 	if (f->f[f->cur].type == FIELD_CHOICE)
 		*cy = *cx = -1;
 }
