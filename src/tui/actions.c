@@ -492,6 +492,29 @@ planner_save(struct planner *pl)
 	free(diags.v);
 }
 
+/* dir made absolute (it exists), for a message that says where the files
+ * went whatever the planner's current directory; a copy if that fails. */
+static char *
+absolute_dir(const char *dir)
+{
+	char *abs = realpath(dir, NULL);
+
+	return abs != NULL ? abs : xstrdup(dir);
+}
+
+char *
+planner_export_default(const struct planner *pl)
+{
+	char *abs = absolute_dir(pl->p->dir), *where;
+	size_t n = strlen(abs);
+
+	while (n > 1 && abs[n - 1] == '/')
+		abs[--n] = '\0';
+	where = xasprintf("%s-export", abs);
+	free(abs);
+	return where;
+}
+
 char *
 planner_export(struct planner *pl, const char *where)
 {
@@ -525,6 +548,12 @@ planner_export(struct planner *pl, const char *where)
 		return NULL;
 	}
 	o.published = published;
+	{
+		char *abs = absolute_dir(dir);
+
+		free(dir);
+		dir = abs;
+	}
 	path = xasprintf("%s/programme.ics", dir);
 	people = xasprintf("%s/participants", dir);
 	if (!export_save(pl->p, &o, path, &msg)) {

@@ -24,7 +24,7 @@ config_init(struct tui_config *cfg)
 	keymap_defaults(&cfg->keys);
 	theme_defaults(&cfg->theme);
 	cfg->print_command = xstrdup("lpr");
-	cfg->export_dir = xstrdup("dais-export");
+	cfg->export_dir = NULL; /* beside the programme: DIR-export */
 	cfg->zoom = 15;
 	cfg->detail = true;
 }

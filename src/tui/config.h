@@ -27,7 +27,7 @@ struct tui_config {
 	struct kind_colour *kinds;
 	size_t nkinds;
 	char *print_command; /* "lpr" */
-	char *export_dir;    /* "dais-export", "~" expanded */
+	char *export_dir;    /* "~" expanded; NULL: beside the programme */
 	int zoom;            /* minutes a grid row: 5, 10, 15, 30 or 60 */
 	bool detail;         /* the detail pane starts shown */
 };

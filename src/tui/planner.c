@@ -677,10 +677,16 @@ planner_global_action(struct planner *pl, enum action a)
 			planner_search(pl, pl->search,
 			               a == ACT_SEARCH_NEXT ? 1 : -1);
 		return true;
-	case ACT_EXPORT:
+	case ACT_EXPORT: {
+		char *where = pl->cfg->export_dir != NULL
+		                  ? xstrdup(pl->cfg->export_dir)
+		                  : planner_export_default(pl);
+
 		prompt_open(pl, "Export participants' calendars to directory: ",
-		            pl->cfg->export_dir, planner_export);
+		            where, planner_export);
+		free(where);
 		return true;
+	}
 	case ACT_IMPORT:
 		import_open(pl);
 		return true;

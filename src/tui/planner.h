@@ -727,6 +727,9 @@ void planner_search(struct planner *pl, const char *query, int direction);
  * directory to export into, the print command or file. */
 char *planner_search_typed(struct planner *pl, const char *text);
 char *planner_export(struct planner *pl, const char *dir);
+/* Where E proposes to export when dais.ini names no directory: beside the
+ * programme, DIR-export, as an absolute path (owned by the caller). */
+char *planner_export_default(const struct planner *pl);
 char *planner_print(struct planner *pl, const char *dest);
 /* The People view's print: the selected participant's own programme. */
 char *planner_print_programme(struct planner *pl, const char *dest);
