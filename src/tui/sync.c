@@ -26,6 +26,7 @@
 #include "dais/caldav_sync.h"
 #include "dais/edit_registry.h"
 #include "dais/load.h"
+#include "dais/session_field.h"
 #include "dais/strbuf.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
@@ -444,9 +445,22 @@ reload_keeping_edits(struct planner *pl, char **overlap)
 	return ok;
 }
 
-/* One side of the question: day, time, room, title, people. */
+/* Whether two states of a session have different titles. */
+static bool
+titles_differ(const struct session *a, const struct session *b)
+{
+	return a != NULL && b != NULL &&
+	       strcmp(a->title ? a->title : "", b->title ? b->title : "") != 0;
+}
+
+/*
+ * One side of the question: day, time, room, title, people. The title is
+ * cut to TITLE_COLUMNS unless it differs from the other side's: two long
+ * titles cut at the same place would hide the very change asked about.
+ */
 static void
-describe(struct strbuf *t, struct planner *pl, const struct session *s)
+describe(struct strbuf *t, struct planner *pl, const struct session *s,
+         const struct session *other)
 {
 	char day[DAIS_TIMEBUF], span[DAIS_TIMEBUF];
 	int d;
@@ -457,13 +471,40 @@ describe(struct strbuf *t, struct planner *pl, const struct session *s)
 		return;
 	}
 	d = programme_day_of(pl->p, s->start);
-	title = text_truncate(s->title ? s->title : "", TITLE_COLUMNS);
+	title = titles_differ(s, other)
+	            ? xstrdup(s->title ? s->title : "")
+	            : text_truncate(s->title ? s->title : "", TITLE_COLUMNS);
 	strbuf_addf(t, "%s %s, %s, '%s', %zu %s%s",
 	            d >= 0 ? planner_day_label(pl, d, day) : "(no day)",
 	            planner_span(pl, s, span), planner_room_name(pl, s), title,
 	            s->nassign, s->nassign == 1 ? "person" : "people",
 	            s->status == SESSION_CANCELLED ? ", cancelled" : "");
 	free(title);
+}
+
+/* "Differs: title, time": what the two versions do not share, so that a
+ * change the lines above do not show (a description, notes) is named. */
+static void
+differs(struct strbuf *t, const struct session *a, const struct session *b)
+{
+	static const struct {
+		unsigned group;
+		const char *name;
+	} names[] = {
+	    {SESSION_GROUP_TITLE, "title"},
+	    {SESSION_GROUP_TIME, "time"},
+	    {SESSION_GROUP_ROOM, "room"},
+	    {SESSION_GROUP_STATUS, "status"},
+	    {SESSION_GROUP_PEOPLE, "people"},
+	    {SESSION_GROUP_OTHER, "other details"},
+	};
+	unsigned g = session_diff_groups(a, b, false);
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (g & names[i].group)
+			strbuf_addf(t, "%s%s", n++ == 0 ? "\nDiffers: " : ", ",
+			            names[i].name);
 }
 
 static void ask_next(struct planner *pl);
@@ -548,11 +589,13 @@ ask_next(struct planner *pl)
 	            s->at + 1, s->nasking);
 	free(title);
 	strbuf_addf(&t, "Yours:  ");
-	describe(&t, pl, mine);
+	describe(&t, pl, mine, c->theirs);
 	strbuf_addf(&t, "\nServer: ");
-	describe(&t, pl, c->theirs);
+	describe(&t, pl, c->theirs, mine);
 	if (c->aside != NULL)
 		strbuf_addf(&t, " (in %s)", c->aside);
+	if (mine != NULL && c->theirs != NULL)
+		differs(&t, mine, c->theirs);
 	strbuf_addf(&t,
 	            "\nm keep yours%s · t take the server's · Esc decide "
 	            "later",

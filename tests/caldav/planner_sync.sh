@@ -4,7 +4,8 @@
 # at once. A moves session X and saves (the sync after the save sends it);
 # B, with an unsaved edit of its own, presses S and sees X moved, its own
 # edit still there. Both change session Z: B, the second, is shown both
-# versions, keeps its own, and A's is kept aside; A's next sync takes B's.
+# versions (whole titles when they differ, and what differs), keeps its
+# own, and A's is kept aside; A's next sync takes B's.
 # A deletes W while B edits it: B is asked, and takes the deletion.
 # Last, a server that stalls: the planner opens and takes keys at once,
 # saves after a second, and quits without waiting for it.
@@ -100,6 +101,13 @@ as A
 find_session "Border management in Central"
 keys J
 wait_for "Moved"
+# A also renames it at the end of its long title: the question must show
+# both titles whole, not cut at the same place (review 3, finding 5).
+keys e
+wait_for "Edit session"
+type_text " (revised)"
+keys Enter
+wait_for "next phase (revised)"
 keys s
 wait_for "1 of yours sent"
 za=$(start_of "$tmp/a" "$Z")
@@ -114,6 +122,9 @@ za_line=$(screen | grep "Server:")
 expect_contains "$za-" "the server's version in the question" "$za_line"
 expect_not_contains "$za-" "B's version in the question" "$zb_line"
 wait_joined "(in $tmp/b/sync-conflicts/$Z.ics)"
+wait_joined "'Border management in Central Asia: results and the next phase (revised)'"
+wait_joined "'Border management in Central Asia: results and the next phase', "
+wait_for "Differs: title, time"
 # m keeps B's: its edits (Z and Y) are saved and sent; A's version of Z
 # stays aside
 keys m
