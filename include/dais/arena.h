@@ -28,9 +28,10 @@ void *arena_alloc(struct arena *a, size_t size, size_t align);
 /* A copy of the n bytes at s, NUL-terminated: the caller's own. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /*
- * The one copy of the n bytes at s (NUL-terminated) the store holds,
- * made on first use: the same text gives the same pointer. Shared by
- * every holder, so never write through it.
+ * The one NUL-terminated copy of the n bytes at s (no NUL among them;
+ * none needed after them) that the store holds, made on first use: the
+ * same text gives the same pointer. Shared by every holder, so never
+ * write through it.
  */
 char *arena_intern(struct arena *a, const char *s, size_t n);
 /* Bytes taken from the system for chunks, for benchmarks and tests. */

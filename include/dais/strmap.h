@@ -1,6 +1,6 @@
 /*
- * strmap.h: a hash map from strings to indices (open addressing, FNV-1a),
- * the FNV-1a hash itself (64-bit, offset basis 14695981039346656037), and
+ * strmap.h: a hash map from strings to indices (open addressing, XXH3),
+ * the FNV-1a hash (64-bit, offset basis 14695981039346656037), and
  * the splitmix64 mixer.
  * Keys are borrowed: they must outlive the map. dais keys registry ids,
  * zone names and UIDs with it, each mapping to a position in an array.
@@ -19,6 +19,9 @@
 uint64_t fnv1a_add(uint64_t h, const void *data, size_t n);
 uint64_t fnv1a(const void *data, size_t n);
 uint64_t fnv1a_str(const char *s);
+/* The hash a strmap keys the len bytes at key by (XXH3, folded to 32
+ * bits), for a table of texts of its own (arena.c's interned texts). */
+uint32_t strmap_hash(const char *key, size_t len);
 /* The next number of a splitmix64 sequence whose state is *state: a
  * full-period mix, enough to spread a seed or a clock (UIDs). */
 uint64_t splitmix64(uint64_t *state);
@@ -28,6 +31,8 @@ struct strmap {
 	struct strmap_slot {
 		const char *key; /* NULL: empty */
 		size_t value;
+		/* Of the key, compared before its bytes are read. */
+		uint32_t hash, len;
 	} * slot;
 	size_t n, cap; /* cap is 0 or a power of two */
 };

@@ -1,9 +1,10 @@
 /*
  * arena.c: the string store of arena.h: chunks of ARENA_CHUNK bytes taken
- * with malloc and handed out by moving a pointer, and a strmap of the
- * interned texts. With AddressSanitizer every allocation is followed by a
- * poisoned gap and the unused rest of a chunk stays poisoned, so an
- * overflow from one string into the next is reported as on the heap.
+ * with malloc and handed out by moving a pointer, and a table of the
+ * interned texts, which are kept in chunks of their own. With AddressSanitizer
+ * every allocation is followed by a poisoned gap and the unused rest of a chunk
+ * stays poisoned, so an overflow from one string into the next is reported as
+ * on the heap.
  */
 #include "dais/arena.h"
 
@@ -42,6 +43,10 @@
 /* Large enough that glibc maps it apart from its small-block heap, which
  * libical's short-lived parse objects keep reusing while a file loads. */
 #define ARENA_CHUNK ((size_t)1 << 20)
+/* The interned texts' blocks, cut from the chunks: a programme has a few
+ * thousand distinct ids and names, which stay together in a few of these,
+ * so a lookup that finds one reads memory the last lookups read too. */
+#define ARENA_INTERN_CHUNK ((size_t)64 << 10)
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -49,12 +54,29 @@ struct arena_chunk {
 	alignas(max_align_t) char data[];
 };
 
+/* The free space of a chunk being filled. */
+struct bump {
+	char *at, *end;
+};
+
+/* A slot of the interned texts' table: the text's hash and length are
+ * compared before its bytes are read, and 16 bytes a slot keep a
+ * programme's table (a few thousand texts) small enough to stay in the
+ * cache while libical's parse streams through it. */
+struct interned {
+	char *text; /* NULL: empty */
+	uint32_t hash, len;
+};
+
 struct arena {
-	struct arena_chunk *chunks; /* the newest first */
-	char *at, *end;             /* free space of the newest */
+	struct arena_chunk *chunks; /* every chunk, the newest first */
+	struct bump any;            /* texts and arrays of one holder */
+	struct bump interned;       /* arena_intern's texts */
 	size_t bytes;
-	/* Interned texts; each value is the key's own address. */
-	struct strmap interned;
+	/* arena_intern's texts by hash, linear probing, at most 3/4 full;
+	 * cap is 0 or a power of two. */
+	struct interned *table;
+	size_t ntexts, cap;
 };
 
 struct arena *
@@ -75,38 +97,48 @@ arena_free(struct arena *a)
 		UNPOISON(c, c->size);
 		free(c);
 	}
-	strmap_free(&a->interned);
+	free(a->table);
 	free(a);
 }
 
-/* Room for size bytes at an address aligned to align (a power of two). */
+/* Room for size bytes at an address aligned to align (a power of two),
+ * from b; a new chunk when b is full. */
 static void *
-take(struct arena *a, size_t size, size_t align)
+take(struct arena *a, struct bump *b, size_t size, size_t align)
 {
 	uintptr_t at =
-	    ((uintptr_t)a->at + (align - 1)) & ~(uintptr_t)(align - 1);
+	    ((uintptr_t)b->at + (align - 1)) & ~(uintptr_t)(align - 1);
 	struct arena_chunk *c;
 	size_t need;
 
 	if (size > SIZE_MAX / 4)
 		abort(); /* no text of a programme is that large */
-	if (a->at == NULL || at > (uintptr_t)a->end ||
-	    (uintptr_t)a->end - at < size + ARENA_GAP) {
-		/* A block larger than a chunk gets a chunk of its own. */
+	if (b->at == NULL || at > (uintptr_t)b->end ||
+	    (uintptr_t)b->end - at < size + ARENA_GAP) {
 		need = size + ARENA_GAP + align;
-		need = need > ARENA_CHUNK - sizeof *c ? need + sizeof *c
-		                                      : ARENA_CHUNK;
-		c = xmalloc(need);
-		c->size = need;
-		c->next = a->chunks;
-		a->chunks = c;
-		a->bytes += need;
-		a->at = c->data;
-		a->end = (char *)c + need;
-		POISON(a->at, (size_t)(a->end - a->at));
-		at = ((uintptr_t)a->at + (align - 1)) & ~(uintptr_t)(align - 1);
+		if (b == &a->interned && need <= ARENA_INTERN_CHUNK / 2) {
+			/* Cut from the other texts' chunks: a malloc block
+			 * of its own would move libical's small blocks. */
+			b->at = take(a, &a->any, ARENA_INTERN_CHUNK,
+			             alignof(max_align_t));
+			b->end = b->at + ARENA_INTERN_CHUNK;
+		} else {
+			/* A block larger than a chunk gets a chunk of its
+			 * own. */
+			need = need > ARENA_CHUNK - sizeof *c ? need + sizeof *c
+			                                      : ARENA_CHUNK;
+			c = xmalloc(need);
+			c->size = need;
+			c->next = a->chunks;
+			a->chunks = c;
+			a->bytes += need;
+			b->at = c->data;
+			b->end = (char *)c + need;
+		}
+		POISON(b->at, (size_t)(b->end - b->at));
+		at = ((uintptr_t)b->at + (align - 1)) & ~(uintptr_t)(align - 1);
 	}
-	a->at = (char *)(at + size + ARENA_GAP);
+	b->at = (char *)(at + size + ARENA_GAP);
 	UNPOISON((void *)at, size);
 	return (void *)at;
 }
@@ -117,40 +149,83 @@ arena_alloc(struct arena *a, size_t size, size_t align)
 	if (align == 0 || (align & (align - 1)) != 0 ||
 	    align > alignof(max_align_t))
 		abort(); /* a caller's bug */
-	return take(a, size ? size : 1,
+	return take(a, &a->any, size ? size : 1,
 	            align > ARENA_GRANULE ? align : ARENA_GRANULE);
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *copy = take(a, n + 1, ARENA_GRANULE);
+	char *copy = take(a, &a->any, n + 1, ARENA_GRANULE);
 
 	memcpy(copy, s, n);
 	copy[n] = '\0';
 	return copy;
 }
 
+/* The slot of the n bytes at s (hash h), or the empty one where they
+ * would go. */
+static struct interned *
+intern_slot(const struct arena *a, const char *s, uint32_t n, uint32_t h)
+{
+	size_t mask = a->cap - 1, i;
+	struct interned *x;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		x = &a->table[i];
+		if (x->text == NULL ||
+		    (x->hash == h && x->len == n && memcmp(x->text, s, n) == 0))
+			return x;
+	}
+}
+
+static void
+intern_grow(struct arena *a)
+{
+	struct interned *old = a->table;
+	size_t oldcap = a->cap, i, j, mask;
+
+	a->cap = oldcap ? oldcap * 2 : 256;
+	mask = a->cap - 1;
+	a->table = xcalloc(a->cap, sizeof *a->table);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].text == NULL)
+			continue;
+		/* The texts are distinct: the first empty slot is the place. */
+		for (j = old[i].hash & mask; a->table[j].text != NULL;
+		     j = (j + 1) & mask)
+			;
+		a->table[j] = old[i];
+	}
+	free(old);
+}
+
 char *
 arena_intern(struct arena *a, const char *s, size_t n)
 {
-	struct arena_chunk *chunk = a->chunks;
-	char *mark = a->at, *copy;
-	size_t found;
+	struct interned *x;
+	uint32_t len, h;
 
-	/* Copied first, so that the map (which wants a NUL-terminated key)
-	 * can be asked; when it has the text, the copy is given back (unless
-	 * it started a chunk: then its bytes stay unused). */
-	copy = arena_strndup(a, s, n);
-	if (strmap_get(&a->interned, copy, &found)) {
-		if (a->chunks == chunk) {
-			POISON(copy, n + 1);
-			a->at = mark;
-		}
-		return (char *)(uintptr_t)found;
+	if (n > UINT32_MAX)
+		abort(); /* no id or name of a programme is that large */
+	len = (uint32_t)n;
+	h = strmap_hash(s, n);
+	/* Asked with (s, n) as they are: a text seen before costs no copy. */
+	if (a->cap != 0) {
+		x = intern_slot(a, s, len, h);
+		if (x->text != NULL)
+			return x->text;
 	}
-	strmap_add(&a->interned, copy, (size_t)(uintptr_t)copy);
-	return copy;
+	if ((a->ntexts + 1) * 4 > a->cap * 3)
+		intern_grow(a);
+	x = intern_slot(a, s, len, h);
+	x->text = take(a, &a->interned, n + 1, ARENA_GRANULE);
+	memcpy(x->text, s, n);
+	x->text[n] = '\0';
+	x->hash = h;
+	x->len = len;
+	a->ntexts++;
+	return x->text;
 }
 
 size_t

@@ -1,11 +1,18 @@
 /*
  * strmap.c: the string map of strmap.h, linear probing in a table kept at
- * most half full.
+ * most half full. Each slot keeps its key's hash and length beside the
+ * key, so a probe reads the key's bytes only when both match: the keys
+ * (ids, UIDs) lie all over the heap and the programme's store, and
+ * reaching one was most of a lookup's time.
  */
 #include "dais/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Header only: inlined, no library to load at start-up. */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "dais/xalloc.h"
 
@@ -32,83 +39,122 @@ fnv1a_str(const char *s)
 	return fnv1a(s, strlen(s));
 }
 
-/* FNV's low bits are weak for short keys; fold the high ones in. */
-static size_t
-strmap_home(const struct strmap *m, const char *key)
+/* XXH3 reads a short key in a few steps where FNV-1a took one per byte,
+ * and its low bits are as good as its high ones. */
+uint32_t
+strmap_hash(const char *key, size_t len)
 {
-	uint64_t h = fnv1a_str(key);
+	uint64_t h = XXH3_64bits(key, len);
 
-	return (size_t)(h ^ (h >> 29)) & (m->cap - 1);
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-static void
-strmap_place(struct strmap *m, const char *key, size_t value)
+/* A key's length as a slot keeps it; no key of a programme comes near
+ * 4 GiB. */
+static uint32_t
+key_len(size_t len)
 {
-	size_t i;
+	if (len > UINT32_MAX)
+		abort();
+	return (uint32_t)len;
+}
 
-	for (i = strmap_home(m, key); m->slot[i].key != NULL;
-	     i = (i + 1) & (m->cap - 1))
-		;
-	m->slot[i].key = key;
-	m->slot[i].value = value;
+/*
+ * The slot holding the len bytes at key (hash h), or the empty slot where
+ * they would go. The table must have room (cap > 0).
+ */
+static size_t
+find(const struct strmap *m, const char *key, uint32_t len, uint32_t h)
+{
+	size_t mask = m->cap - 1, i;
+
+	for (i = h & mask; m->slot[i].key != NULL; i = (i + 1) & mask)
+		if (m->slot[i].hash == h && m->slot[i].len == len &&
+		    memcmp(m->slot[i].key, key, len) == 0)
+			break;
+	return i;
 }
 
 static void
 strmap_grow(struct strmap *m)
 {
 	struct strmap_slot *old = m->slot;
-	size_t oldcap = m->cap, i;
+	size_t oldcap = m->cap, i, j, mask;
 
 	m->cap = oldcap ? oldcap * 2 : 16;
+	mask = m->cap - 1;
 	m->slot = xcalloc(m->cap, sizeof *m->slot);
-	for (i = 0; i < oldcap; i++)
-		if (old[i].key != NULL)
-			strmap_place(m, old[i].key, old[i].value);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		/* Keys are distinct: the first empty slot is the place. */
+		for (j = old[i].hash & mask; m->slot[j].key != NULL;
+		     j = (j + 1) & mask)
+			;
+		m->slot[j] = old[i];
+	}
 	free(old);
 }
 
 bool
 strmap_get(const struct strmap *m, const char *key, size_t *value)
 {
+	uint32_t len = key_len(strlen(key));
 	size_t i;
 
 	if (m->cap == 0)
 		return false;
-	for (i = strmap_home(m, key); m->slot[i].key != NULL;
-	     i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->slot[i].key, key) == 0) {
-			if (value != NULL)
-				*value = m->slot[i].value;
-			return true;
+	i = find(m, key, len, strmap_hash(key, len));
+	if (m->slot[i].key == NULL)
+		return false;
+	if (value != NULL)
+		*value = m->slot[i].value;
+	return true;
+}
+
+/* The slot of key, made (empty of value) when the key is new: then *added
+ * is true. */
+static struct strmap_slot *
+slot_of(struct strmap *m, const char *key, bool *added)
+{
+	uint32_t len = key_len(strlen(key)), h = strmap_hash(key, len);
+	size_t i;
+
+	if (m->cap != 0) {
+		i = find(m, key, len, h);
+		if (m->slot[i].key != NULL) {
+			*added = false;
+			return &m->slot[i];
 		}
-	return false;
+	}
+	if ((m->n + 1) * 2 > m->cap)
+		strmap_grow(m);
+	i = find(m, key, len, h);
+	m->slot[i].key = key;
+	m->slot[i].hash = h;
+	m->slot[i].len = len;
+	m->n++;
+	*added = true;
+	return &m->slot[i];
 }
 
 bool
 strmap_add(struct strmap *m, const char *key, size_t value)
 {
-	if (strmap_get(m, key, NULL))
-		return false;
-	if ((m->n + 1) * 2 > m->cap)
-		strmap_grow(m);
-	strmap_place(m, key, value);
-	m->n++;
-	return true;
+	bool added;
+	struct strmap_slot *s = slot_of(m, key, &added);
+
+	if (added)
+		s->value = value;
+	return added;
 }
 
 void
 strmap_set(struct strmap *m, const char *key, size_t value)
 {
-	size_t i;
+	bool added;
 
-	if (m->cap != 0)
-		for (i = strmap_home(m, key); m->slot[i].key != NULL;
-		     i = (i + 1) & (m->cap - 1))
-			if (strcmp(m->slot[i].key, key) == 0) {
-				m->slot[i].value = value;
-				return;
-			}
-	strmap_add(m, key, value);
+	slot_of(m, key, &added)->value = value;
 }
 
 void

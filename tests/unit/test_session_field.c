@@ -239,6 +239,42 @@ test_store_interns_ids_and_copies_texts(void **state)
 	arena_free(a);
 }
 
+/* arena_intern takes a piece of a longer text as it is (the .ics reader
+ * passes a value without copying it), and keeps thousands of texts
+ * apart through the growth of its table. */
+static void
+test_intern_pieces_and_many_texts(void **state)
+{
+	struct arena *a = arena_new();
+	static char *first[5000];
+	char buf[32];
+	char *p;
+	size_t i;
+
+	(void)state;
+	p = arena_intern(a, "p1725;ROLE=CHAIR", 5);
+	assert_string_equal(p, "p1725");
+	assert_ptr_equal(arena_intern(a, "p1725", 5), p);
+	assert_ptr_equal(arena_intern(a, "xp1725x" + 1, 5), p);
+	/* A prefix or an extension is another text. */
+	assert_string_equal(arena_intern(a, "p1725", 3), "p17");
+	assert_ptr_not_equal(arena_intern(a, "p1725", 3), p);
+	assert_string_equal(arena_intern(a, "p17250", 6), "p17250");
+	assert_string_equal(arena_intern(a, "", 0), "");
+	assert_ptr_equal(arena_intern(a, "abc", 0), arena_intern(a, "", 0));
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof buf, "Minister %zu", i);
+		first[i] = arena_intern(a, buf, strlen(buf));
+		assert_string_equal(first[i], buf);
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof buf, "Minister %zu", i);
+		assert_ptr_equal(arena_intern(a, buf, strlen(buf)), first[i]);
+	}
+	assert_ptr_equal(arena_intern(a, "p1725", 5), p);
+	arena_free(a);
+}
+
 /*
  * Every way an edit changes a session releases stored memory without
  * free() (which ASan reports on memory malloc never gave), and a copy
@@ -299,6 +335,7 @@ main(void)
 	    cmocka_unit_test(test_empty_text_is_content_equal_not_strictly),
 	    cmocka_unit_test(test_lookups),
 	    cmocka_unit_test(test_store_interns_ids_and_copies_texts),
+	    cmocka_unit_test(test_intern_pieces_and_many_texts),
 	    cmocka_unit_test(test_stored_session_edited_and_copied),
 	};
 
