@@ -110,6 +110,11 @@ struct sync_report {
 	/* Choices given for sessions that were not in conflict. */
 	char **unused_choices;
 	size_t nunused;
+	/* Requests of requests.ini this sync marked placed (their ids,
+	 * owned): their sessions came from the server, or were deleted
+	 * there, so that a meeting called off is not placed again
+	 * (requests_mark_synced). */
+	struct strlist requests_marked;
 	bool files_changed; /* the working copy's files were written: a
 	                       planner reloads the programme */
 	/* The UIDs the server's versions were written for (new, changed or

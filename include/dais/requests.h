@@ -100,4 +100,19 @@ bool requests_load(const struct programme *p, const char *dir,
  */
 bool requests_save_placed(struct request_list *l, char **why);
 
+/*
+ * After `dais sync`: the placement travels with the sessions. Each request
+ * of dir/requests.ini that has no placed line and whose session
+ * ("request-ID@DOMAIN", any domain) is among uids (sessions this working
+ * copy now holds, or that the sync deleted because another organiser
+ * deleted them) gets `placed = UID`, keeping the rest of the file as
+ * written; so a placed meeting deleted later, here or by anyone, reads as
+ * called off and is not placed again. The ids marked are added to marked.
+ * A missing file marks nothing. False, with *why (owned by the caller)
+ * naming the file, when it could not be read or written; it is then
+ * unchanged.
+ */
+bool requests_mark_synced(const char *dir, const char *const *uids, size_t n,
+                          struct strlist *marked, char **why);
+
 #endif

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "dais/caldav_sync.h"
 #include "dais/lock.h"
+#include "dais/requests.h"
 #include "dais/xalloc.h"
 
 static int
@@ -62,6 +63,19 @@ print_report(const char *dir, const struct sync_report *r, bool stats)
 		printf("HTTP: %lu requests, %llu bytes sent, %llu bytes "
 		       "received\n",
 		       r->stats.requests, r->stats.sent, r->stats.received);
+	if (r->requests_marked.n > 0) {
+		char *ids = strlist_join(&r->requests_marked, ", ");
+
+		/* a request whose session was deleted is now called off */
+		printf("%s/%s marks %zu request%s placed, whose sessions came "
+		       "from the server or were deleted there (deleted: "
+		       "called off, not placed again)%s%s\n",
+		       dir, REQUESTS_FILE, r->requests_marked.n,
+		       r->requests_marked.n == 1 ? "" : "s",
+		       r->requests_marked.n <= 6 ? ": " : "",
+		       r->requests_marked.n <= 6 ? ids : "");
+		free(ids);
+	}
 	for (i = 0; i < r->nbad; i++)
 		fprintf(stderr,
 		        "dais sync: %s on the server was left alone: %s; "

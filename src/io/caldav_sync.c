@@ -23,6 +23,7 @@
 #include "dais/filehash.h"
 #include "dais/fileread.h"
 #include "dais/load.h"
+#include "dais/requests.h"
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
 #include "ics_internal.h"
@@ -155,6 +156,47 @@ make_plans(struct ctx *x, size_t *n)
 	return v;
 }
 
+/*
+ * The placement travels with the sessions: a request whose session this
+ * copy holds after the sync, or that the sync deleted here because it was
+ * deleted on the server, is placed (requests_mark_synced), so that an
+ * organiser's `dais schedule` or P does not place again a meeting another
+ * organiser called off. A session deleted here and pushed is left out: a
+ * replan that left its request out has removed the placed line itself.
+ */
+static void
+mark_requests(struct ctx *x, const struct plan *plans, size_t n,
+              struct diag_list *diags)
+{
+	const char **uids = xcalloc(n + 1, sizeof *uids);
+	size_t i, k = 0;
+	char *why = NULL;
+
+	for (i = 0; i < n; i++) {
+		enum action a = plans[i].act;
+
+		if (a == ACT_GET || a == ACT_DROP ||
+		    (plans[i].l != NULL && a != ACT_DELETE))
+			uids[k++] = plans[i].uid;
+	}
+	if (k > 0 && !requests_mark_synced(x->dir, uids, k,
+	                                   &x->r->requests_marked, &why)) {
+		char *path = xasprintf("%s/%s", x->dir, REQUESTS_FILE);
+
+		diag_add(diags, DIAG_WARNING, path, 0, NULL,
+		         "the requests whose sessions this sync brought or "
+		         "deleted could not be marked placed (%s): until they "
+		         "are, dais schedule may place again a meeting another "
+		         "organiser called off; fix the file and sync again "
+		         "(a deletion is not brought twice: give its request "
+		         "placed = UID by hand)",
+		         why);
+		free(path);
+		free(why);
+	}
+	free(uids);
+}
+
 bool
 caldav_sync(const char *dir, const struct sync_options *o,
             struct sync_report *r, struct diag_list *diags)
@@ -244,6 +286,7 @@ caldav_sync(const char *dir, const struct sync_options *o,
 	}
 	if (!sync_save_state(&x))
 		goto out;
+	mark_requests(&x, plans, nplans, diags);
 	if (!sync_push(&x, plans, nplans))
 		goto out;
 	if (r->put_new + r->put_changed + r->put_deleted > 0)
@@ -320,6 +363,7 @@ sync_report_free(struct sync_report *r)
 	for (i = 0; i < r->nunused; i++)
 		free(r->unused_choices[i]);
 	free(r->unused_choices);
+	strlist_clear(&r->requests_marked);
 	free(r->url);
 	free(r->why);
 	memset(r, 0, sizeof *r);

@@ -431,3 +431,48 @@ requests_save_placed(struct request_list *l, char **why)
 	ini_doc_free(d);
 	return ok;
 }
+
+bool
+requests_mark_synced(const char *dir, const char *const *uids, size_t n,
+                     struct strlist *marked, char **why)
+{
+	char *path = xasprintf("%s/%s", dir, REQUESTS_FILE);
+	struct ini_doc *d;
+	struct stat st;
+	size_t i;
+	bool ok = true;
+
+	*why = NULL;
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		free(path);
+		return true;
+	}
+	d = ini_doc_load(path, why);
+	free(path);
+	if (d == NULL)
+		return false;
+	for (i = 0; i < n && ok; i++) {
+		const char *at = strchr(uids[i], '@');
+		char *id, *now;
+
+		if (strncmp(uids[i], "request-", 8) != 0 || at == NULL ||
+		    at == uids[i] + 8)
+			continue;
+		id = xstrndup(uids[i] + 8, (size_t)(at - uids[i] - 8));
+		/* A placed line already there stays as it is: it may name
+		 * another UID (a request placed under an older domain). */
+		now = ini_doc_has_section(d, id) ? ini_doc_get(d, id, "placed")
+		                                 : xstrdup("(no such request)");
+		if (now == NULL) {
+			ok = ini_doc_set(d, id, "placed", uids[i], why);
+			if (ok && marked != NULL && !strlist_has(marked, id))
+				strlist_add(marked, id);
+		}
+		free(now);
+		free(id);
+	}
+	if (ok && ini_doc_changed(d))
+		ok = ini_doc_save(d, why) == INI_SAVED;
+	ini_doc_free(d);
+	return ok;
+}
