@@ -1280,6 +1280,64 @@ read_calendar(const struct programme *p, const char *file, size_t *index,
 	return root;
 }
 
+/* Whether an event is a bilateral (a BILATERAL among its CATEGORIES) that
+ * the loader will read as public: CLASS:PUBLIC or none, since any other
+ * class is a closed meeting (ics_event.c). */
+static bool
+public_bilateral(icalcomponent *ev)
+{
+	icalproperty *cls =
+	    icalcomponent_get_first_property(ev, ICAL_CLASS_PROPERTY);
+	icalproperty *cat;
+
+	if (cls != NULL && icalproperty_get_class(cls) != ICAL_CLASS_PUBLIC)
+		return false;
+	for (cat =
+	         icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
+	     cat != NULL; cat = icalcomponent_get_next_property(
+	                      ev, ICAL_CATEGORIES_PROPERTY)) {
+		const char *v = icalproperty_get_categories(cat);
+
+		while (v != NULL && *v != '\0') {
+			size_t len;
+
+			v += strspn(v, " ");
+			len = strcspn(v, ",");
+			while (len > 0 && v[len - 1] == ' ')
+				len--;
+			if (len == strlen("BILATERAL") &&
+			    strncasecmp(v, "BILATERAL", len) == 0)
+				return true;
+			v += strcspn(v, ",");
+			v += *v == ',';
+		}
+	}
+	return false;
+}
+
+/* Bilaterals come in public unless their CLASS closes them; who meets
+ * whom is not announced unless the parties agree (dais-programme(5)). */
+static void
+say_public_bilaterals(icalcomponent *cal, struct import_ics_result *r,
+                      const char *file)
+{
+	size_t n, i, count = 0;
+	icalcomponent **v = events_of(cal, &n);
+
+	for (i = 0; i < n; i++)
+		count += public_bilateral(v[i]);
+	free(v);
+	if (count > 0)
+		import_report(
+		    r,
+		    "%s: %zu bilateral event%s come%s in public "
+		    "(CLASS:PUBLIC or none) and will be in the public "
+		    "exports: close %s in the planner (e, Meeting: "
+		    "Closed)",
+		    file, count, count == 1 ? "" : "s", count == 1 ? "s" : "",
+		    count == 1 ? "it" : "them");
+}
+
 /*
  * One source (`file`: a calendar, or a vdir whose files are `parts`) into
  * one import file: its calendars read and made one, the events on no
@@ -1351,6 +1409,8 @@ import_source(const struct programme *p, const char *file,
 	import_record_write(cal, &rec);
 	o->events =
 	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
+	if (o->events > 0)
+		say_public_bilaterals(cal, r, file);
 	if (o->events > 0 || o->replaces) {
 		o->source = xstrdup(file);
 		o->name = name;
