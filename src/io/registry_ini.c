@@ -114,6 +114,7 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	s = &f->secs[f->nsecs];
 	memset(s, 0, sizeof *s);
 	s->name = name;
+	f->colon |= memchr(raw, ':', n) != NULL;
 	s->raw = xstrndup(raw, n);
 	s->line = line;
 	/* The name's bytes stay put when secs grows. */
@@ -147,6 +148,8 @@ ini_add_key(struct ini_file *f, struct ini_section *s, const char *raw,
 	k->name = name;
 	k->line = line;
 	k->bad = false;
+	k->val = NULL;
+	f->colon |= memchr(raw, ':', n) != NULL;
 	return k;
 }
 
@@ -583,6 +586,123 @@ ini_lookup(const struct ini_file *f, const char *entry)
 	return NULL;
 }
 
+/* The value iniparser read for key in s, through the sorted index. */
+static const char *
+ini_lookup_key(const struct ini_file *f, const struct ini_section *s,
+               const char *key)
+{
+	size_t ns = strlen(s->name), nk = strlen(key);
+	char small[256], *entry, *c;
+	const char *v;
+
+	/* "section:key", on the stack when it fits. */
+	entry = ns + nk + 2 <= sizeof small ? small : xmalloc(ns + nk + 2);
+	memcpy(entry, s->name, ns);
+	entry[ns] = ':';
+	memcpy(entry + ns + 1, key, nk + 1);
+	/* iniparser folds its keys so, and so does its getstring. */
+	for (c = entry; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	v = ini_lookup(f, entry);
+	if (entry != small)
+		free(entry);
+	return v;
+}
+
+/* The key of s named name (its length n), looking at keys[*hint] first:
+ * iniparser's entries come in the order of the file, as s's keys do. */
+static struct ini_key *
+ini_key_at(struct ini_section *s, const char *name, size_t *hint)
+{
+	size_t i;
+
+	if (*hint < s->nkeys && strcmp(s->keys[*hint].name, name) == 0)
+		return &s->keys[(*hint)++];
+	for (i = 0; i < s->nkeys; i++)
+		if (strcmp(s->keys[i].name, name) == 0) {
+			*hint = i + 1;
+			return &s->keys[i];
+		}
+	return NULL;
+}
+
+/*
+ * Hands the values of one run's dictionary to the keys the scan found.
+ * iniparser fills its slots in the order it reads (a section's entry,
+ * then its keys; nothing is deleted while it loads), so one walk finds
+ * each entry's section and key at once. False when an entry is not
+ * "section:key" of a section and key the scan has (iniparser and the
+ * scan folded a name differently): then ini_attach looks every key up
+ * instead.
+ */
+static bool
+ini_attach_run(struct ini_file *f, const dictionary *d)
+{
+	struct ini_section *cur = NULL;
+	size_t curlen = 0, hint = 0, i;
+	ssize_t j;
+
+	for (j = 0; j < d->size; j++) {
+		const char *e = d->key[j], *colon;
+		struct ini_key *k;
+
+		if (e == NULL)
+			continue;
+		colon = strchr(e, ':');
+		/* ":key", a key before any section: the scan ignores it. */
+		if (colon == e)
+			continue;
+		if (colon == NULL || cur == NULL ||
+		    (size_t)(colon - e) != curlen ||
+		    memcmp(e, cur->name, curlen) != 0) {
+			/* A section's own entry, or a key of a section met
+			 * again further down the run. */
+			char name[256];
+			size_t n =
+			    colon != NULL ? (size_t)(colon - e) : strlen(e);
+
+			if (n >= sizeof name)
+				return false;
+			memcpy(name, e, n);
+			name[n] = '\0';
+			if (!strmap_get(&f->sec_by_name, name, &i))
+				return false;
+			cur = &f->secs[i];
+			curlen = n;
+			hint = 0;
+			if (colon == NULL)
+				continue;
+		}
+		k = ini_key_at(cur, colon + 1, &hint);
+		if (k == NULL)
+			return false;
+		k->val = d->val[j];
+	}
+	return true;
+}
+
+/*
+ * Every key's value: what iniparser read for "section:key", the last run
+ * that read it winning, as one iniparser_load keeps a repeated key's last
+ * value.
+ */
+static void
+ini_attach(struct ini_file *f)
+{
+	bool walked = !f->colon;
+	size_t r, i, j;
+
+	for (r = 0; walked && r < f->ndicts; r++)
+		walked = ini_attach_run(f, f->dicts[r]);
+	if (walked)
+		return;
+	ini_index(f);
+	for (i = 0; i < f->nsecs; i++)
+		for (j = 0; j < f->secs[i].nkeys; j++)
+			f->secs[i].keys[j].val = ini_lookup_key(
+			    f, &f->secs[i], f->secs[i].keys[j].name);
+}
+
 static void
 ini_add_dict(struct ini_file *f, dictionary *d)
 {
@@ -736,7 +856,7 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 			          "it is a readable text file");
 		ok = got == RUNS_READ;
 		if (ok)
-			ini_index(f);
+			ini_attach(f);
 	}
 	/* Nothing of a refused file is used: drop what the scan saw and
 	 * the runs iniparser read before it refused one. */
@@ -795,27 +915,11 @@ ini_value(const struct ini_file *f, const struct ini_section *s,
           const char *key, int *line)
 {
 	const struct ini_key *k = ini_key(s, key);
-	size_t ns, nk;
-	char small[256], *entry, *c;
-	const char *v;
 
+	(void)f;
 	if (line != NULL)
 		*line = k != NULL ? k->line : s->line;
-	if (k == NULL || k->bad || f->ndicts == 0)
+	if (k == NULL || k->bad)
 		return NULL;
-	/* "section:key", on the stack when it fits: every value of every
-	 * entry is looked up so. */
-	ns = strlen(s->name);
-	nk = strlen(key);
-	entry = ns + nk + 2 <= sizeof small ? small : xmalloc(ns + nk + 2);
-	memcpy(entry, s->name, ns);
-	entry[ns] = ':';
-	memcpy(entry + ns + 1, key, nk + 1);
-	/* iniparser folds its keys so, and so does its getstring. */
-	for (c = entry; *c != '\0'; c++)
-		*c = (char)tolower((unsigned char)*c);
-	v = ini_lookup(f, entry);
-	if (entry != small)
-		free(entry);
-	return v;
+	return k->val;
 }

@@ -20,6 +20,9 @@ struct ini_key {
 	char *name; /* folded to lower case, as iniparser folds it */
 	int line;   /* of the last occurrence, whose value iniparser keeps */
 	bool bad;   /* its value was refused by the scan (already reported) */
+	/* iniparser's value (borrowed from its dictionaries), or NULL when
+	 * it read none. */
+	const char *val;
 };
 
 struct ini_section {
@@ -55,9 +58,13 @@ struct ini_file {
 	dictionary **dicts;
 	size_t ndicts;
 	/* Every key of the dictionaries sorted, the last run's value of a
-	 * key kept (iniparser_getstring scans too). */
+	 * key kept: only when the values could not be handed to the keys
+	 * in one walk of the dictionaries (registry_ini.c, ini_attach). */
 	struct ini_entry *entries;
 	size_t nentries;
+	/* A section or key name holds ':', iniparser's own separator:
+	 * "a:b:c" could then be two keys' entry. */
+	bool colon;
 	struct ini_cut *cuts;
 	size_t ncuts, capcuts;
 	struct ini_section *secs; /* in file order, duplicates merged */
@@ -146,6 +153,22 @@ struct registry_item;
 bool ini_get_field(const struct ini_file *f, const struct ini_section *s,
                    const struct programme *p, struct registry_item *x,
                    const char *key);
+
+/* The most fields an entry of registry_field.h has. */
+#define INI_FIELDS_MAX 32
+struct registry_field;
+/*
+ * keys[i] is s's key for fields[i] (n of them, at most INI_FIELDS_MAX),
+ * or NULL: the section's keys walked once instead of one lookup a field.
+ */
+void ini_field_keys(const struct ini_section *s,
+                    const struct registry_field *fields, size_t n,
+                    const struct ini_key **keys);
+/* ini_get_field for the field fld, whose key in s is k (NULL: absent). */
+bool ini_get_field_of(const struct ini_file *f, const struct ini_section *s,
+                      const struct programme *p, struct registry_item *x,
+                      const struct registry_field *fld,
+                      const struct ini_key *k);
 
 /* venues.ini and participants.ini into p; false when unreadable. */
 bool registry_load_venues(struct programme *p, const char *dir,

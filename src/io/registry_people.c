@@ -25,6 +25,7 @@ person_load(struct programme *p, const struct ini_file *f,
 	size_t nfields, k;
 	const struct registry_field *fields =
 	    registry_fields(REGISTRY_PARTICIPANT, &nfields);
+	const struct ini_key *keys[INI_FIELDS_MAX];
 	struct registry_item item;
 	struct participant *x;
 	bool kind_ok = false, times_ok = true;
@@ -51,8 +52,12 @@ person_load(struct programme *p, const struct ini_file *f,
 	registry_item_init(&item, REGISTRY_PARTICIPANT);
 	item.person.id = xstrdup(s->name);
 	ini_check_keys(f, s, person_keys, NULL);
-	if (ini_require(f, s, "name"))
-		ini_get_field(f, s, p, &item, "name");
+	/* The section's keys walked once, each to its field. */
+	ini_field_keys(s, fields, nfields, keys);
+	for (k = 0; k < nfields; k++)
+		if (strcmp(fields[k].key, "name") == 0 &&
+		    ini_require(f, s, "name"))
+			ini_get_field_of(f, s, p, &item, &fields[k], keys[k]);
 	/* Each key through its field's parser (registry_field.h), which
 	 * the planner's participant form calls too. */
 	for (k = 0; k < nfields; k++) {
@@ -60,8 +65,9 @@ person_load(struct programme *p, const struct ini_file *f,
 			continue;
 		if (strcmp(fields[k].key, "kind") == 0)
 			kind_ok = ini_require(f, s, "kind") &&
-			          ini_get_field(f, s, p, &item, "kind");
-		else if (!ini_get_field(f, s, p, &item, fields[k].key))
+			          ini_get_field_of(f, s, p, &item, &fields[k],
+			                           keys[k]);
+		else if (!ini_get_field_of(f, s, p, &item, &fields[k], keys[k]))
 			times_ok &= strcmp(fields[k].key, "arrival") != 0 &&
 			            strcmp(fields[k].key, "departure") != 0;
 	}

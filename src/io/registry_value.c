@@ -4,6 +4,7 @@
  * date-times), and the check for keys no section knows. Every refusal is a
  * diagnostic naming file, line, section and key.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,21 +234,61 @@ ini_get_datetime(const struct ini_file *f, const struct ini_section *s,
 	return ok;
 }
 
+void
+ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
+               size_t n, const struct ini_key **keys)
+{
+	size_t i, j, next = 0;
+
+	if (n > INI_FIELDS_MAX) {
+		fprintf(stderr, "dais: an entry has more than %d fields\n",
+		        INI_FIELDS_MAX);
+		abort();
+	}
+	for (j = 0; j < n; j++)
+		keys[j] = NULL;
+	/* Keys mostly come in the table's order: try the next field
+	 * first. */
+	for (i = 0; i < s->nkeys; i++) {
+		const char *name = s->keys[i].name;
+
+		if (next < n && strcmp(fields[next].key, name) == 0) {
+			keys[next++] = &s->keys[i];
+			continue;
+		}
+		for (j = 0; j < n; j++)
+			if (strcmp(fields[j].key, name) == 0) {
+				keys[j] = &s->keys[i];
+				next = j + 1;
+				break;
+			}
+	}
+}
+
+bool
+ini_get_field_of(const struct ini_file *f, const struct ini_section *s,
+                 const struct programme *p, struct registry_item *x,
+                 const struct registry_field *fld, const struct ini_key *k)
+{
+	struct strlist warnings = {0};
+	char *why = NULL;
+	bool ok;
+
+	/* As ini_value and ini_absent would say. */
+	if (k == NULL)
+		return true;
+	if (k->bad || k->val == NULL)
+		return !k->bad;
+	ok = fld->parse(p, x, s->name, k->val, &why, &warnings);
+	ini_tell(f, k->line, why, &warnings);
+	return ok;
+}
+
 bool
 ini_get_field(const struct ini_file *f, const struct ini_section *s,
               const struct programme *p, struct registry_item *x,
               const char *key)
 {
-	const struct registry_field *fld = registry_field(x->kind, key);
-	struct strlist warnings = {0};
-	char *why = NULL;
-	int line;
-	const char *v = ini_value(f, s, key, &line);
-	bool ok;
-
-	if (v == NULL)
-		return ini_absent(s, key);
-	ok = fld->parse(p, x, s->name, v, &why, &warnings);
-	ini_tell(f, line, why, &warnings);
-	return ok;
+	return ini_get_field_of(f, s, p, x, registry_field(x->kind, key),
+	                        ini_key(s, key));
 }
