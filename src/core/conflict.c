@@ -204,11 +204,19 @@ time_order(const struct check *ck, size_t *np)
 	size_t n = ck->p->nsessions, i, k = 0;
 	struct slot *v = xreallocarray(NULL, n + 1, sizeof *v);
 	size_t *order;
+	bool sorted = true;
 
 	for (i = 0; i < n; i++)
-		if (ck->live[i])
-			v[k++] = (struct slot){ck->s2[i], ck->e2[i], i};
-	qsort(v, k, sizeof *v, slot_cmp);
+		if (ck->live[i]) {
+			v[k] = (struct slot){ck->s2[i], ck->e2[i], i};
+			sorted = sorted &&
+			         (k == 0 || slot_cmp(&v[k - 1], &v[k]) < 0);
+			k++;
+		}
+	/* The loader and the editor keep sessions sorted by time
+	 * (programme_sort_sessions), so this order is mostly there already. */
+	if (!sorted)
+		qsort(v, k, sizeof *v, slot_cmp);
 	order = xreallocarray(NULL, k + 1, sizeof *order);
 	for (i = 0; i < k; i++)
 		order[i] = v[i].si;

@@ -81,6 +81,90 @@ transition_between(icaltimezone *tz, dais_time lo, dais_time hi, int before)
 	return hi;
 }
 
+/* Local times in a VTIMEZONE are within this of their UTC instant. */
+#define TZDB_LOCAL_SLACK (2 * 86400)
+
+/* A VTIMEZONE's local date-time, read as if UTC. */
+static dais_time
+local_seconds(struct icaltimetype t)
+{
+	struct dais_date d = {t.year, t.month, t.day};
+
+	return date_to_days(d) * 86400 + t.hour * 3600 + t.minute * 60 +
+	       t.second;
+}
+
+/* Whether a DTSTART or RDATE at local time t may fall in [lo, hi]. */
+static bool
+near_window(struct icaltimetype t, dais_time lo, dais_time hi)
+{
+	dais_time at;
+
+	if (icaltime_is_null_time(t))
+		return true;
+	at = local_seconds(t);
+	return at >= lo - TZDB_LOCAL_SLACK && at <= hi + TZDB_LOCAL_SLACK;
+}
+
+/*
+ * Whether tz's offset cannot change between lo and hi: libical makes a
+ * zone's changes from its observances' DTSTART, RDATE and RRULE, and
+ * none of them reaches into the window (an RRULE only with an UNTIL
+ * before it). Most zones have had one offset for decades ("Asia/Kuwait"
+ * since 1950): one sample then says it all. Anything unexpected answers
+ * false, and the zone is sampled.
+ */
+static bool
+offset_constant(icaltimezone *tz, dais_time lo, dais_time hi)
+{
+	icalcomponent *vtz = icaltimezone_get_component(tz), *obs;
+
+	if (vtz == NULL)
+		return false;
+	for (obs = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
+	     obs != NULL;
+	     obs = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+		icalcomponent_kind kind = icalcomponent_isa(obs);
+		icalproperty *prop;
+
+		if (kind != ICAL_XSTANDARD_COMPONENT &&
+		    kind != ICAL_XDAYLIGHT_COMPONENT)
+			return false;
+		for (prop = icalcomponent_get_first_property(obs,
+		                                             ICAL_ANY_PROPERTY);
+		     prop != NULL; prop = icalcomponent_get_next_property(
+		                       obs, ICAL_ANY_PROPERTY)) {
+			struct icaldatetimeperiodtype rdate;
+			struct icalrecurrencetype rule;
+
+			switch (icalproperty_isa(prop)) {
+			case ICAL_DTSTART_PROPERTY:
+				if (near_window(icalproperty_get_dtstart(prop),
+				                lo, hi))
+					return false;
+				break;
+			case ICAL_RDATE_PROPERTY:
+				rdate = icalproperty_get_rdate(prop);
+				if (!icalperiodtype_is_null_period(
+				        rdate.period) ||
+				    near_window(rdate.time, lo, hi))
+					return false;
+				break;
+			case ICAL_RRULE_PROPERTY:
+				rule = icalproperty_get_rrule(prop);
+				if (icaltime_is_null_time(rule.until) ||
+				    local_seconds(rule.until) >=
+				        lo - TZDB_LOCAL_SLACK)
+					return false;
+				break;
+			default:
+				break;
+			}
+		}
+	}
+	return true;
+}
+
 bool
 tzdb_load_zone(const char *name, int year_from, int year_to,
                struct dais_zone *zone)
@@ -103,7 +187,15 @@ tzdb_load_zone(const char *name, int year_from, int year_to,
 	 * saving is 30 minutes). A few years take about a millisecond.
 	 */
 	end = date_to_days(to) * 86400;
-	for (t = date_to_days(from) * 86400; t <= end; t += TZDB_STEP) {
+	t = date_to_days(from) * 86400;
+	if (offset_constant(tz, t, end)) {
+		XGROW(zone->spans, zone->nspans, cap);
+		zone->spans[0].from = DAIS_TIME_NONE;
+		zone->spans[0].offset = offset_at(tz, t);
+		zone->nspans = 1;
+		return true;
+	}
+	for (; t <= end; t += TZDB_STEP) {
 		int off = offset_at(tz, t);
 
 		if (zone->nspans == 0 || off != last) {

@@ -87,6 +87,31 @@ test_kathmandu(void **state)
 	zone_free(&z);
 }
 
+/* A zone with no change in the years asked for is one span; one whose
+ * last change falls in them still has it, to the second. */
+static void
+test_constant(void **state)
+{
+	struct dais_zone z;
+
+	(void)state;
+	assert_true(tzdb_load_zone("Asia/Kuwait", 2025, 2027, &z));
+	assert_int_equal(z.nspans, 1);
+	assert_int_equal(zone_offset(&z, Z(2026, 11, 4, 6, 0)), 10800);
+	zone_free(&z);
+	assert_true(tzdb_load_zone("America/Sao_Paulo", 2025, 2027, &z));
+	assert_int_equal(z.nspans, 1);
+	assert_int_equal(zone_offset(&z, Z(2026, 1, 15, 12, 0)), -10800);
+	zone_free(&z);
+	/* Brazil's last daylight saving ended at 00:00 local on 17
+	 * February 2019 (02:00Z). */
+	assert_true(tzdb_load_zone("America/Sao_Paulo", 2018, 2020, &z));
+	assert_true(z.nspans > 1);
+	assert_int_equal(zone_offset(&z, Z(2019, 2, 17, 2, 0) - 1), -7200);
+	assert_int_equal(zone_offset(&z, Z(2019, 2, 17, 2, 0)), -10800);
+	zone_free(&z);
+}
+
 static void
 test_dst_day_civil(void **state)
 {
@@ -151,6 +176,7 @@ main(void)
 	    cmocka_unit_test(test_st_johns),
 	    cmocka_unit_test(test_lord_howe),
 	    cmocka_unit_test(test_kathmandu),
+	    cmocka_unit_test(test_constant),
 	    cmocka_unit_test(test_dst_day_civil),
 	    cmocka_unit_test(test_names),
 	};
