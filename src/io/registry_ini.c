@@ -42,16 +42,28 @@
  */
 #define INI_RUN_ENTRIES 64
 
-/* iniparser folds names with tolower(); in our locales that is ASCII. */
+/*
+ * A name of n bytes from a line of the file, copied into f->names (folded
+ * as iniparser folds names, with tolower(): in our locales that is ASCII).
+ * A line gives at most a section's name and raw name, each shorter than
+ * the line, so the block sized at the scan's start never runs out.
+ */
 static char *
-ini_fold(const char *s, size_t n)
+ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
 {
-	char *out = xstrndup(s, n);
-	char *p;
+	char *out = f->names + f->names_len;
+	size_t i;
 
-	for (p = out; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	if (f->names_len + n + 1 > f->names_cap) {
+		fprintf(stderr, "dais: INI names overflow their block\n");
+		abort();
+	}
+	for (i = 0; i < n; i++)
+		out[i] = fold && s[i] >= 'A' && s[i] <= 'Z'
+		             ? (char)(s[i] - 'A' + 'a')
+		             : s[i];
+	out[n] = '\0';
+	f->names_len += n + 1;
 	return out;
 }
 
@@ -96,7 +108,7 @@ ini_warning(const struct ini_file *f, int line, const char *fmt, ...)
 static struct ini_section *
 ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 {
-	char *name = ini_fold(raw, n);
+	char *name = ini_name(f, raw, n, true);
 	struct ini_section *s;
 	size_t i;
 
@@ -105,7 +117,6 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 		            "section [%s] appears again (first at line "
 		            "%d): iniparser merges the two; keep one",
 		            name, f->secs[i].line);
-		free(name);
 		if (f->secs[i].again == 0)
 			f->secs[i].again = line;
 		return &f->secs[i];
@@ -115,7 +126,7 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	memset(s, 0, sizeof *s);
 	s->name = name;
 	f->colon |= memchr(raw, ':', n) != NULL;
-	s->raw = xstrndup(raw, n);
+	s->raw = ini_name(f, raw, n, false);
 	s->line = line;
 	/* The name's bytes stay put when secs grows. */
 	strmap_add(&f->sec_by_name, s->name, f->nsecs);
@@ -123,11 +134,10 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	return s;
 }
 
+/* name: folded, in f->names. */
 static struct ini_key *
-ini_add_key(struct ini_file *f, struct ini_section *s, const char *raw,
-            size_t n, int line)
+ini_add_key(struct ini_file *f, struct ini_section *s, char *name, int line)
 {
-	char *name = ini_fold(raw, n);
 	struct ini_key *k;
 	size_t i;
 
@@ -137,7 +147,6 @@ ini_add_key(struct ini_file *f, struct ini_section *s, const char *raw,
 			            "%s is given twice in [%s] (lines %d and "
 			            "%d): line %d wins; remove one",
 			            name, s->name, s->keys[i].line, line, line);
-			free(name);
 			s->keys[i].line = line;
 			s->keys[i].bad = false;
 			return &s->keys[i];
@@ -149,7 +158,7 @@ ini_add_key(struct ini_file *f, struct ini_section *s, const char *raw,
 	k->line = line;
 	k->bad = false;
 	k->val = NULL;
-	f->colon |= memchr(raw, ':', n) != NULL;
+	f->colon |= strchr(name, ':') != NULL;
 	return k;
 }
 
@@ -275,7 +284,7 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 		          "cannot read the file: write key = value");
 		return false;
 	}
-	keyname = ini_fold(key, keylen);
+	keyname = ini_name(f, key, keylen, true);
 	eq++;
 	while (trim_is_blank((unsigned char)*eq))
 		eq++;
@@ -285,10 +294,9 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 		            "%s is outside any section, so it is ignored: "
 		            "move it under its [section]",
 		            keyname);
-		free(keyname);
 		return true;
 	}
-	k = ini_add_key(f, *cur, key, keylen, lineno);
+	k = ini_add_key(f, *cur, keyname, lineno);
 	good = utf8_valid_prefix(vstart, vlen);
 	if (good < vlen) {
 		/* Show up to 40 bytes before the bad one, from a whole
@@ -305,7 +313,6 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, bool continued,
 		          vstart + from);
 		k->bad = true;
 	}
-	free(keyname);
 	return true;
 }
 
@@ -472,16 +479,14 @@ ini_capture(const char *fmt, ...)
 static void
 ini_free_sections(struct ini_file *f)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < f->nsecs; i++) {
-		for (j = 0; j < f->secs[i].nkeys; j++)
-			free(f->secs[i].keys[j].name);
+	for (i = 0; i < f->nsecs; i++)
 		free(f->secs[i].keys);
-		free(f->secs[i].name);
-		free(f->secs[i].raw);
-	}
 	free(f->secs);
+	free(f->names);
+	f->names = NULL;
+	f->names_len = f->names_cap = 0;
 	f->secs = NULL;
 	f->nsecs = f->capsecs = 0;
 	strmap_free(&f->sec_by_name);
@@ -822,6 +827,8 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 	buf = ini_read_all(f, holds, &len);
 	if (buf == NULL)
 		return false;
+	f->names_cap = 2 * len + 2;
+	f->names = xmalloc(f->names_cap);
 	ok = ini_scan(f, buf, len);
 	f->text = buf;
 	f->len = len;

@@ -70,6 +70,9 @@ struct ini_file {
 	struct ini_section *secs; /* in file order, duplicates merged */
 	size_t nsecs, capsecs;
 	struct strmap sec_by_name; /* folded name -> index in secs */
+	/* The sections' and keys' names, one block (registry_ini.c). */
+	char *names;
+	size_t names_len, names_cap;
 	/* The bytes read (NUL-terminated), kept for the INI saver. */
 	char *text;
 	size_t len;
