@@ -97,11 +97,53 @@ field_of(icalproperty *prop, icalproperty_kind kind)
 }
 
 /*
- * One pass with the component's own iterator; nothing in the loop may
- * touch the component (LIBRARY-NOTES.md: that resets the iterator).
+ * The parameters of prop that dais reads, in one walk over them (asking
+ * libical for each kind walks the list once per kind): its first TZID, and
+ * for an ATTENDEE (a != NULL) the ones ics_event_read_attendee reads.
  */
-static void
-scan(icalcomponent *c, struct found *fd)
+static icalparameter *
+scan_parameters(icalproperty *prop, struct ics_attendee *a)
+{
+	icalparameter *par, *tzid = NULL;
+
+	for (par = icalproperty_get_first_parameter(prop, ICAL_ANY_PARAMETER);
+	     par != NULL;
+	     par = icalproperty_get_next_parameter(prop, ICAL_ANY_PARAMETER)) {
+		icalparameter_kind kind = icalparameter_isa(par);
+		icalparameter **slot = NULL;
+
+		if (kind == ICAL_TZID_PARAMETER) {
+			slot = &tzid;
+		} else if (a == NULL) {
+			continue;
+		} else if (kind == ICAL_X_PARAMETER) {
+			const char *name = icalparameter_get_xname(par);
+
+			if (name != NULL && strcasecmp(name, "X-DAIS-ID") == 0)
+				slot = &a->id;
+		} else if (kind == ICAL_PARTSTAT_PARAMETER) {
+			slot = &a->partstat;
+		} else if (kind == ICAL_CUTYPE_PARAMETER) {
+			slot = &a->cutype;
+		} else if (kind == ICAL_CN_PARAMETER) {
+			slot = &a->cn;
+		} else if (kind == ICAL_ROLE_PARAMETER) {
+			slot = &a->role;
+		}
+		if (slot != NULL && *slot == NULL)
+			*slot = par;
+	}
+	return tzid;
+}
+
+/*
+ * One pass with the component's own iterator; nothing in the loop may
+ * touch the component (LIBRARY-NOTES.md: that resets the iterator). Until
+ * the file is read to its end, false (and fd empty) when a TZID names no
+ * zone yet: a VTIMEZONE further down may define it.
+ */
+static bool
+scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 {
 	icalproperty *prop;
 
@@ -112,26 +154,43 @@ scan(icalcomponent *c, struct found *fd)
 	     prop = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
 		icalproperty_kind kind = icalproperty_isa(prop);
 		const struct session_field *sf = field_of(prop, kind);
+		struct ics_attendee a = {prop, NULL, NULL, NULL, NULL, NULL};
+		bool attendee = sf != NULL && sf->id == SESSION_FIELD_ASSIGN;
+		icalparameter *tzid =
+		    scan_parameters(prop, attendee ? &a : NULL);
 
+		if (tzid != NULL && !f->final) {
+			const char *name = icalparameter_get_tzid(tzid);
+
+			if (name != NULL && ics_zone_find(f, name) == NULL) {
+				free(fd->attendees);
+				memset(fd, 0, sizeof *fd);
+				return false;
+			}
+		}
 		if (kind == ICAL_RRULE_PROPERTY)
 			fd->nrrule++;
 		else if (kind == ICAL_RDATE_PROPERTY)
 			fd->nrdate++;
 		else if (kind == ICAL_DURATION_PROPERTY && fd->nduration++ == 0)
 			fd->duration = prop;
+		else if (kind == ICAL_XLICERROR_PROPERTY)
+			fd->nerrors++;
 		if (sf == NULL)
 			continue;
-		if (sf->id == SESSION_FIELD_ASSIGN) {
+		if (attendee) {
 			XGROW(fd->attendees, fd->nattendees, fd->capattendees);
-			fd->attendees[fd->nattendees++] = prop;
+			fd->attendees[fd->nattendees++] = a;
 		} else if (sf->id == SESSION_FIELD_KIND) {
 			/* libical splits CATEGORIES:A,B: the first is ours. */
 			fd->category = ics_event_first(
 			    fd->category, icalproperty_get_categories(prop));
 		} else if (fd->count[sf->id]++ == 0) {
 			fd->prop[sf->id] = prop;
+			fd->tzid[sf->id] = tzid;
 		}
 	}
+	return true;
 }
 
 /* The text of a property as written (unescaped), or NULL. */
@@ -301,15 +360,18 @@ prop_written(const struct ics_block *b, const char *name, int *line)
 	return NULL;
 }
 
+/* The X-LIC-ERRORs of c (own: whether c itself has any; the scan counted
+ * them) and of its children. */
 static void
 report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
-              const char *uid)
+              const char *uid, bool own)
 {
 	icalproperty *prop;
 	icalcomponent *sub;
 
-	for (prop =
-	         icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+	for (prop = own ? icalcomponent_get_first_property(
+	                      c, ICAL_XLICERROR_PROPERTY)
+	                : NULL;
 	     prop != NULL; prop = icalcomponent_get_next_property(
 	                       c, ICAL_XLICERROR_PROPERTY)) {
 		const char *msg = icalproperty_get_xlicerror(prop), *as;
@@ -339,7 +401,7 @@ report_errors(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
 	     sub != NULL;
 	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
-		report_errors(f, sub, b, uid);
+		report_errors(f, sub, b, uid, true);
 }
 
 /* Property `name` quoted as the file writes it ("DTSTART;VALUE=DATE:
@@ -360,11 +422,10 @@ ics_event_written(icalproperty *prop)
 }
 
 /*
- * Reads a DATE-TIME property into an instant. Errors make ev not ok;
- * floating values are noted in *floating for one warning per event. A
- * DATE (an all-day item's) is taken when date_ok, as the midnight that
- * begins that day in the conference zone: RFC 5545 dates have no zone,
- * and the conference's is where its days are.
+ * Another client's event names a room of venues.ini by its name, or people
+ * of participants.ini by e-mail or name, without dais's ids: dais would
+ * check none of their conflicts and say "no conflicts". One warning for
+ * the session, with what it most likely means; `hints` is cleared.
  */
 static void
 unlinked_hint(struct ics_file *f, const struct ics_event *ev,
@@ -402,26 +463,6 @@ unlinked_hint(struct ics_file *f, const struct ics_event *ev,
 }
 
 bool
-ics_event_zones_known(struct ics_file *f, icalcomponent *c)
-{
-	icalproperty *prop;
-
-	if (f->final)
-		return true;
-	for (prop = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
-	     prop != NULL;
-	     prop = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
-		icalparameter *par =
-		    icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
-		const char *tzid = par ? icalparameter_get_tzid(par) : NULL;
-
-		if (tzid != NULL && ics_zone_find(f, tzid) == NULL)
-			return false;
-	}
-	return true;
-}
-
-void
 ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
                struct ics_event *ev)
 {
@@ -431,12 +472,13 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	const char *uid;
 	size_t i, at, n;
 
+	if (!scan(f, c, &fd))
+		return false;
 	memset(ev, 0, sizeof *ev);
 	session_init(&ev->s);
 	ev->s.source = f->source;
 	ev->s.line = b->begin_line;
 	ev->ok = true;
-	scan(c, &fd);
 
 	/* The session's strings go to the programme's store (arena.h). */
 	uid = ics_event_trim(ics_event_text_of(fd.prop[SESSION_FIELD_UID]), &n);
@@ -450,7 +492,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		    "UID:opening-plenary@your-organisation");
 		ev->ok = false;
 	}
-	report_errors(f, c, b, ev->s.uid);
+	report_errors(f, c, b, ev->s.uid, fd.nerrors > 0);
 	report_repeats(f, ev, &fd, b);
 
 	ics_event_read_times(f, ev, &fd, b);
@@ -475,7 +517,8 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	    ev, ics_event_text_of(fd.prop[SESSION_FIELD_LANGUAGES]));
 	session_store_assignments(&ev->s, store, fd.nattendees);
 	for (i = 0, at = 0; i < fd.nattendees; i++)
-		ics_event_read_attendee(f, ev, fd.attendees[i], b, &at, &hints);
+		ics_event_read_attendee(f, ev, &fd.attendees[i], b, &at,
+		                        &hints);
 	free(fd.attendees);
 	unlinked_hint(f, ev, b, &hints);
 	ev->tz.tzid = NULL; /* borrowed from c, which may go now */
@@ -486,4 +529,5 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		ev->comp = c;
 		keep_rlines(ev, b);
 	}
+	return true;
 }

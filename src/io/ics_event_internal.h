@@ -13,18 +13,31 @@
 #include "ics_internal.h"
 
 /*
+ * An ATTENDEE and the parameters dais reads of it, each the first of its
+ * kind (NULL when it has none), found in the one walk over its parameters.
+ */
+struct ics_attendee {
+	icalproperty *prop;
+	icalparameter *id; /* X-DAIS-ID */
+	icalparameter *partstat, *cutype, *cn, *role;
+};
+
+/*
  * What the one pass over the properties found: the first property of each
- * session field the table names (session_field.h), and how many there
- * were, so that a second is reported; CATEGORIES and ATTENDEE may repeat.
+ * session field the table names (session_field.h) with its TZID parameter,
+ * and how many there were, so that a second is reported; CATEGORIES and
+ * ATTENDEE may repeat.
  */
 struct found {
 	icalproperty *prop[SESSION_FIELD_COUNT];
+	icalparameter *tzid[SESSION_FIELD_COUNT]; /* of prop[i], or NULL */
 	int count[SESSION_FIELD_COUNT];
 	icalproperty *duration; /* DTEND's alternative, in no field */
 	int nduration;
 	const char *category;
 	int nrrule, nrdate;
-	icalproperty **attendees;
+	int nerrors; /* X-LIC-ERROR properties libical added */
+	struct ics_attendee *attendees;
 	size_t nattendees, capattendees;
 };
 
@@ -56,7 +69,8 @@ void ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
 void ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
                          const char *category);
 void ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
-                             icalproperty *prop, const struct ics_block *b,
-                             size_t *at, struct strlist *hints);
+                             const struct ics_attendee *a,
+                             const struct ics_block *b, size_t *at,
+                             struct strlist *hints);
 
 #endif

@@ -197,48 +197,35 @@ attendee_line(const struct ics_file *f, const struct ics_block *b,
 
 void
 ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
-                        icalproperty *prop, const struct ics_block *b,
+                        const struct ics_attendee *a, const struct ics_block *b,
                         size_t *at, struct strlist *hints)
 {
-	const char *value = icalproperty_get_attendee(prop);
+	const char *value = icalproperty_get_attendee(a->prop);
 	const char *id = NULL, *cn = NULL;
 	enum role role = ROLE_PARTICIPANT;
 	const struct participant *who;
 	enum link_how how;
-	icalparameter *par;
 
-	for (par = icalproperty_get_first_parameter(prop, ICAL_X_PARAMETER);
-	     par != NULL;
-	     par = icalproperty_get_next_parameter(prop, ICAL_X_PARAMETER)) {
-		const char *name = icalparameter_get_xname(par);
-
-		if (name != NULL && strcasecmp(name, "X-DAIS-ID") == 0) {
-			id = icalparameter_get_xvalue(par);
-			break;
-		}
-	}
+	if (a->id != NULL)
+		id = icalparameter_get_xvalue(a->id);
 	if ((id == NULL || *id == '\0') && value != NULL &&
 	    strncasecmp(value, "urn:x-dais:", 11) == 0)
 		id = value + 11;
 	/* An invitee who declined (kept so by dais import) attends nothing:
 	 * no assignment to make, nothing to hint. */
-	par = icalproperty_get_first_parameter(prop, ICAL_PARTSTAT_PARAMETER);
-	if ((id == NULL || *id == '\0') && par != NULL &&
-	    icalparameter_get_partstat(par) == ICAL_PARTSTAT_DECLINED)
+	if ((id == NULL || *id == '\0') && a->partstat != NULL &&
+	    icalparameter_get_partstat(a->partstat) == ICAL_PARTSTAT_DECLINED)
 		return;
 	/* A room or a resource booked as an attendee (Exchange, Google) is
 	 * nobody to check: the room is X-DAIS-ROOM (dais import links it). */
-	par = icalproperty_get_first_parameter(prop, ICAL_CUTYPE_PARAMETER);
-	if ((id == NULL || *id == '\0') && par != NULL &&
-	    (icalparameter_get_cutype(par) == ICAL_CUTYPE_ROOM ||
-	     icalparameter_get_cutype(par) == ICAL_CUTYPE_RESOURCE))
+	if ((id == NULL || *id == '\0') && a->cutype != NULL &&
+	    (icalparameter_get_cutype(a->cutype) == ICAL_CUTYPE_ROOM ||
+	     icalparameter_get_cutype(a->cutype) == ICAL_CUTYPE_RESOURCE))
 		return;
-	par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
-	if (par != NULL)
-		cn = icalparameter_get_cn(par);
-	par = icalproperty_get_first_parameter(prop, ICAL_ROLE_PARAMETER);
-	if (par != NULL) {
-		switch (icalparameter_get_role(par)) {
+	if (a->cn != NULL)
+		cn = icalparameter_get_cn(a->cn);
+	if (a->role != NULL) {
+		switch (icalparameter_get_role(a->role)) {
 		case ICAL_ROLE_CHAIR:
 			role = ROLE_CHAIR;
 			break;
@@ -249,7 +236,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		case ICAL_ROLE_NONPARTICIPANT:
 			break;
 		default: {
-			const char *x = icalparameter_get_xvalue(par);
+			const char *x = icalparameter_get_xvalue(a->role);
 
 			ics_diag(f, DIAG_WARNING,
 			         attendee_line(f, b, value, at), ev->s.uid,
@@ -300,10 +287,3 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	}
 	session_store_assignment(&ev->s, programme_store(f->p), id, role, cn);
 }
-
-/*
- * Another client's event names a room of venues.ini by its name, or people
- * of participants.ini by e-mail or name, without dais's ids: dais would
- * check none of their conflicts and say "no conflicts". One warning for
- * the session, with what it most likely means; `hints` is cleared.
- */

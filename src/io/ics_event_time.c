@@ -15,12 +15,22 @@
 #include "ics_event_internal.h"
 #include "ics_internal.h"
 
+/*
+ * Reads DATE-TIME property prop (its TZID parameter tzpar, NULL when it has
+ * none) into an instant. Errors make ev not ok; floating values are noted
+ * in *floating for one warning per event. A DATE (an all-day item's) is
+ * taken when date_ok, as the midnight that begins that day in the
+ * conference zone: RFC 5545 dates have no zone, and the conference's is
+ * where its days are.
+ */
 static bool
 read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-          const struct ics_block *b, const char *name, bool date_ok,
-          struct icaltimetype *t, struct ics_tz *tz, dais_time *out,
-          struct strlist *floating)
+          icalparameter *tzpar, const struct ics_block *b, const char *name,
+          bool date_ok, struct icaltimetype *t, struct ics_tz *tz,
+          dais_time *out, struct strlist *floating)
 {
+	struct ics_tz zone;
+	bool known;
 	char *v;
 
 	*t = icalvalue_get_datetime(icalproperty_get_value(prop));
@@ -47,7 +57,11 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		ev->ok = false;
 		return false;
 	}
-	if (!ics_time_valid(*t)) {
+	/* A time converted before was valid, and in the years dais takes. */
+	zone = ics_param_tz(f, tzpar, *t);
+	known = zone.kind != ICS_TZ_UNKNOWN &&
+	        ics_instant_recall(f, *t, &zone, out);
+	if (!known && !ics_time_valid(*t)) {
 		v = ics_event_as_written(b, name);
 		ics_diag(f, DIAG_ERROR, ics_event_prop_line(b, name, NULL),
 		         ev->s.uid,
@@ -59,7 +73,7 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 	/* Years far off are typing slips, and libical and the zone
 	 * database give no trustworthy times there (9999-12-31 23:00 was
 	 * written as 00000000T000000, 0001-01-01 in local mean time). */
-	if (t->year < DAIS_YEAR_MIN || t->year > DAIS_YEAR_MAX) {
+	if (!known && (t->year < DAIS_YEAR_MIN || t->year > DAIS_YEAR_MAX)) {
 		v = ics_event_as_written(b, name);
 		ics_diag(f, DIAG_ERROR, ics_event_prop_line(b, name, NULL),
 		         ev->s.uid,
@@ -70,7 +84,7 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		ev->ok = false;
 		return false;
 	}
-	*tz = ics_prop_tz(f, prop, *t);
+	*tz = zone;
 	if (tz->kind == ICS_TZ_UNKNOWN) {
 		ics_diag(f, DIAG_ERROR, ics_event_prop_line(b, name, NULL),
 		         ev->s.uid,
@@ -87,7 +101,10 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 	t->zone = tz->kind == ICS_TZ_ZONE  ? tz->zone
 	          : tz->kind == ICS_TZ_UTC ? icaltimezone_get_utc_timezone()
 	                                   : NULL;
-	*out = ics_to_instant(f, *t, tz);
+	if (!known) {
+		*out = ics_to_instant(f, *t, tz);
+		ics_instant_remember(f, *t, tz, *out);
+	}
 	return true;
 }
 
@@ -128,7 +145,8 @@ read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 		return;
 	}
 	if (fd->prop[SESSION_FIELD_END] != NULL) {
-		if (!read_time(f, ev, fd->prop[SESSION_FIELD_END], b, "DTEND",
+		if (!read_time(f, ev, fd->prop[SESSION_FIELD_END],
+		               fd->tzid[SESSION_FIELD_END], b, "DTEND",
 		               ev->s.all_day, &t, &tz, &end, floating))
 			return;
 		if (ev->s.all_day && !t.is_date) {
@@ -212,16 +230,16 @@ ics_event_read_times(struct ics_file *f, struct ics_event *ev,
 		         "DTSTART;TZID=%s:20261104T090000",
 		         f->p->conf.zone.name);
 		ev->ok = false;
-	} else if (read_time(f, ev, fd->prop[SESSION_FIELD_START], b, "DTSTART",
-	                     true, &ev->dtstart, &ev->tz, &ev->s.start,
-	                     &floating)) {
+	} else if (read_time(f, ev, fd->prop[SESSION_FIELD_START],
+	                     fd->tzid[SESSION_FIELD_START], b, "DTSTART", true,
+	                     &ev->dtstart, &ev->tz, &ev->s.start, &floating)) {
 		ev->s.all_day = ev->dtstart.is_date != 0;
 		read_end(f, ev, fd, b, &floating);
 	}
 	if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL &&
-	    read_time(f, ev, fd->prop[SESSION_FIELD_RECURRENCE_ID], b,
-	              "RECURRENCE-ID", ev->s.all_day, &t, &tz, &rid,
-	              &floating)) {
+	    read_time(f, ev, fd->prop[SESSION_FIELD_RECURRENCE_ID],
+	              fd->tzid[SESSION_FIELD_RECURRENCE_ID], b, "RECURRENCE-ID",
+	              ev->s.all_day, &t, &tz, &rid, &floating)) {
 		icalparameter *range = icalproperty_get_first_parameter(
 		    fd->prop[SESSION_FIELD_RECURRENCE_ID],
 		    ICAL_RANGE_PARAMETER);

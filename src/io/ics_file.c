@@ -86,11 +86,66 @@ ics_prop_tz(struct ics_file *f, icalproperty *prop, struct icaltimetype t)
 	return ics_zones_prop_tz(&f->zones, prop, t);
 }
 
+struct ics_tz
+ics_param_tz(struct ics_file *f, icalparameter *tzid, struct icaltimetype t)
+{
+	return ics_zones_param_tz(&f->zones, tzid, t);
+}
+
 dais_time
 ics_to_instant(const struct ics_file *f, struct icaltimetype t,
                const struct ics_tz *tz)
 {
 	return ics_tz_instant(&f->p->conf.zone, t, tz);
+}
+
+static size_t
+instant_slot(struct icaltimetype t, const struct ics_tz *tz)
+{
+	uint64_t h = (uint64_t)(uintptr_t)tz->zone ^ (uint64_t)tz->kind;
+
+	h = h * 31 + (uint64_t)t.year;
+	h = h * 31 + (uint64_t)t.month;
+	h = h * 31 + (uint64_t)t.day;
+	h = h * 31 + (uint64_t)t.hour;
+	h = h * 61 + (uint64_t)t.minute;
+	h = h * 61 + (uint64_t)t.second;
+	h ^= h >> 17;
+	return (size_t)(h & (ICS_INSTANT_MEMO - 1));
+}
+
+bool
+ics_instant_recall(const struct ics_file *f, struct icaltimetype t,
+                   const struct ics_tz *tz, dais_time *out)
+{
+	const struct ics_instant_memo *m = &f->instants[instant_slot(t, tz)];
+
+	if (!m->used || m->kind != tz->kind || m->zone != tz->zone ||
+	    m->year != t.year || m->month != t.month || m->day != t.day ||
+	    m->hour != t.hour || m->minute != t.minute ||
+	    m->second != t.second || m->is_date != t.is_date)
+		return false;
+	*out = m->instant;
+	return true;
+}
+
+void
+ics_instant_remember(struct ics_file *f, struct icaltimetype t,
+                     const struct ics_tz *tz, dais_time instant)
+{
+	struct ics_instant_memo *m = &f->instants[instant_slot(t, tz)];
+
+	m->year = t.year;
+	m->month = t.month;
+	m->day = t.day;
+	m->hour = t.hour;
+	m->minute = t.minute;
+	m->second = t.second;
+	m->is_date = t.is_date;
+	m->kind = tz->kind;
+	m->zone = tz->zone;
+	m->instant = instant;
+	m->used = true;
 }
 
 struct icaltimetype
@@ -240,18 +295,25 @@ key_hash(const char *uid, dais_time rid)
 	return h ^ (h >> 29);
 }
 
-struct ics_key *
-ics_key_find(struct ics_file *f, const char *uid, dais_time rid)
+/* The key of (uid, rid), hash h of them; NULL when it is not there. */
+static struct ics_key *
+key_find(struct ics_file *f, const char *uid, dais_time rid, uint64_t h)
 {
 	size_t i;
 
 	if (f->capkeys == 0)
 		return NULL;
-	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
+	for (i = h & (f->capkeys - 1); f->keys[i].uid != NULL;
 	     i = (i + 1) & (f->capkeys - 1))
 		if (f->keys[i].rid == rid && strcmp(f->keys[i].uid, uid) == 0)
 			return &f->keys[i];
 	return NULL;
+}
+
+struct ics_key *
+ics_key_find(struct ics_file *f, const char *uid, dais_time rid)
+{
+	return key_find(f, uid, rid, key_hash(uid, rid));
 }
 
 void
@@ -268,9 +330,10 @@ ics_keys_free(struct ics_file *f)
 	f->nrefused = f->caprefused = f->nkeys = f->capkeys = 0;
 }
 
-/* Borrows uid, which must outlive the file's reading (ics_key). */
+/* Borrows uid, which must outlive the file's reading (ics_key); h is
+ * key_hash(uid, rid). */
 static struct ics_key *
-key_insert(struct ics_file *f, const char *uid, dais_time rid)
+key_insert(struct ics_file *f, const char *uid, dais_time rid, uint64_t h)
 {
 	size_t i;
 
@@ -292,7 +355,7 @@ key_insert(struct ics_file *f, const char *uid, dais_time rid)
 		}
 		free(old);
 	}
-	for (i = key_hash(uid, rid) & (f->capkeys - 1); f->keys[i].uid != NULL;
+	for (i = h & (f->capkeys - 1); f->keys[i].uid != NULL;
 	     i = (i + 1) & (f->capkeys - 1))
 		;
 	f->keys[i].uid = uid;
@@ -320,6 +383,7 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 {
 	struct ics_key *k;
 	char buf[DAIS_TIMEBUF];
+	uint64_t h;
 
 	/* Without a UID, or an override whose RECURRENCE-ID could not be
 	 * read, it matches nothing; the error has been given. */
@@ -328,8 +392,8 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 		ics_event_free(ev);
 		return;
 	}
-	k = ics_key_find(f, ev->s.uid, ev->s.recurrence_id);
-	if (k != NULL) {
+	h = key_hash(ev->s.uid, ev->s.recurrence_id);
+	if ((k = key_find(f, ev->s.uid, ev->s.recurrence_id, h)) != NULL) {
 		if (ev->override)
 			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
 			         "the occurrence RECURRENCE-ID %s is already "
@@ -347,7 +411,7 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 		ics_event_free(ev);
 		return;
 	}
-	k = key_insert(f, ev->s.uid, ev->s.recurrence_id);
+	k = key_insert(f, ev->s.uid, ev->s.recurrence_id, h);
 	k->line = ev->s.line;
 	if (ev->override) {
 		k->kind = ICS_KEY_OVERRIDE;
@@ -362,7 +426,10 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 	} else {
 		k->kind = ICS_KEY_PLAIN;
 		if (ev->ok) {
-			ics_add_session(f, &ev->s); /* the UID moves along */
+			/* The UID moves along; nothing else of ev holds
+			 * anything (no component or rule lines: it does not
+			 * recur), so there is nothing to free. */
+			ics_add_session(f, &ev->s);
 		} else {
 			/* Refused, but a later one with its UID is still a
 			 * repeat: the key keeps the UID, as a copy of its own
@@ -373,9 +440,8 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 			f->refused_uids[f->nrefused++] = ev->s.uid;
 			k->uid = ev->s.uid;
 			ev->s.uid = NULL;
+			ics_event_free(ev);
 		}
-		ics_event_free(ev);
-		return;
 	}
 	memset(ev, 0, sizeof *ev);
 }

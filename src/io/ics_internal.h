@@ -110,6 +110,21 @@ struct ics_key {
 	size_t index;
 };
 
+/*
+ * A wall-clock time in a zone already turned into an instant. A programme's
+ * sessions share a few dozen start and end times, and libical's conversion
+ * was most of what reading a time cost: the file keeps the last ones,
+ * each in the slot its time hashes to.
+ */
+#define ICS_INSTANT_MEMO 64 /* slots, a power of two */
+struct ics_instant_memo {
+	int year, month, day, hour, minute, second, is_date;
+	enum ics_tz_kind kind;
+	const icaltimezone *zone; /* borrowed: the file's zones outlive it */
+	dais_time instant;
+	bool used;
+};
+
 /* One file being read. */
 struct ics_file {
 	struct programme *p;
@@ -120,6 +135,7 @@ struct ics_file {
 	bool final; /* read to the end: no VTIMEZONE can come later */
 
 	struct ics_zones zones; /* the file's VTIMEZONEs, the TZIDs seen */
+	struct ics_instant_memo instants[ICS_INSTANT_MEMO];
 
 	struct ics_event *series, *overrides;
 	size_t nseries, capseries, noverrides, capoverrides;
@@ -161,8 +177,18 @@ icaltimezone *ics_zone_find(struct ics_file *f, const char *tzid);
 /* The zone a date-time property's value is written in. */
 struct ics_tz ics_prop_tz(struct ics_file *f, icalproperty *prop,
                           struct icaltimetype t);
+/* The same from the property's TZID parameter (NULL when it has none). */
+struct ics_tz ics_param_tz(struct ics_file *f, icalparameter *tzid,
+                           struct icaltimetype t);
 dais_time ics_to_instant(const struct ics_file *f, struct icaltimetype t,
                          const struct ics_tz *tz);
+/* Whether t in tz (not ICS_TZ_UNKNOWN) was remembered: its instant in
+ * *out. Only times found valid are remembered. */
+bool ics_instant_recall(const struct ics_file *f, struct icaltimetype t,
+                        const struct ics_tz *tz, dais_time *out);
+/* Remembers the instant of valid time t in tz (ics_to_instant's). */
+void ics_instant_remember(struct ics_file *f, struct icaltimetype t,
+                          const struct ics_tz *tz, dais_time instant);
 /* The wall-clock time of an instant in tz (the inverse of the above). */
 struct icaltimetype ics_from_instant(const struct ics_file *f, dais_time t,
                                      const struct ics_tz *tz);
@@ -179,11 +205,12 @@ struct ics_key *ics_key_find(struct ics_file *f, const char *uid,
  * Reads VEVENT c (parsed from block b) into ev, reporting every problem.
  * ev->ok says whether it may join the programme. The caller owns c, unless
  * ev->comp == c afterwards (a recurring master keeps it for expansion).
+ * Before the end of the file (f->final), false when a TZID of c names no
+ * zone yet: nothing is read or reported, and c is to be read again once
+ * every VTIMEZONE is known.
  */
-void ics_event_read(struct ics_file *f, icalcomponent *c,
+bool ics_event_read(struct ics_file *f, icalcomponent *c,
                     const struct ics_block *b, struct ics_event *ev);
-/* True when every TZID of c can be resolved now. */
-bool ics_event_zones_known(struct ics_file *f, icalcomponent *c);
 void ics_event_free(struct ics_event *ev);
 /* The end of an occurrence of ev starting at local wall time `local`
  * (instant `start`). */

@@ -347,16 +347,20 @@ block_parse(struct reader *r)
 	return c;
 }
 
-static void
+/* False, keeping c, when a TZID of c may be defined further down the
+ * file (ics_event_read). */
+static bool
 event_process(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 {
 	struct ics_event ev;
 
-	ics_event_read(f, c, b, &ev);
+	if (!ics_event_read(f, c, b, &ev))
+		return false;
 	if (ev.comp != c)
 		icalcomponent_free(c);
 	report_odd_children(f, b, "VEVENT", ev.s.uid);
 	ics_event_take(f, &ev);
+	return true;
 }
 
 static void
@@ -368,18 +372,12 @@ block_done(struct reader *r)
 	if (r->block.broken)
 		return;
 	if (strcmp(r->kind, "VEVENT") == 0) {
-		if ((c = block_parse(r)) == NULL)
+		if ((c = block_parse(r)) == NULL ||
+		    event_process(f, c, &r->block))
 			return;
-		if (!ics_event_zones_known(f, c)) {
-			struct deferred *d;
-
-			XGROW(r->later, r->nlater, r->caplater);
-			d = &r->later[r->nlater++];
-			d->comp = c;
-			block_copy(&d->block, &r->block);
-			return;
-		}
-		event_process(f, c, &r->block);
+		XGROW(r->later, r->nlater, r->caplater);
+		r->later[r->nlater].comp = c;
+		block_copy(&r->later[r->nlater++].block, &r->block);
 	} else if (strcmp(r->kind, "VTIMEZONE") == 0) {
 		/* Each costs libical a parse and a zone: a file of a hundred
 		 * thousand took 13 s and 350 MB. */
@@ -827,7 +825,8 @@ finish(struct reader *r)
 	/* Every VTIMEZONE is known now. */
 	f->final = true;
 	for (i = 0; i < r->nlater; i++) {
-		event_process(f, r->later[i].comp, &r->later[i].block);
+		/* Read now, as f->final says. */
+		(void)event_process(f, r->later[i].comp, &r->later[i].block);
 		block_free(&r->later[i].block);
 	}
 

@@ -453,14 +453,24 @@ struct ics_tz
 ics_zones_prop_tz(struct ics_zones *zs, icalproperty *prop,
                   struct icaltimetype t)
 {
+	return ics_zones_param_tz(
+	    zs,
+	    icaltime_is_utc(t)
+	        ? NULL
+	        : icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER),
+	    t);
+}
+
+struct ics_tz
+ics_zones_param_tz(struct ics_zones *zs, icalparameter *par,
+                   struct icaltimetype t)
+{
 	struct ics_tz tz = {ICS_TZ_FLOATING, NULL, NULL};
-	icalparameter *par;
 
 	if (icaltime_is_utc(t)) {
 		tz.kind = ICS_TZ_UTC;
 		return tz;
 	}
-	par = icalproperty_get_first_parameter(prop, ICAL_TZID_PARAMETER);
 	if (par == NULL)
 		return tz;
 	tz.tzid = icalparameter_get_tzid(par);

@@ -150,6 +150,10 @@ icaltimezone *ics_zones_find(struct ics_zones *zs, const char *tzid);
 /* The zone a date-time property's value t is written in. */
 struct ics_tz ics_zones_prop_tz(struct ics_zones *zs, icalproperty *prop,
                                 struct icaltimetype t);
+/* The same from the property's TZID parameter (NULL when it has none),
+ * for a reader that has already found it. */
+struct ics_tz ics_zones_param_tz(struct ics_zones *zs, icalparameter *tzid,
+                                 struct icaltimetype t);
 void ics_zones_free(struct ics_zones *zs);
 
 /* The instant of wall-clock time t in tz; a floating time (or one of an
