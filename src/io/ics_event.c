@@ -65,12 +65,27 @@ ics_event_first(const char *have, const char *v)
  * spends on a session. X- properties are still found by name.
  */
 static const struct session_field *field_of_kind[ICAL_NO_PROPERTY + 1];
+/* The fields of X- properties (X-DAIS-ROOM ...), which only an X- name
+ * can be, with their names' lengths: a name is compared with the one of
+ * its length, not with the whole table. */
+static const struct session_field *x_fields[SESSION_FIELD_COUNT];
+static size_t x_lengths[SESSION_FIELD_COUNT], nx_fields;
 static pthread_once_t field_of_kind_once = PTHREAD_ONCE_INIT;
 
 static void
 field_of_kind_fill(void)
 {
+	size_t i;
 	int k;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const char *name = session_field_table[i].ical;
+
+		if (name != NULL && (name[0] | 0x20) == 'x' && name[1] == '-') {
+			x_fields[nx_fields] = &session_field_table[i];
+			x_lengths[nx_fields++] = strlen(name);
+		}
+	}
 
 	for (k = 0; k <= ICAL_NO_PROPERTY; k++) {
 		const char *name;
@@ -83,6 +98,20 @@ field_of_kind_fill(void)
 	}
 }
 
+/* The field of an X- property's name (case-blind, as
+ * session_field_by_ical compares). */
+static const struct session_field *
+x_field_of(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < nx_fields; i++)
+		if (x_lengths[i] == n &&
+		    strcasecmp(x_fields[i]->ical, name) == 0)
+			return x_fields[i];
+	return NULL;
+}
+
 static const struct session_field *
 field_of(icalproperty *prop, icalproperty_kind kind)
 {
@@ -91,8 +120,11 @@ field_of(icalproperty *prop, icalproperty_kind kind)
 	if (kind != ICAL_X_PROPERTY && (int)kind >= 0 &&
 	    (int)kind <= ICAL_NO_PROPERTY)
 		return field_of_kind[kind];
-	name = kind == ICAL_X_PROPERTY ? icalproperty_get_x_name(prop)
-	                               : icalproperty_kind_to_string(kind);
+	if (kind == ICAL_X_PROPERTY) {
+		name = icalproperty_get_x_name(prop);
+		return name != NULL ? x_field_of(name) : NULL;
+	}
+	name = icalproperty_kind_to_string(kind);
 	return name != NULL ? session_field_by_ical(name) : NULL;
 }
 
@@ -234,26 +266,33 @@ ics_event_trimmed(const char *s)
 	return s != NULL ? xstrndup(s, n) : NULL;
 }
 
-/* "12" and "+12" are whole numbers; "", "abc", "1.5", "-3" are not. */
+/* "12" and "+12" are whole numbers; "", "abc", "1.5", "-3" are not, nor
+ * one past INT_MAX. Read here digit by digit (strtol's locale and errno
+ * handling was most of the cost, asked twice for every VEVENT). */
 bool
 ics_event_whole_number(const char *s, long *out)
 {
-	size_t n;
+	size_t n, i;
 	const char *t = ics_event_trim(s, &n);
-	char *end;
-	bool ok;
+	long v = 0;
+	bool big = false;
 
 	if (t == NULL)
 		return false;
-	/* Read in place: what follows the n bytes is blanks (strtol stops
-	 * there) and the end of s. */
-	ok = (t[0] >= '0' && t[0] <= '9') ||
-	     (t[0] == '+' && n > 1 && t[1] >= '0' && t[1] <= '9');
-	if (ok) {
-		*out = strtol(t, &end, 10);
-		ok = end == t + n && *out <= INT_MAX;
+	i = t[0] == '+';
+	if (i == n)
+		return false;
+	for (; i < n; i++) {
+		if (t[i] < '0' || t[i] > '9')
+			return false;
+		if (!big)
+			v = v * 10 + (t[i] - '0');
+		big = big || v > INT_MAX;
 	}
-	return ok;
+	if (big)
+		return false;
+	*out = v;
+	return true;
 }
 
 /* The line of the first `name` property containing needle, if any. */

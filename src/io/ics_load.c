@@ -70,9 +70,11 @@ ics_block_value(const struct ics_block *b, const char *name, int *line)
 
 		/* Asked for every VEVENT (SEQUENCE): the first letter,
 		 * folded (| 0x20 folds ASCII letters), rules out most lines
-		 * before the name's length is measured. */
+		 * before the name is compared, and then what follows it (a
+		 * longer name, "SEQUENCEX", goes on before ';' or ':'). */
 		if (!b->lines[i].own || (s[0] | 0x20) != (name[0] | 0x20) ||
-		    prop_name_len(s) != k || strncasecmp(s, name, k) != 0)
+		    strncasecmp(s, name, k) != 0 ||
+		    (s[k] != ';' && s[k] != ':' && s[k] != '\0'))
 			continue;
 		/* The value starts after the first ':' outside quotes. */
 		for (s += k; *s != '\0'; s++) {
@@ -159,9 +161,9 @@ struct reader {
 	struct ics_file f;
 	struct ics_block block;
 	bool in_block;
-	char *kind; /* the block's component name, upper case */
+	const char *kind; /* the block's component name (upper_name) */
 	struct frame {
-		char *name;
+		const char *name;
 		int line;
 	} * stack;
 	size_t depth, capdepth;
@@ -201,18 +203,72 @@ is_end(const char *s, const char **name)
 	return true;
 }
 
-static char *
+/* The component names of every calendar, upper case. */
+static const char *const common_names[] = {"VCALENDAR", "VEVENT",   "VALARM",
+                                           "VTIMEZONE", "STANDARD", "DAYLIGHT"};
+
+/* Whether the n bytes at s are `upper` in any ASCII case. */
+static bool
+ascii_case_is(const char *s, size_t n, const char *upper)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A')
+		                                    : s[i];
+
+		if (upper[i] == '\0' || c != upper[i])
+			return false;
+	}
+	return upper[n] == '\0';
+}
+
+/*
+ * A component name in upper case, without trailing blanks: one of
+ * common_names (static: reading a VEVENT allocates no name), or a copy.
+ * Release it with name_free.
+ */
+static const char *
 upper_name(const char *name)
 {
-	char *u = xstrdup(name), *q;
-	size_t n = strlen(u);
+	size_t n = strlen(name), i;
+	char *u, *q;
 
-	while (n > 0 && (u[n - 1] == ' ' || u[n - 1] == '\t'))
-		u[--n] = '\0';
+	while (n > 0 && (name[n - 1] == ' ' || name[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < sizeof common_names / sizeof *common_names; i++)
+		if (ascii_case_is(name, n, common_names[i]))
+			return common_names[i];
+	u = xstrndup(name, n);
 	for (q = u; *q != '\0'; q++)
 		if (*q >= 'a' && *q <= 'z')
 			*q = (char)(*q - 'a' + 'A');
 	return u;
+}
+
+static bool
+name_is_common(const char *u)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof common_names / sizeof *common_names; i++)
+		if (u == common_names[i])
+			return true;
+	return false;
+}
+
+/* Another reference to u, released on its own with name_free. */
+static const char *
+name_dup(const char *u)
+{
+	return name_is_common(u) ? u : xstrdup(u);
+}
+
+static void
+name_free(const char *u)
+{
+	if (u != NULL && !name_is_common(u))
+		free((char *)u);
 }
 
 /* Components that only stand at the top of a calendar. */
@@ -245,7 +301,7 @@ static void
 stack_clear(struct reader *r)
 {
 	while (r->depth > 0)
-		free(r->stack[--r->depth].name);
+		name_free(r->stack[--r->depth].name);
 }
 
 char *
@@ -281,7 +337,7 @@ report_odd_children(struct ics_file *f, const struct ics_block *b,
 	size_t i;
 
 	for (i = 0; i < b->n; i++) {
-		char *name;
+		const char *name;
 
 		if (!b->lines[i].odd_child)
 			continue;
@@ -290,7 +346,7 @@ report_odd_children(struct ics_file *f, const struct ics_block *b,
 		         "dais does not know BEGIN:%s inside %s: it stays in "
 		         "the file as written, but dais ignores it",
 		         name, kind);
-		free(name);
+		name_free(name);
 	}
 }
 
@@ -402,18 +458,18 @@ static void
 block_begin(struct reader *r, const char *name, const char *s, size_t len,
             int line)
 {
-	char *u = upper_name(name);
+	const char *u = upper_name(name);
 
 	block_reset(&r->block, line);
 	block_add(&r->block, s, len, line, false, false);
 	r->in_block = true;
 	r->skip = 0;
 	r->attendees = 0;
-	free(r->kind);
+	name_free(r->kind);
 	r->kind = u;
 	r->events += strcmp(u, "VEVENT") == 0;
 	XGROW(r->stack, r->depth, r->capdepth);
-	r->stack[r->depth].name = xstrdup(u);
+	r->stack[r->depth].name = name_dup(u);
 	r->stack[r->depth++].line = line;
 	if (strcmp(u, "VEVENT") == 0 || strcmp(u, "VTIMEZONE") == 0)
 		return;
@@ -478,7 +534,7 @@ block_refuse(struct reader *r, int line, const char *fmt, ...)
 	r->block.broken = true;
 	r->skip = r->depth;
 	while (r->depth > 1)
-		free(r->stack[--r->depth].name);
+		name_free(r->stack[--r->depth].name);
 }
 
 /* Whether the block may keep this line too (ICS_MAX_* in ics_internal.h);
@@ -488,7 +544,7 @@ block_room(struct reader *r, const char *s, size_t len, int line)
 {
 	const struct ics_block *b = &r->block;
 
-	if (r->depth == 1 && prop_name_len(s) == 8 &&
+	if (r->depth == 1 && (s[0] | 0x20) == 'a' && prop_name_len(s) == 8 &&
 	    strncasecmp(s, "ATTENDEE", 8) == 0 &&
 	    ++r->attendees > ICS_MAX_ATTENDEES) {
 		block_refuse(
@@ -520,8 +576,8 @@ block_room(struct reader *r, const char *s, size_t len, int line)
 static bool
 skip_line(struct reader *r, const char *s, int line)
 {
-	const char *name;
-	char *u = NULL, *what;
+	const char *name, *u = NULL;
+	char *what;
 	bool mine = true;
 
 	if (is_begin(s, &name)) {
@@ -542,7 +598,7 @@ skip_line(struct reader *r, const char *s, int line)
 			r->in_block = false;
 		}
 	}
-	free(u);
+	name_free(u);
 	return mine;
 }
 
@@ -553,8 +609,7 @@ skip_line(struct reader *r, const char *s, int line)
 static bool
 block_line(struct reader *r, const char *s, size_t len, int line)
 {
-	const char *name;
-	char *u;
+	const char *name, *u;
 	size_t i;
 
 	if (r->skip == 0)
@@ -566,7 +621,7 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 		if (is_top_kind(u)) {
 			char *what = xasprintf("BEGIN:%s", u);
 
-			free(u);
+			name_free(u);
 			block_unclosed(r, what, line);
 			free(what);
 			return false;
@@ -577,7 +632,7 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 			             "(BEGIN:%s here), so dais refuses it: "
 			             "remove the nested components",
 			             ICS_MAX_DEPTH, u);
-			free(u);
+			name_free(u);
 			r->skip++;
 			return true;
 		}
@@ -595,7 +650,7 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 				break;
 		if (i == 0) {
 			if (strcmp(u, "VCALENDAR") == 0) {
-				free(u);
+				name_free(u);
 				return block_unclosed(r, "END:VCALENDAR", line);
 			}
 			ics_diag(&r->f, DIAG_ERROR, line, NULL,
@@ -603,7 +658,7 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 			         "line or add the BEGIN",
 			         u, u);
 			r->block.broken = true;
-			free(u);
+			name_free(u);
 			return true;
 		}
 		/* Children left open above the one this END closes. */
@@ -614,11 +669,11 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 			report_unclosed(r, &r->stack[r->depth - 1], why);
 			free(why);
 			r->block.broken = true;
-			free(r->stack[--r->depth].name);
+			name_free(r->stack[--r->depth].name);
 		}
-		free(u);
+		name_free(u);
 		block_add(&r->block, s, len, line, false, false);
-		free(r->stack[--r->depth].name);
+		name_free(r->stack[--r->depth].name);
 		if (r->depth == 0) {
 			r->in_block = false;
 			block_done(r);
@@ -629,14 +684,30 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 	return true;
 }
 
+/* Whether the n bytes at s are ASCII (most lines are: they need no UTF-8
+ * check), read a word at a time. */
+static bool
+ascii_only(const char *s, size_t n)
+{
+	uint64_t w, any = 0;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		any |= w;
+	}
+	for (; i < n; i++)
+		any |= (unsigned char)s[i];
+	return (any & 0x8080808080808080ULL) == 0;
+}
+
 /* One unfolded line of the file. */
 static void
 logical_line(struct reader *r, char *s, size_t len, int line)
 {
-	const char *name;
-	char *u;
+	const char *name, *u;
 
-	if (utf8_valid_prefix(s, len) != len) {
+	if (!ascii_only(s, len) && utf8_valid_prefix(s, len) != len) {
 		if (r->bad_utf8++ == 0)
 			r->first_bad_utf8 = line;
 	}
@@ -652,10 +723,10 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 				r->in_calendar = true;
 				if (r->calendars++ == 0)
 					r->calendar_line = line;
-				free(u);
+				name_free(u);
 				return;
 			}
-			free(u);
+			name_free(u);
 		}
 		if (r->calendars == 0 &&
 		    strncasecmp(s, "BEGIN:VCALENDAR\r", 16) == 0) {
@@ -691,10 +762,10 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			         "BEGIN:VCALENDAR inside a calendar: the "
 			         "calendar before it has no END:VCALENDAR; add "
 			         "it");
-			free(u);
+			name_free(u);
 			return;
 		}
-		free(u);
+		name_free(u);
 		block_begin(r, name, s, len, line);
 		return;
 	}
@@ -708,7 +779,7 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			         "line or add the BEGIN (a lost BEGIN line "
 			         "would leave a session half-read)",
 			         u, u);
-		free(u);
+		name_free(u);
 	}
 	/* Calendar properties (PRODID ...) are not dais's; VERSION says the
 	 * file is iCalendar 2.0 (RFC 5545 3.7.4), which other clients need. */
@@ -853,7 +924,7 @@ reader_free(struct reader *r)
 		icalparser_free(f->parser);
 	stack_clear(r);
 	free(r->stack);
-	free(r->kind);
+	name_free(r->kind);
 	block_free(&r->block);
 	free(r->later);
 }

@@ -317,6 +317,7 @@ cache_clear(struct ics_zones *zs)
 	for (i = 0; i < zs->ncache; i++)
 		free(zs->cache[i].tzid);
 	zs->ncache = 0;
+	zs->last = 0;
 	/* Dropped, not wiped: a file may clear a large cache once per
 	 * VTIMEZONE, and the cache grows back from small. */
 	free(zs->cacheix.slot);
@@ -428,8 +429,12 @@ ics_zones_find(struct ics_zones *zs, const char *tzid)
 	const char *name;
 	long i;
 
-	if ((i = tzindex_find(&zs->cacheix, zs->cache, tzid)) >= 0)
+	if (zs->last > 0 && strcmp(zs->cache[zs->last - 1].tzid, tzid) == 0)
+		return zs->cache[zs->last - 1].zone;
+	if ((i = tzindex_find(&zs->cacheix, zs->cache, tzid)) >= 0) {
+		zs->last = (size_t)i + 1;
 		return zs->cache[i].zone;
+	}
 	/* The file's own VTIMEZONE first, as RFC 5545 says TZID refers to. */
 	if ((i = tzindex_find(&zs->ix, zs->v, tzid)) >= 0)
 		z = zs->v[i].zone;
@@ -446,6 +451,7 @@ ics_zones_find(struct ics_zones *zs, const char *tzid)
 	zs->cache[zs->ncache].tzid = xstrdup(tzid);
 	zs->cache[zs->ncache++].zone = z;
 	tzindex_add(&zs->cacheix, zs->cache, zs->ncache);
+	zs->last = zs->ncache;
 	return z;
 }
 

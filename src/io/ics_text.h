@@ -120,6 +120,10 @@ struct ics_zones {
 	size_t n, cap;
 	struct ics_zone *cache; /* TZID -> zone; zone NULL when unknown */
 	size_t ncache, capcache;
+	/* 1 + the index in cache of the TZID found last, 0 for none: most
+	 * times of a file name the same TZID, and a comparison with it is
+	 * cheaper than hashing it. */
+	size_t last;
 	struct ics_tzindex ix, cacheix;
 };
 
