@@ -55,7 +55,9 @@ ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
 
 	/* libical reads SEQUENCE:abc as 0 without a word: look ourselves. */
 	if (fd->prop[SESSION_FIELD_SEQUENCE] != NULL) {
-		raw = ics_block_value(b, "SEQUENCE", &line);
+		raw = b->sequence > 0
+		          ? ics_block_value_at(b, b->sequence - 1, &line)
+		          : NULL;
 		if (raw != NULL && !ics_event_whole_number(raw, &n)) {
 			ics_diag(
 			    f, DIAG_WARNING, line, ev->s.uid,

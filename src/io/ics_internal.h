@@ -58,6 +58,10 @@ struct ics_block {
 	size_t n, capn;
 	int begin_line;
 	bool broken; /* its BEGIN/END structure is wrong; already reported */
+	/* 1 + the index of the top component's first SEQUENCE line, 0 when
+	 * it has none: read as written for every VEVENT (libical reads
+	 * SEQUENCE:abc as 0), and found as the line goes by. */
+	size_t sequence;
 };
 
 const char *ics_block_text(const struct ics_block *b, size_t i);
@@ -65,6 +69,8 @@ const char *ics_block_text(const struct ics_block *b, size_t i);
  * unescaped), and its line; NULL when there is none. */
 const char *ics_block_value(const struct ics_block *b, const char *name,
                             int *line);
+/* The same of line i of the block, a property of the top component. */
+const char *ics_block_value_at(const struct ics_block *b, size_t i, int *line);
 
 /* An RRULE, RDATE or EXDATE line of a series, for messages. */
 struct ics_rline {

@@ -60,33 +60,44 @@ prop_name_len(const char *s)
 }
 
 const char *
+ics_block_value_at(const struct ics_block *b, size_t i, int *line)
+{
+	const char *s = ics_block_text(b, i);
+	bool quoted = false;
+
+	/* The value starts after the first ':' outside quotes. */
+	for (s += strcspn(s, ";:"); *s != '\0'; s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (*s == ':' && !quoted)
+			break;
+	}
+	if (line != NULL)
+		*line = b->lines[i].line;
+	return *s == ':' ? s + 1 : s;
+}
+
+/* Whether line s is a property `name` (upper case, k bytes long): the
+ * first letter, folded (| 0x20 folds ASCII letters), rules out most lines
+ * before the name is compared, and then what follows it (a longer name,
+ * "SEQUENCEX", goes on before ';' or ':'). */
+static bool
+line_is_property(const char *s, const char *name, size_t k)
+{
+	return (s[0] | 0x20) == (name[0] | 0x20) &&
+	       strncasecmp(s, name, k) == 0 &&
+	       (s[k] == ';' || s[k] == ':' || s[k] == '\0');
+}
+
+const char *
 ics_block_value(const struct ics_block *b, const char *name, int *line)
 {
 	size_t i, k = strlen(name);
 
-	for (i = 0; i < b->n; i++) {
-		const char *s = ics_block_text(b, i);
-		bool quoted = false;
-
-		/* Asked for every VEVENT (SEQUENCE): the first letter,
-		 * folded (| 0x20 folds ASCII letters), rules out most lines
-		 * before the name is compared, and then what follows it (a
-		 * longer name, "SEQUENCEX", goes on before ';' or ':'). */
-		if (!b->lines[i].own || (s[0] | 0x20) != (name[0] | 0x20) ||
-		    strncasecmp(s, name, k) != 0 ||
-		    (s[k] != ';' && s[k] != ':' && s[k] != '\0'))
-			continue;
-		/* The value starts after the first ':' outside quotes. */
-		for (s += k; *s != '\0'; s++) {
-			if (*s == '"')
-				quoted = !quoted;
-			else if (*s == ':' && !quoted)
-				break;
-		}
-		if (line != NULL)
-			*line = b->lines[i].line;
-		return *s == ':' ? s + 1 : s;
-	}
+	for (i = 0; i < b->n; i++)
+		if (b->lines[i].own &&
+		    line_is_property(ics_block_text(b, i), name, k))
+			return ics_block_value_at(b, i, line);
 	return NULL;
 }
 
@@ -97,6 +108,7 @@ block_reset(struct ics_block *b, int line)
 	b->n = 0;
 	b->begin_line = line;
 	b->broken = false;
+	b->sequence = 0;
 }
 
 static void
@@ -454,12 +466,11 @@ block_done(struct reader *r)
 	 * and all. */
 }
 
+/* Opens the block of component u (upper_name's; taken) at line s. */
 static void
-block_begin(struct reader *r, const char *name, const char *s, size_t len,
+block_begin(struct reader *r, const char *u, const char *s, size_t len,
             int line)
 {
-	const char *u = upper_name(name);
-
 	block_reset(&r->block, line);
 	block_add(&r->block, s, len, line, false, false);
 	r->in_block = true;
@@ -680,6 +691,9 @@ block_line(struct reader *r, const char *s, size_t len, int line)
 		}
 		return true;
 	}
+	if (r->depth == 1 && r->block.sequence == 0 &&
+	    line_is_property(s, "SEQUENCE", 8))
+		r->block.sequence = r->block.n + 1;
 	block_add(&r->block, s, len, line, r->depth == 1, false);
 	return true;
 }
@@ -692,12 +706,18 @@ ascii_only(const char *s, size_t n)
 	uint64_t w, any = 0;
 	size_t i;
 
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			any |= (unsigned char)s[i];
+		return (any & 0x80) == 0;
+	}
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		any |= w;
 	}
-	for (; i < n; i++)
-		any |= (unsigned char)s[i];
+	/* The last bytes, in a word that overlaps the one before. */
+	memcpy(&w, s + n - 8, 8);
+	any |= w;
 	return (any & 0x8080808080808080ULL) == 0;
 }
 
@@ -765,8 +785,7 @@ logical_line(struct reader *r, char *s, size_t len, int line)
 			name_free(u);
 			return;
 		}
-		name_free(u);
-		block_begin(r, name, s, len, line);
+		block_begin(r, u, s, len, line);
 		return;
 	}
 	if (is_end(s, &name)) {
