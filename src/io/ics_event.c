@@ -186,16 +186,23 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 	     prop = icalcomponent_get_next_property(c, ICAL_ANY_PROPERTY)) {
 		icalproperty_kind kind = icalproperty_isa(prop);
 		const struct session_field *sf = field_of(prop, kind);
-		struct ics_attendee a = {prop, NULL, NULL, NULL, NULL, NULL};
-		bool attendee = sf != NULL && sf->id == SESSION_FIELD_ASSIGN;
-		icalparameter *tzid =
-		    scan_parameters(prop, attendee ? &a : NULL);
+		struct ics_attendee *a = NULL;
+		icalparameter *tzid = NULL;
+
+		if (sf != NULL && sf->id == SESSION_FIELD_ASSIGN) {
+			XGROW(f->attendees, fd->nattendees, f->capattendees);
+			a = &f->attendees[fd->nattendees++];
+			memset(a, 0, sizeof *a);
+			a->prop = prop;
+		}
+		/* Most properties have no parameter: no walk to start. */
+		if (icalproperty_count_parameters(prop) > 0)
+			tzid = scan_parameters(prop, a);
 
 		if (tzid != NULL && !f->final) {
 			const char *name = icalparameter_get_tzid(tzid);
 
 			if (name != NULL && ics_zone_find(f, name) == NULL) {
-				free(fd->attendees);
 				memset(fd, 0, sizeof *fd);
 				return false;
 			}
@@ -208,20 +215,20 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 			fd->duration = prop;
 		else if (kind == ICAL_XLICERROR_PROPERTY)
 			fd->nerrors++;
-		if (sf == NULL)
+		if (sf == NULL || a != NULL)
 			continue;
-		if (attendee) {
-			XGROW(fd->attendees, fd->nattendees, fd->capattendees);
-			fd->attendees[fd->nattendees++] = a;
-		} else if (sf->id == SESSION_FIELD_KIND) {
+		if (sf->id == SESSION_FIELD_KIND) {
 			/* libical splits CATEGORIES:A,B: the first is ours. */
 			fd->category = ics_event_first(
 			    fd->category, icalproperty_get_categories(prop));
 		} else if (fd->count[sf->id]++ == 0) {
 			fd->prop[sf->id] = prop;
 			fd->tzid[sf->id] = tzid;
+		} else {
+			fd->repeats = true;
 		}
 	}
+	fd->attendees = f->attendees;
 	return true;
 }
 
@@ -324,7 +331,7 @@ report_repeats(struct ics_file *f, const struct ics_event *ev,
 {
 	size_t i;
 
-	for (i = 0; i < SESSION_FIELD_COUNT; i++)
+	for (i = 0; i < SESSION_FIELD_COUNT && fd->repeats; i++)
 		if (fd->count[i] > 1)
 			ics_diag(f, DIAG_WARNING,
 			         ics_event_prop_line(
@@ -558,7 +565,6 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 	for (i = 0, at = 0; i < fd.nattendees; i++)
 		ics_event_read_attendee(f, ev, &fd.attendees[i], b, &at,
 		                        &hints);
-	free(fd.attendees);
 	unlinked_hint(f, ev, b, &hints);
 	ev->tz.tzid = NULL; /* borrowed from c, which may go now */
 

@@ -36,9 +36,12 @@ struct found {
 	int nduration;
 	const char *category;
 	int nrrule, nrdate;
-	int nerrors; /* X-LIC-ERROR properties libical added */
+	int nerrors;  /* X-LIC-ERROR properties libical added */
+	bool repeats; /* some count is above 1 */
+	/* The ATTENDEEs, in the file's buffer (ics_file.attendees), valid
+	 * until the next VEVENT is scanned. */
 	struct ics_attendee *attendees;
-	size_t nattendees, capattendees;
+	size_t nattendees;
 };
 
 /* ---- ics_event.c ---- */

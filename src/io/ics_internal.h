@@ -152,6 +152,11 @@ struct ics_file {
 	char **refused_uids;
 	size_t nrefused, caprefused;
 
+	/* The ATTENDEEs of the VEVENT being read (ics_event.c's), one buffer
+	 * for every VEVENT of the file. */
+	struct ics_attendee *attendees;
+	size_t capattendees;
+
 	dais_time rule_steps; /* of ICS_MAX_FILE_RULE_STEPS, so far */
 	/* Diagnostics past ICS_MAX_DIAGS are counted, not kept. */
 	size_t ndiags, dropped, dropped_errors;

@@ -938,6 +938,7 @@ reader_free(struct reader *r)
 	free(f->series);
 	free(f->overrides);
 	ics_keys_free(f);
+	free(f->attendees);
 	ics_zones_free(&f->zones);
 	if (f->parser != NULL)
 		icalparser_free(f->parser);
