@@ -20,10 +20,12 @@ enum {
 
 struct cli_command {
 	const char *name;
-	const char *args;                  /* "DIR [--format text|json]" */
-	const char *summary;               /* one line for `dais help` */
-	const char *help;                  /* the rest of `dais CMD --help` */
-	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+	const char *args;    /* "DIR [--format text|json]" */
+	const char *summary; /* one line for `dais help` */
+	const char *help;    /* the rest of `dais CMD --help` */
+	/* argv[0] is the command name. NULL in the lean dais for a command
+	 * that runs in its helper, dais-full (cli_run_in_helper). */
+	int (*run)(int argc, char **argv);
 };
 
 extern const struct cli_command cli_commands[];
@@ -55,6 +57,17 @@ struct lock *cli_take_lock(const char *cmd, const char *dir,
  * they come first; AGAIN says what to do after ("run again"). */
 bool cli_journal_in_the_way(const char *cmd, const char *dir,
                             const char *again);
+/*
+ * Replaces this process with dais's helper, dais-full, running the command
+ * line dais was given (cli_keep_command_line), for what ("the planner",
+ * "'dais schedule'", "a PDF run-sheet"), which needs libraries the lean
+ * dais does not load. Call it before opening, reading or locking anything.
+ * Returns only when the helper could not be run, having said where it was
+ * looked for and what to do: then EXIT_BAD_INPUT (helper.c).
+ */
+int cli_run_in_helper(const char *what);
+/* Keeps argv, main's, for cli_run_in_helper. */
+void cli_keep_command_line(char **argv);
 /* Prints each diagnostic of d to stderr, a line each (diag_format). */
 void cli_print_diags(const struct diag_list *d);
 /* As cli_load, and *warnings gets how many warnings loading gave. */

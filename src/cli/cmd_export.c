@@ -33,6 +33,28 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_BAD_INPUT;
 }
 
+/*
+ * The frab schedule or the HTML page of p (export_frab.h, export_html.h).
+ * Only in dais's helper, which links libxml2: dais has sent those formats
+ * there before coming this far (cmd_export).
+ */
+static char *
+export_document(const struct programme *p, const struct export_options *o,
+                enum export_format format, size_t *n, char **msg)
+{
+#ifdef DAIS_HELPER
+	return format == FORMAT_FRAB ? export_frab(p, o, n, msg)
+	                             : export_html(p, o, n, msg);
+#else
+	(void)p;
+	(void)o;
+	(void)format;
+	(void)n;
+	(void)msg;
+	abort();
+#endif
+}
+
 int
 cmd_export(int argc, char **argv)
 {
@@ -129,6 +151,14 @@ cmd_export(int argc, char **argv)
 		return usage_error("%s", "say where the calendar goes: -o "
 		                         "FILE.ics, or -o - for standard "
 		                         "output");
+#ifndef DAIS_HELPER
+	/* frab and html are written through libxml2, which only dais's
+	 * helper loads: the command runs there, before reading anything. */
+	if (format != FORMAT_ICS)
+		return cli_run_in_helper(format == FORMAT_FRAB
+		                             ? "'dais export --format frab'"
+		                             : "'dais export --format html'");
+#endif
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	if ((p = cli_load(dir)) == NULL)
 		return EXIT_BAD_INPUT;
@@ -158,9 +188,7 @@ cmd_export(int argc, char **argv)
 	}
 	if (format != FORMAT_ICS) {
 		size_t n = 0;
-		char *text = format == FORMAT_FRAB
-		                 ? export_frab(p, &o, &n, &msg)
-		                 : export_html(p, &o, &n, &msg);
+		char *text = export_document(p, &o, format, &n, &msg);
 
 		ok = text != NULL;
 		if (ok) {

@@ -112,6 +112,12 @@ cmd_runsheet(int argc, char **argv)
 		return usage_error("'%s' is not a date; write it as "
 		                   "YYYY-MM-DD",
 		                   day);
+#ifndef DAIS_HELPER
+	/* PDF is drawn with pango and cairo, which only dais's helper
+	 * loads: the command runs there, before reading anything. */
+	if (o.format == RUNSHEET_PDF)
+		return cli_run_in_helper("a PDF run-sheet");
+#endif
 	if (o.format == RUNSHEET_PDF && !runsheet_pdf_available())
 		return usage_error("%s",
 		                   "this dais was built without PDF support "

@@ -1,6 +1,9 @@
 /*
  * main.c: the dais executable: locale, the table of subcommands, dispatch
- * in the manner of git ("dais check DIR"), and the shared help.
+ * in the manner of git ("dais check DIR"), and the shared help. Compiled
+ * twice: into dais, which runs the commands that need only the
+ * programme's files, and into its helper dais-full (DAIS_HELPER), which
+ * runs them all (helper.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -17,6 +20,21 @@
 #include "dais/xalloc.h"
 
 static int cmd_help(int argc, char **argv);
+
+/*
+ * A command that needs the planner's, PDF's, network's or solver's
+ * libraries runs in dais's helper, dais-full, which is this same file
+ * compiled with DAIS_HELPER and linked with every library. In the lean
+ * dais its entry has no function: that sends it to the helper (run), with
+ * the same help here and there. export and runsheet run here, and send
+ * only their frab, HTML and PDF formats there (cmd_export.c,
+ * cmd_runsheet.c).
+ */
+#ifdef DAIS_HELPER
+#define IN_HELPER(fn) fn
+#else
+#define IN_HELPER(fn) NULL
+#endif
 
 const struct cli_command cli_commands[] = {
     {"check", "[DIR] [--format text|json]", "list the programme's conflicts",
@@ -178,7 +196,7 @@ const struct cli_command cli_commands[] = {
      "used, the programme was locked and not opened, or the unsaved edits\n"
      "were left for later, 2 the programme could not be read, bad options,\n"
      "or no terminal.\n",
-     cmd_open},
+     IN_HELPER(cmd_open)},
     {"runsheet",
      "[DIR] --day DATE|--all-days|--for ID|--per-participant OUTDIR "
      "[--room ROOM] [--format text|pdf] [-o FILE]",
@@ -247,7 +265,7 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 every request is placed, 1 some could not be (or the\n"
      "programme is open in a planner, or could not be saved), 2 bad input\n"
      "(requests.ini or the programme could not be read).\n",
-     cmd_schedule},
+     IN_HELPER(cmd_schedule)},
     {"slots",
      "[DIR] --with ID[,ID...] --duration LEN | --session UID [--day DATE] "
      "[--rooms ID,... | --kind KIND] [--expected N] [--languages ar,ru] "
@@ -315,7 +333,7 @@ const struct cli_command cli_commands[] = {
      "that dais cannot take, the server failed or the programme is open\n"
      "in a planner, 2 bad options, no [server] or the programme could\n"
      "not be read.\n",
-     cmd_sync},
+     IN_HELPER(cmd_sync)},
     {"publish", "[DIR] [--to URL] [--for ID]... [--stats]",
      "keep participants' subscribed calendars current on a CalDAV server",
      "Publishes the public programme and each participant's own calendar\n"
@@ -338,7 +356,7 @@ const struct cli_command cli_commands[] = {
      "Exit status: 0 published, 1 the server failed (publish again to\n"
      "send the rest), 2 bad options, an unknown id, no [server] or\n"
      "publish-url, or the programme could not be read.\n",
-     cmd_publish},
+     IN_HELPER(cmd_publish)},
     {"help", "[COMMAND]", "show help for dais or one command",
      "Without COMMAND, lists the commands; with it, shows its help.\n",
      cmd_help},
@@ -531,6 +549,7 @@ run(int argc, char **argv)
 	const struct cli_command *c;
 
 	setlocale(LC_ALL, "");
+	cli_keep_command_line(argv);
 	if (argc >= 2 &&
 	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		print_usage(stdout);
@@ -551,6 +570,12 @@ run(int argc, char **argv)
 				cli_print_help(stdout, c);
 				return EXIT_CLEAN;
 			}
+		}
+		if (c->run == NULL) {
+			char what[64];
+
+			snprintf(what, sizeof what, "'dais %s'", c->name);
+			return cli_run_in_helper(what);
 		}
 		return c->run(argc - 1, argv + 1);
 	}
@@ -576,7 +601,8 @@ run(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	if ((c = cli_find("open")) != NULL)
-		return c->run(argc, argv);
+		return c->run != NULL ? c->run(argc, argv)
+		                      : cli_run_in_helper("the planner");
 	print_usage(stderr);
 	return EXIT_BAD_INPUT;
 }

@@ -16,7 +16,11 @@ example=$(programme_copy "$SRCDIR/data/kuwait-2026")
 runs=0
 
 # vg STATUS ARGS...: dais ARGS under memcheck must exit STATUS, and 99 (what
-# valgrind exits with when it found something) is never expected.
+# valgrind exits with when it found something) is never expected. dais runs
+# what needs the planner's, PDF's, network's or solver's libraries (here the
+# PDF run-sheet) in its helper, dais-full, by execv (same process):
+# --trace-children follows it there, and both write to one log opened once
+# (a --log-file would be truncated by the helper's valgrind).
 vg() {
 	local want=$1 got log
 	shift
@@ -24,9 +28,9 @@ vg() {
 	log="$tmp/valgrind.$runs.log"
 	valgrind -q --error-exitcode=99 --leak-check=full \
 		--errors-for-leak-kinds=definite --show-leak-kinds=definite \
-		--track-origins=yes --num-callers=50 \
+		--track-origins=yes --num-callers=50 --trace-children=yes \
 		--suppressions="$SRCDIR/tests/valgrind/dais.supp" \
-		--log-file="$log" "$DAIS" "$@" >"$tmp/out" 2>"$tmp/err"
+		--log-fd=9 "$DAIS" "$@" >"$tmp/out" 2>"$tmp/err" 9>"$log"
 	got=$?
 	if [ "$got" = 99 ] || [ -s "$log" ]; then
 		echo "FAIL: valgrind reports on: dais $*"
@@ -63,6 +67,18 @@ runsheet)
 		-o "$tmp/day1.pdf"
 	;;
 misc)
+	# valgrind follows dais into dais-full: both command lines are in the
+	# log of a run that is not quiet.
+	valgrind --trace-children=yes --log-fd=9 "$DAIS" runsheet "$example" \
+		--day 2026-11-04 --format pdf -o "$tmp/follow.pdf" \
+		>/dev/null 2>&1 9>"$tmp/follow.log"
+	for exe in "$DAIS" "$DAIS_FULL"; do
+		grep -q "Command: $exe runsheet" "$tmp/follow.log" || {
+			echo "FAIL: memcheck did not run $exe (dais's helper)"
+			cat "$tmp/follow.log"
+			fail=1
+		}
+	done
 	vg 0 --help
 	vg 0 --version
 	vg 0 help export
