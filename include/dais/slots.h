@@ -46,12 +46,26 @@ struct slot_query {
 	/* A time window [earliest, latest end], DAIS_TIME_NONE for open:
 	 * a request's window. */
 	dais_time earliest, latest;
+	/* Rank by slot_candidate.walk (every walk added up) instead of
+	 * longest_walk: the scheduler's order, which its plan's ties follow
+	 * (schedule.h). */
+	bool rank_by_total_walk;
 };
 
 struct slot_candidate {
 	dais_time start, end;
 	const struct room *room; /* borrowed from the programme */
-	int walk;       /* minutes the parties walk to it and on, in all */
+	/*
+	 * The longest walk, in minutes, any person among the parties must
+	 * make to it from their session before or on to their session after
+	 * that day, counting only a walk that constrains the meeting: one
+	 * between sessions less than the walk + the changeover + 30 minutes
+	 * apart. The figure shown ("walk 6 min") and ranked by.
+	 */
+	int longest_walk;
+	/* Every such walk of every person added up, however far off: the
+	 * scheduler's tie-break (schedule.h), not shown by dais slots. */
+	int walk;
 	unsigned kinds; /* 1 << kind for each conflict it would be in */
 	/* The warnings it would cause (allow_warnings), one sentence each,
 	 * owned. */
@@ -80,10 +94,10 @@ void slot_result_clear(struct slot_result *r);
  * kind no room serves. True otherwise, even when nothing was found
  * (r->n == 0, r->why_not saying why per day).
  *
- * Ranking: least walking for the parties (from the session before and to
- * the session after, per person, that day), then nearest to q->prefer
- * (when set), then earliest, then the smallest room that fits, then the
- * room id.
+ * Ranking: the shortest longest_walk (the longest walk a party must make
+ * to or from the meeting, counting only walks that constrain it), then
+ * nearest to q->prefer (when set), then earliest, then the smallest room
+ * that fits, then the room id.
  */
 bool slots_find(const struct session_index *x, const struct slot_query *q,
                 struct slot_result *r, char **why);

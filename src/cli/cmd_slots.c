@@ -54,8 +54,8 @@ print_text(const struct programme *p, const struct slot_result *r)
 		       time_fmt_hm(b, &p->conf.zone, c->end), c->room->name);
 		if (building != NULL)
 			printf(" (%s)", building);
-		if (c->walk > 0)
-			printf("  walk %d min", c->walk);
+		if (c->longest_walk > 0)
+			printf("  walk %d min", c->longest_walk);
 		printf("\n");
 		for (j = 0; j < c->warnings.n; j++)
 			printf("    warning: %s\n", c->warnings.v[j]);
@@ -82,7 +82,8 @@ print_json(const struct programme *p, const struct slot_result *r)
 		cli_json_string(stdout, c->room->id);
 		printf(", \"room_name\": ");
 		cli_json_string(stdout, c->room->name);
-		printf(", \"walk_minutes\": %d, \"warnings\": [", c->walk);
+		printf(", \"longest_walk_minutes\": %d, \"warnings\": [",
+		       c->longest_walk);
 		for (j = 0; j < c->warnings.n; j++) {
 			printf("%s", j ? ", " : "");
 			cli_json_string(stdout, c->warnings.v[j]);

@@ -430,6 +430,7 @@ sched_find_candidates(struct ctx *k, char **why)
 		q.earliest = r->earliest;
 		q.latest = r->latest;
 		q.session_rid = DAIS_TIME_NONE;
+		q.rank_by_total_walk = true;
 		if (!slots_find(k->x, &q, &res, &err)) {
 			*why = xasprintf("%s:%d: [%s]: %s", k->reqs->path,
 			                 r->line, r->id, err);

@@ -386,15 +386,40 @@ room_of(const struct programme *p, const struct session *s)
 	return programme_find_room(p, s->room_id);
 }
 
-/* Minutes the people among the parties walk to room r at [start, end)
- * from their session before and on to their session after, that day. */
+/*
+ * Slack, in minutes, beyond the walk and the changeover: a walk to or from
+ * a session further away than that leaves the person time to spare, so it
+ * does not constrain the meeting (the walk to an evening reception is made
+ * whatever time the afternoon's meeting gets).
+ */
+#define WALK_SLACK 30
+
+/* The walk of w minutes between two sessions `gap` seconds apart, if it
+ * constrains the meeting; else 0. */
 static int
-walking(struct search *s, dais_time start, dais_time end, const struct room *r,
-        dais_time day_from, dais_time day_to)
+tight_walk(const struct programme *p, int w, dais_time gap)
+{
+	return gap < (dais_time)(w + p->conf.changeover + WALK_SLACK) * 60 ? w
+	                                                                   : 0;
+}
+
+/*
+ * The walks of the people among the parties to room r at [start, end) from
+ * their session before and on to their session after, that day: into
+ * c->longest_walk the longest that constrains the meeting (tight_walk), the
+ * figure shown and ranked by; into c->walk all of them added up, however
+ * far off (the scheduler's tie-break, schedule.h). Groups walk as their
+ * members, who are asked about in their own right.
+ */
+static void
+walking(struct search *s, struct slot_candidate *c, dais_time day_from,
+        dais_time day_to)
 {
 	const struct programme *p = s->p;
+	const struct room *r = c->room;
+	dais_time start = c->start, end = c->end;
 	struct index_hits h = {0};
-	int total = 0;
+	int w;
 	size_t i, k;
 
 	for (i = 0; i < s->tpl.nassign; i++) {
@@ -416,18 +441,26 @@ walking(struct search *s, dais_time start, dais_time end, const struct room *r,
 			if (o->end <= start &&
 			    (before == NULL || o->end > before->end))
 				before = o;
-			if (o->start >= end && after == NULL)
+			if (o->start >= end &&
+			    (after == NULL || o->start < after->start))
 				after = o;
 		}
-		if (before != NULL)
-			total +=
-			    programme_walk_minutes(p, room_of(p, before), r);
-		if (after != NULL)
-			total +=
-			    programme_walk_minutes(p, r, room_of(p, after));
+		if (before != NULL) {
+			w = programme_walk_minutes(p, room_of(p, before), r);
+			c->walk += w;
+			w = tight_walk(p, w, start - before->end);
+			if (w > c->longest_walk)
+				c->longest_walk = w;
+		}
+		if (after != NULL) {
+			w = programme_walk_minutes(p, r, room_of(p, after));
+			c->walk += w;
+			w = tight_walk(p, w, after->start - end);
+			if (w > c->longest_walk)
+				c->longest_walk = w;
+		}
 	}
 	index_hits_clear(&h);
-	return total;
 }
 
 /* ---- Why nothing was found on a day ----------------------------------- */
@@ -660,8 +693,10 @@ rank_cmp(const void *a, const void *b)
 {
 	const struct slot_candidate *x = a, *y = b;
 
-	if (x->walk != y->walk)
+	if (rank_q->rank_by_total_walk && x->walk != y->walk)
 		return x->walk < y->walk ? -1 : 1;
+	if (!rank_q->rank_by_total_walk && x->longest_walk != y->longest_walk)
+		return x->longest_walk < y->longest_walk ? -1 : 1;
 	if (rank_q->prefer >= 0) {
 		int dx = slots_abs_int(
 		    time_local_minutes(&rank_p->conf.zone, x->start) -
@@ -732,8 +767,7 @@ search_day(struct search *s, int day, struct slot_result *r)
 			cand.end = c.end;
 			cand.room = s->rooms[k];
 			cand.kinds = v.kinds;
-			cand.walk =
-			    walking(s, c.start, c.end, s->rooms[k], from, to);
+			walking(s, &cand, from, to);
 			result_add(r, &cand);
 		}
 	}

@@ -18,7 +18,7 @@
 struct slot_place {
 	dais_time start, end;
 	char *room_id, *room_name;
-	int walk;
+	int walk;                /* the longest walk that constrains it */
 	struct strlist warnings; /* none for a free one */
 };
 
@@ -95,7 +95,7 @@ add_place(struct slot_choice *sc, const struct slot_candidate *k, bool warned)
 	pl->end = k->end;
 	pl->room_id = xstrdup(k->room->id);
 	pl->room_name = xstrdup(k->room->name ? k->room->name : k->room->id);
-	pl->walk = k->walk;
+	pl->walk = k->longest_walk;
 	strlist_copy(&pl->warnings, &k->warnings);
 }
 

@@ -88,6 +88,45 @@ expect_contains "--expected 12x: give the number of seats needed, a whole number
 expect_exit 2 "$DAIS" slots "$EX" --with qa-interior --duration 30m --expected 99999999999999
 expect_contains "--expected 99999999999999: give the number" stderr "$err"
 
+# The walk shown is the longest any party must make, not the sum, and only
+# a walk that constrains the meeting counts (review3 finding 8). By hand on
+# the example: on 4 Nov the three ministers' sessions before 19:30 are all
+# in the main building; the reception at 19:30 is on the Garden Terrace
+# (pavilion), walk.pavilion = 6, changeover 10: a walk counts when the gap
+# is under 6 + 10 + 30 = 46 minutes, so for a meeting ending 18:45 (gap 45)
+# and after, not for one ending 18:30 (gap 60) or 17:45. Each minister
+# walks 6: the figure is 6 for one, two or three of them.
+for W in kw-interior kw-interior,tj-interior kw-interior,tj-interior,qa-interior; do
+	expect_exit 0 "$DAIS" slots "$EX" --with "$W" --duration 45m \
+		--day 2026-11-04 --rooms bilateral
+	expect_contains "2026-11-04 18:00-18:45  Bilateral Meeting Room (Sheikh Jaber Al-Ahmad Cultural Centre, Main Building)  walk 6 min" stdout "$out"
+	expect_contains "2026-11-04 17:45-18:30  Bilateral Meeting Room (Sheikh Jaber Al-Ahmad Cultural Centre, Main Building)
+" stdout "$out"
+	expect_not_contains "walk 12 min" stdout "$out"
+	expect_not_contains "walk 18 min" stdout "$out"
+	expect_not_contains "17:00-17:45  Bilateral Meeting Room (Sheikh Jaber Al-Ahmad Cultural Centre, Main Building)  walk" stdout "$out"
+done
+# Qatar's minister for an hour: 13:15 is five hours before the reception,
+# no walk; 17:45-18:45 is 45 minutes before it, walk 6.
+expect_exit 0 "$DAIS" slots "$EX" --with qa-interior --duration 1h \
+	--day 2026-11-04 --rooms bilateral
+expect_contains "2026-11-04 13:15-14:15  Bilateral Meeting Room (Sheikh Jaber Al-Ahmad Cultural Centre, Main Building)
+" stdout "$out"
+expect_contains "2026-11-04 17:45-18:45  Bilateral Meeting Room (Sheikh Jaber Al-Ahmad Cultural Centre, Main Building)  walk 6 min" stdout "$out"
+# A far walk no longer outranks --prefer: 17:00 comes first.
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior \
+	--duration 45m --day 2026-11-04 --rooms bilateral --prefer 17:00
+expect_contains "2026-11-04 17:00-17:45" first "$(echo "$out" | head -1)"
+# JSON names the figure for what it is.
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior,qa-interior \
+	--duration 45m --day 2026-11-04 --rooms bilateral --format json
+echo "$out" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+by = {c["start"][11:16]: c["longest_walk_minutes"] for c in d["candidates"]}
+assert by["17:00"] == 0 and by["17:45"] == 0 and by["18:00"] == 6, by
+assert "walk_minutes" not in d["candidates"][0]' || { echo "FAIL: JSON longest_walk_minutes"; fail=1; }
+
 # A room's kinds must be session kinds of conference.ini: file and line.
 cp -r "$EX" "$tmp/bad"
 sed -i 's/^kinds = "BILATERAL"$/kinds = "BILATERAL, GALA"/' "$tmp/bad/venues.ini"
