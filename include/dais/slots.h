@@ -103,6 +103,17 @@ bool slots_find(const struct session_index *x, const struct slot_query *q,
                 struct slot_result *r, char **why);
 
 /*
+ * The booths of `asked` that no room of venues.ini has at all, so that no
+ * time or room would ever do: NULL when each has a booth somewhere, else a
+ * sentence naming them and the booths that exist (owned by the caller).
+ * dais slots refuses such --languages as bad input rather than listing
+ * every room as busy; slots_find itself does not ask (a request of the
+ * scheduler with such languages is left unplaced, with its reason).
+ */
+char *slots_unknown_languages(const struct programme *p,
+                              const struct strlist *asked);
+
+/*
  * The session the candidate would be: a copy of q's session (or a new
  * BILATERAL-less one named by q's parties) at c's time and room. The
  * caller frees it with session_free. Used to apply a candidate.

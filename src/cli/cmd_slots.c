@@ -267,6 +267,10 @@ cmd_slots(int argc, char **argv)
 	q.nrooms = rooms.n;
 	q.kind = kind;
 	q.languages = &langs;
+	if ((why = slots_unknown_languages(p, &langs)) != NULL) {
+		fprintf(stderr, "dais slots: %s\n", why);
+		goto out;
+	}
 	x = session_index_new(p);
 	if (!slots_find(x, &q, &r, &why)) {
 		fprintf(stderr, "dais slots: %s\n", why);

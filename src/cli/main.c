@@ -303,7 +303,8 @@ const struct cli_command cli_commands[] = {
      "\n"
      "Exit status: 0 candidates found, 1 none (one line per day saying\n"
      "why), 2 bad input (an unknown id, a length of 0, a day that is not a\n"
-     "conference day) or the programme could not be read.\n",
+     "conference day, a language no room has booths for) or the programme\n"
+     "could not be read.\n",
      cmd_slots},
     {"sync", "[DIR] [--create] [--mine UID|all] [--theirs UID|all] [--stats]",
      "bring the programme and its CalDAV server into step",

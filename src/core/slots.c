@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/suggest.h"
 #include "dais/xalloc.h"
 #include "slots_internal.h"
 
@@ -226,6 +227,70 @@ series_occurrence(struct search *s, char **why)
 	return false;
 }
 
+/* "'qa-interiour' is not a participant of participants.ini: did you mean
+ * "qa-interior"?", through the one "did you mean" (suggest.h) as
+ * requests.ini's loader asks it. */
+static char *
+unknown_party(const struct programme *p, const char *id)
+{
+	const char **names = xcalloc(p->npeople + 1, sizeof *names);
+	const char *near;
+	char *why;
+	size_t i;
+
+	for (i = 0; i < p->npeople; i++)
+		names[i] = p->people[i].id;
+	near = suggest_nearest(id, names, 2);
+	if (near != NULL)
+		why = xasprintf("'%s' is not a participant of "
+		                "participants.ini: did you mean \"%s\"?",
+		                id, near);
+	else
+		why = xasprintf("'%s' is not a participant of "
+		                "participants.ini: use its id, such as those "
+		                "dais check names.",
+		                id);
+	free(names);
+	return why;
+}
+
+char *
+slots_unknown_languages(const struct programme *p, const struct strlist *asked)
+{
+	struct strlist missing = {0}, booths = {0};
+	char *why = NULL, *m, *b;
+	size_t i, j;
+
+	for (i = 0; i < p->nrooms; i++)
+		for (j = 0; j < p->rooms[i].languages.n; j++)
+			if (!strlist_has(&booths, p->rooms[i].languages.v[j]))
+				strlist_add(&booths,
+				            p->rooms[i].languages.v[j]);
+	for (i = 0; i < asked->n; i++)
+		if (!strlist_has(&booths, asked->v[i]) &&
+		    !strlist_has(&missing, asked->v[i]))
+			strlist_add(&missing, asked->v[i]);
+	if (missing.n > 0) {
+		m = strlist_join(&missing, ", ");
+		b = strlist_join(&booths, ", ");
+		why = booths.n > 0
+		          ? xasprintf("No room of venues.ini has booths for "
+		                      "%s (the booths are %s): use those "
+		                      "codes, or add the booth to a room's "
+		                      "languages in venues.ini.",
+		                      m, b)
+		          : xasprintf("No room of venues.ini has booths for "
+		                      "%s (no room has any): add them to a "
+		                      "room's languages in venues.ini.",
+		                      m);
+		free(m);
+		free(b);
+	}
+	strlist_clear(&missing);
+	strlist_clear(&booths);
+	return why;
+}
+
 /* The meeting as a session: q's session, or a new one of q's parties. */
 static bool
 make_template(struct search *s, char **why)
@@ -283,10 +348,7 @@ make_template(struct search *s, char **why)
 		    programme_find_participant(p, q->with[i]);
 
 		if (who == NULL) {
-			*why = xasprintf("'%s' is not a participant of "
-			                 "participants.ini: use its id, such "
-			                 "as those dais check names.",
-			                 q->with[i]);
+			*why = unknown_party(p, q->with[i]);
 			return false;
 		}
 		for (j = 0; j < i; j++)

@@ -127,6 +127,16 @@ by = {c["start"][11:16]: c["longest_walk_minutes"] for c in d["candidates"]}
 assert by["17:00"] == 0 and by["17:45"] == 0 and by["18:00"] == 6, by
 assert "walk_minutes" not in d["candidates"][0]' || { echo "FAIL: JSON longest_walk_minutes"; fail=1; }
 
+# A language no room has booths for is bad input, with the booths there
+# are, not "no room ... is free" (review3 finding 7).
+expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,tj-interior \
+	--duration 45m --languages ar,rus --day 2026-11-04
+expect_contains "No room of venues.ini has booths for rus (the booths are ar, en, ru, fr, zh)" stderr "$err"
+expect_not_contains "is free" stdout "$out"
+# An unknown party: the did-you-mean requests.ini's loader gives.
+expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,tj-interor --duration 45m
+expect_contains "'tj-interor' is not a participant of participants.ini: did you mean \"tj-interior\"?" stderr "$err"
+
 # A room's kinds must be session kinds of conference.ini: file and line.
 cp -r "$EX" "$tmp/bad"
 sed -i 's/^kinds = "BILATERAL"$/kinds = "BILATERAL, GALA"/' "$tmp/bad/venues.ini"
