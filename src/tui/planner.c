@@ -294,6 +294,7 @@ on_edit(const struct edit_event *ev, void *arg)
 	if (pl->journal != NULL)
 		journal_append(pl->journal, pl->ed, ev, &lost);
 	recheck_after(pl, ev);
+	requests_note_edit(pl, ev);
 	/* Rooms or participants came, went or changed: the views that list
 	 * them by position list them again. */
 	if (ev->nregistry > 0) {

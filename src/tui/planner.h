@@ -574,6 +574,13 @@ extern const struct view_ops grid_view, list_view, people_view, conflicts_view,
  * (owned); *failed says whether it is an error.
  */
 char *requests_record_placed(struct planner *pl, bool *failed);
+/*
+ * Every edit, undo and redo (the editor's callback): an undo that takes
+ * away a request's session (P's run undone) takes the placing back, so
+ * that the next save removes its placed line rather than keeping the
+ * meeting as called off.
+ */
+void requests_note_edit(struct planner *pl, const struct edit_event *ev);
 
 /* Selects whatever is under the grid cursor. */
 void grid_sync_selection(struct planner *pl);

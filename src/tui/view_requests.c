@@ -28,6 +28,17 @@ struct requests_view {
 	 * reqs.v, NULL: none), and its summary. */
 	char **why_not;
 	char *last_run;
+	/*
+	 * The sessions of requests (UIDs) last taken away by an undo: the
+	 * edit that made them, P's run above all, was taken back, which is
+	 * not calling the meetings off. Until the next save they count as
+	 * unplaced here (P places them again); that save takes their
+	 * placed lines out of requests.ini (requests_record_placed). A
+	 * deletion, done or redone, takes a UID out of the list (that is a
+	 * meeting called off), as does the session coming back. Kept over
+	 * a reload of requests.ini.
+	 */
+	struct strlist taken_back;
 };
 
 static struct requests_view *
@@ -53,6 +64,33 @@ forget(struct requests_view *rv)
 	rv->domain = NULL;
 }
 
+/* Whether request r's placed line names a session that an undo took
+ * away (rv->taken_back) and that is still gone. */
+static bool
+taken_back(const struct planner *pl, const struct requests_view *rv,
+           const struct request *r)
+{
+	return r->placed != NULL && strlist_has(&rv->taken_back, r->placed) &&
+	       editor_session(pl->ed, r->placed, DAIS_TIME_NONE) == NULL;
+}
+
+/* The requests whose sessions an undo took away are unplaced again. */
+static void
+forget_taken_back(struct planner *pl, struct requests_view *rv)
+{
+	size_t i;
+
+	for (i = 0; i < rv->reqs.n; i++) {
+		struct request *r = &rv->reqs.v[i];
+
+		if (!taken_back(pl, rv, r))
+			continue;
+		free(r->placed);
+		r->placed = NULL;
+		r->state = REQUEST_OPEN;
+	}
+}
+
 /* Reads DIR/requests.ini again, for the programme as it is now. */
 static void
 load(struct planner *pl, struct requests_view *rv)
@@ -61,6 +99,42 @@ load(struct planner *pl, struct requests_view *rv)
 	rv->readable = requests_load(pl->p, pl->p->dir, &rv->reqs, &rv->diags);
 	rv->why_not = xcalloc(rv->reqs.n + 1, sizeof *rv->why_not);
 	rv->domain = uid_domain_of(pl->p);
+	forget_taken_back(pl, rv);
+}
+
+void
+requests_note_edit(struct planner *pl, const struct edit_event *ev)
+{
+	struct requests_view *rv;
+	bool undone = false;
+	size_t i, k;
+
+	/* an edit before the views are made (none is, today) */
+	if (pl->view_state == NULL || (rv = state_of(pl)) == NULL)
+		return;
+	for (i = 0; i < ev->ndeltas; i++) {
+		const struct edit_delta *d = &ev->deltas[i];
+		const struct session *s = d->before ? d->before : d->after;
+
+		/* Only what dais schedule names request-ID@DOMAIN. */
+		if (s == NULL || s->uid == NULL ||
+		    strncmp(s->uid, "request-", 8) != 0 ||
+		    s->recurrence_id != DAIS_TIME_NONE)
+			continue;
+		for (k = 0; k < rv->taken_back.n; k++)
+			if (strcmp(rv->taken_back.v[k], s->uid) == 0) {
+				free(rv->taken_back.v[k]);
+				rv->taken_back.v[k] =
+				    rv->taken_back.v[--rv->taken_back.n];
+				break;
+			}
+		if (d->after == NULL && ev->kind == EDIT_UNDONE) {
+			strlist_add(&rv->taken_back, s->uid);
+			undone = true;
+		}
+	}
+	if (undone)
+		forget_taken_back(pl, rv);
 }
 
 /* The session request r became, or NULL. */
@@ -113,7 +187,9 @@ status_text(const struct planner *pl, const struct requests_view *rv, size_t i,
 	}
 	if (r->placed != NULL)
 		return xasprintf("not placed: requests.ini says session %s, "
-		                 "which is not in the programme",
+		                 "which is not in the programme (called off: "
+		                 "P leaves it be; remove the placed line to "
+		                 "place it again)",
 		                 r->placed);
 	if (rv->why_not[i] != NULL)
 		return xasprintf("not placed: %s", rv->why_not[i]);
@@ -440,7 +516,7 @@ requests_record_placed(struct planner *pl, bool *failed)
 	struct diag_list diags = {0};
 	char *own_domain = NULL, *why = NULL, *said = NULL;
 	const char *domain;
-	size_t i, marked = 0;
+	size_t i, marked = 0, unmarked = 0;
 
 	*failed = false;
 	/* Read afresh: the view may never have been opened (a journal
@@ -456,6 +532,15 @@ requests_record_placed(struct planner *pl, bool *failed)
 		struct request *r = &l.v[i];
 		char *uid;
 
+		/* Its session taken away by an undo: not called off, the
+		 * placing taken back, line and all. */
+		if (rv != NULL && taken_back(pl, rv, r)) {
+			free(r->placed);
+			r->placed = NULL;
+			r->state = REQUEST_OPEN;
+			unmarked++;
+			continue;
+		}
 		if (r->placed != NULL)
 			continue;
 		uid = request_uid(r, domain);
@@ -468,7 +553,7 @@ requests_record_placed(struct planner *pl, bool *failed)
 		marked++;
 	}
 	free(own_domain);
-	if (marked == 0)
+	if (marked == 0 && unmarked == 0)
 		goto out;
 	if (!requests_save_placed(&l, &why)) {
 		*failed = true;
@@ -479,8 +564,26 @@ requests_record_placed(struct planner *pl, bool *failed)
 		free(why);
 		goto out;
 	}
-	said = xasprintf("requests.ini marks %zu request%s placed", marked,
-	                 marked == 1 ? "" : "s");
+	if (unmarked == 0)
+		said = xasprintf("requests.ini marks %zu request%s placed",
+		                 marked, marked == 1 ? "" : "s");
+	else if (marked == 0)
+		said = xasprintf("requests.ini no longer marks %zu request%s "
+		                 "placed (undone)",
+		                 unmarked, unmarked == 1 ? "" : "s");
+	else
+		said = xasprintf("requests.ini marks %zu request%s placed and "
+		                 "no longer %zu (undone)",
+		                 marked, marked == 1 ? "" : "s", unmarked);
+	/* The lines are out: the undone sessions are forgotten. */
+	for (i = 0; rv != NULL && i < rv->taken_back.n;)
+		if (editor_session(pl->ed, rv->taken_back.v[i],
+		                   DAIS_TIME_NONE) == NULL) {
+			free(rv->taken_back.v[i]);
+			rv->taken_back.v[i] =
+			    rv->taken_back.v[--rv->taken_back.n];
+		} else
+			i++;
 	/* The view shows the same lines without reading the file again
 	 * (which would forget the last run's reasons). */
 	for (i = 0; rv != NULL && i < l.n; i++) {
@@ -515,6 +618,7 @@ requests_free(void *state)
 	struct requests_view *rv = state;
 
 	forget(rv);
+	strlist_clear(&rv->taken_back);
 	free(rv);
 }
 
