@@ -116,39 +116,6 @@ all_words_in(const char *whole, const char *part)
 	return true;
 }
 
-/* A word that tells rooms apart on its own: a number ("Room 2") or a
- * single character ("Side Event Room B"). */
-static bool
-is_label(const char *w, size_t n)
-{
-	size_t i;
-
-	if (n == 1)
-		return true;
-	for (i = 0; i < n; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return false;
-	return true;
-}
-
-/* Whether folded a and b have as many words and differ in a label:
- * "side event room d" and "side event room a" name two rooms, they are
- * not one name with a slip in it. */
-static bool
-differ_in_label(const char *a, const char *b)
-{
-	while (*a != '\0' && *b != '\0') {
-		size_t na = strcspn(a, " "), nb = strcspn(b, " ");
-
-		if ((na != nb || memcmp(a, b, na) != 0) &&
-		    (is_label(a, na) || is_label(b, nb)))
-			return true;
-		a += na + (a[na] == ' ');
-		b += nb + (b[nb] == ' ');
-	}
-	return false;
-}
-
 /* How far a name may be from the location and still be "the closest":
  * a slip per four letters, at least one. */
 static size_t
@@ -287,7 +254,7 @@ link_room(const struct programme *p, const char *location, bool closest,
 		return NULL;
 	}
 	name = folded_as(near[0]->name, true);
-	label = differ_in_label(want, name);
+	label = suggest_differ_in_label(want, name, ' ');
 	free(name);
 	free(want);
 	if (label)

@@ -1,9 +1,13 @@
 /*
  * suggest.c: the edit distance behind every "did you mean" of dais
- * (commands, registry keys, zone names, participant ids).
+ * (commands, registry keys, zone names, participant ids), and the one
+ * rule that keeps it from offering another entry for a slip: two names
+ * that differ in the word that tells entries apart ("qa-interior" and
+ * "ma-interior", "Side Event Room A" and "Room B").
  */
 #include "dais/suggest.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +46,39 @@ suggest_distance(const char *a, const char *b)
 	return d;
 }
 
+/* A word that tells entries apart on its own: a number ("Room 2"), a
+ * letter ("Room B") or a code of two ("qa" and "ma" in qa-interior and
+ * ma-interior, the ministers of Qatar and Morocco). */
+static bool
+is_label(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n <= 2)
+		return true;
+	for (i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return true;
+}
+
+bool
+suggest_differ_in_label(const char *a, const char *b, char sep)
+{
+	const char seps[2] = {sep, '\0'};
+
+	while (*a != '\0' && *b != '\0') {
+		size_t na = strcspn(a, seps), nb = strcspn(b, seps);
+
+		if ((na != nb || memcmp(a, b, na) != 0) &&
+		    (is_label(a, na) || is_label(b, nb)))
+			return true;
+		a += na + (a[na] == sep);
+		b += nb + (b[nb] == sep);
+	}
+	return false;
+}
+
 void
 suggest_init(struct suggest *s, const char *word, size_t limit)
 {
@@ -57,6 +94,11 @@ suggest_consider(struct suggest *s, const char *candidate)
 	size_t d;
 
 	if (candidate == NULL)
+		return;
+	/* Ids of several words ("qa-interior"): one that differs in the
+	 * word telling entries apart is another entry, not a slip. */
+	if (strchr(s->word, '-') != NULL && strchr(candidate, '-') != NULL &&
+	    suggest_differ_in_label(s->word, candidate, '-'))
 		return;
 	d = suggest_distance(s->word, candidate);
 	if (d < s->bestd) {

@@ -581,6 +581,14 @@ char *requests_record_placed(struct planner *pl, bool *failed);
  * meeting as called off.
  */
 void requests_note_edit(struct planner *pl, const struct edit_event *ev);
+/*
+ * Why participant `id` (`name`) cannot be removed while requests.ini
+ * names it among a request's parties: "Not removed: Minister of Interior
+ * — Qatar is a party of 2 bilateral requests in DIR/requests.ini:
+ * kw-qa-interior (line 52), ..." with what to do (owned); NULL when no
+ * request names it.
+ */
+char *requests_naming(struct planner *pl, const char *id, const char *name);
 
 /* Selects whatever is under the grid cursor. */
 void grid_sync_selection(struct planner *pl);

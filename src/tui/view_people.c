@@ -539,6 +539,17 @@ people_action(struct planner *pl, enum action a)
 			return true;
 		}
 	}
+	/* requests.ini is the protocol office's own file: a party of a
+	 * request is not removed behind its back (dais(1)). */
+	if (a == ACT_PERSON_REMOVE && who != NULL) {
+		char *naming = requests_naming(pl, who->id, who->name);
+
+		if (naming != NULL) {
+			planner_message(pl, true, "%s", naming);
+			free(naming);
+			return true;
+		}
+	}
 	if (registry_form_action(pl, a))
 		return true;
 	switch (a) {

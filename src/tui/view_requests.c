@@ -13,6 +13,7 @@
 
 #include "dais/requests.h"
 #include "dais/schedule.h"
+#include "dais/strbuf.h"
 #include "dais/textwidth.h"
 #include "dais/uid.h"
 #include "dais/xalloc.h"
@@ -601,6 +602,47 @@ out:
 	diag_clear(&diags);
 	free(diags.v);
 	return said;
+}
+
+char *
+requests_naming(struct planner *pl, const char *id, const char *name)
+{
+	struct request_list l = {0};
+	struct diag_list diags = {0};
+	struct strbuf b = {0};
+	size_t i, n = 0;
+
+	/* Read afresh: the file may have been edited by hand since. */
+	requests_load(pl->p, pl->p->dir, &l, &diags);
+	for (i = 0; i < l.n; i++) {
+		const struct request *r = &l.v[i];
+
+		if (!strlist_has(&r->parties, id))
+			continue;
+		if (n < 4)
+			strbuf_addf(&b, "%s%s (line %d)", n > 0 ? ", " : "",
+			            r->id, r->line);
+		n++;
+	}
+	if (n > 4)
+		strbuf_addf(&b, " and %zu more", n - 4);
+	if (n > 0) {
+		char *list = strbuf_take(&b);
+
+		strbuf_addf(&b,
+		            "Not removed: %s is a party of %zu bilateral "
+		            "request%s in %s: %s. Take %s out of %s parties "
+		            "there (or remove the request%s), then remove the "
+		            "participant.",
+		            name != NULL && *name ? name : id, n,
+		            n == 1 ? "" : "s", l.path, list, id,
+		            n == 1 ? "its" : "their", n == 1 ? "" : "s");
+		free(list);
+	}
+	request_list_clear(&l);
+	diag_clear(&diags);
+	free(diags.v);
+	return n > 0 ? strbuf_take(&b) : NULL;
 }
 
 static void *

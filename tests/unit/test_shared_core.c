@@ -108,6 +108,22 @@ test_suggest(void **state)
 	suggest_consider(&s, "amel");
 	suggest_consider(&s, "amal2"); /* as near: the first stays */
 	assert_string_equal(suggest_result(&s), "amel");
+	/* Another country's minister is never "did you mean". */
+	{
+		const char *ids[] = {"ma-interior", "kw-interior", "room-2",
+		                     "side-a", NULL};
+
+		assert_null(suggest_nearest("qa-interior", ids, 2));
+		assert_string_equal(suggest_nearest("kw-interor", ids, 2),
+		                    "kw-interior");
+		assert_null(suggest_nearest("room-3", ids, 2));
+		assert_null(suggest_nearest("side-b", ids, 2));
+		assert_string_equal(suggest_nearest("sde-a", ids, 2), "side-a");
+		assert_true(suggest_differ_in_label("side event room a",
+		                                    "side event room d", ' '));
+		assert_false(suggest_differ_in_label("main plenary hal",
+		                                     "main plenary hall", ' '));
+	}
 }
 
 static void
