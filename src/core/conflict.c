@@ -239,9 +239,39 @@ clamp_time(dais_time t)
 	return t > KEY_LIMIT ? KEY_LIMIT : t < -KEY_LIMIT ? -KEY_LIMIT : t;
 }
 
+/*
+ * The rooms of the sessions, remembered by the address of their room id:
+ * the loader keeps one copy of each id, so a programme's thousands of
+ * sessions name its few hundred rooms through as many addresses, and the
+ * search by id is made once for each. Any other string still finds its
+ * room, only by the search.
+ */
+#define ROOM_SEEN 512
+
+struct room_seen {
+	const char *id;
+	const struct room *room;
+};
+
+static const struct room *
+find_room(const struct programme *p, const char *id, struct room_seen *seen)
+{
+	struct room_seen *e =
+	    &seen[((uintptr_t)id >> 4 ^ (uintptr_t)id >> 13) % ROOM_SEEN];
+
+	if (id == NULL)
+		return NULL;
+	if (e->id != id) {
+		e->id = id;
+		e->room = programme_find_room(p, id);
+	}
+	return e->room;
+}
+
 void
 conflict_check(const struct programme *p, struct conflict_list *out)
 {
+	struct room_seen seen[ROOM_SEEN] = {{NULL, NULL}};
 	struct check ck;
 	size_t n = p->nsessions, i, first = out->n, pn, nkeys;
 	struct pending_list people;
@@ -288,7 +318,7 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 		                                : ck.s2[i] + 1;
 		if (ck.e2[i] <= ck.s2[i])
 			ck.e2[i] = ck.s2[i] + 1;
-		ck.rooms[i] = programme_find_room(p, s->room_id);
+		ck.rooms[i] = find_room(p, s->room_id, seen);
 	}
 
 	ck.order = time_order(&ck, &ck.nlive);

@@ -93,6 +93,34 @@ id_table_init(struct strmap *t, const struct programme *p)
 }
 
 /*
+ * The participant of an id, remembered by the id's address: the loader
+ * keeps one copy of each id, so the sessions' tens of thousands of
+ * assignments name a registry's people through a few thousand addresses,
+ * and the table is asked once for each. Another string with the same id
+ * is only asked again.
+ */
+#define ID_SEEN 4096
+
+struct id_seen {
+	const char *id;
+	uint32_t key;
+};
+
+static uint32_t
+id_key(const struct strmap *ids, struct id_seen *seen, const char *id)
+{
+	struct id_seen *e =
+	    &seen[((uintptr_t)id >> 4 ^ (uintptr_t)id >> 16) % ID_SEEN];
+	size_t x;
+
+	if (e->id != id) {
+		e->id = id;
+		e->key = strmap_get(ids, id, &x) ? (uint32_t)x : INC_UNKNOWN;
+	}
+	return e->key;
+}
+
+/*
  * Every assignment of a live session, in time order, keyed by participant
  * (unknown ids after the registry's, their ids sorted in
  * ck->unknown_people). Fills out; returns the number of keys.
@@ -102,29 +130,28 @@ conflict_participant_incidences(struct check *ck, struct pending_list *out)
 {
 	const struct programme *p = ck->p;
 	struct strmap ids;
+	struct id_seen *seen;
 	size_t total = 0, i, j;
 
 	for (i = 0; i < ck->nlive; i++)
 		total += p->sessions[ck->order[i]].nassign;
 	conflict_pending_init(out, total);
 	id_table_init(&ids, p);
+	seen = xcalloc(ID_SEEN, sizeof *seen);
 	for (i = 0; i < ck->nlive; i++) {
 		size_t si = ck->order[i];
 		const struct session *s = &p->sessions[si];
 
 		for (j = 0; j < s->nassign; j++) {
 			const char *id = s->assign[j].participant_id;
-			size_t x;
 
 			if (id == NULL)
 				continue;
-			conflict_pending_add(out, si,
-			                     strmap_get(&ids, id, &x)
-			                         ? (uint32_t)x
-			                         : INC_UNKNOWN,
+			conflict_pending_add(out, si, id_key(&ids, seen, id),
 			                     id);
 		}
 	}
+	free(seen);
 	strmap_free(&ids);
 	return p->npeople + conflict_pending_number_unknown(
 	                        out, p->npeople, &ck->unknown_people);

@@ -132,6 +132,15 @@ conference_day(const struct check *ck, int64_t day)
 	return false;
 }
 
+/* a / b rounded down, for instants before 1970. */
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
 /*
  * The end is measured in wall-clock seconds from the start day's local
  * midnight, so a session crossing midnight ends past 24:00 and a day_end
@@ -142,21 +151,26 @@ check_hours(struct check *ck, size_t si)
 {
 	const struct programme *p = ck->p;
 	const struct session *s = &p->sessions[si];
-	struct dais_civil a = time_to_civil(ck->zone, s->start);
-	struct dais_civil b = time_to_civil(ck->zone, ck->end[si]);
-	struct dais_date da = {a.year, a.month, a.day},
-	                 db = {b.year, b.month, b.day};
-	int64_t from = a.hour * 3600 + a.minute * 60 + a.second;
-	int64_t to = (date_to_days(db) - date_to_days(da)) * 86400 +
-	             b.hour * 3600 + b.minute * 60 + b.second;
+	/* Local seconds, and the start's day: most sessions are within
+	 * the hours of a conference day, told without a calendar date. */
+	int64_t la = s->start + zone_offset(ck->zone, s->start);
+	int64_t lb = ck->end[si] + zone_offset(ck->zone, ck->end[si]);
+	int64_t start_day = floor_div(la, 86400);
+	int64_t from = la - start_day * 86400, to = lb - start_day * 86400;
 	bool early = from < (int64_t)p->conf.day_start * 60;
 	bool late = to > (int64_t)p->conf.day_end * 60;
-	bool day = conference_day(ck, date_to_days(da));
+	bool day = conference_day(ck, start_day);
+	struct dais_civil a, b;
+	struct dais_date da, db;
 	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF], b3[DAIS_TIMEBUF],
 	    b4[DAIS_TIMEBUF], *msg;
 
 	if (day && !early && !late)
 		return;
+	a = time_to_civil(ck->zone, s->start);
+	b = time_to_civil(ck->zone, ck->end[si]);
+	da = (struct dais_date){a.year, a.month, a.day};
+	db = (struct dais_date){b.year, b.month, b.day};
 	conflict_minutes_text(p->conf.day_start, b1);
 	conflict_minutes_text(p->conf.day_end, b2);
 	hm(ck, s->start, b3);
