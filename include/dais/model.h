@@ -224,8 +224,9 @@ struct programme {
 	 */
 	char *registry_text[2];
 	size_t registry_len[2];
-	/* Sorted indexes for lookups; rebuilt by programme_index(). */
-	size_t *room_index, *people_index;
+	/* Rooms and people by id (model.c's hash tables, each one malloc
+	 * block); rebuilt by programme_index(), NULL before. */
+	struct programme_ids *room_index, *people_index;
 	/* Where loaders keep the sessions' strings (arena.h; struct
 	 * session's `stored`): programme_store(); freed after the
 	 * sessions. */
@@ -261,7 +262,8 @@ char *programme_session_file_name(const struct conference *c, const char *uid);
  */
 size_t programme_add_file(struct programme *p, const char *name);
 
-/* Builds the id indexes; call after adding rooms and participants. */
+/* Builds the id indexes; call after adding, removing or renaming rooms
+ * and participants. */
 void programme_index(struct programme *p);
 const struct room *programme_find_room(const struct programme *p,
                                        const char *id);

@@ -4,6 +4,8 @@
  */
 #include "dais/model.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -360,84 +362,111 @@ programme_add_session(struct programme *p)
 	return s;
 }
 
-static int
-room_index_cmp(const void *a, const void *b, void *prog)
-{
-	const struct programme *p = prog;
-	const size_t *x = a, *y = b;
+/*
+ * A table of ids (rooms' or people's): open addressing on strmap_hash,
+ * each slot the id's hash and its position + 1 (0: empty), at most half
+ * full. A lookup reads a slot and then the one id whose hash matches,
+ * where the binary search it replaces read a dozen ids from all over
+ * the heap (every attendee of every session is looked up, at load and
+ * by the conflict check).
+ */
+struct programme_ids {
+	size_t cap; /* a power of two */
+	struct programme_id_slot {
+		uint32_t hash, at;
+	} slot[];
+};
 
-	return strcmp(p->rooms[*x].id, p->rooms[*y].id);
+/* The id at position i of n elements of `size` bytes whose id (a char *)
+ * is at `offset`. */
+static const char *
+id_at(const void *v, size_t size, size_t offset, size_t i)
+{
+	const char *const *id =
+	    (const char *const *)((const char *)v + i * size + offset);
+
+	return *id;
 }
 
-static int
-people_index_cmp(const void *a, const void *b, void *prog)
+/* The position of id among the n elements of v, or -1. */
+static long
+ids_find(const struct programme_ids *t, const void *v, size_t n, size_t size,
+         size_t offset, const char *id)
 {
-	const struct programme *p = prog;
-	const size_t *x = a, *y = b;
+	size_t mask, i;
+	uint32_t h;
 
-	return strcmp(p->people[*x].id, p->people[*y].id);
+	if (t == NULL || id == NULL)
+		return -1;
+	mask = t->cap - 1;
+	h = strmap_hash(id, strlen(id));
+	for (i = h & mask; t->slot[i].at != 0; i = (i + 1) & mask) {
+		size_t at = t->slot[i].at - 1;
+
+		if (t->slot[i].hash == h && at < n &&
+		    strcmp(id_at(v, size, offset, at), id) == 0)
+			return (long)at;
+	}
+	return -1;
+}
+
+static struct programme_ids *
+ids_build(const void *v, size_t n, size_t size, size_t offset)
+{
+	struct programme_ids *t;
+	size_t cap = 2, i;
+
+	if (n >= UINT32_MAX / 2)
+		abort(); /* no registry is that large */
+	while (cap < 2 * n)
+		cap *= 2;
+	t = xcalloc(1, sizeof *t + cap * sizeof t->slot[0]);
+	t->cap = cap;
+	for (i = 0; i < n; i++) {
+		const char *id = id_at(v, size, offset, i);
+		size_t j;
+
+		/* The first of an id given twice is the one found, as
+		 * registry_check reports the others. */
+		if (id == NULL || ids_find(t, v, n, size, offset, id) >= 0)
+			continue;
+		for (j = strmap_hash(id, strlen(id)) & (cap - 1);
+		     t->slot[j].at != 0; j = (j + 1) & (cap - 1))
+			;
+		t->slot[j].hash = strmap_hash(id, strlen(id));
+		t->slot[j].at = (uint32_t)(i + 1);
+	}
+	return t;
 }
 
 void
 programme_index(struct programme *p)
 {
-	size_t i;
-
 	free(p->room_index);
 	free(p->people_index);
-	p->room_index = xreallocarray(NULL, p->nrooms + 1, sizeof(size_t));
-	p->people_index = xreallocarray(NULL, p->npeople + 1, sizeof(size_t));
-	for (i = 0; i < p->nrooms; i++)
-		p->room_index[i] = i;
-	for (i = 0; i < p->npeople; i++)
-		p->people_index[i] = i;
-	qsort_r(p->room_index, p->nrooms, sizeof(size_t), room_index_cmp, p);
-	qsort_r(p->people_index, p->npeople, sizeof(size_t), people_index_cmp,
-	        p);
+	p->room_index = ids_build(p->rooms, p->nrooms, sizeof *p->rooms,
+	                          offsetof(struct room, id));
+	p->people_index = ids_build(p->people, p->npeople, sizeof *p->people,
+	                            offsetof(struct participant, id));
 }
 
 const struct room *
 programme_find_room(const struct programme *p, const char *id)
 {
-	size_t lo = 0, hi = p->nrooms;
+	long i = ids_find(p->room_index, p->rooms, p->nrooms, sizeof *p->rooms,
+	                  offsetof(struct room, id), id);
 
-	if (id == NULL || p->room_index == NULL)
-		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct room *r = &p->rooms[p->room_index[mid]];
-		int c = strcmp(id, r->id);
-
-		if (c == 0)
-			return r;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return i >= 0 ? &p->rooms[i] : NULL;
 }
 
 const struct participant *
 programme_find_participant(const struct programme *p, const char *id)
 {
-	size_t lo = 0, hi = p->npeople;
+	long i =
+	    ids_find(p->people_index, p->people, p->npeople, sizeof *p->people,
+	             offsetof(struct participant, id), id);
 
-	if (id == NULL || p->people_index == NULL)
-		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct participant *x = &p->people[p->people_index[mid]];
-		int c = strcmp(id, x->id);
-
-		if (c == 0)
-			return x;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return i >= 0 ? &p->people[i] : NULL;
 }
 
 long
