@@ -57,7 +57,8 @@ struct ics_block {
 	struct ics_line *lines;
 	size_t n, capn;
 	int begin_line;
-	bool broken; /* its BEGIN/END structure is wrong; already reported */
+	bool broken;   /* its BEGIN/END structure is wrong; already reported */
+	bool odd_kids; /* some line is odd_child */
 	/* 1 + the index of the top component's first SEQUENCE line, 0 when
 	 * it has none: read as written for every VEVENT (libical reads
 	 * SEQUENCE:abc as 0), and found as the line goes by. */

@@ -108,6 +108,7 @@ block_reset(struct ics_block *b, int line)
 	b->n = 0;
 	b->begin_line = line;
 	b->broken = false;
+	b->odd_kids = false;
 	b->sequence = 0;
 }
 
@@ -127,6 +128,7 @@ block_add(struct ics_block *b, const char *s, size_t len, int line, bool own,
 	l->line = line;
 	l->own = own;
 	l->odd_child = odd_child;
+	b->odd_kids = b->odd_kids || odd_child;
 	memcpy(b->text + b->len, s, len);
 	b->text[b->len + len] = '\0';
 	b->len += len + 1;
@@ -348,7 +350,7 @@ report_odd_children(struct ics_file *f, const struct ics_block *b,
 {
 	size_t i;
 
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n && b->odd_kids; i++) {
 		const char *name;
 
 		if (!b->lines[i].odd_child)
