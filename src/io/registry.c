@@ -492,7 +492,10 @@ registry_load(struct programme *p, const char *dir, struct diag_list *diags)
 	/* All three, so that one run lists every problem there is. */
 	ok &= registry_load_conference(p, dir, diags);
 	ok &= registry_load_venues(p, dir, diags);
-	ok &= registry_load_people(p, dir, diags);
-	programme_index(p);
+	/* participants.ini indexes p once its people are in. */
+	if (!registry_load_people(p, dir, diags)) {
+		programme_index(p);
+		ok = false;
+	}
 	return ok;
 }

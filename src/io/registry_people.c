@@ -17,14 +17,38 @@ static const char *const person_keys[] = {
     "email",     "phone",      NULL,
 };
 
+/* The participant's fields, and where the ones read apart are. */
+struct person_fields {
+	const struct registry_field *v;
+	size_t n, name, kind, arrival, departure;
+};
+
+static void
+person_fields_init(struct person_fields *pf)
+{
+	size_t k;
+
+	pf->v = registry_fields(REGISTRY_PARTICIPANT, &pf->n);
+	pf->name = pf->kind = pf->arrival = pf->departure = pf->n;
+	for (k = 0; k < pf->n; k++) {
+		if (strcmp(pf->v[k].key, "name") == 0)
+			pf->name = k;
+		else if (strcmp(pf->v[k].key, "kind") == 0)
+			pf->kind = k;
+		else if (strcmp(pf->v[k].key, "arrival") == 0)
+			pf->arrival = k;
+		else if (strcmp(pf->v[k].key, "departure") == 0)
+			pf->departure = k;
+	}
+}
+
 /* One section; false when it is no participant (a bad id). */
 static bool
 person_load(struct programme *p, const struct ini_file *f,
-            const struct ini_section *s)
+            const struct ini_section *s, const struct person_fields *pf)
 {
-	size_t nfields, k;
-	const struct registry_field *fields =
-	    registry_fields(REGISTRY_PARTICIPANT, &nfields);
+	size_t nfields = pf->n, k;
+	const struct registry_field *fields = pf->v;
 	const struct ini_key *keys[INI_FIELDS_MAX];
 	struct registry_item item;
 	struct participant *x;
@@ -54,22 +78,20 @@ person_load(struct programme *p, const struct ini_file *f,
 	ini_check_keys(f, s, person_keys, NULL);
 	/* The section's keys walked once, each to its field. */
 	ini_field_keys(s, fields, nfields, keys);
-	for (k = 0; k < nfields; k++)
-		if (strcmp(fields[k].key, "name") == 0 &&
-		    ini_require(f, s, "name"))
-			ini_get_field_of(f, s, p, &item, &fields[k], keys[k]);
+	if (pf->name < nfields && ini_require(f, s, "name"))
+		ini_get_field_of(f, s, p, &item, &fields[pf->name],
+		                 keys[pf->name]);
 	/* Each key through its field's parser (registry_field.h), which
 	 * the planner's participant form calls too. */
 	for (k = 0; k < nfields; k++) {
-		if (strcmp(fields[k].key, "name") == 0)
+		if (k == pf->name)
 			continue;
-		if (strcmp(fields[k].key, "kind") == 0)
+		if (k == pf->kind)
 			kind_ok = ini_require(f, s, "kind") &&
 			          ini_get_field_of(f, s, p, &item, &fields[k],
 			                           keys[k]);
 		else if (!ini_get_field_of(f, s, p, &item, &fields[k], keys[k]))
-			times_ok &= strcmp(fields[k].key, "arrival") != 0 &&
-			            strcmp(fields[k].key, "departure") != 0;
+			times_ok &= k != pf->arrival && k != pf->departure;
 	}
 	if (times_ok && !registry_times_check(p, &item.person, &why)) {
 		ini_value(f, s, "departure", &line);
@@ -121,6 +143,7 @@ bool
 registry_load_people(struct programme *p, const char *dir,
                      struct diag_list *diags)
 {
+	struct person_fields pf;
 	struct ini_file f;
 	size_t i;
 
@@ -131,8 +154,9 @@ registry_load_people(struct programme *p, const char *dir,
 		ini_close(&f);
 		return false;
 	}
+	person_fields_init(&pf);
 	for (i = 0; i < f.nsecs; i++)
-		person_load(p, &f, &f.secs[i]);
+		person_load(p, &f, &f.secs[i], &pf);
 	if (p->npeople == 0)
 		ini_warning(&f, 0,
 		            "no participant is defined: add a section [ID] "

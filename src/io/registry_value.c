@@ -23,7 +23,7 @@ void
 ini_check_keys(const struct ini_file *f, const struct ini_section *s,
                const char *const *known, const char *prefix)
 {
-	size_t i, k;
+	size_t i, k, next = 0;
 
 	for (i = 0; i < s->nkeys; i++) {
 		const char *name = s->keys[i].name, *near;
@@ -31,8 +31,17 @@ ini_check_keys(const struct ini_file *f, const struct ini_section *s,
 		char *list;
 		size_t len = 1;
 
+		/* Keys mostly come in the list's order: the one after the
+		 * last found first. */
+		if (known[next] != NULL && strcmp(known[next], name) == 0) {
+			next++;
+			continue;
+		}
 		for (k = 0; known[k] != NULL && !ok; k++)
-			ok = strcmp(known[k], name) == 0;
+			if (strcmp(known[k], name) == 0) {
+				ok = true;
+				next = k + 1;
+			}
 		if (ok || (prefix != NULL &&
 		           strncmp(name, prefix, strlen(prefix)) == 0))
 			continue;
