@@ -128,16 +128,23 @@ void slots_candidate_session(const struct session_index *x,
 enum slot_fix_kind {
 	FIX_MOVE,       /* session uid to start, in room */
 	FIX_SUBSTITUTE, /* in session uid, participant out replaced by in */
+	FIX_REMOVE,     /* participant out taken out of session uid */
 };
 
 struct slot_fix {
 	enum slot_fix_kind kind;
 	char *uid;
 	dais_time rid;
-	dais_time start;            /* FIX_MOVE: the new start (length kept) */
-	const char *room_id;        /* FIX_MOVE: borrowed from the programme */
-	const char *out_id, *in_id; /* FIX_SUBSTITUTE: borrowed */
-	int cost; /* minutes moved, + 15 for a room change, 10 to swap */
+	dais_time start;     /* FIX_MOVE: the new start (length kept) */
+	const char *room_id; /* FIX_MOVE: borrowed from the programme */
+	const char *out_id;  /* FIX_SUBSTITUTE, FIX_REMOVE: borrowed */
+	const char *in_id;   /* FIX_SUBSTITUTE: borrowed */
+	/* FIX_SUBSTITUTE: in_id ranks below out_id (an official for a
+	 * minister, or a later precedence) and takes the chair. */
+	bool lower_rank_in_chair;
+	/* Minutes moved + 15 for a room change; for a substitute or a
+	 * removal, slots_person_cost (the role and the session's standing). */
+	int cost;
 	char *description; /* "Move 'Security of major sporting events' to
 	                    * 14:30 in Side Event Room B" */
 };
@@ -150,13 +157,26 @@ struct slot_fixes {
 void slot_fixes_clear(struct slot_fixes *f);
 
 /*
+ * The cost of changing who is in a session, so that a person is replaced
+ * or taken out where it matters least: 10, + 15 for a speaker or 30 for a
+ * chair (participant < speaker < chair), + 30 in a session of standing
+ * (kind MINISTERIAL or PLENARY), + 20 for a substitute of lower rank in
+ * the chair, and for a removal + 5 for a speaker or 30 for a chair (the
+ * role is left empty). A participant taken out of a side session (10)
+ * thus comes before a 15-minute move, and a minister's chair of the
+ * ministerial segment (70 and more) after an hour's move.
+ */
+int slots_person_cost(const struct session *s, enum role role, bool removal,
+                      bool lower_rank_in_chair);
+
+/*
  * The fixes of conflict c (found in the programme x indexes): each moves
  * one of its sessions on the grid of its own day (time, room or both; in
  * the rooms that serve its kind, or in any room when none of those clears
- * it), or replaces the double-booked person with another member of the
- * same delegation, so that the session is in no error afterwards: the
- * conflict is cleared and no error is created. Sorted by cost, then
- * description.
+ * it), or, for a double-booked person, replaces them with another member
+ * of the same delegation or takes them out of one of the sessions, so
+ * that the session is in no error afterwards: the conflict is cleared and
+ * no error is created. Sorted by cost, then description.
  * At most `max` (0: no limit).
  */
 void slots_fixes(const struct session_index *x, const struct conflict *c,

@@ -1,8 +1,8 @@
 /*
  * slots_fix.c: the fixes of a conflict (slots_fixes): a session moved to
  * where slots_find says it is clean and clears the conflict, or a
- * participant replaced by one of the same delegation, smallest change
- * first.
+ * double-booked participant replaced by one of the same delegation or
+ * taken out of one of the sessions, smallest change first.
  */
 #include "dais/slots.h"
 
@@ -170,33 +170,108 @@ only_old_errors(const struct strlist *now, const struct strlist *was)
 	return true;
 }
 
+int
+slots_person_cost(const struct session *s, enum role role, bool removal,
+                  bool lower_rank_in_chair)
+{
+	int cost = 10;
+
+	if (role == ROLE_SPEAKER)
+		cost += 15 + (removal ? 5 : 0);
+	else if (role == ROLE_CHAIR)
+		cost += 30 + (removal ? 30 : 0);
+	if (s->kind != NULL && (strcasecmp(s->kind, "MINISTERIAL") == 0 ||
+	                        strcasecmp(s->kind, "PLENARY") == 0))
+		cost += 30;
+	if (lower_rank_in_chair)
+		cost += 20;
+	return cost;
+}
+
+/* Whether m ranks below who by protocol: an official (or anyone but a
+ * minister) for a minister, or a later precedence (0: unranked, last). */
+static bool
+ranks_below(const struct participant *m, const struct participant *who)
+{
+	if (who->kind == PARTICIPANT_MINISTER &&
+	    m->kind != PARTICIPANT_MINISTER)
+		return true;
+	if (who->kind != m->kind)
+		return false;
+	return who->precedence > 0 &&
+	       (m->precedence == 0 || m->precedence > who->precedence);
+}
+
+/*
+ * Whether session t, s changed in its people, is in no error but those s
+ * was in already (`before`): a change of people may leave those that have
+ * nothing to do with the person (another minister's double booking), never
+ * add one.
+ */
+static bool
+people_change_clean(const struct session_index *x, const struct session *t,
+                    size_t si, const struct strlist *before,
+                    struct index_hits *scratch)
+{
+	struct strlist after = {0};
+	struct verdict v =
+	    slots_judge_at(x, t, slots_reach_of(session_index_programme(x)),
+	                   (long)si, scratch, &after, SEVERITY_ERROR);
+	bool ok = v.worst != SEVERITY_ERROR || only_old_errors(&after, before);
+
+	strlist_clear(&after);
+	return ok;
+}
+
 static void
-fixes_substitute(const struct session_index *x, const struct conflict *c,
-                 size_t si, struct slot_fixes *out)
+fixes_people(const struct session_index *x, const struct conflict *c, size_t si,
+             struct slot_fixes *out)
 {
 	const struct programme *p = session_index_programme(x);
 	const struct session *s = &p->sessions[si];
 	const struct participant *who =
 	    programme_find_participant(p, c->participant_id);
+	const char *who_name;
 	struct index_hits scratch = {0};
-	dais_time reach = slots_reach_of(p);
-	struct strlist before = {0}, after = {0};
+	struct strlist before = {0};
+	struct session t;
+	struct slot_fix f;
+	enum role role;
 	long at;
 	size_t i;
 
-	if (who == NULL || who->delegation == NULL ||
-	    (at = session_find_assignment(s, who->id)) < 0)
+	if (who == NULL || (at = session_find_assignment(s, who->id)) < 0)
 		return;
-	/* The session's errors as it is: a substitute may leave those that
-	 * have nothing to do with the person replaced (another minister's
-	 * double booking), never add one. */
-	slots_judge_at(x, s, reach, (long)si, &scratch, &before,
+	who_name = who->name ? who->name : who->id;
+	role = s->assign[at].role;
+	/* The session's errors as it is. */
+	slots_judge_at(x, s, slots_reach_of(p), (long)si, &scratch, &before,
 	               SEVERITY_ERROR);
-	for (i = 0; i < p->npeople; i++) {
+
+	/* Taken out of this session: one assignment fewer. */
+	session_copy(&t, s);
+	free(t.assign[at].participant_id);
+	free(t.assign[at].cn);
+	memmove(&t.assign[at], &t.assign[at + 1],
+	        (t.nassign - (size_t)at - 1) * sizeof *t.assign);
+	t.nassign--;
+	if (people_change_clean(x, &t, si, &before, &scratch)) {
+		memset(&f, 0, sizeof f);
+		f.kind = FIX_REMOVE;
+		f.uid = xstrdup(s->uid);
+		f.rid = s->recurrence_id;
+		f.start = s->start;
+		f.out_id = who->id;
+		f.cost = slots_person_cost(s, role, true, false);
+		f.description = xasprintf("Take %s (%s) out of '%s'", who_name,
+		                          role_name(role), title_of(s));
+		fix_add(out, &f);
+	}
+	session_free(&t);
+
+	for (i = 0; who->delegation != NULL && i < p->npeople; i++) {
 		const struct participant *m = &p->people[i];
-		struct session t;
-		struct verdict v;
-		struct slot_fix f;
+		bool lower;
 
 		if (m == who || participant_is_group(m) ||
 		    m->delegation == NULL ||
@@ -208,13 +283,12 @@ fixes_substitute(const struct session_index *x, const struct conflict *c,
 		free(t.assign[at].cn);
 		t.assign[at].participant_id = xstrdup(m->id);
 		t.assign[at].cn = xstrdup(m->name);
-		strlist_clear(&after);
-		v = slots_judge_at(x, &t, reach, (long)si, &scratch, &after,
-		                   SEVERITY_ERROR);
-		session_free(&t);
-		if (v.worst == SEVERITY_ERROR &&
-		    !only_old_errors(&after, &before))
+		if (!people_change_clean(x, &t, si, &before, &scratch)) {
+			session_free(&t);
 			continue;
+		}
+		session_free(&t);
+		lower = role == ROLE_CHAIR && ranks_below(m, who);
 		memset(&f, 0, sizeof f);
 		f.kind = FIX_SUBSTITUTE;
 		f.uid = xstrdup(s->uid);
@@ -222,15 +296,16 @@ fixes_substitute(const struct session_index *x, const struct conflict *c,
 		f.start = s->start;
 		f.out_id = who->id;
 		f.in_id = m->id;
-		f.cost = 10;
-		f.description = xasprintf(
-		    "In '%s', %s instead of %s", title_of(s),
-		    m->name ? m->name : m->id, who->name ? who->name : who->id);
+		f.lower_rank_in_chair = lower;
+		f.cost = slots_person_cost(s, role, false, lower);
+		f.description =
+		    xasprintf("In '%s', %s instead of %s as %s%s", title_of(s),
+		              m->name ? m->name : m->id, who_name,
+		              role_name(role), lower ? " (of lower rank)" : "");
 		fix_add(out, &f);
 	}
 	index_hits_clear(&scratch);
 	strlist_clear(&before);
-	strlist_clear(&after);
 }
 
 void
@@ -246,7 +321,7 @@ slots_fixes(const struct session_index *x, const struct conflict *c, size_t max,
 			continue;
 		fixes_move(x, c, c->sessions[i], out);
 		if (c->kind == CONFLICT_PARTICIPANT_DOUBLE_BOOKED)
-			fixes_substitute(x, c, c->sessions[i], out);
+			fixes_people(x, c, c->sessions[i], out);
 	}
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, fix_cmp);

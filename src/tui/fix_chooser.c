@@ -2,7 +2,8 @@
  * fix_chooser.c: f in the Conflicts view offers what clears the selected
  * conflict without a new error (slots_fixes: a move of one of its sessions
  * in time or room, or another member of the same delegation in place of a
- * double-booked person), smallest change first. Each is previewed (what
+ * double-booked person, or that person taken out of one of the sessions),
+ * smallest change first. Each is previewed (what
  * changes, the warnings left where it goes) and applied as one undoable
  * edit; the view's list follows at once through the re-check.
  */
@@ -81,15 +82,22 @@ preview_warnings(struct planner *pl, const struct session *s,
 	q.latest = f->start + (s->end - s->start);
 	if (q.day < 0)
 		return;
-	if (f->kind == FIX_SUBSTITUTE) {
+	if (f->kind != FIX_MOVE) {
+		/* The session's people after the fix: the one out replaced,
+		 * or left out. */
 		with = xcalloc(s->nassign + 1, sizeof *with);
 		for (i = 0; i < s->nassign; i++)
-			with[i] =
-			    strcmp(s->assign[i].participant_id, f->out_id) == 0
-			        ? f->in_id
-			        : s->assign[i].participant_id;
+			if (strcmp(s->assign[i].participant_id, f->out_id) != 0)
+				with[q.nwith++] = s->assign[i].participant_id;
+			else if (f->kind == FIX_SUBSTITUTE)
+				with[q.nwith++] = f->in_id;
 		q.with = with;
-		q.nwith = s->nassign;
+		/* Nobody left: the engine would ask about the session's own
+		 * people, so there is nothing to say. */
+		if (q.nwith == 0) {
+			free(with);
+			return;
+		}
 	}
 	if (slots_find(editor_index(pl->ed), &q, &r, &why)) {
 		for (i = 0; i < r.n && !found; i++) {
@@ -148,6 +156,16 @@ fix_preview(struct planner *pl, struct chooser *ch, struct chooser_item *it)
 		                    room_name(pl->p, f->room_id));
 		strlist_add(&it->preview, line);
 		free(line);
+	} else if (f->kind == FIX_REMOVE) {
+		long at = session_find_assignment(s, f->out_id);
+
+		line = xasprintf(
+		    "%s is taken out of this session (was %s); the rest "
+		    "of it is unchanged.",
+		    name_of(pl->p, f->out_id),
+		    at >= 0 ? role_name(s->assign[at].role) : "participant");
+		strlist_add(&it->preview, line);
+		free(line);
 	} else {
 		long at = session_find_assignment(s, f->out_id);
 
@@ -158,6 +176,14 @@ fix_preview(struct planner *pl, struct chooser *ch, struct chooser_item *it)
 		    at >= 0 ? role_name(s->assign[at].role) : "participant");
 		strlist_add(&it->preview, line);
 		free(line);
+		if (f->lower_rank_in_chair) {
+			line = xasprintf("! %s ranks below %s: check with "
+			                 "protocol before they chair.",
+			                 name_of(pl->p, f->in_id),
+			                 name_of(pl->p, f->out_id));
+			strlist_add(&it->preview, line);
+			free(line);
+		}
 	}
 	preview_warnings(pl, s, f, &it->preview);
 }
@@ -172,6 +198,9 @@ done_text(const struct planner *pl, const struct session *s,
 	if (f->kind == FIX_SUBSTITUTE)
 		return xasprintf("Put %s in place of %s in '%s'",
 		                 name_of(pl->p, f->in_id),
+		                 name_of(pl->p, f->out_id), s->title);
+	if (f->kind == FIX_REMOVE)
+		return xasprintf("Took %s out of '%s'",
 		                 name_of(pl->p, f->out_id), s->title);
 	time_fmt_hm(hm, &pl->p->conf.zone, f->start);
 	if (f->start == s->start)
@@ -209,6 +238,8 @@ fix_apply(struct planner *pl, const struct slot_fix *f)
 		if (ok && room)
 			ok = edit_set_room(pl->ed, f->uid, f->rid, f->room_id,
 			                   NULL, &why);
+	} else if (f->kind == FIX_REMOVE) {
+		ok = edit_unassign(pl->ed, f->uid, f->rid, f->out_id, &why);
 	} else {
 		/* In place, so the role and the speaking order are kept. */
 		struct session t;
@@ -264,8 +295,9 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 	ch->title = xasprintf("Fixes of the %s %s", severity_name(c->severity),
 	                      conflict_kind_label(c->kind));
 	ch->head = xasprintf("%zu fix%s, smallest change first (minutes "
-	                     "moved, +15 for another room, 10 for a "
-	                     "substitute); * leaves a warning",
+	                     "moved, +15 for another room; a person replaced "
+	                     "or taken out where their role and the session "
+	                     "weigh least); * leaves a warning",
 	                     fc->fixes.n, fc->fixes.n == 1 ? "" : "es");
 	strlist_add(&ch->notes, c->message);
 	ch->cancelled = "Nothing changed.";
@@ -283,9 +315,14 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 		it->index = i;
 		time_fmt_hm(hm, &pl->p->conf.zone, f->start);
 		if (f->kind == FIX_SUBSTITUTE)
-			it->text = xasprintf("%s instead of %s",
-			                     name_of(pl->p, f->in_id),
-			                     name_of(pl->p, f->out_id));
+			it->text = xasprintf(
+			    "%s%s instead of %s",
+			    f->lower_rank_in_chair ? "(lower rank) " : "",
+			    name_of(pl->p, f->in_id),
+			    name_of(pl->p, f->out_id));
+		else if (f->kind == FIX_REMOVE)
+			it->text =
+			    xasprintf("Take %s out", name_of(pl->p, f->out_id));
 		else if (f->start == s->start)
 			it->text = xasprintf("Move to %s",
 			                     room_name(pl->p, f->room_id));

@@ -150,7 +150,7 @@ const struct key_action key_actions[] = {
      "remove this participant (asks; their assignments go too)", KEYF_EDITS},
 
     {ACT_FIX_CONFLICT, "fix-conflict", CTX_CONFLICTS, "f",
-     "moves or substitutes that clear the conflict: choose one to apply it",
+     "moves, substitutes or removals that clear the conflict: choose one",
      KEYF_EDITS},
 
     {ACT_SCHEDULE, "schedule", CTX_REQUESTS, "P",

@@ -83,7 +83,8 @@ fixes_line(struct planner *pl)
 	keymap_first_key(&pl->cfg->keys, ACT_FIX_CONFLICT, key);
 	if (f->n == 0)
 		return xstrdup("No fix: no move of its sessions (nor "
-		               "substitute) clears it without a new error.");
+		               "substitute, nor taking the person out) clears "
+		               "it without a new error.");
 	return xasprintf("Fixes (%s): %zu; smallest: %s", key, f->n,
 	                 f->v[0].description);
 }
@@ -191,7 +192,8 @@ offer_fixes(struct planner *pl)
 	if (fixes->n == 0) {
 		planner_message(pl, true,
 		                "No move of its sessions in time or room, nor "
-		                "a substitute from the same delegation, clears "
+		                "a substitute from the same delegation, nor "
+		                "taking the person out of one session, clears "
 		                "it without a new error: edit it by hand "
 		                "(Enter goes to its first session).");
 		return;

@@ -28,12 +28,13 @@ wait_for "smallest: In 'Ministerial segment I: national statements', Deputy Mini
 
 # 1. Minister of Interior — Qatar in two sessions: the deputy chairs the
 #    side session instead (a substitute costs least: first in the list,
-#    one for each of the two sessions).
+#    one for each of the two sessions; the deputy, an official, in a
+#    minister's chair is marked of lower rank).
 keys g f
 wait_for "Fixes of the error participant double-booked"
 wait_for "smallest change first"
 wait_for "  Deputy Minister of Interior — Qatar instead o… 'Ministerial segment I"
-wait_for "  Deputy Minister of Interior — Qatar instead o… 'Security of major"
+wait_for "  (lower rank) Deputy Minister of Interior — Qa… 'Security of major"
 type_text "Deputy Security"
 wait_for "1 of "
 wait_for "takes their place as chair."

@@ -149,6 +149,11 @@ apply(struct editor *ed, const struct slot_fix *f)
 		if (!same_room &&
 		    !edit_set_room(ed, f->uid, f->rid, f->room_id, NULL, &why))
 			fail_msg("%s: edit_set_room: %s", f->description, why);
+	} else if (f->kind == FIX_REMOVE) {
+		if (!edit_unassign(ed, f->uid, f->rid, f->out_id, &why))
+			fail_msg("%s: edit_unassign: %s", f->description, why);
+		s = editor_session(ed, f->uid, f->rid);
+		assert_true(session_find_assignment(s, f->out_id) < 0);
 	} else {
 		enum role role = role_in(s, f->out_id);
 
@@ -164,15 +169,35 @@ apply(struct editor *ed, const struct slot_fix *f)
 	editor_end_group(ed);
 }
 
-/* The cost slots.h documents: minutes moved, + 15 for a room change, 10
- * for a substitute. */
+/*
+ * The cost slots.h documents: minutes moved, + 15 for a room change; for a
+ * person replaced or taken out 10, + 15 for a speaker or 30 for a chair, +
+ * 30 in a MINISTERIAL or PLENARY session, + 20 for a substitute of lower
+ * rank in the chair, + 5 (speaker) or 30 (chair) more for a removal.
+ */
 static int
 expected_cost(const struct session *s, const struct slot_fix *f)
 {
 	long minutes;
 
-	if (f->kind == FIX_SUBSTITUTE)
-		return 10;
+	if (f->kind != FIX_MOVE) {
+		enum role role = role_in(s, f->out_id);
+		bool removal = f->kind == FIX_REMOVE;
+		int cost = 10;
+
+		if (role == ROLE_SPEAKER)
+			cost += removal ? 20 : 15;
+		if (role == ROLE_CHAIR)
+			cost += removal ? 60 : 30;
+		if (s->kind != NULL && (strcmp(s->kind, "MINISTERIAL") == 0 ||
+		                        strcmp(s->kind, "PLENARY") == 0))
+			cost += 30;
+		if (f->lower_rank_in_chair) {
+			assert_int_equal(role, ROLE_CHAIR);
+			cost += 20;
+		}
+		return cost;
+	}
 	minutes = (long)(f->start - s->start) / 60;
 	if (minutes < 0)
 		minutes = -minutes;
@@ -227,7 +252,7 @@ check_conflict(enum conflict_kind kind, enum severity severity, size_t *offered)
 		assert_non_null(s);
 		assert_true(conflict_involves(c, (size_t)(s - p->sessions)));
 		assert_int_equal(f->cost, expected_cost(s, f));
-		if (f->kind == FIX_SUBSTITUTE)
+		if (f->kind != FIX_MOVE)
 			assert_int_equal(kind,
 			                 CONFLICT_PARTICIPANT_DOUBLE_BOOKED);
 		if (i > 0) {
@@ -386,6 +411,135 @@ test_substitute_beside_another_error(void **state)
 	helper_remove_dir(dir);
 }
 
+/*
+ * Review3 finding 11: the host's Minister of Interior, who chairs
+ * 'Ministerial segment I' (11:15-13:00), is added by mistake as a speaker
+ * to the side session on vulnerable targets (11:30-12:45). The first
+ * fixes of that double booking must not replace him as chair of the
+ * ministerial segment by an ambassador: the person fixes in the side
+ * session (where his role is the lesser and the session of lesser
+ * standing) come first, taking him out of it is offered, and a substitute
+ * of lower rank in the chair is marked. Every fix clears the conflict
+ * without a new error against the whole conflict check, and one undo
+ * takes it back.
+ */
+static void
+test_host_minister_added_by_mistake(void **state)
+{
+	const char *side = "d1-side-soft-targets@kuwait-2026.dushanbe-process";
+	const char *seg = "d1-ministerial-1@kuwait-2026.dushanbe-process";
+	char *dir;
+	struct programme *p = load_example(&dir);
+	struct editor *ed = editor_new(p);
+	struct keys original;
+	struct conflict_list list = {0};
+	struct slot_fixes fixes = {0};
+	const struct conflict *c = NULL;
+	const struct slot_fix *first_person = NULL, *removal = NULL;
+	const char *why = NULL;
+	char *uids = NULL;
+	size_t i, j, lower = 0, in_seg = 0, last_side = 0, first_seg = SIZE_MAX;
+
+	(void)state;
+	assert_int_equal(
+	    role_in(editor_session(ed, seg, DAIS_TIME_NONE), "kw-interior"),
+	    ROLE_CHAIR);
+	assert_true(edit_assign(ed, side, DAIS_TIME_NONE, "kw-interior",
+	                        ROLE_SPEAKER, NULL, &why));
+	original = keys_of(p);
+	conflict_check(p, &list);
+	for (i = 0; i < list.n; i++)
+		if (list.v[i].kind == CONFLICT_PARTICIPANT_DOUBLE_BOOKED &&
+		    list.v[i].participant_id != NULL &&
+		    strcmp(list.v[i].participant_id, "kw-interior") == 0)
+			c = &list.v[i];
+	assert_non_null(c);
+	uids = uids_of(p, c);
+	slots_fixes(editor_index(ed), c, 0, &fixes);
+	for (i = 0; i < fixes.n; i++) {
+		const struct slot_fix *f = &fixes.v[i];
+		const struct session *s = editor_session(ed, f->uid, f->rid);
+
+		assert_int_equal(f->cost, expected_cost(s, f));
+		if (f->kind == FIX_MOVE)
+			continue;
+		assert_string_equal(f->out_id, "kw-interior");
+		if (first_person == NULL)
+			first_person = f;
+		if (strcmp(f->uid, side) == 0) {
+			last_side = i;
+			if (f->kind == FIX_REMOVE)
+				removal = f;
+		} else {
+			assert_string_equal(f->uid, seg);
+			in_seg++;
+			if (first_seg == SIZE_MAX)
+				first_seg = i;
+			if (f->kind == FIX_SUBSTITUTE) {
+				const struct participant *m =
+				    programme_find_participant(p, f->in_id);
+
+				/* An official for a minister, in the chair. */
+				assert_int_equal(f->lower_rank_in_chair,
+				                 m->kind !=
+				                     PARTICIPANT_MINISTER);
+				lower += f->lower_rank_in_chair;
+			}
+		}
+	}
+	print_message("%zu fixes; first person fix: %s (cost %d)\n", fixes.n,
+	              first_person ? first_person->description : "none",
+	              first_person ? first_person->cost : 0);
+	assert_non_null(first_person);
+	assert_string_equal(first_person->uid, side);
+	assert_non_null(removal);
+	assert_true(in_seg > 0);
+	assert_true(lower > 0);
+	/* Every person fix in the side session before any in the segment. */
+	assert_true(last_side < first_seg);
+
+	conflict_list_clear(&list);
+	for (i = 0; i < fixes.n; i++) {
+		const struct slot_fix *f = &fixes.v[i];
+		struct keys after, undone;
+
+		apply(ed, f);
+		after = keys_of(p);
+		if (keys_have(&after, CONFLICT_PARTICIPANT_DOUBLE_BOOKED, uids))
+			fail_msg("'%s' leaves the conflict %s", f->description,
+			         uids);
+		for (j = 0; j < after.n; j++)
+			if (after.v[j].severity == SEVERITY_ERROR &&
+			    !keys_have(&original, after.v[j].kind,
+			               after.v[j].uids))
+				fail_msg("'%s' creates an error: %s",
+				         f->description, after.v[j].message);
+		keys_free(&after);
+		if (!editor_undo(ed, &why))
+			fail_msg("undo '%s': %s", f->description, why);
+		undone = keys_of(p);
+		assert_keys_equal(&undone, &original);
+		keys_free(&undone);
+	}
+	/* Taking him out gives back the example as it was: one undo puts
+	 * him back as speaker. */
+	apply(ed, removal);
+	assert_true(
+	    session_find_assignment(editor_session(ed, side, DAIS_TIME_NONE),
+	                            "kw-interior") < 0);
+	assert_true(editor_undo(ed, &why));
+	assert_int_equal(
+	    role_in(editor_session(ed, side, DAIS_TIME_NONE), "kw-interior"),
+	    ROLE_SPEAKER);
+
+	free(uids);
+	slot_fixes_clear(&fixes);
+	keys_free(&original);
+	editor_free(ed);
+	programme_free(p);
+	helper_remove_dir(dir);
+}
+
 int
 main(void)
 {
@@ -395,6 +549,7 @@ main(void)
 	    cmocka_unit_test(test_over_capacity),
 	    cmocka_unit_test(test_interpretation_unavailable),
 	    cmocka_unit_test(test_substitute_beside_another_error),
+	    cmocka_unit_test(test_host_minister_added_by_mistake),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
