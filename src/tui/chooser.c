@@ -16,6 +16,8 @@
 
 /* Lines under the list for the candidate's preview (a rule first). */
 #define PREVIEW_ROWS 7
+/* The list rows kept when a longer preview takes the others. */
+#define MIN_LIST_ROWS 3
 
 static void
 chooser_free(void *state)
@@ -176,6 +178,24 @@ put_wrapped(struct canvas *c, int *row, int end, int x, int w, const char *text,
 	return all;
 }
 
+/* The canvas rows the lines take, wrapped at w columns. */
+static int
+wrapped_rows(const struct strlist *l, int w)
+{
+	size_t i, j, n;
+	int rows = 0;
+
+	for (i = 0; i < l->n; i++) {
+		char **lines = text_wrap(l->v[i], w, &n);
+
+		for (j = 0; j < n; j++)
+			free(lines[j]);
+		free(lines);
+		rows += (int)n;
+	}
+	return rows;
+}
+
 /* Works out the item's preview the first time it is shown; a line of it
  * starting with '*' (a warning) marks the item. */
 static void
@@ -224,7 +244,25 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 			put_wrapped(c, &row, end, bx + 2, inner, ch->notes.v[i],
 			            STYLE_NORMAL);
 	}
+	/*
+	 * The preview of the item under the cursor is shown whole: the list
+	 * gives it rows, down to MIN_LIST_ROWS, rather than cut what it says
+	 * (at 80x24 a fix's warning ended before "the changeover is 10 min").
+	 */
 	listnav_fix(&ch->nav, rows);
+	if (ch->nshown > 0) {
+		struct chooser_item *it = &ch->items[ch->shown[ch->nav.cur]];
+		int more;
+
+		previewed(pl, ch, it);
+		more = 1 + wrapped_rows(&it->preview, inner) - PREVIEW_ROWS;
+		if (more > rows - MIN_LIST_ROWS)
+			more = rows - MIN_LIST_ROWS;
+		if (more > 0) {
+			rows -= more;
+			listnav_fix(&ch->nav, rows);
+		}
+	}
 	for (r = 0; r < rows && ch->nav.top + r < (int)ch->nshown; r++) {
 		int k = ch->nav.top + r;
 		struct chooser_item *it = &ch->items[ch->shown[k]];

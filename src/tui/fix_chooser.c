@@ -322,7 +322,7 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 			    name_of(pl->p, f->out_id));
 		else if (f->kind == FIX_REMOVE)
 			it->text =
-			    xasprintf("Take %s out", name_of(pl->p, f->out_id));
+			    xasprintf("Take out %s", name_of(pl->p, f->out_id));
 		else if (f->start == s->start)
 			it->text = xasprintf("Move to %s",
 			                     room_name(pl->p, f->room_id));
