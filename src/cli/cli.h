@@ -47,11 +47,12 @@ bool cli_parse_count(const char *s, int *out);
  * DIR's lock, as every command that writes a programme takes it (a write
  * beneath a running planner would leave its journal unreplayable), or NULL
  * after saying why on stderr: "dais CMD: DIR is open in a planner (WHO):
- * ADVICE" (cli_lock.c).
+ * ADVICE" (cli_lock.c). Only then is *exit_code set, to the command's exit
+ * status: EXIT_BAD_INPUT when DIR is no directory, EXIT_CONFLICTS otherwise.
  */
 struct lock;
-struct lock *cli_take_lock(const char *cmd, const char *dir,
-                           const char *advice);
+struct lock *cli_take_lock(const char *cmd, const char *dir, const char *advice,
+                           int *exit_code);
 /* True (after saying so) when a planner that stopped left unsaved edits
  * in DIR's journal: they are replayed onto the files as they were, so
  * they come first; AGAIN says what to do after ("run again"). */

@@ -3,8 +3,11 @@
  * every command that writes a programme takes them (schedule, import,
  * import-participants, sync): one wording, one set of cases.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cli.h"
@@ -12,12 +15,32 @@
 #include "dais/lock.h"
 
 struct lock *
-cli_take_lock(const char *cmd, const char *dir, const char *advice)
+cli_take_lock(const char *cmd, const char *dir, const char *advice,
+              int *exit_code)
 {
 	struct lock_holder h = {0};
 	struct lock *lk = NULL;
 	char *why = NULL, *who;
+	const char *bad = NULL;
+	struct stat st;
 
+	/* A mistyped directory is bad input, said as a load says it, not a
+	 * lock file that cannot be made. */
+	if (stat(dir, &st) != 0)
+		bad = strerror(errno);
+	else if (!S_ISDIR(st.st_mode))
+		bad = "not a directory";
+	if (bad != NULL) {
+		fprintf(
+		    stderr,
+		    "dais %s: %s: cannot open the programme directory (%s): "
+		    "a programme is a directory holding conference.ini, "
+		    "venues.ini, participants.ini and the .ics files; see "
+		    "dais-programme(5). Nothing was changed\n",
+		    cmd, dir, bad);
+		*exit_code = EXIT_BAD_INPUT;
+		return NULL;
+	}
 	switch (lock_acquire(dir, false, &lk, &h, &why)) {
 	case LOCK_ACQUIRED:
 	case LOCK_TAKEN_OVER:
@@ -37,6 +60,8 @@ cli_take_lock(const char *cmd, const char *dir, const char *advice)
 	}
 	lock_holder_clear(&h);
 	free(why);
+	if (lk == NULL)
+		*exit_code = EXIT_CONFLICTS;
 	return lk;
 }
 

@@ -305,8 +305,9 @@ cmd_import(int argc, char **argv)
 		return EXIT_CONFLICTS;
 	}
 	if (!fresh && !dry) {
-		if ((lk = cli_take_lock("import", dir, IMPORT_HELD)) == NULL)
-			return EXIT_CONFLICTS;
+		if ((lk = cli_take_lock("import", dir, IMPORT_HELD, &rc)) ==
+		    NULL)
+			return rc;
 		if (cli_journal_in_the_way("import", dir, "import again")) {
 			lock_release(lk);
 			return EXIT_CONFLICTS;
@@ -385,11 +386,9 @@ cmd_import(int argc, char **argv)
 			if (rc != EXIT_CLEAN)
 				goto out;
 			rc = EXIT_BAD_INPUT;
-			if ((lk = cli_take_lock("import", dir, IMPORT_HELD)) ==
-			    NULL) {
-				rc = EXIT_CONFLICTS;
+			if ((lk = cli_take_lock("import", dir, IMPORT_HELD,
+			                        &rc)) == NULL)
 				goto out;
-			}
 			if ((real = cli_load(dir)) == NULL)
 				goto out;
 		}

@@ -78,6 +78,7 @@ cmd_import_participants(int argc, char **argv)
 	const char **map = xreallocarray(NULL, (size_t)argc + 1, sizeof *map);
 	struct lock *lk = NULL;
 	enum import_status st;
+	int rc;
 	char *why = NULL, *conf;
 	int ch, status;
 
@@ -131,10 +132,10 @@ cmd_import_participants(int argc, char **argv)
 	if (!o.dry_run &&
 	    (lk = cli_take_lock("import-participants", o.dir,
 	                        "save there and quit it, then import again (or "
-	                        "use --dry-run to see what would change)")) ==
-	        NULL) {
+	                        "use --dry-run to see what would change)",
+	                        &rc)) == NULL) {
 		free(map);
-		return EXIT_CONFLICTS;
+		return rc;
 	}
 	/* A stopped planner's journal replays only onto the registries it
 	 * was written against: writing participants.ini now would lose its

@@ -392,9 +392,11 @@ cmd_schedule(int argc, char **argv)
 	}
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	if (!dry_run) {
-		if ((lk = cli_take_lock("schedule", dir, SCHEDULE_HELD)) ==
+		int rc;
+
+		if ((lk = cli_take_lock("schedule", dir, SCHEDULE_HELD, &rc)) ==
 		    NULL)
-			return EXIT_CONFLICTS;
+			return rc;
 		if (cli_journal_in_the_way("schedule", dir, "run again")) {
 			lock_release(lk);
 			return EXIT_CONFLICTS;

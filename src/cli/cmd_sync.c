@@ -133,6 +133,7 @@ cmd_sync(int argc, char **argv)
 	struct lock *lk;
 	const char *dir;
 	bool ok, stats = false;
+	int rc;
 	int ch, status;
 
 	optind = 1;
@@ -171,10 +172,11 @@ cmd_sync(int argc, char **argv)
 	}
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	lk = cli_take_lock("sync", dir,
-	                   "sync from the planner, or quit it and sync again");
+	                   "sync from the planner, or quit it and sync again",
+	                   &rc);
 	if (lk == NULL) {
 		free(choices);
-		return EXIT_CONFLICTS;
+		return rc;
 	}
 	ok = caldav_sync(dir, &o, &r, &diags);
 	lock_release(lk);
