@@ -298,6 +298,10 @@ void session_copy(struct session *dst, const struct session *src);
  * session's own copies first. */
 struct assignment *session_add_assignment(struct session *s, const char *id,
                                           enum role role, const char *cn);
+/* Takes out the assignment at index `at` (of s->nassign), keeping the
+ * others' order; stored assignments become the session's own copies
+ * first. */
+void session_remove_assignment(struct session *s, size_t at);
 /* Room for n more assignments, so that a loader that knows how many come
  * allocates them once and exactly (a session holds a handful; the usual
  * doubling from 8 left most of the room unused). */

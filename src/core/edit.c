@@ -763,11 +763,7 @@ edit_unassign(struct editor *ed, const char *uid, dais_time rid,
 	    (a = op_find_assignment(ed, cur, participant_id, why)) < 0)
 		return false;
 	session_copy(&next, cur);
-	free(next.assign[a].participant_id);
-	free(next.assign[a].cn);
-	memmove(&next.assign[a], &next.assign[a + 1],
-	        (next.nassign - (size_t)a - 1) * sizeof *next.assign);
-	next.nassign--;
+	session_remove_assignment(&next, (size_t)a);
 	return op_finish_as(ed, cur, &next,
 	                    xasprintf("Removed %s from '%s'",
 	                              assignment_label(&cur->assign[a]),

@@ -693,14 +693,9 @@ edit_registry_remove(struct editor *ed, enum registry_kind kind, const char *id,
 		if (s != NULL) {
 			session_copy(&next, s);
 			if (kind == REGISTRY_PARTICIPANT) {
-				long a = session_find_assignment(&next, id);
-
-				free(next.assign[a].participant_id);
-				free(next.assign[a].cn);
-				memmove(&next.assign[a], &next.assign[a + 1],
-				        (next.nassign - (size_t)a - 1) *
-				            sizeof *next.assign);
-				next.nassign--;
+				session_remove_assignment(
+				    &next,
+				    (size_t)session_find_assignment(&next, id));
 			} else {
 				/* The room's name stays, as free text. */
 				free(next.room_id);

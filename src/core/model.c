@@ -607,6 +607,17 @@ session_add_assignment(struct session *s, const char *id, enum role role,
 	return a;
 }
 
+void
+session_remove_assignment(struct session *s, size_t at)
+{
+	session_field_own(s, &session_field_table[SESSION_FIELD_ASSIGN]);
+	free(s->assign[at].participant_id);
+	free(s->assign[at].cn);
+	memmove(&s->assign[at], &s->assign[at + 1],
+	        (s->nassign - at - 1) * sizeof *s->assign);
+	s->nassign--;
+}
+
 long
 session_find_assignment(const struct session *s, const char *id)
 {

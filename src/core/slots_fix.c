@@ -250,11 +250,7 @@ fixes_people(const struct session_index *x, const struct conflict *c, size_t si,
 
 	/* Taken out of this session: one assignment fewer. */
 	session_copy(&t, s);
-	free(t.assign[at].participant_id);
-	free(t.assign[at].cn);
-	memmove(&t.assign[at], &t.assign[at + 1],
-	        (t.nassign - (size_t)at - 1) * sizeof *t.assign);
-	t.nassign--;
+	session_remove_assignment(&t, (size_t)at);
 	if (people_change_clean(x, &t, si, &before, &scratch)) {
 		memset(&f, 0, sizeof f);
 		f.kind = FIX_REMOVE;
