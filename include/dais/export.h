@@ -60,7 +60,8 @@ struct export_options {
 	 * organisation and its members (participant.delegation == for_id).
 	 * Borrowed; NULL for every session. */
 	const char *for_id;
-	/* DTSTAMP of every event; DAIS_TIME_NONE: the clock when writing. */
+	/* DTSTAMP of every event; DAIS_TIME_NONE: SOURCE_DATE_EPOCH, else the
+	 * clock when writing. */
 	dais_time stamp;
 	/* What was published before (published.h): each event's SEQUENCE
 	 * rises when it changed since, and the record takes what is

@@ -14,6 +14,7 @@
 #include "dais/export.h"
 #include "dais/export_frab.h"
 #include "dais/export_html.h"
+#include "dais/source_date.h"
 #include "dais/xalloc.h"
 
 enum export_format {
@@ -147,6 +148,13 @@ cmd_export(int argc, char **argv)
 		    "(or one --day); --for and --per-participant "
 		    "make .ics calendars",
 		    format_names[format]);
+	/* Every event's DTSTAMP (and the web page's "published") is one
+	 * time, SOURCE_DATE_EPOCH's when set, as the run-sheet's is. */
+	if (!source_date_now(&o.stamp, &why)) {
+		fprintf(stderr, "dais export: %s\n", why);
+		free(why);
+		return EXIT_BAD_INPUT;
+	}
 	if (outdir == NULL && output == NULL)
 		return usage_error("%s", "say where the calendar goes: -o "
 		                         "FILE.ics, or -o - for standard "

@@ -17,6 +17,7 @@
 #include "dais/ics.h"
 #include "dais/lineup.h"
 #include "dais/session_field.h"
+#include "dais/source_date.h"
 #include "dais/strbuf.h"
 #include "dais/strmap.h"
 #include "dais/suggest.h"
@@ -477,9 +478,15 @@ build(const struct programme *p, const struct export_options *o,
       const size_t *pick, size_t npick)
 {
 	struct builder b = {p, o, NULL, NULL, {0}};
-	dais_time now = o->stamp != DAIS_TIME_NONE ? o->stamp : time(NULL);
+	dais_time now = o->stamp;
 	char *name, *out;
 	size_t i;
+
+	/* Unpinned by the caller: SOURCE_DATE_EPOCH, else the clock, as the
+	 * web page and the run-sheet take it (a bad value is refused by the
+	 * commands that read it first; here it gives the clock). */
+	if (now == DAIS_TIME_NONE)
+		source_date_now(&now, NULL);
 
 	b.cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_property(b.cal, icalproperty_new_version("2.0"));
