@@ -150,8 +150,8 @@ print_json(const struct programme *p, const struct request_list *reqs,
 		cli_json_string(stdout, time_fmt_iso(a, z, s->end));
 		printf(", \"room\": ");
 		cli_json_string(stdout, s->room_id);
-		printf(", \"walk_minutes\": %d, \"moved\": %s}", r->v[i].walk,
-		       r->v[i].moved ? "true" : "false");
+		printf(", \"total_walk_minutes\": %d, \"moved\": %s}",
+		       r->v[i].walk, r->v[i].moved ? "true" : "false");
 	}
 	printf("%s],\n  \"unplaced\": [", r->n ? "\n  " : "");
 	for (i = 0; i < r->noutcome; i++) {

@@ -74,6 +74,10 @@ assert d["optimal"] is True and d["written"] is False
 assert len(d["placements"]) == 30 and len(d["unplaced"]) == 3
 # the same plan: nothing moved, so nothing said to have moved
 assert not any(p["moved"] for p in d["placements"]), d["placements"]
+# the walks of all parties added up, named as a sum in dais(1)
+assert all(isinstance(p["total_walk_minutes"], int) and p["total_walk_minutes"] >= 0
+           for p in d["placements"]), d["placements"]
+assert not any("walk_minutes" in p for p in d["placements"]), d["placements"]
 ' || { echo "FAIL: JSON"; fail=1; }
 
 # The organiser cancels one placed bilateral and marks another tentative
