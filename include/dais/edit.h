@@ -182,6 +182,16 @@ bool editor_dirty(const struct editor *ed);
  * this; the registries' has editor_mark_registry_saved). */
 void editor_mark_saved(struct editor *ed);
 /*
+ * Records that the files now hold session (uid, rid) as `state` (NULL:
+ * they hold no such session), written there by something other than
+ * programme_save (the planner's import writes its file as `dais import`
+ * does): the session counts as changed only if it differs from that
+ * state, and the saver then writes it onto what the file holds. Not an
+ * edit: neither undone nor journalled.
+ */
+void editor_set_saved_state(struct editor *ed, const char *uid, dais_time rid,
+                            const struct session *state);
+/*
  * Records that file `index` of conf.files now holds bytes with this
  * fingerprint (the saver calls this after writing it): p->file_hash is
  * the io layer's bookkeeping of what is on disk, not an edit, so it is

@@ -662,6 +662,31 @@ editor_mark_saved(struct editor *ed)
 }
 
 void
+editor_set_saved_state(struct editor *ed, const char *uid, dais_time rid,
+                       const struct session *state)
+{
+	long e = saved_find(ed, uid, rid);
+	const struct session *cur = editor_session(ed, uid, rid);
+
+	if (ed->open)
+		abort(); /* a save inside a group: a front end bug */
+	if (session_equal_opt(cur, state)) {
+		if (e >= 0)
+			saved_remove(ed, (size_t)e);
+		return;
+	}
+	if (e < 0) {
+		XGROW(ed->saved, ed->nsaved, ed->capsaved);
+		e = (long)ed->nsaved++;
+		ed->saved[e].uid = xstrdup(uid);
+		ed->saved[e].rid = rid;
+	} else {
+		session_destroy(ed->saved[e].saved);
+	}
+	ed->saved[e].saved = session_dup(state);
+}
+
+void
 editor_set_file_hash(struct editor *ed, size_t index, uint64_t hash)
 {
 	if (ed->p->file_hash == NULL || index >= ed->p->conf.files.n)
