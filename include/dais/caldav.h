@@ -135,10 +135,15 @@ enum caldav_result caldav_delete(struct caldav *c, const char *href,
                                  const char *if_match, char **why);
 /*
  * Makes the calendar collection `url` (MKCALENDAR with a display name)
- * unless it exists. *made says which.
+ * unless it exists. *made says which. When the server answers that a
+ * collection above it is missing (409), those are made first (MKCOL), and
+ * their URLs added to *parents_made (may be NULL). False, with *why
+ * saying what to do, when the server refused.
  */
+struct strlist;
 bool caldav_make_collection(struct caldav *c, const char *url, const char *name,
-                            bool *made, char **why);
+                            bool *made, struct strlist *parents_made,
+                            char **why);
 
 /* The href dais gives a new resource for `uid` in the collection:
  * the collection's path and the UID, percent-encoded, with ".ics"; for

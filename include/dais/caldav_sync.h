@@ -115,6 +115,10 @@ struct sync_report {
 	 * there, so that a meeting called off is not placed again
 	 * (requests_mark_synced). */
 	struct strlist requests_marked;
+	/* With --create: the calendar collection was made (MKCALENDAR), and
+	 * the collections made to hold it (MKCOL, their URLs, owned). */
+	bool calendar_made;
+	struct strlist collections_made;
 	bool files_changed; /* the working copy's files were written: a
 	                       planner reloads the programme */
 	/* The UIDs the server's versions were written for (new, changed or

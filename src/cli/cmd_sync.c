@@ -55,6 +55,13 @@ print_report(const char *dir, const struct sync_report *r, bool stats)
 	const struct sync_conflict *c;
 	size_t i;
 
+	for (i = 0; i < r->collections_made.n; i++)
+		printf("%s: made this collection on the server (MKCOL) to "
+		       "hold the calendar\n",
+		       r->collections_made.v[i]);
+	if (r->calendar_made)
+		printf("%s: made the calendar on the server (MKCALENDAR)\n",
+		       r->url);
 	printf("%s: from the server %zu changed, %zu new, %zu deleted; to the "
 	       "server %zu changed, %zu new, %zu deleted\n",
 	       r->url ? r->url : dir, r->got_changed, r->got_new,

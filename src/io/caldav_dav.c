@@ -16,6 +16,7 @@
 
 #include "caldav_http.h"
 #include "dais/caldav.h"
+#include "dais/model.h"
 #include "dais/xalloc.h"
 
 /* ---- WebDAV XML ------------------------------------------------------ */
@@ -494,15 +495,163 @@ caldav_delete(struct caldav *c, const char *href, const char *if_match,
 	return res;
 }
 
+/* The collection holding `url` (which ends in '/'), ending in '/'; NULL
+ * when url is the server's root. The caller frees it. */
+static char *
+parent_of(const struct caldav *c, const char *url)
+{
+	size_t origin = strlen(c->origin), n = strlen(url);
+
+	if (strncmp(url, c->origin, origin) != 0 || n <= origin + 1)
+		return NULL;
+	n--; /* past the final '/' */
+	while (n > origin && url[n - 1] != '/')
+		n--;
+	if (n <= origin + 1)
+		return NULL; /* the parent is the root */
+	return xstrndup(url, n);
+}
+
+/* "https://host:port/USER/NAME/": where a server like Radicale gives each
+ * user a collection of their own, for the advice. The caller frees it. */
+static char *
+own_collection(const struct caldav *c, const char *url)
+{
+	size_t n = strlen(url);
+	const char *name;
+
+	if (n > 0 && url[n - 1] == '/')
+		n--;
+	name = url + n;
+	while (name > url && name[-1] != '/')
+		name--;
+	return xasprintf("%s/%s/%.*s/", c->origin, c->user ? c->user : "USER",
+	                 (int)(url + n - name), name);
+}
+
+/*
+ * Makes the plain collection `url` (MKCOL) and, when the server answers
+ * that its own parent is missing too (409 Conflict, RFC 4918 9.3.1), that
+ * parent first, and so on up. Each collection made is added to *made.
+ * `calendar` is the calendar collection this is for (for the message).
+ */
+static bool
+make_parent(struct caldav *c, const char *url, const char *calendar,
+            struct strlist *made, char **why)
+{
+	struct response r;
+	char *up, *own;
+	bool ok;
+
+	if (!caldav_request(c, "MKCOL", url, NULL, NULL, 0, &r, why))
+		return false;
+	if (r.status == 409 && (up = parent_of(c, url)) != NULL) {
+		caldav_response_clear(&r);
+		ok = make_parent(c, up, calendar, made, why);
+		free(up);
+		if (!ok)
+			return false;
+		if (!caldav_request(c, "MKCOL", url, NULL, NULL, 0, &r, why))
+			return false;
+	}
+	ok = r.status == 201 || r.status == 405;
+	if (r.status == 201) {
+		strlist_add(made, url);
+	} else if (ok) {
+		/* 405: it exists already (RFC 4918 9.3.1) */
+	} else if (r.status == 401 || r.status == 507 || r.status >= 500) {
+		*why = caldav_status_why(c, url, "MKCOL", r.status);
+	} else {
+		own = own_collection(c, calendar);
+		*why = xasprintf(
+		    "%s: the collection %s that is to hold the calendar does "
+		    "not exist on the server (MKCALENDAR: 409 Conflict), and "
+		    "the server did not let '%s' make it (MKCOL: HTTP %ld): "
+		    "ask its administrator to make %s and give the team the "
+		    "right to make calendars in it (on Radicale, a rights "
+		    "rule with permissions RrWw: see the README), or put the "
+		    "url in conference.ini's [server] under a collection that "
+		    "exists, such as your own (on Radicale, %s)",
+		    calendar, url, c->user ? c->user : "", r.status, url, own);
+		free(own);
+	}
+	caldav_response_clear(&r);
+	return ok;
+}
+
+/* A sentence for MKCALENDAR's refusal (RFC 4791 5.3.1). */
+static char *
+mkcalendar_why(const struct caldav *c, const char *url, long status)
+{
+	char *own, *why;
+
+	switch (status) {
+	case 403:
+		own = own_collection(c, url);
+		why = xasprintf(
+		    "%s: the server does not let '%s' make a calendar there "
+		    "(MKCALENDAR: 403 Forbidden; the collection above it may "
+		    "be a calendar itself, or closed to you): ask its "
+		    "administrator for the right to make calendars there, or "
+		    "put the url in conference.ini's [server] under a "
+		    "collection of your own (on Radicale, %s)",
+		    url, c->user ? c->user : "", own);
+		free(own);
+		return why;
+	case 405:
+	case 501:
+		return xasprintf("%s: the server does not make calendars "
+		                 "(MKCALENDAR: HTTP %ld): make the calendar "
+		                 "in the server's own web page or another "
+		                 "calendar client, then sync without --create",
+		                 url, status);
+	case 409:
+		return xasprintf("%s: the server could not make the calendar "
+		                 "there (MKCALENDAR: 409 Conflict) although "
+		                 "the collection above it exists: is that "
+		                 "collection a calendar, or an address book? "
+		                 "Put the url in conference.ini's [server] "
+		                 "under a plain collection",
+		                 url);
+	case 400:
+	case 415:
+	case 422:
+		return xasprintf("%s: the server did not accept dais's "
+		                 "MKCALENDAR request (HTTP %ld): make the "
+		                 "calendar in the server's own web page or "
+		                 "another calendar client, then sync without "
+		                 "--create",
+		                 url, status);
+	default:
+		return caldav_status_why(c, url, "MKCALENDAR", status);
+	}
+}
+
+static bool
+mkcalendar(struct caldav *c, const char *url, const char *body, long *status,
+           char **why)
+{
+	struct response r;
+	bool ok = multistatus(c, "MKCALENDAR", url, "Depth: 0", body, &r, why);
+
+	*status = r.status;
+	caldav_response_clear(&r);
+	return ok;
+}
+
 bool
 caldav_make_collection(struct caldav *c, const char *url, const char *name,
-                       bool *made, char **why)
+                       bool *made, struct strlist *parents_made, char **why)
 {
-	char *u = caldav_with_slash(url), *esc, *body;
+	char *u = caldav_with_slash(url), *esc, *body, *up;
+	struct strlist ignored = {0};
 	struct response r;
+	long status = 0;
 	bool ok;
 
 	*made = false;
+	if (parents_made == NULL)
+		parents_made = &ignored;
 	ok = multistatus(c, "PROPFIND", u, "Depth: 0", PROPFIND_BODY, &r, why);
 	if (ok && r.status == 207) {
 		caldav_response_clear(&r);
@@ -525,14 +674,28 @@ caldav_make_collection(struct caldav *c, const char *url, const char *name,
 	                 "</D:prop></D:set></C:mkcalendar>\n",
 	                 esc);
 	free(esc);
-	ok = multistatus(c, "MKCALENDAR", u, "Depth: 0", body, &r, why);
+	ok = mkcalendar(c, u, body, &status, why);
+	/* 409: a collection above it is missing (RFC 4791 5.3.1). An
+	 * organiser who asked for --create expects the calendar made, so
+	 * make what must hold it, as `mkdir -p` would, and say so. */
+	if (ok && status == 409 && (up = parent_of(c, u)) != NULL) {
+		size_t before = parents_made->n;
+
+		ok = make_parent(c, up, u, parents_made, why);
+		free(up);
+		if (ok && parents_made->n > before)
+			ok = mkcalendar(c, u, body, &status, why);
+		else if (ok)
+			status = 409; /* it was there: the 409 is for another
+			                 reason */
+	}
 	free(body);
-	if (ok && r.status != 201) {
-		*why = caldav_status_why(c, u, "MKCALENDAR", r.status);
+	if (ok && status != 201) {
+		*why = mkcalendar_why(c, u, status);
 		ok = false;
 	}
 	*made = ok;
-	caldav_response_clear(&r);
+	strlist_clear(&ignored);
 	free(u);
 	return ok;
 }

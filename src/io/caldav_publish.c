@@ -314,7 +314,7 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 		known = strcmp(m->v[i].name, name) == 0;
 	caldav_set_url(c, url);
 	if (!known) {
-		if (!caldav_make_collection(c, url, title, &made, why)) {
+		if (!caldav_make_collection(c, url, title, &made, NULL, why)) {
 			free(url);
 			return false;
 		}

@@ -204,7 +204,7 @@ caldav_sync(const char *dir, const struct sync_options *o,
 	struct ctx x = {.dir = dir, .o = o, .r = r};
 	struct plan *plans = NULL;
 	size_t nplans = 0, i;
-	bool present, ok = false, made;
+	bool present, ok = false;
 	char *old_token = NULL;
 	char **uids;
 
@@ -248,9 +248,9 @@ caldav_sync(const char *dir, const struct sync_options *o,
 	if (!sync_read_local(&x))
 		goto out;
 	if (o->create &&
-	    !caldav_make_collection(x.c, x.srv.url,
-	                            x.p->conf.name ? x.p->conf.name : dir,
-	                            &made, &r->why))
+	    !caldav_make_collection(
+	        x.c, x.srv.url, x.p->conf.name ? x.p->conf.name : dir,
+	        &r->calendar_made, &r->collections_made, &r->why))
 		goto out;
 	old_token = xstrdup(x.st.token);
 	if (!sync_read_remote(&x))
@@ -364,6 +364,7 @@ sync_report_free(struct sync_report *r)
 		free(r->unused_choices[i]);
 	free(r->unused_choices);
 	strlist_clear(&r->requests_marked);
+	strlist_clear(&r->collections_made);
 	free(r->url);
 	free(r->why);
 	memset(r, 0, sizeof *r);

@@ -38,14 +38,22 @@ PY
 }
 
 # start_radicale: a server at $server (http://127.0.0.1:PORT), users amal
-# and boris; its storage under $tmp/radicale. Radicale listens on a port
+# and boris (and carol); its storage under $tmp/radicale. Every user may
+# write everywhere, unless radicale_rights names a rights file (Radicale's
+# "from_file"). Radicale listens on a port
 # of its own behind faultproxy.py, which passes everything on until a test
 # asks it to break (fault MODE ARG...), so a fault keeps the same URL.
 start_radicale() {
 	port=${port:-$(free_port)}
 	rport=${rport:-$(free_port)}
 	mkdir -p "$tmp/radicale"
-	printf 'amal:secret-amal\nboris:secret-boris\n' >"$tmp/radicale/users"
+	printf 'amal:secret-amal\nboris:secret-boris\ncarol:secret-carol\n' >"$tmp/radicale/users"
+	if [ -n "${radicale_rights:-}" ]; then
+		rights="type = from_file
+file = $radicale_rights"
+	else
+		rights="type = authenticated"
+	fi
 	cat >"$tmp/radicale/config" <<CFG
 [server]
 hosts = 127.0.0.1:$rport
@@ -54,7 +62,7 @@ type = htpasswd
 htpasswd_filename = $tmp/radicale/users
 htpasswd_encryption = plain
 [rights]
-type = authenticated
+$rights
 [storage]
 filesystem_folder = ${radicale_storage:-$tmp/radicale/collections}
 [logging]
