@@ -15,7 +15,8 @@
  * A session changed on both sides (or edited on one and deleted on the
  * other) is never overwritten: it is reported as a conflict, the server's
  * version is written to DIR/sync-conflicts/, and both stay as they are
- * until a choice (SYNC_MINE or SYNC_THEIRS) is given for it. A sync cut
+ * until a choice (SYNC_MINE or SYNC_THEIRS) is given for it; the sync that
+ * settles it removes that file. A sync cut
  * short (the server down, the connection dropped) leaves every file whole
  * and the state file describing what was done; the next sync finishes.
  *
@@ -119,6 +120,10 @@ struct sync_report {
 	 * the collections made to hold it (MKCOL, their URLs, owned). */
 	bool calendar_made;
 	struct strlist collections_made;
+	/* Files of DIR/sync-conflicts/ this sync removed (paths, owned):
+	 * their sessions were in conflict and are no longer (a choice was
+	 * carried out, or the two sides agree now). */
+	struct strlist asides_removed;
 	bool files_changed; /* the working copy's files were written: a
 	                       planner reloads the programme */
 	/* The UIDs the server's versions were written for (new, changed or

@@ -116,6 +116,9 @@ print_report(const char *dir, const struct sync_report *r, bool stats)
 		        "  take the server's: dais sync %s --theirs '%s'\n",
 		        dir, c->uid, dir, c->uid);
 	}
+	for (i = 0; i < r->asides_removed.n; i++)
+		printf("%s: removed, its session is no longer in conflict\n",
+		       r->asides_removed.v[i]);
 	for (i = 0; i < r->nunused; i++)
 		fprintf(stderr,
 		        "dais sync: warning: %s was not in conflict; its "

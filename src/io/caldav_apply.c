@@ -235,13 +235,30 @@ splice(struct ctx *x, const struct plan *v, size_t n, int file, size_t *len,
 	return b.v;
 }
 
+char *
+sync_aside_path(const char *dir, const char *uid)
+{
+	char *name = xstrdup(uid), *path;
+	size_t i;
+
+	for (i = 0; name[i]; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') ||
+		      (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9') ||
+		      strchr("@.-_", name[i]) != NULL) ||
+		    (i == 0 && name[i] == '.'))
+			name[i] = '_';
+	path = xasprintf("%s/%s/%s.ics", dir, SYNC_CONFLICT_DIR, name);
+	free(name);
+	return path;
+}
+
 /* Writes the server's version of a conflicting session aside. */
 static char *
 write_aside(struct ctx *x, const struct plan *pl)
 {
-	char *d = xasprintf("%s/%s", x->dir, SYNC_CONFLICT_DIR), *name, *path;
+	char *d = xasprintf("%s/%s", x->dir, SYNC_CONFLICT_DIR), *path;
 	char *why = NULL;
-	size_t i;
 
 	if (pl->rm == NULL || pl->rm->data == NULL) {
 		free(d);
@@ -251,17 +268,8 @@ write_aside(struct ctx *x, const struct plan *pl)
 		free(d);
 		return NULL;
 	}
-	name = xstrdup(pl->uid);
-	for (i = 0; name[i]; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') ||
-		      (name[i] >= 'A' && name[i] <= 'Z') ||
-		      (name[i] >= '0' && name[i] <= '9') ||
-		      strchr("@.-_", name[i]) != NULL) ||
-		    (i == 0 && name[i] == '.'))
-			name[i] = '_';
-	path = xasprintf("%s/%s.ics", d, name);
-	free(name);
 	free(d);
+	path = sync_aside_path(x->dir, pl->uid);
 	if (!atomicfile_write(path, pl->rm->data, strlen(pl->rm->data), &why)) {
 		free(why);
 		free(path);

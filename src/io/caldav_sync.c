@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "caldav_internal.h"
 #include "caldav_sync_internal.h"
@@ -197,6 +198,53 @@ mark_requests(struct ctx *x, const struct plan *plans, size_t n,
 	free(uids);
 }
 
+/* Whether uid is among the sessions this sync left unsettled: in
+ * conflict (asked, or changed meanwhile), or not taken by the server. */
+static bool
+still_unsettled(const struct sync_report *r, const char *uid, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < r->nconflicts; i++)
+		if (strcmp(r->conflicts[i].uid, uid) == 0 ||
+		    (r->conflicts[i].aside != NULL &&
+		     strcmp(r->conflicts[i].aside, path) == 0))
+			return true;
+	for (i = 0; i < r->nunsent; i++)
+		if (strcmp(r->unsent[i].href, uid) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * After a sync that ran to its end: the server's side of a conflict,
+ * written to sync-conflicts/ by an earlier sync, is removed once its
+ * session is no longer in conflict (the user chose, or the two sides
+ * agree now), so that what is left there is what is still to settle.
+ */
+static void
+remove_settled_asides(struct ctx *x, const struct plan *plans, size_t n)
+{
+	char *d = xasprintf("%s/%s", x->dir, SYNC_CONFLICT_DIR), *path;
+	struct stat sb;
+	size_t i;
+
+	if (stat(d, &sb) != 0) {
+		free(d);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		path = sync_aside_path(x->dir, plans[i].uid);
+		if (!still_unsettled(x->r, plans[i].uid, path) &&
+		    unlink(path) == 0)
+			strlist_add(&x->r->asides_removed, path);
+		free(path);
+	}
+	/* the directory goes too once nothing is left in it */
+	(void)rmdir(d);
+	free(d);
+}
+
 bool
 caldav_sync(const char *dir, const struct sync_options *o,
             struct sync_report *r, struct diag_list *diags)
@@ -293,6 +341,8 @@ caldav_sync(const char *dir, const struct sync_options *o,
 		sync_skip_own_echo(&x);
 	ok = sync_save_state(&x);
 	r->complete = ok;
+	if (ok)
+		remove_settled_asides(&x, plans, nplans);
 out:
 	uids = NULL;
 	for (i = 0; i < o->nchoices; i++)
@@ -365,6 +415,7 @@ sync_report_free(struct sync_report *r)
 	free(r->unused_choices);
 	strlist_clear(&r->requests_marked);
 	strlist_clear(&r->collections_made);
+	strlist_clear(&r->asides_removed);
 	free(r->url);
 	free(r->why);
 	memset(r, 0, sizeof *r);
@@ -406,6 +457,15 @@ sync_report_status(const struct sync_report *r)
 	if (r->nbad > 0) {
 		more = xasprintf("%s, %zu resource%s refused", line, r->nbad,
 		                 r->nbad == 1 ? "" : "s");
+		free(line);
+		line = more;
+	}
+	if (r->asides_removed.n > 0) {
+		more = xasprintf("%s, %zu conflict%s settled (%s/ file "
+		                 "removed)",
+		                 line, r->asides_removed.n,
+		                 r->asides_removed.n == 1 ? "" : "s",
+		                 SYNC_CONFLICT_DIR);
 		free(line);
 		line = more;
 	}

@@ -85,6 +85,9 @@ struct local *sync_find_local(struct ctx *x, const char *uid);
 struct remote *sync_find_remote(struct ctx *x, const char *uid);
 
 /* caldav_apply.c: each returns false with x->r->why when cut short. */
+/* DIR/sync-conflicts/UID.ics (the UID made safe for a file name), where
+ * the server's side of a conflict is written. The caller frees it. */
+char *sync_aside_path(const char *dir, const char *uid);
 void sync_add_conflict(struct ctx *x, const struct plan *pl,
                        enum sync_conflict_kind k);
 bool sync_save_state(struct ctx *x);
