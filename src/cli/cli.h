@@ -87,6 +87,13 @@ void cli_json_string(FILE *f, const char *s);
 struct request_list;
 bool cli_load_requests(const struct programme *p, const char *dir,
                        struct request_list *out);
+/*
+ * For `dais check`: reads dir's requests.ini only to report its problems
+ * (stderr), and returns how many errors it holds. A broken requests.ini
+ * does not stop the check: the conflicts are the sessions', and an
+ * organiser needs them most when a file is half-edited.
+ */
+size_t cli_check_requests(const struct programme *p, const char *dir);
 
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);

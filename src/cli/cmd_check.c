@@ -28,7 +28,8 @@ room_name(const struct programme *p, const struct session *s)
 }
 
 static void
-print_json(const struct programme *p, const struct conflict_list *cl)
+print_json(const struct programme *p, const struct conflict_list *cl,
+           size_t request_errors)
 {
 	const struct dais_zone *z = &p->conf.zone;
 	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF];
@@ -43,6 +44,9 @@ print_json(const struct programme *p, const struct conflict_list *cl)
 	printf(",\n  \"errors\": %zu,\n  \"warnings\": %zu,\n",
 	       conflict_count(cl, SEVERITY_ERROR),
 	       conflict_count(cl, SEVERITY_WARNING));
+	/* only when there are some: the usual document stays as it was */
+	if (request_errors > 0)
+		printf("  \"requests_errors\": %zu,\n", request_errors);
 	printf("  \"conflicts\": [");
 	for (i = 0; i < cl->n; i++) {
 		const struct conflict *c = &cl->v[i];
@@ -176,7 +180,7 @@ cmd_check(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct conflict_list cl = {0};
-	struct request_list requests = {0};
+	size_t request_errors;
 	struct programme *p;
 	const char *dir, *format = "text";
 	int ch, status;
@@ -207,22 +211,20 @@ cmd_check(int argc, char **argv)
 	dir = optind < argc ? argv[optind] : cli_default_dir();
 	if ((p = cli_load(dir)) == NULL)
 		return EXIT_BAD_INPUT;
-	/* The requests are part of the programme: a broken file is bad
-	 * input, as a broken registry is. */
-	if (!cli_load_requests(p, dir, &requests)) {
-		request_list_clear(&requests);
-		programme_free(p);
-		return EXIT_BAD_INPUT;
-	}
-	request_list_clear(&requests);
+	/* requests.ini is checked and its errors reported, but it holds
+	 * requests, not sessions: a typo in it (a file the protocol office
+	 * edits all day) must not hide the programme's conflicts. Its errors
+	 * count as errors for the exit status. */
+	request_errors = cli_check_requests(p, dir);
 	note_journal(dir);
 	conflict_check(p, &cl);
 	if (strcmp(format, "json") == 0)
-		print_json(p, &cl);
+		print_json(p, &cl, request_errors);
 	else
 		print_text(p, &cl);
-	status = conflict_count(&cl, SEVERITY_ERROR) > 0 ? EXIT_CONFLICTS
-	                                                 : EXIT_CLEAN;
+	status = conflict_count(&cl, SEVERITY_ERROR) > 0 || request_errors > 0
+	             ? EXIT_CONFLICTS
+	             : EXIT_CLEAN;
 	conflict_list_clear(&cl);
 	programme_free(p);
 	return status;

@@ -2,8 +2,9 @@
 # schedule_requests.sh: requests.ini is read with the registries' checks:
 # the example's loads clean; a broken one (an unknown id, a duration of 0,
 # a window outside the days, a party named twice, a duplicate section ...)
-# is refused by dais check with file:line messages and exit 2. Runs on
-# copies of the example; never writes into the source tree.
+# is reported by dais check with file:line messages and exit status 1,
+# the programme's conflicts still listed (check_requests_broken.sh). Runs
+# on copies of the example; never writes into the source tree.
 . "$(dirname "$0")/lib.sh"
 
 EX="$SRCDIR/data/kuwait-2026"
@@ -24,21 +25,22 @@ broken() { # NAME TEXT: a copy whose requests.ini is TEXT
 d=$(broken unknown '[a]
 parties = "kw-interior, tj-interorr"
 duration = 30m')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:2: error: parties in [a]: \"tj-interorr\" is not a participant of participants.ini: did you mean \"tj-interior\"?" stderr "$err"
-expect_contains "requests.ini was not loaded: 1 error above" stderr "$err"
+expect_contains "requests.ini has 1 error above: the programme's conflicts are checked without it" stderr "$err"
+expect_contains "2 errors, 2 warnings" stdout "$out"
 
 d=$(broken zero '[a]
 parties = "kw-interior, tj-interior"
 duration = 0')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:3: error: duration = \"0\" in [a]: a duration must be more than 0" stderr "$err"
 
 d=$(broken outside '[a]
 parties = "kw-interior, tj-interior"
 duration = 30m
 earliest = "2026-11-06 09:00"')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:4: error: earliest in [a] is on 2026-11-06, which is not a conference day (2026-11-04, 2026-11-05)" stderr "$err"
 
 d=$(broken short '[a]
@@ -46,26 +48,26 @@ parties = "kw-interior, tj-interior"
 duration = 1h
 earliest = "2026-11-04 09:00"
 latest = "2026-11-04 09:30"')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:5: error: [a]: the window 2026-11-04T09:00:00+03:00 to 2026-11-04T09:30:00+03:00 is shorter than the meeting's 60 minutes" stderr "$err"
 
 d=$(broken twice '[a]
 parties = "kw-interior, tj-interior, kw-interior"
 duration = 30m')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:2: error: parties in [a] names \"kw-interior\" twice" stderr "$err"
 
 d=$(broken public '[a]
 parties = "kw-interior, tj-interior"
 duration = 30m
 public = maybe')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:4: error: [a] public = maybe: write yes (the meeting is in the public programme) or no (the default: a closed meeting, in its parties' calendars only)" stderr "$err"
 
 d=$(broken alone '[a]
 parties = "kw-interior"
 duration = 30m')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:2: error: parties in [a] names 1 participant: a bilateral needs two or more" stderr "$err"
 
 d=$(broken duplicate '[a]
@@ -74,7 +76,7 @@ duration = 30m
 
 [a]
 priority = 5')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:5: error: [a] is a second request with the id of line 1" stderr "$err"
 
 d=$(broken priority '[a]
@@ -83,7 +85,7 @@ duration = 30m
 priority = 9
 rooms = "bilaterl"
 kind = "PRESS-CONFERENCE"')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:4: error:" stderr "$err"
 expect_contains "priority" stderr "$err"
 expect_contains "$d/requests.ini:5: error: rooms in [a]: \"bilaterl\" is not a room of venues.ini: did you mean \"bilateral\"?" stderr "$err"
@@ -91,19 +93,19 @@ expect_contains "$d/requests.ini:6: error: kind = \"PRESS-CONFERENCE\" in [a] is
 
 d=$(broken missing '[a]
 parties = "kw-interior, tj-interior"')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:1: error: [a] has no duration" stderr "$err"
 
 d=$(broken badid '[Kw Tj]
 parties = "kw-interior, tj-interior"
 duration = 30m')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:1: error: [Kw Tj] is not an id" stderr "$err"
 
 # A syntax error is refused as for the registries.
 d=$(broken syntax '[a
 parties = "kw-interior, tj-interior"')
-expect_exit 2 "$DAIS" check "$d"
+expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:1:" stderr "$err"
 
 # A placed UID that no session has is a warning, not an error.
