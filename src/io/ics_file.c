@@ -288,35 +288,79 @@ ics_zone_add(struct ics_file *f, icalcomponent *c, const struct ics_block *b)
 /* Keys: (UID, RECURRENCE-ID) of every VEVENT of the file */
 
 /* The UID through the string store's hash (XXH3: several bytes a step,
- * where FNV-1a takes one), the RECURRENCE-ID mixed in. */
-static uint64_t
+ * where FNV-1a takes one), the RECURRENCE-ID mixed in; 32 bits are kept
+ * in a slot (ics_key_slot). */
+static uint32_t
 key_hash(const char *uid, dais_time rid)
 {
 	uint64_t h = strmap_hash(uid, strlen(uid)) ^
 	             ((uint64_t)rid * 0x9E3779B97F4A7C15ULL);
 
-	return h ^ (h >> 29);
+	h ^= h >> 29;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* The key of (uid, rid), hash h of them; NULL when it is not there. */
-static struct ics_key *
-key_find(struct ics_file *f, const char *uid, dais_time rid, uint64_t h)
+/* The UID and RECURRENCE-ID of what slot reference ref names, and the key
+ * itself when key != NULL. */
+static void
+key_at(const struct ics_file *f, uint32_t ref, const char **uid, dais_time *rid,
+       struct ics_key *key)
 {
-	size_t i;
+	size_t i = ref / 2 - 1;
+
+	if (ref & 1) {
+		const struct ics_key_entry *e = &f->key_entries[i];
+
+		*uid = e->uid;
+		*rid = e->rid;
+		if (key != NULL)
+			*key = e->key;
+	} else {
+		const struct session *s = &f->p->sessions[i];
+
+		*uid = s->uid;
+		*rid = s->recurrence_id;
+		if (key != NULL) {
+			key->kind = ICS_KEY_PLAIN;
+			key->index = i;
+			key->line = s->line;
+		}
+	}
+}
+
+/* Whether (uid, rid), hash h of them, is a key of the file: what it
+ * names in *out (when out != NULL). Only a slot of the same hash is
+ * compared by its UID. */
+static bool
+key_find(const struct ics_file *f, const char *uid, dais_time rid, uint32_t h,
+         struct ics_key *out)
+{
+	size_t i, mask = f->capkeys - 1;
 
 	if (f->capkeys == 0)
-		return NULL;
-	for (i = h & (f->capkeys - 1); f->keys[i].uid != NULL;
-	     i = (i + 1) & (f->capkeys - 1))
-		if (f->keys[i].rid == rid && strcmp(f->keys[i].uid, uid) == 0)
-			return &f->keys[i];
-	return NULL;
+		return false;
+	for (i = h & mask; f->keys[i].ref != 0; i = (i + 1) & mask) {
+		const char *kuid;
+		dais_time krid;
+		struct ics_key k;
+
+		if (f->keys[i].hash != h)
+			continue;
+		key_at(f, f->keys[i].ref, &kuid, &krid, &k);
+		if (krid == rid && strcmp(kuid, uid) == 0) {
+			if (out != NULL)
+				*out = k;
+			return true;
+		}
+	}
+	return false;
 }
 
-struct ics_key *
-ics_key_find(struct ics_file *f, const char *uid, dais_time rid)
+bool
+ics_key_find(struct ics_file *f, const char *uid, dais_time rid,
+             struct ics_key *out)
 {
-	return key_find(f, uid, rid, key_hash(uid, rid));
+	return key_find(f, uid, rid, key_hash(uid, rid), out);
 }
 
 void
@@ -324,47 +368,77 @@ ics_keys_free(struct ics_file *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->nrefused; i++)
-		free(f->refused_uids[i]);
-	free(f->refused_uids);
+	for (i = 0; i < f->nkey_entries; i++)
+		if (f->key_entries[i].owned)
+			free(f->key_entries[i].uid);
+	free(f->key_entries);
 	free(f->keys);
-	f->refused_uids = NULL;
+	f->key_entries = NULL;
 	f->keys = NULL;
-	f->nrefused = f->caprefused = f->nkeys = f->capkeys = 0;
+	f->nkey_entries = f->capkey_entries = f->nkeys = f->capkeys = 0;
 }
 
-/* Borrows uid, which must outlive the file's reading (ics_key); h is
- * key_hash(uid, rid). */
-static struct ics_key *
-key_insert(struct ics_file *f, const char *uid, dais_time rid, uint64_t h)
+/* The slot reference of index i (of the programme's sessions when entry
+ * is false, else of key_entries). */
+static uint32_t
+key_ref(size_t i, bool entry)
+{
+	/* A file of two thousand million sessions does not fit in memory
+	 * anyway. */
+	if (i >= UINT32_MAX / 2 - 1)
+		abort();
+	return (uint32_t)(2 * (i + 1) + entry);
+}
+
+static void
+slot_put(struct ics_key_slot *slots, size_t cap, struct ics_key_slot k)
 {
 	size_t i;
 
-	if ((f->nkeys + 1) * 2 > f->capkeys) {
-		struct ics_key *old = f->keys;
+	for (i = k.hash & (cap - 1); slots[i].ref != 0; i = (i + 1) & (cap - 1))
+		;
+	slots[i] = k;
+}
+
+/* Adds the key of hash h naming ref (key_ref's), growing the table at
+ * three quarters full (a slot's hash moves it without reading the key). */
+static void
+key_insert(struct ics_file *f, uint32_t h, uint32_t ref)
+{
+	struct ics_key_slot k = {h, ref};
+
+	if ((f->nkeys + 1) * 4 > f->capkeys * 3) {
+		struct ics_key_slot *old = f->keys;
 		size_t oldcap = f->capkeys, j;
 
 		f->capkeys = oldcap ? oldcap * 2 : 1024;
 		f->keys = xcalloc(f->capkeys, sizeof *f->keys);
-		for (j = 0; j < oldcap; j++) {
-			if (old[j].uid == NULL)
-				continue;
-			for (i = key_hash(old[j].uid, old[j].rid) &
-			         (f->capkeys - 1);
-			     f->keys[i].uid != NULL;
-			     i = (i + 1) & (f->capkeys - 1))
-				;
-			f->keys[i] = old[j];
-		}
+		for (j = 0; j < oldcap; j++)
+			if (old[j].ref != 0)
+				slot_put(f->keys, f->capkeys, old[j]);
 		free(old);
 	}
-	for (i = h & (f->capkeys - 1); f->keys[i].uid != NULL;
-	     i = (i + 1) & (f->capkeys - 1))
-		;
-	f->keys[i].uid = uid;
-	f->keys[i].rid = rid;
+	slot_put(f->keys, f->capkeys, k);
 	f->nkeys++;
-	return &f->keys[i];
+}
+
+/* A key that is no plain session of the programme; uid is borrowed, or
+ * taken when owned. Its slot reference. */
+static uint32_t
+key_entry_add(struct ics_file *f, char *uid, bool owned, dais_time rid,
+              enum ics_key_kind kind, size_t index, int line)
+{
+	struct ics_key_entry *e;
+
+	XGROW(f->key_entries, f->nkey_entries, f->capkey_entries);
+	e = &f->key_entries[f->nkey_entries];
+	e->uid = uid;
+	e->owned = owned;
+	e->rid = rid;
+	e->key.kind = kind;
+	e->key.index = index;
+	e->key.line = line;
+	return key_ref(f->nkey_entries++, true);
 }
 
 void
@@ -384,9 +458,9 @@ ics_add_session(struct ics_file *f, struct session *s)
 void
 ics_event_take(struct ics_file *f, struct ics_event *ev)
 {
-	struct ics_key *k;
+	struct ics_key k;
 	char buf[DAIS_TIMEBUF];
-	uint64_t h;
+	uint32_t h, ref;
 
 	/* Without a UID, or an override whose RECURRENCE-ID could not be
 	 * read, it matches nothing; the error has been given. */
@@ -396,55 +470,53 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 		return;
 	}
 	h = key_hash(ev->s.uid, ev->s.recurrence_id);
-	if ((k = key_find(f, ev->s.uid, ev->s.recurrence_id, h)) != NULL) {
+	if (key_find(f, ev->s.uid, ev->s.recurrence_id, h, &k)) {
 		if (ev->override)
 			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
 			         "the occurrence RECURRENCE-ID %s is already "
 			         "overridden at line %d; keep one of the two",
 			         time_fmt_iso(buf, &f->p->conf.zone,
 			                      ev->s.recurrence_id),
-			         k->line);
+			         k.line);
 		else
 			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
 			         "UID %s is already used at line %d of this "
 			         "file; give every session its own UID (a "
 			         "changed occurrence of a recurring session "
 			         "needs RECURRENCE-ID)",
-			         ev->s.uid, k->line);
+			         ev->s.uid, k.line);
 		ics_event_free(ev);
 		return;
 	}
-	k = key_insert(f, ev->s.uid, ev->s.recurrence_id, h);
-	k->line = ev->s.line;
 	if (ev->override) {
-		k->kind = ICS_KEY_OVERRIDE;
-		k->index = f->noverrides;
+		ref =
+		    key_entry_add(f, ev->s.uid, false, ev->s.recurrence_id,
+		                  ICS_KEY_OVERRIDE, f->noverrides, ev->s.line);
 		XGROW(f->overrides, f->noverrides, f->capoverrides);
 		f->overrides[f->noverrides++] = *ev;
 	} else if (ev->recurs) {
-		k->kind = ICS_KEY_MASTER;
-		k->index = f->nseries;
+		ref = key_entry_add(f, ev->s.uid, false, ev->s.recurrence_id,
+		                    ICS_KEY_MASTER, f->nseries, ev->s.line);
 		XGROW(f->series, f->nseries, f->capseries);
 		f->series[f->nseries++] = *ev;
+	} else if (ev->ok) {
+		/* The key is the session's, found through the programme.
+		 * The UID moves along; nothing else of ev holds anything (no
+		 * component or rule lines: it does not recur), so there is
+		 * nothing to free. */
+		ref = key_ref(f->p->nsessions, false);
+		ics_add_session(f, &ev->s);
 	} else {
-		k->kind = ICS_KEY_PLAIN;
-		if (ev->ok) {
-			/* The UID moves along; nothing else of ev holds
-			 * anything (no component or rule lines: it does not
-			 * recur), so there is nothing to free. */
-			ics_add_session(f, &ev->s);
-		} else {
-			/* Refused, but a later one with its UID is still a
-			 * repeat: the key keeps the UID, as a copy of its own
-			 * (a stored one is released with the session). */
-			session_field_own(
-			    &ev->s, &session_field_table[SESSION_FIELD_UID]);
-			XGROW(f->refused_uids, f->nrefused, f->caprefused);
-			f->refused_uids[f->nrefused++] = ev->s.uid;
-			k->uid = ev->s.uid;
-			ev->s.uid = NULL;
-			ics_event_free(ev);
-		}
+		/* Refused, but a later one with its UID is still a repeat:
+		 * the key keeps the UID, as a copy of its own (a stored one
+		 * is released with the session). */
+		session_field_own(&ev->s,
+		                  &session_field_table[SESSION_FIELD_UID]);
+		ref = key_entry_add(f, ev->s.uid, true, ev->s.recurrence_id,
+		                    ICS_KEY_PLAIN, 0, ev->s.line);
+		ev->s.uid = NULL;
+		ics_event_free(ev);
 	}
+	key_insert(f, h, ref);
 	memset(ev, 0, sizeof *ev);
 }

@@ -11,6 +11,7 @@
 #include <libical/ical.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dais/diag.h"
 #include "dais/model.h"
@@ -105,16 +106,40 @@ enum ics_key_kind {
 	ICS_KEY_OVERRIDE, /* index into overrides */
 };
 
+/* What a (UID, RECURRENCE-ID) of the file names (ics_key_find's answer). */
 struct ics_key {
-	/* Borrowed from the session (in the programme, or kept in series or
-	 * overrides until the file is done; nothing releases a UID while
-	 * its file is read) or from refused_uids; NULL marks an empty slot.
-	 * Not a copy: a file of 100 000 sessions made 100 000 of them. */
-	const char *uid;
-	dais_time rid;
-	int line;
 	enum ics_key_kind kind;
-	size_t index;
+	size_t index; /* into series or overrides, by kind */
+	int line;     /* of its BEGIN:VEVENT */
+};
+
+/*
+ * A key that is no session of the programme: a series head or an override
+ * (kept in series or overrides until the end of the file), or a refused
+ * session. Its UID is borrowed from the session (nothing releases a UID
+ * while its file is read; an override moved into the programme keeps the
+ * same string), or owned when the session was refused.
+ */
+struct ics_key_entry {
+	char *uid;
+	bool owned;
+	dais_time rid;
+	struct ics_key key;
+};
+
+/*
+ * A slot of the key table: 8 bytes, so that the table of a file of 10 000
+ * sessions is 128 KiB, not the megabyte of 32-byte slots holding the UID,
+ * time and line (its pages were a quarter of dais check's page faults, and
+ * each insert a cache miss). A plain session's key is found through the
+ * programme's session, whose UID and line it already holds; the rest
+ * through ics_file.key_entries.
+ */
+struct ics_key_slot {
+	uint32_t hash; /* of (UID, RECURRENCE-ID); says where it goes */
+	/* 0: empty; 2 * (i + 1) for the programme's session i, and
+	 * 2 * (i + 1) + 1 for key_entries[i]. */
+	uint32_t ref;
 };
 
 /*
@@ -147,11 +172,10 @@ struct ics_file {
 	struct ics_event *series, *overrides;
 	size_t nseries, capseries, noverrides, capoverrides;
 
-	struct ics_key *keys; /* open addressing, a power of two */
+	struct ics_key_slot *keys; /* open addressing, a power of two */
 	size_t nkeys, capkeys;
-	/* The UIDs of refused sessions, which a key still names. */
-	char **refused_uids;
-	size_t nrefused, caprefused;
+	struct ics_key_entry *key_entries;
+	size_t nkey_entries, capkey_entries;
 
 	/* The ATTENDEEs of the VEVENT being read (ics_event.c's), one buffer
 	 * for every VEVENT of the file. */
@@ -209,9 +233,10 @@ bool ics_time_valid(struct icaltimetype t);
 
 /* Frees the keys and what they own (the reader's end). */
 void ics_keys_free(struct ics_file *f);
-/* A key lookup; NULL when (uid, rid) is not in the file (yet). */
-struct ics_key *ics_key_find(struct ics_file *f, const char *uid,
-                             dais_time rid);
+/* A key lookup: false when (uid, rid) is not in the file (yet), else
+ * what it names in *out. */
+bool ics_key_find(struct ics_file *f, const char *uid, dais_time rid,
+                  struct ics_key *out);
 
 /*
  * Reads VEVENT c (parsed from block b) into ev, reporting every problem.

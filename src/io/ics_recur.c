@@ -387,7 +387,7 @@ ics_series_expand(struct ics_file *f, struct ics_event *m)
 		qsort(o.v, o.n, sizeof *o.v, occ_cmp);
 	for (i = 0; i < o.n; i++) {
 		dais_time t = o.v[i].start;
-		struct ics_key *k;
+		struct ics_key k;
 		struct session *s;
 
 		if ((i > 0 && o.v[i - 1].start == t) || excluded(f, m, &o, t))
@@ -404,9 +404,9 @@ ics_series_expand(struct ics_file *f, struct ics_event *m)
 			    time_fmt_iso(b1, &f->p->conf.zone, t));
 			break;
 		}
-		k = ics_key_find(f, m->s.uid, t);
-		if (k != NULL && k->kind == ICS_KEY_OVERRIDE) {
-			struct ics_event *ov = &f->overrides[k->index];
+		if (ics_key_find(f, m->s.uid, t, &k) &&
+		    k.kind == ICS_KEY_OVERRIDE) {
+			struct ics_event *ov = &f->overrides[k.index];
 
 			ov->used = true;
 			if (ov->ok)
@@ -445,12 +445,11 @@ ics_overrides_finish(struct ics_file *f)
 
 	for (i = 0; i < f->noverrides; i++) {
 		struct ics_event *ov = &f->overrides[i];
-		struct ics_key *k;
+		struct ics_key k;
 
 		if (ov->used || !ov->ok)
 			continue;
-		k = ics_key_find(f, ov->s.uid, DAIS_TIME_NONE);
-		if (k == NULL) {
+		if (!ics_key_find(f, ov->s.uid, DAIS_TIME_NONE, &k)) {
 			/* Only this occurrence was sent (an invitation to
 			 * one occurrence does that): it stands alone. */
 			ics_diag(
@@ -462,15 +461,15 @@ ics_overrides_finish(struct ics_file *f)
 			    "to this file, or remove RECURRENCE-ID",
 			    time_fmt_iso(buf, &f->p->conf.zone,
 			                 ov->s.recurrence_id));
-		} else if (k->kind == ICS_KEY_PLAIN) {
+		} else if (k.kind == ICS_KEY_PLAIN) {
 			ics_diag(
 			    f, DIAG_WARNING, ov->s.line, ov->s.uid,
 			    "this overrides an occurrence (RECURRENCE-ID), "
 			    "but the VEVENT with this UID at line %d does "
 			    "not recur; dais shows both: remove "
 			    "RECURRENCE-ID or give this one its own UID",
-			    k->line);
-		} else if (!f->series[k->index].ok) {
+			    k.line);
+		} else if (!f->series[k.index].ok) {
 			/* The series was refused and said so. */
 		} else if (on_conference_day(f, ov->s.recurrence_id)) {
 			ics_diag(
@@ -482,7 +481,7 @@ ics_overrides_finish(struct ics_file *f)
 			    "start of the occurrence it changes",
 			    time_fmt_iso(buf, &f->p->conf.zone,
 			                 ov->s.recurrence_id),
-			    k->line);
+			    k.line);
 		} else if (!on_conference_day(f, ov->s.start)) {
 			/* An occurrence outside the conference stays outside,
 			 * as the series' others do. */
