@@ -20,8 +20,9 @@ struct ini_key {
 	char *name; /* folded to lower case, as iniparser folds it */
 	int line;   /* of the last occurrence, whose value iniparser keeps */
 	bool bad;   /* its value was refused by the scan (already reported) */
-	/* iniparser's value (borrowed from its dictionaries), or NULL when
-	 * it read none. */
+	/* iniparser's value, or NULL when it read none: a copy in the
+	 * file's values block, or borrowed from a dictionary the file kept
+	 * (registry_ini.c, ini_attach). */
 	const char *val;
 };
 
@@ -30,16 +31,19 @@ struct ini_section {
 	char *raw;  /* as written, blanks trimmed: ids are checked on this */
 	int line;   /* of the first occurrence */
 	int again;  /* the line of a second [same] header, or 0 */
+	/* A slice of the file's key pool (capkeys 0) while the section's
+	 * keys stand together in the file; its own array once a second
+	 * [same] header adds keys after other sections' (registry_ini.c). */
 	struct ini_key *keys;
 	size_t nkeys, capkeys;
 };
 
-/* Where a [section] line starts, for cutting the file into runs of
- * sections that iniparser reads one at a time (registry_ini.c). */
+/* Where a [section] line starts in the text handed to iniparser, for
+ * cutting it into runs of sections that iniparser reads one at a time
+ * (registry_ini.c). */
 struct ini_cut {
-	size_t offset; /* of the line's first byte */
-	int line;
-	int entries; /* sections and keys before it */
+	size_t offset; /* of the line's first byte in feed */
+	size_t line;   /* feed lines before it: each is one entry */
 };
 
 /* One value iniparser read: "section:key" and its value, borrowed from
@@ -52,9 +56,25 @@ struct ini_entry {
 struct ini_file {
 	char *path; /* dir/name, as diagnostics show it */
 	struct diag_list *diags;
-	/* iniparser's dictionaries, one per run of sections: iniparser 4.1
+	/*
+	 * What iniparser reads: the file's sections and keys, one logical
+	 * line each, without its blank lines, comments and continuations,
+	 * and with an unquoted value quoted (registry_ini.c, ini_feed_key,
+	 * says why); feed_lines[i] is the file's line of feed line i + 1.
+	 */
+	char *feed;
+	size_t feed_len, feed_cap;
+	int *feed_lines;
+	size_t nfeed_lines, capfeed_lines;
+	/* iniparser's values, copied out of each run's dictionary before it
+	 * is freed; every value is shorter than its feed line, so a block
+	 * of feed_len bytes holds them all. */
+	char *values;
+	size_t values_len;
+	/* iniparser's dictionaries, one per run of sections (iniparser 4.1
 	 * scans its whole dictionary on every insertion, so one dictionary
-	 * for the file makes loading it quadratic. */
+	 * for the file makes loading it quadratic), kept only when their
+	 * values could not be handed over in one walk (ini_attach). */
 	dictionary **dicts;
 	size_t ndicts;
 	/* Every key of the dictionaries sorted, the last run's value of a
@@ -69,6 +89,10 @@ struct ini_file {
 	size_t ncuts, capcuts;
 	struct ini_section *secs; /* in file order, duplicates merged */
 	size_t nsecs, capsecs;
+	/* The sections' keys, one block sized by the file's lines, so that
+	 * its slices never move (see ini_section.keys). */
+	struct ini_key *key_pool;
+	size_t nkey_pool, capkey_pool;
 	struct strmap sec_by_name; /* folded name -> index in secs */
 	/* The sections' and keys' names, one block (registry_ini.c). */
 	char *names;
