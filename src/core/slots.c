@@ -675,6 +675,94 @@ rooms_text(const struct search *s)
 	return what;
 }
 
+/* Whether room r has what the meeting needs: its seats, its booths. */
+static bool
+room_fits_needs(const struct search *s, const struct room *r)
+{
+	const enum severity *sev = s->p->conf.severity;
+	size_t i;
+
+	/* a need whose conflict is switched off (conference.ini) is none */
+	if (s->tpl.expected > 0 && r->capacity > 0 &&
+	    r->capacity < s->tpl.expected &&
+	    sev[CONFLICT_OVER_CAPACITY] != SEVERITY_OFF)
+		return false;
+	if (sev[CONFLICT_INTERPRETATION_UNAVAILABLE] == SEVERITY_OFF)
+		return true;
+	for (i = 0; i < s->tpl.languages.n; i++)
+		if (!strlist_has(&r->languages, s->tpl.languages.v[i]))
+			return false;
+	return true;
+}
+
+/*
+ * When none of the rooms the search may use (--rooms, or those serving
+ * the kind) has the seats or booths asked for, "no room with zh booths is
+ * free" would send the organiser looking for another time that does not
+ * exist: this says the rooms lack it, and names rooms of the venue that
+ * have it. NULL when some allowed room has it, or when warnings are
+ * allowed (such a room is then offered, with its warning). Caller frees.
+ */
+static char *
+rooms_lack_needs(const struct search *s)
+{
+	const struct programme *p = s->p;
+	struct strlist fit = {0};
+	char *needs, *list, *why, *scope;
+	size_t i;
+
+	if (s->q->allow_warnings ||
+	    (s->tpl.expected <= 0 && s->tpl.languages.n == 0))
+		return NULL;
+	for (i = 0; i < s->nrooms; i++)
+		if (room_fits_needs(s, s->rooms[i]))
+			return NULL;
+	/* rooms to suggest: those for the kind first (a foyer seats 700) */
+	for (i = 0; i < p->nrooms; i++)
+		if (room_fits_needs(s, &p->rooms[i]) &&
+		    room_serves(&p->rooms[i], s->tpl.kind))
+			strlist_add(&fit, p->rooms[i].id);
+	for (i = 0; i < p->nrooms && fit.n == 0; i++)
+		if (room_fits_needs(s, &p->rooms[i]))
+			strlist_add(&fit, p->rooms[i].id);
+	list = strlist_join(&s->tpl.languages, ", ");
+	if (s->tpl.expected > 0 && s->tpl.languages.n > 0)
+		needs =
+		    xasprintf("%d seats and %s booths", s->tpl.expected, list);
+	else if (s->tpl.expected > 0)
+		needs = xasprintf("%d seats", s->tpl.expected);
+	else
+		needs = xasprintf("%s booths", list);
+	free(list);
+	if (s->q->nrooms == 0 && s->nrooms == p->nrooms) {
+		why = xasprintf("no room of venues.ini has %s", needs);
+		free(needs);
+		strlist_clear(&fit);
+		return why;
+	}
+	if (s->q->nrooms == 1)
+		scope = xstrdup("the room asked for (--rooms) lacks");
+	else if (s->q->nrooms > 1)
+		scope = xstrdup("none of the rooms asked for (--rooms) has");
+	else
+		scope = xasprintf("none of the rooms for %s sessions "
+		                  "(venues.ini kinds) has",
+		                  s->tpl.kind ? s->tpl.kind : "its");
+	list = strlist_join(&fit, ", ");
+	if (fit.n > 0)
+		why = xasprintf("%s %s: %s %s them (name %s with --rooms)",
+		                scope, needs, list, fit.n == 1 ? "has" : "have",
+		                fit.n == 1 ? "it" : "one");
+	else
+		why = xasprintf("%s %s, nor does any room of venues.ini", scope,
+		                needs);
+	free(scope);
+	free(list);
+	free(needs);
+	strlist_clear(&fit);
+	return why;
+}
+
 static void
 explain_day(struct search *s, int day, const bool *people_free,
             const dais_time *starts, size_t nstarts, struct slot_result *r)
@@ -723,12 +811,17 @@ explain_day(struct search *s, int day, const bool *people_free,
 	} else {
 		char *free_text = spans_text(p, spans, n), *t;
 
+		char *lack = rooms_lack_needs(s);
+
 		rooms = rooms_text(s);
-		t = xasprintf("%s is free %s", rooms, free_text);
-		if (s->q->nrooms == 1) {
-			free(t);
+		if (lack != NULL)
+			t = xasprintf("the parties are free %s, but %s",
+			              free_text, lack);
+		else if (s->q->nrooms == 1)
 			t = xasprintf("%s is not free %s", rooms, free_text);
-		}
+		else
+			t = xasprintf("%s is free %s", rooms, free_text);
+		free(lack);
 		append(&line, "%s%s%s", strchr(line, ' ') ? "; " : " ", t);
 		free(t);
 		free(rooms);
