@@ -9,6 +9,7 @@
 
 #include "chooser.h"
 #include "dais/slots.h"
+#include "dais/strbuf.h"
 #include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "planner.h"
@@ -89,6 +90,60 @@ fixes_line(struct planner *pl)
 	                 f->v[0].description);
 }
 
+/*
+ * text on at most `most` rows from `row`, wrapped at w; what does not fit
+ * ends the last row with "…". Returns the row after. The smallest fix
+ * names a session and a time or person at its end: cut at the view's
+ * width, the advice lost the part that says what it does.
+ */
+static int
+put_wrapped(struct canvas *c, int row, int x, int w, const char *text,
+            size_t most, int style)
+{
+	size_t n, i;
+	char **lines = text_wrap(text, w, &n);
+	struct strbuf rest = {0};
+
+	for (i = 0; i < n; i++) {
+		if (i + 1 < most)
+			canvas_put_fit(c, row++, x, w, lines[i], style, 0);
+		else
+			strbuf_addf(&rest, "%s%s", rest.n > 0 ? " " : "",
+			            lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	if (rest.n > 0)
+		canvas_put_fit(c, row++, x, w, rest.v, style, 0);
+	strbuf_free(&rest);
+	return row;
+}
+
+/* Rows of text_wrap(text, w), at most `most`. */
+static int
+wrap_rows(const char *text, int w, int most)
+{
+	size_t n, i;
+	char **lines = text_wrap(text, w, &n);
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	return (int)n < most ? (int)n : most;
+}
+
+/* The rows the detail under the list takes for conflict cur. */
+static int
+detail_rows(struct planner *pl, const struct conflict *cur, int w)
+{
+	char *fix = fixes_line(pl);
+	int rows = wrap_rows(fix, w, 2) + wrap_rows(cur->message, w, 3) +
+	           (int)cur->nsessions;
+
+	free(fix);
+	return rows;
+}
+
 static void
 conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
@@ -113,6 +168,18 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		return;
 	}
 	nav->n = (int)pl->checked.list.n;
+	cur = current(pl);
+	if (cur != NULL) {
+		/* The list gives up rows when the detail needs them: the
+		 * fix on two lines, the sentence on up to three, and each
+		 * session (two, mostly) on its own. */
+		int detail = 1 + detail_rows(pl, cur, w);
+
+		if (h - 1 - detail < listh)
+			listh = h - 1 - detail;
+		if (listh < 3)
+			listh = 3;
+	}
 	listnav_fix(nav, listh);
 	for (r = 0; r < listh && nav->top + r < nav->n; r++) {
 		int k = nav->top + r, row = y + 1 + r;
@@ -154,7 +221,7 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 
 		canvas_put_fit(c, row++, x, w, "", STYLE_RULE, 0);
 		fix = fixes_line(pl);
-		canvas_put_fit(c, row++, x, w, fix, STYLE_TITLE, 0);
+		row = put_wrapped(c, row, x, w, fix, 2, STYLE_TITLE);
 		free(fix);
 		for (i = 0; i < n; i++) {
 			if (i < 3)
