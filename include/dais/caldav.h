@@ -150,6 +150,10 @@ bool caldav_make_collection(struct caldav *c, const char *url, const char *name,
  * a UID holding '/', '?', '#', '%', '\\' or a space, "dais-HASH.ics"
  * (servers refuse those names even encoded). */
 char *caldav_href_for(const struct caldav *c, const char *uid);
+/* text (a message, a URL) for people: each %XX run that encodes UTF-8
+ * letters (a collection named "Кувейт 2026"), and %20, shown decoded;
+ * every other escape kept. The caller frees it. */
+char *caldav_shown(const char *text);
 /* Whether two hrefs name the same resource (percent-encoding aside:
  * servers encode "@" or not). */
 bool caldav_href_equal(const char *a, const char *b);

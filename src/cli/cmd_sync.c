@@ -55,17 +55,26 @@ print_report(const char *dir, const struct sync_report *r, bool stats)
 	const struct sync_conflict *c;
 	size_t i;
 
-	for (i = 0; i < r->collections_made.n; i++)
+	char *shown;
+
+	for (i = 0; i < r->collections_made.n; i++) {
+		shown = caldav_shown(r->collections_made.v[i]);
 		printf("%s: made this collection on the server (MKCOL) to "
 		       "hold the calendar\n",
-		       r->collections_made.v[i]);
+		       shown);
+		free(shown);
+	}
+	/* URLs as the organiser typed them ("Кувейт 2026"), not as
+	 * percent-encoded for HTTP */
+	shown = caldav_shown(r->url ? r->url : dir);
 	if (r->calendar_made)
 		printf("%s: made the calendar on the server (MKCALENDAR)\n",
-		       r->url);
+		       shown);
 	printf("%s: from the server %zu changed, %zu new, %zu deleted; to the "
 	       "server %zu changed, %zu new, %zu deleted\n",
-	       r->url ? r->url : dir, r->got_changed, r->got_new,
-	       r->got_deleted, r->put_changed, r->put_new, r->put_deleted);
+	       shown, r->got_changed, r->got_new, r->got_deleted,
+	       r->put_changed, r->put_new, r->put_deleted);
+	free(shown);
 	if (stats)
 		printf("HTTP: %lu requests, %llu bytes sent, %llu bytes "
 		       "received\n",
@@ -124,6 +133,15 @@ print_report(const char *dir, const struct sync_report *r, bool stats)
 		        "dais sync: warning: %s was not in conflict; its "
 		        "choice was not needed\n",
 		        r->unused_choices[i]);
+}
+
+static void
+say_why(const struct sync_report *r)
+{
+	char *shown = caldav_shown(r->why ? r->why : "cut short");
+
+	fprintf(stderr, "dais sync: %s\n", shown);
+	free(shown);
 }
 
 int
@@ -192,7 +210,7 @@ cmd_sync(int argc, char **argv)
 	lock_release(lk);
 	cli_print_diags(&diags);
 	if (diag_count(&diags, DIAG_ERROR) > 0 && r.url == NULL) {
-		fprintf(stderr, "dais sync: %s\n", r.why);
+		say_why(&r);
 		status = EXIT_BAD_INPUT;
 	} else {
 		/* The counts only after a sync that got somewhere: when
@@ -201,7 +219,7 @@ cmd_sync(int argc, char **argv)
 		if (r.url != NULL && (ok || sync_report_moved(&r)))
 			print_report(dir, &r, stats);
 		if (!ok)
-			fprintf(stderr, "dais sync: %s\n", r.why);
+			say_why(&r);
 		status =
 		    ok && r.nconflicts == 0 && r.nbad == 0 && r.nunsent == 0
 		        ? EXIT_CLEAN

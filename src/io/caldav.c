@@ -15,6 +15,7 @@
 #include "caldav_http.h"
 #include "dais/caldav.h"
 #include "dais/filehash.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 
 void
@@ -250,6 +251,44 @@ href_byte(const char **s)
 	}
 	*s = p + 1;
 	return (unsigned char)p[0];
+}
+
+char *
+caldav_shown(const char *text)
+{
+	size_t n = strlen(text), i = 0, k, run;
+	char *out = xmalloc(n + 1), *o = out, bytes[256];
+	int hi, lo;
+
+	while (i < n) {
+		/* a run of %XX escapes of non-ASCII bytes: shown as the
+		 * letters they encode when they are whole UTF-8 */
+		run = 0;
+		k = i;
+		while (k + 2 < n && text[k] == '%' &&
+		       (hi = hex_digit(text[k + 1])) >= 0 &&
+		       (lo = hex_digit(text[k + 2])) >= 0 &&
+		       hi * 16 + lo >= 0x80 && run < sizeof bytes) {
+			bytes[run++] = (char)(hi * 16 + lo);
+			k += 3;
+		}
+		if (run > 0 && utf8_valid_prefix(bytes, run) == run) {
+			memcpy(o, bytes, run);
+			o += run;
+			i = k;
+		} else if (run > 0) {
+			memcpy(o, text + i, k - i);
+			o += k - i;
+			i = k;
+		} else if (strncmp(text + i, "%20", 3) == 0) {
+			*o++ = ' ';
+			i += 3;
+		} else {
+			*o++ = text[i++];
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 char *

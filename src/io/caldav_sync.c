@@ -431,9 +431,12 @@ sync_report_status(const struct sync_report *r)
 
 	if (localtime_r(&r->when, &tm) != NULL)
 		strftime(when, sizeof when, "%H:%M", &tm);
-	if (!r->complete)
-		return xasprintf("sync failed at %s: %s", when,
-		                 r->why ? r->why : "cut short");
+	if (!r->complete) {
+		more = caldav_shown(r->why ? r->why : "cut short");
+		line = xasprintf("sync failed at %s: %s", when, more);
+		free(more);
+		return line;
+	}
 	line = xasprintf("synced %s: %zu session%s changed by others", when,
 	                 others, others == 1 ? "" : "s");
 	if (sent > 0) {

@@ -5,13 +5,18 @@
 # is kept, so the encoded form names the same collection); a host name
 # with a space is refused naming the line. An address libcurl refuses
 # is said to be one, not "cut off ... sync again", and no "0 changed"
-# summary follows a sync that could not run (review finding 9).
+# summary follows a sync that could not run (review finding 9). Messages
+# show the url as typed, not percent-encoded (review3 leftover).
 . "$SRCDIR/tests/caldav/lib.sh"
 
 start_radicale
 working_copy "$tmp/a" "$server/amal/Кувейт 2026/"
 expect_exit 0 "$DAIS" sync --create "$tmp/a"
 expect_contains "to the server 0 changed, 32 new, 0 deleted" "the first sync, URL as typed" "$out"
+# Said as typed, not as sent over HTTP (%D0%9A...).
+expect_contains "$server/amal/Кувейт 2026/: made the calendar on the server (MKCALENDAR)" "the first sync, URL as typed" "$out"
+expect_contains "$server/amal/Кувейт 2026/: from the server 0 changed" "the first sync, URL as typed" "$out"
+expect_not_contains "%D0" "the first sync, URL as typed" "$out"
 expect_not_contains "cut off" "the first sync, URL as typed" "$err"
 [ -d "$tmp/radicale/collections/collection-root/amal/Кувейт 2026" ] ||
 	{ echo "FAIL: no collection 'Кувейт 2026' on the server"; ls -R "$tmp/radicale/collections" | head; fail=1; }
@@ -53,6 +58,7 @@ expect_not_contains "from the server" "a bad port" "$out"
 stop_radicale
 expect_exit 1 "$DAIS" sync "$tmp/a"
 expect_contains "cannot reach the server" "server down" "$err"
+expect_contains "$server/amal/Кувейт 2026/: cannot reach the server" "server down" "$err"
 expect_not_contains "from the server" "server down" "$out"
 
 finish
