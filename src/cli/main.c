@@ -40,13 +40,15 @@ const struct cli_command cli_commands[] = {
     {"check", "[DIR] [--format text|json]", "list the programme's conflicts",
      "Loads the programme in DIR (default: the current directory if it\n"
      "holds conference.ini, else the shipped example) and lists every\n"
-     "conflict, grouped by day in time order.\n"
+     "conflict, grouped by day in time order. requests.ini's errors are\n"
+     "named too, but do not stop the check.\n"
      "\n"
      "  -f, --format FORMAT   text (default) or json\n"
      "  -h, --help            this help\n"
      "\n"
-     "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
-     "2 the programme could not be read.\n",
+     "Exit status: 0 no errors (warnings allowed), 1 errors found (in\n"
+     "the programme, or in requests.ini), 2 the programme could not be\n"
+     "read.\n",
      cmd_check},
     {"export",
      "[DIR] [--day DATE] [--for ID] [--internal] [--format ics|frab|html] "
@@ -324,7 +326,9 @@ const struct cli_command cli_commands[] = {
      "  -m, --mine UID|all    keep this copy's version (all: every\n"
      "                        conflicting session)\n"
      "  -t, --theirs UID|all  take the server's version\n"
-     "  -c, --create          make the collection when it does not exist\n"
+     "  -c, --create          make the calendar when it does not exist\n"
+     "                        (and the collections above it the server\n"
+     "                        says are missing)\n"
      "  -s, --stats           print the HTTP requests and bytes\n"
      "  -h, --help            this help\n"
      "\n"
