@@ -9,6 +9,7 @@
 #include "dais/filehash.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 /* Header only: inlined, no library to load at start-up. */
 #define XXH_INLINE_ALL
@@ -21,6 +22,39 @@ uint64_t
 filehash_bytes(const void *data, size_t len)
 {
 	return XXH3_64bits(data, len);
+}
+
+/* XXH3's state, 64-byte aligned: XXH3_createState allocates it so. */
+struct filehash_stream {
+	XXH3_state_t st;
+};
+
+struct filehash_stream *
+filehash_stream_new(void)
+{
+	XXH3_state_t *st = XXH3_createState();
+
+	if (st == NULL) {
+		fprintf(stderr, "dais: out of memory\n");
+		abort();
+	}
+	XXH3_64bits_reset(st);
+	return (struct filehash_stream *)st;
+}
+
+void
+filehash_stream_add(struct filehash_stream *h, const void *data, size_t len)
+{
+	XXH3_64bits_update(&h->st, data, len);
+}
+
+uint64_t
+filehash_stream_end(struct filehash_stream *h)
+{
+	uint64_t v = XXH3_64bits_digest(&h->st);
+
+	XXH3_freeState(&h->st);
+	return v;
 }
 
 uint64_t
