@@ -27,6 +27,12 @@ struct import_ics_out {
 	 * as dais has them); deleted in dais and left out. */
 	bool replaces;
 	size_t updated, kept, conflicts, deleted;
+	/* The UIDs whose events text holds as the source has them (new, or
+	 * changed only in the source): what the planner puts in. */
+	struct strlist taken;
+	/* Of those, the ones the source has as it had them at the last
+	 * import (linked afresh all the same). */
+	struct strlist unchanged;
 };
 
 /* A LOCATION linked to a room by the closest name only: a guess, which
@@ -73,6 +79,24 @@ bool import_ics_read(const struct programme *p, const char *const *sources,
  */
 bool import_ics_write(const struct programme *p, struct import_ics_result *r,
                       char **why);
+/*
+ * Links the event of guess g to room_id (NULL: to no room) instead of the
+ * closest name's room, in the calendar to be written, whose record is made
+ * to say so: the planner's answer to the question about g.
+ */
+void import_ics_set_room(struct import_ics_result *r, size_t g,
+                         const char *room_id);
+
+/*
+ * What the import did, for the user, after r->report: a line per
+ * calendar ("outlook.ics: 2 events VERB programme/import-outlook.ics
+ * (replacing an earlier import's: 1 updated from the source)") and the
+ * counts, `tail` after them (" (dry run: nothing written)", or "").
+ * Added to *out; `dais import` and the planner's I print the same.
+ */
+void import_ics_summary(const struct import_ics_result *r, const char *verb,
+                        const char *tail, struct strlist *out);
+
 /* Undoes import_ics_write (when the programme then fails to load):
  * conference.ini as it was, the new files removed. */
 void import_ics_undo(const struct programme *p,

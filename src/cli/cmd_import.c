@@ -202,38 +202,6 @@ killed_for_test(const char *point)
 		kill(getpid(), SIGKILL);
 }
 
-/* " (replacing an earlier import's: 1 updated from the source, ...)" for
- * a source imported again, else "". The caller frees it. */
-static char *
-replacing(const struct import_ics_out *o)
-{
-	struct strbuf b = {0};
-	const char *sep = ": ";
-
-	if (!o->replaces)
-		return xstrdup("");
-	strbuf_addstr(&b, " (replacing an earlier import's");
-	if (o->updated > 0) {
-		strbuf_addf(&b, "%s%zu updated from the source", sep,
-		            o->updated);
-		sep = ", ";
-	}
-	if (o->kept > 0) {
-		strbuf_addf(&b, "%s%zu kept as changed in dais", sep, o->kept);
-		sep = ", ";
-	}
-	if (o->conflicts > 0) {
-		strbuf_addf(&b, "%s%zu changed on both sides, kept as in dais",
-		            sep, o->conflicts);
-		sep = ", ";
-	}
-	if (o->deleted > 0)
-		strbuf_addf(&b, "%s%zu deleted in dais, left out", sep,
-		            o->deleted);
-	strbuf_addstr(&b, ")");
-	return strbuf_take(&b);
-}
-
 /* ---- The command -------------------------------------------------------- */
 
 int
@@ -256,7 +224,7 @@ cmd_import(int argc, char **argv)
 	char *tdir = NULL, *why = NULL;
 	const char *dir, *name = NULL, *zone = NULL, *days = NULL, *held, *base;
 	const char *const *srcs;
-	size_t i, nsrcs, events = 0;
+	size_t i, nsrcs;
 	int c, rc = EXIT_BAD_INPUT;
 
 	optind = 1;
@@ -402,21 +370,16 @@ cmd_import(int argc, char **argv)
 		printf("%s: a new programme would be made there (dry run)\n",
 		       dir);
 	}
-	for (i = 0; i < r.n; i++) {
-		char *again = replacing(&r.v[i]);
+	{
+		struct strlist summary = {0};
 
-		events += r.v[i].events;
-		printf("%s: %zu event%s %s %s%s\n", r.v[i].source,
-		       r.v[i].events, r.v[i].events == 1 ? "" : "s",
-		       dry ? "would go to" : "written to", r.v[i].name, again);
-		free(again);
+		import_ics_summary(&r, dry ? "would go to" : "written to",
+		                   dry ? " (dry run: nothing written)" : "",
+		                   &summary);
+		for (i = 0; i < summary.n; i++)
+			printf("%s\n", summary.v[i]);
+		strlist_clear(&summary);
 	}
-	printf("%zu events; %zu rooms and %zu people linked, %zu not linked, "
-	       "%zu declined, %zu UIDs made, %zu left out as already in "
-	       "the programme, %zu on no conference day%s\n",
-	       events, r.linked_rooms, r.linked_people, r.unlinked, r.declined,
-	       r.made_uids, r.skipped, r.outside,
-	       dry ? " (dry run: nothing written)" : "");
 	rc = EXIT_CLEAN;
 out:
 	scratchdir_free(trial);

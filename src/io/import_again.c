@@ -494,6 +494,8 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			/* Not changed in dais: the source's, linked afresh. */
 			if (s1 != s0)
 				o->updated++;
+			else
+				strlist_add(&o->unchanged, uid);
 			import_record_set(rec, uid, s1, w1);
 			strlist_add(taken, uid);
 			continue;

@@ -607,6 +607,7 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 
 		link_location(p, evs[i], r, file);
 		link_attendees(p, evs[i], r, file);
+
 		d[0] = r->linked_rooms - before[0];
 		d[1] = r->linked_people - before[1];
 		d[2] = r->unlinked - before[2];
@@ -1352,7 +1353,6 @@ import_source(const struct programme *p, const char *file,
 	struct import_record fresh = {0}, rec = {0};
 	struct notes notes = {0};
 	struct link_counts counts = {0};
-	struct strlist taken = {0};
 	struct import_ics_out *o;
 	icalcomponent *cal = NULL, *old = NULL;
 	size_t index = 0, had, i;
@@ -1400,10 +1400,9 @@ import_source(const struct programme *p, const char *file,
 	if (name == NULL)
 		name = new_name(p, r, file);
 	import_again(p, cal, old, o->replaces ? name : NULL, &fresh, &rec, r, o,
-	             &taken, file);
-	link_counts_give(&counts, &taken, r);
+	             &o->taken, file);
+	link_counts_give(&counts, &o->taken, r);
 	link_counts_free(&counts);
-	strlist_clear(&taken);
 	/* What identifies the source next time: where it is. */
 	rec.source_path = abs != NULL ? abs : xstrdup(file);
 	import_record_write(cal, &rec);
@@ -1411,6 +1410,7 @@ import_source(const struct programme *p, const char *file,
 	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
 	if (o->events > 0)
 		say_public_bilaterals(cal, r, file);
+
 	if (o->events > 0 || o->replaces) {
 		o->source = xstrdup(file);
 		o->name = name;
@@ -1431,6 +1431,8 @@ import_source(const struct programme *p, const char *file,
 			    "written",
 			    file, had, had == 1 ? " is" : "s are");
 		free(name);
+		strlist_clear(&o->taken);
+		strlist_clear(&o->unchanged);
 	}
 	if (old != NULL)
 		icalcomponent_free(old);
@@ -1586,6 +1588,149 @@ import_ics_sessions(const struct programme *p,
 	return true;
 }
 
+/* The VEVENTs of cal with this UID (a series and its overrides). */
+static icalcomponent **
+events_with_uid(icalcomponent *cal, const char *uid, size_t *n)
+{
+	size_t all, i;
+	icalcomponent **v = events_of(cal, &all);
+
+	*n = 0;
+	for (i = 0; i < all; i++)
+		if (icalcomponent_get_uid(v[i]) != NULL &&
+		    strcmp(icalcomponent_get_uid(v[i]), uid) == 0)
+			v[(*n)++] = v[i];
+	return v;
+}
+
+void
+import_ics_set_room(struct import_ics_result *r, size_t g, const char *room_id)
+{
+	const struct import_ics_guess *gu;
+	struct import_record rec = {0}, now = {0};
+	icalcomponent *cal, **evs;
+	uint64_t source = 0, written = 0;
+	size_t k, n, i;
+
+	if (g >= r->nguesses)
+		return;
+	gu = &r->guesses[g];
+	if (room_id != NULL && strcmp(room_id, gu->room_id) == 0)
+		return;
+	for (k = 0; k < r->n && strcmp(r->v[k].source, gu->file) != 0; k++)
+		;
+	/* An event kept as dais has it is not the source's: not relinked. */
+	if (k == r->n || !strlist_has(&r->v[k].taken, gu->uid) ||
+	    (cal = icalparser_parse_string(r->v[k].text)) == NULL)
+		return;
+	evs = events_with_uid(cal, gu->uid, &n);
+	for (i = 0; i < n; i++) {
+		icalproperty *x, **rooms = NULL;
+		size_t nrooms = 0, cap = 0, j;
+
+		for (x = icalcomponent_get_first_property(evs[i],
+		                                          ICAL_X_PROPERTY);
+		     x != NULL; x = icalcomponent_get_next_property(
+		                    evs[i], ICAL_X_PROPERTY))
+			if (strcasecmp(icalproperty_get_x_name(x),
+			               "X-DAIS-ROOM") == 0) {
+				XGROW(rooms, nrooms, cap);
+				rooms[nrooms++] = x;
+			}
+		for (j = 0; j < nrooms; j++) {
+			icalcomponent_remove_property(evs[i], rooms[j]);
+			icalproperty_free(rooms[j]);
+		}
+		free(rooms);
+		if (room_id != NULL) {
+			x = icalproperty_new_x(room_id);
+			icalproperty_set_x_name(x, "X-DAIS-ROOM");
+			icalcomponent_add_property(evs[i], x);
+		}
+	}
+	free(evs);
+	if (room_id == NULL) {
+		r->linked_rooms--;
+		r->unlinked++;
+	}
+	/* What this import writes of the event changed: so does the record
+	 * of it, or the next import would take it for a change in dais. */
+	import_record_read(cal, &rec);
+	import_fingerprints(cal, &now, false);
+	import_record_get(&now, gu->uid, NULL, &written);
+	if (import_record_get(&rec, gu->uid, &source, NULL))
+		import_record_set(&rec, gu->uid, source, written);
+	import_record_write(cal, &rec);
+	free(r->v[k].text);
+	r->v[k].text = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	import_record_free(&rec);
+	import_record_free(&now);
+}
+
+/* " (replacing an earlier import's: 1 updated from the source, ...)" for
+ * a source imported again, else "". The caller frees it. */
+static char *
+replacing(const struct import_ics_out *o)
+{
+	struct strbuf b = {0};
+	const char *sep = ": ";
+
+	if (!o->replaces)
+		return xstrdup("");
+	strbuf_addstr(&b, " (replacing an earlier import's");
+	if (o->updated > 0) {
+		strbuf_addf(&b, "%s%zu updated from the source", sep,
+		            o->updated);
+		sep = ", ";
+	}
+	if (o->kept > 0) {
+		strbuf_addf(&b, "%s%zu kept as changed in dais", sep, o->kept);
+		sep = ", ";
+	}
+	if (o->conflicts > 0) {
+		strbuf_addf(&b, "%s%zu changed on both sides, kept as in dais",
+		            sep, o->conflicts);
+		sep = ", ";
+	}
+	if (o->deleted > 0)
+		strbuf_addf(&b, "%s%zu deleted in dais, left out", sep,
+		            o->deleted);
+	strbuf_addstr(&b, ")");
+	return strbuf_take(&b);
+}
+
+void
+import_ics_summary(const struct import_ics_result *r, const char *verb,
+                   const char *tail, struct strlist *out)
+{
+	size_t i, events = 0;
+	char *line;
+
+	for (i = 0; i < r->n; i++) {
+		char *again = replacing(&r->v[i]);
+
+		events += r->v[i].events;
+		line = xasprintf("%s: %zu event%s %s %s%s", r->v[i].source,
+		                 r->v[i].events, r->v[i].events == 1 ? "" : "s",
+		                 verb, r->v[i].name, again);
+		strlist_add(out, line);
+		free(line);
+		free(again);
+	}
+	line = xasprintf(
+	    "%zu event%s; %zu room%s and %zu %s linked, %zu not linked, "
+	    "%zu declined, %zu UID%s made, %zu left out as already in the "
+	    "programme, %zu on no conference day%s",
+	    events, events == 1 ? "" : "s", r->linked_rooms,
+	    r->linked_rooms == 1 ? "" : "s", r->linked_people,
+	    r->linked_people == 1 ? "person" : "people", r->unlinked,
+	    r->declined, r->made_uids, r->made_uids == 1 ? "" : "s", r->skipped,
+	    r->outside, tail);
+	strlist_add(out, line);
+	free(line);
+}
+
 void
 import_ics_result_free(struct import_ics_result *r)
 {
@@ -1595,6 +1740,8 @@ import_ics_result_free(struct import_ics_result *r)
 		free(r->v[i].source);
 		free(r->v[i].name);
 		free(r->v[i].text);
+		strlist_clear(&r->v[i].taken);
+		strlist_clear(&r->v[i].unchanged);
 	}
 	free(r->v);
 	for (i = 0; i < r->nguesses; i++) {

@@ -394,7 +394,8 @@ planner_save(struct planner *pl)
 	char *names, *lost = NULL, *journal_note = NULL;
 	uint64_t *before;
 	size_t nfiles;
-	bool saved;
+	bool saved, import_failed;
+	char *imported;
 
 	if (pl->read_only != NULL) {
 		planner_message(pl, true, "%s", pl->read_only);
@@ -403,12 +404,23 @@ planner_save(struct planner *pl)
 	/* A sync writes the files too: it ends, and what it brought is on
 	 * screen, before they are saved over. */
 	planner_sync_wait(pl);
+	/* The files of imports made with I, as dais import writes them; the
+	 * sessions edited since are then saved onto them (import.c). */
+	imported = import_save(pl, &import_failed);
+	if (import_failed || (imported != NULL && !editor_dirty(pl->ed))) {
+		planner_message(pl, import_failed, "%s.", imported);
+		free(imported);
+		return;
+	}
 	/* Somebody else's change is never overwritten: say what it is and
 	 * let the user choose (external.c). */
-	if (external_offer(pl))
+	if (external_offer(pl)) {
+		free(imported);
 		return;
+	}
 	if (!editor_dirty(pl->ed)) {
 		planner_message(pl, false, "Nothing to save.");
+		free(imported);
 		return;
 	}
 	n = editor_changes(pl->ed, &ch);
@@ -430,7 +442,8 @@ planner_save(struct planner *pl)
 		free(ch);
 		strlist_clear(&files);
 		free(files.v);
-		planner_save_registries(pl, NULL);
+		planner_save_registries(pl, imported);
+		free(imported);
 		return;
 	}
 	free(ch);
@@ -458,8 +471,9 @@ planner_save(struct planner *pl)
 		char *marks = requests_record_placed(pl, &marks_failed);
 
 		planner_message(pl, journal_note != NULL || marks_failed,
-		                "Saved %zu changed session%s to %s%s%s%s.", n,
-		                n == 1 ? "" : "s", names,
+		                "%s%sSaved %zu changed session%s to %s%s%s%s.",
+		                imported ? imported : "", imported ? "; " : "",
+		                n, n == 1 ? "" : "s", names,
 		                journal_note ? journal_note : "",
 		                marks ? "; " : "", marks ? marks : "");
 		free(marks);
@@ -485,6 +499,7 @@ planner_save(struct planner *pl)
 	}
 	free(lost);
 	free(journal_note);
+	free(imported);
 	free(names);
 	strlist_clear(&files);
 	free(files.v);

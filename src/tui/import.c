@@ -1,18 +1,27 @@
 /*
  * import.c: I in the planner: another client's calendar into the programme
- * through the import engine (import_ics.h), which links rooms and people
- * as `dais import` does. Each LOCATION linked by the closest name only is
- * a question, a chooser of rooms: the proposed one first, then "leave it
- * unlinked", then the other rooms. The sessions go in as one edit (one
- * undo removes them all), saved, journalled and checked like any other;
- * the source file is only read.
+ * through the import engine (import_ics.h), the same that `dais import`
+ * runs: rooms and people linked, an earlier import of the same source
+ * recognised and updated (import_again.c), the same report. Each LOCATION
+ * linked by the closest name only is a question, a chooser of rooms: the
+ * proposed one first, then "leave it unlinked", then the other rooms. The
+ * sessions go in as one edit (one undo takes it back), journalled and
+ * checked like any other; the save that follows writes the import's file,
+ * programme/import-NAME.ics with its record, exactly as `dais import`
+ * would have (import_save), so either can import the source again. The
+ * source file is only read.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chooser.h"
+#include "dais/filehash.h"
 #include "dais/import_ics.h"
+#include "dais/journal.h"
+#include "dais/session_field.h"
+#include "dais/sources.h"
 #include "dais/strbuf.h"
 #include "dais/trim.h"
 #include "dais/xalloc.h"
@@ -23,29 +32,34 @@
 struct import_run {
 	char *path;
 	struct import_ics_result r;
-	struct session *sessions;
-	size_t n;
-	size_t guess; /* the guess being asked about */
-	/* Per guess: the room decided (an id), or NULL for unlinked. */
-	char **rooms;
+	size_t guess;            /* the guess being asked about */
+	size_t unlinked;         /* guesses answered "leave it unlinked" */
 	struct strlist warnings; /* the loader's, formatted */
+};
+
+/* An import in the programme that no save has written yet: the file the
+ * engine made (with its record), written at the next save if the edit
+ * that put its sessions in still stands (import_save). */
+struct import_pending {
+	struct import_ics_result r; /* one calendar: r.v[0] */
+	char *description;          /* of its edit, to follow undo and redo */
+	bool applied;               /* the edit stands (not undone) */
+	struct session *states;     /* the sessions as the file holds them */
+	size_t n;
+};
+
+struct import_state {
+	struct import_pending *v;
+	size_t n, cap;
 };
 
 static void
 run_free(void *arg)
 {
 	struct import_run *run = arg;
-	size_t i;
 
 	if (run == NULL)
 		return;
-	for (i = 0; i < run->n; i++)
-		session_free(&run->sessions[i]);
-	free(run->sessions);
-	/* rooms is made only once there are sessions to import */
-	for (i = 0; run->rooms != NULL && i < run->r.nguesses; i++)
-		free(run->rooms[i]);
-	free(run->rooms);
 	import_ics_result_free(&run->r);
 	strlist_clear(&run->warnings);
 	free(run->path);
@@ -58,6 +72,210 @@ static void
 run_abandoned(void *arg)
 {
 	run_free(arg);
+}
+
+static void
+sessions_free(struct session *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		session_free(&v[i]);
+	free(v);
+}
+
+static void
+pending_free(struct import_pending *q)
+{
+	import_ics_result_free(&q->r);
+	free(q->description);
+	sessions_free(q->states, q->n);
+}
+
+static void
+pending_remove(struct import_state *st, size_t i)
+{
+	pending_free(&st->v[i]);
+	memmove(&st->v[i], &st->v[i + 1], (st->n - i - 1) * sizeof *st->v);
+	st->n--;
+}
+
+void
+import_forget(struct planner *pl)
+{
+	struct import_state *st = pl->imports;
+
+	if (st == NULL)
+		return;
+	while (st->n > 0)
+		pending_remove(st, st->n - 1);
+	free(st->v);
+	free(st);
+	pl->imports = NULL;
+}
+
+void
+import_note_edit(struct planner *pl, const struct edit_event *ev)
+{
+	struct import_state *st = pl->imports;
+	size_t i;
+
+	if (st == NULL)
+		return;
+	switch (ev->kind) {
+	case EDIT_UNDONE: /* the newest import standing is undone first */
+		for (i = st->n; i-- > 0;)
+			if (st->v[i].applied && strcmp(st->v[i].description,
+			                               ev->description) == 0) {
+				st->v[i].applied = false;
+				break;
+			}
+		break;
+	case EDIT_REDONE: /* and redone last */
+		for (i = 0; i < st->n; i++)
+			if (!st->v[i].applied && strcmp(st->v[i].description,
+			                                ev->description) == 0) {
+				st->v[i].applied = true;
+				break;
+			}
+		break;
+	case EDIT_APPLIED:
+		/* A new edit: what was undone can no longer be redone. */
+		for (i = st->n; i-- > 0;)
+			if (!st->v[i].applied)
+				pending_remove(st, i);
+		break;
+	case EDIT_CANCELLED:
+		break;
+	}
+}
+
+/* The index of conf.files an import's file has, or -1. */
+static long
+file_index(const struct programme *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->conf.files.n; i++)
+		if (strcmp(p->conf.files.v[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Writes one standing import's file (and conference.ini's files) as
+ * `dais import` does, then tells the editor that the file holds its
+ * sessions as the import made them, so that the save writes on it only
+ * what was edited since. False with *why when the file changed on disk
+ * since the import read it, or could not be written.
+ */
+static bool
+pending_write(struct planner *pl, struct import_pending *q, char **why)
+{
+	struct programme *p = pl->p;
+	const struct import_ics_out *o = &q->r.v[0];
+	char *path = xasprintf("%s/%s", p->dir, o->name);
+	long at = file_index(p, o->name);
+	uint64_t disk = 0;
+	bool there = filehash_path(path, &disk);
+	size_t i;
+
+	if (at < 0 || (o->replaces ? !there || disk != p->file_hash[at]
+	                           : access(path, F_OK) == 0)) {
+		*why = xasprintf("%s %s since the import of %s read it: "
+		                 "undo the import (u), save, and import again",
+		                 o->name,
+		                 o->replaces ? "changed on disk" : "was made",
+		                 o->source);
+		free(path);
+		return false;
+	}
+	free(path);
+	if (!import_ics_write(p, &q->r, why))
+		return false;
+	editor_set_file_hash(pl->ed, (size_t)at,
+	                     filehash_bytes(o->text, strlen(o->text)));
+	if (!strlist_has(&p->conf.file_sources, o->name) &&
+	    !sources_is_member(&p->conf, o->name))
+		strlist_add(&p->conf.file_sources, o->name);
+	for (i = 0; i < q->n; i++) {
+		const struct session *want = &q->states[i];
+		const struct session *cur =
+		    editor_session(pl->ed, want->uid, want->recurrence_id);
+		struct session like;
+		bool same;
+
+		/* The editor may have raised SEQUENCE over the source's
+		 * (a moved session): that alone is not worth writing. */
+		session_copy(&like, want);
+		like.sequence = cur != NULL ? cur->sequence : like.sequence;
+		same = cur != NULL && session_equal(&like, cur);
+		session_free(&like);
+		editor_set_saved_state(pl->ed, want->uid, want->recurrence_id,
+		                       same ? cur : want);
+	}
+	/* A session of the file that the import did not write (none, but
+	 * for an occurrence the source no longer has): saved as new. */
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+		size_t k;
+		bool held = false;
+
+		if (s->source != at)
+			continue;
+		for (k = 0; k < q->n && !held; k++)
+			held = q->states[k].recurrence_id == s->recurrence_id &&
+			       strcmp(q->states[k].uid, s->uid) == 0;
+		if (!held)
+			editor_set_saved_state(pl->ed, s->uid, s->recurrence_id,
+			                       NULL);
+	}
+	return true;
+}
+
+char *
+import_save(struct planner *pl, bool *failed)
+{
+	struct import_state *st = pl->imports;
+	struct strlist written = {0};
+	char *why = NULL, *said = NULL;
+
+	*failed = false;
+	while (st != NULL && st->n > 0) {
+		struct import_pending *q = &st->v[0];
+
+		if (q->applied) {
+			if (!pending_write(pl, q, &why)) {
+				*failed = true;
+				break;
+			}
+			strlist_add(&written, q->r.v[0].name);
+		}
+		pending_remove(st, 0);
+	}
+	if (*failed) {
+		said = xasprintf("Not saved: %s; your edits are still in dais",
+		                 why);
+	} else if (written.n > 0) {
+		char *names = strlist_join(&written, ", "), *lost = NULL;
+
+		/* The journal starts again from the files as they now are
+		 * (actions.c does the same after a save). */
+		if (pl->journal != NULL &&
+		    !journal_restart(pl->journal, pl->ed, &lost))
+			said = xasprintf("Saved %s as dais import writes it, "
+			                 "but %s, so unsaved edits would be "
+			                 "lost if dais stopped",
+			                 names, lost);
+		else
+			said = xasprintf("Saved %s as dais import writes it",
+			                 names);
+		free(lost);
+		free(names);
+	}
+	free(why);
+	strlist_clear(&written);
+	return said;
 }
 
 static void import_apply(struct planner *pl, struct import_run *run);
@@ -98,20 +316,69 @@ preview(struct planner *pl, struct chooser *ch, struct chooser_item *it)
 	}
 }
 
+/* Whether guess g is of an event the import takes from the source (one
+ * kept as dais has it is not linked again, so not asked about). */
+static bool
+guess_taken(const struct import_run *run, size_t g)
+{
+	size_t k;
+
+	for (k = 0; k < run->r.n; k++)
+		if (strcmp(run->r.v[k].source, run->r.guesses[g].file) == 0)
+			return strlist_has(&run->r.v[k].taken,
+			                   run->r.guesses[g].uid);
+	return false;
+}
+
+/*
+ * Whether guess g was answered at an earlier import: its event is in the
+ * programme and the source has it as then. The answer stands (the room
+ * the session has, whoever chose it), rather than being asked again at
+ * every import of the source.
+ */
+static bool
+answered_before(struct planner *pl, struct import_run *run, size_t g)
+{
+	const struct import_ics_guess *gu = &run->r.guesses[g];
+	const struct session *cur;
+	size_t k;
+
+	for (k = 0; k < run->r.n; k++)
+		if (strcmp(run->r.v[k].source, gu->file) == 0)
+			break;
+	if (k == run->r.n || !strlist_has(&run->r.v[k].unchanged, gu->uid) ||
+	    (cur = editor_session(pl->ed, gu->uid, DAIS_TIME_NONE)) == NULL)
+		return false;
+	import_ics_set_room(&run->r, g, cur->room_id);
+	return true;
+}
+
+/* The next guess to ask about from run->guess on, or nguesses. */
+static size_t
+next_guess(struct planner *pl, struct import_run *run)
+{
+	size_t g = run->guess;
+
+	while (g < run->r.nguesses &&
+	       (!guess_taken(run, g) || answered_before(pl, run, g)))
+		g++;
+	return g;
+}
+
 static char *
 chosen(struct planner *pl, struct chooser *ch, const struct chooser_item *it)
 {
 	struct import_run *run = ch->arg;
 	const struct import_ics_guess *g = &run->r.guesses[run->guess];
+	const char *room = it->index == ITEM_PROPOSED ? g->room_id
+	                   : it->index == ITEM_UNLINKED
+	                       ? NULL
+	                       : pl->p->rooms[it->index - 2].id;
 
-	if (it->index == ITEM_PROPOSED)
-		run->rooms[run->guess] = xstrdup(g->room_id);
-	else if (it->index == ITEM_UNLINKED)
-		run->rooms[run->guess] = NULL;
-	else
-		run->rooms[run->guess] =
-		    xstrdup(pl->p->rooms[it->index - 2].id);
+	run->unlinked += room == NULL;
+	import_ics_set_room(&run->r, run->guess, room);
 	run->guess++;
+	run->guess = next_guess(pl, run);
 	/* The run goes on past this chooser: it is not its to free. */
 	ch->arg = NULL;
 	if (run->guess < run->r.nguesses) {
@@ -191,104 +458,148 @@ is_guess_line(const struct import_ics_result *r, size_t i)
 	return false;
 }
 
-/* Adds run's sessions, with the organiser's answers, as one edit; then
- * says what came in and what did not link. */
+/* The report `dais import` prints, and what the planner adds to it. */
+static void
+say_report(struct planner *pl, const struct import_run *run, const char *head,
+           const char *refused, size_t added, size_t updated)
+{
+	struct strbuf q = {0};
+	struct strlist summary = {0};
+	size_t i;
+
+	strbuf_addstr(&q, head);
+	if (run->unlinked > 0)
+		strbuf_addf(&q, "\n%zu left unlinked by your answer.",
+		            run->unlinked);
+	for (i = 0; i < run->r.report.n; i++)
+		/* The closest-name links were asked about. */
+		if (!is_guess_line(&run->r, i))
+			strbuf_addf(&q, "\n%s", run->r.report.v[i]);
+	for (i = 0; i < run->warnings.n; i++)
+		strbuf_addf(&q, "\n%s", run->warnings.v[i]);
+	if (refused != NULL)
+		strbuf_addstr(&q, refused);
+	import_ics_summary(
+	    &run->r, added + updated > 0 ? "go, when saved, to" : "are in", "",
+	    &summary);
+	for (i = 0; i < summary.n; i++)
+		strbuf_addf(&q, "\n%s", summary.v[i]);
+	strlist_clear(&summary);
+	strbuf_addstr(&q, "\nAny key closes this.");
+	confirm_open(pl, q.v, NULL, summary_closed);
+	strbuf_free(&q);
+}
+
+/*
+ * Puts the sessions of run's calendar that the import takes from the
+ * source (new ones, and those changed only in the source) into the
+ * programme as the loader reads them, as one edit, in the import's file;
+ * the rest (kept as dais has them, left out) stay as they are. Then keeps
+ * the import for the save (import_save) and says what came in.
+ */
 static void
 import_apply(struct planner *pl, struct import_run *run)
 {
-	struct strbuf b = {0};
-	size_t i, k, added = 0, refused = 0, unlinked = 0;
-	char *first_uid = NULL, *base = strrchr(run->path, '/');
-	const struct session *first;
-	char *desc;
+	struct diag_list d = {0};
+	struct session *states = NULL;
+	struct import_pending *q;
+	struct import_state *st;
+	const struct import_ics_out *o = &run->r.v[0];
+	struct strbuf refused = {0};
+	size_t i, n = 0, added = 0, updated = 0, source;
+	char *desc, *head, *base = strrchr(run->path, '/');
+	const struct session *first = NULL;
 
 	base = base != NULL ? base + 1 : run->path;
-	desc = xasprintf("Imported %s", base);
-	editor_begin_group(pl->ed, desc);
-	free(desc);
-	for (i = 0; i < run->n; i++) {
-		struct session *s = &run->sessions[i];
-		const char *why = NULL;
-		char *uid = NULL;
+	if (!import_ics_sessions(pl->p, &run->r, &states, &n, &d)) {
+		char *why = d.n > 0 ? diag_format(&d.v[0]) : NULL;
 
-		for (k = 0; k < run->r.nguesses; k++) {
-			if (strcmp(run->r.guesses[k].uid, s->uid) != 0)
-				continue;
-			free(s->room_id);
-			s->room_id = run->rooms[k] != NULL
-			                 ? xstrdup(run->rooms[k])
-			                 : NULL;
-			if (run->rooms[k] == NULL)
-				unlinked++;
-		}
-		if (s->recurrence_id != DAIS_TIME_NONE) {
-			strbuf_addf(&b,
-			            "\nNot imported: '%s' (%s) repeats; dais "
-			            "import takes a repeating event in.",
-			            s->title ? s->title : "", s->uid);
-			refused++;
+		planner_message(pl, true, "Nothing imported: %s",
+		                why != NULL ? why
+		                            : "the calendar does not load");
+		free(why);
+		diag_clear(&d);
+		run_free(run);
+		return;
+	}
+	diag_clear(&d);
+	source = programme_add_file(pl->p, o->name);
+	desc = xasprintf("Imported %s into %s", base, o->name);
+	editor_begin_group(pl->ed, desc);
+	for (i = 0; i < n; i++) {
+		struct session *s = &states[i];
+		const struct session *cur;
+		const char *why = NULL;
+
+		s->source = (int)source;
+		if (!strlist_has(&o->taken, s->uid))
 			continue;
-		}
-		if (!edit_create(pl->ed, s, &uid, &why)) {
-			strbuf_addf(&b, "\nNot imported: '%s' (%s): %s",
+		cur = editor_session(pl->ed, s->uid, s->recurrence_id);
+		if (cur != NULL && session_equal(cur, s))
+			continue;
+		if (!edit_put(pl->ed, s->uid, s->recurrence_id, s, &why)) {
+			strbuf_addf(&refused, "\nNot imported: '%s' (%s): %s",
 			            s->title ? s->title : "", s->uid,
 			            why ? why : "refused");
-			refused++;
 			continue;
 		}
-		if (first_uid == NULL)
-			first_uid = uid;
+		if (cur == NULL)
+			added++;
 		else
-			free(uid);
-		added++;
+			updated++;
+		if (first == NULL)
+			first = s;
 	}
-	if (added > 0)
+	if (added + updated > 0)
 		editor_end_group(pl->ed);
 	else
 		editor_cancel_group(pl->ed);
-	{
-		struct strbuf q = {0};
-
-		if (added > 0)
-			strbuf_addf(
-			    &q,
-			    "Imported %zu session%s from %s as one edit "
-			    "(u undoes it; s saves it).",
-			    added, added == 1 ? "" : "s", run->path);
-		else
-			strbuf_addf(&q, "Nothing imported from %s.", run->path);
-		if (unlinked > 0)
-			strbuf_addf(&q, "\n%zu left unlinked by your answer.",
-			            unlinked);
-		/* The planner's sessions hold what dais edits; an attendee
-		 * with no participant has no place in them. */
-		if (run->r.unlinked > 0)
-			strbuf_addstr(&q,
-			              "\nNot linked (an attendee no "
-			              "participant matched is not kept here; "
-			              "dais import keeps events whole):");
-		for (i = 0; i < run->r.report.n; i++)
-			/* The closest-name links were asked about. */
-			if (!is_guess_line(&run->r, i))
-				strbuf_addf(&q, "\n%s", run->r.report.v[i]);
-		for (i = 0; i < run->warnings.n; i++)
-			strbuf_addf(&q, "\n%s", run->warnings.v[i]);
-		if (b.n > 0)
-			strbuf_addstr(&q, b.v);
-		strbuf_addstr(&q, "\nAny key closes this.");
-		first = first_uid != NULL
-		            ? editor_session(pl->ed, first_uid, DAIS_TIME_NONE)
-		            : NULL;
-		if (first != NULL)
-			planner_jump(pl, first);
-		planner_message(pl, refused > 0 && added == 0,
-		                "Imported %zu of %zu sessions from %s.", added,
-		                run->n, base);
-		confirm_open(pl, q.v, NULL, summary_closed);
-		strbuf_free(&q);
+	if (added + updated > 0)
+		head = xasprintf("Imported %s as one edit: %zu new session%s, "
+		                 "%zu updated from the source (u undoes it; s "
+		                 "saves it into %s, as dais import writes it).",
+		                 run->path, added, added == 1 ? "" : "s",
+		                 updated, o->name);
+	else
+		head = xasprintf("Nothing to take from %s: the programme has "
+		                 "what it gives%s.",
+		                 run->path,
+		                 o->conflicts > 0 ? " (s records that the "
+		                                    "source's changes were "
+		                                    "seen)"
+		                                  : "");
+	say_report(pl, run, head, refused.n > 0 ? refused.v : NULL, added,
+	           updated);
+	free(head);
+	if (first != NULL &&
+	    (first = editor_session(pl->ed, first->uid,
+	                            first->recurrence_id)) != NULL)
+		planner_jump(pl, first);
+	planner_message(pl, refused.n > 0 && added + updated == 0,
+	                "Imported %zu new and %zu updated session%s from %s.",
+	                added, updated, added + updated == 1 ? "" : "s", base);
+	strbuf_free(&refused);
+	/* The file is written at the next save, if the edit stands; an
+	 * import that changed no session may still change the file's
+	 * record (a change on both sides, said once). */
+	if (added + updated == 0 && o->conflicts == 0) {
+		free(desc);
+		sessions_free(states, n);
+		run_free(run);
+		return;
 	}
-	strbuf_free(&b);
-	free(first_uid);
+	if (pl->imports == NULL)
+		pl->imports = xcalloc(1, sizeof *pl->imports);
+	st = pl->imports;
+	XGROW(st->v, st->n, st->cap);
+	q = &st->v[st->n++];
+	memset(q, 0, sizeof *q);
+	q->r = run->r;
+	memset(&run->r, 0, sizeof run->r);
+	q->description = desc;
+	q->applied = true;
+	q->states = states;
+	q->n = n;
 	run_free(run);
 }
 
@@ -319,6 +630,35 @@ nothing_imported(const char *path, const struct import_ics_result *r)
 	return strbuf_take(&b);
 }
 
+/* Why an import of a source whose earlier import is file `name` cannot
+ * be made now (the caller frees it), or NULL: the engine compares the
+ * file as it is on disk with the source, so what the planner holds of it
+ * must be saved first. */
+static char *
+unsaved_in(struct planner *pl, const char *name)
+{
+	struct edit_change *ch = NULL;
+	long at = file_index(pl->p, name);
+	size_t n = editor_changes(pl->ed, &ch), i;
+	bool unsaved = false;
+
+	for (i = 0; i < n && !unsaved && at >= 0; i++) {
+		const struct session *now =
+		    editor_session(pl->ed, ch[i].uid, ch[i].recurrence_id);
+
+		unsaved = (ch[i].saved != NULL && ch[i].saved->source == at) ||
+		          (now != NULL && now->source == at);
+	}
+	free(ch);
+	for (i = 0; pl->imports != NULL && i < pl->imports->n && !unsaved; i++)
+		unsaved = strcmp(pl->imports->v[i].r.v[0].name, name) == 0;
+	if (!unsaved)
+		return NULL;
+	return xasprintf("%s, where this calendar was imported before, has "
+	                 "unsaved edits: save them (s), then import it again",
+	                 name);
+}
+
 /* The path typed: read it through the engine and the loader; a refusal
  * stays in the prompt. */
 static char *
@@ -326,9 +666,10 @@ import_typed(struct planner *pl, const char *text)
 {
 	struct import_run *run;
 	struct diag_list d = {0};
+	struct session *sessions = NULL;
 	const char *src;
 	char *path = trim_spaces_dup(text), *why = NULL;
-	size_t i;
+	size_t i, n = 0;
 
 	if (path[0] == '\0') {
 		free(path);
@@ -337,8 +678,10 @@ import_typed(struct planner *pl, const char *text)
 	run = xcalloc(1, sizeof *run);
 	run->path = path;
 	src = path;
+	/* The loader's checks first, so that a calendar that cannot come in
+	 * is refused here, before any question. */
 	if (!import_ics_read(pl->p, &src, 1, &run->r, &d) ||
-	    !import_ics_sessions(pl->p, &run->r, &run->sessions, &run->n, &d)) {
+	    !import_ics_sessions(pl->p, &run->r, &sessions, &n, &d)) {
 		for (i = 0; i < d.n && why == NULL; i++)
 			if (d.v[i].level == DIAG_ERROR)
 				why = diag_format(&d.v[i]);
@@ -348,6 +691,7 @@ import_typed(struct planner *pl, const char *text)
 		run_free(run);
 		return why;
 	}
+	sessions_free(sessions, n);
 	for (i = 0; i < d.n; i++) {
 		char *line;
 
@@ -360,15 +704,18 @@ import_typed(struct planner *pl, const char *text)
 		free(line);
 	}
 	diag_clear(&d);
-	if (run->n == 0) {
+	if (run->r.n == 0) {
 		why = nothing_imported(path, &run->r);
 		run_free(run);
 		return why;
 	}
-	run->rooms =
-	    xcalloc(run->r.nguesses ? run->r.nguesses : 1, sizeof *run->rooms);
+	if ((why = unsaved_in(pl, run->r.v[0].name)) != NULL) {
+		run_free(run);
+		return why;
+	}
 	layer_close(pl); /* the prompt: its answer is taken */
-	if (run->r.nguesses > 0)
+	run->guess = next_guess(pl, run);
+	if (run->guess < run->r.nguesses)
 		ask(pl, run);
 	else
 		import_apply(pl, run);

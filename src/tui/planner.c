@@ -295,6 +295,7 @@ on_edit(const struct edit_event *ev, void *arg)
 		journal_append(pl->journal, pl->ed, ev, &lost);
 	recheck_after(pl, ev);
 	requests_note_edit(pl, ev);
+	import_note_edit(pl, ev);
 	/* Rooms or participants came, went or changed: the views that list
 	 * them by position list them again. */
 	if (ev->nregistry > 0) {
@@ -382,6 +383,7 @@ planner_free(struct planner *pl)
 	planner_sync_free(pl);
 	layer_close_all(pl);
 	external_close(pl);
+	import_forget(pl);
 	editor_free(pl->ed);
 	recheck_free(pl);
 	programme_free(pl->p);
@@ -426,6 +428,8 @@ planner_replace_programme(struct planner *pl, struct programme *p, char **why)
 	layer_close_all(pl);
 	/* The conflicts borrow from the old programme: gone before it. */
 	recheck_free(pl);
+	/* An import not yet written belonged to the old programme's edits. */
+	import_forget(pl);
 	editor_free(pl->ed);
 	programme_free(pl->p);
 	pl->p = p;

@@ -464,6 +464,9 @@ struct planner {
 	/* What the last save found changed on disk, while its dialog is
 	 * open (external.c); NULL otherwise. */
 	struct save_analysis *external;
+	/* Imports made with I that no save has written yet (import.c);
+	 * NULL when none was made. */
+	struct import_state *imports;
 
 	bool quit;
 	/* Quit because the terminal went away or a signal came: the
@@ -647,6 +650,15 @@ void confirm_open(struct planner *pl, const char *question,
 
 /* I: another client's calendar into the programme, as one edit (import.c). */
 void import_open(struct planner *pl);
+/* Follows undo and redo of the imports' edits (called for every edit). */
+void import_note_edit(struct planner *pl, const struct edit_event *ev);
+/* At a save, before the sessions are written: the file of each import
+ * whose edit stands, written as `dais import` writes it. A sentence for
+ * the status line (the caller frees it), or NULL when there was none;
+ * *failed when a file could not be written (then the save stops). */
+char *import_save(struct planner *pl, bool *failed);
+/* Drops the imports not yet written (the programme is replaced). */
+void import_forget(struct planner *pl);
 
 void form_open_edit(struct planner *pl, const struct session *s);
 void form_open_create(struct planner *pl, int day, int minute,

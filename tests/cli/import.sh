@@ -40,7 +40,7 @@ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//x//y//EN METHOD:PUBLISH \
 	'ATTENDEE;CN=UN Office of Counter-Terrorism:mailto:x@example.org' \
 	END:VEVENT END:VCALENDAR >"$tmp/one.ics"
 expect_exit 0 "$DAIS" import "$tmp/one.ics" "$tmp/mini"
-expect_contains "1 rooms and 2 people linked, 0 not linked" stdout "$out"
+expect_contains "1 room and 2 people linked, 0 not linked" stdout "$out"
 w=$(tr -d '\r\n ' <"$tmp/mini/programme/import-one.ics")
 expect_contains "X-DAIS-ID=kw-interior" file "$w"
 expect_contains "X-DAIS-ID=unoct" file "$w"

@@ -57,7 +57,7 @@ expect_contains "'Delegation A meeting': changed in dais since the last import, 
 expect_contains "2 events written to programme/import-delegation.ics (replacing an earlier import's: 1 kept as changed in dais)" stdout "$out"
 # Counted: the links of what is written, not of the source's version of
 # an event kept as dais has it.
-expect_contains "2 events; 1 rooms and 0 people linked" stdout "$out"
+expect_contains "2 events; 1 room and 0 people linked" stdout "$out"
 grep -q 'X-DAIS-ID=kz-interior' "$F" || { echo "FAIL: the assignment made in dais was lost"; fail=1; }
 
 # Changed in the source only (B moves to 17:30): updated.
@@ -85,7 +85,7 @@ in_dais 'i = s.index("UID:ev-two"); b = s.rfind("BEGIN:VEVENT", 0, i); e = s.ind
 expect_exit 0 "$DAIS" import "$tmp/delegation.ics" "$D"
 expect_contains "'Delegation B meeting' (UID ev-two) was deleted in dais since the last import: left out, so it stays deleted" stdout "$out"
 expect_contains "1 event written to programme/import-delegation.ics" stdout "$out"
-expect_contains "1 events; 0 rooms and 0 people linked" stdout "$out"
+expect_contains "1 event; 0 rooms and 0 people linked" stdout "$out"
 ! grep -q 'UID:ev-two' "$F" || { echo "FAIL: the event deleted in dais came back"; fail=1; }
 # ... and still after the source changes it.
 delegation_calendar 20261103T110000Z 160000 180000

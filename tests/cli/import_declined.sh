@@ -12,7 +12,7 @@ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//rv//EN METHOD:REQUEST \
 	END:VEVENT END:VCALENDAR >"$tmp/declined.ics"
 expect_exit 0 "$DAIS" import "$tmp/declined.ics" "$D"
 expect_contains "'Working lunch': ATTENDEE Kuwait minister office mailto:minister.office@interior.example.kw declined (PARTSTAT=DECLINED): not assigned (participant 'kw-interior')" stdout "$out"
-expect_contains "1 rooms and 1 people linked, 0 not linked, 1 declined" stdout "$out"
+expect_contains "1 room and 1 person linked, 0 not linked, 1 declined" stdout "$out"
 w=$(tr -d '\r\n ' <"$D/programme/import-declined.ics")
 expect_contains "PARTSTAT=DECLINED;ROLE=REQ-PARTICIPANT:mailto:minister.office@interior.example.kw" file "$w"
 expect_contains "X-DAIS-ID=unoct-usg" file "$w"
