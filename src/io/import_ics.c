@@ -314,12 +314,35 @@ link_location(const struct programme *p, icalcomponent *ev,
 	free(names);
 }
 
-static void
+/*
+ * Whether a linked attendee's ROLE makes them a speaker in dais's
+ * reading (REQ-PARTICIPANT, dais-programme(5)) although the client that
+ * wrote it meant no such thing: RFC 5545 makes REQ-PARTICIPANT the
+ * default, and Outlook, Exchange and Google mark every "required"
+ * invitee so. Such a role becomes OPT-PARTICIPANT, dais's participant;
+ * CHAIR stays a chair. True when it was changed.
+ */
+static bool
+required_is_participant(icalproperty *att)
+{
+	icalparameter *role =
+	    icalproperty_get_first_parameter(att, ICAL_ROLE_PARAMETER);
+
+	if (role == NULL ||
+	    icalparameter_get_role(role) != ICAL_ROLE_REQPARTICIPANT)
+		return false;
+	icalparameter_set_role(role, ICAL_ROLE_OPTPARTICIPANT);
+	return true;
+}
+
+/* Links ev's attendees to participants; returns how many of those linked
+ * came as required (required_is_participant). */
+static size_t
 link_attendees(const struct programme *p, icalcomponent *ev,
                struct import_ics_result *r, const char *file)
 {
 	icalproperty **v = NULL, *prop;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0, i, required = 0;
 
 	/* Collected first: adding a parameter inside the loop is safe, but
 	 * a lookup on ev would reset its iterator (LIBRARY-NOTES.md). */
@@ -391,8 +414,10 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 		icalparameter_set_xname(par, "X-DAIS-ID");
 		icalproperty_add_parameter(v[i], par);
 		r->linked_people++;
+		required += required_is_participant(v[i]);
 	}
 	free(v);
+	return required;
 }
 
 /* The VEVENTs of root's calendars (root an XROOT, or one VCALENDAR), in
@@ -594,7 +619,8 @@ link_counts_free(struct link_counts *lc)
  * adds to r's counts goes to lc instead. */
 static void
 link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
-              struct import_ics_result *r, struct link_counts *lc)
+              struct import_ics_result *r, struct link_counts *lc,
+              struct strmap *required)
 {
 	size_t n, i;
 	icalcomponent **evs = events_of(cal, &n);
@@ -602,11 +628,11 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 	for (i = 0; i < n; i++) {
 		size_t before[4] = {r->linked_rooms, r->linked_people,
 		                    r->unlinked, r->declined};
-		size_t d[4];
+		size_t d[4], req, had = 0;
 		const char *uid;
 
 		link_location(p, evs[i], r, file);
-		link_attendees(p, evs[i], r, file);
+		req = link_attendees(p, evs[i], r, file);
 
 		d[0] = r->linked_rooms - before[0];
 		d[1] = r->linked_people - before[1];
@@ -618,6 +644,10 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 		r->declined = before[3];
 		uid = icalcomponent_get_uid(evs[i]);
 		link_counts_add(lc, uid != NULL ? uid : "", d);
+		if (uid != NULL && req > 0) {
+			strmap_get(required, uid, &had);
+			strmap_set(required, uid, had + req);
+		}
 	}
 	free(evs);
 }
@@ -1339,6 +1369,31 @@ say_public_bilaterals(icalcomponent *cal, struct import_ics_result *r,
 		    count == 1 ? "it" : "them");
 }
 
+/* How many required attendees (required_is_participant) of the events
+ * written as the source has them came in as participants: said, since
+ * dais reads REQ-PARTICIPANT as a speaker. */
+static void
+say_required(const struct strmap *required, const struct strlist *taken,
+             struct import_ics_result *r, const char *file)
+{
+	size_t i, n, count = 0;
+
+	for (i = 0; i < taken->n; i++)
+		if (strmap_get(required, taken->v[i], &n))
+			count += n;
+	if (count > 0)
+		import_report(
+		    r,
+		    "%s: %zu attendee%s marked required (ROLE=REQ-PARTICIPANT, "
+		    "as Outlook, Exchange and Google mark every invitee) "
+		    "come%s in as %s, not %s; ROLE=CHAIR comes in as the "
+		    "chair: name the speakers in the planner (A on the "
+		    "session, then r)",
+		    file, count, count == 1 ? "" : "s", count == 1 ? "s" : "",
+		    count == 1 ? "a participant" : "participants",
+		    count == 1 ? "a speaker" : "speakers");
+}
+
 /*
  * One source (`file`: a calendar, or a vdir whose files are `parts`) into
  * one import file: its calendars read and made one, the events on no
@@ -1353,6 +1408,7 @@ import_source(const struct programme *p, const char *file,
 	struct import_record fresh = {0}, rec = {0};
 	struct notes notes = {0};
 	struct link_counts counts = {0};
+	struct strmap required = {0};
 	struct import_ics_out *o;
 	icalcomponent *cal = NULL, *old = NULL;
 	size_t index = 0, had, i;
@@ -1390,7 +1446,7 @@ import_source(const struct programme *p, const char *file,
 	/* The source's events as it has them, before dais links them: what
 	 * tells the next import whether the source changed them. */
 	import_fingerprints(cal, &fresh, true);
-	link_calendar(p, cal, file, r, &counts);
+	link_calendar(p, cal, file, r, &counts, &required);
 	abs = realpath(file, NULL);
 	name = earlier_import(p, r, file, abs != NULL ? abs : file, cal, &old);
 	XGROW(r->v, r->n, r->cap);
@@ -1410,7 +1466,8 @@ import_source(const struct programme *p, const char *file,
 	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
 	if (o->events > 0)
 		say_public_bilaterals(cal, r, file);
-
+	say_required(&required, &o->taken, r, file);
+	strmap_free(&required);
 	if (o->events > 0 || o->replaces) {
 		o->source = xstrdup(file);
 		o->name = name;
