@@ -458,28 +458,34 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			                    ? p->sessions[k].title
 			                    : "(untitled)";
 
+			char *label = import_event_label(p, ev->v[0]);
+
 			r->skipped++;
 			import_report(
 			    r,
-			    "%s: '%s': UID %s is already in the programme "
+			    "%s: %s: its UID is already in the programme "
 			    "(%s, '%s'): left out; this import changes no "
 			    "other file's sessions",
-			    file, title_of(ev->v[0]), uid,
+			    file, label,
 			    in != NULL ? in : "a session not yet saved", t);
+			free(label);
 			remove_events(ev);
 			continue;
 		}
 		if (was == NULL && recorded) {
 			/* Deleted in dais since the last import. */
+			char *label = import_event_label(p, ev->v[0]);
+
 			o->deleted++;
 			import_report(
 			    r,
-			    "%s: '%s' (UID %s) was deleted in dais since the "
+			    "%s: %s was deleted in dais since the "
 			    "last import: left out, so it stays deleted%s",
-			    file, title_of(ev->v[0]), uid,
+			    file, label,
 			    s1 != s0 ? " (the source has changed it since: "
 			               "add it again in dais if it is wanted)"
 			             : "");
+			free(label);
 			import_record_set(rec, uid, s0, w0);
 			remove_events(ev);
 			continue;
@@ -549,6 +555,7 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 	for (i = 0; i < before.uids.n; i++) {
 		const char *uid = before.uids.v[i];
 		uint64_t s0 = 0, w0 = 0;
+		char *label;
 		bool recorded = import_record_get(&last, uid, &s0, &w0);
 
 		if (uid_events_get(&now, uid) != NULL)
@@ -556,11 +563,13 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 		keep_old(cal, oldcal, &before.ev[i]);
 		if (!recorded && last.present)
 			continue; /* not from this source: kept as it is */
+		label = import_event_label(p, before.ev[i].v[0]);
 		import_report(
 		    r,
-		    "%s: '%s' (UID %s) is no longer in the source: kept in "
+		    "%s: %s is no longer in the source: kept in "
 		    "the programme; delete it there if it was cancelled",
-		    file, title_of(before.ev[i].v[0]), uid);
+		    file, label);
+		free(label);
 		import_record_set(rec, uid, s0,
 		                  recorded ? w0 : fingerprint(&before.ev[i]));
 	}

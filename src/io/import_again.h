@@ -36,6 +36,11 @@ struct import_record {
 void import_report(struct import_ics_result *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* "'Opening plenary' (Wed 4 Nov 2026 09:00)": an event as the organiser
+ * finds it in the planner, rather than by its UID (Outlook's are 110 hex
+ * digits). The caller frees it. */
+char *import_event_label(const struct programme *p, icalcomponent *ev);
+
 /* Sets (or adds) uid's fingerprints. */
 void import_record_set(struct import_record *rec, const char *uid,
                        uint64_t source, uint64_t written);

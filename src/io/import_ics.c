@@ -7,6 +7,7 @@
  */
 #include "dais/import_ics.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <libical/ical.h>
@@ -25,7 +26,10 @@
 #include "dais/sources.h"
 #include "dais/strbuf.h"
 #include "dais/strmap.h"
+#include "dais/suggest.h"
+#include "dais/translit.h"
 #include "dais/uid.h"
+#include "dais/utf8.h"
 #include "dais/xalloc.h"
 #include "ics_text.h"
 #include "import_again.h"
@@ -109,6 +113,27 @@ title_of(icalcomponent *ev)
 	const char *t = icalcomponent_get_summary(ev);
 
 	return t != NULL && *t != '\0' ? t : "(untitled)";
+}
+
+char *
+import_event_label(const struct programme *p, icalcomponent *ev)
+{
+	struct icaltimetype st = icalcomponent_get_dtstart(ev);
+	char d[DAIS_TIMEBUF], h[DAIS_TIMEBUF];
+	dais_time t;
+
+	if (icaltime_is_null_time(st))
+		return xasprintf("'%s'", title_of(ev));
+	if (st.is_date) {
+		date_fmt_long(d, (struct dais_date){st.year, st.month, st.day});
+		return xasprintf("'%s' (%s)", title_of(ev), d);
+	}
+	t = (dais_time)icaltime_as_timet_with_zone(
+	    st, st.zone != NULL ? (icaltimezone *)st.zone
+	                        : icaltimezone_get_utc_timezone());
+	date_fmt_long(d, time_local_date(&p->conf.zone, t));
+	return xasprintf("'%s' (%s %s)", title_of(ev), d,
+	                 time_fmt_hm(h, &p->conf.zone, t));
 }
 
 /* Floating DTSTART, DTEND and RECURRENCE-ID (calcurse writes them) get the
@@ -314,6 +339,188 @@ link_location(const struct programme *p, icalcomponent *ev,
 	free(names);
 }
 
+/* ---- Attendees no participant matched ---------------------------------- */
+
+/*
+ * A name as the candidates are compared (the attendee's CN, a registry
+ * name): its letters in ASCII where translit.h spells them (Cyrillic,
+ * accented Latin; so "хориҷии" and "хориҷӣ" come near), lowercase, other
+ * letters (Arabic, Chinese) as written, and everything else (blanks,
+ * dashes, commas) one blank between words. The caller frees it.
+ */
+static bool
+is_separator(unsigned int cp)
+{
+	return (cp >= 0xa0 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+	       (cp >= 0x2000 && cp <= 0x206f) ||
+	       (cp >= 0x3000 && cp <= 0x303f) || cp == 0x060c || cp == 0x061b ||
+	       cp == 0x061f || (cp >= 0x066a && cp <= 0x066d) ||
+	       (cp >= 0xff01 && cp <= 0xff0f) || cp == UTF8_REPLACEMENT;
+}
+
+static char *
+comparable_name(const char *name)
+{
+	struct strbuf b = {0};
+	size_t n = strlen(name), i = 0;
+	bool blank = true;
+
+	while (i < n) {
+		unsigned int cp;
+		size_t len = utf8_decode(name + i, n - i, &cp);
+		const char *ascii;
+
+		if (len == 0)
+			len = 1;
+		ascii = cp >= 0x80 ? translit_id_letters(cp) : NULL;
+		if (cp < 0x80 && isalnum((int)cp)) {
+			strbuf_addc(&b, (char)tolower((int)cp));
+			blank = false;
+		} else if (ascii != NULL) {
+			strbuf_addstr(&b, ascii);
+			blank = blank && *ascii == '\0';
+		} else if (cp >= 0x80 && !is_separator(cp)) {
+			strbuf_add(&b, name + i, len);
+			blank = false;
+		} else {
+			if (!blank)
+				strbuf_addc(&b, ' ');
+			blank = true;
+		}
+		i += len;
+	}
+	while (b.n > 0 && b.v[b.n - 1] == ' ')
+		b.v[--b.n] = '\0';
+	return b.v != NULL ? strbuf_take(&b) : xstrdup("");
+}
+
+/* Whether every word of `few` (two at least) is a word of `many`. */
+static bool
+words_within(const char *few, const char *many)
+{
+	const char *w = few;
+	size_t words = 0;
+
+	while (*w != '\0') {
+		size_t len = strcspn(w, " ");
+		const char *m = many;
+		bool found = false;
+
+		while (*m != '\0' && !found) {
+			size_t ml = strcspn(m, " ");
+
+			found = ml == len && strncmp(m, w, len) == 0;
+			m += ml;
+			m += *m == ' ';
+		}
+		if (!found)
+			return false;
+		words++;
+		w += len;
+		w += *w == ' ';
+	}
+	return words >= 2;
+}
+
+/* Whether an attendee's comparable CN is close to a registry name: one
+ * holds the other's words (a local name without its "— Country"), or it
+ * is within a slip per four letters of it (a case ending, a letter). */
+static bool
+name_near(const char *cn, const char *registry_name)
+{
+	char *c;
+	size_t len, limit;
+	bool near;
+
+	if (registry_name == NULL || *registry_name == '\0')
+		return false;
+	c = comparable_name(registry_name);
+	len = strlen(c);
+	limit = len / 4 > 0 ? len / 4 : 1;
+	near = *c != '\0' && (words_within(cn, c) || words_within(c, cn) ||
+	                      suggest_distance(cn, c) <= limit);
+	free(c);
+	return near;
+}
+
+/*
+ * The participants an attendee that matched none by e-mail or name may
+ * be (never linked: which person is meant is the organiser's to say), at
+ * most max in out; returns how many there are. A person attendee is
+ * compared with people, a group with groups.
+ */
+static size_t
+participant_candidates(const struct programme *p, const char *cn, bool group,
+                       const struct participant **out, size_t max)
+{
+	char *c;
+	size_t i, n = 0;
+
+	if (cn == NULL || *cn == '\0')
+		return 0;
+	c = comparable_name(cn);
+	for (i = 0; i < p->npeople && *c != '\0'; i++) {
+		const struct participant *who = &p->people[i];
+
+		if (participant_is_group(who) != group)
+			continue;
+		if (!name_near(c, who->name) && !name_near(c, who->name_local))
+			continue;
+		if (n < max)
+			out[n] = who;
+		n++;
+	}
+	free(c);
+	return n;
+}
+
+/* An attendee no participant matched, said with the participants it may
+ * be (adding one would make a second of them), or with how to add it. */
+static void
+report_unlinked_attendee(const struct programme *p, struct import_ics_result *r,
+                         const char *file, icalcomponent *ev, icalproperty *att,
+                         const char *cn, const char *value)
+{
+	const struct participant *near[4];
+	icalparameter_cutype t = cutype_of(att);
+	size_t n = participant_candidates(p, cn, t == ICAL_CUTYPE_GROUP, near,
+	                                  4),
+	       i;
+	struct strbuf sb = {0};
+	char *list, *label = import_event_label(p, ev);
+
+	if (n == 0) {
+		import_report(r,
+		              "%s: %s: ATTENDEE %s%s%s is no participant of "
+		              "participants.ini: add them (dais "
+		              "import-participants) with that e-mail and "
+		              "import again, or give the line "
+		              "X-DAIS-ID=<participant id>",
+		              file, label, cn ? cn : "", cn && value ? " " : "",
+		              value ? value : "");
+		free(label);
+		return;
+	}
+	for (i = 0; i < n && i < 4; i++)
+		strbuf_addf(&sb, "%s'%s' (%s)", i ? ", " : "", near[i]->id,
+		            near[i]->name);
+	if (n > 4)
+		strbuf_addf(&sb, " and %zu more", n - 4);
+	list = strbuf_take(&sb);
+	import_report(
+	    r,
+	    "%s: %s: ATTENDEE %s%s%s matches no participant's e-mail or "
+	    "name: it could be participant %s; if so, give the line "
+	    "X-DAIS-ID=%s (or that e-mail to the participant in "
+	    "participants.ini) and import again; adding them as a new "
+	    "participant would make a second of %s",
+	    file, label, cn ? cn : "", cn && value ? " " : "",
+	    value ? value : "", list, n == 1 ? near[0]->id : "<participant id>",
+	    n == 1 ? "them" : "one of them");
+	free(list);
+	free(label);
+}
+
 /*
  * Whether a linked attendee's ROLE makes them a speaker in dais's
  * reading (REQ-PARTICIPANT, dais-programme(5)) although the client that
@@ -399,15 +606,8 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 		}
 		if (who == NULL) {
 			r->unlinked++;
-			import_report(
-			    r,
-			    "%s: '%s': ATTENDEE %s%s%s is no participant of "
-			    "participants.ini: add them (dais "
-			    "import-participants) with that e-mail and "
-			    "import again, or give the line "
-			    "X-DAIS-ID=<participant id>",
-			    file, title_of(ev), cn ? cn : "",
-			    cn && value ? " " : "", value ? value : "");
+			report_unlinked_attendee(p, r, file, ev, v[i], cn,
+			                         value);
 			continue;
 		}
 		par = icalparameter_new_x(who->id);
