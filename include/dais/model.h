@@ -245,6 +245,9 @@ struct building *programme_add_building(struct programme *p);
 struct walk *programme_add_walk(struct programme *p);
 struct participant *programme_add_participant(struct programme *p);
 struct session *programme_add_session(struct programme *p);
+/* Room for n more sessions, so that a loader that can tell how many come
+ * sizes the array once instead of copying it as it doubles. */
+void programme_reserve_sessions(struct programme *p, size_t n);
 
 /*
  * The file, relative to the programme directory, that a session made in

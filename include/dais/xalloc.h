@@ -25,6 +25,31 @@ char *xvasprintf(const char *fmt, va_list ap)
  * (to == NULL): for optional message out-parameters. */
 void give_or_free(char **to, char *text);
 
+/*
+ * Large blocks that a load fills once and keeps (a programme's sessions,
+ * its string store's chunks). From XBULK_HUGE bytes up, a block is a
+ * mapping of its own, aligned to and marked for the kernel's 2 MiB
+ * transparent huge pages (madvise mode), so filling it takes one page
+ * fault per 2 MiB instead of one per 4 KiB, and reading it back fewer TLB
+ * misses; smaller blocks come from malloc. The caller keeps the size: the
+ * same size goes to xbulk_resize and xbulk_free as was asked for. Under
+ * AddressSanitizer every block comes from malloc, so leaks stay reported.
+ */
+#define XBULK_HUGE ((size_t)2 << 20)
+void *xbulk_alloc(size_t size);
+/* Grows or shrinks a block of oldsize bytes (NULL with 0: a new one). */
+void *xbulk_resize(void *ptr, size_t oldsize, size_t newsize);
+void xbulk_free(void *ptr, size_t size);
+
+/*
+ * Tells malloc to keep what is freed for the next allocations instead of
+ * giving it back to the system: a load frees parse buffers, tables it
+ * outgrew and sort space by the megabyte, and the check after it then took
+ * the same amount as fresh pages, one page fault each. For the whole
+ * process: the programme stays loaded anyway.
+ */
+void xalloc_tune_for_load(void);
+
 /* Ensure *cap >= need elements, doubling; for append-only arrays. */
 #define XGROW(ptr, n, cap)                                                     \
 	do {                                                                   \

@@ -1,6 +1,6 @@
 /*
- * arena.c: the string store of arena.h: chunks of ARENA_CHUNK bytes taken
- * with malloc and handed out by moving a pointer, and a table of the
+ * arena.c: the string store of arena.h: chunks taken with xbulk_alloc
+ * and handed out by moving a pointer, and a table of the
  * interned texts, which are kept in chunks of their own. With AddressSanitizer
  * every allocation is followed by a poisoned gap and the unused rest of a chunk
  * stays poisoned, so an overflow from one string into the next is reported as
@@ -40,9 +40,15 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-/* Large enough that glibc maps it apart from its small-block heap, which
- * libical's short-lived parse objects keep reusing while a file loads. */
-#define ARENA_CHUNK ((size_t)1 << 20)
+/* The first chunks: large enough that glibc maps them apart from its
+ * small-block heap, which libical's short-lived parse objects keep reusing
+ * while a file loads, and small enough for a small programme. A store that
+ * outgrows two of them takes its next chunks as huge pages (xbulk_alloc):
+ * a programme of 100 000 sessions has some 15 MiB here, which came in as
+ * 3 400 page faults of 4 KiB. (Huge chunks from the start would hold 1.2
+ * MiB more, half empty, at 10 000 sessions.) */
+#define ARENA_CHUNK     ((size_t)1 << 20)
+#define ARENA_BIG_CHUNK XBULK_HUGE
 /* The interned texts' blocks, cut from the chunks: a programme has a few
  * thousand distinct ids and names, which stay together in a few of these,
  * so a lookup that finds one reads memory the last lookups read too. */
@@ -95,7 +101,7 @@ arena_free(struct arena *a)
 	for (c = a->chunks; c != NULL; c = next) {
 		next = c->next;
 		UNPOISON(c, c->size);
-		free(c);
+		xbulk_free(c, c->size);
 	}
 	free(a->table);
 	free(a);
@@ -123,11 +129,15 @@ take(struct arena *a, struct bump *b, size_t size, size_t align)
 			             alignof(max_align_t));
 			b->end = b->at + ARENA_INTERN_CHUNK;
 		} else {
+			size_t chunk = a->bytes < 2 * ARENA_CHUNK
+			                   ? ARENA_CHUNK
+			                   : ARENA_BIG_CHUNK;
+
 			/* A block larger than a chunk gets a chunk of its
 			 * own. */
-			need = need > ARENA_CHUNK - sizeof *c ? need + sizeof *c
-			                                      : ARENA_CHUNK;
-			c = xmalloc(need);
+			need =
+			    need > chunk - sizeof *c ? need + sizeof *c : chunk;
+			c = xbulk_alloc(need);
 			c->size = need;
 			c->next = a->chunks;
 			a->chunks = c;

@@ -225,7 +225,7 @@ programme_free(struct programme *p)
 	free(p->people);
 	for (i = 0; i < p->nsessions; i++)
 		session_free(&p->sessions[i]);
-	free(p->sessions);
+	xbulk_free(p->sessions, p->capsessions * sizeof *p->sessions);
 	free(p->file_hash);
 	free(p->registry_text[0]);
 	free(p->registry_text[1]);
@@ -351,12 +351,35 @@ programme_add_file(struct programme *p, const char *name)
 	return n;
 }
 
+/* The sessions array is an xbulk block: a large programme's fills huge
+ * pages (100 000 sessions are 16 MB, 3 900 page faults of 4 KiB). */
+static void
+sessions_resize(struct programme *p, size_t cap)
+{
+	if (cap > SIZE_MAX / sizeof *p->sessions)
+		abort(); /* no programme is that large */
+	p->sessions =
+	    xbulk_resize(p->sessions, p->capsessions * sizeof *p->sessions,
+	                 cap * sizeof *p->sessions);
+	p->capsessions = cap;
+}
+
+void
+programme_reserve_sessions(struct programme *p, size_t n)
+{
+	if (n > SIZE_MAX - p->nsessions)
+		abort(); /* a caller's bug */
+	if (p->capsessions < p->nsessions + n)
+		sessions_resize(p, p->nsessions + n);
+}
+
 struct session *
 programme_add_session(struct programme *p)
 {
 	struct session *s;
 
-	XGROW(p->sessions, p->nsessions, p->capsessions);
+	if (p->nsessions >= p->capsessions)
+		sessions_resize(p, p->capsessions ? p->capsessions * 2 : 8);
 	s = &p->sessions[p->nsessions++];
 	session_init(s);
 	return s;

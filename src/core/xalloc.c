@@ -9,6 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <malloc.h>
+#include <sys/mman.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define XALLOC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XALLOC_ASAN 1
+#endif
+#endif
+
+/* Whether xbulk_* maps blocks of this size (XBULK_HUGE and more) itself. */
+#if defined(MADV_HUGEPAGE) && !defined(XALLOC_ASAN)
+#define bulk_mapped(size) ((size) >= XBULK_HUGE)
+#else
+#define bulk_mapped(size) ((void)(size), 0)
+#endif
+
 static void
 xalloc_fail(size_t size)
 {
@@ -106,4 +124,91 @@ give_or_free(char **to, char *text)
 		*to = text;
 	else
 		free(text);
+}
+
+/* A mapped block's length: whole huge pages. */
+static size_t
+bulk_length(size_t size)
+{
+	if (size > SIZE_MAX - XBULK_HUGE)
+		xalloc_fail(size);
+	return (size + XBULK_HUGE - 1) & ~(XBULK_HUGE - 1);
+}
+
+#ifdef MADV_HUGEPAGE
+/* A fresh mapping of bulk_length(size) bytes on a huge page boundary:
+ * mapped one huge page longer, then the ends cut off. */
+static void *
+bulk_map(size_t size)
+{
+	size_t len = bulk_length(size);
+	char *m = mmap(NULL, len + XBULK_HUGE, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uintptr_t at;
+
+	if (m == MAP_FAILED)
+		xalloc_fail(size);
+	at = ((uintptr_t)m + XBULK_HUGE - 1) & ~(uintptr_t)(XBULK_HUGE - 1);
+	if (at > (uintptr_t)m)
+		munmap(m, at - (uintptr_t)m);
+	munmap((char *)at + len, (uintptr_t)m + XBULK_HUGE - at);
+	/* Only advice: a kernel without huge pages maps small ones. */
+	(void)madvise((void *)at, len, MADV_HUGEPAGE);
+	return (void *)at;
+}
+#endif
+
+void *
+xbulk_alloc(size_t size)
+{
+#ifdef MADV_HUGEPAGE
+	if (bulk_mapped(size))
+		return bulk_map(size);
+#endif
+	return xmalloc(size);
+}
+
+void *
+xbulk_resize(void *ptr, size_t oldsize, size_t newsize)
+{
+	void *p;
+
+	if (ptr == NULL)
+		return xbulk_alloc(newsize);
+	if (!bulk_mapped(oldsize) && !bulk_mapped(newsize))
+		return xreallocarray(ptr, newsize, 1);
+	if (bulk_mapped(oldsize) && bulk_mapped(newsize) &&
+	    bulk_length(oldsize) == bulk_length(newsize))
+		return ptr;
+	p = xbulk_alloc(newsize);
+	memcpy(p, ptr, oldsize < newsize ? oldsize : newsize);
+	xbulk_free(ptr, oldsize);
+	return p;
+}
+
+void
+xbulk_free(void *ptr, size_t size)
+{
+	if (ptr == NULL)
+		return;
+	if (bulk_mapped(size))
+		munmap(ptr, bulk_length(size));
+	else
+		free(ptr);
+}
+
+void
+xalloc_tune_for_load(void)
+{
+	/* Setting the same values again changes nothing: no record of a
+	 * first call, which a sync thread's load could race with. */
+#if defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD) && defined(M_TOP_PAD)
+	/* Blocks up to 32 MiB (glibc's largest) from the heap, where a
+	 * freed one is reused, instead of a mapping of their own that free()
+	 * unmaps; a heap that does not shrink until 256 MiB are free at its
+	 * top; and one that grows 16 MiB at a time. */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
+#endif
 }

@@ -5,12 +5,44 @@
  */
 #include "dais/load.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+
+#include <sys/stat.h>
 
 #include "dais/filehash.h"
 #include "dais/ics.h"
 #include "dais/registry.h"
 #include "dais/xalloc.h"
+
+/* A VEVENT as written by dais or a calendar program takes some 300 bytes
+ * and more (the generated benchmark programmes' take 600): an estimate on
+ * the low side of the size of one, so the estimate of their number is on
+ * the high side. */
+#define ICS_BYTES_PER_SESSION 256
+
+/*
+ * Sizes the sessions array from the .ics files' sizes before they are
+ * read: doubling it as they come copied it each time, and a larger one
+ * than needed costs only address space (xbulk_alloc: pages not written
+ * are never taken). Recurring sessions may still make it grow.
+ */
+static void
+reserve_sessions(struct programme *p, const char *dir)
+{
+	size_t i, bytes = 0;
+	struct stat st;
+
+	for (i = 0; i < p->conf.files.n; i++) {
+		char *path = xasprintf("%s/%s", dir, p->conf.files.v[i]);
+
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uintmax_t)st.st_size < SIZE_MAX - bytes)
+			bytes += (size_t)st.st_size;
+		free(path);
+	}
+	programme_reserve_sessions(p, bytes / ICS_BYTES_PER_SESSION);
+}
 
 struct programme *
 programme_load(const char *dir, struct diag_list *diags)
@@ -19,10 +51,12 @@ programme_load(const char *dir, struct diag_list *diags)
 	size_t i;
 
 	p->dir = xstrdup(dir);
+	xalloc_tune_for_load();
 	ics_init();
 	if (!registry_load(p, dir, diags))
 		return p;
 	p->file_hash = xcalloc(p->conf.files.n + 1, sizeof *p->file_hash);
+	reserve_sessions(p, dir);
 	for (i = 0; i < p->conf.files.n; i++) {
 		char *path = xasprintf("%s/%s", dir, p->conf.files.v[i]);
 
