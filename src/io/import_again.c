@@ -15,6 +15,7 @@
 
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
+#include "ics_internal.h"
 #include "ics_text.h"
 
 /* ---- The record ---------------------------------------------------------- */
@@ -33,15 +34,42 @@ import_record_set(struct import_record *rec, const char *uid, uint64_t source,
 	strlist_add(&rec->uids, uid);
 	i = rec->uids.n - 1;
 	if (i >= rec->cap) {
+		size_t old = rec->cap;
+
 		rec->cap = rec->cap ? 2 * rec->cap : 16;
 		rec->source =
 		    xreallocarray(rec->source, rec->cap, sizeof *rec->source);
 		rec->written =
 		    xreallocarray(rec->written, rec->cap, sizeof *rec->written);
+		rec->fields =
+		    xreallocarray(rec->fields, rec->cap, sizeof *rec->fields);
+		memset(rec->fields + old, 0,
+		       (rec->cap - old) * sizeof *rec->fields);
 	}
 	rec->source[i] = source;
 	rec->written[i] = written;
 	strmap_set(&rec->at, rec->uids.v[i], i);
+}
+
+void
+import_record_set_fields(struct import_record *rec, const char *uid,
+                         const char *fields)
+{
+	size_t i;
+
+	if (!strmap_get(&rec->at, uid, &i))
+		abort(); /* set the fingerprints first: a caller's bug */
+	free(rec->fields[i]);
+	rec->fields[i] = fields != NULL ? xstrdup(fields) : NULL;
+}
+
+const char *
+import_record_fields(const struct import_record *rec, const char *uid)
+{
+	size_t i;
+
+	return uid != NULL && strmap_get(&rec->at, uid, &i) ? rec->fields[i]
+	                                                    : NULL;
 }
 
 bool
@@ -114,6 +142,8 @@ import_record_read(icalcomponent *root, struct import_record *rec)
 		           (w = x_parameter(x, "X-WRITTEN-HASH")) != NULL) {
 			import_record_set(rec, value, strtoull(s, NULL, 16),
 			                  strtoull(w, NULL, 16));
+			import_record_set_fields(
+			    rec, value, x_parameter(x, "X-SOURCE-FIELDS"));
 			rec->present = true;
 		}
 	}
@@ -169,6 +199,13 @@ import_record_write(icalcomponent *cal, const struct import_record *rec)
 		icalproperty_set_x_name(x, IMPORT_RECORD_PROPERTY);
 		add_hash_parameter(x, "X-SOURCE-HASH", rec->source[i]);
 		add_hash_parameter(x, "X-WRITTEN-HASH", rec->written[i]);
+		if (rec->fields[i] != NULL) {
+			icalparameter *par =
+			    icalparameter_new_x(rec->fields[i]);
+
+			icalparameter_set_xname(par, "X-SOURCE-FIELDS");
+			icalproperty_add_parameter(x, par);
+		}
 		icalcomponent_add_property(cal, x);
 	}
 }
@@ -176,6 +213,11 @@ import_record_write(icalcomponent *cal, const struct import_record *rec)
 void
 import_record_free(struct import_record *rec)
 {
+	size_t i;
+
+	for (i = 0; i < rec->uids.n; i++)
+		free(rec->fields[i]);
+	free(rec->fields);
 	strmap_free(&rec->at);
 	strlist_clear(&rec->uids);
 	free(rec->source);
@@ -296,6 +338,126 @@ fingerprint(const struct evlist *l)
 	return h;
 }
 
+/* ---- Field by field ------------------------------------------------------
+ */
+
+/* The fields whose change in the source is named (a change elsewhere is
+ * said as "other properties"). */
+static const char *const tracked_fields[] = {
+    "SUMMARY",  "DESCRIPTION", "LOCATION", "DTSTART", "DTEND",
+    "DURATION", "STATUS",      "CLASS",    "RRULE",   "RDATE",
+    "EXDATE",   "CATEGORIES",  "ATTENDEE", NULL};
+
+/* One property as compared: its value, a time with its TZID, an attendee
+ * as its address and name (the import adds its own parameters). */
+static char *
+property_text(icalproperty *prop, const char *name, bool shown)
+{
+	icalvalue *v = icalproperty_get_value(prop);
+	char *value, *out;
+	icalparameter *par;
+
+	/* Shown to a person, a text is as the client meant it (no \, ). */
+	if (shown && v != NULL && icalvalue_isa(v) == ICAL_TEXT_VALUE)
+		value =
+		    xstrdup(icalvalue_get_text(v) ? icalvalue_get_text(v) : "");
+	else if ((value = icalproperty_get_value_as_string_r(prop)) == NULL)
+		value = xstrdup("");
+	if (strcmp(name, "ATTENDEE") == 0) {
+		par = icalproperty_get_first_parameter(prop, ICAL_CN_PARAMETER);
+		out = xasprintf("%s|%s", value,
+		                par != NULL && icalparameter_get_cn(par) != NULL
+		                    ? icalparameter_get_cn(par)
+		                    : "");
+	} else if ((par = icalproperty_get_first_parameter(
+	                prop, ICAL_TZID_PARAMETER)) != NULL) {
+		out = xasprintf("%s:%s", icalparameter_get_tzid(par), value);
+	} else {
+		return value;
+	}
+	free(value);
+	return out;
+}
+
+/* Field `name` of the events of l, as one text: each event's properties
+ * of that name in order, the events' texts sorted (a series and its
+ * overrides). The caller frees it. */
+static char *
+field_text(const struct evlist *l, const char *name, bool shown)
+{
+	char **texts = xcalloc(l->n ? l->n : 1, sizeof *texts);
+	struct strbuf all = {0};
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		struct strbuf b = {0};
+		icalproperty *prop;
+
+		for (prop = icalcomponent_get_first_property(l->v[i],
+		                                             ICAL_ANY_PROPERTY);
+		     prop != NULL; prop = icalcomponent_get_next_property(
+		                       l->v[i], ICAL_ANY_PROPERTY)) {
+			const char *n = icalproperty_get_property_name(prop);
+			char *t;
+
+			if (n == NULL || strcmp(n, name) != 0)
+				continue;
+			t = property_text(prop, name, shown);
+			strbuf_addf(&b, "%s%s", b.n ? "\n" : "", t);
+			free(t);
+		}
+		texts[i] = b.v != NULL ? strbuf_take(&b) : xstrdup("");
+	}
+	qsort(texts, l->n, sizeof *texts, text_cmp);
+	for (i = 0; i < l->n; i++) {
+		strbuf_addf(&all, "%s%s", i ? "\x1e" : "", texts[i]);
+		free(texts[i]);
+	}
+	free(texts);
+	return all.v != NULL ? strbuf_take(&all) : xstrdup("");
+}
+
+static unsigned long
+field_print(const struct evlist *l, const char *name)
+{
+	char *t = field_text(l, name, false);
+	uint64_t h = fnv1a_add(FNV1A_OFFSET_BASIS, t, strlen(t));
+
+	free(t);
+	return (unsigned long)(h & 0xffffffffu);
+}
+
+/* "SUMMARY=1a2b3c4d DESCRIPTION=..." for the events of l. */
+static char *
+field_prints(const struct evlist *l)
+{
+	struct strbuf b = {0};
+	size_t i;
+
+	for (i = 0; tracked_fields[i] != NULL; i++)
+		strbuf_addf(&b, "%s%s=%08lx", i ? " " : "", tracked_fields[i],
+		            field_print(l, tracked_fields[i]));
+	return strbuf_take(&b);
+}
+
+/* The print of `name` in a field_prints text; false when it has none. */
+static bool
+field_print_in(const char *prints, const char *name, unsigned long *out)
+{
+	size_t n = strlen(name);
+	const char *at = prints;
+
+	while (at != NULL && *at != '\0') {
+		if (strncmp(at, name, n) == 0 && at[n] == '=') {
+			*out = strtoul(at + n + 1, NULL, 16);
+			return true;
+		}
+		at = strchr(at, ' ');
+		at = at != NULL ? at + 1 : NULL;
+	}
+	return false;
+}
+
 void
 import_fingerprints(icalcomponent *cal, struct import_record *rec,
                     bool as_source)
@@ -310,6 +472,12 @@ import_fingerprints(icalcomponent *cal, struct import_record *rec,
 		import_record_get(rec, u.uids.v[i], &s, &w);
 		import_record_set(rec, u.uids.v[i], as_source ? h : s,
 		                  as_source ? w : h);
+		if (as_source) {
+			char *f = field_prints(&u.ev[i]);
+
+			import_record_set_fields(rec, u.uids.v[i], f);
+			free(f);
+		}
 	}
 	uid_events_free(&u);
 }
@@ -356,6 +524,106 @@ describe_source(const struct programme *p, icalcomponent *ev)
 	if (loc != NULL && *loc != '\0')
 		strbuf_addf(&b, ", LOCATION '%s'", loc);
 	return strbuf_take(&b);
+}
+
+/* How a field of the events of l reads in a message: a time in the
+ * conference's zone, a text quoted and cut, the attendees by name. */
+static char *
+field_shown(const struct programme *p, const struct evlist *l, const char *name)
+{
+	icalcomponent *ev = l->n > 0 ? l->v[0] : NULL;
+	char *t, *q;
+
+	if (ev != NULL &&
+	    (strcmp(name, "DTSTART") == 0 || strcmp(name, "DTEND") == 0)) {
+		struct icaltimetype it = strcmp(name, "DTSTART") == 0
+		                             ? icalcomponent_get_dtstart(ev)
+		                             : icalcomponent_get_dtend(ev);
+		char d[DAIS_TIMEBUF], h[DAIS_TIMEBUF];
+		dais_time at;
+
+		if (icaltime_is_null_time(it))
+			return xstrdup("none");
+		if (it.is_date)
+			return xasprintf("%04d-%02d-%02d", it.year, it.month,
+			                 it.day);
+		at = (dais_time)icaltime_as_timet_with_zone(
+		    it, it.zone != NULL ? (icaltimezone *)it.zone
+		                        : icaltimezone_get_utc_timezone());
+		date_fmt_long(d, time_local_date(&p->conf.zone, at));
+		return xasprintf("%s %s", d, time_fmt_hm(h, &p->conf.zone, at));
+	}
+	t = field_text(l, name, true);
+	if (*t == '\0') {
+		free(t);
+		return xstrdup("none");
+	}
+	if (strcmp(name, "ATTENDEE") == 0) {
+		/* "mailto:a|Name\nmailto:b|Other": the names, or addresses */
+		struct strbuf b = {0};
+		char *line = t, *next;
+
+		for (; line != NULL; line = next) {
+			char *bar;
+
+			next = strpbrk(line, "\n\x1e");
+			if (next != NULL)
+				*next++ = '\0';
+			bar = strchr(line, '|');
+			strbuf_addf(&b, "%s%s", b.n ? ", " : "",
+			            bar != NULL && bar[1] != '\0' ? bar + 1
+			                                          : line);
+			if (bar != NULL)
+				*bar = '\0';
+		}
+		free(t);
+		t = strbuf_take(&b);
+	}
+	q = ics_quote(t, 80);
+	free(t);
+	t = xasprintf("'%s'", q);
+	free(q);
+	return t;
+}
+
+/*
+ * "DESCRIPTION from 'Courtesy call...' to 'Revised...', DTSTART to Wed
+ * 4 Nov 2026 09:00 (changed in dais too: it has Wed 4 Nov 2026 08:15)":
+ * each field the source changed since the last import (`prints`, the
+ * record's fingerprints of the source then; `fresh`, of the source now),
+ * with the value dais has when dais did not change it too (it is then
+ * what the source had), and the source's new one. NULL when no tracked
+ * field changed. The caller frees it.
+ */
+static char *
+source_changes(const struct programme *p, const char *prints, const char *fresh,
+               const struct evlist *now, const struct evlist *was)
+{
+	struct strbuf b = {0};
+	size_t i;
+
+	for (i = 0; tracked_fields[i] != NULL; i++) {
+		const char *name = tracked_fields[i];
+		unsigned long then = 0, today = 0;
+		char *to, *from;
+
+		if (!field_print_in(prints, name, &then) ||
+		    !field_print_in(fresh, name, &today) || then == today)
+			continue;
+		to = field_shown(p, now, name);
+		from = field_shown(p, was, name);
+		if (field_print(was, name) == then)
+			strbuf_addf(&b, "%s%s from %s to %s", b.n ? ", " : "",
+			            name, from, to);
+		else
+			strbuf_addf(&b,
+			            "%s%s to %s (changed in dais too: it has "
+			            "%s)",
+			            b.n ? ", " : "", name, to, from);
+		free(to);
+		free(from);
+	}
+	return b.v != NULL ? strbuf_take(&b) : NULL;
 }
 
 static void
@@ -487,11 +755,15 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			             : "");
 			free(label);
 			import_record_set(rec, uid, s0, w0);
+			import_record_set_fields(
+			    rec, uid, import_record_fields(&last, uid));
 			remove_events(ev);
 			continue;
 		}
 		if (was == NULL) { /* new in the source */
 			import_record_set(rec, uid, s1, w1);
+			import_record_set_fields(
+			    rec, uid, import_record_fields(fresh, uid));
 			strlist_add(taken, uid);
 			continue;
 		}
@@ -503,11 +775,15 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			else
 				strlist_add(&o->unchanged, uid);
 			import_record_set(rec, uid, s1, w1);
+			import_record_set_fields(
+			    rec, uid, import_record_fields(fresh, uid));
 			strlist_add(taken, uid);
 			continue;
 		}
 		if (!recorded && pv == w1) {
 			import_record_set(rec, uid, s1, w1);
+			import_record_set_fields(
+			    rec, uid, import_record_fields(fresh, uid));
 			strlist_add(taken, uid);
 			continue;
 		}
@@ -520,16 +796,35 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 			    "not in the source: kept as the programme has it",
 			    file, title_of(ev->v[0]));
 			import_record_set(rec, uid, s0, w0);
+			import_record_set_fields(
+			    rec, uid, import_record_fields(&last, uid));
 		} else {
+			const char *then = import_record_fields(&last, uid);
+			char *changes =
+			    then != NULL
+			        ? source_changes(
+			              p, then, import_record_fields(fresh, uid),
+			              ev, was)
+			        : NULL;
 			char *what = describe_source(p, ev->v[0]);
 
 			o->conflicts++;
-			if (recorded)
+			if (recorded && changes != NULL)
 				import_report(
 				    r,
 				    "%s: '%s': changed in dais and in the "
 				    "source since the last import: kept "
-				    "dais's; the source now has %s: make "
+				    "dais's; the source changed %s: make "
+				    "that change in dais if it is wanted",
+				    file, title_of(was->v[0]), changes);
+			else if (recorded)
+				import_report(
+				    r,
+				    "%s: '%s': changed in dais and in the "
+				    "source since the last import: kept "
+				    "dais's; the source now has %s (the "
+				    "last import did not record its fields, "
+				    "so which changed is not known): make "
 				    "that change in dais if it is wanted",
 				    file, title_of(was->v[0]), what);
 			else
@@ -544,9 +839,12 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 				    "wanted",
 				    file, title_of(was->v[0]), what);
 			free(what);
+			free(changes);
 			/* The source's change is said once: the record takes
 			 * it as seen. */
 			import_record_set(rec, uid, s1, recorded ? w0 : pv);
+			import_record_set_fields(
+			    rec, uid, import_record_fields(fresh, uid));
 		}
 		remove_events(ev);
 		keep_old(cal, oldcal, was);
@@ -572,6 +870,8 @@ import_again(const struct programme *p, icalcomponent *cal, icalcomponent *old,
 		free(label);
 		import_record_set(rec, uid, s0,
 		                  recorded ? w0 : fingerprint(&before.ev[i]));
+		import_record_set_fields(rec, uid,
+		                         import_record_fields(&last, uid));
 	}
 	uid_events_free(&now);
 	uid_events_free(&before);

@@ -25,6 +25,11 @@
 struct import_record {
 	struct strlist uids; /* owns the keys of at */
 	uint64_t *source, *written;
+	/* Per UID: "SUMMARY=hex DESCRIPTION=hex ...", a fingerprint of each
+	 * field of the source's events (import_field_prints), so that a
+	 * change on both sides names what the source changed; NULL in a
+	 * record written before dais kept it. */
+	char **fields;
 	size_t cap;
 	struct strmap at;  /* uid -> index */
 	char *source_path; /* X-DAIS-IMPORT-SOURCE, or NULL */
@@ -44,6 +49,12 @@ char *import_event_label(const struct programme *p, icalcomponent *ev);
 /* Sets (or adds) uid's fingerprints. */
 void import_record_set(struct import_record *rec, const char *uid,
                        uint64_t source, uint64_t written);
+/* Sets uid's field fingerprints (NULL: none; copied). uid must be set. */
+void import_record_set_fields(struct import_record *rec, const char *uid,
+                              const char *fields);
+/* uid's field fingerprints, or NULL (borrowed). */
+const char *import_record_fields(const struct import_record *rec,
+                                 const char *uid);
 /* Whether rec has uid; its fingerprints in *source and *written. */
 bool import_record_get(const struct import_record *rec, const char *uid,
                        uint64_t *source, uint64_t *written);
