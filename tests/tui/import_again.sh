@@ -24,6 +24,7 @@ DTSTAMP:20261020T080000Z
 DTSTART;TZID=Asia/Kuwait:20261104T080000
 DTEND;TZID=Asia/Kuwait:20261104T084500
 SUMMARY:Courtesy call: Tajikistan on Kuwait
+CATEGORIES:BILATERAL
 DESCRIPTION:$1
 LOCATION:Press Briefing Room
 ATTENDEE;CN="وزير الداخلية — الكويت";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:minister.office@interior.example.kw
@@ -52,6 +53,8 @@ type_text "$src"
 keys Enter
 wait_joined "Imported $src as one edit: 2 new sessions, 0 updated from the source (u undoes it; s saves it into programme/import-courtesy.ics, as dais import writes it)."
 wait_joined "$src: 2 events go, when saved, to programme/import-courtesy.ics"
+# dais import's line about bilaterals that come in public (one report).
+wait_joined "$src: 1 bilateral event comes in public (CLASS:PUBLIC or none) and will be in the public exports"
 keys Space
 wait_gone "Any key closes this."
 [ -e "$imported" ] && { echo "FAIL: the import's file was written before the save"; fail=1; }
