@@ -23,6 +23,23 @@ static bool colour;
 static bool default_colours; /* the terminal's own colours, as -1 */
 static bool started;
 static struct theme current;
+/*
+ * The canvas as last painted: a cell that has not changed since is not
+ * handed to curses again. At every key the whole screen was painted, and
+ * that was most of a key's cost (a 2 000-character paste is 2 000 frames
+ * that differ in one field). Forgotten (NULL) whenever what is on screen
+ * may differ from it: a resize, a new theme, a forced redraw.
+ */
+static struct cell *painted;
+static int painted_w, painted_h;
+
+static void
+forget_painted(void)
+{
+	free(painted);
+	painted = NULL;
+	painted_w = painted_h = 0;
+}
 
 bool
 term_has_colour(void)
@@ -46,6 +63,7 @@ term_apply_theme(const struct theme *theme)
 	int i;
 
 	current = *theme;
+	forget_painted(); /* the same cells now look different */
 	if (!colour)
 		return;
 	for (i = 0; i < STYLE_COUNT; i++)
@@ -150,6 +168,7 @@ term_stop(void)
 		return;
 	endwin();
 	started = false;
+	forget_painted();
 }
 
 void
@@ -162,6 +181,7 @@ void
 term_invalidate(void)
 {
 	clearok(curscr, TRUE);
+	forget_painted();
 }
 
 static attr_t
@@ -213,18 +233,38 @@ void
 term_paint(const struct canvas *c, int cy, int cx)
 {
 	int y, x, w, h;
+	bool known;
 
 	getmaxyx(stdscr, h, w);
+	known = painted != NULL && painted_w == c->w && painted_h == c->h &&
+	        c->w == w && c->h == h;
 	for (y = 0; y < c->h && y < h; y++)
 		for (x = 0; x < c->w && x < w; x++) {
 			const struct cell *cl = canvas_cell(c, y, x);
 
+			if (known &&
+			    memcmp(cl, &painted[(size_t)y * (size_t)c->w + x],
+			           sizeof *cl) == 0)
+				continue;
 			/* A wide character at the right edge cannot be
 			 * shown whole; curses would wrap it. */
 			if (cl->width == 0 || (cl->width == 2 && x + 1 >= w))
 				continue;
 			paint_cell(y, x, cl);
 		}
+	if (c->w == w && c->h == h && c->w > 0 && c->h > 0) {
+		if (!known) {
+			forget_painted();
+			painted = xreallocarray(NULL, (size_t)c->w * c->h,
+			                        sizeof *painted);
+			painted_w = c->w;
+			painted_h = c->h;
+		}
+		memcpy(painted, c->cells,
+		       (size_t)c->w * (size_t)c->h * sizeof *painted);
+	} else {
+		forget_painted();
+	}
 	if (cy >= 0 && cy < h && cx >= 0 && cx < w) {
 		move(cy, cx);
 		curs_set(1);
@@ -275,6 +315,7 @@ translate_code(int code, struct term_mouse *mouse)
 	case KEY_IC:
 		return TK_INSERT;
 	case KEY_RESIZE:
+		forget_painted(); /* curses may have cut what it held */
 		return TK_RESIZE;
 	case KEY_MOUSE: {
 		MEVENT ev;
