@@ -53,6 +53,7 @@ lineedit_set(struct lineedit *le, const char *text)
 	le->len = n;
 	le->cursor = n;
 	le->fresh = n > 0;
+	le->scroll = 0;
 }
 
 void
@@ -64,9 +65,11 @@ lineedit_insert(struct lineedit *le, unsigned int wc)
 	n = utf8_encode(wc, buf);
 	if (le->fresh) {
 		le->text[0] = '\0';
-		le->len = le->cursor = 0;
+		le->len = le->cursor = le->scroll = 0;
 		le->fresh = false;
 	}
+	if (le->cursor < le->scroll)
+		le->scroll += n; /* the same character begins the view */
 	reserve(le, le->len + n);
 	memmove(le->text + le->cursor + n, le->text + le->cursor,
 	        le->len - le->cursor + 1);
@@ -115,6 +118,8 @@ prev_char(const struct lineedit *le, size_t at)
 static void
 cut(struct lineedit *le, size_t from, size_t to)
 {
+	if (from < le->scroll)
+		le->scroll = to <= le->scroll ? le->scroll - (to - from) : from;
 	memmove(le->text + from, le->text + to, le->len - to + 1);
 	le->len -= to - from;
 	le->cursor = from;
@@ -162,7 +167,7 @@ lineedit_action(struct lineedit *le, enum action a)
 		return true;
 	case ACT_EDIT_KILL:
 		le->text[0] = '\0';
-		le->len = le->cursor = 0;
+		le->len = le->cursor = le->scroll = 0;
 		return true;
 	case ACT_EDIT_KILL_WORD:
 		at = le->cursor;
@@ -189,34 +194,50 @@ width_between(const struct lineedit *le, size_t from, size_t to)
 }
 
 char *
-lineedit_view(const struct lineedit *le, int width, int *cursor_col)
+lineedit_view(struct lineedit *le, int width, int *cursor_col)
 {
-	size_t start = 0;
+	size_t start = le->scroll < le->cursor ? le->scroll : le->cursor;
 	int col;
 
 	if (width < 1)
 		width = 1;
 	/*
-	 * Scroll right just enough that the cursor fits in the field: drop
-	 * whole characters from the start, taking each one's columns off the
-	 * width before the cursor. Measured once, not once per character
-	 * dropped: this runs at every key, and a 2 000-character paste made
-	 * that quadratic per key (seconds of freeze).
+	 * The view begins as far left as lets the cursor fit: drop whole
+	 * characters from where it began last time while the cursor does not
+	 * fit, then take characters back while it still does. Starting from
+	 * the last view, not the text's start, makes a key cost the field's
+	 * width: a 2 000-character paste measured everything before the
+	 * cursor at each key.
 	 */
-	col = width_between(le, 0, le->cursor);
+	/* Only a hint: onto the start of the character it falls in (any
+	 * start then gives the same view). */
+	while (start > 0 && (((unsigned char)le->text[start] & 0xc0) == 0x80 ||
+	                     is_mark(le->text + start, le->len - start)))
+		start--;
+	col = width_between(le, start, le->cursor);
 	while (col >= width && start < le->cursor) {
 		size_t next = next_char(le, start);
 
 		col -= width_between(le, start, next);
 		start = next;
 	}
+	while (start > 0) {
+		size_t prev = prev_char(le, start);
+		int w = width_between(le, prev, start);
+
+		if (col + w >= width)
+			break;
+		col += w;
+		start = prev;
+	}
+	le->scroll = start;
 	*cursor_col = col;
 	/* text_truncate marks a cut with "…"; past the cursor that is fine. */
 	return text_truncate(le->text + start, width);
 }
 
 int
-lineedit_draw(const struct lineedit *le, struct canvas *c, int y, int x, int w,
+lineedit_draw(struct lineedit *le, struct canvas *c, int y, int x, int w,
               int style, bool focused)
 {
 	int col = 0, used;

@@ -19,6 +19,10 @@ struct lineedit {
 	/* Just set from outside: the first character typed replaces the
 	 * whole text (as a selected field does); moving the cursor keeps it. */
 	bool fresh;
+	/* Where the view began when last drawn (a character boundary, at
+	 * most len): drawing starts from it, so that a key costs the field's
+	 * width, not the length of all that was typed before the cursor. */
+	size_t scroll;
 };
 
 void lineedit_init(struct lineedit *le, const char *text);
@@ -45,17 +49,18 @@ bool lineedit_action(struct lineedit *le, enum action a);
 bool lineedit_key(struct lineedit *le, enum action a, int key);
 /*
  * The part to show in a field `width` columns wide, scrolled so that the
- * cursor is visible; *cursor_col is the cursor's column in the field. The
- * caller frees the returned text.
+ * cursor is visible (just: as far right as the cursor needs, no further);
+ * *cursor_col is the cursor's column in the field. Remembers where the
+ * view began (le->scroll). The caller frees the returned text.
  */
-char *lineedit_view(const struct lineedit *le, int width, int *cursor_col);
+char *lineedit_view(struct lineedit *le, int width, int *cursor_col);
 
 /*
  * Draws the field at (y, x), w columns, in style; a fresh text of the
  * focused field shows reversed, as selected. Returns the cursor's column
  * on the screen.
  */
-int lineedit_draw(const struct lineedit *le, struct canvas *c, int y, int x,
-                  int w, int style, bool focused);
+int lineedit_draw(struct lineedit *le, struct canvas *c, int y, int x, int w,
+                  int style, bool focused);
 
 #endif

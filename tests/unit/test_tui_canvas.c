@@ -229,6 +229,87 @@ test_lineedit(void **state)
 	lineedit_free(&le);
 }
 
+/* The view of le as a field drawn for the first time would show it. */
+static void
+assert_view_as_fresh(struct lineedit *le, int width)
+{
+	struct lineedit fresh;
+	char *a, *b;
+	int ca, cb;
+
+	lineedit_init_field(&fresh, le->text);
+	fresh.cursor = le->cursor;
+	a = lineedit_view(le, width, &ca);
+	b = lineedit_view(&fresh, width, &cb);
+	assert_string_equal(a, b);
+	assert_int_equal(ca, cb);
+	free(a);
+	free(b);
+	lineedit_free(&fresh);
+}
+
+/*
+ * The view starts from where it began last time (a key must not measure
+ * the whole text: review3 finding 21), yet shows exactly what a field
+ * drawn afresh would: after typing, moving, deleting and inserting before
+ * the view, with wide characters and combining marks.
+ */
+static void
+test_lineedit_scroll(void **state)
+{
+	static const unsigned int typed[] = {
+	    'K', 0x0443, 0x0432, 0x5a01, 0x7279, 'e', 0x301,
+	    ' ', 0x0627, 0x0644, '-',    0x79d1, '9'};
+	struct lineedit le;
+	size_t i, k;
+
+	(void)state;
+	lineedit_init_field(&le, "");
+	for (i = 0; i < 40; i++) {
+		lineedit_insert(&le, typed[i % (sizeof typed / sizeof *typed)]);
+		assert_view_as_fresh(&le, 12);
+	}
+	for (i = 0; i < 30; i++) {
+		lineedit_action(&le, ACT_EDIT_LEFT);
+		assert_view_as_fresh(&le, 12);
+	}
+	for (k = 0; k < 5; k++) {
+		lineedit_action(&le, ACT_EDIT_BACKSPACE);
+		assert_view_as_fresh(&le, 12);
+		lineedit_insert(&le, 0x5a01);
+		lineedit_action(&le, ACT_EDIT_RIGHT);
+		assert_view_as_fresh(&le, 7);
+	}
+	lineedit_action(&le, ACT_EDIT_END);
+	assert_view_as_fresh(&le, 12);
+	/* Edits before where the view began, with no drawing between. */
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < 16; i++)
+			lineedit_action(&le, ACT_EDIT_LEFT);
+		lineedit_insert(&le, 0x0644);
+		lineedit_insert(&le, 0x79d1);
+		lineedit_action(&le, ACT_EDIT_DELETE);
+		lineedit_action(&le, ACT_EDIT_LEFT);
+		lineedit_action(&le, ACT_EDIT_BACKSPACE);
+		lineedit_action(&le, ACT_EDIT_END);
+		assert_view_as_fresh(&le, 12);
+		lineedit_action(&le, ACT_EDIT_HOME);
+		lineedit_insert(&le, 'x');
+		lineedit_action(&le, ACT_EDIT_END);
+		assert_view_as_fresh(&le, 12);
+	}
+	lineedit_action(&le, ACT_EDIT_HOME);
+	assert_view_as_fresh(&le, 12);
+	lineedit_action(&le, ACT_EDIT_END);
+	lineedit_action(&le, ACT_EDIT_KILL_WORD);
+	assert_view_as_fresh(&le, 12);
+	for (i = 0; i < 20; i++) {
+		lineedit_action(&le, ACT_EDIT_BACKSPACE);
+		assert_view_as_fresh(&le, 5);
+	}
+	lineedit_free(&le);
+}
+
 static void
 test_key_names(void **state)
 {
@@ -548,6 +629,7 @@ main(void)
 	    cmocka_unit_test(test_alignment),
 	    cmocka_unit_test(test_fill_restyle_resize),
 	    cmocka_unit_test(test_lineedit),
+	    cmocka_unit_test(test_lineedit_scroll),
 	    cmocka_unit_test(test_key_names),
 	    cmocka_unit_test(test_keymap),
 	    cmocka_unit_test(test_help_lines),
