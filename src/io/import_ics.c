@@ -768,12 +768,14 @@ prepare_calendar(const struct programme *p, icalcomponent *cal,
 struct link_counts {
 	struct strlist uids; /* owns the keys of at */
 	struct strmap at;
-	size_t (*n)[4];
+	/* rooms, people, not linked, declined, and the required attendees
+	 * made participants (required_is_participant) */
+	size_t (*n)[5];
 	size_t cap;
 };
 
 static void
-link_counts_add(struct link_counts *lc, const char *uid, const size_t d[4])
+link_counts_add(struct link_counts *lc, const char *uid, const size_t d[5])
 {
 	size_t i, k;
 
@@ -787,7 +789,7 @@ link_counts_add(struct link_counts *lc, const char *uid, const size_t d[4])
 		memset(lc->n[i], 0, sizeof lc->n[i]);
 		strmap_set(&lc->at, lc->uids.v[i], i);
 	}
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 5; k++)
 		lc->n[i][k] += d[k];
 }
 
@@ -819,8 +821,7 @@ link_counts_free(struct link_counts *lc)
  * adds to r's counts goes to lc instead. */
 static void
 link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
-              struct import_ics_result *r, struct link_counts *lc,
-              struct strmap *required)
+              struct import_ics_result *r, struct link_counts *lc)
 {
 	size_t n, i;
 	icalcomponent **evs = events_of(cal, &n);
@@ -828,11 +829,11 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 	for (i = 0; i < n; i++) {
 		size_t before[4] = {r->linked_rooms, r->linked_people,
 		                    r->unlinked, r->declined};
-		size_t d[4], req, had = 0;
+		size_t d[5];
 		const char *uid;
 
 		link_location(p, evs[i], r, file);
-		req = link_attendees(p, evs[i], r, file);
+		d[4] = link_attendees(p, evs[i], r, file);
 
 		d[0] = r->linked_rooms - before[0];
 		d[1] = r->linked_people - before[1];
@@ -844,10 +845,6 @@ link_calendar(const struct programme *p, icalcomponent *cal, const char *file,
 		r->declined = before[3];
 		uid = icalcomponent_get_uid(evs[i]);
 		link_counts_add(lc, uid != NULL ? uid : "", d);
-		if (uid != NULL && req > 0) {
-			strmap_get(required, uid, &had);
-			strmap_set(required, uid, had + req);
-		}
 	}
 	free(evs);
 }
@@ -1573,14 +1570,14 @@ say_public_bilaterals(icalcomponent *cal, struct import_ics_result *r,
  * written as the source has them came in as participants: said, since
  * dais reads REQ-PARTICIPANT as a speaker. */
 static void
-say_required(const struct strmap *required, const struct strlist *taken,
+say_required(const struct link_counts *lc, const struct strlist *taken,
              struct import_ics_result *r, const char *file)
 {
-	size_t i, n, count = 0;
+	size_t i, at, count = 0;
 
 	for (i = 0; i < taken->n; i++)
-		if (strmap_get(required, taken->v[i], &n))
-			count += n;
+		if (strmap_get(&lc->at, taken->v[i], &at))
+			count += lc->n[at][4];
 	if (count > 0)
 		import_report(
 		    r,
@@ -1608,7 +1605,6 @@ import_source(const struct programme *p, const char *file,
 	struct import_record fresh = {0}, rec = {0};
 	struct notes notes = {0};
 	struct link_counts counts = {0};
-	struct strmap required = {0};
 	struct import_ics_out *o;
 	icalcomponent *cal = NULL, *old = NULL;
 	size_t index = 0, had, i;
@@ -1646,7 +1642,7 @@ import_source(const struct programme *p, const char *file,
 	/* The source's events as it has them, before dais links them: what
 	 * tells the next import whether the source changed them. */
 	import_fingerprints(cal, &fresh, true);
-	link_calendar(p, cal, file, r, &counts, &required);
+	link_calendar(p, cal, file, r, &counts);
 	abs = realpath(file, NULL);
 	name = earlier_import(p, r, file, abs != NULL ? abs : file, cal, &old);
 	XGROW(r->v, r->n, r->cap);
@@ -1658,7 +1654,6 @@ import_source(const struct programme *p, const char *file,
 	import_again(p, cal, old, o->replaces ? name : NULL, &fresh, &rec, r, o,
 	             &o->taken, file);
 	link_counts_give(&counts, &o->taken, r);
-	link_counts_free(&counts);
 	/* What identifies the source next time: where it is. */
 	rec.source_path = abs != NULL ? abs : xstrdup(file);
 	import_record_write(cal, &rec);
@@ -1666,8 +1661,8 @@ import_source(const struct programme *p, const char *file,
 	    (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
 	if (o->events > 0)
 		say_public_bilaterals(cal, r, file);
-	say_required(&required, &o->taken, r, file);
-	strmap_free(&required);
+	say_required(&counts, &o->taken, r, file);
+	link_counts_free(&counts);
 	if (o->events > 0 || o->replaces) {
 		o->source = xstrdup(file);
 		o->name = name;
