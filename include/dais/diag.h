@@ -29,6 +29,10 @@ struct diag {
 	int line;      /* 1-based line in file, or 0 when not known */
 	char *uid;     /* the session's UID, or NULL */
 	char *message; /* a sentence: what is wrong and what to do */
+	/* "'Courtesy call', Wed 4 Nov 2026 08:00": the session as an
+	 * organiser finds it, shown instead of a UID too long to read
+	 * (diag_name_sessions); NULL otherwise. */
+	char *session;
 };
 
 struct diag_list {
@@ -47,9 +51,19 @@ void diag_add_kind(struct diag_list *list, enum diag_level level,
 size_t diag_count(const struct diag_list *list, enum diag_level level);
 /* Frees the entries, leaving an empty list that can be reused. */
 void diag_clear(struct diag_list *list);
+struct programme;
 /*
- * "file:line: error: message (session UID)". The caller frees the result.
- * Used by every front end so the wording is the same everywhere.
+ * Names by title and start the sessions of the diags whose UID is longer
+ * than DIAG_UID_READABLE bytes (Outlook's and Exchange's are 110 hex
+ * digits, which nobody can find in the planner), from the loaded
+ * programme p; other UIDs are shown as they are.
+ */
+#define DIAG_UID_READABLE 40
+void diag_name_sessions(struct diag_list *list, const struct programme *p);
+/*
+ * "file:line: error: message (session UID)", or "(session 'Title', Wed 4
+ * Nov 2026 08:00)" when diag_name_sessions named it. The caller frees the
+ * result. Used by every front end so the wording is the same everywhere.
  */
 char *diag_format(const struct diag *d);
 

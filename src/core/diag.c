@@ -6,7 +6,10 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "dais/model.h"
+#include "dais/strmap.h"
 #include "dais/xalloc.h"
 
 static void
@@ -24,6 +27,7 @@ diag_vadd(struct diag_list *list, enum diag_level level, enum diag_kind kind,
 	d->line = line;
 	d->uid = xstrdup(uid);
 	d->message = xvasprintf(fmt, ap);
+	d->session = NULL;
 }
 
 void
@@ -69,10 +73,54 @@ diag_clear(struct diag_list *list)
 		free(list->v[i].file);
 		free(list->v[i].uid);
 		free(list->v[i].message);
+		free(list->v[i].session);
 	}
 	free(list->v);
 	list->v = NULL;
 	list->n = list->cap = 0;
+}
+
+void
+diag_name_sessions(struct diag_list *list, const struct programme *p)
+{
+	struct strmap wanted = {0};
+	size_t i, at;
+
+	/* Only when some UID is long: a load without such a diag (any
+	 * large programme dais wrote) pays nothing here. */
+	for (i = 0; i < list->n; i++)
+		if (list->v[i].uid != NULL && list->v[i].session == NULL &&
+		    strlen(list->v[i].uid) > DIAG_UID_READABLE)
+			strmap_set(&wanted, list->v[i].uid, (size_t)-1);
+	if (wanted.n == 0) {
+		strmap_free(&wanted);
+		return;
+	}
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (s->uid != NULL && strmap_get(&wanted, s->uid, &at) &&
+		    (at == (size_t)-1 || s->start < p->sessions[at].start))
+			strmap_set(&wanted, s->uid, i);
+	}
+	for (i = 0; i < list->n; i++) {
+		const struct session *s;
+		char d[DAIS_TIMEBUF], h[DAIS_TIMEBUF];
+
+		if (list->v[i].uid == NULL ||
+		    !strmap_get(&wanted, list->v[i].uid, &at) ||
+		    at == (size_t)-1)
+			continue;
+		s = &p->sessions[at];
+		date_fmt_long(d, time_local_date(&p->conf.zone, s->start));
+		free(list->v[i].session);
+		list->v[i].session = xasprintf(
+		    "'%s', %s %s",
+		    s->title != NULL && *s->title != '\0' ? s->title
+		                                          : "(untitled)",
+		    d, time_fmt_hm(h, &p->conf.zone, s->start));
+	}
+	strmap_free(&wanted);
 }
 
 char *
@@ -88,8 +136,9 @@ diag_format(const struct diag *d)
 	else
 		where = xstrdup("");
 	if (d->uid != NULL)
-		out = xasprintf("%s%s: %s (session %s)", where, level,
-		                d->message, d->uid);
+		out =
+		    xasprintf("%s%s: %s (session %s)", where, level, d->message,
+		              d->session != NULL ? d->session : d->uid);
 	else
 		out = xasprintf("%s%s: %s", where, level, d->message);
 	free(where);
