@@ -34,6 +34,10 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
  * write through it.
  */
 char *arena_intern(struct arena *a, const char *s, size_t n);
+/* Says the store will hold about `bytes`: from 1 MiB up, it takes
+ * huge-page chunks (xbulk_alloc) from the first instead of after its
+ * first 2 MiB. Only a hint. */
+void arena_expect(struct arena *a, size_t bytes);
 /* Bytes taken from the system for chunks, for benchmarks and tests. */
 size_t arena_size(const struct arena *a);
 

@@ -43,7 +43,8 @@
 /* The first chunks: large enough that glibc maps them apart from its
  * small-block heap, which libical's short-lived parse objects keep reusing
  * while a file loads, and small enough for a small programme. A store that
- * outgrows two of them takes its next chunks as huge pages (xbulk_alloc):
+ * outgrows two of them, or is told to expect more than one
+ * (arena_expect), takes its next chunks as huge pages (xbulk_alloc):
  * a programme of 100 000 sessions has some 15 MiB here, which came in as
  * 3 400 page faults of 4 KiB. (Huge chunks from the start would hold 1.2
  * MiB more, half empty, at 10 000 sessions.) */
@@ -83,6 +84,7 @@ struct arena {
 	 * cap is 0 or a power of two. */
 	struct interned *table;
 	size_t ntexts, cap;
+	bool large; /* arena_expect: huge-page chunks from the first */
 };
 
 struct arena *
@@ -129,9 +131,9 @@ take(struct arena *a, struct bump *b, size_t size, size_t align)
 			             alignof(max_align_t));
 			b->end = b->at + ARENA_INTERN_CHUNK;
 		} else {
-			size_t chunk = a->bytes < 2 * ARENA_CHUNK
-			                   ? ARENA_CHUNK
-			                   : ARENA_BIG_CHUNK;
+			size_t chunk = a->large || a->bytes >= 2 * ARENA_CHUNK
+			                   ? ARENA_BIG_CHUNK
+			                   : ARENA_CHUNK;
 
 			/* A block larger than a chunk gets a chunk of its
 			 * own. */
@@ -236,6 +238,15 @@ arena_intern(struct arena *a, const char *s, size_t n)
 	x->len = len;
 	a->ntexts++;
 	return x->text;
+}
+
+void
+arena_expect(struct arena *a, size_t bytes)
+{
+	/* More than a first chunk holds: the huge pages' few faults are
+	 * worth a partly empty last page. */
+	if (bytes > ARENA_CHUNK)
+		a->large = true;
 }
 
 size_t
