@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "dais/diag.h"
+#include "dais/model.h"
 
 /* The [server] section of conference.ini (dais-programme(5)). */
 struct caldav_server {
@@ -172,6 +173,10 @@ struct caldav_mirror;
 struct caldav_mirror_counts {
 	size_t collections_made;
 	size_t events_new, events_changed, events_deleted, events_same;
+	/* The collections made above them because the server said they were
+	 * missing (caldav_make_collection): their URLs, for the message.
+	 * The caller clears it (strlist_clear). */
+	struct strlist parents_made;
 };
 
 /* Reads dir/.dais-publish (missing: nothing published yet) for the

@@ -41,6 +41,17 @@ has_session(const struct programme *p, const struct export_options *o)
 	return false;
 }
 
+/* A message of the server's side, its URLs as the organiser typed them
+ * ("Кувейт 2026"), not percent-encoded for HTTP, as dais sync says them. */
+static void
+say_server_failure(const char *why)
+{
+	char *shown = caldav_shown(why);
+
+	fprintf(stderr, "dais publish: %s\n", shown);
+	free(shown);
+}
+
 /* One calendar onto its collection; false after saying why. */
 static bool
 publish_one(const struct programme *p, struct caldav_mirror *m,
@@ -65,10 +76,15 @@ publish_one(const struct programme *p, struct caldav_mirror *m,
 	            : xstrdup(p->conf.name);
 	ok = caldav_mirror_put(m, c, name, title, cal, n, &why);
 	if (!ok) {
-		fprintf(stderr,
-		        "dais publish: %s\ndais publish: what was sent is "
-		        "recorded; publish again to send the rest\n",
-		        why);
+		say_server_failure(why);
+		/* only when something went: after a refusal of the first
+		 * request, publishing again would meet the same */
+		if (n->events_new + n->events_changed + n->events_deleted +
+		        n->collections_made + n->parents_made.n >
+		    0)
+			fprintf(stderr, "dais publish: what was sent is "
+			                "recorded; publish again to send the "
+			                "rest\n");
 		free(why);
 	}
 	free(title);
@@ -104,7 +120,7 @@ cmd_publish(int argc, char **argv)
 	struct export_options o;
 	struct programme *p;
 	const char *dir, *to = NULL, **names;
-	char **fors = NULL, *why = NULL, *base, **gone;
+	char **fors = NULL, *why = NULL, *base, **gone, *shown;
 	size_t nfor = 0, i, calendars = 0, nnames, ngone = 0;
 	bool present, stats = false, ok = true;
 	int ch, status = EXIT_CLEAN;
@@ -176,7 +192,7 @@ cmd_publish(int argc, char **argv)
 		if (c != NULL)
 			m = caldav_mirror_open(dir, base, &why);
 		if (m == NULL) {
-			fprintf(stderr, "dais publish: %s\n", why);
+			say_server_failure(why);
 			status = EXIT_CONFLICTS;
 		}
 	}
@@ -211,7 +227,7 @@ cmd_publish(int argc, char **argv)
 			if (ok &&
 			    !caldav_mirror_put(m, c, gone[i], gone[i],
 			                       EMPTY_CALENDAR, &n, &why)) {
-				fprintf(stderr, "dais publish: %s\n", why);
+				say_server_failure(why);
 				free(why);
 				why = NULL;
 				ok = false;
@@ -219,10 +235,19 @@ cmd_publish(int argc, char **argv)
 			free(gone[i]);
 		}
 		free(gone);
+		for (i = 0; i < n.parents_made.n; i++) {
+			shown = caldav_shown(n.parents_made.v[i]);
+			printf("%s: made this collection on the server (MKCOL) "
+			       "to hold the calendars\n",
+			       shown);
+			free(shown);
+		}
+		shown = caldav_shown(base);
 		printf("%s: %zu calendars (%zu collections made); events %zu "
 		       "new, %zu changed, %zu deleted, %zu unchanged\n",
-		       base, calendars, n.collections_made, n.events_new,
+		       shown, calendars, n.collections_made, n.events_new,
 		       n.events_changed, n.events_deleted, n.events_same);
+		free(shown);
 		if (stats)
 			printf("HTTP: %lu requests, %llu bytes sent, %llu "
 			       "bytes received\n",
@@ -234,6 +259,7 @@ cmd_publish(int argc, char **argv)
 	caldav_mirror_close(m);
 	caldav_close(c);
 	caldav_server_clear(&srv);
+	strlist_clear(&n.parents_made);
 	free(base);
 	free(why);
 	programme_free(p);

@@ -314,7 +314,8 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 		known = strcmp(m->v[i].name, name) == 0;
 	caldav_set_url(c, url);
 	if (!known) {
-		if (!caldav_make_collection(c, url, title, &made, NULL, why)) {
+		if (!caldav_make_collection(c, url, title, &made,
+		                            &n->parents_made, why)) {
 			free(url);
 			return false;
 		}
@@ -332,6 +333,7 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 	for (i = 0; ok && i < ct.split.nblocks; i++) {
 		const struct ics_text_block *blk = &ct.split.blocks[i];
 		uint64_t fp;
+		bool is_new = false;
 		if (!blk->vevent || blk->uid == NULL)
 			continue;
 		ev = cal_text_session(&ct, blk->uid);
@@ -357,15 +359,18 @@ caldav_mirror_put(struct caldav_mirror *m, struct caldav *c, const char *name,
 			e->name = xstrdup(name);
 			e->uid = xstrdup(blk->uid);
 			e->href = caldav_href_for(c, e->uid);
-			n->events_new++;
-		} else {
-			n->events_changed++;
+			is_new = true;
 		}
 		/* The collection is dais's own: its version wins. */
 		res = caldav_put(c, e->href, body, strlen(body),
 		                 CALDAV_UNCONDITIONAL, NULL, why);
 		ok = res == CALDAV_DONE;
 		if (ok) {
+			/* counted when sent: a refused PUT is none */
+			if (is_new)
+				n->events_new++;
+			else
+				n->events_changed++;
 			e->fp = fp;
 			e->sequence = seq;
 			e->seen = true;

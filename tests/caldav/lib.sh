@@ -38,7 +38,7 @@ PY
 }
 
 # start_radicale: a server at $server (http://127.0.0.1:PORT), users amal
-# and boris (and carol); its storage under $tmp/radicale. Every user may
+# and boris (and carol, and radicale_users' "user:password" words); its storage under $tmp/radicale. Every user may
 # write everywhere, unless radicale_rights names a rights file (Radicale's
 # "from_file"). Radicale listens on a port
 # of its own behind faultproxy.py, which passes everything on until a test
@@ -48,6 +48,8 @@ start_radicale() {
 	rport=${rport:-$(free_port)}
 	mkdir -p "$tmp/radicale"
 	printf 'amal:secret-amal\nboris:secret-boris\ncarol:secret-carol\n' >"$tmp/radicale/users"
+	# radicale_users: more "user:password" lines (a participant's login)
+	[ -n "${radicale_users:-}" ] && printf '%s\n' $radicale_users >>"$tmp/radicale/users"
 	if [ -n "${radicale_rights:-}" ]; then
 		rights="type = from_file
 file = $radicale_rights"

@@ -19,6 +19,7 @@ grep -q '^\[secretariat\]' "$tmp/rights.readme" ||
 sed -e 's|^collection: secretariat.*|collection: secretariat/.*|' \
 	-e '0,/^permissions: .*/s//permissions: rw/' "$tmp/rights.readme" >"$tmp/rights"
 radicale_rights="$tmp/rights"
+radicale_users="kw-interior:secret-kw qa-interior:secret-qa"
 start_radicale
 working_copy "$tmp/a" "$server/secretariat/kuwait-2026/"
 expect_exit 1 "$DAIS" sync --create "$tmp/a"
@@ -56,5 +57,32 @@ expect_contains "403 Forbidden" "carol" "$err"
 working_copy "$tmp/d" "$server/secretariat/kuwait-2026/side/"
 expect_exit 1 "$DAIS" sync --create "$tmp/d"
 expect_contains "$server/secretariat/kuwait-2026/side/: the server does not let 'amal' make a calendar there (MKCALENDAR: 403 Forbidden; the collection above it may be a calendar itself" "a calendar in a calendar" "$err"
+
+# Publishing under the README's rules: the first dais publish makes
+# secretariat-public/ (and names it), then each calendar in it; a
+# participant logged in as their id reads their own calendar and the
+# public programme, and not another participant's (review4 finding 3).
+echo "publish-url = \"$server/secretariat-public/\"" >>"$tmp/a/conference.ini"
+expect_exit 0 "$DAIS" publish "$tmp/a" --for kw-interior
+expect_contains "$server/secretariat-public/: made this collection on the server (MKCOL) to hold the calendars" "the first publish" "$out"
+expect_contains "$server/secretariat-public/: 2 calendars (2 collections made)" "the first publish" "$out"
+reads() { # USER:PASSWORD PATH: the HTTP status of reading PATH as USER
+	curl -s -o /dev/null -w '%{http_code}' -u "$1" "$server/secretariat-public/$2"
+}
+[ "$(reads kw-interior:secret-kw kw-interior/)" = 200 ] ||
+	{ echo "FAIL: kw-interior cannot read their own calendar ($(reads kw-interior:secret-kw kw-interior/))"; fail=1; }
+[ "$(reads kw-interior:secret-kw programme/)" = 200 ] ||
+	{ echo "FAIL: kw-interior cannot read the public programme"; fail=1; }
+[ "$(reads qa-interior:secret-qa kw-interior/)" = 403 ] ||
+	{ echo "FAIL: qa-interior reads kw-interior's calendar ($(reads qa-interior:secret-qa kw-interior/))"; fail=1; }
+# A participant may not write there; nothing was sent, so no "publish
+# again to send the rest".
+cp -r "$tmp/a" "$tmp/e"
+sed -i 's/^user = "amal"/user = "kw-interior"/' "$tmp/e/conference.ini"
+rm -f "$tmp/e/.dais-publish"
+DAIS_SERVER_PASSWORD=secret-kw expect_exit 1 "$DAIS" publish "$tmp/e" --for kw-interior
+expect_contains "403 Forbidden" "a participant publishing" "$err"
+expect_not_contains "publish again to send the rest" "a participant publishing" "$err"
+expect_contains "events 0 new, 0 changed" "a participant publishing" "$out"
 
 finish

@@ -6,7 +6,8 @@
 # with a space is refused naming the line. An address libcurl refuses
 # is said to be one, not "cut off ... sync again", and no "0 changed"
 # summary follows a sync that could not run (review finding 9). Messages
-# show the url as typed, not percent-encoded (review3 leftover).
+# show the url as typed, not percent-encoded (review3 leftover), in dais
+# sync and dais publish.
 . "$SRCDIR/tests/caldav/lib.sh"
 
 start_radicale
@@ -54,11 +55,25 @@ expect_not_contains "cut off" "a bad port" "$err"
 expect_not_contains "sync again" "a bad port" "$err"
 expect_not_contains "from the server" "a bad port" "$out"
 
+# dais publish says the same: publish-url as typed, in the server's
+# refusal too (every user may write, but Radicale keeps calendars two
+# levels deep: /amal/X/, not /amal/X/programme/).
+cp -r "$tmp/a" "$tmp/pub"
+echo "publish-url = \"$server/amal/Публикация 2026/\"" >>"$tmp/pub/conference.ini"
+expect_exit 1 "$DAIS" publish "$tmp/pub" --for kw-interior
+expect_contains "$server/amal/Публикация 2026/programme/: the server does not let 'amal'" "publish refused" "$err"
+expect_contains "$server/amal/Публикация 2026/: 0 calendars" "publish refused" "$out"
+expect_not_contains "%D0" "publish refused" "$out$err"
+expect_not_contains "publish again to send the rest" "publish refused" "$err"
+
 # The server down: its message, and no summary either.
 stop_radicale
 expect_exit 1 "$DAIS" sync "$tmp/a"
 expect_contains "cannot reach the server" "server down" "$err"
 expect_contains "$server/amal/Кувейт 2026/: cannot reach the server" "server down" "$err"
 expect_not_contains "from the server" "server down" "$out"
+expect_exit 1 "$DAIS" publish "$tmp/pub" --for kw-interior
+expect_contains "cannot reach the server" "publish, server down" "$err"
+expect_not_contains "%D0" "publish, server down" "$err"
 
 finish
