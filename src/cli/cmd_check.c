@@ -93,7 +93,8 @@ print_json(const struct programme *p, const struct conflict_list *cl,
 
 /* Conflicts come sorted by start, so each day's are contiguous. */
 static void
-print_text(const struct programme *p, const struct conflict_list *cl)
+print_text(const struct programme *p, const struct conflict_list *cl,
+           size_t request_errors)
 {
 	const struct dais_zone *z = &p->conf.zone;
 	size_t errors = conflict_count(cl, SEVERITY_ERROR);
@@ -104,12 +105,21 @@ print_text(const struct programme *p, const struct conflict_list *cl)
 
 	printf("%s: %zu session%s, ", p->conf.name ? p->conf.name : p->dir,
 	       p->nsessions, p->nsessions == 1 ? "" : "s");
-	if (cl->n == 0) {
+	if (cl->n == 0)
 		printf("no conflicts.\n");
+	else
+		printf("%zu error%s, %zu warning%s.\n", errors,
+		       errors == 1 ? "" : "s", warnings,
+		       warnings == 1 ? "" : "s");
+	/* The summary is what a reader of standard output (a pipe, a mail)
+	 * sees: it says why the exit status is 1 when no conflict is. */
+	if (request_errors > 0)
+		printf("%s has %zu error%s (named on standard error): the "
+		       "conflicts are checked without it.\n",
+		       REQUESTS_FILE, request_errors,
+		       request_errors == 1 ? "" : "s");
+	if (cl->n == 0)
 		return;
-	}
-	printf("%zu error%s, %zu warning%s.\n", errors, errors == 1 ? "" : "s",
-	       warnings, warnings == 1 ? "" : "s");
 	for (i = 0; i < cl->n; i++) {
 		const struct conflict *c = &cl->v[i];
 		struct dais_date d = time_local_date(z, c->start);
@@ -226,7 +236,7 @@ cmd_check(int argc, char **argv)
 	if (strcmp(format, "json") == 0)
 		print_json(p, &cl, request_errors);
 	else
-		print_text(p, &cl);
+		print_text(p, &cl, request_errors);
 	status = conflict_count(&cl, SEVERITY_ERROR) > 0 || request_errors > 0
 	             ? EXIT_CONFLICTS
 	             : EXIT_CLEAN;

@@ -144,8 +144,10 @@ ini_feed(struct ini_file *f, const char *s, size_t n, int line)
  * key="value" it costs one and gives the same value: the unquoted value
  * iniparser would take (up to ';' or '#', blanks trimmed, exactly what the
  * scan found at val) with no '"' in it and not empty. The line is kept as
- * written when that is not sure: a quoted or empty value, a '"' inside, a
- * non-ASCII byte at either end (iniparser trims with isspace(), which in
+ * written when that is not sure: a quoted or empty value, a '"' or a
+ * backslash inside (iniparser 4.1 keeps a backslash in a quoted value as
+ * it is, but later releases read escapes there, so "C:\new" could change),
+ * a non-ASCII byte at either end (iniparser trims with isspace(), which in
  * some 8-bit locales takes such a byte for a blank), or no room for the
  * two quotes in iniparser's line buffer.
  */
@@ -159,7 +161,7 @@ ini_feed_key(struct ini_file *f, const char *s, size_t n, const char *key,
 	if (v[0] == '"' || v[0] == '\'' || vlen == 0 ||
 	    (unsigned char)val[0] >= 0x80 ||
 	    (unsigned char)val[vlen - 1] >= 0x80 ||
-	    memchr(val, '"', vlen) != NULL ||
+	    memchr(val, '"', vlen) != NULL || memchr(val, '\\', vlen) != NULL ||
 	    keylen + vlen + 3 > INI_LINE_MAX) {
 		ini_feed(f, s, n, line);
 		return;
