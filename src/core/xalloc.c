@@ -137,7 +137,11 @@ bulk_length(size_t size)
 
 #ifdef MADV_HUGEPAGE
 /* A fresh mapping of bulk_length(size) bytes on a huge page boundary:
- * mapped one huge page longer, then the ends cut off. */
+ * mapped one huge page longer, then the ends cut off. When that longer
+ * mapping is refused (an address-space limit, a fragmented 32-bit space),
+ * a mapping of just the length, anywhere: the block then has fewer huge
+ * pages or none, but a load that fits is never refused for the alignment,
+ * and xbulk_free unmaps either the same way. */
 static void *
 bulk_map(size_t size)
 {
@@ -146,8 +150,14 @@ bulk_map(size_t size)
 	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	uintptr_t at;
 
-	if (m == MAP_FAILED)
-		xalloc_fail(size);
+	if (m == MAP_FAILED) {
+		m = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED)
+			xalloc_fail(size);
+		(void)madvise(m, len, MADV_HUGEPAGE);
+		return m;
+	}
 	at = ((uintptr_t)m + XBULK_HUGE - 1) & ~(uintptr_t)(XBULK_HUGE - 1);
 	if (at > (uintptr_t)m)
 		munmap(m, at - (uintptr_t)m);
