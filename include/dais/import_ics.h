@@ -40,6 +40,7 @@ struct import_ics_out {
 struct import_ics_guess {
 	char *file;         /* the source, as given */
 	char *uid;          /* the event's (made when its client wrote none) */
+	char *rid;          /* its RECURRENCE-ID (an override), or NULL */
 	char *title;        /* SUMMARY, or "(untitled)" */
 	char *location;     /* LOCATION as written */
 	char *room_id;      /* the room proposed */

@@ -232,6 +232,16 @@ struct room_name {
 	const char *what, *name;
 };
 
+/* The event's RECURRENCE-ID as text (an override of a series), or NULL;
+ * the caller frees it. */
+static char *
+recurrence_text(icalcomponent *ev)
+{
+	struct icaltimetype t = icalcomponent_get_recurrenceid(ev);
+
+	return icaltime_is_null_time(t) ? NULL : icaltime_as_ical_string_r(t);
+}
+
 static void
 link_to_room(icalcomponent *ev, const struct room *room, enum link_how how,
              const struct room_name *by, struct import_ics_result *r,
@@ -255,6 +265,7 @@ link_to_room(icalcomponent *ev, const struct room *room, enum link_how how,
 		g = &r->guesses[r->nguesses++];
 		g->file = xstrdup(file);
 		g->uid = xstrdup(uid != NULL ? uid : "");
+		g->rid = recurrence_text(ev);
 		g->title = xstrdup(title_of(ev));
 		g->location = xstrdup(by->name);
 		g->room_id = xstrdup(room->id);
@@ -1879,6 +1890,15 @@ import_ics_set_room(struct import_ics_result *r, size_t g, const char *room_id)
 	for (i = 0; i < n; i++) {
 		icalproperty *x, **rooms = NULL;
 		size_t nrooms = 0, cap = 0, j;
+		char *rid = recurrence_text(evs[i]);
+		bool same = (rid == NULL && gu->rid == NULL) ||
+		            (rid != NULL && gu->rid != NULL &&
+		             strcmp(rid, gu->rid) == 0);
+
+		free(rid);
+		/* A series and each override were asked about apart. */
+		if (!same)
+			continue;
 
 		for (x = icalcomponent_get_first_property(evs[i],
 		                                          ICAL_X_PROPERTY);
@@ -1999,6 +2019,7 @@ import_ics_result_free(struct import_ics_result *r)
 	for (i = 0; i < r->nguesses; i++) {
 		free(r->guesses[i].file);
 		free(r->guesses[i].uid);
+		free(r->guesses[i].rid);
 		free(r->guesses[i].title);
 		free(r->guesses[i].location);
 		free(r->guesses[i].room_id);
