@@ -1016,7 +1016,10 @@ ics_load_buffer(struct programme *p, int source, const char *data, size_t len,
                 const char *shown, struct diag_list *diags)
 {
 	struct ics_source src;
+	bool ok;
 
 	ics_source_mem(&src, data, len);
-	return load_source(p, source, &src, shown, diags);
+	ok = load_source(p, source, &src, shown, diags);
+	ics_source_free(&src);
+	return ok;
 }

@@ -43,74 +43,96 @@ ics_source_free(struct ics_source *src)
 }
 
 /*
- * The next physical line without its newline: *n bytes at *s; false at
- * the end. A line is kept whole only up to ICS_MAX_LINE bytes, so a file
- * of one endless line costs a bounded buffer, not its size: when
- * *n > ICS_MAX_LINE only its length is known and *s must not be read.
+ * Reads more of the input into the buffer; false when there is no more.
+ * What is before src->keep is dropped first, the rest moved to the front
+ * (start, len and keep with it). Memory is copied in as a file is read,
+ * so that every line can be NUL-terminated where it lies.
  */
 static bool
-source_line(struct ics_source *src, const char **s, size_t *n)
+source_fill(struct ics_source *src)
 {
-	size_t dropped = 0;
+	size_t want = SOURCE_CHUNK, got;
 
-	if (src->fp == NULL) {
-		const char *p = src->mem + src->start, *nl;
-		size_t rest = src->memlen - src->start;
-
-		if (rest == 0)
-			return false;
-		nl = memchr(p, '\n', rest);
-		*s = p;
-		*n = nl != NULL ? (size_t)(nl - p) : rest;
-		src->start += *n + (nl != NULL);
-		src->offset = src->start;
-		return true;
+	if (src->eof)
+		return false;
+	if (src->keep > 0) {
+		memmove(src->buf, src->buf + src->keep, src->len - src->keep);
+		src->start -= src->keep;
+		src->len -= src->keep;
+		src->keep = 0;
 	}
-	for (;;) {
-		char *b = src->buf + src->start, *nl = NULL;
-		size_t have = src->len - src->start, got;
+	/* A short text in memory takes a buffer of its size (the saver
+	 * reads one block at a time). */
+	if (src->fp == NULL && src->memlen - src->memoff < want)
+		want = src->memlen - src->memoff;
+	if (src->cap - src->len < want + 1) {
+		size_t cap = src->cap ? src->cap : 2 * want + 1;
 
-		if (have > src->scanned)
-			nl =
-			    memchr(b + src->scanned, '\n', have - src->scanned);
+		while (cap - src->len < want + 1)
+			cap *= 2;
+		src->buf = xreallocarray(src->buf, cap, 1);
+		src->cap = cap;
+	}
+	/* Room for one byte more than it holds: the NUL of a last line
+	 * without a newline. */
+	if (src->fp != NULL) {
+		got = fread(src->buf + src->len, 1, src->cap - src->len - 1,
+		            src->fp);
+	} else {
+		got = src->memlen - src->memoff;
+		if (got > src->cap - src->len - 1)
+			got = src->cap - src->len - 1;
+		memcpy(src->buf + src->len, src->mem + src->memoff, got);
+		src->memoff += got;
+	}
+	src->len += got;
+	if (got == 0)
+		src->eof = true;
+	return got > 0;
+}
+
+/*
+ * The next physical line without its newline: *n bytes at src->buf + *at
+ * (valid until the next call, unless src->keep holds them); false at the
+ * end. A line is kept whole only up to ICS_MAX_LINE bytes, so a file of
+ * one endless line costs a bounded buffer, not its size: when
+ * *n > ICS_MAX_LINE only its length is known and its bytes must not be
+ * read.
+ */
+static bool
+source_line(struct ics_source *src, size_t *at, size_t *n)
+{
+	size_t dropped = 0, scanned = 0;
+
+	for (;;) {
+		size_t have = src->len - src->start;
+		char *b = src->buf + src->start, *nl = NULL;
+
+		if (have > scanned)
+			nl = memchr(b + scanned, '\n', have - scanned);
 		if (nl != NULL) {
-			*s = b;
+			*at = src->start;
 			*n = dropped + (size_t)(nl - b);
 			src->start += (size_t)(nl - b) + 1;
-			src->scanned = 0;
 			src->offset += *n + 1;
 			return true;
 		}
-		src->scanned = have;
+		scanned = have;
 		if (have > ICS_MAX_LINE) {
 			/* Too long to keep: count it to its end. */
 			dropped += have;
-			src->start = src->len = src->scanned = have = 0;
+			src->len = src->start;
+			scanned = have = 0;
 		}
-		if (src->eof) {
+		if (!source_fill(src)) {
 			if (have == 0 && dropped == 0)
 				return false;
-			*s = src->buf + src->start;
+			*at = src->start;
 			*n = dropped + have;
 			src->start = src->len;
-			src->scanned = 0;
 			src->offset += *n;
 			return true;
 		}
-		if (src->start > 0) {
-			memmove(src->buf, b, have);
-			src->start = 0;
-			src->len = have;
-		}
-		if (src->cap - src->len < SOURCE_CHUNK) {
-			src->cap = src->cap ? src->cap * 2 : 2 * SOURCE_CHUNK;
-			src->buf = xreallocarray(src->buf, src->cap, 1);
-		}
-		got =
-		    fread(src->buf + src->len, 1, src->cap - src->len, src->fp);
-		src->len += got;
-		if (got == 0)
-			src->eof = true;
 	}
 }
 
@@ -130,13 +152,13 @@ ics_unfold_free(struct ics_unfold *u)
 	u->buf = NULL;
 }
 
-/* Reads the next physical line into u->next; false at the end. */
-static bool
+/* Reads the next physical line into u->next_*; false at the end. */
+static inline bool
 read_ahead(struct ics_unfold *u)
 {
 	size_t start = u->src->offset;
 
-	if (!source_line(u->src, &u->next, &u->next_n))
+	if (!source_line(u->src, &u->next_at, &u->next_n))
 		return false;
 	u->lineno++;
 	u->next_start = start;
@@ -145,68 +167,95 @@ read_ahead(struct ics_unfold *u)
 	return true;
 }
 
+/* Appends n bytes at s to the joined line (u->buf, len bytes so far). */
+static void
+unfold_append(struct ics_unfold *u, size_t len, const char *s, size_t n)
+{
+	if (len + n + 1 > u->cap) {
+		u->cap = (len + n + 1) * 2;
+		u->buf = xreallocarray(u->buf, u->cap, 1);
+	}
+	memcpy(u->buf + len, s, n);
+	u->buf[len + n] = '\0';
+}
+
+/*
+ * Most logical lines are one physical line: it is handed out where the
+ * source holds it (src->keep keeps it there while the next line is read
+ * ahead), its line end overwritten by the NUL. Only a folded line is
+ * joined in a buffer of its own.
+ */
 bool
 ics_unfold_next(struct ics_unfold *u, struct ics_logical *out)
 {
-	bool first = true;
+	struct ics_source *src = u->src;
+	bool first = true, in_place = false;
 
 	memset(out, 0, sizeof *out);
+	src->keep = src->start;
 	if (!u->started) {
 		u->started = true;
 		read_ahead(u);
 	}
 	if (!u->have_next)
 		return false;
-	for (;;) {
-		const char *s = u->next;
-		size_t n = u->next_n;
+	for (;; first = false) {
+		size_t at = u->next_at, n = u->next_n;
 
 		if (n <= ICS_MAX_LINE) {
-			if (n > 0 && s[n - 1] == '\r')
+			if (n > 0 && src->buf[at + n - 1] == '\r')
 				n--;
 			if (u->lineno == 1 && n >= 3 &&
-			    memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			    memcmp(src->buf + at, "\xEF\xBB\xBF", 3) == 0) {
 				out->bom = true;
-				s += 3;
+				at += 3;
 				n -= 3;
 			}
 		}
 		if (first) {
 			out->line = u->lineno;
 			out->start = u->next_start;
-			first = false;
 		} else {
-			s++; /* a folded line goes on the one before */
+			at++; /* a folded line goes on the one before */
 			n--;
 		}
 		out->end = u->next_end;
 		if (out->too_long || out->len + n > ICS_MAX_LINE) {
 			out->too_long = true;
 			out->len += n;
+			in_place = false;
+		} else if (first) {
+			/* Kept where it is while the next line is read. */
+			src->keep = at;
+			in_place = true;
+			out->len = n;
 		} else {
-			if (out->len + n + 1 > u->cap) {
-				u->cap = (out->len + n + 1) * 2;
-				u->buf = xreallocarray(u->buf, u->cap, 1);
-			}
-			memcpy(u->buf + out->len, s, n);
+			if (in_place)
+				unfold_append(u, 0, src->buf + src->keep,
+				              out->len);
+			in_place = false;
+			unfold_append(u, out->len, src->buf + at, n);
 			out->len += n;
-			u->buf[out->len] = '\0';
 		}
+		if (!in_place)
+			src->keep = src->start;
 		u->have_next = false;
 		if (!read_ahead(u))
 			break;
 		/* A line too long to keep starts a logical line of its own:
 		 * whether it was folded is lost with it. */
 		if (!(u->next_n > 0 && u->next_n <= ICS_MAX_LINE &&
-		      (u->next[0] == ' ' || u->next[0] == '\t')))
+		      (src->buf[u->next_at] == ' ' ||
+		       src->buf[u->next_at] == '\t')))
 			break;
 	}
-	if (!out->too_long) {
-		if (u->buf == NULL) {
-			u->cap = 1;
-			u->buf = xmalloc(1);
-			u->buf[0] = '\0';
-		}
+	if (out->too_long)
+		return true;
+	if (in_place) {
+		/* The next line was read ahead: its line end can go. */
+		out->s = src->buf + src->keep;
+		out->s[out->len] = '\0';
+	} else {
 		out->s = u->buf;
 	}
 	return true;

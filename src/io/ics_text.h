@@ -25,14 +25,18 @@
 
 /* ---- Lines ------------------------------------------------------------ */
 
-/* Where the physical lines come from: a file read in chunks, or bytes in
- * memory. Set it up with ics_source_file or ics_source_mem. */
+/* Where the physical lines come from: a file, or bytes in memory, read in
+ * chunks into one buffer. Set it up with ics_source_file or
+ * ics_source_mem. */
 struct ics_source {
-	FILE *fp;        /* NULL: the bytes are in memory */
-	const char *mem; /* memory: all of it */
-	size_t memlen;
-	char *buf; /* file: [start, len) read but not handed out yet */
-	size_t cap, start, len, scanned;
+	FILE *fp;              /* NULL: the bytes are in memory */
+	const char *mem;       /* memory: all of it */
+	size_t memlen, memoff; /* memoff: bytes of mem read so far */
+	/* [start, len) read but not handed out yet; [keep, start) handed
+	 * out and still in use (ics_unfold's line), so a refill keeps it.
+	 * One byte past len is always there, for a NUL. */
+	char *buf;
+	size_t cap, start, len, keep;
 	size_t offset; /* bytes handed out so far, with their line ends */
 	bool eof;
 };
@@ -45,7 +49,8 @@ void ics_source_free(struct ics_source *src);
 /* One unfolded line. */
 struct ics_logical {
 	/* The line without its line ends and folding blanks, NUL-terminated,
-	 * valid until the next ics_unfold_next; NULL when too_long. */
+	 * valid until the next ics_unfold_next; NULL when too_long. A line
+	 * of one physical line is read where the source holds it. */
 	char *s;
 	size_t len; /* the unfolded length, also when too long */
 	int line;   /* the physical line it starts on, from 1 */
@@ -60,13 +65,12 @@ struct ics_logical {
  * continues the line). */
 struct ics_unfold {
 	struct ics_source *src;
-	char *buf;
+	char *buf; /* a folded line, joined */
 	size_t cap;
 	int lineno; /* physical lines read so far */
 	/* The physical line read ahead to see whether it continues the
-	 * last one. */
-	const char *next;
-	size_t next_n, next_start, next_end;
+	 * last one: next_n bytes at src->buf + next_at. */
+	size_t next_at, next_n, next_start, next_end;
 	bool have_next, started;
 };
 
