@@ -553,6 +553,24 @@ required_is_participant(icalproperty *att)
 	return true;
 }
 
+/*
+ * Whether ev's calendar was written by dais (PRODID -//dais//...: a
+ * programme file, or a copy of one), whose roles follow dais's convention
+ * and are kept. Any other calendar's X-DAIS-ID was added by an organiser
+ * following the import's advice, not a statement that the invitee speaks.
+ */
+static bool
+written_by_dais(icalcomponent *ev)
+{
+	icalcomponent *cal = icalcomponent_get_parent(ev);
+	icalproperty *prodid =
+	    cal ? icalcomponent_get_first_property(cal, ICAL_PRODID_PROPERTY)
+	        : NULL;
+	const char *text = prodid ? icalproperty_get_prodid(prodid) : NULL;
+
+	return text != NULL && strncmp(text, "-//dais//", 9) == 0;
+}
+
 /* Links ev's attendees to participants; returns how many of those linked
  * came as required (required_is_participant). */
 static size_t
@@ -561,6 +579,7 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 {
 	icalproperty **v = NULL, *prop;
 	size_t n = 0, cap = 0, i, required = 0;
+	bool keep_roles = written_by_dais(ev);
 
 	/* Collected first: adding a parameter inside the loop is safe, but
 	 * a lookup on ev would reset its iterator (LIBRARY-NOTES.md). */
@@ -587,8 +606,13 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 			               "X-DAIS-ID") == 0)
 				has_id = true;
 		if (has_id || (value != NULL &&
-		               strncasecmp(value, "urn:x-dais:", 11) == 0))
+		               strncasecmp(value, "urn:x-dais:", 11) == 0)) {
+			if (!keep_roles &&
+			    cutype_of(v[i]) != ICAL_CUTYPE_ROOM &&
+			    cutype_of(v[i]) != ICAL_CUTYPE_RESOURCE)
+				required += required_is_participant(v[i]);
 			continue;
+		}
 		/* A room or a resource booked (Exchange, Google): no person;
 		 * a room's is the event's room (link_location). */
 		if (cutype_of(v[i]) == ICAL_CUTYPE_ROOM ||
@@ -1007,7 +1031,7 @@ leave_out_other_days(const struct programme *p, icalcomponent *root,
 		import_report(
 		    r,
 		    "%s: %zu event%s on no conference day (%s) left out: "
-		    "%s%s; --all-dates imports them",
+		    "%s%s; 'dais import --all-dates' imports them",
 		    file, out, out == 1 ? "" : "s", days, list,
 		    out > 3 ? " and others" : "");
 		free(days);

@@ -23,7 +23,7 @@ K='TZID=Asia/Kuwait'
   printf '%s\r\n' END:VCALENDAR; } >"$tmp/personal.ics"
 
 expect_exit 0 "$DAIS" import "$tmp/personal.ics" "$D"
-expect_contains "personal.ics: 5 events on no conference day (2026-11-04, 2026-11-05) left out: 'Dentist' (2026-10-01), 'Evening call' (2026-11-03), 'Debrief' (2026-11-06) and others; --all-dates imports them" stdout "$out"
+expect_contains "personal.ics: 5 events on no conference day (2026-11-04, 2026-11-05) left out: 'Dentist' (2026-10-01), 'Evening call' (2026-11-03), 'Debrief' (2026-11-06) and others; 'dais import --all-dates' imports them" stdout "$out"
 expect_contains "personal.ics: 3 events written to programme/import-personal.ics" stdout "$out"
 expect_contains ", 5 on no conference day" stdout "$out"
 f="$D/programme/import-personal.ics"
