@@ -6,6 +6,7 @@
 #define DAIS_ICS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "dais/diag.h"
 #include "dais/model.h"
@@ -23,6 +24,14 @@ void ics_init(void);
  */
 bool ics_load_file(struct programme *p, int source, const char *path,
                    const char *shown, struct diag_list *diags);
+/*
+ * The same, and the fingerprint of the file's bytes (filehash.h: what
+ * filehash_path gives) in *hash, taken while they are read instead of in
+ * a second reading; 0 when the file cannot be opened or read.
+ */
+bool ics_load_file_hashed(struct programme *p, int source, const char *path,
+                          const char *shown, struct diag_list *diags,
+                          uint64_t *hash);
 
 /*
  * After all files are loaded: UIDs unique across files, kinds known,

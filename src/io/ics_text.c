@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/filehash.h"
 #include "dais/ics.h"
 #include "dais/strmap.h"
 #include "dais/tzdb.h"
@@ -85,10 +86,21 @@ source_fill(struct ics_source *src)
 		memcpy(src->buf + src->len, src->mem + src->memoff, got);
 		src->memoff += got;
 	}
+	if (src->hash != NULL && got > 0)
+		filehash_stream_add(src->hash, src->buf + src->len, got);
 	src->len += got;
 	if (got == 0)
 		src->eof = true;
 	return got > 0;
+}
+
+bool
+ics_source_drain(struct ics_source *src)
+{
+	do
+		src->keep = src->start = src->len;
+	while (source_fill(src));
+	return src->fp == NULL || !ferror(src->fp);
 }
 
 /*

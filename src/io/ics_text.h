@@ -39,12 +39,16 @@ struct ics_source {
 	size_t cap, start, len, keep;
 	size_t offset; /* bytes handed out so far, with their line ends */
 	bool eof;
+	/* Given every byte as it is read; NULL: none. Not owned. */
+	struct filehash_stream *hash;
 };
 
 void ics_source_file(struct ics_source *src, FILE *fp);
 /* Borrows data (len bytes; no NUL needed) for as long as it is read. */
 void ics_source_mem(struct ics_source *src, const char *data, size_t len);
 void ics_source_free(struct ics_source *src);
+/* Reads the rest of the source (for its hash); false on a read error. */
+bool ics_source_drain(struct ics_source *src);
 
 /* One unfolded line. */
 struct ics_logical {
