@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 
 #include "dais/arena.h"
-#include "dais/filehash.h"
 #include "dais/ics.h"
 #include "dais/registry.h"
 #include "dais/xalloc.h"
@@ -68,9 +67,11 @@ programme_load(const char *dir, struct diag_list *diags)
 	for (i = 0; i < p->conf.files.n; i++) {
 		char *path = xasprintf("%s/%s", dir, p->conf.files.v[i]);
 
-		/* Before parsing, so a change made during the load shows. */
-		filehash_path(path, &p->file_hash[i]);
-		ics_load_file(p, (int)i, path, path, diags);
+		/* The fingerprint of the very bytes parsed, taken as they are
+		 * read (no second reading of the file): a change made during
+		 * or after the load differs from it when the save compares. */
+		ics_load_file_hashed(p, (int)i, path, path, diags,
+		                     &p->file_hash[i]);
 		free(path);
 	}
 	ics_validate(p, diags);
