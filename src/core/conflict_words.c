@@ -42,6 +42,12 @@ conflict_person_assignment(const struct check *ck, const struct inc *v)
 	    x != NULL ? x->id : ck->unknown_people[v->key - ck->p->npeople];
 	size_t j;
 
+	/* By address first: the loader keeps one copy of each id, so a
+	 * session of 10 000 unknown attendees does not cost 10 000 strcmp()s
+	 * for each of their conflicts. */
+	for (j = 0; j < s->nassign; j++)
+		if (s->assign[j].participant_id == id)
+			return &s->assign[j];
 	for (j = 0; j < s->nassign; j++)
 		if (s->assign[j].participant_id != NULL &&
 		    strcmp(s->assign[j].participant_id, id) == 0)

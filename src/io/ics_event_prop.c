@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/arena.h"
 #include "dais/link.h"
 #include "dais/session_field.h"
 #include "dais/xalloc.h"
@@ -197,6 +198,28 @@ attendee_line(const struct ics_file *f, const struct ics_block *b,
 	return ics_event_prop_line(b, "ATTENDEE", NULL);
 }
 
+/*
+ * Whether the session already has `id` among its attendees. Each stored
+ * id is interned in the programme's store, so past a handful of them the
+ * id is interned once and compared by address: an event listing 10 000
+ * delegates costs 50 million address comparisons, not 50 million
+ * strcmp()s (1.65 G instructions; tests/cli/load_ics_bounds.sh).
+ */
+static bool
+attendee_again(struct ics_file *f, const struct session *s, const char *id)
+{
+	const char *same;
+	size_t i;
+
+	if (s->nassign < 16)
+		return session_find_assignment(s, id) >= 0;
+	same = arena_intern(programme_store(f->p), id, strlen(id));
+	for (i = 0; i < s->nassign; i++)
+		if (s->assign[i].participant_id == same)
+			return true;
+	return false;
+}
+
 void
 ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
                         const struct ics_attendee *a, const struct ics_block *b,
@@ -279,7 +302,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		            : "?");
 		return;
 	}
-	if (session_find_assignment(&ev->s, id) >= 0) {
+	if (attendee_again(f, &ev->s, id)) {
 		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
 		         ev->s.uid,
 		         "participant %s is an ATTENDEE of this session twice; "
