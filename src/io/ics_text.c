@@ -118,10 +118,13 @@ source_line(struct ics_source *src, size_t *at, size_t *n)
 
 	for (;;) {
 		size_t have = src->len - src->start;
-		char *b = src->buf + src->start, *nl = NULL;
+		char *b = NULL, *nl = NULL;
 
-		if (have > scanned)
+		/* src->buf is NULL before the first fill: no offset from it */
+		if (have > scanned) {
+			b = src->buf + src->start;
 			nl = memchr(b + scanned, '\n', have - scanned);
+		}
 		if (nl != NULL) {
 			*at = src->start;
 			*n = dropped + (size_t)(nl - b);
