@@ -165,6 +165,28 @@ zone_floating(const struct programme *p, icalcomponent *ev)
 	return any;
 }
 
+/* A room or participant an unlinked name may mean. */
+struct candidate {
+	const char *id, *name;
+};
+
+/* "'id' (name), ..." of the first four of n candidates (those in shown),
+ * and " and N more" past them: one wording for rooms and participants.
+ * The caller frees it. */
+static char *
+candidates_text(const struct candidate *shown, size_t n)
+{
+	struct strbuf sb = {0};
+	size_t i;
+
+	for (i = 0; i < n && i < 4; i++)
+		strbuf_addf(&sb, "%s'%s' (%s)", i ? ", " : "", shown[i].id,
+		            shown[i].name);
+	if (n > 4)
+		strbuf_addf(&sb, " and %zu more", n - 4);
+	return strbuf_take(&sb);
+}
+
 /* A room name no room was linked to (`what` says where the event gives
  * it: LOCATION, or the ATTENDEE a room is booked as): with the rooms it
  * might mean, when some are near (several as close, or one that differs
@@ -177,7 +199,7 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 {
 	const struct room *near[4];
 	size_t n = link_room_candidates(p, loc, near, 4), i;
-	struct strbuf sb = {0};
+	struct candidate shown[4];
 	char *list;
 
 	if (n == 0) {
@@ -190,11 +212,8 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 		return;
 	}
 	for (i = 0; i < n && i < 4; i++)
-		strbuf_addf(&sb, "%s'%s' (%s)", i ? ", " : "", near[i]->id,
-		            near[i]->name);
-	if (n > 4)
-		strbuf_addf(&sb, " and %zu more", n - 4);
-	list = strbuf_take(&sb);
+		shown[i] = (struct candidate){near[i]->id, near[i]->name};
+	list = candidates_text(shown, n);
 	import_report(
 	    r,
 	    "%s: '%s': %s '%s' is not linked: it could be room %s; "
@@ -497,7 +516,7 @@ report_unlinked_attendee(const struct programme *p, struct import_ics_result *r,
 	size_t n = participant_candidates(p, cn, t == ICAL_CUTYPE_GROUP, near,
 	                                  4),
 	       i;
-	struct strbuf sb = {0};
+	struct candidate shown[4];
 	char *list, *label = import_event_label(p, ev);
 
 	if (n == 0) {
@@ -513,11 +532,8 @@ report_unlinked_attendee(const struct programme *p, struct import_ics_result *r,
 		return;
 	}
 	for (i = 0; i < n && i < 4; i++)
-		strbuf_addf(&sb, "%s'%s' (%s)", i ? ", " : "", near[i]->id,
-		            near[i]->name);
-	if (n > 4)
-		strbuf_addf(&sb, " and %zu more", n - 4);
-	list = strbuf_take(&sb);
+		shown[i] = (struct candidate){near[i]->id, near[i]->name};
+	list = candidates_text(shown, n);
 	import_report(
 	    r,
 	    "%s: %s: ATTENDEE %s%s%s matches no participant's e-mail or "
