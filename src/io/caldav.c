@@ -237,17 +237,29 @@ hex_digit(char c)
 	return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 
+/* The byte a %XX escape at p stands for; -1 when p holds none (the text
+ * ends with NUL, so a cut escape is none). */
+static int
+percent_byte(const char *p)
+{
+	int hi, lo;
+
+	if (p[0] == '%' && (hi = hex_digit(p[1])) >= 0 &&
+	    (lo = hex_digit(p[2])) >= 0)
+		return hi * 16 + lo;
+	return -1;
+}
+
 /* The next byte of an href, %XX decoded; *s moves past it. */
 static int
 href_byte(const char **s)
 {
 	const char *p = *s;
-	int hi, lo;
+	int b = percent_byte(p);
 
-	if (p[0] == '%' && (hi = hex_digit(p[1])) >= 0 &&
-	    (lo = hex_digit(p[2])) >= 0) {
+	if (b >= 0) {
 		*s = p + 3;
-		return hi * 16 + lo;
+		return b;
 	}
 	*s = p + 1;
 	return (unsigned char)p[0];
@@ -258,18 +270,16 @@ caldav_shown(const char *text)
 {
 	size_t n = strlen(text), i = 0, k, run;
 	char *out = xmalloc(n + 1), *o = out, bytes[256];
-	int hi, lo;
+	int b;
 
 	while (i < n) {
 		/* a run of %XX escapes of non-ASCII bytes: shown as the
 		 * letters they encode when they are whole UTF-8 */
 		run = 0;
 		k = i;
-		while (k + 2 < n && text[k] == '%' &&
-		       (hi = hex_digit(text[k + 1])) >= 0 &&
-		       (lo = hex_digit(text[k + 2])) >= 0 &&
-		       hi * 16 + lo >= 0x80 && run < sizeof bytes) {
-			bytes[run++] = (char)(hi * 16 + lo);
+		while (run < sizeof bytes &&
+		       (b = percent_byte(text + k)) >= 0x80) {
+			bytes[run++] = (char)b;
 			k += 3;
 		}
 		if (run > 0 && utf8_valid_prefix(bytes, run) == run) {
@@ -280,7 +290,7 @@ caldav_shown(const char *text)
 			memcpy(o, text + i, k - i);
 			o += k - i;
 			i = k;
-		} else if (strncmp(text + i, "%20", 3) == 0) {
+		} else if (percent_byte(text + i) == ' ') {
 			*o++ = ' ';
 			i += 3;
 		} else {
