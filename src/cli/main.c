@@ -555,7 +555,13 @@ run(int argc, char **argv)
 {
 	const struct cli_command *c;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * The user's locale for characters only (UTF-8 names, their widths,
+	 * the terminal's encoding). dais speaks English, and its numbers are
+	 * data: under LC_ALL, a Russian or French locale's LC_NUMERIC wrote
+	 * "lp_bound": 96,000 into JSON and refused --time-limit 1.5.
+	 */
+	setlocale(LC_CTYPE, "");
 	cli_keep_command_line(argv);
 	if (argc >= 2 &&
 	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
