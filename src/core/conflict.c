@@ -196,32 +196,40 @@ slot_cmp(const void *a, const void *b)
 /*
  * The live sessions sorted by start, end and index: the one sort of the
  * check. Every incidence list is made by walking this order, so each group
- * comes out in time order without being sorted again.
+ * comes out in time order without being sorted again. The loader and the
+ * editor keep sessions sorted by time (programme_sort_sessions), so the
+ * order is mostly there already: then it is just the live indexes, and no
+ * array of keys is written to sort.
  */
 static size_t *
-time_order(const struct check *ck, size_t *np)
+time_order(struct check *ck, size_t *np)
 {
-	size_t n = ck->p->nsessions, i, k = 0;
-	struct slot *v = xreallocarray(NULL, n + 1, sizeof *v);
-	size_t *order;
+	size_t n = ck->p->nsessions, i, k = 0, last = 0, mark;
+	size_t *order = conflict_take(&ck->space, n + 1, sizeof *order);
+	struct slot *v;
 	bool sorted = true;
 
 	for (i = 0; i < n; i++)
 		if (ck->live[i]) {
-			v[k] = (struct slot){ck->s2[i], ck->e2[i], i};
-			sorted = sorted &&
-			         (k == 0 || slot_cmp(&v[k - 1], &v[k]) < 0);
-			k++;
+			if (k > 0 && (ck->s2[last] > ck->s2[i] ||
+			              (ck->s2[last] == ck->s2[i] &&
+			               ck->e2[last] > ck->e2[i])))
+				sorted = false;
+			order[k++] = last = i;
 		}
-	/* The loader and the editor keep sessions sorted by time
-	 * (programme_sort_sessions), so this order is mostly there already. */
-	if (!sorted)
-		qsort(v, k, sizeof *v, slot_cmp);
-	order = xreallocarray(NULL, k + 1, sizeof *order);
+	*np = k;
+	if (sorted)
+		return order;
+	mark = ck->space.used;
+	v = conflict_take(&ck->space, k + 1, sizeof *v);
+	for (i = 0; i < k; i++)
+		v[i] =
+		    (struct slot){ck->s2[order[i]], ck->e2[order[i]], order[i]};
+	qsort(v, k, sizeof *v, slot_cmp);
 	for (i = 0; i < k; i++)
 		order[i] = v[i].si;
-	free(v);
-	*np = k;
+	conflict_give(&ck->space, v);
+	ck->space.used = mark;
 	return order;
 }
 
@@ -268,12 +276,92 @@ find_room(const struct programme *p, const char *id, struct room_seen *seen)
 	return e->room;
 }
 
+/* ---- The check's working memory ---------------------------------------- */
+
+/* Every piece starts on a 16-byte boundary, as malloc's do. */
+#define SPACE_ALIGN ((size_t)16)
+/* From this size the block is worth a mapping of huge pages of its own:
+ * at most twice what it needs, and one fault per 2 MiB instead of 256. */
+#define SPACE_BULK ((size_t)1 << 20)
+
+static size_t
+space_bytes(size_t count, size_t size)
+{
+	if (size != 0 && count > (SIZE_MAX - SPACE_ALIGN) / size)
+		return SIZE_MAX / 2; /* never fits: malloc refuses it */
+	return (count * size + SPACE_ALIGN - 1) & ~(SPACE_ALIGN - 1);
+}
+
+void *
+conflict_take(struct check_space *sp, size_t count, size_t size)
+{
+	size_t want = space_bytes(count, size);
+	void *p;
+
+	if (sp == NULL || sp->base == NULL || want > sp->size - sp->used)
+		return xreallocarray(NULL, count, size);
+	p = sp->base + sp->used;
+	sp->used += want;
+	return p;
+}
+
+void
+conflict_give(struct check_space *sp, void *p)
+{
+	if (sp == NULL || sp->base == NULL || (char *)p < sp->base ||
+	    (char *)p >= sp->base + sp->size)
+		free(p);
+}
+
+/*
+ * Sized for the arrays kept through the check (per session: five, and the
+ * time order) and the largest of its phases: the rooms' incidences and
+ * their grouping, or the participants' (assigns: at least the live
+ * sessions' assignments). A delegation's arrays may not fit; they come
+ * from malloc.
+ */
+static void
+space_init(struct check_space *sp, const struct programme *p, size_t assigns)
+{
+	size_t n = p->nsessions + 1, keep, rooms, people;
+
+	keep = space_bytes(n, sizeof(bool)) + 4 * space_bytes(n, 8) +
+	       space_bytes(n, sizeof(size_t));
+	rooms = space_bytes(n, sizeof(struct pending)) +
+	        space_bytes(n, sizeof(struct inc)) +
+	        space_bytes(p->nrooms + 1, sizeof(size_t));
+	people = space_bytes(assigns + 1, sizeof(struct pending)) +
+	         space_bytes(ID_SEEN, sizeof(struct id_seen)) +
+	         space_bytes(assigns + 1, sizeof(struct inc)) +
+	         space_bytes(p->npeople + 1, sizeof(size_t));
+	if (space_bytes(n, sizeof(struct slot)) > rooms)
+		rooms = space_bytes(n, sizeof(struct slot));
+	memset(sp, 0, sizeof *sp);
+	sp->size = keep + (rooms > people ? rooms : people);
+	if (sp->size >= SPACE_BULK) {
+		if (sp->size < XBULK_HUGE)
+			sp->size = XBULK_HUGE;
+		sp->base = xbulk_alloc(sp->size);
+	} else {
+		sp->base = xmalloc(sp->size);
+	}
+}
+
+static void
+space_free(struct check_space *sp)
+{
+	if (sp->size >= SPACE_BULK)
+		xbulk_free(sp->base, sp->size);
+	else
+		free(sp->base);
+}
+
 void
 conflict_check(const struct programme *p, struct conflict_list *out)
 {
 	struct room_seen seen[ROOM_SEEN] = {{NULL, NULL}};
 	struct check ck;
-	size_t n = p->nsessions, i, first = out->n, pn, nkeys;
+	size_t n = p->nsessions, i, first = out->n, pn, nkeys, kept;
 	struct pending_list people;
 	struct inc *pv;
 
@@ -288,11 +376,18 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	ck.p = p;
 	ck.zone = &p->conf.zone;
 	ck.out = out;
-	ck.live = xcalloc(n + 1, sizeof *ck.live);
-	ck.s2 = xcalloc(n + 1, sizeof *ck.s2);
-	ck.e2 = xcalloc(n + 1, sizeof *ck.e2);
-	ck.end = xcalloc(n + 1, sizeof *ck.end);
-	ck.rooms = xcalloc(n + 1, sizeof *ck.rooms);
+	/* The assignments of every session, live or not: room enough for
+	 * the participants' incidences, counted in one pass before the
+	 * block is sized (conflict_participant_incidences counted the live
+	 * ones' in a pass of its own). */
+	for (i = 0; i < n; i++)
+		ck.assigns += p->sessions[i].nassign;
+	space_init(&ck.space, p, ck.assigns);
+	ck.live = conflict_take(&ck.space, n + 1, sizeof *ck.live);
+	ck.s2 = conflict_take(&ck.space, n + 1, sizeof *ck.s2);
+	ck.e2 = conflict_take(&ck.space, n + 1, sizeof *ck.e2);
+	ck.end = conflict_take(&ck.space, n + 1, sizeof *ck.end);
+	ck.rooms = conflict_take(&ck.space, n + 1, sizeof *ck.rooms);
 	for (i = 0; i < p->nwalks; i++)
 		if (p->walks[i].minutes > ck.max_walk)
 			ck.max_walk = p->walks[i].minutes;
@@ -307,6 +402,7 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 		/* A session without a start cannot be placed in time. */
 		ck.live[i] =
 		    session_blocks_time(s) && s->start != DAIS_TIME_NONE;
+		ck.rooms[i] = NULL;
 		if (!ck.live[i])
 			continue;
 		/* An end before the start (or none) is read as an instant. */
@@ -322,7 +418,10 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	}
 
 	ck.order = time_order(&ck, &ck.nlive);
+	/* What is taken from here on is given back a phase at a time. */
+	kept = ck.space.used;
 	conflict_check_rooms(&ck);
+	ck.space.used = kept;
 	conflict_check_sessions(&ck);
 	nkeys = conflict_participant_incidences(&ck, &people);
 	if (enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED))
@@ -330,18 +429,19 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	pv = conflict_group(&ck, &people, nkeys, &pn);
 	conflict_pending_free(&people);
 	conflict_check_participants(&ck, pv, pn);
-	free(pv);
+	conflict_give(&ck.space, pv);
 
 	if (out->n > first)
 		qsort(out->v + first, out->n - first, sizeof *out->v,
 		      conflict_cmp);
 	free(ck.scratch);
 	free(ck.unknown_people);
-	free(ck.live);
-	free(ck.s2);
-	free(ck.e2);
-	free(ck.end);
-	free(ck.rooms);
+	conflict_give(&ck.space, ck.live);
+	conflict_give(&ck.space, ck.s2);
+	conflict_give(&ck.space, ck.e2);
+	conflict_give(&ck.space, ck.end);
+	conflict_give(&ck.space, ck.rooms);
+	conflict_give(&ck.space, ck.order);
 	free(ck.days);
-	free(ck.order);
+	space_free(&ck.space);
 }

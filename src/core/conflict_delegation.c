@@ -193,7 +193,7 @@ conflict_check_delegations(struct check *ck, const struct pending_list *pv)
 		if (p->people[i].delegation != NULL)
 			of[i] = limited_group(programme_find_participant(
 			    p, p->people[i].delegation));
-	conflict_pending_init(&pend, 0);
+	conflict_pending_init(&pend, &ck->space, 0);
 	for (i = 0; i < pv->n; i++) {
 		const struct pending *e = &pv->v[i];
 		const struct participant *g[2];
@@ -220,5 +220,5 @@ conflict_check_delegations(struct check *ck, const struct pending_list *pv)
 		if (hi - lo > (size_t)g->delegates)
 			delegation_sweep(ck, g, v + lo, hi - lo);
 	}
-	free(v);
+	conflict_give(&ck->space, v);
 }

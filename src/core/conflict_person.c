@@ -135,13 +135,6 @@ id_table_get(const struct id_table *t, const char *id)
  * and the table is asked once for each. Another string with the same id
  * is only asked again.
  */
-#define ID_SEEN 4096
-
-struct id_seen {
-	const char *id;
-	uint32_t key;
-};
-
 static uint32_t
 id_key(const struct id_table *ids, struct id_seen *seen, const char *id)
 {
@@ -166,13 +159,12 @@ conflict_participant_incidences(struct check *ck, struct pending_list *out)
 	const struct programme *p = ck->p;
 	struct id_table ids;
 	struct id_seen *seen;
-	size_t total = 0, i, j;
+	size_t i, j;
 
-	for (i = 0; i < ck->nlive; i++)
-		total += p->sessions[ck->order[i]].nassign;
-	conflict_pending_init(out, total);
+	conflict_pending_init(out, &ck->space, ck->assigns);
 	id_table_init(&ids, p);
-	seen = xcalloc(ID_SEEN, sizeof *seen);
+	seen = conflict_take(&ck->space, ID_SEEN, sizeof *seen);
+	memset(seen, 0, ID_SEEN * sizeof *seen);
 	for (i = 0; i < ck->nlive; i++) {
 		size_t si = ck->order[i];
 		const struct session *s = &p->sessions[si];
@@ -186,7 +178,7 @@ conflict_participant_incidences(struct check *ck, struct pending_list *out)
 			                     id);
 		}
 	}
-	free(seen);
+	conflict_give(&ck->space, seen);
 	strmap_free(&ids.own);
 	return p->npeople + conflict_pending_number_unknown(
 	                        out, p->npeople, &ck->unknown_people);

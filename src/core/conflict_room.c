@@ -22,7 +22,7 @@ conflict_check_rooms(struct check *ck)
 	struct inc *v;
 	size_t n, lo, hi, i, nkeys;
 
-	conflict_pending_init(&pend, ck->nlive);
+	conflict_pending_init(&pend, &ck->space, ck->nlive);
 	for (i = 0; i < ck->nlive; i++) {
 		size_t si = ck->order[i];
 
@@ -48,7 +48,7 @@ conflict_check_rooms(struct check *ck)
 		if (enabled(ck, CONFLICT_TIGHT_CHANGEOVER))
 			conflict_changeover_sweep(ck, v + lo, hi - lo, false);
 	}
-	free(v);
+	conflict_give(&ck->space, v);
 }
 
 /* Capacity, interpretation, hours and room references: one session each. */

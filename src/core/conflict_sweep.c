@@ -33,18 +33,30 @@ small(size_t x)
 }
 
 void
-conflict_pending_init(struct pending_list *l, size_t cap)
+conflict_pending_init(struct pending_list *l, struct check_space *sp,
+                      size_t cap)
 {
 	memset(l, 0, sizeof *l);
+	l->space = sp;
 	l->cap = cap;
-	l->v = xreallocarray(NULL, cap + 1, sizeof *l->v);
+	l->v = conflict_take(sp, cap + 1, sizeof *l->v);
 }
 
 void
 conflict_pending_add(struct pending_list *l, size_t si, uint32_t key,
                      const char *id)
 {
-	XGROW(l->v, l->n, l->cap);
+	if (l->n >= l->cap) {
+		/* Moved to malloc, which grows it: v may be in the block. */
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		struct pending *v = xreallocarray(NULL, cap + 1, sizeof *v);
+
+		memcpy(v, l->v, l->n * sizeof *v);
+		conflict_give(l->space, l->v);
+		l->v = v;
+		l->cap = cap;
+		l->space = NULL;
+	}
 	if (key == INC_UNKNOWN) {
 		XGROW(l->unknown, l->nunknown, l->capunknown);
 		l->unknown[l->nunknown++] = (struct pending_unknown){l->n, id};
@@ -55,7 +67,7 @@ conflict_pending_add(struct pending_list *l, size_t si, uint32_t key,
 void
 conflict_pending_free(struct pending_list *l)
 {
-	free(l->v);
+	conflict_give(l->space, l->v);
 	free(l->unknown);
 	memset(l, 0, sizeof *l);
 }
@@ -107,15 +119,17 @@ conflict_pending_number_unknown(struct pending_list *l, size_t base,
  * their place (no second copy of the list). Repeats of one session in a
  * group (a person listed twice) are dropped. Makes ck->scratch room
  * enough for the largest group's active set. Returns the grouped array
- * and its length in *np.
+ * (from ck->space: conflict_give it) and its length in *np.
  */
 struct inc *
 conflict_group(struct check *ck, const struct pending_list *l, size_t nkeys,
                size_t *np)
 {
-	size_t *at = xcalloc(nkeys + 1, sizeof *at);
-	struct inc *out = xreallocarray(NULL, l->n + 1, sizeof *out);
+	struct inc *out = conflict_take(&ck->space, l->n + 1, sizeof *out);
+	size_t *at = conflict_take(&ck->space, nkeys + 1, sizeof *at);
 	size_t i, k, sum = 0, largest = 0;
+
+	memset(at, 0, (nkeys + 1) * sizeof *at);
 
 	for (i = 0; i < l->n; i++)
 		at[l->v[i].key]++;
@@ -133,7 +147,7 @@ conflict_group(struct check *ck, const struct pending_list *l, size_t nkeys,
 		out[at[e->key]++] =
 		    (struct inc){ck->s2[e->si], ck->e2[e->si], e->si, e->key};
 	}
-	free(at);
+	conflict_give(&ck->space, at);
 	/* One session's incidences are made together, so repeats are
 	 * neighbours. */
 	for (i = k = 0; i < l->n; i++)
