@@ -34,6 +34,18 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
  * write through it.
  */
 char *arena_intern(struct arena *a, const char *s, size_t n);
+/*
+ * Asks the processor to fetch the table slot where arena_intern would look
+ * the n bytes at s up, so that an arena_intern of them some work later
+ * does not wait for memory (a programme's table of a few thousand texts
+ * is out of the cache by then: libical's parse went through it). Returns
+ * the text's hash, for arena_intern_prefetch_text once the slot has come.
+ * Only hints: they change nothing.
+ */
+unsigned arena_intern_prefetch(const struct arena *a, const char *s, size_t n);
+/* Then the same for the stored text of that hash, which arena_intern
+ * compares (a second wait for memory). */
+void arena_intern_prefetch_text(const struct arena *a, unsigned hash);
 /* Says the store will hold about `bytes`: from 1 MiB up, it takes
  * huge-page chunks (xbulk_alloc) from the first instead of after its
  * first 2 MiB. Only a hint. */

@@ -240,6 +240,33 @@ arena_intern(struct arena *a, const char *s, size_t n)
 	return x->text;
 }
 
+unsigned
+arena_intern_prefetch(const struct arena *a, const char *s, size_t n)
+{
+	uint32_t h;
+
+	if (a->cap == 0 || n > UINT32_MAX)
+		return 0;
+	h = strmap_hash(s, n);
+	__builtin_prefetch(&a->table[h & (a->cap - 1)]);
+	return h;
+}
+
+void
+arena_intern_prefetch_text(const struct arena *a, unsigned hash)
+{
+	size_t mask = a->cap - 1, i;
+
+	if (a->cap == 0)
+		return;
+	/* The first text of that hash is most likely the one. */
+	for (i = hash & mask; a->table[i].text != NULL; i = (i + 1) & mask)
+		if (a->table[i].hash == hash) {
+			__builtin_prefetch(a->table[i].text);
+			return;
+		}
+}
+
 void
 arena_expect(struct arena *a, size_t bytes)
 {

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dais/arena.h"
 #include "dais/link.h"
 #include "dais/session_field.h"
 #include "dais/xalloc.h"
@@ -508,6 +509,70 @@ unlinked_hint(struct ics_file *f, const struct ics_event *ev,
 	strlist_clear(hints);
 }
 
+/*
+ * Reads the texts the store interns (room, location, kind, each attendee's
+ * id and name) into fd, and asks for their slots of the store's table at
+ * once, before the times are read (prefetch_texts then asks for the texts
+ * the slots point to): looked up one after the other, each waited for
+ * memory twice (arena_intern's first read of its table was the hottest
+ * line of the loader, its memcmp the next).
+ */
+static void
+read_interned(struct arena *store, struct found *fd)
+{
+	size_t i;
+
+	fd->room = ics_event_trim(
+	    ics_event_text_of(fd->prop[SESSION_FIELD_ROOM_ID]), &fd->nroom);
+	fd->location = ics_event_text_of(fd->prop[SESSION_FIELD_LOCATION]);
+	if (fd->location != NULL)
+		fd->nlocation = strlen(fd->location);
+	fd->kind = ics_event_trim(fd->category, &fd->nkind);
+	if (fd->room != NULL)
+		fd->room_hash =
+		    arena_intern_prefetch(store, fd->room, fd->nroom);
+	if (fd->location != NULL)
+		fd->location_hash =
+		    arena_intern_prefetch(store, fd->location, fd->nlocation);
+	if (fd->kind != NULL)
+		fd->kind_hash =
+		    arena_intern_prefetch(store, fd->kind, fd->nkind);
+	for (i = 0; i < fd->nattendees; i++) {
+		struct ics_attendee *a = &fd->attendees[i];
+
+		if (a->id != NULL &&
+		    (a->id_text = icalparameter_get_xvalue(a->id)) != NULL)
+			a->id_hash = arena_intern_prefetch(store, a->id_text,
+			                                   strlen(a->id_text));
+		if (a->cn != NULL &&
+		    (a->cn_text = icalparameter_get_cn(a->cn)) != NULL)
+			a->cn_hash = arena_intern_prefetch(store, a->cn_text,
+			                                   strlen(a->cn_text));
+	}
+}
+
+/* The texts of the slots read_interned asked for, which have come since. */
+static void
+prefetch_texts(const struct arena *store, const struct found *fd)
+{
+	size_t i;
+
+	if (fd->room != NULL)
+		arena_intern_prefetch_text(store, fd->room_hash);
+	if (fd->location != NULL)
+		arena_intern_prefetch_text(store, fd->location_hash);
+	if (fd->kind != NULL)
+		arena_intern_prefetch_text(store, fd->kind_hash);
+	for (i = 0; i < fd->nattendees; i++) {
+		if (fd->attendees[i].id_text != NULL)
+			arena_intern_prefetch_text(store,
+			                           fd->attendees[i].id_hash);
+		if (fd->attendees[i].cn_text != NULL)
+			arena_intern_prefetch_text(store,
+			                           fd->attendees[i].cn_hash);
+	}
+}
+
 bool
 ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
                struct ics_event *ev)
@@ -520,6 +585,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 
 	if (!scan(f, c, &fd))
 		return false;
+	read_interned(store, &fd);
 	memset(ev, 0, sizeof *ev);
 	session_init(&ev->s);
 	ev->s.source = f->source;
@@ -550,9 +616,15 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		    "an override of one occurrence (RECURRENCE-ID) does "
 		    "not recur itself; dais ignores its RRULE and RDATE");
 	ev->recurs = !ev->override && fd.nrrule + fd.nrdate > 0;
+	if (ev->s.uid != NULL) {
+		ev->key_hash =
+		    ics_key_prefetch(f, ev->s.uid, ev->s.recurrence_id);
+		ev->key_hashed = true;
+	}
 
+	prefetch_texts(store, &fd);
 	ics_event_read_texts(f, ev, &fd);
-	ics_event_read_kind(f, ev, fd.category);
+	ics_event_read_kind(f, ev, fd.kind, fd.nkind);
 	ics_event_read_status(f, ev, &fd, b);
 	ev->s.confidential =
 	    fd.prop[SESSION_FIELD_CONFIDENTIAL] != NULL &&

@@ -20,6 +20,10 @@ struct ics_attendee {
 	icalproperty *prop;
 	icalparameter *id; /* X-DAIS-ID */
 	icalparameter *partstat, *cutype, *cn, *role;
+	/* The values of id and cn (NULL when none), read once for the
+	 * store's prefetch and the reading (ics_event_read). */
+	const char *id_text, *cn_text;
+	unsigned id_hash, cn_hash; /* arena_intern_prefetch's */
 };
 
 /*
@@ -42,6 +46,12 @@ struct found {
 	 * until the next VEVENT is scanned. */
 	struct ics_attendee *attendees;
 	size_t nattendees;
+	/* The texts the store interns, read once (ics_event_read): the room
+	 * id and the kind without surrounding blanks, the location whole;
+	 * NULL when there is none (or nothing is left of it). */
+	const char *room, *location, *kind;
+	size_t nroom, nlocation, nkind;
+	unsigned room_hash, location_hash, kind_hash;
 };
 
 /* ---- ics_event.c ---- */
@@ -69,8 +79,9 @@ void ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
 void ics_event_read_languages(struct ics_event *ev, const char *list);
 void ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
                           const struct found *fd);
+/* kind: n bytes (the first category, trimmed), or NULL. */
 void ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
-                         const char *category);
+                         const char *kind, size_t n);
 void ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
                              const struct ics_attendee *a,
                              const struct ics_block *b, size_t *at,

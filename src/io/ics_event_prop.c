@@ -134,23 +134,28 @@ ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
 		if (sf->type != SESSION_TYPE_TEXT || sf->ical == NULL ||
 		    (sf->flags & SF_KEY) || sf->id == SESSION_FIELD_KIND)
 			continue;
-		text = ics_event_text_of(fd->prop[i]);
-		/* A room is an id: blanks around it are not part of it. */
-		if (sf->id == SESSION_FIELD_ROOM_ID)
-			text = ics_event_trim(text, &n);
-		else if (text != NULL)
+		/* A room is an id: blanks around it are not part of it
+		 * (the room and the location were read for the prefetch). */
+		if (sf->id == SESSION_FIELD_ROOM_ID) {
+			text = fd->room;
+			n = fd->nroom;
+		} else if (sf->id == SESSION_FIELD_LOCATION) {
+			text = fd->location;
+			n = fd->nlocation;
+		} else if ((text = ics_event_text_of(fd->prop[i])) != NULL) {
 			n = strlen(text);
+		}
 		session_field_store_text(&ev->s, sf, store, text, n);
 	}
 }
 
 void
-ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
-                    const char *category)
+ics_event_read_kind(struct ics_file *f, struct ics_event *ev, const char *kind,
+                    size_t n)
 {
 	const struct strlist *kinds = &f->p->conf.kinds;
-	size_t i, n;
-	const char *k = ics_event_trim(category, &n);
+	const char *k = kind;
+	size_t i;
 
 	if (k == NULL)
 		return;
@@ -232,7 +237,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	enum link_how how;
 
 	if (a->id != NULL)
-		id = icalparameter_get_xvalue(a->id);
+		id = a->id_text;
 	if ((id == NULL || *id == '\0') && value != NULL &&
 	    strncasecmp(value, "urn:x-dais:", 11) == 0)
 		id = value + 11;
@@ -247,8 +252,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	    (icalparameter_get_cutype(a->cutype) == ICAL_CUTYPE_ROOM ||
 	     icalparameter_get_cutype(a->cutype) == ICAL_CUTYPE_RESOURCE))
 		return;
-	if (a->cn != NULL)
-		cn = icalparameter_get_cn(a->cn);
+	cn = a->cn_text;
 	if (a->role != NULL) {
 		switch (icalparameter_get_role(a->role)) {
 		case ICAL_ROLE_CHAIR:

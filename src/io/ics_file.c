@@ -363,6 +363,16 @@ ics_key_find(struct ics_file *f, const char *uid, dais_time rid,
 	return key_find(f, uid, rid, key_hash(uid, rid), out);
 }
 
+uint32_t
+ics_key_prefetch(const struct ics_file *f, const char *uid, dais_time rid)
+{
+	uint32_t h = key_hash(uid, rid);
+
+	if (f->capkeys > 0)
+		__builtin_prefetch(&f->keys[h & (f->capkeys - 1)]);
+	return h;
+}
+
 void
 ics_keys_free(struct ics_file *f)
 {
@@ -469,7 +479,8 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 		ics_event_free(ev);
 		return;
 	}
-	h = key_hash(ev->s.uid, ev->s.recurrence_id);
+	h = ev->key_hashed ? ev->key_hash
+	                   : key_hash(ev->s.uid, ev->s.recurrence_id);
 	if (key_find(f, ev->s.uid, ev->s.recurrence_id, h, &k)) {
 		if (ev->override)
 			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,
