@@ -194,26 +194,28 @@ unfold_append(struct ics_unfold *u, size_t len, const char *s, size_t n)
 	u->buf[len + n] = '\0';
 }
 
+/* Whether the line read ahead continues the logical line. A line too long
+ * to keep starts a logical line of its own: whether it was folded is lost
+ * with it. */
+static inline bool
+continues(const struct ics_unfold *u)
+{
+	return u->next_n > 0 && u->next_n <= ICS_MAX_LINE &&
+	       (u->src->buf[u->next_at] == ' ' ||
+	        u->src->buf[u->next_at] == '\t');
+}
+
 /*
- * Most logical lines are one physical line: it is handed out where the
- * source holds it (src->keep keeps it there while the next line is read
- * ahead), its line end overwritten by the NUL. Only a folded line is
- * joined in a buffer of its own.
+ * The logical line from the physical line read ahead on (first), or from
+ * the one after the physical lines of out so far (out->len bytes, kept in
+ * place or joined in u->buf).
  */
-bool
-ics_unfold_next(struct ics_unfold *u, struct ics_logical *out)
+static bool
+unfold_lines(struct ics_unfold *u, struct ics_logical *out, bool first,
+             bool in_place)
 {
 	struct ics_source *src = u->src;
-	bool first = true, in_place = false;
 
-	memset(out, 0, sizeof *out);
-	src->keep = src->start;
-	if (!u->started) {
-		u->started = true;
-		read_ahead(u);
-	}
-	if (!u->have_next)
-		return false;
 	for (;; first = false) {
 		size_t at = u->next_at, n = u->next_n;
 
@@ -255,13 +257,7 @@ ics_unfold_next(struct ics_unfold *u, struct ics_logical *out)
 		if (!in_place)
 			src->keep = src->start;
 		u->have_next = false;
-		if (!read_ahead(u))
-			break;
-		/* A line too long to keep starts a logical line of its own:
-		 * whether it was folded is lost with it. */
-		if (!(u->next_n > 0 && u->next_n <= ICS_MAX_LINE &&
-		      (src->buf[u->next_at] == ' ' ||
-		       src->buf[u->next_at] == '\t')))
+		if (!read_ahead(u) || !continues(u))
 			break;
 	}
 	if (out->too_long)
@@ -273,6 +269,53 @@ ics_unfold_next(struct ics_unfold *u, struct ics_logical *out)
 	} else {
 		out->s = u->buf;
 	}
+	return true;
+}
+
+/*
+ * Most logical lines are one physical line: it is handed out where the
+ * source holds it (src->keep keeps it there while the next line is read
+ * ahead), its line end overwritten by the NUL. Only a folded line is
+ * joined in a buffer of its own. Such a line, past the first (which may
+ * begin with a BOM), takes the short way here; the others, and a line the
+ * next one turns out to continue, unfold_lines.
+ */
+bool
+ics_unfold_next(struct ics_unfold *u, struct ics_logical *out)
+{
+	struct ics_source *src = u->src;
+	size_t at, n;
+
+	src->keep = src->start;
+	if (!u->started) {
+		u->started = true;
+		read_ahead(u);
+	}
+	if (!u->have_next) {
+		memset(out, 0, sizeof *out);
+		return false;
+	}
+	at = u->next_at;
+	n = u->next_n;
+	if (n > ICS_MAX_LINE || u->lineno == 1) {
+		memset(out, 0, sizeof *out);
+		return unfold_lines(u, out, true, false);
+	}
+	if (n > 0 && src->buf[at + n - 1] == '\r')
+		n--;
+	out->s = NULL;
+	out->len = n;
+	out->line = u->lineno;
+	out->start = u->next_start;
+	out->end = u->next_end;
+	out->too_long = false;
+	out->bom = false;
+	src->keep = at;
+	u->have_next = false;
+	if (read_ahead(u) && continues(u))
+		return unfold_lines(u, out, false, true);
+	out->s = src->buf + src->keep;
+	out->s[n] = '\0';
 	return true;
 }
 
