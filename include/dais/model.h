@@ -248,6 +248,10 @@ struct session *programme_add_session(struct programme *p);
 /* Room for n more sessions, so that a loader that can tell how many come
  * sizes the array once instead of copying it as it doubles. */
 void programme_reserve_sessions(struct programme *p, size_t n);
+/* The same for rooms and participants (a registry loader, from its
+ * sections). */
+void programme_reserve_rooms(struct programme *p, size_t n);
+void programme_reserve_people(struct programme *p, size_t n);
 
 /*
  * The file, relative to the programme directory, that a session made in

@@ -26,17 +26,24 @@ uint32_t strmap_hash(const char *key, size_t len);
  * full-period mix, enough to spread a seed or a clock (UIDs). */
 uint64_t splitmix64(uint64_t *state);
 
-/* Zero-initialise ({0}) for an empty map. */
+/*
+ * Zero-initialise ({0}) for an empty map. A value is below 2^32 - 1 (a
+ * position in an array) or (size_t)-1: a slot keeps it in 32 bits, so
+ * that a slot is 16 bytes, and a larger value aborts.
+ */
 struct strmap {
 	struct strmap_slot {
 		const char *key; /* NULL: empty */
-		size_t value;
 		/* Of the key, compared before its bytes are read. */
-		uint32_t hash, len;
+		uint32_t hash;
+		uint32_t value; /* UINT32_MAX: (size_t)-1 */
 	} * slot;
 	size_t n, cap; /* cap is 0 or a power of two */
 };
 
+/* Room for n keys in all without growing: a map whose size is known
+ * beforehand is made once instead of through each doubling. */
+void strmap_reserve(struct strmap *m, size_t n);
 /* Adds key -> value unless key is there already (then the first value
  * stays, and this returns false). */
 bool strmap_add(struct strmap *m, const char *key, size_t value);

@@ -268,6 +268,33 @@ programme_add_walk(struct programme *p)
 	return &p->walks[p->nwalks++];
 }
 
+/* Room in an array of *cap elements of `size` bytes, n of them used,
+ * for `more` more. */
+static void *
+reserve(void *v, size_t n, size_t *cap, size_t size, size_t more)
+{
+	if (more > SIZE_MAX - n)
+		abort(); /* a caller's bug */
+	if (*cap >= n + more)
+		return v;
+	*cap = n + more;
+	return xreallocarray(v, *cap, size);
+}
+
+void
+programme_reserve_rooms(struct programme *p, size_t n)
+{
+	p->rooms =
+	    reserve(p->rooms, p->nrooms, &p->caprooms, sizeof *p->rooms, n);
+}
+
+void
+programme_reserve_people(struct programme *p, size_t n)
+{
+	p->people =
+	    reserve(p->people, p->npeople, &p->cappeople, sizeof *p->people, n);
+}
+
 struct participant *
 programme_add_participant(struct programme *p)
 {

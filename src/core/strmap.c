@@ -1,9 +1,10 @@
 /*
  * strmap.c: the string map of strmap.h, linear probing in a table kept at
- * most half full. Each slot keeps its key's hash and length beside the
- * key, so a probe reads the key's bytes only when both match: the keys
- * (ids, UIDs) lie all over the heap and the programme's store, and
- * reaching one was most of a lookup's time.
+ * most half full. Each slot keeps its key's hash beside the key, so a
+ * probe reads the key's bytes only when the hashes match (then they are
+ * almost always the same key): the keys (ids, UIDs) lie all over the heap
+ * and the programme's store, and reaching one was most of a lookup's
+ * time.
  */
 #include "dais/strmap.h"
 
@@ -49,39 +50,46 @@ strmap_hash(const char *key, size_t len)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* A key's length as a slot keeps it; no key of a programme comes near
- * 4 GiB. */
+/* A value as a slot keeps it. */
 static uint32_t
-key_len(size_t len)
+value_in(size_t value)
 {
-	if (len > UINT32_MAX)
-		abort();
-	return (uint32_t)len;
+	if (value == (size_t)-1)
+		return UINT32_MAX;
+	if (value >= UINT32_MAX)
+		abort(); /* a caller's bug: see strmap.h */
+	return (uint32_t)value;
+}
+
+static size_t
+value_out(uint32_t value)
+{
+	return value == UINT32_MAX ? (size_t)-1 : value;
 }
 
 /*
- * The slot holding the len bytes at key (hash h), or the empty slot where
- * they would go. The table must have room (cap > 0).
+ * The slot holding key (hash h), or the empty slot where it would go. The
+ * table must have room (cap > 0).
  */
 static size_t
-find(const struct strmap *m, const char *key, uint32_t len, uint32_t h)
+find(const struct strmap *m, const char *key, uint32_t h)
 {
 	size_t mask = m->cap - 1, i;
 
 	for (i = h & mask; m->slot[i].key != NULL; i = (i + 1) & mask)
-		if (m->slot[i].hash == h && m->slot[i].len == len &&
-		    memcmp(m->slot[i].key, key, len) == 0)
+		if (m->slot[i].hash == h && strcmp(m->slot[i].key, key) == 0)
 			break;
 	return i;
 }
 
+/* The table rebuilt with cap slots (a power of two, over twice n). */
 static void
-strmap_grow(struct strmap *m)
+strmap_rehash(struct strmap *m, size_t cap)
 {
 	struct strmap_slot *old = m->slot;
 	size_t oldcap = m->cap, i, j, mask;
 
-	m->cap = oldcap ? oldcap * 2 : 16;
+	m->cap = cap;
 	mask = m->cap - 1;
 	m->slot = xcalloc(m->cap, sizeof *m->slot);
 	for (i = 0; i < oldcap; i++) {
@@ -96,19 +104,31 @@ strmap_grow(struct strmap *m)
 	free(old);
 }
 
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+
+	if (n > SIZE_MAX / 4)
+		abort(); /* a caller's bug */
+	while (n * 2 > cap)
+		cap *= 2;
+	if (cap != m->cap)
+		strmap_rehash(m, cap);
+}
+
 bool
 strmap_get(const struct strmap *m, const char *key, size_t *value)
 {
-	uint32_t len = key_len(strlen(key));
 	size_t i;
 
 	if (m->cap == 0)
 		return false;
-	i = find(m, key, len, strmap_hash(key, len));
+	i = find(m, key, strmap_hash(key, strlen(key)));
 	if (m->slot[i].key == NULL)
 		return false;
 	if (value != NULL)
-		*value = m->slot[i].value;
+		*value = value_out(m->slot[i].value);
 	return true;
 }
 
@@ -117,22 +137,21 @@ strmap_get(const struct strmap *m, const char *key, size_t *value)
 static struct strmap_slot *
 slot_of(struct strmap *m, const char *key, bool *added)
 {
-	uint32_t len = key_len(strlen(key)), h = strmap_hash(key, len);
+	uint32_t h = strmap_hash(key, strlen(key));
 	size_t i;
 
 	if (m->cap != 0) {
-		i = find(m, key, len, h);
+		i = find(m, key, h);
 		if (m->slot[i].key != NULL) {
 			*added = false;
 			return &m->slot[i];
 		}
 	}
 	if ((m->n + 1) * 2 > m->cap)
-		strmap_grow(m);
-	i = find(m, key, len, h);
+		strmap_rehash(m, m->cap ? m->cap * 2 : 16);
+	i = find(m, key, h);
 	m->slot[i].key = key;
 	m->slot[i].hash = h;
-	m->slot[i].len = len;
 	m->n++;
 	*added = true;
 	return &m->slot[i];
@@ -145,7 +164,7 @@ strmap_add(struct strmap *m, const char *key, size_t value)
 	struct strmap_slot *s = slot_of(m, key, &added);
 
 	if (added)
-		s->value = value;
+		s->value = value_in(value);
 	return added;
 }
 
@@ -154,7 +173,7 @@ strmap_set(struct strmap *m, const char *key, size_t value)
 {
 	bool added;
 
-	slot_of(m, key, &added)->value = value;
+	slot_of(m, key, &added)->value = value_in(value);
 }
 
 void

@@ -155,6 +155,8 @@ registry_load_people(struct programme *p, const char *dir,
 		return false;
 	}
 	person_fields_init(&pf);
+	/* One participant a section at most: one array, never copied. */
+	programme_reserve_people(p, f.nsecs);
 	for (i = 0; i < f.nsecs; i++)
 		person_load(p, &f, &f.secs[i], &pf);
 	if (p->npeople == 0)

@@ -196,6 +196,9 @@ registry_load_venues(struct programme *p, const char *dir,
 		    venue_id(&f, s, "building."))
 			strlist_add(&buildings, s->name + strlen("building."));
 	}
+	/* The rooms' array sized once: a room a section but the
+	 * buildings'. */
+	programme_reserve_rooms(p, f.nsecs - buildings.n);
 	for (i = 0; i < f.nsecs; i++) {
 		const struct ini_section *s = &f.secs[i];
 
