@@ -70,6 +70,36 @@ ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
 	return out;
 }
 
+/*
+ * The folded name of the key at position at of a section, n bytes at s:
+ * the name of the key at the same position of the section before when
+ * it is the same (registries repeat their keys in the same order section
+ * after section), else a copy in f->names. A 2 000-person
+ * participants.ini spells ten thousand keys with a dozen names.
+ */
+static char *
+ini_key_name(struct ini_file *f, size_t at, const char *s, size_t n)
+{
+	const struct ini_section *m;
+	const char *c;
+	size_t i;
+
+	if (f->key_model == 0)
+		return ini_name(f, s, n, true);
+	m = &f->secs[f->key_model - 1];
+	if (at >= m->nkeys)
+		return ini_name(f, s, n, true);
+	c = m->keys[at].name;
+	for (i = 0; i < n; i++) {
+		char b = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a')
+		                                    : s[i];
+
+		if (c[i] != b)
+			return ini_name(f, s, n, true);
+	}
+	return c[n] == '\0' ? m->keys[at].name : ini_name(f, s, n, true);
+}
+
 static void ini_vdiag(const struct ini_file *f, enum diag_level level, int line,
                       const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
@@ -201,7 +231,8 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	memset(s, 0, sizeof *s);
 	s->name = name;
 	f->colon |= memchr(raw, ':', n) != NULL;
-	s->raw = ini_name(f, raw, n, false);
+	/* Ids are lowercase: then the name as written is the folded one. */
+	s->raw = memcmp(name, raw, n) == 0 ? name : ini_name(f, raw, n, false);
 	s->line = line;
 	/* The name's bytes stay put when secs grows. */
 	strmap_add(&f->sec_by_name, s->name, f->nsecs);
@@ -372,6 +403,8 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, int last,
 			          "the section name is empty: write [name]");
 			return false;
 		}
+		if (*cur != NULL && (*cur)->nkeys > 0)
+			f->key_model = (size_t)(*cur - f->secs) + 1;
 		*cur = ini_add_section(f, raw, rawlen, lineno);
 		XGROW(f->cuts, f->ncuts, f->capcuts);
 		f->cuts[f->ncuts].offset = f->feed_len;
@@ -397,7 +430,8 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, int last,
 		          "cannot read the file: write key = value");
 		return false;
 	}
-	keyname = ini_name(f, key, keylen, true);
+	keyname =
+	    ini_key_name(f, *cur != NULL ? (*cur)->nkeys : 0, key, keylen);
 	eq++;
 	while (trim_is_blank((unsigned char)*eq))
 		eq++;
@@ -593,6 +627,21 @@ ini_capture(const char *fmt, ...)
 	return 0;
 }
 
+/* What only iniparser's runs read. */
+static void
+ini_free_feed(struct ini_file *f)
+{
+	free(f->cuts);
+	f->cuts = NULL;
+	f->ncuts = f->capcuts = 0;
+	free(f->feed_lines);
+	f->feed_lines = NULL;
+	f->nfeed_lines = f->capfeed_lines = 0;
+	free(f->feed);
+	f->feed = NULL;
+	f->feed_len = f->feed_cap = 0;
+}
+
 static void
 ini_free_sections(struct ini_file *f)
 {
@@ -746,7 +795,7 @@ ini_keep_value(struct ini_file *f, const char *v)
 	if (v == NULL)
 		return NULL;
 	n = strlen(v) + 1;
-	if (f->values_len + n > f->feed_len) {
+	if (f->values_len + n > f->values_cap) {
 		fprintf(stderr, "dais: INI values overflow their block\n");
 		abort();
 	}
@@ -914,7 +963,7 @@ static enum runs_result
 ini_load_runs(struct ini_file *f)
 {
 	char name[64];
-	size_t a = 0;
+	size_t a = 0, size = 0;
 	int fd, probe;
 	bool ok = true, walk = true;
 
@@ -935,8 +984,9 @@ ini_load_runs(struct ini_file *f)
 		       done = 0;
 		dictionary *d;
 
-		if (ftruncate(fd, 0) != 0)
-			ok = false;
+		/* Written over the last run, and cut to its length only
+		 * when shorter: no truncation to nothing, which freed the
+		 * file's page for the next write to take a new one. */
 		while (ok && done < to - from) {
 			ssize_t w = pwrite(fd, f->feed + from + done,
 			                   to - from - done, (off_t)done);
@@ -946,6 +996,9 @@ ini_load_runs(struct ini_file *f)
 			else
 				done += (size_t)w;
 		}
+		if (ok && done < size && ftruncate(fd, (off_t)done) != 0)
+			ok = false;
+		size = done;
 		if (!ok) {
 			ini_error(f, 0,
 			          "cannot hand the file to iniparser (%s): "
@@ -967,18 +1020,28 @@ ini_load_runs(struct ini_file *f)
 	return ok ? RUNS_READ : RUNS_REFUSED;
 }
 
-/* The lines of buf: its '\n's, and one more. */
+/* The lines of buf: its '\n's, and one more; in *heads those that start
+ * with '[' after blanks, as many as its sections or more (a joined line
+ * may start with '['). */
 static size_t
-ini_count_lines(const char *buf, size_t len)
+ini_count_lines(const char *buf, size_t len, size_t *heads)
 {
 	const char *p = buf, *end = buf + len;
-	size_t n = 1;
+	size_t n = 0;
 
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+	*heads = 0;
+	for (;;) {
+		/* trim_is_blank's blanks but '\n', without a call each. */
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+		                   *p == '\v' || *p == '\f'))
+			p++;
+		*heads += p < end && *p == '[';
 		n++;
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (p == NULL)
+			return n;
 		p++;
 	}
-	return n;
 }
 
 bool
@@ -1004,7 +1067,7 @@ bool
 ini_open_path(struct ini_file *f, const char *path, const char *holds,
               struct diag_list *diags)
 {
-	size_t len, lines;
+	size_t len, lines, heads;
 	char *buf;
 	bool ok;
 
@@ -1024,10 +1087,17 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 	 * most the file's size unless the scan quotes values written
 	 * key=value.
 	 */
-	lines = ini_count_lines(buf, len);
+	lines = ini_count_lines(buf, len, &heads);
+	strmap_reserve(&f->sec_by_name, heads);
 	f->capsecs = f->capkey_pool = f->capfeed_lines = f->capcuts = lines;
 	f->secs = xreallocarray(NULL, lines, sizeof *f->secs);
 	f->key_pool = xreallocarray(NULL, lines, sizeof *f->key_pool);
+	/* Every value is part of one line of the file, so the file's size
+	 * and a NUL a line bound them. */
+	f->values_cap = len + lines;
+	f->values = xmalloc(f->values_cap);
+	/* What only the runs need comes last and goes as soon as they are
+	 * read, so that the participants made next reuse its memory. */
 	f->feed_lines = xreallocarray(NULL, lines, sizeof *f->feed_lines);
 	f->cuts = xreallocarray(NULL, lines, sizeof *f->cuts);
 	f->feed_cap = len + 64;
@@ -1040,7 +1110,6 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 
 		enum runs_result got = RUNS_READ;
 
-		f->values = xmalloc(f->feed_len + 1);
 		capture_file = f;
 		capture_line_offset = 0;
 		iniparser_set_error_callback(ini_capture);
@@ -1068,6 +1137,7 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 		if (ok)
 			ini_attach(f);
 	}
+	ini_free_feed(f);
 	/* Nothing of a refused file is used: drop what the scan saw and
 	 * the runs iniparser read before it refused one. */
 	if (!ok) {
@@ -1089,10 +1159,8 @@ ini_close(struct ini_file *f)
 	size_t r;
 
 	ini_free_sections(f);
+	ini_free_feed(f);
 	free(f->entries);
-	free(f->cuts);
-	free(f->feed);
-	free(f->feed_lines);
 	free(f->values);
 	free(f->path);
 	free(f->text);

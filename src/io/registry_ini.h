@@ -61,16 +61,17 @@ struct ini_file {
 	 * line each, without its blank lines, comments and continuations,
 	 * and with an unquoted value quoted (registry_ini.c, ini_feed_key,
 	 * says why); feed_lines[i] is the file's line of feed line i + 1.
+	 * Freed, with cuts, once iniparser has read the runs.
 	 */
 	char *feed;
 	size_t feed_len, feed_cap;
 	int *feed_lines;
 	size_t nfeed_lines, capfeed_lines;
 	/* iniparser's values, copied out of each run's dictionary before it
-	 * is freed; every value is shorter than its feed line, so a block
-	 * of feed_len bytes holds them all. */
+	 * is freed; every value is part of a line of the file, so a block of
+	 * the file's size and a NUL a line holds them all. */
 	char *values;
-	size_t values_len;
+	size_t values_len, values_cap;
 	/* iniparser's dictionaries, one per run of sections (iniparser 4.1
 	 * scans its whole dictionary on every insertion, so one dictionary
 	 * for the file makes loading it quadratic), kept only when their
@@ -94,9 +95,13 @@ struct ini_file {
 	struct ini_key *key_pool;
 	size_t nkey_pool, capkey_pool;
 	struct strmap sec_by_name; /* folded name -> index in secs */
-	/* The sections' and keys' names, one block (registry_ini.c). */
+	/* The sections' and keys' names, one block (registry_ini.c); a
+	 * key's name may be that of the same key in another section. */
 	char *names;
 	size_t names_len, names_cap;
+	/* 1 + the section whose keys' names the next section's keys are
+	 * compared with (the last one with keys), or 0. */
+	size_t key_model;
 	/* The bytes read (NUL-terminated), kept for the INI saver. */
 	char *text;
 	size_t len;
