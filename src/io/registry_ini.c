@@ -277,7 +277,7 @@ ini_add_key(struct ini_file *f, struct ini_section *s, char *name, int line)
 	size_t i;
 
 	for (i = 0; i < s->nkeys; i++) {
-		if (strcmp(s->keys[i].name, name) == 0) {
+		if (ini_same_name(s->keys[i].name, name)) {
 			ini_warning(f, line,
 			            "%s is given twice in [%s] (lines %d and "
 			            "%d): line %d wins; remove one",
@@ -812,10 +812,10 @@ ini_key_at(struct ini_section *s, const char *name, size_t *hint)
 {
 	size_t i;
 
-	if (*hint < s->nkeys && strcmp(s->keys[*hint].name, name) == 0)
+	if (*hint < s->nkeys && ini_same_name(s->keys[*hint].name, name))
 		return &s->keys[(*hint)++];
 	for (i = 0; i < s->nkeys; i++)
-		if (strcmp(s->keys[i].name, name) == 0) {
+		if (ini_same_name(s->keys[i].name, name)) {
 			*hint = i + 1;
 			return &s->keys[i];
 		}
@@ -1186,7 +1186,7 @@ ini_key(const struct ini_section *s, const char *name)
 	size_t i;
 
 	for (i = 0; i < s->nkeys; i++)
-		if (strcmp(s->keys[i].name, name) == 0)
+		if (ini_same_name(s->keys[i].name, name))
 			return &s->keys[i];
 	return NULL;
 }

@@ -11,6 +11,7 @@
 
 #include <iniparser/iniparser.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "dais/diag.h"
 #include "dais/model.h"
@@ -125,6 +126,15 @@ void ini_close(struct ini_file *f);
 
 const struct ini_section *ini_section(const struct ini_file *f,
                                       const char *name);
+/* Whether two names are the same: keys are looked up by name often (a
+ * section's keys against its known keys, for each section), and most
+ * names compared differ in their first byte, or are the same pointer
+ * (registry_ini.c shares a key's name between sections). */
+static inline bool
+ini_same_name(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
 const struct ini_key *ini_key(const struct ini_section *s, const char *name);
 
 /*

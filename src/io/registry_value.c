@@ -33,12 +33,12 @@ ini_check_keys(const struct ini_file *f, const struct ini_section *s,
 
 		/* Keys mostly come in the list's order: the one after the
 		 * last found first. */
-		if (known[next] != NULL && strcmp(known[next], name) == 0) {
+		if (known[next] != NULL && ini_same_name(known[next], name)) {
 			next++;
 			continue;
 		}
 		for (k = 0; known[k] != NULL && !ok; k++)
-			if (strcmp(known[k], name) == 0) {
+			if (ini_same_name(known[k], name)) {
 				ok = true;
 				next = k + 1;
 			}
@@ -261,12 +261,12 @@ ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
 	for (i = 0; i < s->nkeys; i++) {
 		const char *name = s->keys[i].name;
 
-		if (next < n && strcmp(fields[next].key, name) == 0) {
+		if (next < n && ini_same_name(fields[next].key, name)) {
 			keys[next++] = &s->keys[i];
 			continue;
 		}
 		for (j = 0; j < n; j++)
-			if (strcmp(fields[j].key, name) == 0) {
+			if (ini_same_name(fields[j].key, name)) {
 				keys[j] = &s->keys[i];
 				next = j + 1;
 				break;
