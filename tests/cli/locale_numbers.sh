@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # locale_numbers.sh: an organiser in Dushanbe works in ru_RU.UTF-8, whose
 # decimal mark is a comma. dais's numbers must not follow it: JSON stays
-# JSON, --time-limit 1.5 is read, the text says "LP bound 96.0", and the
+# JSON, --time-limit 30.5 is read, the text says "LP bound 96.0", and the
 # conflict report is the same as in C.UTF-8. The locale is built in $tmp
 # with localedef (Debian's locales package); skips (77) only without it.
 . "$(dirname "$0")/lib.sh"
@@ -20,12 +20,12 @@ ru() { LOCPATH="$tmp/locales" LC_ALL=ru_RU.UTF-8 "$@"; }
 D=$(programme_copy "$SRCDIR/data/kuwait-2026")
 rm -f "$D/.dais-lock" "$D/.dais-journal"
 
-expect_exit 1 ru "$DAIS" schedule "$D" --dry-run --time-limit 1.5 --format json
+expect_exit 1 ru "$DAIS" schedule "$D" --dry-run --time-limit 30.5 --format json
 echo "$out" | python3 -c 'import json, sys; d = json.load(sys.stdin); assert d["lp_bound"] == 96, d["lp_bound"]' ||
 	{ echo "FAIL: schedule --format json under ru_RU.UTF-8 is not JSON with lp_bound 96"; echo "$out" | head -12; fail=1; }
 expect_not_contains "96,0" "schedule JSON" "$out"
 
-expect_exit 1 ru "$DAIS" schedule "$D" --dry-run --time-limit 1.5
+expect_exit 1 ru "$DAIS" schedule "$D" --dry-run --time-limit 30.5
 expect_contains "LP bound 96.0: the plan is proved optimal." stdout "$out"
 
 # Names in Cyrillic and Arabic still measure and print as in C.UTF-8.
