@@ -35,6 +35,16 @@ void give_or_free(char **to, char *text);
  * same size goes to xbulk_resize and xbulk_free as was asked for. Under
  * AddressSanitizer every block comes from malloc, so leaks stay reported.
  */
+/* Defined in a build under AddressSanitizer (gcc's or clang's), where
+ * memory is taken from malloc so that ASan sees each block's bounds. */
+#if defined(__SANITIZE_ADDRESS__)
+#define XALLOC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XALLOC_ASAN 1
+#endif
+#endif
+
 #define XBULK_HUGE ((size_t)2 << 20)
 void *xbulk_alloc(size_t size);
 /* Grows or shrinks a block of oldsize bytes (NULL with 0: a new one). */

@@ -12,14 +12,6 @@
 #include <malloc.h>
 #include <sys/mman.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define XALLOC_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define XALLOC_ASAN 1
-#endif
-#endif
-
 /* Whether xbulk_* maps blocks of this size (XBULK_HUGE and more) itself. */
 #if defined(MADV_HUGEPAGE) && !defined(XALLOC_ASAN)
 #define bulk_mapped(size) ((size) >= XBULK_HUGE)
