@@ -462,8 +462,13 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	ck.space.used = kept;
 	conflict_check_sessions(&ck);
 	nkeys = conflict_participant_incidences(&ck, &people);
-	if (enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED))
+	if (enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED)) {
+		/* Its arrays are dead when it returns: the participants'
+		 * grouping below is what the block was sized for. */
+		kept = ck.space.used;
 		conflict_check_delegations(&ck, &people);
+		ck.space.used = kept;
+	}
 	pv = conflict_group(&ck, &people, nkeys, &pn);
 	conflict_pending_free(&people);
 	conflict_check_participants(&ck, pv, pn);
