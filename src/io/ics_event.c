@@ -616,11 +616,8 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 		    "an override of one occurrence (RECURRENCE-ID) does "
 		    "not recur itself; dais ignores its RRULE and RDATE");
 	ev->recurs = !ev->override && fd.nrrule + fd.nrdate > 0;
-	if (ev->s.uid != NULL) {
-		ev->key_hash =
-		    ics_key_prefetch(f, ev->s.uid, ev->s.recurrence_id);
-		ev->key_hashed = true;
-	}
+	if (ev->s.uid != NULL)
+		ics_key_prefetch(f, ev->s.uid, ev->s.recurrence_id);
 
 	prefetch_texts(store, &fd);
 	ics_event_read_texts(f, ev, &fd);

@@ -363,14 +363,12 @@ ics_key_find(struct ics_file *f, const char *uid, dais_time rid,
 	return key_find(f, uid, rid, key_hash(uid, rid), out);
 }
 
-uint32_t
+void
 ics_key_prefetch(const struct ics_file *f, const char *uid, dais_time rid)
 {
-	uint32_t h = key_hash(uid, rid);
-
 	if (f->capkeys > 0)
-		__builtin_prefetch(&f->keys[h & (f->capkeys - 1)]);
-	return h;
+		__builtin_prefetch(
+		    &f->keys[key_hash(uid, rid) & (f->capkeys - 1)]);
 }
 
 void
@@ -479,8 +477,9 @@ ics_event_take(struct ics_file *f, struct ics_event *ev)
 		ics_event_free(ev);
 		return;
 	}
-	h = ev->key_hashed ? ev->key_hash
-	                   : key_hash(ev->s.uid, ev->s.recurrence_id);
+	/* Hashed again, not carried from the prefetch: one short hash, and
+	 * the key as it is now. */
+	h = key_hash(ev->s.uid, ev->s.recurrence_id);
 	if (key_find(f, ev->s.uid, ev->s.recurrence_id, h, &k)) {
 		if (ev->override)
 			ics_diag(f, DIAG_ERROR, ev->s.line, ev->s.uid,

@@ -97,10 +97,6 @@ struct ics_event {
 	dais_time length;
 	struct ics_rline *rlines;
 	size_t nrlines;
-	/* ics_key_prefetch's hash of (s.uid, s.recurrence_id), when
-	 * key_hashed: ics_event_take looks the key up with it. */
-	uint32_t key_hash;
-	bool key_hashed;
 };
 
 /* Duplicate detection within a file: (UID, RECURRENCE-ID) -> event. */
@@ -241,11 +237,10 @@ void ics_keys_free(struct ics_file *f);
  * what it names in *out. */
 bool ics_key_find(struct ics_file *f, const char *uid, dais_time rid,
                   struct ics_key *out);
-/* The hash of key (uid, rid), its slot of the table asked of the processor
- * ahead of ics_event_take's lookup (a table of 10 000 keys is out of the
- * cache between two VEVENTs). */
-uint32_t ics_key_prefetch(const struct ics_file *f, const char *uid,
-                          dais_time rid);
+/* The slot of key (uid, rid) in the table, asked of the processor ahead of
+ * ics_event_take's lookup (a table of 10 000 keys is out of the cache
+ * between two VEVENTs). */
+void ics_key_prefetch(const struct ics_file *f, const char *uid, dais_time rid);
 
 /*
  * Reads VEVENT c (parsed from block b) into ev, reporting every problem.
