@@ -639,6 +639,6 @@ main(void)
 	    cmocka_unit_test(test_man_page_keys),
 	};
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, ""); /* as dais does (cli/main.c) */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1327,6 +1327,6 @@ main(void)
 	                                    teardown),
 	};
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, ""); /* as dais does (cli/main.c) */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
