@@ -8,13 +8,6 @@
 
 #include "dais/xalloc.h"
 
-bool
-trim_is_blank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-	       c == '\f';
-}
-
 const char *
 trim_blanks(const char *s, size_t *n)
 {

@@ -51,6 +51,13 @@
  * A line gives at most a section's name and raw name, each shorter than
  * the line, so the block sized at the scan's start never runs out.
  */
+/* c folded as iniparser folds a name (ASCII letters only, above). */
+static char
+ini_fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 static char *
 ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
 {
@@ -62,9 +69,7 @@ ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
 		abort();
 	}
 	for (i = 0; i < n; i++)
-		out[i] = fold && s[i] >= 'A' && s[i] <= 'Z'
-		             ? (char)(s[i] - 'A' + 'a')
-		             : s[i];
+		out[i] = fold ? ini_fold(s[i]) : s[i];
 	out[n] = '\0';
 	f->names_len += n + 1;
 	return out;
@@ -90,13 +95,9 @@ ini_key_name(struct ini_file *f, size_t at, const char *s, size_t n)
 	if (at >= m->nkeys)
 		return ini_name(f, s, n, true);
 	c = m->keys[at].name;
-	for (i = 0; i < n; i++) {
-		char b = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a')
-		                                    : s[i];
-
-		if (c[i] != b)
+	for (i = 0; i < n; i++)
+		if (c[i] != ini_fold(s[i]))
 			return ini_name(f, s, n, true);
-	}
 	return c[n] == '\0' ? m->keys[at].name : ini_name(f, s, n, true);
 }
 
@@ -1031,9 +1032,8 @@ ini_count_lines(const char *buf, size_t len, size_t *heads)
 
 	*heads = 0;
 	for (;;) {
-		/* trim_is_blank's blanks but '\n', without a call each. */
-		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
-		                   *p == '\v' || *p == '\f'))
+		while (p < end && *p != '\n' &&
+		       trim_is_blank((unsigned char)*p))
 			p++;
 		*heads += p < end && *p == '[';
 		n++;
