@@ -11,6 +11,7 @@
 #include "dais/conflict.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -297,14 +298,35 @@ space_bytes(size_t count, size_t size)
 	return (count * size + SPACE_ALIGN - 1) & ~(SPACE_ALIGN - 1);
 }
 
+/* Pieces that did not fit the block they were sized for (conflict_take,
+ * conflict_pending_add): each is a malloc block, on fresh pages, that the
+ * sizing in space_init should have counted. */
+static atomic_size_t space_fallbacks;
+
+void
+conflict_space_fell_back(void)
+{
+	atomic_fetch_add_explicit(&space_fallbacks, 1, memory_order_relaxed);
+}
+
+size_t
+conflict_space_fallbacks(void)
+{
+	return atomic_load_explicit(&space_fallbacks, memory_order_relaxed);
+}
+
 void *
 conflict_take(struct check_space *sp, size_t count, size_t size)
 {
 	size_t want = space_bytes(count, size);
 	void *p;
 
-	if (sp == NULL || sp->base == NULL || want > sp->size - sp->used)
+	if (sp == NULL || sp->base == NULL)
 		return xreallocarray(NULL, count, size);
+	if (want > sp->size - sp->used) {
+		conflict_space_fell_back();
+		return xreallocarray(NULL, count, size);
+	}
 	p = sp->base + sp->used;
 	sp->used += want;
 	return p;
@@ -313,22 +335,32 @@ conflict_take(struct check_space *sp, size_t count, size_t size)
 void
 conflict_give(struct check_space *sp, void *p)
 {
-	if (sp == NULL || sp->base == NULL || (char *)p < sp->base ||
-	    (char *)p >= sp->base + sp->size)
-		free(p);
+	/* As numbers: p may be malloc's, and comparing pointers into two
+	 * different objects with < is undefined. */
+	uintptr_t at = (uintptr_t)p;
+
+	if (sp != NULL && sp->base != NULL && at >= (uintptr_t)sp->base &&
+	    at - (uintptr_t)sp->base < sp->size)
+		return;
+	free(p);
 }
 
 /*
  * Sized for the arrays kept through the check (per session: five, and the
  * time order) and the largest of its phases: the rooms' incidences and
  * their grouping, or the participants' (assigns: at least the live
- * sessions' assignments). A delegation's arrays may not fit; they come
- * from malloc.
+ * sessions' assignments) and, while they are kept, the largest of the
+ * table of ids seen, their grouping, and the delegations' incidences and
+ * grouping (at most `weight` for each of a person's). A grouping counts a
+ * key for each id no registry defines, at most one per incidence. Every
+ * piece fits, so none comes from malloc on fresh pages
+ * (conflict_space_fallbacks).
  */
 static void
-space_init(struct check_space *sp, const struct programme *p, size_t assigns)
+space_init(struct check_space *sp, const struct programme *p, size_t assigns,
+           size_t weight)
 {
-	size_t n = p->nsessions + 1, keep, rooms, people;
+	size_t n = p->nsessions + 1, keep, rooms, people, grouped, groups;
 
 #ifdef XALLOC_ASAN
 	/* No block: each array its own malloc, whose redzones let ASan see
@@ -345,13 +377,19 @@ space_init(struct check_space *sp, const struct programme *p, size_t assigns)
 	       space_bytes(n, sizeof(size_t));
 	rooms = space_bytes(n, sizeof(struct pending)) +
 	        space_bytes(n, sizeof(struct inc)) +
-	        space_bytes(p->nrooms + 1, sizeof(size_t));
-	people = space_bytes(assigns + 1, sizeof(struct pending)) +
-	         space_bytes(ID_SEEN, sizeof(struct id_seen)) +
-	         space_bytes(assigns + 1, sizeof(struct inc)) +
-	         space_bytes(p->npeople + 1, sizeof(size_t));
+	        space_bytes(p->nrooms + n, sizeof(size_t));
 	if (space_bytes(n, sizeof(struct slot)) > rooms)
 		rooms = space_bytes(n, sizeof(struct slot));
+	grouped = space_bytes(assigns + 1, sizeof(struct inc)) +
+	          space_bytes(p->npeople + assigns + 1, sizeof(size_t));
+	groups = space_bytes(weight * assigns + 1, sizeof(struct pending)) +
+	         space_bytes(weight * assigns + 1, sizeof(struct inc)) +
+	         space_bytes(p->npeople + 1, sizeof(size_t));
+	if (groups > grouped)
+		grouped = groups;
+	if (space_bytes(ID_SEEN, sizeof(struct id_seen)) > grouped)
+		grouped = space_bytes(ID_SEEN, sizeof(struct id_seen));
+	people = space_bytes(assigns + 1, sizeof(struct pending)) + grouped;
 	memset(sp, 0, sizeof *sp);
 	sp->size = keep + (rooms > people ? rooms : people);
 	if (sp->size >= SPACE_BULK) {
@@ -425,7 +463,8 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	 * ones' in a pass of its own). */
 	for (i = 0; i < n; i++)
 		ck.assigns += p->sessions[i].nassign;
-	space_init(&ck.space, p, ck.assigns);
+	ck.delegation_weight = conflict_delegation_weight(p);
+	space_init(&ck.space, p, ck.assigns, ck.delegation_weight);
 	ck.live = conflict_take(&ck.space, n + 1, sizeof *ck.live);
 	ck.s2 = conflict_take(&ck.space, n + 1, sizeof *ck.s2);
 	ck.e2 = conflict_take(&ck.space, n + 1, sizeof *ck.e2);
@@ -467,7 +506,8 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	ck.space.used = kept;
 	conflict_check_sessions(&ck);
 	nkeys = conflict_participant_incidences(&ck, &people);
-	if (enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED)) {
+	if (enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED) &&
+	    ck.delegation_weight > 0) {
 		/* Its arrays are dead when it returns: the participants'
 		 * grouping below is what the block was sized for. */
 		kept = ck.space.used;

@@ -167,6 +167,24 @@ limited_group(const struct participant *x)
 	return NULL;
 }
 
+size_t
+conflict_delegation_weight(const struct programme *p)
+{
+	size_t i, most = 0;
+	bool any = false;
+
+	for (i = 0; i < p->npeople; i++) {
+		const struct participant *x = &p->people[i];
+		bool limited = limited_group(x) != NULL;
+		size_t w = (size_t)limited + (x->delegation != NULL);
+
+		any = any || limited;
+		if (w > most)
+			most = w;
+	}
+	return any ? most : 0;
+}
+
 /*
  * A group is in a session when it or any of its members is assigned. pv
  * (the participants' incidences, not yet grouped) is in time order, so
@@ -180,12 +198,9 @@ conflict_check_delegations(struct check *ck, const struct pending_list *pv)
 	struct pending_list pend;
 	struct inc *v;
 	size_t n, i, lo, hi;
-	bool any = false;
 
 	/* Most programmes set no limit: nothing to count. */
-	for (i = 0; i < p->npeople && !any; i++)
-		any = limited_group(&p->people[i]) != NULL;
-	if (!any)
+	if (ck->delegation_weight == 0)
 		return;
 	/* Each person's delegation, looked up once. */
 	of = xcalloc(p->npeople + 1, sizeof *of);
@@ -193,7 +208,7 @@ conflict_check_delegations(struct check *ck, const struct pending_list *pv)
 		if (p->people[i].delegation != NULL)
 			of[i] = limited_group(programme_find_participant(
 			    p, p->people[i].delegation));
-	conflict_pending_init(&pend, &ck->space, 0);
+	conflict_pending_init(&pend, &ck->space, ck->delegation_weight * pv->n);
 	for (i = 0; i < pv->n; i++) {
 		const struct pending *e = &pv->v[i];
 		const struct participant *g[2];

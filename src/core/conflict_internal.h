@@ -77,6 +77,11 @@ struct check_space {
 void *conflict_take(struct check_space *sp, size_t count, size_t size);
 /* Frees what malloc gave; the block's part waits for its phase's end. */
 void conflict_give(struct check_space *sp, void *p);
+/* Counts a piece that did not fit: the block, or a list's room in it. */
+void conflict_space_fell_back(void);
+/* How many pieces did not fit since the process started: the sizing
+ * missed them (tests/unit/test_conflict.c asserts there are none). */
+size_t conflict_space_fallbacks(void);
 
 /* What every check shares; all arrays are per session. */
 struct check {
@@ -96,6 +101,8 @@ struct check {
 	size_t nlive;
 	int max_walk;   /* the longest walk between buildings */
 	size_t assigns; /* all sessions' assignments: at least the live's */
+	/* conflict_delegation_weight: 0 when no group has a limit. */
+	size_t delegation_weight;
 	struct check_space space;
 };
 
@@ -195,5 +202,9 @@ void conflict_check_participants(struct check *ck, const struct inc *v,
 /* conflict_delegation.c: from the participants' incidences, ungrouped */
 void conflict_check_delegations(struct check *ck,
                                 const struct pending_list *pv);
+/* The most incidences of delegations one person's incidence makes (the
+ * person a group with a limit, and a member of one): 0, 1 or 2; 0 when no
+ * group has a limit, and there is nothing to check. */
+size_t conflict_delegation_weight(const struct programme *p);
 
 #endif

@@ -159,10 +159,11 @@ conflict_participant_incidences(struct check *ck, struct pending_list *out)
 	const struct programme *p = ck->p;
 	struct id_table ids;
 	struct id_seen *seen;
-	size_t i, j;
+	size_t i, j, mark;
 
 	conflict_pending_init(out, &ck->space, ck->assigns);
 	id_table_init(&ids, p);
+	mark = ck->space.used;
 	seen = conflict_take(&ck->space, ID_SEEN, sizeof *seen);
 	memset(seen, 0, ID_SEEN * sizeof *seen);
 	for (i = 0; i < ck->nlive; i++) {
@@ -178,7 +179,9 @@ conflict_participant_incidences(struct check *ck, struct pending_list *out)
 			                     id);
 		}
 	}
+	/* Taken last: its part of the block is the grouping's. */
 	conflict_give(&ck->space, seen);
+	ck->space.used = mark;
 	strmap_free(&ids.own);
 	return p->npeople + conflict_pending_number_unknown(
 	                        out, p->npeople, &ck->unknown_people);
