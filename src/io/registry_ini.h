@@ -166,6 +166,9 @@ void ini_check_keys(const struct ini_file *f, const struct ini_section *s,
  * empty. */
 bool ini_require(const struct ini_file *f, const struct ini_section *s,
                  const char *key);
+/* The same for s's key k named key, found already (NULL: absent). */
+bool ini_require_key(const struct ini_file *f, const struct ini_section *s,
+                     const char *key, const struct ini_key *k);
 /* Text; an empty value counts as absent. *out is a new string. */
 bool ini_get_text(const struct ini_file *f, const struct ini_section *s,
                   const char *key, char **out);
@@ -202,10 +205,12 @@ struct registry_field;
 /*
  * keys[i] is s's key for fields[i] (n of them, at most INI_FIELDS_MAX),
  * or NULL: the section's keys walked once instead of one lookup a field.
+ * Returns how many of s's keys are fields: when all are, a check of its
+ * keys against the fields' names has nothing to say.
  */
-void ini_field_keys(const struct ini_section *s,
-                    const struct registry_field *fields, size_t n,
-                    const struct ini_key **keys);
+size_t ini_field_keys(const struct ini_section *s,
+                      const struct registry_field *fields, size_t n,
+                      const struct ini_key **keys);
 /* ini_get_field for the field fld, whose key in s is k (NULL: absent). */
 bool ini_get_field_of(const struct ini_file *f, const struct ini_section *s,
                       const struct programme *p, struct registry_item *x,

@@ -21,15 +21,19 @@ static const char *const person_keys[] = {
 struct person_fields {
 	const struct registry_field *v;
 	size_t n, name, kind, arrival, departure;
+	/* Every field's key is in person_keys: a section whose keys are
+	 * all fields has no unknown key to warn about. */
+	bool all_known;
 };
 
 static void
 person_fields_init(struct person_fields *pf)
 {
-	size_t k;
+	size_t k, j;
 
 	pf->v = registry_fields(REGISTRY_PARTICIPANT, &pf->n);
 	pf->name = pf->kind = pf->arrival = pf->departure = pf->n;
+	pf->all_known = true;
 	for (k = 0; k < pf->n; k++) {
 		if (strcmp(pf->v[k].key, "name") == 0)
 			pf->name = k;
@@ -39,6 +43,11 @@ person_fields_init(struct person_fields *pf)
 			pf->arrival = k;
 		else if (strcmp(pf->v[k].key, "departure") == 0)
 			pf->departure = k;
+		for (j = 0; person_keys[j] != NULL &&
+		            strcmp(person_keys[j], pf->v[k].key) != 0;
+		     j++)
+			;
+		pf->all_known &= person_keys[j] != NULL;
 	}
 }
 
@@ -75,10 +84,12 @@ person_load(struct programme *p, const struct ini_file *f,
 	}
 	registry_item_init(&item, REGISTRY_PARTICIPANT);
 	item.person.id = xstrdup(s->name);
-	ini_check_keys(f, s, person_keys, NULL);
-	/* The section's keys walked once, each to its field. */
-	ini_field_keys(s, fields, nfields, keys);
-	if (pf->name < nfields && ini_require(f, s, "name"))
+	/* The section's keys walked once, each to its field; the check for
+	 * unknown keys only when some key is none. */
+	if (ini_field_keys(s, fields, nfields, keys) < s->nkeys ||
+	    !pf->all_known)
+		ini_check_keys(f, s, person_keys, NULL);
+	if (pf->name < nfields && ini_require_key(f, s, "name", keys[pf->name]))
 		ini_get_field_of(f, s, p, &item, &fields[pf->name],
 		                 keys[pf->name]);
 	/* Each key through its field's parser (registry_field.h), which
@@ -87,10 +98,11 @@ person_load(struct programme *p, const struct ini_file *f,
 		if (k == pf->name)
 			continue;
 		if (k == pf->kind)
-			kind_ok = ini_require(f, s, "kind") &&
+			kind_ok = ini_require_key(f, s, "kind", keys[k]) &&
 			          ini_get_field_of(f, s, p, &item, &fields[k],
 			                           keys[k]);
-		else if (!ini_get_field_of(f, s, p, &item, &fields[k], keys[k]))
+		else if (keys[k] != NULL &&
+		         !ini_get_field_of(f, s, p, &item, &fields[k], keys[k]))
 			times_ok &= k != pf->arrival && k != pf->departure;
 	}
 	if (times_ok && !registry_times_check(p, &item.person, &why)) {
@@ -125,16 +137,16 @@ person_delegations(const struct programme *p, const struct ini_file *f)
 		const struct participant *x = &p->people[i];
 		const struct ini_section *s;
 		char *why = NULL;
-		int line;
+		int line = 0;
 
-		if (x->delegation == NULL)
+		if (x->delegation == NULL ||
+		    registry_delegation_check(p, x, &why))
 			continue;
+		/* The line looked up only for the error. */
 		s = ini_section(f, x->id);
-		line = 0;
 		if (s != NULL)
 			ini_value(f, s, "delegation", &line);
-		if (!registry_delegation_check(p, x, &why))
-			ini_error(f, line, "%s", why);
+		ini_error(f, line, "%s", why);
 		free(why);
 	}
 }

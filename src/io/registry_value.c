@@ -107,10 +107,13 @@ bool
 ini_require(const struct ini_file *f, const struct ini_section *s,
             const char *key)
 {
-	const struct ini_key *k = ini_key(s, key);
-	const char *v;
-	int line;
+	return ini_require_key(f, s, key, ini_key(s, key));
+}
 
+bool
+ini_require_key(const struct ini_file *f, const struct ini_section *s,
+                const char *key, const struct ini_key *k)
+{
 	if (k == NULL) {
 		ini_error(f, s->line, "[%s] has no %s: add a line %s = \"...\"",
 		          s->name, key, key);
@@ -118,10 +121,9 @@ ini_require(const struct ini_file *f, const struct ini_section *s,
 	}
 	if (k->bad)
 		return false;
-	v = ini_value(f, s, key, &line);
-	if (v == NULL || *v == '\0') {
-		ini_error(f, line, "%s in [%s] is empty: give it a value", key,
-		          s->name);
+	if (k->val == NULL || *k->val == '\0') {
+		ini_error(f, k->line, "%s in [%s] is empty: give it a value",
+		          key, s->name);
 		return false;
 	}
 	return true;
@@ -243,11 +245,11 @@ ini_get_datetime(const struct ini_file *f, const struct ini_section *s,
 	return ok;
 }
 
-void
+size_t
 ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
                size_t n, const struct ini_key **keys)
 {
-	size_t i, j, next = 0;
+	size_t i, j, next = 0, found = 0;
 
 	if (n > INI_FIELDS_MAX) {
 		fprintf(stderr, "dais: an entry has more than %d fields\n",
@@ -263,15 +265,18 @@ ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
 
 		if (next < n && ini_same_name(fields[next].key, name)) {
 			keys[next++] = &s->keys[i];
+			found++;
 			continue;
 		}
 		for (j = 0; j < n; j++)
 			if (ini_same_name(fields[j].key, name)) {
 				keys[j] = &s->keys[i];
 				next = j + 1;
+				found++;
 				break;
 			}
 	}
+	return found;
 }
 
 bool

@@ -138,36 +138,91 @@ venue_building(struct programme *p, const struct ini_file *f,
 	ini_get_text(f, s, "name", &b->name);
 }
 
+/* A room's fields (registry_field.h), in the order they are read. */
+enum { ROOM_NAME, ROOM_BUILDING, ROOM_CAPACITY, ROOM_LANGUAGES, ROOM_KINDS };
+
+struct room_fields {
+	const struct registry_field *v;
+	size_t n;
+	/* at[ROOM_NAME] is the index in v of the field of room_keys[0],
+	 * and so on; n when the table lacks it. */
+	size_t at[ROOM_KINDS + 1];
+	/* Every field's key is in room_keys (see person_fields). */
+	bool all_known;
+};
+
+static void
+room_fields_init(struct room_fields *rf)
+{
+	size_t k, j;
+
+	rf->v = registry_fields(REGISTRY_ROOM, &rf->n);
+	rf->all_known = true;
+	for (j = 0; j <= ROOM_KINDS; j++)
+		rf->at[j] = rf->n;
+	for (k = 0; k < rf->n; k++) {
+		for (j = 0; room_keys[j] != NULL &&
+		            strcmp(room_keys[j], rf->v[k].key) != 0;
+		     j++)
+			;
+		if (room_keys[j] == NULL)
+			rf->all_known = false;
+		else if (j <= ROOM_KINDS)
+			rf->at[j] = k;
+	}
+}
+
+/* The key of room field i (enum above) in s, or NULL. */
+static const struct ini_key *
+room_key(const struct room_fields *rf, const struct ini_key *const *keys,
+         size_t i)
+{
+	return rf->at[i] < rf->n ? keys[rf->at[i]] : NULL;
+}
+
+/* ini_get_field_of for room field i, absent from the table: nothing. */
+static bool
+room_get(const struct ini_file *f, const struct ini_section *s,
+         const struct programme *p, struct registry_item *x,
+         const struct room_fields *rf, const struct ini_key *const *keys,
+         size_t i)
+{
+	if (rf->at[i] >= rf->n)
+		return true;
+	return ini_get_field_of(f, s, p, x, &rf->v[rf->at[i]], keys[rf->at[i]]);
+}
+
 static void
 venue_room(struct programme *p, const struct ini_file *f,
-           const struct ini_section *s, const struct strlist *buildings)
+           const struct ini_section *s, const struct strlist *buildings,
+           const struct room_fields *rf)
 {
+	const struct ini_key *keys[INI_FIELDS_MAX];
 	struct registry_item item;
 	char *why = NULL;
 	struct room *r;
-	int line;
 
 	/* Each key through its field's parser (registry_field.h), which
 	 * the planner's room form calls too. */
 	registry_item_init(&item, REGISTRY_ROOM);
 	item.room.id = xstrdup(s->name + strlen("room."));
-	ini_check_keys(f, s, room_keys, NULL);
-	if (ini_require(f, s, "name"))
-		ini_get_field(f, s, p, &item, "name");
+	if (ini_field_keys(s, rf->v, rf->n, keys) < s->nkeys || !rf->all_known)
+		ini_check_keys(f, s, room_keys, NULL);
+	if (ini_require_key(f, s, "name", room_key(rf, keys, ROOM_NAME)))
+		room_get(f, s, p, &item, rf, keys, ROOM_NAME);
 	/* Rooms are read before the buildings are in p: `buildings` has
 	 * their ids. */
-	if (ini_get_field(f, s, p, &item, "building") &&
+	if (room_get(f, s, p, &item, rf, keys, ROOM_BUILDING) &&
 	    item.room.building != NULL &&
 	    !strlist_has(buildings, item.room.building)) {
 		registry_building_check(p, s->name, item.room.building, &why);
-		ini_value(f, s, "building", &line);
-		ini_error(f, line, "%s", why);
+		ini_error(f, room_key(rf, keys, ROOM_BUILDING)->line, "%s",
+		          why);
 		free(why);
 	}
-	ini_get_field(f, s, p, &item, "capacity");
-	ini_get_field(f, s, p, &item, "languages");
-	if (ini_key(s, "kinds") != NULL)
-		ini_get_field(f, s, p, &item, "kinds");
+	room_get(f, s, p, &item, rf, keys, ROOM_CAPACITY);
+	room_get(f, s, p, &item, rf, keys, ROOM_LANGUAGES);
+	room_get(f, s, p, &item, rf, keys, ROOM_KINDS);
 	r = programme_add_room(p);
 	*r = item.room;
 }
@@ -178,6 +233,7 @@ registry_load_venues(struct programme *p, const char *dir,
 {
 	struct strlist buildings = {0};
 	size_t i, first = p->nwalks, caplines = 0, rooms = p->nrooms;
+	struct room_fields rf;
 	int *lines = NULL;
 	struct ini_file f;
 
@@ -199,6 +255,7 @@ registry_load_venues(struct programme *p, const char *dir,
 	/* The rooms' array sized once: a room a section but the
 	 * buildings'. */
 	programme_reserve_rooms(p, f.nsecs - buildings.n);
+	room_fields_init(&rf);
 	for (i = 0; i < f.nsecs; i++) {
 		const struct ini_section *s = &f.secs[i];
 
@@ -212,7 +269,7 @@ registry_load_venues(struct programme *p, const char *dir,
 			            &caplines);
 		} else if (has_prefix(s->name, "room.")) {
 			if (venue_id(&f, s, "room."))
-				venue_room(p, &f, s, &buildings);
+				venue_room(p, &f, s, &buildings, &rf);
 		} else {
 			ini_warning(&f, s->line,
 			            "unknown section [%s] is ignored: "
