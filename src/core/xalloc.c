@@ -171,6 +171,16 @@ xbulk_alloc(size_t size)
 }
 
 void *
+xbulk_zalloc(size_t size)
+{
+#ifdef MADV_HUGEPAGE
+	if (bulk_mapped(size))
+		return bulk_map(size);
+#endif
+	return xcalloc(1, size);
+}
+
+void *
 xbulk_resize(void *ptr, size_t oldsize, size_t newsize)
 {
 	void *p;

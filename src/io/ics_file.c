@@ -371,6 +371,22 @@ ics_key_prefetch(const struct ics_file *f, const char *uid, dais_time rid)
 		    &f->keys[key_hash(uid, rid) & (f->capkeys - 1)]);
 }
 
+/* The table's slots for cap keys' room, and their release: from 2 MiB a
+ * mapping of huge pages (xbulk_zalloc), which a table of 100 000 UIDs
+ * fills in one page fault where calloc took 512. */
+static void
+keys_make(struct ics_file *f, size_t cap)
+{
+	f->capkeys = cap;
+	f->keys = xbulk_zalloc(cap * sizeof *f->keys);
+}
+
+static void
+keys_release(struct ics_key_slot *keys, size_t cap)
+{
+	xbulk_free(keys, cap * sizeof *keys);
+}
+
 void
 ics_keys_free(struct ics_file *f)
 {
@@ -380,7 +396,7 @@ ics_keys_free(struct ics_file *f)
 		if (f->key_entries[i].owned)
 			free(f->key_entries[i].uid);
 	free(f->key_entries);
-	free(f->keys);
+	keys_release(f->keys, f->capkeys);
 	f->key_entries = NULL;
 	f->keys = NULL;
 	f->nkey_entries = f->capkey_entries = f->nkeys = f->capkeys = 0;
@@ -419,15 +435,27 @@ key_insert(struct ics_file *f, uint32_t h, uint32_t ref)
 		struct ics_key_slot *old = f->keys;
 		size_t oldcap = f->capkeys, j;
 
-		f->capkeys = oldcap ? oldcap * 2 : 1024;
-		f->keys = xcalloc(f->capkeys, sizeof *f->keys);
+		keys_make(f, oldcap ? oldcap * 2 : ICS_KEYS_MIN);
 		for (j = 0; j < oldcap; j++)
 			if (old[j].ref != 0)
 				slot_put(f->keys, f->capkeys, old[j]);
-		free(old);
+		keys_release(old, oldcap);
 	}
 	slot_put(f->keys, f->capkeys, k);
 	f->nkeys++;
+}
+
+void
+ics_keys_expect(struct ics_file *f, size_t bytes)
+{
+	size_t keys = bytes / ICS_MIN_VEVENT_BYTES, cap = ICS_KEYS_MIN;
+
+	if (f->capkeys != 0)
+		return;
+	/* Three quarters full at most, as key_insert keeps it. */
+	while (cap / 4 * 3 < keys && cap < ICS_KEYS_MAX)
+		cap *= 2;
+	keys_make(f, cap);
 }
 
 /* A key that is no plain session of the programme; uid is borrowed, or

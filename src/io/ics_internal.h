@@ -42,6 +42,15 @@
 #define ICS_MAX_DEPTH           16    /* components inside a top one */
 #define ICS_MAX_DIAGS           1000  /* listed per file; then a count */
 #define ICS_MAX_ZONES           200   /* VTIMEZONEs read in one file */
+/* The table of a file's UIDs (ics_keys_expect): its fewest slots, the most
+ * it is given before its first key, and the bytes of a VEVENT it counts
+ * on. A generated VEVENT takes 600 bytes and one with a few attendees as
+ * dais writes it 400 or more; an estimate on the high side would cost
+ * pages of a table that stays empty (below 2 MiB it is cleared whole),
+ * one on the low side a doubling or two, as before there was one. */
+#define ICS_KEYS_MIN         1024
+#define ICS_KEYS_MAX         ((size_t)1 << 20)
+#define ICS_MIN_VEVENT_BYTES 512
 
 /* One unfolded line of a component, as written. */
 struct ics_line {
@@ -231,6 +240,10 @@ struct icaltimetype ics_from_instant(const struct ics_file *f, dais_time t,
 /* False when the fields are not a real date and time (Nov 31, 25:00). */
 bool ics_time_valid(struct icaltimetype t);
 
+/* Sizes the table of keys for a file of this many bytes before the first
+ * key, so that it is not copied as it doubles (at 100 000 sessions
+ * growing it took 1 000 page faults, half of dais check's). */
+void ics_keys_expect(struct ics_file *f, size_t bytes);
 /* Frees the keys and what they own (the reader's end). */
 void ics_keys_free(struct ics_file *f);
 /* A key lookup: false when (uid, rid) is not in the file (yet), else

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/stat.h>
+
 #include "dais/filehash.h"
 #include "dais/fileread.h"
 #include "dais/strmap.h"
@@ -952,6 +954,21 @@ reader_free(struct reader *r)
 	free(r->later);
 }
 
+/* The bytes src holds, as far as is known before reading it (0 when
+ * not: a pipe, a failed fstat). */
+static size_t
+source_size(const struct ics_source *src)
+{
+	struct stat st;
+
+	if (src->fp == NULL)
+		return src->memlen;
+	if (fstat(fileno(src->fp), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < 0 || (uintmax_t)st.st_size > SIZE_MAX)
+		return 0;
+	return (size_t)st.st_size;
+}
+
 /* Reads src as the file `shown`; false when it is no calendar. */
 static bool
 load_source(struct programme *p, int source, struct ics_source *src,
@@ -966,6 +983,7 @@ load_source(struct programme *p, int source, struct ics_source *src,
 	r.f.shown = shown;
 	r.f.diags = diags;
 	r.f.parser = icalparser_new();
+	ics_keys_expect(&r.f, source_size(src));
 	read_lines(&r, src);
 	if (src->fp != NULL && ferror(src->fp)) {
 		diag_add(diags, DIAG_ERROR, shown, 0, NULL,
