@@ -146,14 +146,20 @@ bool session_field_shared(const struct session_field *f);
  * store a; the old value is released. */
 void session_field_store_text(struct session *s, const struct session_field *f,
                               struct arena *a, const char *text, size_t n);
+/* The same for a shared text field f (session_field_shared) whose text
+ * the caller has interned in the store itself (arena_intern or
+ * arena_intern_hashed; NULL: cleared). */
+void session_field_store_interned(struct session *s,
+                                  const struct session_field *f, char *text);
 /* s's assignments become an empty array with room for exactly n, kept in
  * store a (for a loader that knows how many come). */
 void session_store_assignments(struct session *s, struct arena *a, size_t n);
-/* Appends an assignment to that array, its id and cn interned in a;
- * aborts past the room reserved. */
-struct assignment *session_store_assignment(struct session *s, struct arena *a,
-                                            const char *id, enum role role,
-                                            const char *cn);
+/* Appends an assignment to that array; id and cn (or NULL) are texts the
+ * caller has interned in the same store (arena_intern), so that the ids
+ * of a session's attendees are equal only when they are the same pointer.
+ * Aborts past the room reserved. */
+struct assignment *session_store_assignment(struct session *s, char *id,
+                                            enum role role, char *cn);
 /* A stored field f of s becomes the session's own malloc'd copy (for
  * code that grows it in place); nothing happens to an owned one. */
 void session_field_own(struct session *s, const struct session_field *f);

@@ -8,6 +8,7 @@
  */
 #include "dais/arena.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -215,13 +216,21 @@ intern_grow(struct arena *a)
 char *
 arena_intern(struct arena *a, const char *s, size_t n)
 {
+	return arena_intern_hashed(a, s, n, strmap_hash(s, n));
+}
+
+char *
+arena_intern_hashed(struct arena *a, const char *s, size_t n, unsigned hash)
+{
 	struct interned *x;
-	uint32_t len, h;
+	uint32_t len, h = hash;
 
 	if (n > UINT32_MAX)
 		abort(); /* no id or name of a programme is that large */
+	/* A wrong hash would make a second copy of a text, and the loader
+	 * compares interned texts by address. */
+	assert(h == strmap_hash(s, n));
 	len = (uint32_t)n;
-	h = strmap_hash(s, n);
 	/* Asked with (s, n) as they are: a text seen before costs no copy. */
 	if (a->cap != 0) {
 		x = intern_slot(a, s, len, h);
@@ -243,12 +252,10 @@ arena_intern(struct arena *a, const char *s, size_t n)
 unsigned
 arena_intern_prefetch(const struct arena *a, const char *s, size_t n)
 {
-	uint32_t h;
+	uint32_t h = strmap_hash(s, n);
 
-	if (a->cap == 0 || n > UINT32_MAX)
-		return 0;
-	h = strmap_hash(s, n);
-	__builtin_prefetch(&a->table[h & (a->cap - 1)]);
+	if (a->cap != 0)
+		__builtin_prefetch(&a->table[h & (a->cap - 1)]);
 	return h;
 }
 

@@ -89,8 +89,11 @@ is_stored(const struct session *s, const struct session_field *f)
 	return (s->stored & bit_of(f)) != 0;
 }
 
-bool
-session_field_shared(const struct session_field *f)
+/* session_field_shared's answer, which the loader asks for every text of
+ * every session: a static function the compiler inlines (a call to the
+ * exported one is not, in a library built position-independent). */
+static bool
+field_shared(const struct session_field *f)
 {
 	switch (f->id) {
 	case SESSION_FIELD_KIND:
@@ -101,6 +104,12 @@ session_field_shared(const struct session_field *f)
 	default:
 		return false;
 	}
+}
+
+bool
+session_field_shared(const struct session_field *f)
+{
+	return field_shared(f);
 }
 
 static void
@@ -142,7 +151,7 @@ field_release(struct session *s, const struct session_field *f)
 		text = *AT(char *, s, f);
 		if (!stored)
 			free(text);
-		else if (!session_field_shared(f))
+		else if (!field_shared(f))
 			arena_release_text(text);
 		break;
 	case SESSION_TYPE_LIST:
@@ -158,6 +167,21 @@ field_release(struct session *s, const struct session_field *f)
 	}
 }
 
+/* Text field f of s becomes text, stored (when not NULL): what it held is
+ * released first, unless it holds nothing, as every field of a session the
+ * loader has just made (session_init) does. */
+static void
+store_text(struct session *s, const struct session_field *f, char *text)
+{
+	char **at = (char **)((char *)s + f->offset);
+
+	if (*at != NULL || is_stored(s, f))
+		field_release(s, f);
+	*at = text;
+	if (text != NULL)
+		s->stored |= bit_of(f);
+}
+
 void
 session_field_store_text(struct session *s, const struct session_field *f,
                          struct arena *a, const char *text, size_t n)
@@ -167,12 +191,18 @@ session_field_store_text(struct session *s, const struct session_field *f,
 	if (f->type != SESSION_TYPE_TEXT)
 		abort(); /* a caller's bug: not a text field */
 	if (text != NULL)
-		copy = session_field_shared(f) ? arena_intern(a, text, n)
-		                               : arena_strndup(a, text, n);
-	field_release(s, f);
-	*AT(char *, s, f) = copy;
-	if (copy != NULL)
-		s->stored |= bit_of(f);
+		copy = field_shared(f) ? arena_intern(a, text, n)
+		                       : arena_strndup(a, text, n);
+	store_text(s, f, copy);
+}
+
+void
+session_field_store_interned(struct session *s, const struct session_field *f,
+                             char *text)
+{
+	if (f->type != SESSION_TYPE_TEXT || !field_shared(f))
+		abort(); /* a caller's bug: not a shared text field */
+	store_text(s, f, text);
 }
 
 void
@@ -191,8 +221,7 @@ session_store_assignments(struct session *s, struct arena *a, size_t n)
 }
 
 struct assignment *
-session_store_assignment(struct session *s, struct arena *a, const char *id,
-                         enum role role, const char *cn)
+session_store_assignment(struct session *s, char *id, enum role role, char *cn)
 {
 	struct assignment *x;
 
@@ -200,9 +229,9 @@ session_store_assignment(struct session *s, struct arena *a, const char *id,
 	    s->nassign >= s->capassign)
 		abort(); /* a caller's bug: no stored room reserved */
 	x = &s->assign[s->nassign++];
-	x->participant_id = id != NULL ? arena_intern(a, id, strlen(id)) : NULL;
+	x->participant_id = id;
 	x->role = role;
-	x->cn = cn != NULL ? arena_intern(a, cn, strlen(cn)) : NULL;
+	x->cn = cn;
 	return x;
 }
 

@@ -541,13 +541,17 @@ read_interned(struct arena *store, struct found *fd)
 		struct ics_attendee *a = &fd->attendees[i];
 
 		if (a->id != NULL &&
-		    (a->id_text = icalparameter_get_xvalue(a->id)) != NULL)
-			a->id_hash = arena_intern_prefetch(store, a->id_text,
-			                                   strlen(a->id_text));
+		    (a->id_text = icalparameter_get_xvalue(a->id)) != NULL) {
+			a->id_len = strlen(a->id_text);
+			a->id_hash =
+			    arena_intern_prefetch(store, a->id_text, a->id_len);
+		}
 		if (a->cn != NULL &&
-		    (a->cn_text = icalparameter_get_cn(a->cn)) != NULL)
-			a->cn_hash = arena_intern_prefetch(store, a->cn_text,
-			                                   strlen(a->cn_text));
+		    (a->cn_text = icalparameter_get_cn(a->cn)) != NULL) {
+			a->cn_len = strlen(a->cn_text);
+			a->cn_hash =
+			    arena_intern_prefetch(store, a->cn_text, a->cn_len);
+		}
 	}
 }
 
@@ -621,7 +625,7 @@ ics_event_read(struct ics_file *f, icalcomponent *c, const struct ics_block *b,
 
 	prefetch_texts(store, &fd);
 	ics_event_read_texts(f, ev, &fd);
-	ics_event_read_kind(f, ev, fd.kind, fd.nkind);
+	ics_event_read_kind(f, ev, &fd);
 	ics_event_read_status(f, ev, &fd, b);
 	ev->s.confidential =
 	    fd.prop[SESSION_FIELD_CONFIDENTIAL] != NULL &&

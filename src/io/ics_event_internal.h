@@ -20,9 +20,10 @@ struct ics_attendee {
 	icalproperty *prop;
 	icalparameter *id; /* X-DAIS-ID */
 	icalparameter *partstat, *cutype, *cn, *role;
-	/* The values of id and cn (NULL when none), read once for the
-	 * store's prefetch and the reading (ics_event_read). */
+	/* The values of id and cn (NULL when none) and their lengths, read
+	 * once for the store's prefetch and the reading (ics_event_read). */
 	const char *id_text, *cn_text;
+	size_t id_len, cn_len;
 	unsigned id_hash, cn_hash; /* arena_intern_prefetch's */
 };
 
@@ -79,9 +80,9 @@ void ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
 void ics_event_read_languages(struct ics_event *ev, const char *list);
 void ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
                           const struct found *fd);
-/* kind: n bytes (the first category, trimmed), or NULL. */
+/* fd->kind: the first category, trimmed, hashed for the store. */
 void ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
-                         const char *kind, size_t n);
+                         const struct found *fd);
 void ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
                              const struct ics_attendee *a,
                              const struct ics_block *b, size_t *at,

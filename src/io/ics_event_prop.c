@@ -135,27 +135,41 @@ ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
 		    (sf->flags & SF_KEY) || sf->id == SESSION_FIELD_KIND)
 			continue;
 		/* A room is an id: blanks around it are not part of it
-		 * (the room and the location were read for the prefetch). */
+		 * (the room and the location were read and hashed for the
+		 * prefetch: they are interned without hashing them again). */
 		if (sf->id == SESSION_FIELD_ROOM_ID) {
-			text = fd->room;
-			n = fd->nroom;
-		} else if (sf->id == SESSION_FIELD_LOCATION) {
-			text = fd->location;
-			n = fd->nlocation;
-		} else if ((text = ics_event_text_of(fd->prop[i])) != NULL) {
-			n = strlen(text);
+			session_field_store_interned(
+			    &ev->s, sf,
+			    fd->room != NULL
+			        ? arena_intern_hashed(store, fd->room,
+			                              fd->nroom, fd->room_hash)
+			        : NULL);
+			continue;
 		}
+		if (sf->id == SESSION_FIELD_LOCATION) {
+			session_field_store_interned(
+			    &ev->s, sf,
+			    fd->location != NULL
+			        ? arena_intern_hashed(store, fd->location,
+			                              fd->nlocation,
+			                              fd->location_hash)
+			        : NULL);
+			continue;
+		}
+		if ((text = ics_event_text_of(fd->prop[i])) != NULL)
+			n = strlen(text);
 		session_field_store_text(&ev->s, sf, store, text, n);
 	}
 }
 
 void
-ics_event_read_kind(struct ics_file *f, struct ics_event *ev, const char *kind,
-                    size_t n)
+ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
+                    const struct found *fd)
 {
 	const struct strlist *kinds = &f->p->conf.kinds;
-	const char *k = kind;
-	size_t i;
+	struct arena *store = programme_store(f->p);
+	const char *k = fd->kind;
+	size_t i, n = fd->nkind;
 
 	if (k == NULL)
 		return;
@@ -167,9 +181,12 @@ ics_event_read_kind(struct ics_file *f, struct ics_event *ev, const char *kind,
 			break;
 		}
 	}
-	session_field_store_text(&ev->s,
-	                         &session_field_table[SESSION_FIELD_KIND],
-	                         programme_store(f->p), k, n);
+	/* Spelled as the file does: the prefetch's hash is its hash. */
+	session_field_store_interned(
+	    &ev->s, &session_field_table[SESSION_FIELD_KIND],
+	    k == fd->kind || memcmp(k, fd->kind, n) == 0
+	        ? arena_intern_hashed(store, fd->kind, n, fd->kind_hash)
+	        : arena_intern(store, k, n));
 }
 
 /*
@@ -204,23 +221,19 @@ attendee_line(const struct ics_file *f, const struct ics_block *b,
 }
 
 /*
- * Whether the session already has `id` among its attendees. Each stored
- * id is interned in the programme's store, so past a handful of them the
- * id is interned once and compared by address: an event listing 10 000
- * delegates costs 50 million address comparisons, not 50 million
- * strcmp()s (1.65 G instructions; tests/cli/load_ics_bounds.sh).
+ * Whether the session already has `id` (interned) among its attendees.
+ * Each stored id is interned in the programme's store, so ids are
+ * compared by address: an event listing 10 000 delegates costs 50 million
+ * address comparisons, not 50 million strcmp()s (1.65 G instructions;
+ * tests/cli/load_ics_bounds.sh).
  */
 static bool
-attendee_again(struct ics_file *f, const struct session *s, const char *id)
+attendee_again(const struct session *s, const char *id)
 {
-	const char *same;
 	size_t i;
 
-	if (s->nassign < 16)
-		return session_find_assignment(s, id) >= 0;
-	same = arena_intern(programme_store(f->p), id, strlen(id));
 	for (i = 0; i < s->nassign; i++)
-		if (s->assign[i].participant_id == same)
+		if (s->assign[i].participant_id == id)
 			return true;
 	return false;
 }
@@ -234,7 +247,9 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	const char *id = NULL, *cn = NULL;
 	enum role role = ROLE_PARTICIPANT;
 	const struct participant *who;
+	struct arena *store;
 	enum link_how how;
+	char *same;
 
 	if (a->id != NULL)
 		id = a->id_text;
@@ -306,7 +321,12 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		            : "?");
 		return;
 	}
-	if (attendee_again(f, &ev->s, id)) {
+	/* The X-DAIS-ID was hashed for the prefetch (read_interned). */
+	store = programme_store(f->p);
+	same = id == a->id_text
+	           ? arena_intern_hashed(store, id, a->id_len, a->id_hash)
+	           : arena_intern(store, id, strlen(id));
+	if (attendee_again(&ev->s, same)) {
 		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
 		         ev->s.uid,
 		         "participant %s is an ATTENDEE of this session twice; "
@@ -314,5 +334,8 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		         id);
 		return;
 	}
-	session_store_assignment(&ev->s, programme_store(f->p), id, role, cn);
+	session_store_assignment(
+	    &ev->s, same, role,
+	    cn != NULL ? arena_intern_hashed(store, cn, a->cn_len, a->cn_hash)
+	               : NULL);
 }

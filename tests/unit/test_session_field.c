@@ -197,9 +197,10 @@ stored_session(struct session *s, struct arena *a, const char *uid)
 		                         a, texts[i].text,
 		                         strlen(texts[i].text));
 	session_store_assignments(s, a, 3);
-	session_store_assignment(s, a, "kw-moi", ROLE_CHAIR,
-	                         "Minister of Interior");
-	session_store_assignment(s, a, "tj-mfa", ROLE_SPEAKER, NULL);
+	session_store_assignment(s, arena_intern(a, "kw-moi", 6), ROLE_CHAIR,
+	                         arena_intern(a, "Minister of Interior", 20));
+	session_store_assignment(s, arena_intern(a, "tj-mfa", 6), ROLE_SPEAKER,
+	                         NULL);
 }
 
 static void
@@ -219,6 +220,15 @@ test_store_interns_ids_and_copies_texts(void **state)
 	assert_ptr_equal(x.assign[0].participant_id,
 	                 y.assign[0].participant_id);
 	assert_ptr_equal(x.assign[0].cn, y.assign[0].cn);
+	/* A text the loader interned itself replaces the one stored. */
+	session_field_store_interned(
+	    &y, &session_field_table[SESSION_FIELD_ROOM_ID],
+	    arena_intern(a, "hall-b", 6));
+	assert_string_equal(y.room_id, "hall-b");
+	session_field_store_interned(
+	    &y, &session_field_table[SESSION_FIELD_ROOM_ID],
+	    arena_intern(a, "hall-a", 6));
+	assert_ptr_equal(x.room_id, y.room_id);
 	assert_null(x.assign[1].cn);
 	assert_int_equal(x.nassign, 2);
 	/* A title is the session's own, even when the text repeats. */
@@ -273,6 +283,11 @@ test_intern_pieces_and_many_texts(void **state)
 		assert_ptr_equal(arena_intern(a, buf, strlen(buf)), first[i]);
 	}
 	assert_ptr_equal(arena_intern(a, "p1725", 5), p);
+	/* With the hash the prefetch computed: the same text. */
+	assert_ptr_equal(
+	    arena_intern_hashed(a, "p1725", 5,
+	                        arena_intern_prefetch(a, "p1725", 5)),
+	    p);
 	arena_free(a);
 }
 
