@@ -707,9 +707,152 @@ session_order_cmp(const struct session *a, const struct session *b)
 }
 
 /*
+ * A session's place in that order, told from its start, end and the first
+ * eight bytes of its room id (read big-endian, so that they compare as
+ * strcmp does) without reading the session again; only keys equal in all
+ * three ask session_cmp. `at` is the session's index before the sort.
+ */
+struct order_key {
+	dais_time start, end;
+	uint64_t room;
+	size_t at;
+};
+
+static uint64_t
+room_prefix(const char *id)
+{
+	uint64_t x = 0;
+	int i;
+
+	/* Past the id's end, zeros: "r1" before "r10", as strcmp has it. */
+	for (i = 0; id != NULL && i < 8 && id[i] != '\0'; i++)
+		x |= (uint64_t)(unsigned char)id[i] << (56 - 8 * i);
+	return x;
+}
+
+static int
+order_key_cmp(const struct order_key *a, const struct order_key *b,
+              const struct session *v)
+{
+	int c;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	if (a->room != b->room)
+		return a->room < b->room ? -1 : 1;
+	c = session_cmp(&v[a->at], &v[b->at]);
+	if (c != 0)
+		return c;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* The first of k[lo..hi) that comes after x (all before it do not). */
+static size_t
+order_keys_after(const struct order_key *k, size_t lo, size_t hi,
+                 const struct order_key *x, const struct session *v)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (order_key_cmp(&k[mid], x, v) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Room for the merges' left halves, grown as they need it. */
+struct order_tmp {
+	struct order_key *v;
+	size_t cap;
+};
+
+/*
+ * A merge sort of the keys that merges only what is out of order: the
+ * sessions come mostly in order (a file written in time order, the rooms
+ * of one hour in another order than their ids'), so most halves are left
+ * as they are, and of the others only the keys between the right half's
+ * first and the left half's last are merged: tmp seldom grows to n / 2.
+ */
+static void
+order_keys_sort(struct order_key *k, size_t n, struct order_tmp *tmp,
+                const struct session *v)
+{
+	size_t mid = n / 2, i, a, b, o, lo, hi;
+	struct order_key *t;
+
+	if (n < 16) {
+		for (i = 1; i < n; i++) {
+			struct order_key x = k[i];
+
+			for (a = i;
+			     a > 0 && order_key_cmp(&k[a - 1], &x, v) > 0; a--)
+				k[a] = k[a - 1];
+			k[a] = x;
+		}
+		return;
+	}
+	order_keys_sort(k, mid, tmp, v);
+	order_keys_sort(k + mid, n - mid, tmp, v);
+	if (order_key_cmp(&k[mid - 1], &k[mid], v) <= 0)
+		return;
+	/* k[0..lo) come before the right half, k[hi..n) after the left. */
+	lo = order_keys_after(k, 0, mid, &k[mid], v);
+	hi = order_keys_after(k, mid, n, &k[mid - 1], v);
+	if (mid - lo > tmp->cap) {
+		free(tmp->v);
+		tmp->cap = mid - lo;
+		tmp->v = xreallocarray(NULL, tmp->cap, sizeof *tmp->v);
+	}
+	t = tmp->v;
+	memcpy(t, &k[lo], (mid - lo) * sizeof *k);
+	for (a = 0, b = mid, o = lo; a < mid - lo && b < hi; o++)
+		k[o] = order_key_cmp(&k[b], &t[a], v) < 0 ? k[b++] : t[a++];
+	memcpy(&k[o], &t[a], (mid - lo - a) * sizeof *k);
+}
+
+/*
+ * The sessions sorted through keys: the keys are sorted (32 bytes each,
+ * where a session is 160 and glibc's qsort moved each several times), then
+ * each session is moved once, straight to its place, following the
+ * permutation's cycles.
+ */
+static void
+sort_by_keys(struct session *v, size_t n)
+{
+	struct order_key *k = xreallocarray(NULL, n, sizeof *k);
+	struct order_tmp tmp = {NULL, 0};
+	struct session s;
+	size_t i, j, from;
+
+	for (i = 0; i < n; i++)
+		k[i] = (struct order_key){v[i].start, v[i].end,
+		                          room_prefix(v[i].room_id), i};
+	order_keys_sort(k, n, &tmp, v);
+	free(tmp.v);
+	for (i = 0; i < n; i++) {
+		if (k[i].at == i)
+			continue;
+		s = v[i];
+		for (j = i;; j = from) {
+			from = k[j].at;
+			k[j].at = j;
+			if (from == i)
+				break;
+			v[j] = v[from];
+		}
+		v[j] = s;
+	}
+	free(k);
+}
+
+/*
  * After an edit the array is sorted but for a session or two, and the
- * planner sorts after every edit: glibc's qsort would copy the whole array
- * (25 000 sessions are 5 MB) each time. So count the places out of order
+ * planner sorts after every edit: a sort would move the whole array
+ * (25 000 sessions are 4 MB) each time. So count the places out of order
  * first; with few, an insertion sort with binary search moves only what
  * must move. The order is total, so both give the same array.
  */
@@ -721,16 +864,15 @@ programme_sort_sessions(struct programme *p)
 	struct session *v = p->sessions, tmp;
 	size_t i, n = p->nsessions, descents = 0;
 
-	/* qsort(NULL, 0) is undefined, and an empty file has no sessions. */
 	if (n < 2)
 		return;
-	for (i = 1; i < n; i++)
+	for (i = 1; i < n && descents <= SORT_FEW_DESCENTS; i++)
 		if (session_cmp(&v[i - 1], &v[i]) > 0)
 			descents++;
 	if (descents == 0)
 		return;
 	if (descents > SORT_FEW_DESCENTS) {
-		qsort(v, n, sizeof *v, session_cmp);
+		sort_by_keys(v, n);
 		return;
 	}
 	for (i = 1; i < n; i++) {

@@ -4,6 +4,7 @@
  * and the registries do not define (warnings: the session still loads).
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,16 +56,107 @@ file_of(const struct programme *p, int source, char **file)
 	return *file;
 }
 
+/*
+ * The ids already found defined, remembered by their address: the loader
+ * keeps one copy of each id (arena.h), so 10 000 sessions name a dozen
+ * kinds, 200 rooms and 2 000 people through as many addresses, and each
+ * is looked up once instead of hashed and compared again for every
+ * session (programme_find_participant was a third of ics_validate's
+ * instructions at 10 000 sessions). One table for each of the three, of
+ * addresses only (the people's 32 KB): an address not in it is looked up
+ * again, and kept if defined while the table is at most half full.
+ */
+struct ref_seen {
+	const char **slot; /* NULL: empty */
+	size_t mask, n, most;
+};
+
+static void
+ref_seen_init(struct ref_seen *t, size_t ids)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * ids && cap < ((size_t)1 << 24))
+		cap *= 2;
+	t->slot = xcalloc(cap, sizeof *t->slot);
+	t->mask = cap - 1;
+	t->n = 0;
+	t->most = cap / 2;
+}
+
+static bool
+kind_defined(const struct programme *p, const char *id)
+{
+	return strlist_has(&p->conf.kinds, id);
+}
+
+static bool
+room_defined(const struct programme *p, const char *id)
+{
+	return programme_find_room(p, id) != NULL;
+}
+
+static bool
+person_defined(const struct programme *p, const char *id)
+{
+	return programme_find_participant(p, id) != NULL;
+}
+
+/* Whether id is defined (asked of `defined` unless its address is in t). */
+static bool
+ref_known(struct ref_seen *t, const struct programme *p, const char *id,
+          bool (*defined)(const struct programme *, const char *))
+{
+	/* Fibonacci hashing: ids side by side in the store differ in their
+	 * low bits only. */
+	size_t i =
+	    (size_t)(((uint64_t)(uintptr_t)id * 0x9E3779B97F4A7C15u) >> 32) &
+	    t->mask;
+
+	for (; t->slot[i] != NULL; i = (i + 1) & t->mask)
+		if (t->slot[i] == id)
+			return true;
+	if (!defined(p, id))
+		return false;
+	/* At most half full: the probe above always ends. */
+	if (t->n < t->most) {
+		t->slot[i] = id;
+		t->n++;
+	}
+	return true;
+}
+
+/* The kinds', rooms' and people's tables. */
+struct refs_seen {
+	struct ref_seen kinds, rooms, people;
+};
+
+static void
+refs_seen_init(struct refs_seen *t, const struct programme *p)
+{
+	ref_seen_init(&t->kinds, p->conf.kinds.n);
+	ref_seen_init(&t->rooms, p->nrooms);
+	ref_seen_init(&t->people, p->npeople);
+}
+
+static void
+refs_seen_free(struct refs_seen *t)
+{
+	free(t->kinds.slot);
+	free(t->rooms.slot);
+	free(t->people.slot);
+}
+
 /* Kind, room and people of one VEVENT (all its occurrences share them). */
 static void
 check_refs(const struct programme *p, const struct session *s,
-           struct diag_list *diags)
+           struct refs_seen *seen, struct diag_list *diags)
 {
 	char *file = NULL, *kinds;
 	size_t i, unknown = 0;
 
 	if (s->kind != NULL && p->conf.kinds.n > 0 &&
-	    !strlist_has(&p->conf.kinds, s->kind)) {
+	    !ref_known(&seen->kinds, p, s->kind, kind_defined)) {
 		kinds = strlist_join(&p->conf.kinds, ", ");
 		diag_add(diags, DIAG_WARNING, file_of(p, s->source, &file),
 		         s->line, s->uid,
@@ -75,15 +167,16 @@ check_refs(const struct programme *p, const struct session *s,
 		free(kinds);
 	}
 	if (s->room_id != NULL && p->room_index != NULL &&
-	    programme_find_room(p, s->room_id) == NULL)
+	    !ref_known(&seen->rooms, p, s->room_id, room_defined))
 		diag_add(diags, DIAG_WARNING, file_of(p, s->source, &file),
 		         s->line, s->uid,
 		         "the room %s (X-DAIS-ROOM) is not in venues.ini; add "
 		         "it there or correct the id",
 		         s->room_id);
 	for (i = 0; i < s->nassign && p->people_index != NULL; i++) {
-		if (programme_find_participant(
-		        p, s->assign[i].participant_id) != NULL)
+		if (s->assign[i].participant_id != NULL &&
+		    ref_known(&seen->people, p, s->assign[i].participant_id,
+		              person_defined))
 			continue;
 		/* A few are named; the rest of a long list (a file from
 		 * another system, with its own ids) are counted. */
@@ -179,7 +272,8 @@ occurrence_cmp(const void *a, const void *b)
  * line, so those (and overrides) are grouped by line to be checked once.
  */
 static void
-check_one_source(struct programme *p, struct diag_list *diags)
+check_one_source(struct programme *p, struct refs_seen *seen,
+                 struct diag_list *diags)
 {
 	struct ref *occ = NULL;
 	size_t i, nocc = 0, capocc = 0;
@@ -188,7 +282,7 @@ check_one_source(struct programme *p, struct diag_list *diags)
 		const struct session *s = &p->sessions[i];
 
 		if (s->recurrence_id == DAIS_TIME_NONE) {
-			check_refs(p, s, diags);
+			check_refs(p, s, seen, diags);
 			continue;
 		}
 		XGROW(occ, nocc, capocc);
@@ -201,7 +295,7 @@ check_one_source(struct programme *p, struct diag_list *diags)
 		qsort(occ, nocc, sizeof *occ, occurrence_cmp);
 	for (i = 0; i < nocc; i++)
 		if (i == 0 || occ[i].line != occ[i - 1].line)
-			check_refs(p, &p->sessions[occ[i].index], diags);
+			check_refs(p, &p->sessions[occ[i].index], seen, diags);
 	free(occ);
 }
 
@@ -209,7 +303,8 @@ check_one_source(struct programme *p, struct diag_list *diags)
  * two files is found; the sessions of every file but the first that uses
  * it are dropped. */
 static void
-check_sources(struct programme *p, struct diag_list *diags)
+check_sources(struct programme *p, struct refs_seen *seen,
+              struct diag_list *diags)
 {
 	size_t n = p->nsessions, i, j, k, kept;
 	struct ref *refs = xreallocarray(NULL, n + 1, sizeof *refs);
@@ -254,7 +349,7 @@ check_sources(struct programme *p, struct diag_list *diags)
 			if (!drop[refs[k].index] &&
 			    (k == i || refs[k].source != refs[k - 1].source ||
 			     refs[k].line != refs[k - 1].line))
-				check_refs(p, &p->sessions[refs[k].index],
+				check_refs(p, &p->sessions[refs[k].index], seen,
 				           diags);
 	}
 	free(refs);
@@ -275,11 +370,14 @@ void
 ics_validate(struct programme *p, struct diag_list *out)
 {
 	struct diag_list found = {0};
+	struct refs_seen seen;
 
+	refs_seen_init(&seen, p);
 	if (one_source(p))
-		check_one_source(p, &found);
+		check_one_source(p, &seen, &found);
 	else
-		check_sources(p, &found);
+		check_sources(p, &seen, &found);
+	refs_seen_free(&seen);
 	diag_append_sorted(out, &found);
 	programme_sort_sessions(p);
 }
