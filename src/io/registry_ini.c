@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <stdarg.h>
@@ -83,6 +84,14 @@ ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
  * participants.ini spells ten thousand keys with a dozen names.
  */
 static char *
+ini_key_copy(struct ini_file *f, const char *s, size_t n)
+{
+	/* A name the section before has was looked at when it was copied. */
+	f->colon |= memchr(s, ':', n) != NULL;
+	return ini_name(f, s, n, true);
+}
+
+static char *
 ini_key_name(struct ini_file *f, size_t at, const char *s, size_t n)
 {
 	const struct ini_section *m;
@@ -90,15 +99,18 @@ ini_key_name(struct ini_file *f, size_t at, const char *s, size_t n)
 	size_t i;
 
 	if (f->key_model == 0)
-		return ini_name(f, s, n, true);
+		return ini_key_copy(f, s, n);
 	m = &f->secs[f->key_model - 1];
 	if (at >= m->nkeys)
-		return ini_name(f, s, n, true);
+		return ini_key_copy(f, s, n);
 	c = m->keys[at].name;
+	/* Mostly written in lower case already. */
+	if (strncmp(c, s, n) == 0 && c[n] == '\0')
+		return m->keys[at].name;
 	for (i = 0; i < n; i++)
 		if (c[i] != ini_fold(s[i]))
-			return ini_name(f, s, n, true);
-	return c[n] == '\0' ? m->keys[at].name : ini_name(f, s, n, true);
+			return ini_key_copy(f, s, n);
+	return c[n] == '\0' ? m->keys[at].name : ini_key_copy(f, s, n);
 }
 
 static void ini_vdiag(const struct ini_file *f, enum diag_level level, int line,
@@ -169,6 +181,36 @@ ini_feed(struct ini_file *f, const char *s, size_t n, int line)
 }
 
 /*
+ * Whether the n bytes at s hold a '"' or a backslash (*quotes) and a byte
+ * of 0x80 or more (*high, else the bytes are ASCII and valid UTF-8): eight
+ * bytes at a time, in one pass instead of two memchr() and a UTF-8 check
+ * for each value of the file.
+ */
+static void
+ini_value_bytes(const char *s, size_t n, bool *quotes, bool *high)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t q = 0, h = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		uint64_t w = 0, a, b;
+		size_t m = n - i < 8 ? n - i : 8;
+
+		/* The last bytes padded with NULs, which are neither. */
+		memcpy(&w, s + i, m);
+		a = w ^ (ones * '"');
+		b = w ^ (ones * '\\');
+		/* A byte of a or b is 0 where w has the character. */
+		q |= ((a - ones) & ~a) | ((b - ones) & ~b);
+		h |= w;
+		i += m;
+	}
+	*quotes = (q & highs) != 0;
+	*high = (h & highs) != 0;
+}
+
+/*
  * The key line `key = v` for iniparser. It tries a line with three
  * sscanf() patterns in turn, double-quoted, single-quoted, unquoted, each
  * over the whole line, so an unquoted value costs it three; written as
@@ -185,14 +227,13 @@ ini_feed(struct ini_file *f, const char *s, size_t n, int line)
 static void
 ini_feed_key(struct ini_file *f, const char *s, size_t n, const char *key,
              size_t keylen, const char *v, const char *val, size_t vlen,
-             int line)
+             bool quotes, int line)
 {
 	char *out;
 
 	if (v[0] == '"' || v[0] == '\'' || vlen == 0 ||
 	    (unsigned char)val[0] >= 0x80 ||
-	    (unsigned char)val[vlen - 1] >= 0x80 ||
-	    memchr(val, '"', vlen) != NULL || memchr(val, '\\', vlen) != NULL ||
+	    (unsigned char)val[vlen - 1] >= 0x80 || quotes ||
 	    keylen + vlen + 3 > INI_LINE_MAX) {
 		ini_feed(f, s, n, line);
 		return;
@@ -218,7 +259,11 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	struct ini_section *s;
 	size_t i;
 
-	if (strmap_get(&f->sec_by_name, name, &i)) {
+	/* Added as the next section unless the name is there: one lookup
+	 * for a new section, which nearly all are. The name's bytes stay
+	 * put when secs grows. */
+	if (!strmap_add(&f->sec_by_name, name, f->nsecs) &&
+	    strmap_get(&f->sec_by_name, name, &i)) {
 		ini_warning(f, line,
 		            "section [%s] appears again (first at line "
 		            "%d): iniparser merges the two; keep one",
@@ -235,8 +280,6 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	/* Ids are lowercase: then the name as written is the folded one. */
 	s->raw = memcmp(name, raw, n) == 0 ? name : ini_name(f, raw, n, false);
 	s->line = line;
-	/* The name's bytes stay put when secs grows. */
-	strmap_add(&f->sec_by_name, s->name, f->nsecs);
 	f->nsecs++;
 	return s;
 }
@@ -293,21 +336,19 @@ ini_add_key(struct ini_file *f, struct ini_section *s, char *name, int line)
 	k->line = line;
 	k->bad = false;
 	k->val = NULL;
-	f->colon |= strchr(name, ':') != NULL;
 	return k;
 }
 
 /*
- * Where iniparser's value of `key = <v>` lies in v (blanks trimmed), and
- * warnings for what it drops: text after a closing quote, a missing
- * closing quote, an unquoted value cut at ';' or '#'.
+ * Where iniparser's value of `key = <v>` lies in v (n bytes to the line's
+ * end, no blank first), and warnings for what it drops: text after a
+ * closing quote, a missing closing quote, an unquoted value cut at ';' or
+ * '#'.
  */
 static void
 ini_scan_value(struct ini_file *f, int line, const char *key, const char *v,
-               const char **start, size_t *len)
+               size_t n, const char **start, size_t *len)
 {
-	size_t n = strlen(v);
-
 	if (n >= 1 && (v[0] == '"' || v[0] == '\'')) {
 		const char *close = strchr(v + 1, v[0]);
 
@@ -346,27 +387,27 @@ ini_scan_value(struct ini_file *f, int line, const char *key, const char *v,
 			            "rest belongs to it",
 			            key, v[*len], (int)keep, kept);
 	}
-	*start = trim_blanks(*start, len);
+	/* v starts with no blank: only its end is trimmed. */
+	while (*len > 0 && trim_is_blank((unsigned char)v[*len - 1]))
+		(*len)--;
 }
 
 /*
- * One logical line (continuations joined, trailing blanks removed), from
- * line lineno to line last of the file: diagnostics name the first, and
- * iniparser, which counts the lines it joins, would name the last.
+ * One logical line s of n bytes (continuations joined, blanks at either
+ * end removed), from line lineno to line last of the file: diagnostics
+ * name the first, and iniparser, which counts the lines it joins, would
+ * name the last.
  */
 static bool
-ini_scan_line(struct ini_file *f, const char *line, int lineno, int last,
+ini_scan_line(struct ini_file *f, const char *s, size_t n, int lineno, int last,
               struct ini_section **cur)
 {
-	bool continued = last != lineno;
-	const char *s = line, *eq, *key, *vstart;
-	size_t n, keylen, vlen, good;
+	bool continued = last != lineno, quotes, high;
+	const char *eq, *key, *vstart;
+	size_t keylen, vlen, good;
 	struct ini_key *k;
 	char *keyname;
 
-	while (trim_is_blank((unsigned char)*s))
-		s++;
-	n = strlen(s);
 	if (n == 0)
 		return true;
 	if (*s == '#' || *s == ';') {
@@ -408,8 +449,9 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, int last,
 			f->key_model = (size_t)(*cur - f->secs) + 1;
 		*cur = ini_add_section(f, raw, rawlen, lineno);
 		XGROW(f->cuts, f->ncuts, f->capcuts);
-		f->cuts[f->ncuts].offset = f->feed_len;
-		f->cuts[f->ncuts].line = f->nfeed_lines;
+		f->cuts[f->ncuts].offset = (uint32_t)f->feed_len;
+		f->cuts[f->ncuts].line = (uint32_t)f->nfeed_lines;
+		f->cuts[f->ncuts].sec = (uint32_t)(*cur - f->secs);
 		f->ncuts++;
 		ini_feed(f, s, n, last);
 		return true;
@@ -423,20 +465,26 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, int last,
 		          "it a comment");
 		return false;
 	}
+	/* s starts with no blank: only the key's end is trimmed. */
+	key = s;
 	keylen = (size_t)(eq - s);
-	key = trim_blanks(s, &keylen);
+	while (keylen > 0 && trim_is_blank((unsigned char)s[keylen - 1]))
+		keylen--;
 	if (keylen == 0) {
 		ini_error(f, lineno,
 		          "there is no key before the '=', so iniparser "
 		          "cannot read the file: write key = value");
 		return false;
 	}
-	keyname =
-	    ini_key_name(f, *cur != NULL ? (*cur)->nkeys : 0, key, keylen);
+	/* A key outside any section is not handed over: its name is no
+	 * section's key's. */
+	keyname = *cur != NULL ? ini_key_name(f, (*cur)->nkeys, key, keylen)
+	                       : ini_name(f, key, keylen, true);
 	eq++;
 	while (trim_is_blank((unsigned char)*eq))
 		eq++;
-	ini_scan_value(f, lineno, keyname, eq, &vstart, &vlen);
+	ini_scan_value(f, lineno, keyname, eq, (size_t)(s + n - eq), &vstart,
+	               &vlen);
 	if (*cur == NULL) {
 		/* iniparser would keep it as ":key", which nothing reads:
 		 * it is not handed over. */
@@ -446,9 +494,10 @@ ini_scan_line(struct ini_file *f, const char *line, int lineno, int last,
 		            keyname);
 		return true;
 	}
-	ini_feed_key(f, s, n, key, keylen, eq, vstart, vlen, last);
+	ini_value_bytes(vstart, vlen, &quotes, &high);
+	ini_feed_key(f, s, n, key, keylen, eq, vstart, vlen, quotes, last);
 	k = ini_add_key(f, *cur, keyname, lineno);
-	good = utf8_valid_prefix(vstart, vlen);
+	good = high ? utf8_valid_prefix(vstart, vlen) : vlen;
 	if (good < vlen) {
 		/* Show up to 40 bytes before the bad one, from a whole
 		 * character on. */
@@ -542,7 +591,10 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 		}
 		joined[jlen] = '\0';
 		cont = false;
-		skip = strspn(joined, " \t\r\v\f");
+		/* No '\n' in a line: these are strspn's " \t\r\v\f". */
+		for (skip = 0; trim_is_blank((unsigned char)joined[skip]);
+		     skip++)
+			;
 		if (joined[skip] != '\0' && joined[skip] != '#' &&
 		    joined[skip] != ';' && ++entries > INI_MAX_ENTRIES) {
 			ini_error(
@@ -554,7 +606,8 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 			f->refused = true;
 			break;
 		}
-		if (!ini_scan_line(f, joined, first, lineno, &cur))
+		if (!ini_scan_line(f, joined + skip, jlen - skip, first, lineno,
+		                   &cur))
 			f->refused = true;
 	}
 	if (cont)
@@ -830,10 +883,11 @@ ini_key_at(struct ini_section *s, const char *name, size_t *hint)
  * each entry's section and key at once. False when an entry is not
  * "section:key" of a section and key the scan has (iniparser and the
  * scan folded a name differently): then ini_attach looks every key up
- * instead.
+ * instead. The run holds the sections of cuts [c, end): a section's entry
+ * is most likely the next of them.
  */
 static bool
-ini_attach_run(struct ini_file *f, const dictionary *d)
+ini_attach_run(struct ini_file *f, const dictionary *d, size_t c, size_t end)
 {
 	struct ini_section *cur = NULL;
 	size_t curlen = 0, hint = 0, i;
@@ -845,25 +899,34 @@ ini_attach_run(struct ini_file *f, const dictionary *d)
 
 		if (e == NULL)
 			continue;
-		colon = strchr(e, ':');
-		/* ":key", a key before any section: the scan ignores it. */
-		if (colon == e)
-			continue;
-		if (colon == NULL || cur == NULL ||
-		    (size_t)(colon - e) != curlen ||
-		    memcmp(e, cur->name, curlen) != 0) {
+		/* No name holds ':' (else there is no walk): "cur:key" is
+		 * a key of cur. */
+		if (cur != NULL && strncmp(e, cur->name, curlen) == 0 &&
+		    e[curlen] == ':') {
+			colon = e + curlen;
+		} else {
 			/* A section's own entry, or a key of a section met
 			 * again further down the run. */
 			char name[256];
-			size_t n =
-			    colon != NULL ? (size_t)(colon - e) : strlen(e);
+			size_t n;
 
-			if (n >= sizeof name)
-				return false;
-			memcpy(name, e, n);
-			name[n] = '\0';
-			if (!strmap_get(&f->sec_by_name, name, &i))
-				return false;
+			colon = strchr(e, ':');
+			/* ":key", a key before any section: the scan
+			 * ignores it. */
+			if (colon == e)
+				continue;
+			n = colon != NULL ? (size_t)(colon - e) : strlen(e);
+			if (c < end && colon == NULL &&
+			    strcmp(e, f->secs[f->cuts[c].sec].name) == 0) {
+				i = f->cuts[c++].sec;
+			} else {
+				if (n >= sizeof name)
+					return false;
+				memcpy(name, e, n);
+				name[n] = '\0';
+				if (!strmap_get(&f->sec_by_name, name, &i))
+					return false;
+			}
 			cur = &f->secs[i];
 			curlen = n;
 			hint = 0;
@@ -915,12 +978,13 @@ ini_add_dict(struct ini_file *f, dictionary *d)
  * freed, so the next run's dictionary reuses its memory (kept, the
  * dictionaries of a 2 000-person participants.ini took 300 page faults).
  * Kept instead, for ini_attach, once a run cannot be walked (*walk false),
- * or when a name holds ':'.
+ * or when a name holds ':'. The run holds the sections of cuts [c, end).
  */
 static void
-ini_take_dict(struct ini_file *f, dictionary *d, bool *walk)
+ini_take_dict(struct ini_file *f, dictionary *d, size_t c, size_t end,
+              bool *walk)
 {
-	if (*walk && !f->colon && ini_attach_run(f, d)) {
+	if (*walk && !f->colon && ini_attach_run(f, d, c, end)) {
 		iniparser_freedict(d);
 		return;
 	}
@@ -1013,7 +1077,7 @@ ini_load_runs(struct ini_file *f)
 			ok = false;
 			break;
 		}
-		ini_take_dict(f, d, &walk);
+		ini_take_dict(f, d, a, b, &walk);
 		a = b;
 	}
 	capture_feed = false;
@@ -1124,7 +1188,7 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 			capture_line_offset = 0;
 			d = iniparser_load(f->path);
 			if (d != NULL)
-				ini_take_dict(f, d, &walk);
+				ini_take_dict(f, d, 0, f->ncuts, &walk);
 			else
 				got = RUNS_REFUSED;
 		}

@@ -11,6 +11,7 @@
 
 #include <iniparser/iniparser.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "dais/diag.h"
@@ -43,8 +44,10 @@ struct ini_section {
  * cutting it into runs of sections that iniparser reads one at a time
  * (registry_ini.c). */
 struct ini_cut {
-	size_t offset; /* of the line's first byte in feed */
-	size_t line;   /* feed lines before it: each is one entry */
+	/* 32 bits are plenty: a registry is at most 16 MiB. */
+	uint32_t offset; /* of the line's first byte in feed */
+	uint32_t line;   /* feed lines before it: each is one entry */
+	uint32_t sec;    /* the section it starts (in secs) */
 };
 
 /* One value iniparser read: "section:key" and its value, borrowed from
