@@ -167,29 +167,31 @@ registry_value_languages(const char *section, const char *key, const char *text,
                          struct strlist *out, char **why,
                          struct strlist *warnings)
 {
-	struct strlist all = {0}, good = {0};
+	struct strlist all = {0};
 	size_t i;
 
+	/* Each item once (registry_value_list leaves a repeated one out). */
 	registry_value_list(section, key, text, &all, warnings);
 	for (i = 0; i < all.n; i++) {
-		if (is_language(all.v[i])) {
-			if (!strlist_has(&good, all.v[i]))
-				strlist_add(&good, all.v[i]);
+		if (is_language(all.v[i]))
 			continue;
-		}
 		*why = xasprintf("%s in [%s]: \"%s\" is not a language code: "
 		                 "write lowercase ISO 639-1 codes such as "
 		                 "\"ar, en, ru\"",
 		                 key, section, all.v[i]);
 		strlist_clear(&all);
-		strlist_clear(&good);
 		return false;
 	}
-	for (i = 0; i < good.n; i++)
-		if (!strlist_has(out, good.v[i]))
-			strlist_add(out, good.v[i]);
+	/* Into an empty list (the loader's and the forms' case) the items
+	 * go as they are, not copied one by one. */
+	if (out->v == NULL) {
+		*out = all;
+		return true;
+	}
+	for (i = 0; i < all.n; i++)
+		if (!strlist_has(out, all.v[i]))
+			strlist_add(out, all.v[i]);
 	strlist_clear(&all);
-	strlist_clear(&good);
 	return true;
 }
 

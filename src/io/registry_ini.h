@@ -206,6 +206,17 @@ bool ini_get_field(const struct ini_file *f, const struct ini_section *s,
 #define INI_FIELDS_MAX 32
 struct registry_field;
 /*
+ * What ini_field_keys found for the keys of the section before, by their
+ * place: a key named by the same pointer at the same place (the scan
+ * shares a name with the key at the same place of the section before) is
+ * the same field, found without comparing names. Zero-initialise one for
+ * the sections of a file, all matched against the same fields.
+ */
+struct ini_field_memo {
+	const char *name[INI_FIELDS_MAX];
+	unsigned char field[INI_FIELDS_MAX]; /* n: no field */
+};
+/*
  * keys[i] is s's key for fields[i] (n of them, at most INI_FIELDS_MAX),
  * or NULL: the section's keys walked once instead of one lookup a field.
  * Returns how many of s's keys are fields: when all are, a check of its
@@ -213,7 +224,7 @@ struct registry_field;
  */
 size_t ini_field_keys(const struct ini_section *s,
                       const struct registry_field *fields, size_t n,
-                      const struct ini_key **keys);
+                      const struct ini_key **keys, struct ini_field_memo *memo);
 /* ini_get_field for the field fld, whose key in s is k (NULL: absent). */
 bool ini_get_field_of(const struct ini_file *f, const struct ini_section *s,
                       const struct programme *p, struct registry_item *x,

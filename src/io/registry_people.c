@@ -24,6 +24,7 @@ struct person_fields {
 	/* Every field's key is in person_keys: a section whose keys are
 	 * all fields has no unknown key to warn about. */
 	bool all_known;
+	struct ini_field_memo memo;
 };
 
 static void
@@ -34,6 +35,7 @@ person_fields_init(struct person_fields *pf)
 	pf->v = registry_fields(REGISTRY_PARTICIPANT, &pf->n);
 	pf->name = pf->kind = pf->arrival = pf->departure = pf->n;
 	pf->all_known = true;
+	memset(&pf->memo, 0, sizeof pf->memo);
 	for (k = 0; k < pf->n; k++) {
 		if (strcmp(pf->v[k].key, "name") == 0)
 			pf->name = k;
@@ -54,7 +56,7 @@ person_fields_init(struct person_fields *pf)
 /* One section; false when it is no participant (a bad id). */
 static bool
 person_load(struct programme *p, const struct ini_file *f,
-            const struct ini_section *s, const struct person_fields *pf)
+            const struct ini_section *s, struct person_fields *pf)
 {
 	size_t nfields = pf->n, k;
 	const struct registry_field *fields = pf->v;
@@ -86,7 +88,7 @@ person_load(struct programme *p, const struct ini_file *f,
 	item.person.id = xstrdup(s->name);
 	/* The section's keys walked once, each to its field; the check for
 	 * unknown keys only when some key is none. */
-	if (ini_field_keys(s, fields, nfields, keys) < s->nkeys ||
+	if (ini_field_keys(s, fields, nfields, keys, &pf->memo) < s->nkeys ||
 	    !pf->all_known)
 		ini_check_keys(f, s, person_keys, NULL);
 	if (pf->name < nfields && ini_require_key(f, s, "name", keys[pf->name]))

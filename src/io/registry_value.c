@@ -93,14 +93,16 @@ ini_tell(const struct ini_file *f, int line, char *why,
 {
 	size_t i;
 
-	if (warnings != NULL) {
+	/* Mostly nothing: a valid value leaves both empty. */
+	if (warnings != NULL && warnings->v != NULL) {
 		for (i = 0; i < warnings->n; i++)
 			ini_warning(f, line, "%s", warnings->v[i]);
 		strlist_clear(warnings);
 	}
-	if (why != NULL)
+	if (why != NULL) {
 		ini_error(f, line, "%s", why);
-	free(why);
+		free(why);
+	}
 }
 
 bool
@@ -247,7 +249,8 @@ ini_get_datetime(const struct ini_file *f, const struct ini_section *s,
 
 size_t
 ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
-               size_t n, const struct ini_key **keys)
+               size_t n, const struct ini_key **keys,
+               struct ini_field_memo *memo)
 {
 	size_t i, j, next = 0, found = 0;
 
@@ -258,23 +261,30 @@ ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
 	}
 	for (j = 0; j < n; j++)
 		keys[j] = NULL;
-	/* Keys mostly come in the table's order: try the next field
-	 * first. */
 	for (i = 0; i < s->nkeys; i++) {
 		const char *name = s->keys[i].name;
+		bool memo_ok = memo != NULL && i < INI_FIELDS_MAX;
 
-		if (next < n && ini_same_name(fields[next].key, name)) {
-			keys[next++] = &s->keys[i];
-			found++;
-			continue;
+		if (memo_ok && memo->name[i] == name) {
+			j = memo->field[i];
+		} else if (next < n && ini_same_name(fields[next].key, name)) {
+			/* Keys mostly come in the table's order: the next
+			 * field first. */
+			j = next;
+		} else {
+			for (j = 0; j < n; j++)
+				if (ini_same_name(fields[j].key, name))
+					break;
 		}
-		for (j = 0; j < n; j++)
-			if (ini_same_name(fields[j].key, name)) {
-				keys[j] = &s->keys[i];
-				next = j + 1;
-				found++;
-				break;
-			}
+		if (memo_ok) {
+			memo->name[i] = name;
+			memo->field[i] = (unsigned char)j;
+		}
+		if (j < n) {
+			keys[j] = &s->keys[i];
+			next = j + 1;
+			found++;
+		}
 	}
 	return found;
 }

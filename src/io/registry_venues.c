@@ -149,6 +149,7 @@ struct room_fields {
 	size_t at[ROOM_KINDS + 1];
 	/* Every field's key is in room_keys (see person_fields). */
 	bool all_known;
+	struct ini_field_memo memo;
 };
 
 static void
@@ -158,6 +159,7 @@ room_fields_init(struct room_fields *rf)
 
 	rf->v = registry_fields(REGISTRY_ROOM, &rf->n);
 	rf->all_known = true;
+	memset(&rf->memo, 0, sizeof rf->memo);
 	for (j = 0; j <= ROOM_KINDS; j++)
 		rf->at[j] = rf->n;
 	for (k = 0; k < rf->n; k++) {
@@ -195,7 +197,7 @@ room_get(const struct ini_file *f, const struct ini_section *s,
 static void
 venue_room(struct programme *p, const struct ini_file *f,
            const struct ini_section *s, const struct strlist *buildings,
-           const struct room_fields *rf)
+           struct room_fields *rf)
 {
 	const struct ini_key *keys[INI_FIELDS_MAX];
 	struct registry_item item;
@@ -206,7 +208,8 @@ venue_room(struct programme *p, const struct ini_file *f,
 	 * the planner's room form calls too. */
 	registry_item_init(&item, REGISTRY_ROOM);
 	item.room.id = xstrdup(s->name + strlen("room."));
-	if (ini_field_keys(s, rf->v, rf->n, keys) < s->nkeys || !rf->all_known)
+	if (ini_field_keys(s, rf->v, rf->n, keys, &rf->memo) < s->nkeys ||
+	    !rf->all_known)
 		ini_check_keys(f, s, room_keys, NULL);
 	if (ini_require_key(f, s, "name", room_key(rf, keys, ROOM_NAME)))
 		room_get(f, s, p, &item, rf, keys, ROOM_NAME);
