@@ -37,7 +37,10 @@ struct ini_section {
 	 * keys stand together in the file; its own array once a second
 	 * [same] header adds keys after other sections' (registry_ini.c). */
 	struct ini_key *keys;
-	size_t nkeys, capkeys;
+	/* 32 bits: a file has at most INI_MAX_ENTRIES keys, and a
+	 * section of 40 bytes instead of 48 takes 4 pages fewer at 2 000
+	 * participants. */
+	uint32_t nkeys, capkeys;
 };
 
 /* Where a [section] line starts in the text handed to iniparser, for
