@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <ctype.h>
 #include <stdlib.h>
@@ -1024,6 +1025,10 @@ ini_run_end(const struct ini_file *f, size_t a)
 	return b;
 }
 
+/* /proc/self/fd has opened a memfd once: it will again (no probe per
+ * file). */
+static atomic_bool memfd_opens;
+
 static enum runs_result
 ini_load_runs(struct ini_file *f)
 {
@@ -1036,12 +1041,15 @@ ini_load_runs(struct ini_file *f)
 	if (fd < 0)
 		return RUNS_UNAVAILABLE;
 	snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
-	probe = open(name, O_RDONLY | O_CLOEXEC);
-	if (probe < 0) {
-		close(fd);
-		return RUNS_UNAVAILABLE;
+	if (!atomic_load(&memfd_opens)) {
+		probe = open(name, O_RDONLY | O_CLOEXEC);
+		if (probe < 0) {
+			close(fd);
+			return RUNS_UNAVAILABLE;
+		}
+		close(probe);
+		atomic_store(&memfd_opens, true);
 	}
-	close(probe);
 	capture_feed = true;
 	while (ok && a < f->ncuts) {
 		size_t b = ini_run_end(f, a), from = f->cuts[a].offset,
