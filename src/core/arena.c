@@ -176,6 +176,44 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 	return copy;
 }
 
+/*
+ * Whether the n bytes at x and y are the same, compared a word at a time
+ * (both hold n bytes): the ids and names of a programme are short, and a
+ * call to memcmp made the lookup save and restore registers of its own.
+ */
+static inline bool
+same_bytes(const char *x, const char *y, size_t n)
+{
+	uint64_t u, v;
+	uint32_t p, q;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&u, x + i, 8);
+			memcpy(&v, y + i, 8);
+			if (u != v)
+				return false;
+		}
+		memcpy(&u, x + n - 8, 8);
+		memcpy(&v, y + n - 8, 8);
+		return u == v;
+	}
+	if (n >= 4) {
+		memcpy(&p, x, 4);
+		memcpy(&q, y, 4);
+		if (p != q)
+			return false;
+		memcpy(&p, x + n - 4, 4);
+		memcpy(&q, y + n - 4, 4);
+		return p == q;
+	}
+	for (i = 0; i < n; i++)
+		if (x[i] != y[i])
+			return false;
+	return true;
+}
+
 /* The slot of the n bytes at s (hash h), or the empty one where they
  * would go. */
 static struct interned *
@@ -187,7 +225,7 @@ intern_slot(const struct arena *a, const char *s, uint32_t n, uint32_t h)
 	for (i = h & mask;; i = (i + 1) & mask) {
 		x = &a->table[i];
 		if (x->text == NULL ||
-		    (x->hash == h && x->len == n && memcmp(x->text, s, n) == 0))
+		    (x->hash == h && x->len == n && same_bytes(x->text, s, n)))
 			return x;
 	}
 }
@@ -219,34 +257,48 @@ arena_intern(struct arena *a, const char *s, size_t n)
 	return arena_intern_hashed(a, s, n, strmap_hash(s, n));
 }
 
+/* The n bytes at s (hash h) join the table: they are not in it. Kept
+ * out of arena_intern_hashed, whose every call would otherwise pay for
+ * the registers this needs. */
+__attribute__((noinline)) static char *
+intern_add(struct arena *a, const char *s, uint32_t n, uint32_t h)
+{
+	struct interned *x;
+
+	if ((a->ntexts + 1) * 4 > a->cap * 3)
+		intern_grow(a);
+	x = intern_slot(a, s, n, h);
+	x->text = take(a, &a->interned, (size_t)n + 1, ARENA_GRANULE);
+	memcpy(x->text, s, n);
+	x->text[n] = '\0';
+	x->hash = h;
+	x->len = n;
+	a->ntexts++;
+	return x->text;
+}
+
 char *
 arena_intern_hashed(struct arena *a, const char *s, size_t n, unsigned hash)
 {
-	struct interned *x;
-	uint32_t len, h = hash;
+	uint32_t h = hash;
+	size_t mask, i;
 
 	if (n > UINT32_MAX)
 		abort(); /* no id or name of a programme is that large */
 	/* A wrong hash would make a second copy of a text, and the loader
 	 * compares interned texts by address. */
 	assert(h == strmap_hash(s, n));
-	len = (uint32_t)n;
-	/* Asked with (s, n) as they are: a text seen before costs no copy. */
+	/* Asked with (s, n) as they are: a text seen before costs no copy.
+	 * Nearly every call finds its text: that walk is kept short, and
+	 * adding one is intern_add's. */
 	if (a->cap != 0) {
-		x = intern_slot(a, s, len, h);
-		if (x->text != NULL)
-			return x->text;
+		mask = a->cap - 1;
+		for (i = h & mask; a->table[i].text != NULL; i = (i + 1) & mask)
+			if (a->table[i].hash == h && a->table[i].len == n &&
+			    same_bytes(a->table[i].text, s, n))
+				return a->table[i].text;
 	}
-	if ((a->ntexts + 1) * 4 > a->cap * 3)
-		intern_grow(a);
-	x = intern_slot(a, s, len, h);
-	x->text = take(a, &a->interned, n + 1, ARENA_GRANULE);
-	memcpy(x->text, s, n);
-	x->text[n] = '\0';
-	x->hash = h;
-	x->len = len;
-	a->ntexts++;
-	return x->text;
+	return intern_add(a, s, (uint32_t)n, h);
 }
 
 unsigned

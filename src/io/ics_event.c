@@ -106,9 +106,11 @@ x_field_of(const char *name)
 {
 	size_t i, n = strlen(name);
 
+	/* Written as the table spells them, nearly always. */
 	for (i = 0; i < nx_fields; i++)
 		if (x_lengths[i] == n &&
-		    strcasecmp(x_fields[i]->ical, name) == 0)
+		    (memcmp(x_fields[i]->ical, name, n) == 0 ||
+		     strcasecmp(x_fields[i]->ical, name) == 0))
 			return x_fields[i];
 	return NULL;
 }
@@ -152,7 +154,9 @@ scan_parameters(icalproperty *prop, struct ics_attendee *a)
 		} else if (kind == ICAL_X_PARAMETER) {
 			const char *name = icalparameter_get_xname(par);
 
-			if (name != NULL && strcasecmp(name, "X-DAIS-ID") == 0)
+			if (name != NULL &&
+			    (strcmp(name, "X-DAIS-ID") == 0 ||
+			     strcasecmp(name, "X-DAIS-ID") == 0))
 				slot = &a->id;
 		} else if (kind == ICAL_PARTSTAT_PARAMETER) {
 			slot = &a->partstat;
@@ -189,6 +193,8 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 		const struct session_field *sf = field_of(prop, kind);
 		struct ics_attendee *a = NULL;
 		icalparameter *tzid = NULL;
+		icaltimezone *zone = NULL;
+		const char *name = NULL;
 
 		if (sf != NULL && sf->id == SESSION_FIELD_ASSIGN) {
 			XGROW(f->attendees, fd->nattendees, f->capattendees);
@@ -200,10 +206,12 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 		if (icalproperty_count_parameters(prop) > 0)
 			tzid = scan_parameters(prop, a);
 
-		if (tzid != NULL && !f->final) {
-			const char *name = icalparameter_get_tzid(tzid);
-
-			if (name != NULL && ics_zone_find(f, name) == NULL) {
+		/* Its zone, found once for the scan and the times. */
+		if (tzid != NULL) {
+			name = ics_tz_name(tzid);
+			zone = ics_zone_find(f, name);
+			if (zone == NULL && !f->final &&
+			    icalparameter_get_tzid(tzid) != NULL) {
 				memset(fd, 0, sizeof *fd);
 				return false;
 			}
@@ -224,7 +232,8 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 			    fd->category, icalproperty_get_categories(prop));
 		} else if (fd->count[sf->id]++ == 0) {
 			fd->prop[sf->id] = prop;
-			fd->tzid[sf->id] = tzid;
+			fd->tzid[sf->id] = name;
+			fd->zone[sf->id] = zone;
 		} else {
 			fd->repeats = true;
 		}
@@ -256,7 +265,8 @@ ics_event_trim(const char *s, size_t *n)
 
 	if (s == NULL)
 		return NULL;
-	s += strspn(s, " \t");
+	while (*s == ' ' || *s == '\t')
+		s++;
 	k = strlen(s);
 	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
 		k--;
@@ -275,29 +285,30 @@ ics_event_trimmed(const char *s)
 }
 
 /* "12" and "+12" are whole numbers; "", "abc", "1.5", "-3" are not, nor
- * one past INT_MAX. Read here digit by digit (strtol's locale and errno
- * handling was most of the cost, asked twice for every VEVENT). */
+ * one past INT_MAX; blanks around are allowed. Read here digit by digit
+ * in one pass (strtol's locale and errno handling was most of the cost,
+ * asked twice for every VEVENT). */
 bool
 ics_event_whole_number(const char *s, long *out)
 {
-	size_t n, i;
-	const char *t = ics_event_trim(s, &n);
 	long v = 0;
-	bool big = false;
+	bool digits = false, big = false;
 
-	if (t == NULL)
+	if (s == NULL)
 		return false;
-	i = t[0] == '+';
-	if (i == n)
-		return false;
-	for (; i < n; i++) {
-		if (t[i] < '0' || t[i] > '9')
-			return false;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		digits = true;
 		if (!big)
-			v = v * 10 + (t[i] - '0');
+			v = v * 10 + (*s - '0');
 		big = big || v > INT_MAX;
 	}
-	if (big)
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0' || !digits || big)
 		return false;
 	*out = v;
 	return true;

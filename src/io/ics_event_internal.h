@@ -35,7 +35,10 @@ struct ics_attendee {
  */
 struct found {
 	icalproperty *prop[SESSION_FIELD_COUNT];
-	icalparameter *tzid[SESSION_FIELD_COUNT]; /* of prop[i], or NULL */
+	/* The TZID of prop[i] (NULL when it has none) and its zone (NULL
+	 * when none is known), looked up once, in the scan. */
+	const char *tzid[SESSION_FIELD_COUNT];
+	icaltimezone *zone[SESSION_FIELD_COUNT];
 	int count[SESSION_FIELD_COUNT];
 	icalproperty *duration; /* DTEND's alternative, in no field */
 	int nduration;

@@ -4,6 +4,7 @@
  * written, with a sentence for whatever is wrong.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -115,6 +116,27 @@ ics_event_read_languages(struct ics_event *ev, const char *list)
 	}
 }
 
+/* The text fields ics_event_read_texts reads as written, found in the
+ * field table once (walking all of it for every VEVENT was most of what
+ * reading the texts cost). */
+static const struct session_field *text_fields[SESSION_FIELD_COUNT];
+static size_t ntext_fields;
+static pthread_once_t text_fields_once = PTHREAD_ONCE_INIT;
+
+static void
+text_fields_fill(void)
+{
+	size_t i;
+
+	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
+		const struct session_field *sf = &session_field_table[i];
+
+		if (sf->type == SESSION_TYPE_TEXT && sf->ical != NULL &&
+		    !(sf->flags & SF_KEY) && sf->id != SESSION_FIELD_KIND)
+			text_fields[ntext_fields++] = sf;
+	}
+}
+
 /*
  * The text fields read as written, through the field table: a new text
  * property (X-DAIS-...) needs a row there and nothing here. The UID and
@@ -125,15 +147,13 @@ ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
                      const struct found *fd)
 {
 	struct arena *store = programme_store(f->p);
-	size_t i, n = 0;
+	const char *text;
+	size_t i;
 
-	for (i = 0; i < SESSION_FIELD_COUNT; i++) {
-		const struct session_field *sf = &session_field_table[i];
-		const char *text;
+	pthread_once(&text_fields_once, text_fields_fill);
+	for (i = 0; i < ntext_fields; i++) {
+		const struct session_field *sf = text_fields[i];
 
-		if (sf->type != SESSION_TYPE_TEXT || sf->ical == NULL ||
-		    (sf->flags & SF_KEY) || sf->id == SESSION_FIELD_KIND)
-			continue;
 		/* A room is an id: blanks around it are not part of it
 		 * (the room and the location were read and hashed for the
 		 * prefetch: they are interned without hashing them again). */
@@ -144,9 +164,7 @@ ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
 			        ? arena_intern_hashed(store, fd->room,
 			                              fd->nroom, fd->room_hash)
 			        : NULL);
-			continue;
-		}
-		if (sf->id == SESSION_FIELD_LOCATION) {
+		} else if (sf->id == SESSION_FIELD_LOCATION) {
 			session_field_store_interned(
 			    &ev->s, sf,
 			    fd->location != NULL
@@ -154,39 +172,54 @@ ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
 			                              fd->nlocation,
 			                              fd->location_hash)
 			        : NULL);
-			continue;
+		} else if ((text = ics_event_text_of(fd->prop[sf->id])) !=
+		           NULL) {
+			session_field_store_text(&ev->s, sf, store, text,
+			                         strlen(text));
 		}
-		if ((text = ics_event_text_of(fd->prop[i])) != NULL)
-			n = strlen(text);
-		session_field_store_text(&ev->s, sf, store, text, n);
 	}
+}
+
+/* The kind as conference.ini spells it (so comparisons are exact), or
+ * as written when it names none: n bytes. */
+static const char *
+kind_spelled(const struct ics_file *f, const char *kind, size_t n)
+{
+	const struct strlist *kinds = &f->p->conf.kinds;
+	size_t i;
+
+	for (i = 0; i < kinds->n; i++)
+		if (strlen(kinds->v[i]) == n &&
+		    strncasecmp(kinds->v[i], kind, n) == 0)
+			return kinds->v[i];
+	return kind;
 }
 
 void
 ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
                     const struct found *fd)
 {
-	const struct strlist *kinds = &f->p->conf.kinds;
 	struct arena *store = programme_store(f->p);
-	const char *k = fd->kind;
-	size_t i, n = fd->nkind;
+	const char *k;
+	size_t n = fd->nkind;
 
-	if (k == NULL)
+	if (fd->kind == NULL)
 		return;
-	/* Spelled as conference.ini spells it, so comparisons are exact. */
-	for (i = 0; i < kinds->n; i++) {
-		if (strlen(kinds->v[i]) == n &&
-		    strncasecmp(kinds->v[i], k, n) == 0) {
-			k = kinds->v[i];
-			break;
-		}
+	/* Most sessions of a file are of the kind of the one before. */
+	if (f->kind_read == NULL || f->kind_read_len != n ||
+	    memcmp(f->kind_read, fd->kind, n) != 0) {
+		k = kind_spelled(f, fd->kind, n);
+		/* Spelled as the file does, the prefetch's hash is its. */
+		f->kind_stored =
+		    k == fd->kind || memcmp(k, fd->kind, n) == 0
+		        ? arena_intern_hashed(store, fd->kind, n, fd->kind_hash)
+		        : arena_intern(store, k, n);
+		f->kind_read =
+		    arena_intern_hashed(store, fd->kind, n, fd->kind_hash);
+		f->kind_read_len = n;
 	}
-	/* Spelled as the file does: the prefetch's hash is its hash. */
 	session_field_store_interned(
-	    &ev->s, &session_field_table[SESSION_FIELD_KIND],
-	    k == fd->kind || memcmp(k, fd->kind, n) == 0
-	        ? arena_intern_hashed(store, fd->kind, n, fd->kind_hash)
-	        : arena_intern(store, k, n));
+	    &ev->s, &session_field_table[SESSION_FIELD_KIND], f->kind_stored);
 }
 
 /*

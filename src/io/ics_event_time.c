@@ -16,18 +16,18 @@
 #include "ics_internal.h"
 
 /*
- * Reads DATE-TIME property prop (its TZID parameter tzpar, NULL when it has
- * none) into an instant. Errors make ev not ok; floating values are noted
- * in *floating for one warning per event. A DATE (an all-day item's) is
- * taken when date_ok, as the midnight that begins that day in the
- * conference zone: RFC 5545 dates have no zone, and the conference's is
- * where its days are.
+ * Reads DATE-TIME property prop (its TZID's text and zone as the scan
+ * found them: tzid NULL when it has none) into an instant. Errors make ev not
+ * ok; floating values are noted in *floating for one warning per event. A DATE
+ * (an all-day item's) is taken when date_ok, as the midnight that begins that
+ * day in the conference zone: RFC 5545 dates have no zone, and the conference's
+ * is where its days are.
  */
 static bool
 read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
-          icalparameter *tzpar, const struct ics_block *b, const char *name,
-          bool date_ok, struct icaltimetype *t, struct ics_tz *tz,
-          dais_time *out, struct strlist *floating)
+          const char *tzid, icaltimezone *tzzone, const struct ics_block *b,
+          const char *name, bool date_ok, struct icaltimetype *t,
+          struct ics_tz *tz, dais_time *out, struct strlist *floating)
 {
 	struct ics_tz zone;
 	bool known;
@@ -58,7 +58,7 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		return false;
 	}
 	/* A time converted before was valid, and in the years dais takes. */
-	zone = ics_param_tz(f, tzpar, *t);
+	zone = ics_tz_of(*t, tzid, tzzone);
 	known = zone.kind != ICS_TZ_UNKNOWN &&
 	        ics_instant_recall(f, *t, &zone, out);
 	if (!known && !ics_time_valid(*t)) {
@@ -146,7 +146,8 @@ read_end(struct ics_file *f, struct ics_event *ev, const struct found *fd,
 	}
 	if (fd->prop[SESSION_FIELD_END] != NULL) {
 		if (!read_time(f, ev, fd->prop[SESSION_FIELD_END],
-		               fd->tzid[SESSION_FIELD_END], b, "DTEND",
+		               fd->tzid[SESSION_FIELD_END],
+		               fd->zone[SESSION_FIELD_END], b, "DTEND",
 		               ev->s.all_day, &t, &tz, &end, floating))
 			return;
 		if (ev->s.all_day && !t.is_date) {
@@ -231,14 +232,16 @@ ics_event_read_times(struct ics_file *f, struct ics_event *ev,
 		         f->p->conf.zone.name);
 		ev->ok = false;
 	} else if (read_time(f, ev, fd->prop[SESSION_FIELD_START],
-	                     fd->tzid[SESSION_FIELD_START], b, "DTSTART", true,
+	                     fd->tzid[SESSION_FIELD_START],
+	                     fd->zone[SESSION_FIELD_START], b, "DTSTART", true,
 	                     &ev->dtstart, &ev->tz, &ev->s.start, &floating)) {
 		ev->s.all_day = ev->dtstart.is_date != 0;
 		read_end(f, ev, fd, b, &floating);
 	}
 	if (fd->prop[SESSION_FIELD_RECURRENCE_ID] != NULL &&
 	    read_time(f, ev, fd->prop[SESSION_FIELD_RECURRENCE_ID],
-	              fd->tzid[SESSION_FIELD_RECURRENCE_ID], b, "RECURRENCE-ID",
+	              fd->tzid[SESSION_FIELD_RECURRENCE_ID],
+	              fd->zone[SESSION_FIELD_RECURRENCE_ID], b, "RECURRENCE-ID",
 	              ev->s.all_day, &t, &tz, &rid, &floating)) {
 		icalparameter *range = icalproperty_get_first_parameter(
 		    fd->prop[SESSION_FIELD_RECURRENCE_ID],

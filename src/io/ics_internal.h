@@ -186,6 +186,12 @@ struct ics_file {
 	struct ics_key_entry *key_entries;
 	size_t nkey_entries, capkey_entries;
 
+	/* The last kind (CATEGORIES) read, as the file spells it, and as it
+	 * was stored (ics_event_read_kind); both interned, NULL at first. */
+	const char *kind_read;
+	size_t kind_read_len;
+	char *kind_stored;
+
 	/* The ATTENDEEs of the VEVENT being read (ics_event.c's), one buffer
 	 * for every VEVENT of the file. */
 	struct ics_attendee *attendees;

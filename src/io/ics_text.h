@@ -166,6 +166,12 @@ struct ics_tz ics_zones_prop_tz(struct ics_zones *zs, icalproperty *prop,
  * for a reader that has already found it. */
 struct ics_tz ics_zones_param_tz(struct ics_zones *zs, icalparameter *tzid,
                                  struct icaltimetype t);
+/* A TZID parameter's text ("" when it has none), as the above reads it. */
+const char *ics_tz_name(icalparameter *tzid);
+/* The same for a reader that has looked the TZID's text up itself: tzid
+ * (NULL: the property has no TZID) and its zone (NULL: none found). */
+struct ics_tz ics_tz_of(struct icaltimetype t, const char *tzid,
+                        icaltimezone *zone);
 void ics_zones_free(struct ics_zones *zs);
 
 /* The instant of wall-clock time t in tz; a floating time (or one of an
