@@ -211,7 +211,8 @@ session_store_assignments(struct session *s, struct arena *a, size_t n)
 	const struct session_field *f =
 	    &session_field_table[SESSION_FIELD_ASSIGN];
 
-	field_release(s, f);
+	if (s->assign != NULL || is_stored(s, f))
+		field_release(s, f);
 	if (n == 0)
 		return;
 	s->assign =

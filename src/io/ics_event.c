@@ -137,13 +137,15 @@ field_of(icalproperty *prop, icalproperty_kind kind)
  * for an ATTENDEE (a != NULL) the ones ics_event_read_attendee reads.
  */
 static icalparameter *
-scan_parameters(icalproperty *prop, struct ics_attendee *a)
+scan_parameters(icalproperty *prop, int n, struct ics_attendee *a)
 {
 	icalparameter *par, *tzid = NULL;
 
+	/* n of them: no call past the last to be told there is none. */
 	for (par = icalproperty_get_first_parameter(prop, ICAL_ANY_PARAMETER);
-	     par != NULL;
-	     par = icalproperty_get_next_parameter(prop, ICAL_ANY_PARAMETER)) {
+	     par != NULL; par = --n > 0 ? icalproperty_get_next_parameter(
+	                                      prop, ICAL_ANY_PARAMETER)
+	                                : NULL) {
 		icalparameter_kind kind = icalparameter_isa(par);
 		icalparameter **slot = NULL;
 
@@ -195,6 +197,7 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 		icalparameter *tzid = NULL;
 		icaltimezone *zone = NULL;
 		const char *name = NULL;
+		int npar;
 
 		if (sf != NULL && sf->id == SESSION_FIELD_ASSIGN) {
 			XGROW(f->attendees, fd->nattendees, f->capattendees);
@@ -203,8 +206,8 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 			a->prop = prop;
 		}
 		/* Most properties have no parameter: no walk to start. */
-		if (icalproperty_count_parameters(prop) > 0)
-			tzid = scan_parameters(prop, a);
+		if ((npar = icalproperty_count_parameters(prop)) > 0)
+			tzid = scan_parameters(prop, npar, a);
 
 		/* Its zone, found once for the scan and the times. */
 		if (tzid != NULL) {
@@ -545,9 +548,6 @@ read_interned(struct arena *store, struct found *fd)
 	if (fd->location != NULL)
 		fd->location_hash =
 		    arena_intern_prefetch(store, fd->location, fd->nlocation);
-	if (fd->kind != NULL)
-		fd->kind_hash =
-		    arena_intern_prefetch(store, fd->kind, fd->nkind);
 	for (i = 0; i < fd->nattendees; i++) {
 		struct ics_attendee *a = &fd->attendees[i];
 
@@ -576,8 +576,6 @@ prefetch_texts(const struct arena *store, const struct found *fd)
 		arena_intern_prefetch_text(store, fd->room_hash);
 	if (fd->location != NULL)
 		arena_intern_prefetch_text(store, fd->location_hash);
-	if (fd->kind != NULL)
-		arena_intern_prefetch_text(store, fd->kind_hash);
 	for (i = 0; i < fd->nattendees; i++) {
 		if (fd->attendees[i].id_text != NULL)
 			arena_intern_prefetch_text(store,

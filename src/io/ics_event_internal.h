@@ -52,10 +52,12 @@ struct found {
 	size_t nattendees;
 	/* The texts the store interns, read once (ics_event_read): the room
 	 * id and the kind without surrounding blanks, the location whole;
-	 * NULL when there is none (or nothing is left of it). */
+	 * NULL when there is none (or nothing is left of it). The room and
+	 * the location are hashed for the store's prefetch; the kind is most
+	 * often the last one read (ics_event_read_kind). */
 	const char *room, *location, *kind;
 	size_t nroom, nlocation, nkind;
-	unsigned room_hash, location_hash, kind_hash;
+	unsigned room_hash, location_hash;
 };
 
 /* ---- ics_event.c ---- */
@@ -83,7 +85,7 @@ void ics_event_read_numbers(struct ics_file *f, struct ics_event *ev,
 void ics_event_read_languages(struct ics_event *ev, const char *list);
 void ics_event_read_texts(struct ics_file *f, struct ics_event *ev,
                           const struct found *fd);
-/* fd->kind: the first category, trimmed, hashed for the store. */
+/* fd->kind: the first category, trimmed. */
 void ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
                          const struct found *fd);
 void ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,

@@ -209,13 +209,10 @@ ics_event_read_kind(struct ics_file *f, struct ics_event *ev,
 	if (f->kind_read == NULL || f->kind_read_len != n ||
 	    memcmp(f->kind_read, fd->kind, n) != 0) {
 		k = kind_spelled(f, fd->kind, n);
-		/* Spelled as the file does, the prefetch's hash is its. */
-		f->kind_stored =
-		    k == fd->kind || memcmp(k, fd->kind, n) == 0
-		        ? arena_intern_hashed(store, fd->kind, n, fd->kind_hash)
-		        : arena_intern(store, k, n);
-		f->kind_read =
-		    arena_intern_hashed(store, fd->kind, n, fd->kind_hash);
+		f->kind_stored = arena_intern(store, k, n);
+		f->kind_read = k == fd->kind || memcmp(k, fd->kind, n) == 0
+		                   ? f->kind_stored
+		                   : arena_intern(store, fd->kind, n);
 		f->kind_read_len = n;
 	}
 	session_field_store_interned(
@@ -276,8 +273,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
                         const struct ics_attendee *a, const struct ics_block *b,
                         size_t *at, struct strlist *hints)
 {
-	const char *value = icalproperty_get_attendee(a->prop);
-	const char *id = NULL, *cn = NULL;
+	const char *value = NULL, *id = NULL, *cn = NULL;
 	enum role role = ROLE_PARTICIPANT;
 	const struct participant *who;
 	struct arena *store;
@@ -286,9 +282,12 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 
 	if (a->id != NULL)
 		id = a->id_text;
-	if ((id == NULL || *id == '\0') && value != NULL &&
-	    strncasecmp(value, "urn:x-dais:", 11) == 0)
-		id = value + 11;
+	/* The value is read when there is no X-DAIS-ID, or for a message. */
+	if (id == NULL || *id == '\0') {
+		value = icalproperty_get_attendee(a->prop);
+		if (value != NULL && strncasecmp(value, "urn:x-dais:", 11) == 0)
+			id = value + 11;
+	}
 	/* An invitee who declined (kept so by dais import) attends nothing:
 	 * no assignment to make, nothing to hint. */
 	if ((id == NULL || *id == '\0') && a->partstat != NULL &&
@@ -315,6 +314,8 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		default: {
 			const char *x = icalparameter_get_xvalue(a->role);
 
+			if (value == NULL)
+				value = icalproperty_get_attendee(a->prop);
 			ics_diag(f, DIAG_WARNING,
 			         attendee_line(f, b, value, at), ev->s.uid,
 			         "ROLE=%s of ATTENDEE %s is not a role dais "
@@ -360,6 +361,8 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 	           ? arena_intern_hashed(store, id, a->id_len, a->id_hash)
 	           : arena_intern(store, id, strlen(id));
 	if (attendee_again(&ev->s, same)) {
+		if (value == NULL)
+			value = icalproperty_get_attendee(a->prop);
 		ics_diag(f, DIAG_WARNING, attendee_line(f, b, value, at),
 		         ev->s.uid,
 		         "participant %s is an ATTENDEE of this session twice; "

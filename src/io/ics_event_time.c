@@ -58,7 +58,7 @@ read_time(struct ics_file *f, struct ics_event *ev, icalproperty *prop,
 		return false;
 	}
 	/* A time converted before was valid, and in the years dais takes. */
-	zone = ics_tz_of(*t, tzid, tzzone);
+	zone = ics_tz_of(icaltime_is_utc(*t), tzid, tzzone);
 	known = zone.kind != ICS_TZ_UNKNOWN &&
 	        ics_instant_recall(f, *t, &zone, out);
 	if (!known && !ics_time_valid(*t)) {

@@ -578,12 +578,13 @@ struct ics_tz
 ics_zones_param_tz(struct ics_zones *zs, icalparameter *par,
                    struct icaltimetype t)
 {
+	bool utc = icaltime_is_utc(t);
 	const char *tzid;
 
-	if (icaltime_is_utc(t) || par == NULL)
-		return ics_tz_of(t, NULL, NULL);
+	if (utc || par == NULL)
+		return ics_tz_of(utc, NULL, NULL);
 	tzid = ics_tz_name(par);
-	return ics_tz_of(t, tzid, ics_zones_find(zs, tzid));
+	return ics_tz_of(false, tzid, ics_zones_find(zs, tzid));
 }
 
 const char *
@@ -592,23 +593,6 @@ ics_tz_name(icalparameter *par)
 	const char *tzid = icalparameter_get_tzid(par);
 
 	return tzid != NULL ? tzid : "";
-}
-
-struct ics_tz
-ics_tz_of(struct icaltimetype t, const char *tzid, icaltimezone *zone)
-{
-	struct ics_tz tz = {ICS_TZ_FLOATING, NULL, NULL};
-
-	if (icaltime_is_utc(t)) {
-		tz.kind = ICS_TZ_UTC;
-		return tz;
-	}
-	if (tzid == NULL)
-		return tz;
-	tz.tzid = tzid;
-	tz.zone = zone;
-	tz.kind = zone != NULL ? ICS_TZ_ZONE : ICS_TZ_UNKNOWN;
-	return tz;
 }
 
 void

@@ -168,10 +168,26 @@ struct ics_tz ics_zones_param_tz(struct ics_zones *zs, icalparameter *tzid,
                                  struct icaltimetype t);
 /* A TZID parameter's text ("" when it has none), as the above reads it. */
 const char *ics_tz_name(icalparameter *tzid);
-/* The same for a reader that has looked the TZID's text up itself: tzid
- * (NULL: the property has no TZID) and its zone (NULL: none found). */
-struct ics_tz ics_tz_of(struct icaltimetype t, const char *tzid,
-                        icaltimezone *zone);
+/* The same for a reader that has looked the TZID's text up itself: utc
+ * (icaltime_is_utc of the time), tzid (NULL: the property has no TZID)
+ * and its zone (NULL: none found). Inline: the loader asks it for every
+ * time of every VEVENT. */
+static inline struct ics_tz
+ics_tz_of(bool utc, const char *tzid, icaltimezone *zone)
+{
+	struct ics_tz tz = {ICS_TZ_FLOATING, NULL, NULL};
+
+	if (utc) {
+		tz.kind = ICS_TZ_UTC;
+		return tz;
+	}
+	if (tzid == NULL)
+		return tz;
+	tz.tzid = tzid;
+	tz.zone = zone;
+	tz.kind = zone != NULL ? ICS_TZ_ZONE : ICS_TZ_UNKNOWN;
+	return tz;
+}
 void ics_zones_free(struct ics_zones *zs);
 
 /* The instant of wall-clock time t in tz; a floating time (or one of an
