@@ -91,7 +91,10 @@ field_of_kind_fill(void)
 	for (k = 0; k <= ICAL_NO_PROPERTY; k++) {
 		const char *name;
 
-		if (k == ICAL_X_PROPERTY)
+		/* scan counts these itself, for no field. */
+		if (k == ICAL_X_PROPERTY || k == ICAL_RRULE_PROPERTY ||
+		    k == ICAL_RDATE_PROPERTY || k == ICAL_DURATION_PROPERTY ||
+		    k == ICAL_XLICERROR_PROPERTY)
 			continue;
 		name = icalproperty_kind_to_string((icalproperty_kind)k);
 		if (name != NULL && *name != '\0')
@@ -219,15 +222,21 @@ scan(struct ics_file *f, icalcomponent *c, struct found *fd)
 				return false;
 			}
 		}
-		if (kind == ICAL_RRULE_PROPERTY)
-			fd->nrrule++;
-		else if (kind == ICAL_RDATE_PROPERTY)
-			fd->nrdate++;
-		else if (kind == ICAL_DURATION_PROPERTY && fd->nduration++ == 0)
-			fd->duration = prop;
-		else if (kind == ICAL_XLICERROR_PROPERTY)
-			fd->nerrors++;
-		if (sf == NULL || a != NULL)
+		/* These are no field's (session_field.h): only a property of
+		 * no field is asked which it is. */
+		if (sf == NULL) {
+			if (kind == ICAL_RRULE_PROPERTY)
+				fd->nrrule++;
+			else if (kind == ICAL_RDATE_PROPERTY)
+				fd->nrdate++;
+			else if (kind == ICAL_DURATION_PROPERTY &&
+			         fd->nduration++ == 0)
+				fd->duration = prop;
+			else if (kind == ICAL_XLICERROR_PROPERTY)
+				fd->nerrors++;
+			continue;
+		}
+		if (a != NULL)
 			continue;
 		if (sf->id == SESSION_FIELD_KIND) {
 			/* libical splits CATEGORIES:A,B: the first is ours. */
