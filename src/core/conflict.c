@@ -282,9 +282,22 @@ find_room(const struct programme *p, const char *id, struct room_seen *seen)
 
 /* Every piece starts on a 16-byte boundary, as malloc's do. */
 #define SPACE_ALIGN ((size_t)16)
-/* From this size the block is worth a mapping of huge pages of its own:
- * at most twice what it needs, and one fault per 2 MiB instead of 256. */
-#define SPACE_BULK ((size_t)1 << 20)
+/*
+ * From this size the block is kept for the next whole check (space_free).
+ * It comes from malloc, not from a mapping of 2 MiB huge pages
+ * (xbulk_alloc, from 512f81f on): on the VM measured, the first write to a
+ * fresh huge page, which the kernel zeroes, was mostly cheap but now and
+ * then took 5 ms and more (memory the host had not backed yet), where
+ * malloc's 4 KiB pages cost a few microseconds each. conflict_check's
+ * thread CPU time in dais check, huge pages against malloc, alternating
+ * runs on a loaded machine: at 10 000 sessions (a 1.4 MB block) means
+ * 2.05 and 2.21 ms against 1.90 and 1.79 ms (60 and 40 pairs; medians
+ * 1.56 and 1.58 against 1.81 and 1.74, but up to 8.5 ms against at most
+ * 3.2); at 100 000 (14 MB) 24.3 ms (sd 11.5) against 19.3 ms (sd 3.7, 12
+ * pairs). malloc costs 306 and 2 245 more page faults, for the same
+ * task-clock of the whole run (164.8 and 164.5 ms at 10 000).
+ */
+#define SPACE_KEEP ((size_t)1 << 20)
 
 /* The block of the last whole check, kept for the next (space_free). */
 static struct check_space spare;
@@ -392,14 +405,12 @@ space_init(struct check_space *sp, const struct programme *p, size_t assigns,
 	people = space_bytes(assigns + 1, sizeof(struct pending)) + grouped;
 	memset(sp, 0, sizeof *sp);
 	sp->size = keep + (rooms > people ? rooms : people);
-	if (sp->size >= SPACE_BULK) {
-		if (sp->size < XBULK_HUGE)
-			sp->size = XBULK_HUGE;
+	if (sp->size >= SPACE_KEEP) {
 		/* The planner checks the whole programme again and again:
 		 * the block the last check gave back, when it is big
-		 * enough, instead of a fresh mapping faulted in each time
+		 * enough, instead of fresh pages faulted in each time
 		 * (bench/recheck, 25 000 sessions: a whole check 2.4 ms with
-		 * a fresh mapping, 1.8 ms with the kept one). */
+		 * a fresh block, 1.8 ms with the kept one). */
 		pthread_mutex_lock(&spare_lock);
 		if (spare.base != NULL && spare.size >= sp->size) {
 			sp->base = spare.base;
@@ -407,19 +418,17 @@ space_init(struct check_space *sp, const struct programme *p, size_t assigns,
 			spare.base = NULL;
 		}
 		pthread_mutex_unlock(&spare_lock);
-		if (sp->base == NULL)
-			sp->base = xbulk_alloc(sp->size);
-	} else {
-		sp->base = xmalloc(sp->size);
 	}
+	if (sp->base == NULL)
+		sp->base = xmalloc(sp->size);
 }
 
-/* A bulk block is kept for the next check (one, the largest); it stays
- * mapped until the process ends. */
+/* A large block is kept for the next check (one, the largest) until the
+ * process ends. */
 static void
 space_free(struct check_space *sp)
 {
-	if (sp->size < SPACE_BULK) {
+	if (sp->size < SPACE_KEEP) {
 		free(sp->base);
 		return;
 	}
@@ -433,8 +442,7 @@ space_free(struct check_space *sp)
 		sp->size = old.size;
 	}
 	pthread_mutex_unlock(&spare_lock);
-	if (sp->base != NULL)
-		xbulk_free(sp->base, sp->size);
+	free(sp->base);
 }
 
 void

@@ -60,13 +60,11 @@ struct pending_list {
 
 /*
  * The check's working arrays (per session, incidences, their grouping)
- * come from one block sized before the check from the counts of sessions
- * and assignments, mapped on 2 MiB huge pages when it is a megabyte or
- * more (xbulk_alloc): written once each, those arrays cost a page fault
- * per 4 KiB as malloc's fresh pages (180 at 10 000 sessions, 1 900 at
- * 100 000; about 9.5 us each on the VM measured). Taken in order; the
- * block's part is given back a phase at a time (ck->space.used set back
- * by the driver), and what does not fit comes from malloc.
+ * come from one malloc block sized before the check from the counts of
+ * sessions and assignments, instead of a dozen (conflict.c's SPACE_KEEP
+ * says why not huge pages). Taken in order; the block's part is given
+ * back a phase at a time (ck->space.used set back by the driver), and
+ * what does not fit comes from malloc (conflict_space_fallbacks).
  */
 struct check_space {
 	char *base;
