@@ -220,7 +220,7 @@ conflict_check_delegations(struct check *ck, const struct pending_list *pv)
 		g[1] = of[e->key];
 		for (k = 0; k < 2; k++)
 			if (g[k] != NULL)
-				conflict_pending_add(
+				conflict_pending_push(
 				    &pend, e->si, (uint32_t)(g[k] - p->people),
 				    NULL);
 	}

@@ -172,6 +172,17 @@ void conflict_pending_init(struct pending_list *l, struct check_space *sp,
 /* key INC_UNKNOWN: an id no registry defines, numbered later. */
 void conflict_pending_add(struct pending_list *l, size_t si, uint32_t key,
                           const char *id);
+/* conflict_pending_add's common case, inline: a registry's key, with
+ * room left (36 000 calls at 10 000 sessions). */
+static inline void
+conflict_pending_push(struct pending_list *l, size_t si, uint32_t key,
+                      const char *id)
+{
+	if (key != INC_UNKNOWN && l->n < l->cap && si < INC_UNKNOWN)
+		l->v[l->n++] = (struct pending){(uint32_t)si, key};
+	else
+		conflict_pending_add(l, si, key, id);
+}
 size_t conflict_pending_number_unknown(struct pending_list *l, size_t base,
                                        const char ***ids);
 void conflict_pending_free(struct pending_list *l);

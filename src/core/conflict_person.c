@@ -175,8 +175,8 @@ conflict_participant_incidences(struct check *ck, struct pending_list *out)
 
 			if (id == NULL)
 				continue;
-			conflict_pending_add(out, si, id_key(&ids, seen, id),
-			                     id);
+			conflict_pending_push(out, si, id_key(&ids, seen, id),
+			                      id);
 		}
 	}
 	/* Taken last: its part of the block is the grouping's. */

@@ -28,12 +28,12 @@ conflict_check_rooms(struct check *ck)
 
 		/* A room found has an id: the session need not be read. */
 		if (ck->rooms[si] != NULL)
-			conflict_pending_add(
+			conflict_pending_push(
 			    &pend, si, (uint32_t)(ck->rooms[si] - p->rooms),
 			    NULL);
 		else if (p->sessions[si].room_id != NULL)
-			conflict_pending_add(&pend, si, INC_UNKNOWN,
-			                     p->sessions[si].room_id);
+			conflict_pending_push(&pend, si, INC_UNKNOWN,
+			                      p->sessions[si].room_id);
 	}
 	nkeys =
 	    p->nrooms + conflict_pending_number_unknown(&pend, p->nrooms, NULL);

@@ -257,8 +257,6 @@ report_changeover(struct check *ck, const struct inc *a, const struct inc *b,
 	int walk = 0, need = p->conf.changeover;
 	char b1[DAIS_TIMEBUF], b2[DAIS_TIMEBUF], *msg, *ra, *rb;
 
-	if (gap_long_enough(ck, a, b, person))
-		return;
 	sa = &p->sessions[a->si];
 	sb = &p->sessions[b->si];
 	gap = sb->start - ck->end[a->si];
@@ -319,7 +317,8 @@ conflict_changeover_sweep(struct check *ck, const struct inc *v, size_t n,
 	size_t i, last = 0;
 
 	for (i = 1; i < n; i++) {
-		if (v[last].e2 <= v[i].s2)
+		if (v[last].e2 <= v[i].s2 &&
+		    !gap_long_enough(ck, &v[last], &v[i], person))
 			report_changeover(ck, &v[last], &v[i], person);
 		if (v[i].e2 >= v[last].e2)
 			last = i;
