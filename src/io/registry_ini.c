@@ -1195,10 +1195,12 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 
 			capture_line_offset = 0;
 			d = iniparser_load(f->path);
-			if (d != NULL)
+			if (d != NULL) {
 				ini_take_dict(f, d, 0, f->ncuts, &walk);
-			else
+				got = RUNS_READ;
+			} else {
 				got = RUNS_REFUSED;
+			}
 		}
 		capture_file = NULL;
 		if (got == RUNS_REFUSED && diags->n == before)
