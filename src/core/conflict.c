@@ -471,7 +471,11 @@ conflict_check(const struct programme *p, struct conflict_list *out)
 	 * ones' in a pass of its own). */
 	for (i = 0; i < n; i++)
 		ck.assigns += p->sessions[i].nassign;
-	ck.delegation_weight = conflict_delegation_weight(p);
+	/* No room for a check conference.ini turned off (a block from 1 MiB
+	 * up is kept for the rest of the process). */
+	ck.delegation_weight = enabled(&ck, CONFLICT_DELEGATION_OVER_COMMITTED)
+	                           ? conflict_delegation_weight(p)
+	                           : 0;
 	space_init(&ck.space, p, ck.assigns, ck.delegation_weight);
 	ck.live = conflict_take(&ck.space, n + 1, sizeof *ck.live);
 	ck.s2 = conflict_take(&ck.space, n + 1, sizeof *ck.s2);

@@ -51,7 +51,9 @@ conflict_pending_add(struct pending_list *l, size_t si, uint32_t key,
 		size_t cap = l->cap ? l->cap * 2 : 8;
 		struct pending *v = xreallocarray(NULL, cap + 1, sizeof *v);
 
-		conflict_space_fell_back();
+		/* A miss of the block, not a list growing in malloc. */
+		if (l->space != NULL)
+			conflict_space_fell_back();
 
 		memcpy(v, l->v, l->n * sizeof *v);
 		conflict_give(l->space, l->v);
