@@ -40,17 +40,19 @@ char *arena_intern(struct arena *a, const char *s, size_t n);
  * does not wait for memory (a programme's table of a few thousand texts
  * is out of the cache by then: libical's parse went through it). Returns
  * the text's hash, for arena_intern_prefetch_text once the slot has come
- * and for arena_intern_hashed. Only hints: they change nothing.
+ * and for arena_intern_hashed. The prefetches change nothing; the hash
+ * returned must go with the same bytes to arena_intern_hashed.
  */
 unsigned arena_intern_prefetch(const struct arena *a, const char *s, size_t n);
-/* arena_intern of the n bytes at s whose hash arena_intern_prefetch
- * returned, without hashing them again (checked when NDEBUG is not
- * defined: a wrong hash would make a second copy of the text). */
-char *arena_intern_hashed(struct arena *a, const char *s, size_t n,
-                          unsigned hash);
-/* Then the same for the stored text of that hash, which arena_intern
+/* The same prefetch for the stored text of that hash, which arena_intern
  * compares (a second wait for memory). */
 void arena_intern_prefetch_text(const struct arena *a, unsigned hash);
+/* arena_intern of the n bytes at s whose hash arena_intern_prefetch
+ * returned, without hashing them again (checked when NDEBUG is not
+ * defined: a wrong hash would make a second copy of the text, and callers
+ * that compare interned texts by address would see two). */
+char *arena_intern_hashed(struct arena *a, const char *s, size_t n,
+                          unsigned hash);
 /* Says the store will hold about `bytes`: from 1 MiB up, it takes
  * huge-page chunks (xbulk_alloc) from the first instead of after its
  * first 2 MiB. Only a hint. */

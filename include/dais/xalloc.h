@@ -47,8 +47,8 @@ void give_or_free(char **to, char *text);
 
 #define XBULK_HUGE ((size_t)2 << 20)
 void *xbulk_alloc(size_t size);
-/* As xbulk_alloc, zero-filled: a mapping is zero already, so its pages are
- * only taken as they are written (calloc would clear every one). */
+/* As xbulk_alloc, zero-filled: a mapping is zero already, its pages taken
+ * as they are first written; a smaller block comes from calloc. */
 void *xbulk_zalloc(size_t size);
 /* Grows or shrinks a block of oldsize bytes (NULL with 0: a new one). */
 void *xbulk_resize(void *ptr, size_t oldsize, size_t newsize);

@@ -173,7 +173,7 @@ field_release(struct session *s, const struct session_field *f)
 static void
 store_text(struct session *s, const struct session_field *f, char *text)
 {
-	char **at = (char **)((char *)s + f->offset);
+	char **at = AT(char *, s, f);
 
 	if (*at != NULL || is_stored(s, f))
 		field_release(s, f);

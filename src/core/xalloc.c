@@ -4,6 +4,7 @@
  */
 #include "dais/xalloc.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,24 +161,28 @@ bulk_map(size_t size)
 }
 #endif
 
-void *
-xbulk_alloc(size_t size)
+/* A block of size bytes, zero-filled when zero is set (a mapping always
+ * is). */
+static void *
+bulk_take(size_t size, bool zero)
 {
 #ifdef MADV_HUGEPAGE
 	if (bulk_mapped(size))
 		return bulk_map(size);
 #endif
-	return xmalloc(size);
+	return zero ? xcalloc(1, size) : xmalloc(size);
+}
+
+void *
+xbulk_alloc(size_t size)
+{
+	return bulk_take(size, false);
 }
 
 void *
 xbulk_zalloc(size_t size)
 {
-#ifdef MADV_HUGEPAGE
-	if (bulk_mapped(size))
-		return bulk_map(size);
-#endif
-	return xcalloc(1, size);
+	return bulk_take(size, true);
 }
 
 void *

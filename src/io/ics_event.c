@@ -91,14 +91,19 @@ field_of_kind_fill(void)
 	for (k = 0; k <= ICAL_NO_PROPERTY; k++) {
 		const char *name;
 
-		/* scan counts these itself, for no field. */
-		if (k == ICAL_X_PROPERTY || k == ICAL_RRULE_PROPERTY ||
-		    k == ICAL_RDATE_PROPERTY || k == ICAL_DURATION_PROPERTY ||
-		    k == ICAL_XLICERROR_PROPERTY)
-			continue;
 		name = icalproperty_kind_to_string((icalproperty_kind)k);
-		if (name != NULL && *name != '\0')
-			field_of_kind[k] = session_field_by_ical(name);
+		if (k == ICAL_X_PROPERTY || name == NULL || *name == '\0')
+			continue;
+		/* scan counts these itself and reads them for no field: a
+		 * field given one of them would never be read. */
+		if (k == ICAL_RRULE_PROPERTY || k == ICAL_RDATE_PROPERTY ||
+		    k == ICAL_DURATION_PROPERTY ||
+		    k == ICAL_XLICERROR_PROPERTY) {
+			if (session_field_by_ical(name) != NULL)
+				abort(); /* see scan */
+			continue;
+		}
+		field_of_kind[k] = session_field_by_ical(name);
 	}
 }
 
@@ -534,7 +539,8 @@ unlinked_hint(struct ics_file *f, const struct ics_event *ev,
 
 /*
  * Reads the texts the store interns (room, location, kind, each attendee's
- * id and name) into fd, and asks for their slots of the store's table at
+ * id and name) into fd, and asks for the slots of all but the kind (the
+ * last event's, most often: ics_event_read_kind) in the store's table at
  * once, before the times are read (prefetch_texts then asks for the texts
  * the slots point to): looked up one after the other, each waited for
  * memory twice (arena_intern's first read of its table was the hottest

@@ -274,6 +274,7 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
                         size_t *at, struct strlist *hints)
 {
 	const char *value = NULL, *id = NULL, *cn = NULL;
+	char *name = NULL;
 	enum role role = ROLE_PARTICIPANT;
 	const struct participant *who;
 	struct arena *store;
@@ -370,8 +371,10 @@ ics_event_read_attendee(struct ics_file *f, struct ics_event *ev,
 		         id);
 		return;
 	}
-	session_store_assignment(
-	    &ev->s, same, role,
-	    cn != NULL ? arena_intern_hashed(store, cn, a->cn_len, a->cn_hash)
-	               : NULL);
+	/* The name's hash too is only the one of the text it was taken for. */
+	if (cn != NULL && cn == a->cn_text)
+		name = arena_intern_hashed(store, cn, a->cn_len, a->cn_hash);
+	else if (cn != NULL)
+		name = arena_intern(store, cn, strlen(cn));
+	session_store_assignment(&ev->s, same, role, name);
 }

@@ -86,12 +86,6 @@ ics_prop_tz(struct ics_file *f, icalproperty *prop, struct icaltimetype t)
 	return ics_zones_prop_tz(&f->zones, prop, t);
 }
 
-struct ics_tz
-ics_param_tz(struct ics_file *f, icalparameter *tzid, struct icaltimetype t)
-{
-	return ics_zones_param_tz(&f->zones, tzid, t);
-}
-
 dais_time
 ics_to_instant(const struct ics_file *f, struct icaltimetype t,
                const struct ics_tz *tz)
@@ -371,9 +365,17 @@ ics_key_prefetch(const struct ics_file *f, const char *uid, dais_time rid)
 		    &f->keys[key_hash(uid, rid) & (f->capkeys - 1)]);
 }
 
-/* The table's slots for cap keys' room, and their release: from 2 MiB a
+/*
+ * The table's slots for cap keys' room, and their release: from 2 MiB a
  * mapping of huge pages (xbulk_zalloc), which a table of 100 000 UIDs
- * fills in one page fault where calloc took 512. */
+ * fills in one page fault per 2 MiB where calloc's took 512. The conflict
+ * check's block went the other way (conflict.c, SPACE_KEEP): a first write
+ * to a fresh huge page now and then stalls for milliseconds on the VM
+ * measured. That block is sized to what it holds and rounded up to 2 MiB,
+ * so a huge page could be half unused; this table is a power of two that
+ * the keys' hashes spread over every one of its pages, which the small
+ * pages' faults would take one by one anyway.
+ */
 static void
 keys_make(struct ics_file *f, size_t cap)
 {

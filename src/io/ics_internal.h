@@ -228,9 +228,6 @@ icaltimezone *ics_zone_find(struct ics_file *f, const char *tzid);
 /* The zone a date-time property's value is written in. */
 struct ics_tz ics_prop_tz(struct ics_file *f, icalproperty *prop,
                           struct icaltimetype t);
-/* The same from the property's TZID parameter (NULL when it has none). */
-struct ics_tz ics_param_tz(struct ics_file *f, icalparameter *tzid,
-                           struct icaltimetype t);
 dais_time ics_to_instant(const struct ics_file *f, struct icaltimetype t,
                          const struct ics_tz *tz);
 /* Whether t in tz (not ICS_TZ_UNKNOWN) was remembered: its instant in

@@ -174,7 +174,8 @@ check_refs(const struct programme *p, const struct session *s,
 		         "it there or correct the id",
 		         s->room_id);
 	for (i = 0; i < s->nassign && p->people_index != NULL; i++) {
-		if (s->assign[i].participant_id != NULL &&
+		/* The loader stores no assignment without an id. */
+		if (s->assign[i].participant_id == NULL ||
 		    ref_known(&seen->people, p, s->assign[i].participant_id,
 		              person_defined))
 			continue;
