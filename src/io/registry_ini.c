@@ -8,12 +8,10 @@
 #include "registry_ini.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <ctype.h>
 #include <stdlib.h>
@@ -77,6 +75,15 @@ ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
 	return out;
 }
 
+/* A key's folded name copied into f->names, noting whether it holds ':'
+ * (a name shared with the section before was looked at when copied). */
+static char *
+ini_key_copy(struct ini_file *f, const char *s, size_t n)
+{
+	f->colon |= memchr(s, ':', n) != NULL;
+	return ini_name(f, s, n, true);
+}
+
 /*
  * The folded name of the key at position at of a section, n bytes at s:
  * the name of the key at the same position of the section before when
@@ -84,14 +91,6 @@ ini_name(struct ini_file *f, const char *s, size_t n, bool fold)
  * after section), else a copy in f->names. A 2 000-person
  * participants.ini spells ten thousand keys with a dozen names.
  */
-static char *
-ini_key_copy(struct ini_file *f, const char *s, size_t n)
-{
-	/* A name the section before has was looked at when it was copied. */
-	f->colon |= memchr(s, ':', n) != NULL;
-	return ini_name(f, s, n, true);
-}
-
 static char *
 ini_key_name(struct ini_file *f, size_t at, const char *s, size_t n)
 {
@@ -631,6 +630,9 @@ static struct ini_file *capture_file;
  * Lines of f->feed when capture_feed is set, else of the file itself. */
 static size_t capture_line_offset;
 static bool capture_feed;
+/* iniparser could not open the memfd's name (capture_feed set): no
+ * message, the file is read by its path instead (ini_load_runs). */
+static bool capture_open_failed;
 
 static int ini_capture(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -645,6 +647,12 @@ ini_capture(const char *fmt, ...)
 
 	if (capture_file == NULL)
 		return 0;
+	/* iniparser 4.1's words, from fopen(): /proc/self/fd/N would not
+	 * open (no /proc, descriptors used up). */
+	if (capture_feed && strncmp(fmt, "iniparser: cannot open", 22) == 0) {
+		capture_open_failed = true;
+		return 0;
+	}
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
@@ -1025,32 +1033,44 @@ ini_run_end(const struct ini_file *f, size_t a)
 	return b;
 }
 
-/* /proc/self/fd has opened a memfd once: it will again (no probe per
- * file). */
-static atomic_bool memfd_opens;
+/*
+ * Forgets what the runs read before one could not be opened, for the file
+ * to be read again by its path: the values the runs handed to the keys,
+ * their copies in f->values, and the dictionaries kept.
+ */
+static void
+ini_unread_runs(struct ini_file *f)
+{
+	size_t i, j;
+
+	for (i = 0; i < f->nsecs; i++)
+		for (j = 0; j < f->secs[i].nkeys; j++)
+			f->secs[i].keys[j].val = NULL;
+	f->values_len = 0;
+	for (i = 0; i < f->ndicts; i++)
+		iniparser_freedict(f->dicts[i]);
+	free(f->dicts);
+	f->dicts = NULL;
+	f->ndicts = 0;
+}
 
 static enum runs_result
 ini_load_runs(struct ini_file *f)
 {
 	char name[64];
 	size_t a = 0, size = 0;
-	int fd, probe;
+	int fd;
 	bool ok = true, walk = true;
 
 	fd = memfd_create("dais-ini", MFD_CLOEXEC);
 	if (fd < 0)
 		return RUNS_UNAVAILABLE;
+	/* Not probed: a name that does not open, at the first run or a
+	 * later one (descriptors can run short in the planner at any
+	 * time), sends the whole file to be read by its path. */
 	snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
-	if (!atomic_load(&memfd_opens)) {
-		probe = open(name, O_RDONLY | O_CLOEXEC);
-		if (probe < 0) {
-			close(fd);
-			return RUNS_UNAVAILABLE;
-		}
-		close(probe);
-		atomic_store(&memfd_opens, true);
-	}
 	capture_feed = true;
+	capture_open_failed = false;
 	while (ok && a < f->ncuts) {
 		size_t b = ini_run_end(f, a), from = f->cuts[a].offset,
 		       to = b < f->ncuts ? f->cuts[b].offset : f->feed_len,
@@ -1090,6 +1110,11 @@ ini_load_runs(struct ini_file *f)
 	}
 	capture_feed = false;
 	close(fd);
+	if (capture_open_failed) {
+		capture_open_failed = false;
+		ini_unread_runs(f);
+		return RUNS_UNAVAILABLE;
+	}
 	return ok ? RUNS_READ : RUNS_REFUSED;
 }
 

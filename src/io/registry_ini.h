@@ -228,6 +228,16 @@ struct ini_field_memo {
 size_t ini_field_keys(const struct ini_section *s,
                       const struct registry_field *fields, size_t n,
                       const struct ini_key **keys, struct ini_field_memo *memo);
+/*
+ * For a registry that reads some fields apart: at[i] is the place in
+ * fields (n of them) of the field whose key is want[i], nwant of them,
+ * or n when the table has none. Returns whether every field's key is in
+ * known (NULL-terminated): then a section whose keys are all fields has
+ * no unknown key to warn about.
+ */
+bool ini_fields_find(const struct registry_field *fields, size_t n,
+                     const char *const *known, const char *const *want,
+                     size_t nwant, size_t *at);
 /* ini_get_field for the field fld, whose key in s is k (NULL: absent). */
 bool ini_get_field_of(const struct ini_file *f, const struct ini_section *s,
                       const struct programme *p, struct registry_item *x,

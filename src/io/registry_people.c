@@ -17,12 +17,26 @@ static const char *const person_keys[] = {
     "email",     "phone",      NULL,
 };
 
+/* The participant's fields read apart, each named by its key. */
+enum {
+	PERSON_NAME,
+	PERSON_KIND,
+	PERSON_ARRIVAL,
+	PERSON_DEPARTURE,
+	PERSON_APART
+};
+static const char *const person_apart_keys[PERSON_APART] = {
+    [PERSON_NAME] = "name",
+    [PERSON_KIND] = "kind",
+    [PERSON_ARRIVAL] = "arrival",
+    [PERSON_DEPARTURE] = "departure",
+};
+
 /* The participant's fields, and where the ones read apart are. */
 struct person_fields {
 	const struct registry_field *v;
 	size_t n, name, kind, arrival, departure;
-	/* Every field's key is in person_keys: a section whose keys are
-	 * all fields has no unknown key to warn about. */
+	/* Every field's key is in person_keys (ini_fields_find). */
 	bool all_known;
 	struct ini_field_memo memo;
 };
@@ -30,27 +44,16 @@ struct person_fields {
 static void
 person_fields_init(struct person_fields *pf)
 {
-	size_t k, j;
+	size_t at[PERSON_APART];
 
 	pf->v = registry_fields(REGISTRY_PARTICIPANT, &pf->n);
-	pf->name = pf->kind = pf->arrival = pf->departure = pf->n;
-	pf->all_known = true;
 	memset(&pf->memo, 0, sizeof pf->memo);
-	for (k = 0; k < pf->n; k++) {
-		if (strcmp(pf->v[k].key, "name") == 0)
-			pf->name = k;
-		else if (strcmp(pf->v[k].key, "kind") == 0)
-			pf->kind = k;
-		else if (strcmp(pf->v[k].key, "arrival") == 0)
-			pf->arrival = k;
-		else if (strcmp(pf->v[k].key, "departure") == 0)
-			pf->departure = k;
-		for (j = 0; person_keys[j] != NULL &&
-		            strcmp(person_keys[j], pf->v[k].key) != 0;
-		     j++)
-			;
-		pf->all_known &= person_keys[j] != NULL;
-	}
+	pf->all_known = ini_fields_find(pf->v, pf->n, person_keys,
+	                                person_apart_keys, PERSON_APART, at);
+	pf->name = at[PERSON_NAME];
+	pf->kind = at[PERSON_KIND];
+	pf->arrival = at[PERSON_ARRIVAL];
+	pf->departure = at[PERSON_DEPARTURE];
 }
 
 /* One section; false when it is no participant (a bad id). */

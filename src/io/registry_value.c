@@ -290,6 +290,29 @@ ini_field_keys(const struct ini_section *s, const struct registry_field *fields,
 }
 
 bool
+ini_fields_find(const struct registry_field *fields, size_t n,
+                const char *const *known, const char *const *want, size_t nwant,
+                size_t *at)
+{
+	bool all_known = true;
+	size_t i, k;
+
+	for (i = 0; i < nwant; i++)
+		at[i] = n;
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < nwant; i++)
+			if (strcmp(want[i], fields[k].key) == 0)
+				at[i] = k;
+		for (i = 0;
+		     known[i] != NULL && strcmp(known[i], fields[k].key) != 0;
+		     i++)
+			;
+		all_known &= known[i] != NULL;
+	}
+	return all_known;
+}
+
+bool
 ini_get_field_of(const struct ini_file *f, const struct ini_section *s,
                  const struct programme *p, struct registry_item *x,
                  const struct registry_field *fld, const struct ini_key *k)

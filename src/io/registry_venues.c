@@ -138,16 +138,29 @@ venue_building(struct programme *p, const struct ini_file *f,
 	ini_get_text(f, s, "name", &b->name);
 }
 
-/* A room's fields (registry_field.h), in the order they are read. */
-enum { ROOM_NAME, ROOM_BUILDING, ROOM_CAPACITY, ROOM_LANGUAGES, ROOM_KINDS };
+/* A room's fields (registry_field.h), in the order they are read, each
+ * named by its key. */
+enum {
+	ROOM_NAME,
+	ROOM_BUILDING,
+	ROOM_CAPACITY,
+	ROOM_LANGUAGES,
+	ROOM_KINDS,
+	ROOM_FIELDS
+};
+static const char *const room_field_keys[ROOM_FIELDS] = {
+    [ROOM_NAME] = "name",         [ROOM_BUILDING] = "building",
+    [ROOM_CAPACITY] = "capacity", [ROOM_LANGUAGES] = "languages",
+    [ROOM_KINDS] = "kinds",
+};
 
 struct room_fields {
 	const struct registry_field *v;
 	size_t n;
-	/* at[ROOM_NAME] is the index in v of the field of room_keys[0],
-	 * and so on; n when the table lacks it. */
-	size_t at[ROOM_KINDS + 1];
-	/* Every field's key is in room_keys (see person_fields). */
+	/* at[ROOM_NAME] is the index in v of the field whose key is
+	 * room_field_keys[ROOM_NAME], and so on; n when v lacks it. */
+	size_t at[ROOM_FIELDS];
+	/* Every field's key is in room_keys (ini_fields_find). */
 	bool all_known;
 	struct ini_field_memo memo;
 };
@@ -155,23 +168,10 @@ struct room_fields {
 static void
 room_fields_init(struct room_fields *rf)
 {
-	size_t k, j;
-
 	rf->v = registry_fields(REGISTRY_ROOM, &rf->n);
-	rf->all_known = true;
 	memset(&rf->memo, 0, sizeof rf->memo);
-	for (j = 0; j <= ROOM_KINDS; j++)
-		rf->at[j] = rf->n;
-	for (k = 0; k < rf->n; k++) {
-		for (j = 0; room_keys[j] != NULL &&
-		            strcmp(room_keys[j], rf->v[k].key) != 0;
-		     j++)
-			;
-		if (room_keys[j] == NULL)
-			rf->all_known = false;
-		else if (j <= ROOM_KINDS)
-			rf->at[j] = k;
-	}
+	rf->all_known = ini_fields_find(rf->v, rf->n, room_keys,
+	                                room_field_keys, ROOM_FIELDS, rf->at);
 }
 
 /* The key of room field i (enum above) in s, or NULL. */

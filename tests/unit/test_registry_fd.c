@@ -21,6 +21,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <dlfcn.h>
+#include <errno.h>
 
 #include "dais/xalloc.h"
 #include "registry_ini.h"
@@ -129,11 +131,106 @@ test_first_load(void **state)
 	load_with_one_fd();
 }
 
+/*
+ * A long-running process (the planner) whose descriptors run short after
+ * it has read a file: the next file still loads, with no "cannot open
+ * /proc/self/fd/N" message.
+ */
+static void
+test_later_load(void **state)
+{
+	(void)state;
+	load_and_check();
+	load_with_one_fd();
+	load_and_check();
+}
+
+/*
+ * iniparser's fopen: while fail_proc_at is above 0, the fail_proc_at-th
+ * /proc/self/fd name it opens fails with EMFILE (its later runs open).
+ */
+static int fail_proc_at;
+
+/* Named fopen by its symbol: the headers turn the name into fopen64 under
+ * _FILE_OFFSET_BITS=64, and iniparser calls fopen. */
+FILE *iniparser_fopen(const char *name, const char *mode) __asm__("fopen");
+
+FILE *
+iniparser_fopen(const char *name, const char *mode)
+{
+	static FILE *(*real)(const char *, const char *);
+
+	if (real == NULL)
+		*(void **)&real = dlsym(RTLD_NEXT, "fopen");
+	if (fail_proc_at > 0 && strncmp(name, "/proc/self/fd/", 14) == 0 &&
+	    --fail_proc_at == 0) {
+		errno = EMFILE;
+		return NULL;
+	}
+	return real(name, mode);
+}
+
+/*
+ * The second run of sections cannot be opened, the first having been
+ * read: the whole file is read again by its path, each value kept once
+ * (the values block is sized for one reading: values this long, kept
+ * twice, would overflow it).
+ */
+static void
+test_later_run(void **state)
+{
+	char *p = xasprintf("%s/many.ini", dir), *text = xstrdup(""), *more,
+	     pad[301];
+	struct diag_list d = {0};
+	const struct ini_section *s;
+	struct ini_file f;
+	FILE *out;
+	int i;
+
+	(void)state;
+	memset(pad, 'x', 300);
+	pad[300] = '\0';
+	for (i = 0; i < 200; i++) {
+		more = xasprintf("%s[room.r%03d]\nname = Room %d %s\n"
+		                 "capacity = %d\n",
+		                 text, i, i, pad, i + 1);
+		free(text);
+		text = more;
+	}
+	out = fopen(p, "wb");
+	assert_non_null(out);
+	fputs(text, out);
+	assert_int_equal(fclose(out), 0);
+	fail_proc_at = 2;
+	assert_true(ini_open_path(&f, p, "the rooms", &d));
+	print_diags(&d);
+	assert_int_equal(fail_proc_at, 0);
+	assert_int_equal(d.n, 0);
+	for (i = 0; i < 200; i++) {
+		char name[32], want[320];
+
+		snprintf(name, sizeof name, "room.r%03d", i);
+		s = ini_section(&f, name);
+		assert_non_null(s);
+		snprintf(want, sizeof want, "Room %d %s", i, pad);
+		assert_string_equal(ini_value(&f, s, "name", NULL), want);
+		snprintf(want, sizeof want, "%d", i + 1);
+		assert_string_equal(ini_value(&f, s, "capacity", NULL), want);
+	}
+	ini_close(&f);
+	diag_clear(&d);
+	unlink(p);
+	free(p);
+	free(text);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_first_load),
+	    cmocka_unit_test(test_later_load),
+	    cmocka_unit_test(test_later_run),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
