@@ -114,20 +114,27 @@ helper_remove_dir(char *dir)
 	free(dir);
 }
 
+void
+helper_print_diags(const struct diag_list *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		char *line = diag_format(&d->v[i]);
+
+		print_message("  %s\n", line);
+		free(line);
+	}
+}
+
 struct programme *
 helper_load_ok(const char *dir)
 {
 	struct diag_list diags = {0};
 	struct programme *p = programme_load(dir, &diags);
-	size_t i;
 
 	if (diag_count(&diags, DIAG_ERROR) > 0) {
-		for (i = 0; i < diags.n; i++) {
-			char *line = diag_format(&diags.v[i]);
-
-			print_error("%s\n", line);
-			free(line);
-		}
+		helper_print_diags(&diags);
 		fail_msg("programme in %s did not load", dir);
 	}
 	diag_clear(&diags);

@@ -36,6 +36,10 @@ bool helper_exists(const char *dir, const char *name);
 /* Removes dir and everything in it, and frees the name. */
 void helper_remove_dir(char *dir);
 
+struct diag_list;
+/* Each of d's messages on its own line, as dais prints it. */
+void helper_print_diags(const struct diag_list *d);
+
 struct programme;
 /*
  * programme_load of dir, which must give no error: otherwise every

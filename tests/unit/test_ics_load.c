@@ -17,6 +17,7 @@
 #include "dais/ics.h"
 #include "dais/load.h"
 #include "dais/xalloc.h"
+#include "helpers.h"
 
 /* Instants as `date -u -d ... +%s` gives them. */
 #define T_1104_0600 1793772000 /* 09:00 in Kuwait (UTC+3) */
@@ -68,14 +69,7 @@ find(const struct programme *p, const char *uid, dais_time rid)
 static void
 assert_silent(const struct diag_list *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(&d->v[i]);
-
-		print_message("unexpected: %s\n", s);
-		free(s);
-	}
+	helper_print_diags(d);
 	assert_int_equal(d->n, 0);
 }
 

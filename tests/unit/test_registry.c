@@ -19,6 +19,7 @@
 
 #include "dais/registry.h"
 #include "dais/xalloc.h"
+#include "helpers.h"
 
 static char *
 fixture(const char *name)
@@ -47,19 +48,6 @@ unload(struct loaded *l)
 {
 	programme_free(l->p);
 	diag_clear(&l->d);
-}
-
-static void
-print_diags(const struct diag_list *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(&d->v[i]);
-
-		print_message("  %s\n", s);
-		free(s);
-	}
 }
 
 static const struct room *
@@ -110,7 +98,7 @@ test_mini(void **state)
 
 	(void)state;
 	load_dir(&l, dir);
-	print_diags(&l.d);
+	helper_print_diags(&l.d);
 	assert_true(l.ok);
 	assert_int_equal(l.d.n, 0);
 	c = &l.p->conf;
@@ -203,7 +191,7 @@ test_example(void **state)
 
 	(void)state;
 	load_dir(&l, dir);
-	print_diags(&l.d);
+	helper_print_diags(&l.d);
 	assert_true(l.ok);
 	assert_int_equal(l.d.n, 0);
 	assert_int_equal(l.p->nrooms, 9);
@@ -533,7 +521,7 @@ test_broken(void **state)
 
 		load_dir(&l, dir);
 		print_message("%s:\n", b->dir);
-		print_diags(&l.d);
+		helper_print_diags(&l.d);
 		assert_int_equal(l.ok, b->ok);
 		assert_int_equal(diag_count(&l.d, DIAG_ERROR), b->errors);
 		assert_int_equal(diag_count(&l.d, DIAG_WARNING), b->warnings);
@@ -637,7 +625,7 @@ load_bytes(struct loaded *l, const char *name, const char *text, size_t len)
 			           strlen(texts[i]));
 	}
 	load_dir(l, dir);
-	print_diags(&l->d);
+	helper_print_diags(&l->d);
 	for (i = 0; i < 3; i++) {
 		char *path = xasprintf("%s/%s", dir, ini_names[i]);
 
@@ -727,7 +715,7 @@ test_many_sections(void **state)
 	free(text);
 	text = more;
 	load_text(&l, "participants.ini", text);
-	print_diags(&l.d);
+	helper_print_diags(&l.d);
 	assert_int_equal(l.p->npeople, 601);
 	assert_string_equal(person(l.p, "p000")->title, "Chair");
 	assert_string_equal(person(l.p, "p000")->name, "Person 0");

@@ -25,6 +25,7 @@
 #include <errno.h>
 
 #include "dais/xalloc.h"
+#include "helpers.h"
 #include "registry_ini.h"
 
 static const char venues[] = "[room.hall]\n"
@@ -62,19 +63,6 @@ teardown(void **state)
 	return rmdir(dir);
 }
 
-static void
-print_diags(const struct diag_list *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++) {
-		char *s = diag_format(&d->v[i]);
-
-		print_message("  %s\n", s);
-		free(s);
-	}
-}
-
 /* The file is read with both its rooms' values and no diagnostic. */
 static void
 load_and_check(void)
@@ -85,7 +73,7 @@ load_and_check(void)
 	bool ok;
 
 	ok = ini_open_path(&f, path, "the rooms", &d);
-	print_diags(&d);
+	helper_print_diags(&d);
 	assert_true(ok);
 	assert_int_equal(d.n, 0);
 	s = ini_section(&f, "room.hall");
@@ -203,7 +191,7 @@ test_later_run(void **state)
 	assert_int_equal(fclose(out), 0);
 	fail_proc_at = 2;
 	assert_true(ini_open_path(&f, p, "the rooms", &d));
-	print_diags(&d);
+	helper_print_diags(&d);
 	assert_int_equal(fail_proc_at, 0);
 	assert_int_equal(d.n, 0);
 	for (i = 0; i < 200; i++) {
