@@ -69,6 +69,10 @@ bool cli_journal_in_the_way(const char *cmd, const char *dir,
 int cli_run_in_helper(const char *what);
 /* Keeps argv, main's, for cli_run_in_helper. */
 void cli_keep_command_line(char **argv);
+/* Says, for sync and publish, each collection dais made on the server
+ * (MKCOL) to hold ("the calendar") what it was asked to put there. */
+struct strlist;
+void cli_say_collections_made(const struct strlist *made, const char *holds);
 /* Prints each diagnostic of d to stderr, a line each (diag_format). */
 void cli_print_diags(const struct diag_list *d);
 /* As cli_load, and *warnings gets how many warnings loading gave. */

@@ -235,13 +235,7 @@ cmd_publish(int argc, char **argv)
 			free(gone[i]);
 		}
 		free(gone);
-		for (i = 0; i < n.parents_made.n; i++) {
-			shown = caldav_shown(n.parents_made.v[i]);
-			printf("%s: made this collection on the server (MKCOL) "
-			       "to hold the calendars\n",
-			       shown);
-			free(shown);
-		}
+		cli_say_collections_made(&n.parents_made, "the calendars");
 		shown = caldav_shown(base);
 		printf("%s: %zu calendars (%zu collections made); events %zu "
 		       "new, %zu changed, %zu deleted, %zu unchanged\n",

@@ -49,21 +49,29 @@ sync_report_moved(const struct sync_report *r)
 	       0;
 }
 
+void
+cli_say_collections_made(const struct strlist *made, const char *holds)
+{
+	size_t i;
+
+	for (i = 0; i < made->n; i++) {
+		char *shown = caldav_shown(made->v[i]);
+
+		printf("%s: made this collection on the server (MKCOL) to "
+		       "hold %s\n",
+		       shown, holds);
+		free(shown);
+	}
+}
+
 static void
 print_report(const char *dir, const struct sync_report *r, bool stats)
 {
 	const struct sync_conflict *c;
 	size_t i;
-
 	char *shown;
 
-	for (i = 0; i < r->collections_made.n; i++) {
-		shown = caldav_shown(r->collections_made.v[i]);
-		printf("%s: made this collection on the server (MKCOL) to "
-		       "hold the calendar\n",
-		       shown);
-		free(shown);
-	}
+	cli_say_collections_made(&r->collections_made, "the calendar");
 	/* URLs as the organiser typed them ("Кувейт 2026"), not as
 	 * percent-encoded for HTTP */
 	shown = caldav_shown(r->url ? r->url : dir);
