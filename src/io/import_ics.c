@@ -200,15 +200,16 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 	const struct room *near[4];
 	size_t n = link_room_candidates(p, loc, near, 4), i;
 	struct candidate shown[4];
-	char *list;
+	char *list, *label = import_event_label(p, ev);
 
 	if (n == 0) {
 		import_report(
 		    r,
-		    "%s: '%s': %s '%s' is no room of venues.ini: add "
+		    "%s: %s: %s '%s' is no room of venues.ini: add "
 		    "the room there and import again, or give the event "
 		    "X-DAIS-ROOM:<room id>",
-		    file, title_of(ev), what, loc);
+		    file, label, what, loc);
+		free(label);
 		return;
 	}
 	for (i = 0; i < n && i < 4; i++)
@@ -216,12 +217,13 @@ report_unlinked_room(const struct programme *p, struct import_ics_result *r,
 	list = candidates_text(shown, n);
 	import_report(
 	    r,
-	    "%s: '%s': %s '%s' is not linked: it could be room %s; "
+	    "%s: %s: %s '%s' is not linked: it could be room %s; "
 	    "give the event X-DAIS-ROOM:<room id> (or LOCATION the room's "
 	    "name as venues.ini has it), or add the room there, and "
 	    "import again",
-	    file, title_of(ev), what, loc, list);
+	    file, label, what, loc, list);
 	free(list);
+	free(label);
 }
 
 /* The CUTYPE of an ATTENDEE (INDIVIDUAL when not given, as RFC 5545). */
@@ -262,11 +264,13 @@ recurrence_text(icalcomponent *ev)
 }
 
 static void
-link_to_room(icalcomponent *ev, const struct room *room, enum link_how how,
+link_to_room(const struct programme *p, icalcomponent *ev,
+             const struct room *room, enum link_how how,
              const struct room_name *by, struct import_ics_result *r,
              const char *file)
 {
 	icalproperty *x = icalproperty_new_x(room->id);
+	char *label;
 
 	icalproperty_set_x_name(x, "X-DAIS-ROOM");
 	icalcomponent_add_property(ev, x);
@@ -289,11 +293,13 @@ link_to_room(icalcomponent *ev, const struct room *room, enum link_how how,
 		g->location = xstrdup(by->name);
 		g->room_id = xstrdup(room->id);
 		g->report_line = r->report.n;
+		label = import_event_label(p, ev);
 		import_report(r,
-		              "%s: '%s': %s '%s' linked to room '%s' (%s) by "
+		              "%s: %s: %s '%s' linked to room '%s' (%s) by "
 		              "the closest name; check it",
-		              file, title_of(ev), by->what, by->name, room->id,
+		              file, label, by->what, by->name, room->id,
 		              room->name);
+		free(label);
 	}
 }
 
@@ -351,13 +357,13 @@ link_location(const struct programme *p, icalcomponent *ev,
 	free(atts);
 	for (i = 0; i < n; i++)
 		if ((room = link_room(p, names[i].name, false, &how)) != NULL) {
-			link_to_room(ev, room, how, &names[i], r, file);
+			link_to_room(p, ev, room, how, &names[i], r, file);
 			free(names);
 			return;
 		}
 	for (i = 0; i < n; i++)
 		if ((room = link_room(p, names[i].name, true, &how)) != NULL) {
-			link_to_room(ev, room, how, &names[i], r, file);
+			link_to_room(p, ev, room, how, &names[i], r, file);
 			free(names);
 			return;
 		}
@@ -609,6 +615,7 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 	for (i = 0; i < n; i++) {
 		const char *value = icalproperty_get_attendee(v[i]), *cn = NULL;
 		const struct participant *who;
+		char *label;
 		icalparameter *par;
 		enum link_how how;
 		bool has_id = false;
@@ -645,14 +652,15 @@ link_attendees(const struct programme *p, icalcomponent *ev,
 			/* An invitation lists every invitee: one who declined
 			 * is not assigned (the line stays as written). */
 			r->declined++;
-			import_report(r,
-			              "%s: '%s': ATTENDEE %s%s%s declined "
-			              "(PARTSTAT=DECLINED): not assigned%s%s%s",
-			              file, title_of(ev), cn ? cn : "",
-			              cn && value ? " " : "",
-			              value ? value : "",
-			              who ? " (participant '" : "",
-			              who ? who->id : "", who ? "')" : "");
+			label = import_event_label(p, ev);
+			import_report(
+			    r,
+			    "%s: %s: ATTENDEE %s%s%s declined "
+			    "(PARTSTAT=DECLINED): not assigned%s%s%s",
+			    file, label, cn ? cn : "", cn && value ? " " : "",
+			    value ? value : "", who ? " (participant '" : "",
+			    who ? who->id : "", who ? "')" : "");
+			free(label);
 			continue;
 		}
 		if (who == NULL) {

@@ -9,8 +9,8 @@ cp "$tmp/outlook.ics" "$tmp/outlook.orig"
 # --dry-run lists the closest-name link and writes nothing.
 cp "$tmp/ex/conference.ini" "$tmp/conf.orig"
 expect_exit 0 "$DAIS" import --dry-run "$tmp/outlook.ics" "$tmp/ex"
-expect_contains "'Opening plenary': LOCATION 'Plenary Hall' linked to room 'plenary' (Main Plenary Hall) by the closest name" stdout "$out"
-expect_contains "'Border data side session': LOCATION 'Side Room' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
+expect_contains "'Opening plenary' (Wed 4 Nov 2026 09:00): LOCATION 'Plenary Hall' linked to room 'plenary' (Main Plenary Hall) by the closest name" stdout "$out"
+expect_contains "'Border data side session' (Thu 5 Nov 2026 11:00): LOCATION 'Side Room' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
 expect_contains "(dry run: nothing written)" stdout "$out"
 cmp -s "$tmp/conf.orig" "$tmp/ex/conference.ini" || { echo "FAIL: dry run wrote"; fail=1; }
 [ ! -e "$tmp/ex/programme/import-outlook.ics" ] || { echo "FAIL: dry run wrote a file"; fail=1; }

@@ -11,7 +11,7 @@ printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//rv//EN METHOD:REQUEST \
 	'ATTENDEE;CN=UN Office of Counter-Terrorism;PARTSTAT=ACCEPTED:mailto:usg.office@unoct.example.org' \
 	END:VEVENT END:VCALENDAR >"$tmp/declined.ics"
 expect_exit 0 "$DAIS" import "$tmp/declined.ics" "$D"
-expect_contains "'Working lunch': ATTENDEE Kuwait minister office mailto:minister.office@interior.example.kw declined (PARTSTAT=DECLINED): not assigned (participant 'kw-interior')" stdout "$out"
+expect_contains "'Working lunch' (Wed 4 Nov 2026 09:30): ATTENDEE Kuwait minister office mailto:minister.office@interior.example.kw declined (PARTSTAT=DECLINED): not assigned (participant 'kw-interior')" stdout "$out"
 expect_contains "1 room and 1 person linked, 0 not linked, 1 declined" stdout "$out"
 w=$(tr -d '\r\n ' <"$D/programme/import-declined.ics")
 expect_contains "PARTSTAT=DECLINED;ROLE=REQ-PARTICIPANT:mailto:minister.office@interior.example.kw" file "$w"

@@ -26,7 +26,7 @@ expect_not_contains "Teams" stdout "$out"
 expect_not_contains "Press Briefing Room is no participant" stdout "$out"
 expect_not_contains "Projector" stdout "$out"
 expect_not_contains "venue.example is no participant" stdout "$out"
-expect_contains "'unknown': ATTENDEE;CUTYPE=ROOM 'Conference Room 7' is no room of venues.ini: add the room there and import again" stdout "$out"
+expect_contains "'unknown' (Wed 4 Nov 2026 12:00): ATTENDEE;CUTYPE=ROOM 'Conference Room 7' is no room of venues.ini: add the room there and import again" stdout "$out"
 expect_contains "4 rooms and 0 people linked, 6 not linked" stdout "$out"
 /usr/bin/python3 - "$F" >"$tmp/rooms" <<'PY'
 import sys, datetime, icalendar

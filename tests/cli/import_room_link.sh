@@ -18,10 +18,10 @@ ev() { # UID LOCATION
   ev held 'Plenary Hall'; ev slip 'Press Briefing Rom'
   printf '%s\r\n' END:VCALENDAR; } >"$tmp/loc.ics"
 expect_exit 0 "$DAIS" import "$tmp/loc.ics" "$D"
-expect_contains "'far': LOCATION 'Side Event Room D' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
-expect_contains "'both': LOCATION 'Side Event Room' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
-expect_contains "'held': LOCATION 'Plenary Hall' linked to room 'plenary' (Main Plenary Hall) by the closest name" stdout "$out"
-expect_contains "'slip': LOCATION 'Press Briefing Rom' linked to room 'press' (Press Briefing Room) by the closest name" stdout "$out"
+expect_contains "'far' (Wed 4 Nov 2026 08:00): LOCATION 'Side Event Room D' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
+expect_contains "'both' (Wed 4 Nov 2026 08:00): LOCATION 'Side Event Room' is not linked: it could be room 'side-a' (Side Event Room A), 'side-b' (Side Event Room B)" stdout "$out"
+expect_contains "'held' (Wed 4 Nov 2026 08:00): LOCATION 'Plenary Hall' linked to room 'plenary' (Main Plenary Hall) by the closest name" stdout "$out"
+expect_contains "'slip' (Wed 4 Nov 2026 08:00): LOCATION 'Press Briefing Rom' linked to room 'press' (Press Briefing Room) by the closest name" stdout "$out"
 expect_contains "2 rooms and 0 people linked, 2 not linked" stdout "$out"
 n=$(grep -c '^X-DAIS-ROOM:side' "$D/programme/import-loc.ics")
 [ "$n" = 0 ] || { echo "FAIL: an ambiguous LOCATION was linked ($n)"; fail=1; }
@@ -60,10 +60,10 @@ expect_contains "$n rooms and" stdout "$out"
 expect_exit 0 "$DAIS" import "$tmp/names.ics" "$tmp/exact"
 expect_not_contains "'own'" stdout "$out"
 expect_not_contains "'owncase'" stdout "$out"
-expect_contains "'words': LOCATION 'Press Room' linked to room 'press' (Press Briefing Room) by the closest name" stdout "$out"
-expect_contains "'words2': LOCATION 'Bilateral Room' linked to room 'bilateral' (Bilateral Meeting Room) by the closest name" stdout "$out"
-expect_contains "'otherbuilding': LOCATION 'Press Briefing Room, Hilton' linked to room 'press' (Press Briefing Room) by the closest name" stdout "$out"
-expect_contains "'label': LOCATION 'Room C' is not linked: it could be room 'side-c' (Garden Pavilion Room C)" stdout "$out"
+expect_contains "'words' (Wed 4 Nov 2026 08:00): LOCATION 'Press Room' linked to room 'press' (Press Briefing Room) by the closest name" stdout "$out"
+expect_contains "'words2' (Wed 4 Nov 2026 08:00): LOCATION 'Bilateral Room' linked to room 'bilateral' (Bilateral Meeting Room) by the closest name" stdout "$out"
+expect_contains "'otherbuilding' (Wed 4 Nov 2026 08:00): LOCATION 'Press Briefing Room, Hilton' linked to room 'press' (Press Briefing Room) by the closest name" stdout "$out"
+expect_contains "'label' (Wed 4 Nov 2026 08:00): LOCATION 'Room C' is not linked: it could be room 'side-c' (Garden Pavilion Room C)" stdout "$out"
 expect_not_contains "is no room of venues.ini" stdout "$out"
 [ "$(grep -c '^X-DAIS-ROOM:press' "$tmp/exact/programme/import-names.ics")" = 4 ] || { echo "FAIL: the export form did not link to press"; fail=1; }
 finish

@@ -50,7 +50,7 @@ wait_for "1 of 10"
 keys Enter
 # What came in, and what could not be linked.
 wait_joined "Imported $tmp/outlook.ics as one edit: 2 new sessions, 0 updated from the source (u undoes it; s saves it into programme/import-outlook.ics, as dais import writes it)."
-wait_joined "'Border data side session': LOCATION 'Side Room' is not linked: it could be room"
+wait_joined "'Border data side session' (Thu 5 Nov 2026 11:00): LOCATION 'Side Room' is not linked: it could be room"
 keys Space
 wait_gone "Any key closes this."
 wait_for "Imported 2 new and 0 updated sessions from outlook.ics."
