@@ -8,6 +8,7 @@
 #include "registry_ini.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -623,16 +624,17 @@ ini_scan(struct ini_file *f, const char *buf, size_t len)
 /*
  * iniparser reports through one global callback and would print to stderr
  * by default; while a file loads its messages become diagnostics of that
- * file (registries load one file at a time).
+ * file. A thread loads one file at a time, but the planner's sync thread
+ * can load while the planner does: each thread its own.
  */
-static struct ini_file *capture_file;
+static _Thread_local struct ini_file *capture_file;
 /* The lines before the run iniparser reads: its line numbers start at 1.
  * Lines of f->feed when capture_feed is set, else of the file itself. */
-static size_t capture_line_offset;
-static bool capture_feed;
-/* iniparser could not open the memfd's name (capture_feed set): no
- * message, the file is read by its path instead (ini_load_runs). */
-static bool capture_open_failed;
+static _Thread_local size_t capture_line_offset;
+static _Thread_local bool capture_feed;
+/* iniparser could not open the name of the feed's copy (capture_feed
+ * set): no message, the caller says what it does instead. */
+static _Thread_local bool capture_open_failed;
 
 static int ini_capture(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -1033,10 +1035,22 @@ ini_run_end(const struct ini_file *f, size_t a)
 	return b;
 }
 
+static void
+ini_free_dicts(struct ini_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ndicts; i++)
+		iniparser_freedict(f->dicts[i]);
+	free(f->dicts);
+	f->dicts = NULL;
+	f->ndicts = 0;
+}
+
 /*
- * Forgets what the runs read before one could not be opened, for the file
- * to be read again by its path: the values the runs handed to the keys,
- * their copies in f->values, and the dictionaries kept.
+ * Forgets what the runs read before one could not be opened, for the feed
+ * to be read again whole: the values the runs handed to the keys, their
+ * copies in f->values, and the dictionaries kept.
  */
 static void
 ini_unread_runs(struct ini_file *f)
@@ -1047,11 +1061,7 @@ ini_unread_runs(struct ini_file *f)
 		for (j = 0; j < f->secs[i].nkeys; j++)
 			f->secs[i].keys[j].val = NULL;
 	f->values_len = 0;
-	for (i = 0; i < f->ndicts; i++)
-		iniparser_freedict(f->dicts[i]);
-	free(f->dicts);
-	f->dicts = NULL;
-	f->ndicts = 0;
+	ini_free_dicts(f);
 }
 
 static enum runs_result
@@ -1067,7 +1077,8 @@ ini_load_runs(struct ini_file *f)
 		return RUNS_UNAVAILABLE;
 	/* Not probed: a name that does not open, at the first run or a
 	 * later one (descriptors can run short in the planner at any
-	 * time), sends the whole file to be read by its path. */
+	 * time), sends the whole feed to iniparser another way
+	 * (ini_load_copy). */
 	snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
 	capture_feed = true;
 	capture_open_failed = false;
@@ -1116,6 +1127,72 @@ ini_load_runs(struct ini_file *f)
 		return RUNS_UNAVAILABLE;
 	}
 	return ok ? RUNS_READ : RUNS_REFUSED;
+}
+
+/*
+ * The whole feed handed to iniparser through a temporary file, where a
+ * memfd or its /proc/self/fd name is not to be had (no /proc, descriptors
+ * short): the bytes the scan checked, not the file read again by its
+ * path, which may have changed since (its values would then match other
+ * keys, and might not fit f->values). The file is closed before
+ * iniparser opens it, so one free descriptor is enough.
+ */
+static enum runs_result
+ini_load_copy(struct ini_file *f)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *name;
+	dictionary *d;
+	size_t done = 0;
+	bool walk = true;
+	int fd;
+
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	name = xasprintf("%s/dais-ini-XXXXXX", tmp);
+	fd = mkostemp(name, O_CLOEXEC);
+	if (fd < 0) {
+		ini_error(f, 0,
+		          "cannot hand the file to iniparser: no in-memory "
+		          "file, and no temporary file in %s (%s): close "
+		          "other programs' files, or set TMPDIR to a "
+		          "writable directory",
+		          tmp, strerror(errno));
+		free(name);
+		return RUNS_REFUSED;
+	}
+	while (done < f->feed_len) {
+		ssize_t w = write(fd, f->feed + done, f->feed_len - done);
+
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	if (close(fd) != 0 || done < f->feed_len) {
+		ini_error(f, 0,
+		          "cannot hand the file to iniparser: cannot write "
+		          "its copy in %s (%s): is the disk full?",
+		          tmp, strerror(errno));
+		unlink(name);
+		free(name);
+		return RUNS_REFUSED;
+	}
+	capture_feed = true;
+	capture_open_failed = false;
+	capture_line_offset = 0;
+	d = iniparser_load(name);
+	capture_feed = false;
+	unlink(name);
+	if (d == NULL && capture_open_failed)
+		ini_error(f, 0,
+		          "cannot hand the file to iniparser: cannot open its "
+		          "copy %s: close other programs' files and try again",
+		          name);
+	free(name);
+	if (d == NULL)
+		return RUNS_REFUSED;
+	ini_take_dict(f, d, 0, f->ncuts, &walk);
+	return RUNS_READ;
 }
 
 /* The lines of buf: its '\n's, and one more; in *heads those that start
@@ -1212,21 +1289,8 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 		iniparser_set_error_callback(ini_capture);
 		if (f->ncuts > 0)
 			got = ini_load_runs(f);
-		if (got == RUNS_UNAVAILABLE) {
-			/* No in-memory file to hand over: iniparser reads
-			 * the whole file from its path, in one dictionary. */
-			dictionary *d;
-			bool walk = true;
-
-			capture_line_offset = 0;
-			d = iniparser_load(f->path);
-			if (d != NULL) {
-				ini_take_dict(f, d, 0, f->ncuts, &walk);
-				got = RUNS_READ;
-			} else {
-				got = RUNS_REFUSED;
-			}
-		}
+		if (got == RUNS_UNAVAILABLE)
+			got = ini_load_copy(f);
 		capture_file = NULL;
 		if (got == RUNS_REFUSED && diags->n == before)
 			ini_error(f, 0,
@@ -1240,14 +1304,8 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 	/* Nothing of a refused file is used: drop what the scan saw and
 	 * the runs iniparser read before it refused one. */
 	if (!ok) {
-		size_t r;
-
 		ini_free_sections(f);
-		for (r = 0; r < f->ndicts; r++)
-			iniparser_freedict(f->dicts[r]);
-		free(f->dicts);
-		f->dicts = NULL;
-		f->ndicts = 0;
+		ini_free_dicts(f);
 	}
 	return ok;
 }
@@ -1255,17 +1313,13 @@ ini_open_path(struct ini_file *f, const char *path, const char *holds,
 void
 ini_close(struct ini_file *f)
 {
-	size_t r;
-
 	ini_free_sections(f);
 	ini_free_feed(f);
 	free(f->entries);
 	free(f->values);
 	free(f->path);
 	free(f->text);
-	for (r = 0; r < f->ndicts; r++)
-		iniparser_freedict(f->dicts[r]);
-	free(f->dicts);
+	ini_free_dicts(f);
 	memset(f, 0, sizeof *f);
 }
 

@@ -135,9 +135,12 @@ test_later_load(void **state)
 
 /*
  * iniparser's fopen: while fail_proc_at is above 0, the fail_proc_at-th
- * /proc/self/fd name it opens fails with EMFILE (its later runs open).
+ * /proc/self/fd name it opens fails with EMFILE (its later runs open);
+ * then, when rewrite_path is set, that file is rewritten with
+ * rewrite_text, as another program saving it at that moment would.
  */
 static int fail_proc_at;
+static const char *rewrite_path, *rewrite_text;
 
 /* Named fopen by its symbol: the headers turn the name into fopen64 under
  * _FILE_OFFSET_BITS=64, and iniparser calls fopen. */
@@ -152,6 +155,14 @@ iniparser_fopen(const char *name, const char *mode)
 		*(void **)&real = dlsym(RTLD_NEXT, "fopen");
 	if (fail_proc_at > 0 && strncmp(name, "/proc/self/fd/", 14) == 0 &&
 	    --fail_proc_at == 0) {
+		if (rewrite_path != NULL) {
+			FILE *out = real(rewrite_path, "wb");
+
+			assert_non_null(out);
+			fputs(rewrite_text, out);
+			assert_int_equal(fclose(out), 0);
+			rewrite_path = NULL;
+		}
 		errno = EMFILE;
 		return NULL;
 	}
@@ -212,6 +223,90 @@ test_later_run(void **state)
 	free(text);
 }
 
+/*
+ * The file is saved again, longer and with other values, between dais
+ * reading it and iniparser's runs, and a run cannot be opened: dais keeps
+ * the values of the text it read and checked, and does not overflow the
+ * block sized for it (it read the file again by its path before, and
+ * aborted with "INI values overflow their block").
+ */
+static void
+test_changed_meanwhile(void **state)
+{
+	char *p = xasprintf("%s/changed.ini", dir), *text = xstrdup(""),
+	     *longer = xstrdup(""), *more, pad[2001];
+	struct diag_list d = {0};
+	const struct ini_section *s;
+	struct ini_file f;
+	FILE *out;
+	int i;
+
+	(void)state;
+	memset(pad, 'y', 2000);
+	pad[2000] = '\0';
+	for (i = 0; i < 200; i++) {
+		more =
+		    xasprintf("%s[room.r%03d]\nname = Room %d\n", text, i, i);
+		free(text);
+		text = more;
+		more = xasprintf("%s[room.r%03d]\nname = Other %d %s\n", longer,
+		                 i, i, pad);
+		free(longer);
+		longer = more;
+	}
+	out = fopen(p, "wb");
+	assert_non_null(out);
+	fputs(text, out);
+	assert_int_equal(fclose(out), 0);
+	rewrite_path = p;
+	rewrite_text = longer;
+	fail_proc_at = 2;
+	assert_true(ini_open_path(&f, p, "the rooms", &d));
+	helper_print_diags(&d);
+	assert_int_equal(fail_proc_at, 0);
+	assert_null(rewrite_path);
+	assert_int_equal(d.n, 0);
+	for (i = 0; i < 200; i++) {
+		char name[32], want[32];
+
+		snprintf(name, sizeof name, "room.r%03d", i);
+		s = ini_section(&f, name);
+		assert_non_null(s);
+		snprintf(want, sizeof want, "Room %d", i);
+		assert_string_equal(ini_value(&f, s, "name", NULL), want);
+	}
+	ini_close(&f);
+	diag_clear(&d);
+	unlink(p);
+	free(p);
+	free(text);
+	free(longer);
+}
+
+/* No /proc/self/fd name opens and no temporary file can be made: the file
+ * is refused with a message that says what to do, not read by its path. */
+static void
+test_no_copy(void **state)
+{
+	struct diag_list d = {0};
+	struct ini_file f;
+	char *msg;
+
+	(void)state;
+	assert_int_equal(setenv("TMPDIR", "/nonexistent-dais-tmp", 1), 0);
+	fail_proc_at = 1;
+	assert_false(ini_open_path(&f, path, "the rooms", &d));
+	assert_int_equal(unsetenv("TMPDIR"), 0);
+	assert_int_equal(d.n, 1);
+	msg = diag_format(&d.v[0]);
+	assert_non_null(strstr(msg, "no temporary file in "
+	                            "/nonexistent-dais-tmp"));
+	assert_non_null(strstr(msg, "set TMPDIR to a writable directory"));
+	free(msg);
+	ini_close(&f);
+	diag_clear(&d);
+}
+
 int
 main(void)
 {
@@ -219,6 +314,8 @@ main(void)
 	    cmocka_unit_test(test_first_load),
 	    cmocka_unit_test(test_later_load),
 	    cmocka_unit_test(test_later_run),
+	    cmocka_unit_test(test_changed_meanwhile),
+	    cmocka_unit_test(test_no_copy),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
