@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "dais/suggest.h"
+#include "dais/textwidth.h"
 #include "dais/xalloc.h"
 #include "slots_internal.h"
 
@@ -229,7 +230,8 @@ series_occurrence(struct search *s, char **why)
 
 /* "'qa-interiour' is not a participant of participants.ini: did you mean
  * "qa-interior"?", through the one "did you mean" (suggest.h) as
- * requests.ini's loader asks it. */
+ * requests.ini's loader asks it; without one, where the ids are: dais
+ * check names people, not ids. */
 static char *
 unknown_party(const struct programme *p, const char *id)
 {
@@ -247,10 +249,87 @@ unknown_party(const struct programme *p, const char *id)
 		                id, near);
 	else
 		why = xasprintf("'%s' is not a participant of "
-		                "participants.ini: use its id, such as those "
-		                "dais check names.",
+		                "participants.ini: use its id, the [ID] of "
+		                "its section there.",
 		                id);
 	free(names);
+	return why;
+}
+
+/*
+ * The sessions a UID that names none may have meant, nearest first: the
+ * UID without its "@domain" (uids[] borrowed, each UID once), or one
+ * that starts with it, or a title that is it or holds it (case aside).
+ * Stops at the first of these that some session answers. Returns how
+ * many answer (an occurrence of a series past the first max may count
+ * again), the first max of them in v.
+ */
+static size_t
+sessions_meant(const struct programme *p, const char *given, long *v,
+               size_t max)
+{
+	size_t len = strlen(given), n = 0, i, j, how;
+
+	for (how = 0; how < 4 && n == 0; how++)
+		for (i = 0; i < p->nsessions; i++) {
+			const struct session *s = &p->sessions[i];
+			bool hit, seen = false;
+
+			switch (how) {
+			case 0:
+				hit = strncmp(s->uid, given, len) == 0 &&
+				      s->uid[len] == '@';
+				break;
+			case 1:
+				hit = strncasecmp(s->uid, given, len) == 0;
+				break;
+			case 2:
+				hit = s->title != NULL &&
+				      strcasecmp(s->title, given) == 0;
+				break;
+			default:
+				hit = s->title != NULL &&
+				      text_contains_folded(s->title, given);
+				break;
+			}
+			for (j = 0; hit && j < n && j < max; j++)
+				seen |=
+				    strcmp(p->sessions[v[j]].uid, s->uid) == 0;
+			if (!hit || seen)
+				continue;
+			if (n < max)
+				v[n] = (long)i;
+			n++;
+		}
+	return n;
+}
+
+/* "There is no session with UID 'x': did you mean ...?", or where the
+ * UIDs are: no command lists them all, the .ics files do. */
+static char *
+unknown_session(const struct programme *p, const char *uid)
+{
+	long v[3];
+	size_t n = *uid != '\0' ? sessions_meant(p, uid, v, 3) : 0;
+	char *why;
+
+	if (n == 1)
+		why = xasprintf(
+		    "There is no session with UID '%s': did you "
+		    "mean '%s' ('%s')?",
+		    uid, p->sessions[v[0]].uid,
+		    p->sessions[v[0]].title ? p->sessions[v[0]].title : "");
+	else if (n > 1)
+		why = xasprintf("There is no session with UID '%s': "
+		                "several come near, such as '%s' and '%s': "
+		                "give the whole UID.",
+		                uid, p->sessions[v[0]].uid,
+		                p->sessions[v[1]].uid);
+	else
+		why = xasprintf("There is no session with UID '%s': each "
+		                "session's UID is on the UID: line of its "
+		                "event in the programme's .ics files.",
+		                uid);
 	return why;
 }
 
@@ -308,10 +387,7 @@ make_template(struct search *s, char **why)
 		    !series_occurrence(s, why))
 			return false;
 		if (s->self < 0) {
-			*why = xasprintf("There is no session with UID '%s': "
-			                 "dais check lists them, or look in "
-			                 "the .ics files.",
-			                 q->session_uid);
+			*why = unknown_session(p, q->session_uid);
 			return false;
 		}
 		session_copy(&s->tpl, &p->sessions[s->self]);

@@ -3,7 +3,8 @@
  * (commands, registry keys, zone names, participant ids), and the one
  * rule that keeps it from offering another entry for a slip: two names
  * that differ in the word that tells entries apart ("qa-interior" and
- * "ma-interior", "Side Event Room A" and "Room B").
+ * "ma-interior", "Side Event Room A" and "Room B"). Case is ignored:
+ * "KW-INTERIOR" is a slip for "kw-interior".
  */
 #include "dais/suggest.h"
 
@@ -88,19 +89,40 @@ suggest_init(struct suggest *s, const char *word, size_t limit)
 	s->bestd = (size_t)-1;
 }
 
+/* A copy of s with ASCII letters in lower case, owned by the caller. */
+static char *
+fold_ascii(const char *s)
+{
+	char *t = xstrdup(s), *c;
+
+	for (c = t; *c != '\0'; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	return t;
+}
+
 void
 suggest_consider(struct suggest *s, const char *candidate)
 {
+	char *w, *c;
 	size_t d;
 
 	if (candidate == NULL)
 		return;
+	/* Case is a slip of its own ("KW-INTERIOR" for "kw-interior"): the
+	 * names are compared with ASCII letters folded, so a name that
+	 * differs only in case is at distance 0 and always offered. */
+	w = fold_ascii(s->word);
+	c = fold_ascii(candidate);
 	/* Ids of several words ("qa-interior"): one that differs in the
 	 * word telling entries apart is another entry, not a slip. */
-	if (strchr(s->word, '-') != NULL && strchr(candidate, '-') != NULL &&
-	    suggest_differ_in_label(s->word, candidate, '-'))
-		return;
-	d = suggest_distance(s->word, candidate);
+	if (strchr(w, '-') != NULL && strchr(c, '-') != NULL &&
+	    suggest_differ_in_label(w, c, '-'))
+		d = (size_t)-1;
+	else
+		d = suggest_distance(w, c);
+	free(w);
+	free(c);
 	if (d < s->bestd) {
 		s->bestd = d;
 		s->best = candidate;
