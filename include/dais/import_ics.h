@@ -41,7 +41,7 @@ struct import_ics_guess {
 	char *file;         /* the source, as given */
 	char *uid;          /* the event's (made when its client wrote none) */
 	char *rid;          /* its RECURRENCE-ID (an override), or NULL */
-	char *title;        /* SUMMARY, or "(untitled)" */
+	char *label;        /* 'SUMMARY' (its day and time), as the report */
 	char *location;     /* LOCATION as written */
 	char *room_id;      /* the room proposed */
 	size_t report_line; /* the line of report that says so */

@@ -289,11 +289,11 @@ link_to_room(const struct programme *p, icalcomponent *ev,
 		g->file = xstrdup(file);
 		g->uid = xstrdup(uid != NULL ? uid : "");
 		g->rid = recurrence_text(ev);
-		g->title = xstrdup(title_of(ev));
 		g->location = xstrdup(by->name);
 		g->room_id = xstrdup(room->id);
 		g->report_line = r->report.n;
 		label = import_event_label(p, ev);
+		g->label = xstrdup(label);
 		import_report(r,
 		              "%s: %s: %s '%s' linked to room '%s' (%s) by "
 		              "the closest name; check it",
@@ -2068,7 +2068,7 @@ import_ics_result_free(struct import_ics_result *r)
 		free(r->guesses[i].file);
 		free(r->guesses[i].uid);
 		free(r->guesses[i].rid);
-		free(r->guesses[i].title);
+		free(r->guesses[i].label);
 		free(r->guesses[i].location);
 		free(r->guesses[i].room_id);
 	}

@@ -405,12 +405,15 @@ ask(struct planner *pl, struct import_run *run)
 	char *base = strrchr(g->file, '/');
 
 	base = base != NULL ? base + 1 : g->file;
-	ch->title = xasprintf("Import %zu of %zu: '%s' (%s) says LOCATION "
-	                      "'%s': which room?",
-	                      run->guess + 1, run->r.nguesses, g->title, base,
-	                      g->location);
-	ch->head = xstrdup("The closest room name is proposed; Enter takes "
-	                   "it, or type to find another.");
+	ch->title =
+	    xasprintf("Import %zu of %zu: %s says LOCATION '%s': "
+	              "which room?",
+	              run->guess + 1, run->r.nguesses, base, g->location);
+	/* The title would cut the question short; titles repeat. */
+	ch->head = xasprintf("The event: %s. The closest room name is "
+	                     "proposed; Enter takes it, or type to find "
+	                     "another.",
+	                     g->label);
 	ch->cancelled = "Import stopped: nothing imported.";
 	ch->wide_text = true;
 	it = chooser_add(ch);

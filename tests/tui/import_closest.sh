@@ -39,7 +39,8 @@ keys C-u
 type_text "$tmp/outlook.ics"
 keys Enter
 # The closest-name link is asked about: the proposed room first.
-wait_for "Import 1 of 1: 'Opening plenary' (outlook.ics) says LOCATION 'Plenary Hall': which room?"
+wait_for "Import 1 of 1: outlook.ics says LOCATION 'Plenary Hall': which room?"
+wait_for "The event: 'Opening plenary' (Wed 4 Nov 2026 09:00). The closest room name is proposed"
 wait_for "Main Plenary Hall"
 wait_for "plenary, the closest name"
 wait_for "(leave it unlinked)"

@@ -23,11 +23,13 @@ keys I
 wait_for "Import calendar (.ics file):"
 type_text "$FIXTURES/other-clients/outlook-recurring.ics"
 keys Enter
-wait_for "Import 1 of 2: 'Heads of delegation briefing' (outlook-recurring.ics)"
+wait_for "Import 1 of 2: outlook-recurring.ics says LOCATION"
+wait_for "The event: 'Heads of delegation briefing' (Wed 4 Nov 2026 08:30)"
 type_text "Banquet"
 wait_for "1 of 10"
 keys Enter
-wait_for "Import 2 of 2: 'Heads of delegation briefing (later)' (outlook-recurring.ics)"
+wait_for "Import 2 of 2: outlook-recurring.ics says LOCATION"
+wait_for "The event: 'Heads of delegation briefing (later)' (Thu 5 Nov 2026 09:00)"
 type_text "leave"
 wait_for "1 of 10"
 keys Enter
