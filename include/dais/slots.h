@@ -145,12 +145,21 @@ struct slot_fix {
 	/* Minutes moved + 15 for a room change; for a substitute or a
 	 * removal, slots_person_cost (the role and the session's standing). */
 	int cost;
+	/* The warnings the session is in afterwards, one sentence each
+	 * (owned): none for a fix that leaves it in no conflict at all. */
+	struct strlist warnings;
+	/* The errors it stays in, all of which it was in before and none of
+	 * them this conflict (owned): another person's double booking, say,
+	 * left by a substitute. Empty for a move. */
+	struct strlist errors_kept;
 	char *description; /* "Move 'Security of major sporting events' to
 	                    * 14:30 in Side Event Room B" */
 };
 
 struct slot_fixes {
-	struct slot_fix *v; /* smallest change first */
+	/* Those that leave no conflict at all first, then those that leave
+	 * a warning; each group smallest change first. */
+	struct slot_fix *v;
 	size_t n, cap;
 };
 
@@ -176,7 +185,10 @@ int slots_person_cost(const struct session *s, enum role role, bool removal,
  * it), or, for a double-booked person, replaces them with another member
  * of the same delegation or takes them out of one of the sessions, so
  * that the session is in no error afterwards: the conflict is cleared and
- * no error is created. Sorted by cost, then description.
+ * no error is created. Those after which the session is in no conflict at
+ * all come first, then those that leave it a warning (an error is never
+ * traded for a smaller move that warns); each group is sorted by cost,
+ * then description.
  * At most `max` (0: no limit).
  */
 void slots_fixes(const struct session_index *x, const struct conflict *c,

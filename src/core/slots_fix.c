@@ -2,7 +2,9 @@
  * slots_fix.c: the fixes of a conflict (slots_fixes): a session moved to
  * where slots_find says it is clean and clears the conflict, or a
  * double-booked participant replaced by one of the same delegation or
- * taken out of one of the sessions, smallest change first.
+ * taken out of one of the sessions: those after which the session is in
+ * no conflict at all first, then those that leave it a warning, each
+ * group smallest change first.
  */
 #include "dais/slots.h"
 
@@ -25,6 +27,8 @@ slot_fixes_clear(struct slot_fixes *f)
 	for (i = 0; i < f->n; i++) {
 		free(f->v[i].uid);
 		free(f->v[i].description);
+		strlist_clear(&f->v[i].warnings);
+		strlist_clear(&f->v[i].errors_kept);
 	}
 	free(f->v);
 	memset(f, 0, sizeof *f);
@@ -35,6 +39,10 @@ fix_cmp(const void *a, const void *b)
 {
 	const struct slot_fix *x = a, *y = b;
 
+	/* A fix that leaves no conflict at all before one that trades the
+	 * error for a warning, however much smaller the latter (trial M4). */
+	if ((x->warnings.n > 0) != (y->warnings.n > 0))
+		return x->warnings.n > 0 ? 1 : -1;
 	if (x->cost != y->cost)
 		return x->cost < y->cost ? -1 : 1;
 	return strcmp(x->description, y->description);
@@ -142,6 +150,7 @@ fixes_move(const struct session_index *x, const struct conflict *c, size_t si,
 		f.room_id = k->room->id;
 		f.cost = slots_abs_int((k->start - s->start) / 60) +
 		         (moved_room ? 15 : 0);
+		strlist_copy(&f.warnings, &k->warnings);
 		time_fmt_hm(hm, &p->conf.zone, k->start);
 		if (k->start == s->start)
 			f.description = xasprintf("Move '%s' to %s",
@@ -206,20 +215,32 @@ ranks_below(const struct participant *m, const struct participant *who)
  * Whether session t, s changed in its people, is in no error but those s
  * was in already (`before`): a change of people may leave those that have
  * nothing to do with the person (another minister's double booking), never
- * add one.
+ * add one. When it is, fix f gets the warnings t is in and the errors it
+ * keeps, as a move gets its candidate's.
  */
 static bool
 people_change_clean(const struct session_index *x, const struct session *t,
                     size_t si, const struct strlist *before,
-                    struct index_hits *scratch)
+                    struct index_hits *scratch, struct slot_fix *f)
 {
-	struct strlist after = {0};
-	struct verdict v =
-	    slots_judge_at(x, t, slots_reach_of(session_index_programme(x)),
-	                   (long)si, scratch, &after, SEVERITY_ERROR);
-	bool ok = v.worst != SEVERITY_ERROR || only_old_errors(&after, before);
+	const struct programme *p = session_index_programme(x);
+	struct strlist errors = {0}, all = {0};
+	struct verdict v = slots_judge_at(x, t, slots_reach_of(p), (long)si,
+	                                  scratch, &errors, SEVERITY_ERROR);
+	bool ok = v.worst != SEVERITY_ERROR || only_old_errors(&errors, before);
+	size_t i;
 
-	strlist_clear(&after);
+	if (ok) {
+		/* The messages at warning and above, less the errors. */
+		slots_judge_at(x, t, slots_reach_of(p), (long)si, scratch, &all,
+		               SEVERITY_WARNING);
+		for (i = 0; i < all.n; i++)
+			if (!strlist_has(&errors, all.v[i]))
+				strlist_add(&f->warnings, all.v[i]);
+		strlist_copy(&f->errors_kept, &errors);
+	}
+	strlist_clear(&all);
+	strlist_clear(&errors);
 	return ok;
 }
 
@@ -251,8 +272,8 @@ fixes_people(const struct session_index *x, const struct conflict *c, size_t si,
 	/* Taken out of this session: one assignment fewer. */
 	session_copy(&t, s);
 	session_remove_assignment(&t, (size_t)at);
-	if (people_change_clean(x, &t, si, &before, &scratch)) {
-		memset(&f, 0, sizeof f);
+	memset(&f, 0, sizeof f);
+	if (people_change_clean(x, &t, si, &before, &scratch, &f)) {
 		f.kind = FIX_REMOVE;
 		f.uid = xstrdup(s->uid);
 		f.rid = s->recurrence_id;
@@ -267,7 +288,7 @@ fixes_people(const struct session_index *x, const struct conflict *c, size_t si,
 
 	for (i = 0; who->delegation != NULL && i < p->npeople; i++) {
 		const struct participant *m = &p->people[i];
-		bool lower;
+		bool lower, clean;
 
 		if (m == who || participant_is_group(m) ||
 		    m->delegation == NULL ||
@@ -279,13 +300,12 @@ fixes_people(const struct session_index *x, const struct conflict *c, size_t si,
 		free(t.assign[at].cn);
 		t.assign[at].participant_id = xstrdup(m->id);
 		t.assign[at].cn = xstrdup(m->name);
-		if (!people_change_clean(x, &t, si, &before, &scratch)) {
-			session_free(&t);
-			continue;
-		}
-		session_free(&t);
-		lower = role == ROLE_CHAIR && ranks_below(m, who);
 		memset(&f, 0, sizeof f);
+		clean = people_change_clean(x, &t, si, &before, &scratch, &f);
+		session_free(&t);
+		if (!clean)
+			continue;
+		lower = role == ROLE_CHAIR && ranks_below(m, who);
 		f.kind = FIX_SUBSTITUTE;
 		f.uid = xstrdup(s->uid);
 		f.rid = s->recurrence_id;
@@ -325,5 +345,7 @@ slots_fixes(const struct session_index *x, const struct conflict *c, size_t max,
 		out->n--;
 		free(out->v[out->n].uid);
 		free(out->v[out->n].description);
+		strlist_clear(&out->v[out->n].warnings);
+		strlist_clear(&out->v[out->n].errors_kept);
 	}
 }

@@ -77,7 +77,8 @@ struct chooser *chooser_of(const struct planner *pl);
 void slot_chooser_open(struct planner *pl, const struct session *s);
 
 /*
- * f in the Conflicts view: the fixes of conflict c (slots_fixes), smallest
+ * f in the Conflicts view: the fixes of conflict c (slots_fixes), those
+ * leaving no conflict first, then those leaving a warning, each smallest
  * change first; Enter applies one as one undoable edit. `fixes` is copied.
  */
 void fix_chooser_open(struct planner *pl, const struct conflict *c,

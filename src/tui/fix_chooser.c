@@ -2,10 +2,11 @@
  * fix_chooser.c: f in the Conflicts view offers what clears the selected
  * conflict without a new error (slots_fixes: a move of one of its sessions
  * in time or room, or another member of the same delegation in place of a
- * double-booked person, or that person taken out of one of the sessions),
- * smallest change first. Each is previewed (what
- * changes, the warnings left where it goes) and applied as one undoable
- * edit; the view's list follows at once through the re-check.
+ * double-booked person, or that person taken out of one of the sessions):
+ * those that leave no conflict first, then those that leave a warning,
+ * each smallest change first. Each is previewed (what changes, the
+ * warnings left where it goes) and applied as one undoable edit; the
+ * view's list follows at once through the re-check.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,74 +53,30 @@ name_of(const struct programme *p, const char *id)
 }
 
 /*
- * The warnings session s would be in after fix f: the slot engine asked
- * about exactly that start and room (and, for a substitute, those
- * people). Adds "* Would warn: ..." lines, or a line saying there are none.
+ * What the fixed session is in afterwards, as slots_fixes found it (so
+ * that the preview, the '*' mark and the order of the list agree): a
+ * "* Would warn: ..." line for each warning, the errors it stays in, or
+ * a line saying there are none.
  */
 static void
-preview_warnings(struct planner *pl, const struct session *s,
-                 const struct slot_fix *f, struct strlist *out)
+preview_after(const struct slot_fix *f, struct strlist *out)
 {
-	const char **with = NULL,
-	           *room = f->kind == FIX_MOVE ? f->room_id : s->room_id;
-	struct slot_query q;
-	struct slot_result r = {0};
-	char *why = NULL, *line;
+	char *line;
 	size_t i;
-	bool found = false;
 
-	if (room == NULL)
-		return;
-	memset(&q, 0, sizeof q);
-	q.session_uid = s->uid;
-	q.session_rid = s->recurrence_id;
-	q.day = programme_day_of(pl->p, f->start);
-	q.rooms = &room;
-	q.nrooms = 1;
-	q.allow_warnings = true;
-	q.prefer = -1;
-	q.earliest = f->start;
-	q.latest = f->start + (s->end - s->start);
-	if (q.day < 0)
-		return;
-	if (f->kind != FIX_MOVE) {
-		/* The session's people after the fix: the one out replaced,
-		 * or left out. */
-		with = xcalloc(s->nassign + 1, sizeof *with);
-		for (i = 0; i < s->nassign; i++)
-			if (strcmp(s->assign[i].participant_id, f->out_id) != 0)
-				with[q.nwith++] = s->assign[i].participant_id;
-			else if (f->kind == FIX_SUBSTITUTE)
-				with[q.nwith++] = f->in_id;
-		q.with = with;
-		/* Nobody left: the engine would ask about the session's own
-		 * people, so there is nothing to say. */
-		if (q.nwith == 0) {
-			free(with);
-			return;
-		}
+	for (i = 0; i < f->warnings.n; i++) {
+		line = xasprintf("* Would warn: %s", f->warnings.v[i]);
+		strlist_add(out, line);
+		free(line);
 	}
-	if (slots_find(editor_index(pl->ed), &q, &r, &why)) {
-		for (i = 0; i < r.n && !found; i++) {
-			const struct slot_candidate *k = &r.v[i];
-			size_t j;
-
-			if (k->start != f->start)
-				continue;
-			found = true;
-			for (j = 0; j < k->warnings.n; j++) {
-				line = xasprintf("* Would warn: %s",
-				                 k->warnings.v[j]);
-				strlist_add(out, line);
-				free(line);
-			}
-			if (k->warnings.n == 0)
-				strlist_add(out, "In no conflict afterwards.");
-		}
+	for (i = 0; i < f->errors_kept.n; i++) {
+		line =
+		    xasprintf("Stays in, as before: %s", f->errors_kept.v[i]);
+		strlist_add(out, line);
+		free(line);
 	}
-	free(why);
-	free(with);
-	slot_result_clear(&r);
+	if (f->warnings.n == 0 && f->errors_kept.n == 0)
+		strlist_add(out, "In no conflict afterwards.");
 }
 
 static void
@@ -185,7 +142,7 @@ fix_preview(struct planner *pl, struct chooser *ch, struct chooser_item *it)
 			free(line);
 		}
 	}
-	preview_warnings(pl, s, f, &it->preview);
+	preview_after(f, &it->preview);
 }
 
 /* What the status line and undo call the fix once made. */
@@ -289,15 +246,19 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 		fc->fixes.v[i] = fixes->v[i];
 		fc->fixes.v[i].uid = xstrdup(fixes->v[i].uid);
 		fc->fixes.v[i].description = xstrdup(fixes->v[i].description);
+		strlist_copy(&fc->fixes.v[i].warnings, &fixes->v[i].warnings);
+		strlist_copy(&fc->fixes.v[i].errors_kept,
+		             &fixes->v[i].errors_kept);
 	}
 	fc->fixes.n = fc->fixes.cap = fixes->n;
 	ch = chooser_new(fix_preview, fix_done, fc, fix_choice_free);
 	ch->title = xasprintf("Fixes of the %s %s", severity_name(c->severity),
 	                      conflict_kind_label(c->kind));
-	ch->head = xasprintf("%zu fix%s, smallest change first (minutes "
-	                     "moved, +15 for another room; a person replaced "
-	                     "or taken out where their role and the session "
-	                     "weigh least); * leaves a warning",
+	ch->head = xasprintf("%zu fix%s: those leaving no conflict first, "
+	                     "then * those leaving a warning; each smallest "
+	                     "change first (minutes moved, +15 for another "
+	                     "room; a person replaced or taken out where "
+	                     "their role and the session weigh least)",
 	                     fc->fixes.n, fc->fixes.n == 1 ? "" : "es");
 	strlist_add(&ch->notes, c->message);
 	ch->cancelled = "Nothing changed.";

@@ -74,7 +74,11 @@ current_fixes(struct planner *pl)
 	return &cv->fixes;
 }
 
-/* "Fixes (f): 14; smallest: Move 'Youth voices ...' to 15:30". */
+/*
+ * "Fixes (f): 14; first: Move 'Youth voices ...' to 15:30": the first of
+ * the chooser's list, which leaves no conflict when any fix does; when
+ * even it leaves a warning, the line says so.
+ */
 static char *
 fixes_line(struct planner *pl)
 {
@@ -86,13 +90,17 @@ fixes_line(struct planner *pl)
 		return xstrdup("No fix: no move of its sessions (nor "
 		               "substitute, nor taking the person out) clears "
 		               "it without a new error.");
-	return xasprintf("Fixes (%s): %zu; smallest: %s", key, f->n,
+	if (f->v[0].warnings.n > 0)
+		return xasprintf("Fixes (%s): %zu, each leaving a warning; "
+		                 "first: %s",
+		                 key, f->n, f->v[0].description);
+	return xasprintf("Fixes (%s): %zu; first: %s", key, f->n,
 	                 f->v[0].description);
 }
 
 /*
  * text on at most `most` rows from `row`, wrapped at w; what does not fit
- * ends the last row with "…". Returns the row after. The smallest fix
+ * ends the last row with "…". Returns the row after. The first fix
  * names a session and a time or person at its end: cut at the view's
  * width, the advice lost the part that says what it does.
  */
