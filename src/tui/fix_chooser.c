@@ -239,6 +239,7 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 {
 	struct fix_choice *fc = xcalloc(1, sizeof *fc);
 	struct chooser *ch;
+	char *note;
 	size_t i;
 
 	fc->fixes.v = xcalloc(fixes->n + 1, sizeof *fc->fixes.v);
@@ -260,7 +261,11 @@ fix_chooser_open(struct planner *pl, const struct conflict *c,
 	                     "room; a person replaced or taken out where "
 	                     "their role and the session weigh least)",
 	                     fc->fixes.n, fc->fixes.n == 1 ? "" : "es");
-	strlist_add(&ch->notes, c->message);
+	/* Under each preview: labelled, it read as a conflict that stays,
+	 * right after "In no conflict afterwards." (trial M5). */
+	note = xasprintf("Clears: %s", c->message);
+	strlist_add(&ch->notes, note);
+	free(note);
 	ch->cancelled = "Nothing changed.";
 	ch->wide_text = true;
 	for (i = 0; i < fc->fixes.n; i++) {

@@ -51,6 +51,9 @@ type_text "Youth 15:30"
 wait_for "  Move to 15:30 "
 wait_for "Time: 15:00-16:00 -> 15:30-16:30"
 wait_for "In no conflict afterwards."
+# The conflict's sentence under it is labelled as what the fix clears (it
+# read as a conflict that stays; trial M5).
+wait_for "Clears: Garden Pavilion Room C is booked for"
 keys Enter
 wait_for "Moved 'Youth voices on online radicalisation' to 15:30"
 wait_for "Conflicts 2"
@@ -140,6 +143,7 @@ print(max(w(l.rstrip("\n")) for l in sys.stdin))')
 # The first fix leaves no conflict (trial M4: the smallest, a move to
 # 13:00, left a tight changeover): the error is gone and no warning comes.
 wait_for "In no conflict afterwards."
+wait_for "Clears: Minister of Interior — Qatar is in"
 expect_no_screen "Would warn"
 keys Enter
 wait_joined "Took Minister of Interior — Qatar out of 'Ministerial segment I"

@@ -54,6 +54,7 @@ type_text "Take out Protecting"
 wait_for "Take out Minister of Interior — Kuwait"
 wait_for "is taken out of this session (was speaker)"
 wait_for "In no conflict afterwards."
+wait_for "Clears: Minister of Interior — Kuwait is in"
 keys Enter
 wait_joined "Took Minister of Interior — Kuwait out of 'Protecting vulnerable"
 wait_for "Conflicts 4"
