@@ -25,7 +25,10 @@ bool suggest_differ_in_label(const char *a, const char *b, char sep);
 /*
  * For candidates that are not in an array: init, consider each, result.
  * Names are compared with ASCII case folded: one that differs from the
- * word only in case is at distance 0, the nearest there can be. A word and a
+ * word only in case is at distance 0, the nearest there can be. Any
+ * other is a slip only within a third of the longer name's length
+ * (rounded), and never for a word of one or two letters ("xx" is not
+ * "kw"). A word and a
  * candidate that both hold '-' (ids) and differ in a label
  * (suggest_differ_in_label) are never matched: the candidate is
  * another entry, not what was meant.

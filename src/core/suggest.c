@@ -89,6 +89,22 @@ suggest_init(struct suggest *s, const char *word, size_t limit)
 	s->bestd = (size_t)-1;
 }
 
+/*
+ * Whether d edits are few enough, for names this long, to be a slip: at
+ * most a third of the longer name (rounded: 2 for "chekc", 5 letters,
+ * 1 for "opxx", 4), and none for a word of
+ * one or two letters, where any edit is most of the word ("xx" is not
+ * "kw"; a case-only difference, at distance 0, is asked before this).
+ */
+static bool
+near_for_length(const char *word, const char *candidate, size_t d)
+{
+	size_t lw = strlen(word), lc = strlen(candidate);
+	size_t longer = lw > lc ? lw : lc;
+
+	return lw > 2 && d * 3 <= longer + 1;
+}
+
 /* A copy of s with ASCII letters in lower case, owned by the caller. */
 static char *
 fold_ascii(const char *s)
@@ -121,6 +137,8 @@ suggest_consider(struct suggest *s, const char *candidate)
 		d = (size_t)-1;
 	else
 		d = suggest_distance(w, c);
+	if (d != 0 && !near_for_length(w, c, d))
+		d = (size_t)-1;
 	free(w);
 	free(c);
 	if (d < s->bestd) {

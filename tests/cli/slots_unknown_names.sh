@@ -19,6 +19,13 @@ expect_contains "did you mean 'kw-interior'?" stderr "$err"
 # No near id: where the ids are.
 expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,zz-nobody-at-all --duration 45m
 expect_contains "'zz-nobody-at-all' is not a participant of participants.ini: use its id, the [ID] of its section there." stderr "$err"
+# A short id far from any: no guess (trial report L5: "did you mean
+# \"kw\"?" for xx), but a slip in a long one still gets one.
+expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,xx --duration 45m
+expect_contains "'xx' is not a participant of participants.ini: use its id" stderr "$err"
+expect_not_contains "did you mean" stderr "$err"
+expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,tj-intrior --duration 45m
+expect_contains "did you mean \"tj-interior\"?" stderr "$err"
 
 # A UID without its @domain, the start of one, a title or part of one.
 long="d1-side-major-events@kuwait-2026.dushanbe-process"

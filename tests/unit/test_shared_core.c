@@ -129,6 +129,21 @@ test_suggest(void **state)
 		assert_false(suggest_differ_in_label("main plenary hal",
 		                                     "main plenary hall", ' '));
 	}
+	/* Case is a slip; for a short word only case is (trial report M3
+	 * and L5: "xx" got "did you mean kw?"). */
+	{
+		const char *ids[] = {"kw", "kw-interior", "open", NULL};
+
+		assert_string_equal(suggest_nearest("KW-INTERIOR", ids, 2),
+		                    "kw-interior");
+		assert_string_equal(suggest_nearest("KW", ids, 2), "kw");
+		assert_null(suggest_nearest("xx", ids, 2));
+		assert_null(suggest_nearest("k", ids, 2));
+		assert_null(suggest_nearest("opxx", ids, 2)); /* 2 of 4 */
+		assert_string_equal(suggest_nearest("opn", ids, 2), "open");
+		assert_string_equal(suggest_nearest("chekc", names, 2),
+		                    "check");
+	}
 }
 
 static void
