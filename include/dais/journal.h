@@ -166,6 +166,13 @@ char *journal_when_text(const struct journal_found *f);
  * caller frees it.
  */
 char *journal_touched_text(const struct journal_found *f);
+/*
+ * Whether the edits, taken together, leave every session as it was in the
+ * files (an edit and its undo): then there is nothing to restore. False
+ * when that cannot be told: an edit of a registry entry (its state before
+ * is not recorded), or a journal older than its was lines.
+ */
+bool journal_changes_nothing(const struct journal_found *f);
 /* The time of the last edit (or the start, when there is none). */
 dais_time journal_last_time(const struct journal_found *f);
 /*

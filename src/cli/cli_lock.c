@@ -81,7 +81,16 @@ cli_journal_in_the_way(const char *cmd, const char *dir, const char *again)
 		free(why);
 		return true;
 	}
-	if (r > 0 && f.nedits > 0) {
+	if (r > 0 && f.nedits > 0 && journal_changes_nothing(&f)) {
+		/* Edits undone before the planner stopped (the caller holds
+		 * the lock, so it has): nothing to keep. */
+		if (!journal_discard(dir, &why)) {
+			fprintf(stderr, "dais %s: %s. Nothing was changed\n",
+			        cmd, why);
+			free(why);
+			in_way = true;
+		}
+	} else if (r > 0 && f.nedits > 0) {
 		fprintf(stderr,
 		        "dais %s: %s holds %zu unsaved edit%s of a planner "
 		        "that stopped: 'dais open %s' restores or discards "

@@ -168,7 +168,7 @@ note_journal(const char *dir)
 		        "dais: note: %s; 'dais open %s' keeps it aside\n", why,
 		        dir);
 		free(why);
-	} else if (r > 0 && f.nedits > 0) {
+	} else if (r > 0 && f.nedits > 0 && !journal_changes_nothing(&f)) {
 		char *touched = journal_touched_text(&f);
 
 		fprintf(stderr,

@@ -329,9 +329,14 @@ settle_journal(const char *dir, enum journal_choice choice,
 		journal_found_free(found);
 		return false;
 	}
-	if (found->nedits == 0) {
-		/* Killed before any edit, or right after a save: nothing
-		 * that is not in the files. */
+	if (found->nedits == 0 || journal_changes_nothing(found)) {
+		/* Killed before any edit, right after a save, or after edits
+		 * that were undone: nothing that is not in the files. */
+		if (found->nedits > 0)
+			printf("dais: the %zu edits of a planner that did not "
+			       "close were undone before it stopped: nothing "
+			       "to restore\n",
+			       found->nedits);
 		journal_discard(dir, &why);
 		free(why);
 		journal_found_free(found);

@@ -318,6 +318,55 @@ edit_clear(struct journal_edit *e)
 	memset(e, 0, sizeof *e);
 }
 
+/* Whether deltas a and b are of the same session. */
+static bool
+same_session(const struct journal_delta *a, const struct journal_delta *b)
+{
+	return a->rid == b->rid && strcmp(a->uid, b->uid) == 0;
+}
+
+bool
+journal_changes_nothing(const struct journal_found *f)
+{
+	const struct journal_delta **v = NULL;
+	size_t n = 0, cap = 0, i, j;
+	bool nothing = f->nedits > 0;
+
+	for (i = 0; nothing && i < f->nedits; i++)
+		for (j = 0; j < f->edits[i].ndeltas; j++) {
+			XGROW(v, n, cap);
+			v[n++] = &f->edits[i].deltas[j];
+		}
+	/* Each session's first record says how it was; its last, how it
+	 * is: the same for every session, nothing changed. */
+	for (i = 0; nothing && i < n; i++) {
+		const struct journal_delta *last = v[i];
+
+		if (v[i]->registry) {
+			nothing = false;
+			break;
+		}
+		for (j = 0; j < i && !same_session(v[j], v[i]); j++)
+			;
+		if (j < i)
+			continue; /* not the session's first record */
+		if (!v[i]->has_was) {
+			nothing = false;
+			break;
+		}
+		for (j = n; j-- > i;)
+			if (same_session(v[j], v[i])) {
+				last = v[j];
+				break;
+			}
+		nothing = v[i]->was == NULL || last->after == NULL
+		              ? v[i]->was == last->after
+		              : session_equal(v[i]->was, last->after);
+	}
+	free(v);
+	return nothing;
+}
+
 void
 journal_found_free(struct journal_found *f)
 {

@@ -45,7 +45,7 @@ journal_when_text(const struct journal_found *f)
 	char buf[64], *ago, *s;
 
 	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, sizeof buf, "%H:%M on %a %e %b", &tm) == 0)
+	    strftime(buf, sizeof buf, "%H:%M on %a %-d %b", &tm) == 0)
 		return xstrdup("an unknown time");
 	if ((ago = elapsed_ago(t, now)) == NULL)
 		return xstrdup(buf);
