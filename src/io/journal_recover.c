@@ -42,14 +42,19 @@ journal_when_text(const struct journal_found *f)
 {
 	time_t t = (time_t)journal_last_time(f), now = time(NULL);
 	struct tm tm;
-	char buf[64], *ago, *s;
+	char hm[16], day[16], mon[16], *ago, *s;
 
+	/* The day of the month without strftime's padding (%e gave "Fri
+	 * 4 Dec" two blanks; %-d is no ISO C). */
 	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(buf, sizeof buf, "%H:%M on %a %-d %b", &tm) == 0)
+	    strftime(hm, sizeof hm, "%H:%M", &tm) == 0 ||
+	    strftime(day, sizeof day, "%a", &tm) == 0 ||
+	    strftime(mon, sizeof mon, "%b", &tm) == 0)
 		return xstrdup("an unknown time");
-	if ((ago = elapsed_ago(t, now)) == NULL)
-		return xstrdup(buf);
-	s = xasprintf("%s (%s)", buf, ago);
+	ago = elapsed_ago(t, now);
+	s = xasprintf("%s on %s %d %s%s%s%s", hm, day, tm.tm_mday, mon,
+	              ago != NULL ? " (" : "", ago != NULL ? ago : "",
+	              ago != NULL ? ")" : "");
 	free(ago);
 	return s;
 }
