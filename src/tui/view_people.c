@@ -237,13 +237,15 @@ put_mark(struct canvas *c, int y, int x, int worst, int mods)
 }
 
 /* The delegation column: as wide as the longest delegation's name, up to
- * three tenths of the list, at least 10 (10 in a list narrower than 60). */
+ * a fifth of the list, at least 10. */
 static int
 delegation_width(const struct planner *pl, int w)
 {
-	/* Narrow (80 columns), the names come first: a minister's name
-	 * ends with the country anyway. */
-	int most = 10, cap = w < 60 ? 10 : w * 3 / 10;
+	/* The names come first: most delegations' names are short
+	 * ("Kuwait"), and a long one cut in the middle still reads
+	 * ("Russian…ration"), where a minister's name cut to twenty cells
+	 * lost its country ("Minister o…ajikistan"). */
+	int most = 10, cap = w < 50 ? 10 : w / 5;
 	size_t i;
 
 	for (i = 0; i < pl->p->npeople; i++) {
@@ -270,7 +272,7 @@ draw_list(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	        ? programme_find_participant(pl->p, pv->delegation)
 	        : NULL;
 
-	namew = (w - 2 - 1 - delw - 1 - cntw - 1) * 3 / 5;
+	namew = (w - 2 - 1 - delw - 1 - cntw - 1) * 2 / 3;
 	localw = w - 2 - namew - 1 - delw - 1 - cntw - 1;
 	head = xasprintf(
 	    "%zu of %zu: %s, %s   %s kind  %s delegation  %s assign",
