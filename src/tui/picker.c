@@ -321,7 +321,9 @@ title_naming_choice(const struct picker *pk, int width)
 			namew = left - afterw;
 		afterw = left - namew;
 	}
-	cname = text_truncate(name, namew);
+	/* Cut in the middle: a name's end tells people apart ("Minister of
+	 * Internal Affairs — Tajikistan"), as in the People view. */
+	cname = text_abbreviate(name, namew);
 	cafter = text_truncate(pk->title_after, afterw);
 	line = xasprintf(" %s %s%s%s%s", pk->title, cname,
 	                 pk->title_after[0] != '\0' ? " " : "", cafter, role);
