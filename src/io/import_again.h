@@ -43,7 +43,7 @@ void import_report(struct import_ics_result *r, const char *fmt, ...)
 
 /* "'Opening plenary' (Wed 4 Nov 2026 09:00)": an event as the organiser
  * finds it in the planner, rather than by its UID (Outlook's are 110 hex
- * digits). The caller frees it. */
+ * digits); a series "(a series from ...)". The caller frees it. */
 char *import_event_label(const struct programme *p, icalcomponent *ev);
 
 /* Sets (or adds) uid's fingerprints. */

@@ -120,19 +120,25 @@ import_event_label(const struct programme *p, icalcomponent *ev)
 {
 	struct icaltimetype st = icalcomponent_get_dtstart(ev);
 	char d[DAIS_TIMEBUF], h[DAIS_TIMEBUF];
+	/* A series' DTSTART is its first occurrence, which may be on no
+	 * conference day: say so. */
+	const char *series =
+	    icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) != NULL
+	        ? "a series from "
+	        : "";
 	dais_time t;
 
 	if (icaltime_is_null_time(st))
 		return xasprintf("'%s'", title_of(ev));
 	if (st.is_date) {
 		date_fmt_long(d, (struct dais_date){st.year, st.month, st.day});
-		return xasprintf("'%s' (%s)", title_of(ev), d);
+		return xasprintf("'%s' (%s%s)", title_of(ev), series, d);
 	}
 	t = (dais_time)icaltime_as_timet_with_zone(
 	    st, st.zone != NULL ? (icaltimezone *)st.zone
 	                        : icaltimezone_get_utc_timezone());
 	date_fmt_long(d, time_local_date(&p->conf.zone, t));
-	return xasprintf("'%s' (%s %s)", title_of(ev), d,
+	return xasprintf("'%s' (%s%s %s)", title_of(ev), series, d,
 	                 time_fmt_hm(h, &p->conf.zone, t));
 }
 

@@ -24,7 +24,7 @@ wait_for "Import calendar (.ics file):"
 type_text "$FIXTURES/other-clients/outlook-recurring.ics"
 keys Enter
 wait_for "Import 1 of 2: outlook-recurring.ics says LOCATION"
-wait_for "The event: 'Heads of delegation briefing' (Wed 4 Nov 2026 08:30)"
+wait_for "The event: 'Heads of delegation briefing' (a series from Wed 4 Nov 2026 08:30)"
 type_text "Banquet"
 wait_for "1 of 10"
 keys Enter
