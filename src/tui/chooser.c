@@ -211,12 +211,26 @@ previewed(struct planner *pl, struct chooser *ch, struct chooser_item *it)
 		it->warns |= it->preview.v[i][0] == '*';
 }
 
+/* The box's width on the planner's screen as it is: up to 100 columns. */
+static int
+box_width(const struct planner *pl)
+{
+	return pl->w - 4 < 100 ? pl->w - 4 : 100;
+}
+
+int
+chooser_title_width(const struct planner *pl)
+{
+	/* Inside the frame and its margins, less a space either side. */
+	return box_width(pl) - 4 - 2;
+}
+
 static void
 chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
              int *cx)
 {
 	struct chooser *ch = state;
-	int bw = pl->w - 4 < 100 ? pl->w - 4 : 100, bh = pl->h - 4;
+	int bw = box_width(pl), bh = pl->h - 4;
 	int bx = (pl->w - bw) / 2, by = 2, inner = bw - 4;
 	int rows = bh - 5 - PREVIEW_ROWS, r, row, end;
 	int textw = ch->wide_text || inner / 2 < 30 ? inner / 2 : 30;

@@ -63,6 +63,9 @@ struct chooser *chooser_new(chooser_preview preview, chooser_done done,
                             void *arg, void (*free_arg)(void *arg));
 /* A new item (zeroed); the chooser owns the strings put in it. */
 struct chooser_item *chooser_add(struct chooser *ch);
+/* The columns its title has at the planner's width now, for an opener
+ * that shortens a part of it rather than let the end be cut. */
+int chooser_title_width(const struct planner *pl);
 /* Shows it as the top layer, which owns it from now on. */
 void chooser_open(struct planner *pl, struct chooser *ch);
 /* The open chooser (the top layer), or NULL. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chooser.h"
+#include "dais/textwidth.h"
 #include "dais/xalloc.h"
 
 /* A candidate, copied out of the engine's result. */
@@ -218,9 +219,9 @@ slot_chooser_open(struct planner *pl, const struct session *s)
 	struct slot_result free_r = {0}, warned_r = {0};
 	struct slot_choice *sc;
 	struct chooser *ch;
-	char *why = NULL, hm[DAIS_TIMEBUF], when[DAIS_TIMEBUF * 3];
+	char *why = NULL, hm[DAIS_TIMEBUF], when[DAIS_TIMEBUF * 3], *rest, *cut;
 	size_t i, nfree;
-	int day = programme_day_of(pl->p, s->start);
+	int day = programme_day_of(pl->p, s->start), room;
 
 	if (s->all_day) { /* the slots are hours, which it has none of */
 		planner_message(pl, true,
@@ -261,9 +262,20 @@ slot_chooser_open(struct planner *pl, const struct session *s)
 	add_places(sc, pl->p, &warned_r, true, day);
 
 	ch = chooser_new(slot_preview, slot_done, sc, slot_choice_free);
-	ch->title =
-	    xasprintf("Where '%s' can go (now %s)", sc->title,
-	              when_text(pl, s->start, s->end, when, sizeof when));
+	/*
+	 * The time it has now is what the places are compared with: when the
+	 * title does not fit, the session's title gives way, its start and
+	 * end kept (text_abbreviate) so that two titles alike at the start
+	 * stay apart, rather than the time being cut (trial L8).
+	 */
+	rest = xasprintf("' can go (now %s)",
+	                 when_text(pl, s->start, s->end, when, sizeof when));
+	room =
+	    chooser_title_width(pl) - text_width("Where '") - text_width(rest);
+	cut = text_abbreviate(sc->title, room > 10 ? room : 10);
+	ch->title = xasprintf("Where '%s%s", cut, rest);
+	free(cut);
+	free(rest);
 	ch->cancelled = "Not moved.";
 	time_fmt_hm(hm, &pl->p->conf.zone, s->start);
 	if (sc->n > 0)
