@@ -129,43 +129,84 @@ draw_tabs(struct planner *pl, struct canvas *c)
 	canvas_put_right(c, 0, x, c->w - x, help, STYLE_DIM, 0);
 }
 
-/* The last row: the message on the left, conflicts and state right. */
 /* Lines a long message may take above the status line. */
 #define STATUS_MAX_LINES 4
 
+/* The message the status line shows: the last, else the start's warning. */
+static const char *
+status_message(const struct planner *pl)
+{
+	return pl->message != NULL ? pl->message : pl->startup_warning;
+}
+
+/* The right of the status line: " modified | 1 error, 2 warnings ". */
 static void
-draw_status(struct planner *pl, struct canvas *c, int y)
+status_right(const struct planner *pl, char *buf, size_t n)
 {
 	size_t errors = conflict_count(&pl->checked.list, SEVERITY_ERROR);
 	size_t warnings = conflict_count(&pl->checked.list, SEVERITY_WARNING);
-	char right[128];
-	int rw, style;
-	const char *msg = pl->message;
 
-	snprintf(right, sizeof right, " %s%s%s%s%zu error%s, %zu warning%s ",
+	snprintf(buf, n, " %s%s%s%s%zu error%s, %zu warning%s ",
 	         planner_sync_note(pl) != NULL ? planner_sync_note(pl) : "",
 	         planner_sync_note(pl) != NULL ? " | " : "",
 	         pl->read_only != NULL ? "READ-ONLY | " : "",
 	         editor_dirty(pl->ed) ? "modified | " : "", errors,
 	         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+/* The message wrapped above the status line (*n lines, to free), or
+ * NULL when it fits on the status line itself. */
+static char **
+message_lines(const struct planner *pl, size_t *n)
+{
+	const char *msg = status_message(pl);
+	char right[128];
+
+	status_right(pl, right, sizeof right);
+	if (msg == NULL || text_width(msg) <= pl->w - text_width(right) ||
+	    planner_mode(pl) != MODE_VIEW)
+		return NULL;
+	return text_wrap(msg, pl->w - 2, n);
+}
+
+int
+planner_message_rows(const struct planner *pl)
+{
+	size_t n, i;
+	char **lines = message_lines(pl, &n);
+
+	if (lines == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	return n < STATUS_MAX_LINES ? (int)n : STATUS_MAX_LINES;
+}
+
+/* The last row: the message on the left, conflicts and state right. */
+static void
+draw_status(struct planner *pl, struct canvas *c, int y)
+{
+	size_t errors = conflict_count(&pl->checked.list, SEVERITY_ERROR);
+	char right[128], **lines;
+	int rw, style;
+	const char *msg = status_message(pl);
+	size_t n;
+
+	status_right(pl, right, sizeof right);
 	rw = text_width(right);
-	if (msg == NULL)
-		msg = pl->startup_warning;
 	style = pl->message_error || (msg != NULL && msg == pl->startup_warning)
 	            ? STYLE_STATUS_ERROR
 	            : STYLE_STATUS;
 	canvas_fill(c, y, 0, c->w, 1, STYLE_STATUS, 0);
-	if (msg != NULL && text_width(msg) > c->w - rw &&
-	    planner_mode(pl) == MODE_VIEW) {
+	if ((lines = message_lines(pl, &n)) != NULL) {
 		/*
 		 * Too long for the status line (a failed save names the
 		 * file and the cause; neither may be cut off): wrapped in
 		 * up to STATUS_MAX_LINES lines just above it, over the
 		 * view, until the next key.
 		 */
-		size_t n, i;
-		char **lines = text_wrap(msg, c->w - 2, &n);
-		size_t shown = n < STATUS_MAX_LINES ? n : STATUS_MAX_LINES;
+		size_t i, shown = n < STATUS_MAX_LINES ? n : STATUS_MAX_LINES;
 
 		for (i = 0; i < shown; i++) {
 			int row = y - (int)shown + (int)i;

@@ -522,6 +522,11 @@ void planner_resize(struct planner *pl, int w, int h);
 /* Below PLANNER_MIN_W x PLANNER_MIN_H: nothing but a notice is drawn. */
 bool planner_too_small(const struct planner *pl);
 
+/* The rows above the status line that the message, too long for it, is
+ * drawn over (0 when it fits there): a view whose last rows matter keeps
+ * them above it. */
+int planner_message_rows(const struct planner *pl);
+
 /* Sets the status message (printf-like); error styles it as a failure. */
 void planner_message(struct planner *pl, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -157,10 +157,15 @@ conflicts_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct listnav *nav = nav_of(pl);
 	const struct conflict *cur;
-	int listh = h - 8, r, kindw = 27, whenw = 22;
+	int listh, r, kindw = 27, whenw = 22;
 	size_t errors = conflict_count(&pl->checked.list, SEVERITY_ERROR);
 	char *head;
 
+	/* A message too long for the status line (a fix just applied) is
+	 * drawn over the last rows: the detail stays above it, so that the
+	 * conflict's sessions are all shown meanwhile (trial L9). */
+	h -= planner_message_rows(pl);
+	listh = h - 8;
 	head = xasprintf("%zu conflict%s: %zu error%s, %zu warning%s",
 	                 pl->checked.list.n, pl->checked.list.n == 1 ? "" : "s",
 	                 errors, errors == 1 ? "" : "s",
