@@ -281,6 +281,34 @@ planner_jump(struct planner *pl, const struct session *s)
 	grid_follow_selection(pl);
 }
 
+/*
+ * After an undo or a redo of an edit of one session, that session is
+ * selected and shown, its day included, as the edit itself left it (f
+ * jumps to where it moved it): a move to another day undone left the view
+ * on that day, the session off screen (trial L10). A view that lists no
+ * sessions (Conflicts) is kept; the day and the selection follow all the
+ * same. An edit of many sessions (a plan) leaves the view as it is.
+ */
+static void
+show_undone(struct planner *pl, const struct edit_event *ev)
+{
+	const struct session *s;
+	int day;
+
+	if (ev->ndeltas != 1 || (s = ev->deltas[0].after) == NULL)
+		return;
+	if (planner_view(pl)->flags & VIEWF_SESSIONS) {
+		planner_jump(pl, s);
+		planner_follow(pl);
+		return;
+	}
+	planner_select(pl, s);
+	if ((day = programme_day_of(pl->p, s->start)) >= 0) {
+		pl->day = day;
+		grid_follow_selection(pl);
+	}
+}
+
 /* ---- Conflicts ---------------------------------------------------------- */
 
 static void
@@ -311,9 +339,11 @@ on_edit(const struct edit_event *ev, void *arg)
 		break;
 	case EDIT_UNDONE:
 		planner_message(pl, false, "Undone: %s", ev->description);
+		show_undone(pl, ev);
 		break;
 	case EDIT_REDONE:
 		planner_message(pl, false, "Redone: %s", ev->description);
+		show_undone(pl, ev);
 		break;
 	case EDIT_CANCELLED:
 		break;
