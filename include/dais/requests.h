@@ -73,8 +73,9 @@ struct request_list {
 void request_list_clear(struct request_list *l);
 /* The request with this id, or NULL. */
 struct request *request_find(struct request_list *l, const char *id);
-/* The title its session gets: r->title, or "Bilateral: A and B" from the
- * parties' names. The caller frees it. */
+/* The title its session gets: r->title, or one made from the parties:
+ * "Bilateral: Kuwait – Saudi Arabia", each person by their delegation's
+ * name, a group by its own (dais-programme(5)). The caller frees it. */
 char *request_title(const struct programme *p, const struct request *r);
 /* The UID a placed request's session gets: "request-ID@DOMAIN". The
  * caller frees it. */

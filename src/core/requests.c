@@ -4,6 +4,7 @@
  */
 #include "dais/requests.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,27 +48,101 @@ request_find(struct request_list *l, const char *id)
 	return NULL;
 }
 
+/*
+ * A group by the short form its name ends with, "United Nations Office of
+ * Counter-Terrorism (UNOCT)" by "UNOCT" (what ends it in parentheses,
+ * without a lowercase letter a-z): titles are cut to a view's column, and
+ * the long form would leave room for one party only. *owned is what to
+ * free.
+ */
+static const char *
+group_label(const struct participant *g, char **owned)
+{
+	const char *name = g->name != NULL && *g->name ? g->name : g->id;
+	const char *open = strrchr(name, '(');
+	const char *close = name + strlen(name) - 1;
+	const char *c;
+
+	if (open == NULL || open == name || open[-1] != ' ' || *close != ')' ||
+	    close == open + 1)
+		return name;
+	for (c = open + 1; c < close; c++)
+		if (*c >= 'a' && *c <= 'z')
+			return name;
+	*owned = xasprintf("%.*s", (int)(close - open - 1), open + 1);
+	return *owned;
+}
+
+/*
+ * What names party id in a title made from the parties: a group by its
+ * own name (group_label); a person of a delegation by the delegation's,
+ * which is what tells one host's bilaterals apart ("Kuwait – Saudi
+ * Arabia"); else the person's name. *person says whether the party is a
+ * person, for request_title to name them after all.
+ */
+static char *
+party_label(const struct programme *p, const char *id, bool by_delegation,
+            bool *person)
+{
+	const struct participant *x = programme_find_participant(p, id);
+	const struct participant *d;
+	char *owned = NULL;
+	const char *label;
+
+	*person = x != NULL && !participant_is_group(x);
+	if (x == NULL)
+		return xstrdup(id);
+	if (!*person)
+		label = group_label(x, &owned);
+	else if (by_delegation && x->delegation != NULL &&
+	         (d = programme_find_participant(p, x->delegation)) != NULL)
+		label = group_label(d, &owned);
+	else
+		label = x->name != NULL && *x->name ? x->name : x->id;
+	return owned != NULL ? owned : xstrdup(label);
+}
+
 char *
 request_title(const struct programme *p, const struct request *r)
 {
 	struct strbuf b = {0};
-	size_t i;
+	struct strlist labels = {0};
+	bool *person, *same;
+	size_t i, k;
 
 	if (r->title != NULL)
 		return xstrdup(r->title);
-	strbuf_addstr(&b, "Bilateral: ");
+	person = xcalloc(r->parties.n + 1, sizeof *person);
+	same = xcalloc(r->parties.n + 1, sizeof *same);
 	for (i = 0; i < r->parties.n; i++) {
-		const struct participant *x =
-		    programme_find_participant(p, r->parties.v[i]);
-		const char *name = x != NULL && x->name != NULL && *x->name
-		                       ? x->name
-		                       : r->parties.v[i];
+		char *label = party_label(p, r->parties.v[i], true, &person[i]);
 
-		if (i > 0)
-			strbuf_addstr(&b,
-			              i + 1 == r->parties.n ? " and " : ", ");
-		strbuf_addstr(&b, name);
+		strlist_add(&labels, label);
+		free(label);
 	}
+	for (i = 0; i < labels.n; i++)
+		for (k = 0; k < labels.n; k++)
+			if (k != i && strcmp(labels.v[i], labels.v[k]) == 0)
+				same[i] = true;
+	/* Two of the same delegation (or one and the delegation itself):
+	 * the people among them by their own names. */
+	for (i = 0; i < labels.n; i++)
+		if (same[i] && person[i]) {
+			free(labels.v[i]);
+			labels.v[i] =
+			    party_label(p, r->parties.v[i], false, &person[i]);
+		}
+	strbuf_addstr(&b, "Bilateral: ");
+	for (i = 0; i < labels.n; i++) {
+		if (i > 0)
+			strbuf_addstr(&b, labels.n == 2       ? " – "
+			                  : i + 1 == labels.n ? " and "
+			                                      : ", ");
+		strbuf_addstr(&b, labels.v[i]);
+	}
+	strlist_clear(&labels);
+	free(person);
+	free(same);
 	return strbuf_take(&b);
 }
 

@@ -246,6 +246,11 @@ report(struct ctx *k, struct schedule_result *out)
 				const struct session *was =
 				    &k->p->sessions[a->set_aside];
 
+				/* It keeps its title (schedule_apply moves
+				 * it, nothing more): the plan says the one
+				 * it has, not what request_title makes now. */
+				free(pl->session.title);
+				pl->session.title = xstrdup(was->title);
 				pl->moved = was->start != pl->session.start ||
 				            was->end != pl->session.end ||
 				            strcmp(was->room_id,

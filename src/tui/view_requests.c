@@ -292,12 +292,49 @@ draw_problems(struct planner *pl, struct requests_view *rv, struct canvas *c,
 	(void)pl;
 }
 
+/* Its session's title once placed (a session keeps the title it was
+ * made with; the organiser may have changed it), else the one it gets. */
+static char *
+title_of(const struct planner *pl, const struct requests_view *rv,
+         const struct request *r)
+{
+	const struct session *s = session_of(pl, rv, r);
+
+	return s != NULL && s->title != NULL ? xstrdup(s->title)
+	                                     : request_title(pl->p, r);
+}
+
+/*
+ * The status column's width out of both columns' `both`: the widest
+ * placed status (day, time and room: "Wed 4 Nov 08:45-09:45 Garden
+ * Pavilion Room C"), at most three fifths; the title, which tells the
+ * requests apart, gets the rest. A reason not to place is cut: the lines
+ * below the list give it whole.
+ */
+static int
+status_width(const struct planner *pl, const struct requests_view *rv, int both)
+{
+	int widest = 0;
+	size_t i;
+
+	for (i = 0; i < rv->reqs.n; i++) {
+		bool is_placed;
+		char *status = status_text(pl, rv, i, &is_placed);
+
+		if (is_placed && text_width(status) > widest)
+			widest = text_width(status);
+		free(status);
+	}
+	if (widest == 0) /* none placed: the reasons, cut */
+		return both / 2;
+	return widest < both * 3 / 5 ? widest : both * 3 / 5;
+}
+
 static void
 requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 {
 	struct requests_view *rv = state_of(pl);
-	int listh = h - 8, r, idw = 16, statusw = w / 2;
-	int titlew = w - 5 - idw - 2 - statusw;
+	int listh = h - 8, r, idw = 16, statusw, titlew;
 	size_t placed, i;
 	const struct request *cur;
 	char *head;
@@ -321,6 +358,8 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	                 rv->last_run ? rv->last_run : "");
 	canvas_put_fit(c, y, x, w, head, STYLE_TITLE, 0);
 	free(head);
+	statusw = status_width(pl, rv, w - 7 - idw);
+	titlew = w - 7 - idw - statusw;
 	rv->nav.n = (int)rv->reqs.n;
 	listnav_fix(&rv->nav, listh);
 	for (r = 0; r < listh && rv->nav.top + r < rv->nav.n; r++) {
@@ -329,7 +368,7 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		int mods = k == rv->nav.cur ? MOD_REVERSE : 0;
 		bool is_placed;
 		char *status = status_text(pl, rv, (size_t)k, &is_placed);
-		char *title = request_title(pl->p, q), pri[8];
+		char *title = title_of(pl, rv, q), pri[8];
 
 		snprintf(pri, sizeof pri, "P%d", q->priority);
 		canvas_fill(c, row, x, w, 1, STYLE_NORMAL, mods);
@@ -349,7 +388,7 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		int row = y + 1 + listh, end = y + h;
 		bool is_placed;
 		char *lines[5], *status;
-		char *title = request_title(pl->p, cur);
+		char *title = title_of(pl, rv, cur);
 
 		lines[0] = xasprintf("[%s] %s", cur->id, title);
 		free(title);
