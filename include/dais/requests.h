@@ -77,6 +77,17 @@ struct request *request_find(struct request_list *l, const char *id);
  * "Bilateral: Kuwait – Saudi Arabia", each person by their delegation's
  * name, a group by its own (dais-programme(5)). The caller frees it. */
 char *request_title(const struct programme *p, const struct request *r);
+/* Whether s is a bilateral (kind REQUEST_SESSION_KIND, as the sessions
+ * of requests are) with every party of r among its participants. A group
+ * party counts only when the group itself is assigned: its members
+ * meeting is not the group meeting (dais-programme(5), requests.ini). */
+bool request_parties_meet_in(const struct request *r, const struct session *s);
+/* The index of the first session of p, not cancelled and other than those
+ * with UID own (NULL: none), in which r's parties already meet, or -1.
+ * The request is placed all the same (it asks for a meeting); dais
+ * schedule and the Requests view say so. */
+long request_meeting_already(const struct programme *p, const struct request *r,
+                             const char *own);
 /* The UID a placed request's session gets: "request-ID@DOMAIN". The
  * caller frees it. */
 char *request_uid(const struct request *r, const char *domain);

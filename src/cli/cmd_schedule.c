@@ -36,6 +36,74 @@ room_name(const struct programme *p, const char *id)
 	return r != NULL ? r->name : id;
 }
 
+/*
+ * A request this run places whose parties already meet in another
+ * session (request_meeting_already): placed all the same, since it asks
+ * for the meeting, and said. Found before the plan is applied, among the
+ * programme's sessions and then the plan's others, so a dry run and the
+ * run say the same.
+ */
+struct meets_already {
+	size_t placement; /* index into the result's v */
+	char *title, *uid;
+	dais_time start, end;
+};
+
+struct meets_list {
+	struct meets_already *v;
+	size_t n;
+};
+
+static void
+meets_add(struct meets_list *m, size_t placement, const struct session *s)
+{
+	struct meets_already *a;
+
+	m->v = xreallocarray(m->v, m->n + 1, sizeof *m->v);
+	a = &m->v[m->n++];
+	a->placement = placement;
+	a->title = xstrdup(s->title != NULL ? s->title : "");
+	a->uid = xstrdup(s->uid != NULL ? s->uid : "");
+	a->start = s->start;
+	a->end = s->end;
+}
+
+static void
+meets_find(const struct programme *p, const struct request_list *reqs,
+           const struct schedule_result *r, struct meets_list *m)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++) {
+		const struct request *q = &reqs->v[r->v[i].request];
+		long at = request_meeting_already(p, q, r->v[i].session.uid);
+
+		if (at >= 0) {
+			meets_add(m, i, &p->sessions[at]);
+			continue;
+		}
+		for (k = 0; k < r->n; k++)
+			if (k != i &&
+			    request_parties_meet_in(q, &r->v[k].session)) {
+				meets_add(m, i, &r->v[k].session);
+				break;
+			}
+	}
+}
+
+static void
+meets_clear(struct meets_list *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		free(m->v[i].title);
+		free(m->v[i].uid);
+	}
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
 static void
 print_summary(const struct request_list *reqs, const struct schedule_result *r)
 {
@@ -76,7 +144,7 @@ print_summary(const struct request_list *reqs, const struct schedule_result *r)
 
 static void
 print_text(const struct programme *p, const struct request_list *reqs,
-           const struct schedule_result *r)
+           const struct schedule_result *r, const struct meets_list *m)
 {
 	const struct dais_zone *z = &p->conf.zone;
 	char d[DAIS_TIMEBUF], a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
@@ -106,6 +174,20 @@ print_text(const struct programme *p, const struct request_list *reqs,
 			printf("  %s (priority %d): %s\n", reqs->v[i].id,
 			       reqs->v[i].priority, r->outcome[i].reason);
 		}
+	for (i = 0; i < m->n; i++) {
+		const struct meets_already *ma = &m->v[i];
+
+		if (i == 0)
+			printf("\nPlaced, though the parties already meet\n");
+		date_fmt_long(d, time_local_date(z, ma->start));
+		/* "Thu 5 Nov 2026" -> "Thu 5 Nov", as the reasons say it */
+		if (strlen(d) > 5)
+			d[strlen(d) - 5] = '\0';
+		printf("  %s: its parties already meet in '%s' (%s %s-%s)\n",
+		       reqs->v[r->v[ma->placement].request].id, ma->title, d,
+		       time_fmt_hm(a, z, ma->start),
+		       time_fmt_hm(b, z, ma->end));
+	}
 	for (i = 0; i < r->remove.n; i++) {
 		if (i == 0)
 			printf("\nRemoved (no longer placed)\n");
@@ -115,7 +197,8 @@ print_text(const struct programme *p, const struct request_list *reqs,
 
 static void
 print_json(const struct programme *p, const struct request_list *reqs,
-           const struct schedule_result *r, bool written)
+           const struct schedule_result *r, const struct meets_list *m,
+           bool written)
 {
 	const struct dais_zone *z = &p->conf.zone;
 	char a[DAIS_TIMEBUF];
@@ -163,7 +246,22 @@ print_json(const struct programme *p, const struct request_list *reqs,
 		cli_json_string(stdout, r->outcome[i].reason);
 		printf("}");
 	}
-	printf("%s],\n  \"kept\": [", n ? "\n  " : "");
+	printf("%s],\n  \"already_meet\": [", n ? "\n  " : "");
+	for (i = 0; i < m->n; i++) {
+		printf("%s\n    {\"request\": ", i ? "," : "");
+		cli_json_string(stdout,
+		                reqs->v[r->v[m->v[i].placement].request].id);
+		printf(", \"uid\": ");
+		cli_json_string(stdout, m->v[i].uid);
+		printf(", \"title\": ");
+		cli_json_string(stdout, m->v[i].title);
+		printf(", \"start\": ");
+		cli_json_string(stdout, time_fmt_iso(a, z, m->v[i].start));
+		printf(", \"end\": ");
+		cli_json_string(stdout, time_fmt_iso(a, z, m->v[i].end));
+		printf("}");
+	}
+	printf("%s],\n  \"kept\": [", m->n ? "\n  " : "");
 	for (i = n = 0; i < r->noutcome; i++) {
 		if (!r->outcome[i].kept)
 			continue;
@@ -333,6 +431,7 @@ cmd_schedule(int argc, char **argv)
 	};
 	struct schedule_options o = {0};
 	struct schedule_result r = {0};
+	struct meets_list meets = {0};
 	struct request_list reqs = {0};
 	struct programme *p = NULL;
 	struct editor *ed = NULL;
@@ -420,6 +519,7 @@ cmd_schedule(int argc, char **argv)
 		status = EXIT_CONFLICTS;
 		goto out;
 	}
+	meets_find(p, &reqs, &r, &meets);
 	status = EXIT_CLEAN;
 	if (!dry_run) {
 		bool marks = false;
@@ -438,9 +538,9 @@ cmd_schedule(int argc, char **argv)
 		}
 	}
 	if (strcmp(format, "json") == 0)
-		print_json(p, &reqs, &r, written);
+		print_json(p, &reqs, &r, &meets, written);
 	else {
-		print_text(p, &reqs, &r);
+		print_text(p, &reqs, &r, &meets);
 		if (dry_run)
 			printf("\nDry run: nothing was written.\n");
 		else if (written && saved > 0)
@@ -453,6 +553,7 @@ cmd_schedule(int argc, char **argv)
 	if (status == EXIT_CLEAN && r.placed < r.asked)
 		status = EXIT_CONFLICTS;
 out:
+	meets_clear(&meets);
 	schedule_result_clear(&r);
 	request_list_clear(&reqs);
 	editor_free(ed);

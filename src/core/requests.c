@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dais/strbuf.h"
 #include "dais/xalloc.h"
@@ -144,6 +145,44 @@ request_title(const struct programme *p, const struct request *r)
 	free(person);
 	free(same);
 	return strbuf_take(&b);
+}
+
+bool
+request_parties_meet_in(const struct request *r, const struct session *s)
+{
+	size_t i, k;
+
+	/* A plenary or a reception has everyone: not a meeting of theirs. */
+	if (s->kind == NULL || strcasecmp(s->kind, REQUEST_SESSION_KIND) != 0)
+		return false;
+	for (i = 0; i < r->parties.n; i++) {
+		for (k = 0; k < s->nassign; k++)
+			if (s->assign[k].participant_id != NULL &&
+			    strcmp(s->assign[k].participant_id,
+			           r->parties.v[i]) == 0)
+				break;
+		if (k == s->nassign)
+			return false;
+	}
+	return r->parties.n > 0;
+}
+
+long
+request_meeting_already(const struct programme *p, const struct request *r,
+                        const char *own)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsessions; i++) {
+		const struct session *s = &p->sessions[i];
+
+		if (s->status == SESSION_CANCELLED ||
+		    (own != NULL && s->uid != NULL && strcmp(s->uid, own) == 0))
+			continue;
+		if (request_parties_meet_in(r, s))
+			return (long)i;
+	}
+	return -1;
 }
 
 char *

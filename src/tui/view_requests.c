@@ -264,6 +264,31 @@ terms_text(const struct planner *pl, const struct request *r)
 	return text;
 }
 
+/* "Its parties already meet in 'Bilateral meeting: Kuwait and Egypt'
+ * (Thu 5 Nov 10:15-10:45)." (owned), as dais schedule says it; NULL when
+ * they do not (request_meeting_already). Placed or not, the request is
+ * placed all the same: it asks for the meeting. */
+static char *
+meets_text(const struct planner *pl, const struct requests_view *rv,
+           const struct request *r)
+{
+	const struct session *own = session_of(pl, rv, r), *s;
+	char *uid = own != NULL ? NULL : request_uid(r, rv->domain);
+	long at =
+	    request_meeting_already(pl->p, r, own != NULL ? own->uid : uid);
+	char d[DAIS_TIMEBUF], span[DAIS_TIMEBUF];
+	int day;
+
+	free(uid);
+	if (at < 0)
+		return NULL;
+	s = &pl->p->sessions[at];
+	day = programme_day_of(pl->p, s->start);
+	return xasprintf("Its parties already meet in '%s' (%s %s).", s->title,
+	                 day >= 0 ? planner_day_label(pl, day, d) : "(no day)",
+	                 planner_span(pl, s, span));
+}
+
 static void
 draw_problems(struct planner *pl, struct requests_view *rv, struct canvas *c,
               int x, int y, int w, int h)
@@ -387,8 +412,9 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 	if (cur != NULL) {
 		int row = y + 1 + listh, end = y + h;
 		bool is_placed;
-		char *lines[5], *status;
+		char *lines[6], *status;
 		char *title = title_of(pl, rv, cur);
+		char *meets = meets_text(pl, rv, cur);
 
 		lines[0] = xasprintf("[%s] %s", cur->id, title);
 		free(title);
@@ -398,19 +424,27 @@ requests_draw(struct planner *pl, struct canvas *c, int x, int y, int w, int h)
 		lines[3] = is_placed ? xasprintf("Placed: %s", status)
 		                     : xasprintf("N%s", status + 1);
 		free(status);
-		lines[4] = cur->note != NULL ? xasprintf("Note: %s", cur->note)
+		lines[4] = meets != NULL ? meets : xstrdup("");
+		lines[5] = cur->note != NULL ? xasprintf("Note: %s", cur->note)
 		                             : xstrdup("");
 		canvas_put_fit(c, row++, x, w, "", STYLE_RULE, 0);
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < 6; i++) {
 			size_t n, k;
-			char **wrapped = text_wrap(lines[i], w, &n);
+			char **wrapped;
+
+			if (*lines[i] == '\0') { /* no such line: no gap */
+				free(lines[i]);
+				continue;
+			}
+			wrapped = text_wrap(lines[i], w, &n);
 
 			for (k = 0; k < n; k++) {
 				if (row < end)
 					canvas_put_fit(
 					    c, row++, x, w, wrapped[k],
-					    i == 3 && !is_placed ? STYLE_WARNING
-					                         : STYLE_NORMAL,
+					    (i == 3 && !is_placed) || i == 4
+					        ? STYLE_WARNING
+					        : STYLE_NORMAL,
 					    0);
 				free(wrapped[k]);
 			}
