@@ -105,12 +105,31 @@ meets_clear(struct meets_list *m)
 }
 
 static void
-print_summary(const struct request_list *reqs, const struct schedule_result *r)
+print_summary(const struct request_list *reqs, const struct schedule_result *r,
+              bool replan)
 {
-	size_t kept = reqs->n - r->asked;
+	/* Placed before: those kept, and with --replan those asked again
+	 * whose sessions are there (moved or not, or taken out). */
+	size_t before = reqs->n - r->asked + r->remove.n, i;
 
-	printf("%zu request%s in %s: %zu placed before, %zu to place.\n",
-	       reqs->n, reqs->n == 1 ? "" : "s", reqs->path, kept, r->asked);
+	for (i = 0; i < r->n; i++)
+		before += r->v[i].exists;
+	if (!replan)
+		printf("%zu request%s in %s: %zu placed before, %zu to "
+		       "place.\n",
+		       reqs->n, reqs->n == 1 ? "" : "s", reqs->path, before,
+		       r->asked);
+	else if (r->asked == reqs->n)
+		printf("%zu request%s in %s: %zu placed before, all %zu "
+		       "planned again.\n",
+		       reqs->n, reqs->n == 1 ? "" : "s", reqs->path, before,
+		       r->asked);
+	else /* a cancelled bilateral stays as it is */
+		printf("%zu request%s in %s: %zu placed before, %zu planned "
+		       "again (%zu cancelled stay%s so).\n",
+		       reqs->n, reqs->n == 1 ? "" : "s", reqs->path, before,
+		       r->asked, reqs->n - r->asked,
+		       reqs->n - r->asked == 1 ? "s" : "");
 	if (r->asked == 0)
 		return;
 	printf("Placed %zu of %zu (priority %d of %d); ", r->placed, r->asked,
@@ -144,14 +163,15 @@ print_summary(const struct request_list *reqs, const struct schedule_result *r)
 
 static void
 print_text(const struct programme *p, const struct request_list *reqs,
-           const struct schedule_result *r, const struct meets_list *m)
+           const struct schedule_result *r, const struct meets_list *m,
+           bool replan)
 {
 	const struct dais_zone *z = &p->conf.zone;
 	char d[DAIS_TIMEBUF], a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
 	struct dais_date day = {0, 0, 0};
 	size_t i, unplaced = 0;
 
-	print_summary(reqs, r);
+	print_summary(reqs, r, replan);
 	for (i = 0; i < r->n; i++) {
 		const struct session *s = &r->v[i].session;
 		const struct request *q = &reqs->v[r->v[i].request];
@@ -540,7 +560,7 @@ cmd_schedule(int argc, char **argv)
 	if (strcmp(format, "json") == 0)
 		print_json(p, &reqs, &r, &meets, written);
 	else {
-		print_text(p, &reqs, &r, &meets);
+		print_text(p, &reqs, &r, &meets, o.replan);
 		if (dry_run)
 			printf("\nDry run: nothing was written.\n");
 		else if (written && saved > 0)

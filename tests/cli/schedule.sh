@@ -62,6 +62,9 @@ expect_exit 1 "$DAIS" schedule "$D"
 expect_contains "33 requests in $D/requests.ini: 30 placed before, 3 to place." stdout "$out"
 expect_contains "Placed 0 of 3 (priority 0 of 5)" stdout "$out"
 expect_contains "Nothing changed in the sessions." stdout "$out"
+# --replan says how many were placed and that all are planned again.
+expect_exit 1 "$DAIS" schedule "$D" --replan --dry-run
+expect_contains "33 requests in $D/requests.ini: 30 placed before, all 33 planned again." stdout "$out"
 # --replan, in JSON: the same plan, nothing written.
 expect_exit 1 "$DAIS" schedule "$D" --replan --format json
 sums >"$tmp/sums.again"
