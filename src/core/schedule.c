@@ -86,16 +86,28 @@ reason_no_candidate(const struct ctx *k, const struct request *r,
 			strbuf_addc(&b, ' ');
 		strbuf_addstr(&b, a->why_not.v[i]);
 	}
-	if (b.n == 0)
+	if (b.n == 0) {
+		const struct dais_zone *z = &k->p->conf.zone;
+		char t1[DAIS_TIMEBUF], t2[DAIS_TIMEBUF];
+
+		/* "Wed 4 Nov 22:30 to Wed 4 Nov 23:30", as the other
+		 * reasons name days ("Wed 4 Nov 2026" without its year) */
+		date_fmt_long(s1, time_local_date(z, r->earliest));
+		date_fmt_long(s2, time_local_date(z, r->latest));
+		if (strlen(s1) > 5)
+			s1[strlen(s1) - 5] = '\0';
+		if (strlen(s2) > 5)
+			s2[strlen(s2) - 5] = '\0';
 		strbuf_addf(
 		    &b,
-		    "its window (%s to %s) is outside the "
+		    "its window (%s %s to %s %s) is outside the "
 		    "conference's hours (%02d:%02d-%02d:%02d each "
 		    "day).",
-		    time_fmt_iso(s1, &k->p->conf.zone, r->earliest),
-		    time_fmt_iso(s2, &k->p->conf.zone, r->latest),
-		    k->p->conf.day_start / 60, k->p->conf.day_start % 60,
-		    k->p->conf.day_end / 60 % 24, k->p->conf.day_end % 60);
+		    s1, time_fmt_hm(t1, z, r->earliest), s2,
+		    time_fmt_hm(t2, z, r->latest), k->p->conf.day_start / 60,
+		    k->p->conf.day_start % 60, k->p->conf.day_end / 60 % 24,
+		    k->p->conf.day_end % 60);
+	}
 	return strbuf_take(&b);
 }
 

@@ -215,7 +215,10 @@ request_window(const struct programme *p, const struct ini_file *f,
                const struct ini_section *s, struct request *r)
 {
 	const struct conference *c = &p->conf;
-	char a[DAIS_TIMEBUF], b[DAIS_TIMEBUF];
+	/* earliest's date and time, latest's: "2026-11-05 12:00", as the
+	 * file writes them */
+	char da[DAIS_TIMEBUF], ta[DAIS_TIMEBUF], db[DAIS_TIMEBUF],
+	    tb[DAIS_TIMEBUF];
 	bool ok;
 	int line;
 
@@ -228,16 +231,22 @@ request_window(const struct programme *p, const struct ini_file *f,
 	ok &= request_time(p, f, s, "latest", true, &r->latest);
 	if (!ok || r->earliest == DAIS_TIME_NONE || r->minutes <= 0)
 		return;
-	if (r->latest - r->earliest < (dais_time)r->minutes * 60) {
-		ini_value(f, s, ini_key(s, "latest") ? "latest" : "earliest",
-		          &line);
+	ini_value(f, s, ini_key(s, "latest") ? "latest" : "earliest", &line);
+	date_fmt_iso(da, time_local_date(&c->zone, r->earliest));
+	time_fmt_hm(ta, &c->zone, r->earliest);
+	date_fmt_iso(db, time_local_date(&c->zone, r->latest));
+	time_fmt_hm(tb, &c->zone, r->latest);
+	if (r->latest < r->earliest)
 		ini_error(f, line,
-		          "[%s]: the window %s to %s is shorter than the "
+		          "[%s]: latest (%s %s) is before earliest (%s %s): "
+		          "swap them, or correct one",
+		          s->name, db, tb, da, ta);
+	else if (r->latest - r->earliest < (dais_time)r->minutes * 60)
+		ini_error(f, line,
+		          "[%s]: the window %s %s to %s %s is shorter than the "
 		          "meeting's %d minutes: widen it, or shorten the "
 		          "meeting",
-		          s->name, time_fmt_iso(a, &c->zone, r->earliest),
-		          time_fmt_iso(b, &c->zone, r->latest), r->minutes);
-	}
+		          s->name, da, ta, db, tb, r->minutes);
 }
 
 /* rooms = "bilateral, press", or kind = "BILATERAL". */

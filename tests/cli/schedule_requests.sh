@@ -49,7 +49,28 @@ duration = 1h
 earliest = "2026-11-04 09:00"
 latest = "2026-11-04 09:30"')
 expect_exit 1 "$DAIS" check "$d"
-expect_contains "$d/requests.ini:5: error: [a]: the window 2026-11-04T09:00:00+03:00 to 2026-11-04T09:30:00+03:00 is shorter than the meeting's 60 minutes" stderr "$err"
+expect_contains "$d/requests.ini:5: error: [a]: the window 2026-11-04 09:00 to 2026-11-04 09:30 is shorter than the meeting's 60 minutes" stderr "$err"
+
+# latest before earliest: said so, in the file's own form of times.
+d=$(broken backwards '[a]
+parties = "kw-interior, tj-interior"
+duration = 30m
+earliest = "2026-11-05 12:00"
+latest = "2026-11-04 12:00"')
+expect_exit 1 "$DAIS" check "$d"
+expect_contains "$d/requests.ini:5: error: [a]: latest (2026-11-04 12:00) is before earliest (2026-11-05 12:00): swap them, or correct one" stderr "$err"
+expect_not_contains "shorter than" stderr "$err"
+
+# A window outside the day's hours: the reason names days and times as
+# the other reasons do, not in ISO 8601.
+d=$(broken night '[a]
+parties = "kw-interior, tj-interior"
+duration = 30m
+earliest = "2026-11-04 22:30"
+latest = "2026-11-04 23:30"')
+expect_exit 1 "$DAIS" schedule "$d" --dry-run
+expect_contains "a (priority 3): its window (Wed 4 Nov 22:30 to Wed 4 Nov 23:30) is outside the conference's hours (08:00-22:00 each day)." stdout "$out"
+expect_not_contains "+03:00" stdout "$out"
 
 d=$(broken twice '[a]
 parties = "kw-interior, tj-interior, kw-interior"
