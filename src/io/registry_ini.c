@@ -265,10 +265,11 @@ ini_add_section(struct ini_file *f, const char *raw, size_t n, int line)
 	 * put when secs grows. */
 	if (!strmap_add(&f->sec_by_name, name, f->nsecs) &&
 	    strmap_get(&f->sec_by_name, name, &i)) {
-		ini_warning(f, line,
-		            "section [%s] appears again (first at line "
-		            "%d): iniparser merges the two; keep one",
-		            name, f->secs[i].line);
+		if (!(f->flags & INI_SECTION_TWICE_IS_CALLERS))
+			ini_warning(f, line,
+			            "section [%s] appears again (first at line "
+			            "%d): iniparser merges the two; keep one",
+			            name, f->secs[i].line);
 		if (f->secs[i].again == 0)
 			f->secs[i].again = line;
 		return &f->secs[i];
@@ -323,10 +324,20 @@ ini_add_key(struct ini_file *f, struct ini_section *s, char *name, int line)
 
 	for (i = 0; i < s->nkeys; i++) {
 		if (ini_same_name(s->keys[i].name, name)) {
-			ini_warning(f, line,
-			            "%s is given twice in [%s] (lines %d and "
-			            "%d): line %d wins; remove one",
-			            name, s->name, s->keys[i].line, line, line);
+			/* once before the section's repeat and once after:
+			 * the repeat is the caller's error, said alone */
+			bool across = s->again != 0 &&
+			              s->keys[i].line < s->again &&
+			              line > s->again;
+
+			if (!(across &&
+			      (f->flags & INI_SECTION_TWICE_IS_CALLERS)))
+				ini_warning(f, line,
+				            "%s is given twice in [%s] (lines "
+				            "%d and %d): line %d wins; remove "
+				            "one",
+				            name, s->name, s->keys[i].line,
+				            line, line);
 			s->keys[i].line = line;
 			s->keys[i].bad = false;
 			return &s->keys[i];
@@ -1218,9 +1229,20 @@ ini_count_lines(const char *buf, size_t len, size_t *heads)
 	}
 }
 
+static bool ini_read_path(struct ini_file *f, const char *path,
+                          const char *holds, unsigned flags,
+                          struct diag_list *diags);
+
 bool
 ini_open(struct ini_file *f, const char *dir, const char *name,
          const char *holds, struct diag_list *diags)
+{
+	return ini_open_flags(f, dir, name, holds, 0, diags);
+}
+
+bool
+ini_open_flags(struct ini_file *f, const char *dir, const char *name,
+               const char *holds, unsigned flags, struct diag_list *diags)
 {
 	size_t dlen = strlen(dir);
 	char *path;
@@ -1232,7 +1254,7 @@ ini_open(struct ini_file *f, const char *dir, const char *name,
 		dlen--;
 	path = xasprintf("%.*s%s%s", (int)dlen, dir,
 	                 dir[dlen - 1] == '/' ? "" : "/", name);
-	ok = ini_open_path(f, path, holds, diags);
+	ok = ini_read_path(f, path, holds, flags, diags);
 	free(path);
 	return ok;
 }
@@ -1241,11 +1263,19 @@ bool
 ini_open_path(struct ini_file *f, const char *path, const char *holds,
               struct diag_list *diags)
 {
+	return ini_read_path(f, path, holds, 0, diags);
+}
+
+static bool
+ini_read_path(struct ini_file *f, const char *path, const char *holds,
+              unsigned flags, struct diag_list *diags)
+{
 	size_t len, lines, heads;
 	char *buf;
 	bool ok;
 
 	memset(f, 0, sizeof *f);
+	f->flags = flags;
 	f->diags = diags;
 	f->path = xstrdup(path);
 	buf = ini_read_all(f, holds, &len);

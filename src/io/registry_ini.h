@@ -115,6 +115,7 @@ struct ini_file {
 	/* Set once the file is refused: then only errors are worth telling,
 	 * not warnings about lines read in the wrong section. */
 	bool refused;
+	unsigned flags; /* ini_open_flags' */
 };
 
 /*
@@ -128,6 +129,16 @@ bool ini_open(struct ini_file *f, const char *dir, const char *name,
 /* The same for a file named by its whole path (the planner's dais.ini). */
 bool ini_open_path(struct ini_file *f, const char *path, const char *holds,
                    struct diag_list *diags);
+
+/* A section given twice is the caller's error (requests.ini: a request's
+ * id twice), which it reports from ini_section.again: the warnings that
+ * iniparser merges the two, and that the keys the second repeats win, are
+ * not said, as they would contradict it. */
+#define INI_SECTION_TWICE_IS_CALLERS 1u
+
+/* ini_open with flags (INI_SECTION_TWICE_IS_CALLERS). */
+bool ini_open_flags(struct ini_file *f, const char *dir, const char *name,
+                    const char *holds, unsigned flags, struct diag_list *diags);
 void ini_close(struct ini_file *f);
 
 const struct ini_section *ini_section(const struct ini_file *f,

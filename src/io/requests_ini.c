@@ -395,9 +395,10 @@ requests_load(const struct programme *p, const char *dir,
 	out->exists = true;
 	/* Before parsing, so a change made during the load shows at save. */
 	filehash_path(out->path, &out->file_hash);
-	if (!ini_open(&f, dir, REQUESTS_FILE,
-	              "the bilateral requests: a section [ID] for each",
-	              diags)) {
+	/* A request's id twice is request_load's error, said alone. */
+	if (!ini_open_flags(&f, dir, REQUESTS_FILE,
+	                    "the bilateral requests: a section [ID] for each",
+	                    INI_SECTION_TWICE_IS_CALLERS, diags)) {
 		ini_close(&f);
 		return false;
 	}

@@ -91,14 +91,26 @@ duration = 30m')
 expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:2: error: parties in [a] names 1 participant: a bilateral needs two or more" stderr "$err"
 
+# A request's id twice: the error alone, not the warnings that the two
+# are merged and which line of a key given in both wins.
 d=$(broken duplicate '[a]
 parties = "kw-interior, tj-interior"
 duration = 30m
 
 [a]
+parties = "kw-interior, eg-interior"
 priority = 5')
 expect_exit 1 "$DAIS" check "$d"
 expect_contains "$d/requests.ini:5: error: [a] is a second request with the id of line 1" stderr "$err"
+expect_not_contains "warning" stderr "$err"
+expect_not_contains "appears again" stderr "$err"
+# A key twice within one section is still warned about.
+d=$(broken key_twice '[a]
+parties = "kw-interior, tj-interior"
+duration = 30m
+duration = 45m')
+expect_exit 1 "$DAIS" check "$d"
+expect_contains "$d/requests.ini:4: warning: duration is given twice in [a] (lines 3 and 4): line 4 wins; remove one" stderr "$err"
 
 d=$(broken priority '[a]
 parties = "kw-interior, tj-interior"
