@@ -85,12 +85,13 @@ const char *cli_default_dir(void);
 void cli_json_string(FILE *f, const char *s);
 /*
  * Reads dir's requests.ini (requests.h) into *out, printing every
- * diagnostic to stderr. False (after saying why) when it holds an error:
- * the command exits EXIT_BAD_INPUT. A missing file is fine (no requests).
+ * diagnostic to stderr. False (after saying why, as "dais CMD: ...") when
+ * it holds an error: the command exits EXIT_BAD_INPUT. A missing file is
+ * fine (no requests).
  */
 struct request_list;
-bool cli_load_requests(const struct programme *p, const char *dir,
-                       struct request_list *out);
+bool cli_load_requests(const char *cmd, const struct programme *p,
+                       const char *dir, struct request_list *out);
 /*
  * For `dais check`: reads dir's requests.ini only to report its problems
  * (stderr), and returns how many errors it holds. A broken requests.ini

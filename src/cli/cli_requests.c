@@ -9,7 +9,7 @@
 #include "dais/requests.h"
 
 bool
-cli_load_requests(const struct programme *p, const char *dir,
+cli_load_requests(const char *cmd, const struct programme *p, const char *dir,
                   struct request_list *out)
 {
 	struct diag_list diags = {0};
@@ -20,9 +20,9 @@ cli_load_requests(const struct programme *p, const char *dir,
 	diag_clear(&diags);
 	if (!read || errors > 0) {
 		fprintf(stderr,
-		        "dais: %s/%s was not loaded: %zu error%s above; fix "
-		        "%s and run again\n",
-		        dir, REQUESTS_FILE, errors, errors == 1 ? "" : "s",
+		        "dais %s: %s/%s was not loaded: %zu error%s above; "
+		        "fix %s and run again\n",
+		        cmd, dir, REQUESTS_FILE, errors, errors == 1 ? "" : "s",
 		        errors == 1 ? "it" : "them");
 		return false;
 	}

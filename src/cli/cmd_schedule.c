@@ -523,7 +523,7 @@ cmd_schedule(int argc, char **argv)
 	}
 	if ((p = cli_load(dir)) == NULL)
 		goto out;
-	if (!cli_load_requests(p, dir, &reqs))
+	if (!cli_load_requests("schedule", p, dir, &reqs))
 		goto out;
 	if (reqs.n == 0) {
 		printf("%s: no requests to place.\n",

@@ -51,7 +51,8 @@ expect_exit 0 "$DAIS" check "$tmp/clean"
 # dais schedule needs the requests: it refuses, writing nothing.
 cp "$tmp/k/programme/side-sessions.ics" "$tmp/side-before"
 expect_exit 2 "$DAIS" schedule "$tmp/k"
-expect_contains "requests.ini was not loaded: 2 errors above" stderr "$err"
+expect_contains "dais schedule: $tmp/k/requests.ini was not loaded: 2 errors above" stderr "$err"
+expect_not_contains "dais: " stderr "$err"
 cmp -s "$tmp/k/programme/side-sessions.ics" "$tmp/side-before" ||
 	{ echo "FAIL: dais schedule wrote side-sessions.ics"; fail=1; }
 
