@@ -224,6 +224,14 @@ cmd_slots(int argc, char **argv)
 		            argv[optind + 1]);
 		goto out;
 	}
+	/* Each chooses the rooms on its own: with both, one would be
+	 * ignored in silence (trial report L6). */
+	if (rooms.n > 0 && kind != NULL) {
+		usage_error("%s", "--rooms and --kind both choose the rooms: "
+		                  "give --rooms to name them, or --kind to "
+		                  "take those that serve the kind");
+		goto out;
+	}
 	if (with.n == 0 && q.session_uid == NULL) {
 		usage_error("%s", "name who meets: --with ID[,ID...] or "
 		                  "--session UID");
