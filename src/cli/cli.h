@@ -33,6 +33,17 @@ extern const struct cli_command cli_commands[];
 /* Prints "usage: dais CMD ARGS" and the help of cmd to f. */
 void cli_print_help(FILE *f, const struct cli_command *cmd);
 const struct cli_command *cli_find(const char *name);
+/*
+ * For a command's getopt_long loop, whose optstring starts with ':' (so
+ * getopt says nothing itself and returns ':' for a missing value): says
+ * in one line what was wrong with the option getopt_long returned ch
+ * for ("dais CMD: unknown option '--bogus'; 'dais CMD --help' shows the
+ * options"; "--with needs a value"; "--help takes no value") and
+ * returns EXIT_BAD_INPUT. No help follows: it would hide the line.
+ */
+struct option;
+int cli_option_error(const char *cmd, int ch, char *const argv[],
+                     const struct option *longopts);
 
 /*
  * Loads the programme in dir, printing every diagnostic to stderr. Returns

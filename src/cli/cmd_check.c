@@ -201,14 +201,13 @@ cmd_check(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			format = optarg;
 			break;
 		default:
-			cli_print_help(stderr, cli_find("check"));
-			return EXIT_BAD_INPUT;
+			return cli_option_error("check", ch, argv, longopts);
 		}
 	}
 	if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {

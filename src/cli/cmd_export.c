@@ -81,8 +81,8 @@ cmd_export(int argc, char **argv)
 
 	export_options_init(&o);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:d:f:p:iF:N", longopts, NULL)) !=
-	       -1) {
+	while ((ch = getopt_long(argc, argv, ":o:d:f:p:iF:N", longopts,
+	                         NULL)) != -1) {
 		switch (ch) {
 		case 'o':
 			output = optarg;
@@ -122,8 +122,7 @@ cmd_export(int argc, char **argv)
 			format = (enum export_format)i;
 			break;
 		default:
-			cli_print_help(stderr, cli_find("export"));
-			return EXIT_BAD_INPUT;
+			return cli_option_error("export", ch, argv, longopts);
 		}
 	}
 	if (argc - optind > 1)

@@ -228,7 +228,7 @@ cmd_import(int argc, char **argv)
 	int c, rc = EXIT_BAD_INPUT;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "nN:z:d:h", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":nN:z:d:h", longs, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			dry = true;
@@ -249,8 +249,7 @@ cmd_import(int argc, char **argv)
 			cli_print_help(stdout, cli_find("import"));
 			return EXIT_CLEAN;
 		default:
-			cli_print_help(stderr, cli_find("import"));
-			return EXIT_BAD_INPUT;
+			return cli_option_error("import", c, argv, longs);
 		}
 	}
 	if (argc - optind < 2) {

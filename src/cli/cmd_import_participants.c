@@ -83,7 +83,7 @@ cmd_import_participants(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "m:ns:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":m:ns:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'm':
 			map[o.nmap++] = optarg;
@@ -105,7 +105,8 @@ cmd_import_participants(int argc, char **argv)
 			break;
 		default:
 			free(map);
-			return import_usage("unknown option");
+			return cli_option_error("import-participants", ch, argv,
+			                        longopts);
 		}
 	}
 	if (argc - optind != 2) {

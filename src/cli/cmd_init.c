@@ -181,7 +181,7 @@ cmd_init(int argc, char **argv)
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "n:z:d:H:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, ":n:z:d:H:", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'n':
@@ -197,7 +197,7 @@ cmd_init(int argc, char **argv)
 			hours = optarg;
 			break;
 		default:
-			return init_error("unknown option");
+			return cli_option_error("init", ch, argv, longopts);
 		}
 	}
 	if (argc - optind != 1)

@@ -126,7 +126,7 @@ cmd_publish(int argc, char **argv)
 	int ch, status = EXIT_CLEAN;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "u:f:s", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":u:f:s", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'u':
 			to = optarg;
@@ -139,9 +139,8 @@ cmd_publish(int argc, char **argv)
 			stats = true;
 			break;
 		default:
-			cli_print_help(stderr, cli_find("publish"));
 			free(fors);
-			return EXIT_BAD_INPUT;
+			return cli_option_error("publish", ch, argv, longopts);
 		}
 	}
 	if (argc - optind > 1) {

@@ -47,7 +47,7 @@ cmd_runsheet(int argc, char **argv)
 
 	runsheet_options_init(&o);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "d:ar:f:o:l:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, ":d:ar:f:o:l:", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'd':
@@ -86,8 +86,7 @@ cmd_runsheet(int argc, char **argv)
 				                   optarg);
 			break;
 		default:
-			cli_print_help(stderr, cli_find("runsheet"));
-			return EXIT_BAD_INPUT;
+			return cli_option_error("runsheet", ch, argv, longopts);
 		}
 	}
 	if (argc - optind > 1)

@@ -98,6 +98,23 @@ print_json(const struct programme *p, const struct slot_result *r)
 	printf("%s]\n}\n", r->why_not.n ? "\n  " : "");
 }
 
+/*
+ * "dais slots: " and why, a sentence of the slot search's: it starts with
+ * a capital, as the planner shows it on its own, where after the prefix
+ * dais's messages start in lower case ("No room of venues.ini ..." as
+ * "no room ..."; an acronym such as "UID" would keep its capital).
+ */
+static void
+say_why(const char *why)
+{
+	fprintf(stderr, "dais slots: ");
+	if (isupper((unsigned char)why[0]) && !isupper((unsigned char)why[1])) {
+		fputc(tolower((unsigned char)why[0]), stderr);
+		why++;
+	}
+	fprintf(stderr, "%s\n", why);
+}
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
@@ -141,7 +158,7 @@ cmd_slots(int argc, char **argv)
 	q.earliest = q.latest = DAIS_TIME_NONE;
 	q.session_rid = DAIS_TIME_NONE;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "w:d:D:r:k:e:l:s:p:Wf:h",
+	while ((opt = getopt_long(argc, argv, ":w:d:D:r:k:e:l:s:p:Wf:h",
 	                          longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'w':
@@ -215,7 +232,7 @@ cmd_slots(int argc, char **argv)
 			status = EXIT_CLEAN;
 			goto out;
 		default:
-			cli_print_help(stderr, cli_find("slots"));
+			status = cli_option_error("slots", opt, argv, longopts);
 			goto out;
 		}
 	}
@@ -276,12 +293,12 @@ cmd_slots(int argc, char **argv)
 	q.kind = kind;
 	q.languages = &langs;
 	if ((why = slots_unknown_languages(p, &langs)) != NULL) {
-		fprintf(stderr, "dais slots: %s\n", why);
+		say_why(why);
 		goto out;
 	}
 	x = session_index_new(p);
 	if (!slots_find(x, &q, &r, &why)) {
-		fprintf(stderr, "dais slots: %s\n", why);
+		say_why(why);
 		goto out;
 	}
 	if (strcmp(format, "json") == 0)

@@ -173,7 +173,8 @@ cmd_sync(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "m:t:cs", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":m:t:cs", longopts, NULL)) !=
+	       -1) {
 		switch (ch) {
 		case 'm':
 		case 't':
@@ -195,9 +196,8 @@ cmd_sync(int argc, char **argv)
 			stats = true;
 			break;
 		default:
-			cli_print_help(stderr, cli_find("sync"));
 			free(choices);
-			return EXIT_BAD_INPUT;
+			return cli_option_error("sync", ch, argv, longopts);
 		}
 	}
 	if (argc - optind > 1) {

@@ -410,6 +410,42 @@ cli_nearest(const char *word)
 	return near != NULL ? cli_find(near) : NULL;
 }
 
+/* Whether arg ("--name" or "--name=value") is a long option of longopts,
+ * whole or abbreviated as getopt_long takes it, whose value is val. */
+static bool
+is_long_option(const char *arg, const struct option *longopts, int val)
+{
+	size_t n = strcspn(arg + 2, "=");
+
+	for (; longopts->name != NULL; longopts++)
+		if (longopts->val == val &&
+		    strncmp(longopts->name, arg + 2, n) == 0)
+			return true;
+	return false;
+}
+
+int
+cli_option_error(const char *cmd, int ch, char *const argv[],
+                 const struct option *longopts)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	bool along = strncmp(arg, "--", 2) == 0 &&
+	             (optopt == 0 || is_long_option(arg, longopts, optopt));
+	int n = along ? (int)strcspn(arg, "=") : 2;
+	char shortopt[3] = {'-', (char)optopt, '\0'};
+
+	if (!along)
+		arg = shortopt;
+	if (ch == ':')
+		fprintf(stderr, "dais %s: %.*s needs a value", cmd, n, arg);
+	else if (along && optopt != 0)
+		fprintf(stderr, "dais %s: %.*s takes no value", cmd, n, arg);
+	else
+		fprintf(stderr, "dais %s: unknown option '%.*s'", cmd, n, arg);
+	fprintf(stderr, "; 'dais %s --help' shows the options\n", cmd);
+	return EXIT_BAD_INPUT;
+}
+
 void
 cli_print_help(FILE *f, const struct cli_command *cmd)
 {

@@ -144,7 +144,7 @@ assert "walk_minutes" not in d["candidates"][0]' || { echo "FAIL: JSON longest_w
 # are, not "no room ... is free" (review3 finding 7).
 expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,tj-interior \
 	--duration 45m --languages ar,rus --day 2026-11-04
-expect_contains "No room of venues.ini has booths for rus (the booths are ar, en, ru, fr, zh)" stderr "$err"
+expect_contains "dais slots: no room of venues.ini has booths for rus (the booths are ar, en, ru, fr, zh)" stderr "$err"
 expect_not_contains "is free" stdout "$out"
 # An unknown party: the did-you-mean requests.ini's loader gives.
 expect_exit 2 "$DAIS" slots "$EX" --with kw-interior,tj-interor --duration 45m
