@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
+#include "dais/requests.h"
 #include "dais/session_index.h"
 #include "dais/slots.h"
 #include "dais/xalloc.h"
@@ -35,6 +37,60 @@ split_list(const char *text, struct strlist *l, bool lower)
 		strlist_add(l, tok);
 	}
 	free(copy);
+}
+
+/* Whether venues.ini says r serves kind: listed in its kinds. A room
+ * without kinds serves every kind, but says nothing of what it is for. */
+static bool
+room_lists_kind(const struct room *r, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < r->kinds.n; i++)
+		if (strcasecmp(r->kinds.v[i], kind) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * With neither --kind nor --rooms nor a session's kind, every room that
+ * fits is a candidate, the banquet hall and the foyer too (trial report
+ * L7): one line under the list says how many are in rooms whose kinds
+ * leave out bilaterals, and how to leave them out as dais schedule does.
+ * The list itself is what the slot search gives: the planner and dais
+ * schedule share it. Only when some room lists the kind.
+ */
+static void
+print_other_kinds(const struct programme *p, const struct slot_result *r)
+{
+	const char *kind = REQUEST_SESSION_KIND;
+	struct strlist names = {0};
+	size_t i, n = 0;
+	char *list;
+
+	for (i = 0; i < p->nrooms && !room_lists_kind(&p->rooms[i], kind); i++)
+		;
+	if (i == p->nrooms)
+		return;
+	for (i = 0; i < r->n; i++) {
+		const struct room *room = r->v[i].room;
+
+		if (room->kinds.n == 0 || room_lists_kind(room, kind))
+			continue;
+		n++;
+		if (!strlist_has(&names, room->name))
+			strlist_add(&names, room->name);
+	}
+	if (n > 0) {
+		list = strlist_join(&names, ", ");
+		printf(
+		    "%zu of them are in rooms for other kinds of session than "
+		    "%s (%s: kinds in venues.ini): --kind %s leaves them "
+		    "out, as dais schedule does\n",
+		    n, kind, list, kind);
+		free(list);
+	}
+	strlist_clear(&names);
 }
 
 static void
@@ -303,9 +359,11 @@ cmd_slots(int argc, char **argv)
 	}
 	if (strcmp(format, "json") == 0)
 		print_json(p, &r);
-	else if (r.n > 0)
+	else if (r.n > 0) {
 		print_text(p, &r);
-	else
+		if (kind == NULL && rooms.n == 0 && q.session_uid == NULL)
+			print_other_kinds(p, &r);
+	} else
 		for (i = 0; i < r.why_not.n; i++)
 			printf("%s\n", r.why_not.v[i]);
 	status = r.n > 0 ? EXIT_CLEAN : EXIT_CONFLICTS;

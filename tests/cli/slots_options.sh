@@ -43,4 +43,17 @@ expect_contains "dais slots: session 'coffee-morning@kuwait-2026.dushanbe-proces
 expect_exit 2 "$DAIS" slots "$EX" --with kw-interior --duration 30m --languages rus
 expect_contains "dais slots: no room of venues.ini has booths for rus" stderr "$err"
 
+# Neither --kind nor --rooms: every room that fits, the banquet hall too,
+# and a line under the list on how many are in rooms for other kinds and
+# how to leave them out (trial report L7). The list stays as it was.
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior --duration 45m
+expect_contains "Banquet Hall" stdout "$out"
+expect_contains "327 candidates
+164 of them are in rooms for other kinds of session than BILATERAL (Side Event Room A, Banquet Hall, Main Plenary Hall, Plenary Foyer, Garden Terrace: kinds in venues.ini): --kind BILATERAL leaves them out, as dais schedule does" stdout "$out"
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior --duration 45m --kind BILATERAL
+expect_contains "163 candidates" stdout "$out"
+expect_not_contains "other kinds" stdout "$out"
+expect_exit 0 "$DAIS" slots "$EX" --with kw-interior,tj-interior --duration 45m --format json
+expect_not_contains "other kinds" stdout "$out"
+
 finish
