@@ -465,7 +465,7 @@ cmd_schedule(int argc, char **argv)
 
 	o.time_limit = SCHEDULE_DEFAULT_TIME_LIMIT;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "nRt:f:h", longopts, NULL)) !=
+	while ((opt = getopt_long(argc, argv, ":nRt:f:h", longopts, NULL)) !=
 	       -1) {
 		switch (opt) {
 		case 'n':
@@ -500,8 +500,8 @@ cmd_schedule(int argc, char **argv)
 			cli_print_help(stdout, cli_find("schedule"));
 			return EXIT_CLEAN;
 		default:
-			cli_print_help(stderr, cli_find("schedule"));
-			return EXIT_BAD_INPUT;
+			return cli_option_error("schedule", opt, argv,
+			                        longopts);
 		}
 	}
 	if (argc - optind > 1) {

@@ -28,7 +28,7 @@ expect_exit 2 "$DAIS" slots "$EX" --with kw-interior --duration 45m --allow-warn
 expect_contains "dais slots: --allow-warnings takes no value;" stderr "$err"
 expect_exit 2 "$DAIS" slots "$EX" --with kw-interior --duration 45m -x
 expect_contains "dais slots: unknown option '-x';" stderr "$err"
-for cmd in check export import import-participants init publish runsheet sync; do
+for cmd in check export import import-participants init publish runsheet schedule sync; do
 	expect_exit 2 "$DAIS" "$cmd" --bogus=1
 	expect_contains "dais $cmd: unknown option '--bogus'; 'dais $cmd --help' shows the options" stderr "$err"
 	[ "$(printf '%s\n' "$err" | wc -l)" = 1 ] || { echo "FAIL: $cmd: more than one line: $err"; fail=1; }
