@@ -31,6 +31,9 @@ struct strlist {
 
 void strlist_add(struct strlist *l, const char *s);
 bool strlist_has(const struct strlist *l, const char *s);
+/* The same with ASCII letters' case ignored ("Bilateral", "BILATERAL"),
+ * as session kinds are compared. */
+bool strlist_has_nocase(const struct strlist *l, const char *s);
 /* The same strings in the same order. */
 bool strlist_equal(const struct strlist *a, const struct strlist *b);
 void strlist_copy(struct strlist *dst, const struct strlist *src);

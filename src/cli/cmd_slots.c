@@ -39,19 +39,6 @@ split_list(const char *text, struct strlist *l, bool lower)
 	free(copy);
 }
 
-/* Whether venues.ini says r serves kind: listed in its kinds. A room
- * without kinds serves every kind, but says nothing of what it is for. */
-static bool
-room_lists_kind(const struct room *r, const char *kind)
-{
-	size_t i;
-
-	for (i = 0; i < r->kinds.n; i++)
-		if (strcasecmp(r->kinds.v[i], kind) == 0)
-			return true;
-	return false;
-}
-
 /*
  * With neither --kind nor --rooms nor a session's kind, every room that
  * fits is a candidate, the banquet hall and the foyer too (trial report
@@ -68,14 +55,17 @@ print_other_kinds(const struct programme *p, const struct slot_result *r)
 	size_t i, n = 0;
 	char *list;
 
-	for (i = 0; i < p->nrooms && !room_lists_kind(&p->rooms[i], kind); i++)
+	for (i = 0;
+	     i < p->nrooms && !strlist_has_nocase(&p->rooms[i].kinds, kind);
+	     i++)
 		;
 	if (i == p->nrooms)
 		return;
 	for (i = 0; i < r->n; i++) {
 		const struct room *room = r->v[i].room;
 
-		if (room->kinds.n == 0 || room_lists_kind(room, kind))
+		if (room->kinds.n == 0 ||
+		    strlist_has_nocase(&room->kinds, kind))
 			continue;
 		n++;
 		if (!strlist_has(&names, room->name))

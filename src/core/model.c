@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dais/arena.h"
 #include "dais/session_field.h"
@@ -33,6 +34,17 @@ strlist_has(const struct strlist *l, const char *s)
 
 	for (i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
+			return true;
+	return false;
+}
+
+bool
+strlist_has_nocase(const struct strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcasecmp(l->v[i], s) == 0)
 			return true;
 	return false;
 }

@@ -160,14 +160,8 @@ slot_result_clear(struct slot_result *r)
 static bool
 room_serves(const struct room *r, const char *kind)
 {
-	size_t i;
-
-	if (kind == NULL || r->kinds.n == 0)
-		return true;
-	for (i = 0; i < r->kinds.n; i++)
-		if (strcasecmp(r->kinds.v[i], kind) == 0)
-			return true;
-	return false;
+	return kind == NULL || r->kinds.n == 0 ||
+	       strlist_has_nocase(&r->kinds, kind);
 }
 
 static int
@@ -487,11 +481,7 @@ choose_rooms(struct search *s, char **why)
 	}
 	if (q->kind != NULL && p->conf.kinds.n > 0 &&
 	    !strlist_has(&p->conf.kinds, q->kind)) {
-		bool known = false;
-
-		for (i = 0; i < p->conf.kinds.n; i++)
-			known |= strcasecmp(p->conf.kinds.v[i], q->kind) == 0;
-		if (!known) {
+		if (!strlist_has_nocase(&p->conf.kinds, q->kind)) {
 			char *all = strlist_join(&p->conf.kinds, ", ");
 
 			*why = xasprintf("'%s' is not a session kind of "

@@ -277,17 +277,15 @@ request_rooms(const struct programme *p, const struct ini_file *f,
 	free(names);
 	v = ini_value(f, s, "kind", &line);
 	if (v != NULL && *v != '\0') {
-		bool known = p->conf.kinds.n == 0, served = false;
+		bool known = p->conf.kinds.n == 0 ||
+		             strlist_has_nocase(&p->conf.kinds, v),
+		     served = false;
 
-		for (i = 0; i < p->conf.kinds.n; i++)
-			known |= strcasecmp(p->conf.kinds.v[i], v) == 0;
 		for (i = 0; i < p->nrooms; i++) {
 			const struct room *room = &p->rooms[i];
-			size_t k;
 
-			served |= room->kinds.n == 0;
-			for (k = 0; k < room->kinds.n; k++)
-				served |= strcasecmp(room->kinds.v[k], v) == 0;
+			served |= room->kinds.n == 0 ||
+			          strlist_has_nocase(&room->kinds, v);
 		}
 		if (!known) {
 			char *all = strlist_join(&p->conf.kinds, ", ");

@@ -17,16 +17,21 @@ stop_planner() {
 	T kill-server 2>/dev/null
 }
 
+# move_twice: the Opening plenary a step later, twice.
+move_twice() {
+	keys /
+	type_text "Opening plenary"
+	keys Enter
+	wait_for "Opening plenary"
+	keys J
+	wait_for "Moved 'Opening plenary"
+	keys J
+	wait_for "Moved 'Opening plenary"
+}
+
 copy_example ex
 start "$tmp/ex"
-keys /
-type_text "Opening plenary"
-keys Enter
-wait_for "Opening plenary"
-keys J
-wait_for "Moved 'Opening plenary"
-keys J
-wait_for "Moved 'Opening plenary"
+move_twice
 keys u
 wait_for "Undone:"
 keys u
@@ -52,14 +57,7 @@ T kill-server 2>/dev/null
 
 # One move kept of two: still offered.
 start "$tmp/ex"
-keys /
-type_text "Opening plenary"
-keys Enter
-wait_for "Opening plenary"
-keys J
-wait_for "Moved 'Opening plenary"
-keys J
-wait_for "Moved 'Opening plenary"
+move_twice
 keys u
 wait_for "Undone:"
 stop_planner

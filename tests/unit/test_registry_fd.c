@@ -170,52 +170,87 @@ iniparser_fopen(const char *name, const char *mode)
 }
 
 /*
+ * The text of 200 rooms, [room.r000] to [room.r199], each named word, its
+ * number and pad bytes of c ("Room 7 xxx..."), with a capacity of its
+ * number and one when capacity is set.
+ */
+static char *
+rooms_text(const char *word, char c, size_t pad, bool capacity)
+{
+	struct helper_buf b = {0};
+	char *tail = xmalloc(pad + 2);
+	int i;
+
+	tail[0] = ' ';
+	memset(tail + 1, c, pad);
+	tail[pad + 1] = '\0';
+	for (i = 0; i < 200; i++) {
+		char *room = xasprintf("[room.r%03d]\nname = %s %d%s\n", i,
+		                       word, i, pad > 0 ? tail : "");
+
+		helper_buf_add(&b, room, strlen(room));
+		free(room);
+		if (capacity) {
+			room = xasprintf("capacity = %d\n", i + 1);
+			helper_buf_add(&b, room, strlen(room));
+			free(room);
+		}
+	}
+	free(tail);
+	return b.v;
+}
+
+/* f holds the rooms of rooms_text(word, c, pad, capacity), no other. */
+static void
+assert_rooms(const struct ini_file *f, const char *word, char c, size_t pad,
+             bool capacity)
+{
+	char *text = rooms_text(word, c, pad, capacity);
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		char name[32], *want;
+		const struct ini_section *s;
+
+		snprintf(name, sizeof name, "room.r%03d", i);
+		s = ini_section(f, name);
+		assert_non_null(s);
+		/* The name's line as rooms_text wrote it. */
+		want = strstr(text, name) + strlen(name) + strlen("]\nname = ");
+		*strchr(want, '\n') = '\0';
+		assert_string_equal(ini_value(f, s, "name", NULL), want);
+		want[strlen(want)] = '\n';
+		if (capacity) {
+			snprintf(name, sizeof name, "%d", i + 1);
+			assert_string_equal(ini_value(f, s, "capacity", NULL),
+			                    name);
+		}
+	}
+	free(text);
+}
+
+/*
  * The second run of sections cannot be opened, the first having been
- * read: the whole file is read again by its path, each value kept once
- * (the values block is sized for one reading: values this long, kept
- * twice, would overflow it).
+ * read: the whole file is read again, each value kept once (the values
+ * block is sized for one reading: values this long, kept twice, would
+ * overflow it).
  */
 static void
 test_later_run(void **state)
 {
-	char *p = xasprintf("%s/many.ini", dir), *text = xstrdup(""), *more,
-	     pad[301];
+	char *p = xasprintf("%s/many.ini", dir),
+	     *text = rooms_text("Room", 'x', 300, true);
 	struct diag_list d = {0};
-	const struct ini_section *s;
 	struct ini_file f;
-	FILE *out;
-	int i;
 
 	(void)state;
-	memset(pad, 'x', 300);
-	pad[300] = '\0';
-	for (i = 0; i < 200; i++) {
-		more = xasprintf("%s[room.r%03d]\nname = Room %d %s\n"
-		                 "capacity = %d\n",
-		                 text, i, i, pad, i + 1);
-		free(text);
-		text = more;
-	}
-	out = fopen(p, "wb");
-	assert_non_null(out);
-	fputs(text, out);
-	assert_int_equal(fclose(out), 0);
+	helper_spill_text(p, text);
 	fail_proc_at = 2;
 	assert_true(ini_open_path(&f, p, "the rooms", &d));
 	helper_print_diags(&d);
 	assert_int_equal(fail_proc_at, 0);
 	assert_int_equal(d.n, 0);
-	for (i = 0; i < 200; i++) {
-		char name[32], want[320];
-
-		snprintf(name, sizeof name, "room.r%03d", i);
-		s = ini_section(&f, name);
-		assert_non_null(s);
-		snprintf(want, sizeof want, "Room %d %s", i, pad);
-		assert_string_equal(ini_value(&f, s, "name", NULL), want);
-		snprintf(want, sizeof want, "%d", i + 1);
-		assert_string_equal(ini_value(&f, s, "capacity", NULL), want);
-	}
+	assert_rooms(&f, "Room", 'x', 300, true);
 	ini_close(&f);
 	diag_clear(&d);
 	unlink(p);
@@ -233,31 +268,14 @@ test_later_run(void **state)
 static void
 test_changed_meanwhile(void **state)
 {
-	char *p = xasprintf("%s/changed.ini", dir), *text = xstrdup(""),
-	     *longer = xstrdup(""), *more, pad[2001];
+	char *p = xasprintf("%s/changed.ini", dir),
+	     *text = rooms_text("Room", 'y', 0, false),
+	     *longer = rooms_text("Other", 'y', 2000, false);
 	struct diag_list d = {0};
-	const struct ini_section *s;
 	struct ini_file f;
-	FILE *out;
-	int i;
 
 	(void)state;
-	memset(pad, 'y', 2000);
-	pad[2000] = '\0';
-	for (i = 0; i < 200; i++) {
-		more =
-		    xasprintf("%s[room.r%03d]\nname = Room %d\n", text, i, i);
-		free(text);
-		text = more;
-		more = xasprintf("%s[room.r%03d]\nname = Other %d %s\n", longer,
-		                 i, i, pad);
-		free(longer);
-		longer = more;
-	}
-	out = fopen(p, "wb");
-	assert_non_null(out);
-	fputs(text, out);
-	assert_int_equal(fclose(out), 0);
+	helper_spill_text(p, text);
 	rewrite_path = p;
 	rewrite_text = longer;
 	fail_proc_at = 2;
@@ -266,15 +284,7 @@ test_changed_meanwhile(void **state)
 	assert_int_equal(fail_proc_at, 0);
 	assert_null(rewrite_path);
 	assert_int_equal(d.n, 0);
-	for (i = 0; i < 200; i++) {
-		char name[32], want[32];
-
-		snprintf(name, sizeof name, "room.r%03d", i);
-		s = ini_section(&f, name);
-		assert_non_null(s);
-		snprintf(want, sizeof want, "Room %d", i);
-		assert_string_equal(ini_value(&f, s, "name", NULL), want);
-	}
+	assert_rooms(&f, "Room", 'y', 0, false);
 	ini_close(&f);
 	diag_clear(&d);
 	unlink(p);
