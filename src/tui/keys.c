@@ -549,8 +549,35 @@ digits_in_order(const struct keymap *km)
 	return true;
 }
 
+/*
+ * "  KEY              what it does": the key in its 16 columns, then the
+ * description from column 19, wrapped under itself to width columns
+ * rather than cut ("asks for the file, then about each roo…" hid what
+ * the key does).
+ */
+static void
+help_line_add(char ***lines, size_t *n, size_t *cap, const char *key,
+              const char *desc, int width)
+{
+	size_t nparts = 0, i;
+	char **parts =
+	    text_wrap_words(desc, width > 19 + 20 ? width - 19 : 20, &nparts);
+
+	if (nparts == 0) {
+		XGROW(*lines, *n, *cap);
+		(*lines)[(*n)++] = xasprintf("  %s", key);
+	}
+	for (i = 0; i < nparts; i++) {
+		XGROW(*lines, *n, *cap);
+		(*lines)[(*n)++] = xasprintf(
+		    "  %s %s", i == 0 ? key : "                ", parts[i]);
+		free(parts[i]);
+	}
+	free(parts);
+}
+
 char **
-keymap_help_lines(const struct keymap *km, size_t *nlines)
+keymap_help_lines(const struct keymap *km, int width, size_t *nlines)
 {
 	char **lines = NULL;
 	size_t n = 0, cap = 0;
@@ -590,8 +617,7 @@ keymap_help_lines(const struct keymap *km, size_t *nlines)
 			if (keys[0] == '\0')
 				strcpy(keys, "(none)");
 			col = text_fit(keys, 16);
-			XGROW(lines, n, cap);
-			lines[n++] = xasprintf("  %s %s", col, k->help);
+			help_line_add(&lines, &n, &cap, col, k->help, width);
 			free(col);
 		}
 	}

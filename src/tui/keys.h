@@ -249,9 +249,10 @@ char *keymap_first_key(const struct keymap *km, enum action a, char *buf);
 
 /*
  * The help screen's lines, from the table: a heading per context and a line
- * per action ("  u, C-z        undo the last edit"). The caller frees each
- * line and the array.
+ * per action ("  u, C-z        undo the last edit"), a description longer
+ * than width columns going on under itself. The caller frees each line and
+ * the array.
  */
-char **keymap_help_lines(const struct keymap *km, size_t *nlines);
+char **keymap_help_lines(const struct keymap *km, int width, size_t *nlines);
 
 #endif

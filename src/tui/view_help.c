@@ -38,7 +38,7 @@ help_draw(struct planner *pl, void *state, struct canvas *c, int x, int y,
 {
 	struct listnav *help = state;
 	size_t n, i, nl;
-	char **lines = keymap_help_lines(&pl->cfg->keys, &n);
+	char **lines = keymap_help_lines(&pl->cfg->keys, w - 1, &n);
 	int r;
 	char key[16], *title;
 

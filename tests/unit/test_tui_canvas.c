@@ -390,8 +390,11 @@ test_help_lines(void **state)
 
 	(void)state;
 	keymap_defaults(&km);
-	lines = keymap_help_lines(&km, &n);
+	lines = keymap_help_lines(&km, 99, &n);
 	for (i = 0; i < n; i++) {
+		/* Wrapped, not cut: every line fits, whole. */
+		assert_true(text_width(lines[i]) <= 99);
+		assert_null(strstr(lines[i], "…"));
 		if (strstr(lines[i], "undo the last edit") != NULL) {
 			assert_non_null(strstr(lines[i], "  u "));
 			undo = true;
@@ -402,6 +405,18 @@ test_help_lines(void **state)
 	}
 	free(lines);
 	assert_true(undo && days && fields);
+	/* At 60 columns too, a long description going on under itself,
+	 * from the description's column. */
+	lines = keymap_help_lines(&km, 60, &n);
+	for (i = 0; i < n; i++) {
+		assert_true(text_width(lines[i]) <= 60);
+		if (i > 0 && strncmp(lines[i], "                   ", 19) == 0)
+			assert_true(lines[i][19] != ' ' &&
+			            strncmp(lines[i - 1], "  ", 2) == 0);
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 }
 
 static void
