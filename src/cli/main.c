@@ -629,8 +629,12 @@ run(int argc, char **argv)
 		return c->run(argc - 1, argv + 1);
 	}
 	if (argc >= 2 && argv[1][0] == '-') {
-		fprintf(stderr, "dais: unknown option '%s'\n", argv[1]);
-		print_usage(stderr);
+		/* One line, as a command's unknown option (cli_option_error):
+		 * the usage after it would push it off the screen. */
+		fprintf(stderr,
+		        "dais: unknown option '%s'; 'dais --help' shows the "
+		        "commands and options\n",
+		        argv[1]);
 		return EXIT_BAD_INPUT;
 	}
 	/*

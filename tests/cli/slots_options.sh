@@ -28,6 +28,10 @@ expect_exit 2 "$DAIS" slots "$EX" --with kw-interior --duration 45m --allow-warn
 expect_contains "dais slots: --allow-warnings takes no value;" stderr "$err"
 expect_exit 2 "$DAIS" slots "$EX" --with kw-interior --duration 45m -x
 expect_contains "dais slots: unknown option '-x';" stderr "$err"
+# dais itself, with no command.
+expect_exit 2 "$DAIS" --bogus
+expect_contains "dais: unknown option '--bogus'; 'dais --help' shows the commands and options" stderr "$err"
+[ "$(printf '%s\n' "$err" | wc -l)" = 1 ] || { echo "FAIL: dais --bogus: more than one line: $err"; fail=1; }
 for cmd in check export import import-participants init publish runsheet schedule sync; do
 	expect_exit 2 "$DAIS" "$cmd" --bogus=1
 	expect_contains "dais $cmd: unknown option '--bogus'; 'dais $cmd --help' shows the options" stderr "$err"
