@@ -18,6 +18,10 @@
 #define PREVIEW_ROWS 7
 /* The list rows kept when a longer preview takes the others. */
 #define MIN_LIST_ROWS 3
+/* The line under the query (ch->head) wraps to this many rows: a fix
+ * list's order and an import's question take more than one at 100
+ * columns. */
+#define HEAD_ROWS_MAX 3
 
 static void
 chooser_free(void *state)
@@ -196,6 +200,44 @@ wrapped_rows(const struct strlist *l, int w)
 	return rows;
 }
 
+/*
+ * Draws the head from row y in w columns, wrapped to HEAD_ROWS_MAX rows
+ * at most (the last cut with "…" when it holds more); returns the rows
+ * it took, at least 1.
+ */
+static int
+put_head(struct canvas *c, int y, int x, int w, const char *head)
+{
+	size_t n, i;
+	char **lines = text_wrap(head != NULL ? head : "", w, &n);
+	int rows = n > HEAD_ROWS_MAX ? HEAD_ROWS_MAX : n > 0 ? (int)n : 1;
+
+	for (i = 0; i < n && (int)i < rows; i++) {
+		char *rest = lines[i];
+		char *cut = NULL;
+
+		/* The last row holds the rest of the head, cut. */
+		if ((int)i == rows - 1 && i + 1 < n) {
+			struct strlist more = {0};
+			size_t j;
+
+			for (j = i; j < n; j++)
+				strlist_add(&more, lines[j]);
+			rest = strlist_join(&more, " ");
+			strlist_clear(&more);
+			cut = text_truncate(rest, w);
+			free(rest);
+			rest = cut;
+		}
+		canvas_put_fit(c, y + (int)i, x, w, rest, STYLE_DIM, 0);
+		free(cut);
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	return rows;
+}
+
 /* Works out the item's preview the first time it is shown; a line of it
  * starting with '*' (a warning) marks the item. */
 static void
@@ -232,7 +274,7 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	struct chooser *ch = state;
 	int bw = box_width(pl), bh = pl->h - 4;
 	int bx = (pl->w - bw) / 2, by = 2, inner = bw - 4;
-	int rows = bh - 5 - PREVIEW_ROWS, r, row, end;
+	int rows = bh - 5 - PREVIEW_ROWS, r, row, end, top;
 	int textw = ch->wide_text || inner / 2 < 30 ? inner / 2 : 30;
 	struct chooser_item *cur = NULL;
 	char *line, keys[2][16];
@@ -244,12 +286,13 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 	free(line);
 	listfilter_draw_query(c, by + 1, bx, bw, &ch->query, ch->nshown,
 	                      ch->nitems, cy, cx);
-	canvas_put_fit(c, by + 2, bx + 2, inner, ch->head ? ch->head : "",
-	               STYLE_DIM, 0);
+	/* The list starts under the head, a row lower when it wraps. */
+	top = by + 2 + put_head(c, by + 2, bx + 2, inner, ch->head);
+	rows -= top - (by + 3);
 
 	if (ch->nitems == 0) {
 		/* Nothing to choose: why, as long as it takes. */
-		row = by + 3;
+		row = top;
 		end = by + bh - 2;
 		if (ch->empty != NULL)
 			put_wrapped(c, &row, end, bx + 2, inner, ch->empty,
@@ -281,7 +324,7 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 		int k = ch->nav.top + r;
 		struct chooser_item *it = &ch->items[ch->shown[k]];
 
-		row = by + 3 + r;
+		row = top + r;
 		previewed(pl, ch, it);
 		if (k == ch->nav.cur)
 			cur = it;
@@ -291,11 +334,11 @@ chooser_draw(struct planner *pl, void *state, struct canvas *c, int *cy,
 		                    it->text, it->detail, k == ch->nav.cur);
 	}
 	if (ch->nitems > 0 && ch->nshown == 0)
-		canvas_put_fit(c, by + 3, bx + 4, inner - 2, "Nothing matches.",
+		canvas_put_fit(c, top, bx + 4, inner - 2, "Nothing matches.",
 		               STYLE_DIM, 0);
 
 	/* What the candidate under the cursor changes, then the notes. */
-	row = by + 3 + rows;
+	row = top + rows;
 	end = by + bh - 2;
 	if (ch->nitems > 0) {
 		for (i = 0; i < (size_t)inner; i++)

@@ -33,7 +33,8 @@ wait_for "Minister of Interior — Kuwait is in"
 keys f
 wait_for "Fixes of the error participant double-booked"
 # The first fix keeps him in the segment he chairs.
-first=$(screen | grep -A1 "those leaving no conflict first" | tail -1)
+# (the line after the head, which ends "weigh least)" three rows down)
+first=$(screen | grep -A1 "weigh least)" | tail -1)
 case "$first" in
 *"Protecting vulnerable"*) ;;
 *) echo "FAIL: the first fix is not in the side session: $first"; fail=1 ;;
