@@ -85,6 +85,9 @@ char *time_fmt_ical_utc(char *buf, dais_time t);
 char *date_fmt_iso(char *buf, struct dais_date d);
 /* "Wed 4 Nov 2026" */
 char *date_fmt_long(char *buf, struct dais_date d);
+/* "Wed 4 Nov": a conference day, as the planner's tabs and dais's
+ * reasons name it (the year goes without saying). */
+char *date_fmt_short(char *buf, struct dais_date d);
 /* "Wednesday 4 November 2026", as printed programmes head a day */
 char *date_fmt_full(char *buf, struct dais_date d);
 /* "Wednesday" for 3 (0 = Sunday, as date_weekday); "November" for 11. */

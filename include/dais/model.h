@@ -93,6 +93,9 @@ struct room {
 	 * any kind. */
 	struct strlist kinds;
 };
+/* Whether r serves sessions of kind (case ignored): it lists the kind, or
+ * lists none; any room serves a session of no kind (NULL). */
+bool room_serves(const struct room *r, const char *kind);
 
 /* A building of the venue ([building.ID] in venues.ini). */
 struct building {

@@ -199,10 +199,8 @@ print_text(const struct programme *p, const struct request_list *reqs,
 
 		if (i == 0)
 			printf("\nPlaced, though the parties already meet\n");
-		date_fmt_long(d, time_local_date(z, ma->start));
-		/* "Thu 5 Nov 2026" -> "Thu 5 Nov", as the reasons say it */
-		if (strlen(d) > 5)
-			d[strlen(d) - 5] = '\0';
+		/* "Thu 5 Nov", as the reasons say it */
+		date_fmt_short(d, time_local_date(z, ma->start));
 		printf("  %s: its parties already meet in '%s' (%s %s-%s)\n",
 		       reqs->v[r->v[ma->placement].request].id, ma->title, d,
 		       time_fmt_hm(a, z, ma->start),

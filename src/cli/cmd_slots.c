@@ -64,8 +64,7 @@ print_other_kinds(const struct programme *p, const struct slot_result *r)
 	for (i = 0; i < r->n; i++) {
 		const struct room *room = r->v[i].room;
 
-		if (room->kinds.n == 0 ||
-		    strlist_has_nocase(&room->kinds, kind))
+		if (room_serves(room, kind))
 			continue;
 		n++;
 		if (!strlist_has(&names, room->name))

@@ -315,6 +315,14 @@ date_fmt_long(char *buf, struct dais_date d)
 }
 
 char *
+date_fmt_short(char *buf, struct dais_date d)
+{
+	snprintf(buf, DAIS_TIMEBUF, "%.3s %d %.3s",
+	         weekday_name(date_weekday(d)), d.day, month_name(d.month));
+	return buf;
+}
+
+char *
 date_fmt_full(char *buf, struct dais_date d)
 {
 	snprintf(buf, DAIS_TIMEBUF, "%s %d %s %04d",

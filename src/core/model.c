@@ -50,6 +50,13 @@ strlist_has_nocase(const struct strlist *l, const char *s)
 }
 
 bool
+room_serves(const struct room *r, const char *kind)
+{
+	return kind == NULL || r->kinds.n == 0 ||
+	       strlist_has_nocase(&r->kinds, kind);
+}
+
+bool
 strlist_equal(const struct strlist *a, const struct strlist *b)
 {
 	size_t i;

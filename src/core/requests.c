@@ -150,20 +150,14 @@ request_title(const struct programme *p, const struct request *r)
 bool
 request_parties_meet_in(const struct request *r, const struct session *s)
 {
-	size_t i, k;
+	size_t i;
 
 	/* A plenary or a reception has everyone: not a meeting of theirs. */
 	if (s->kind == NULL || strcasecmp(s->kind, REQUEST_SESSION_KIND) != 0)
 		return false;
-	for (i = 0; i < r->parties.n; i++) {
-		for (k = 0; k < s->nassign; k++)
-			if (s->assign[k].participant_id != NULL &&
-			    strcmp(s->assign[k].participant_id,
-			           r->parties.v[i]) == 0)
-				break;
-		if (k == s->nassign)
+	for (i = 0; i < r->parties.n; i++)
+		if (session_find_assignment(s, r->parties.v[i]) < 0)
 			return false;
-	}
 	return r->parties.n > 0;
 }
 

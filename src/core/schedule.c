@@ -91,13 +91,9 @@ reason_no_candidate(const struct ctx *k, const struct request *r,
 		char t1[DAIS_TIMEBUF], t2[DAIS_TIMEBUF];
 
 		/* "Wed 4 Nov 22:30 to Wed 4 Nov 23:30", as the other
-		 * reasons name days ("Wed 4 Nov 2026" without its year) */
-		date_fmt_long(s1, time_local_date(z, r->earliest));
-		date_fmt_long(s2, time_local_date(z, r->latest));
-		if (strlen(s1) > 5)
-			s1[strlen(s1) - 5] = '\0';
-		if (strlen(s2) > 5)
-			s2[strlen(s2) - 5] = '\0';
+		 * reasons name days */
+		date_fmt_short(s1, time_local_date(z, r->earliest));
+		date_fmt_short(s2, time_local_date(z, r->latest));
 		strbuf_addf(
 		    &b,
 		    "its window (%s %s to %s %s) is outside the "

@@ -157,13 +157,6 @@ slot_result_clear(struct slot_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-static bool
-room_serves(const struct room *r, const char *kind)
-{
-	return kind == NULL || r->kinds.n == 0 ||
-	       strlist_has_nocase(&r->kinds, kind);
-}
-
 static int
 room_ptr_cmp(const void *a, const void *b)
 {
@@ -841,10 +834,7 @@ explain_day(struct search *s, int day, const bool *people_free,
 	dais_time *spans = xcalloc(2 * nstarts + 2, sizeof *spans);
 	size_t i, n = 0;
 
-	date_fmt_long(datebuf, d);
-	/* "Wed 4 Nov 2026" -> "Wed 4 Nov" */
-	if (strlen(datebuf) > 5)
-		datebuf[strlen(datebuf) - 5] = '\0';
+	date_fmt_short(datebuf, d);
 	line = xasprintf("%s:", datebuf);
 	for (i = 0; i < s->tpl.nassign; i++) {
 		const struct participant *who = programme_find_participant(

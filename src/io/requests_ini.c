@@ -284,8 +284,7 @@ request_rooms(const struct programme *p, const struct ini_file *f,
 		for (i = 0; i < p->nrooms; i++) {
 			const struct room *room = &p->rooms[i];
 
-			served |= room->kinds.n == 0 ||
-			          strlist_has_nocase(&room->kinds, v);
+			served |= room_serves(room, v);
 		}
 		if (!known) {
 			char *all = strlist_join(&p->conf.kinds, ", ");

@@ -149,25 +149,10 @@ planner_instant(const struct planner *pl, int day, int minutes)
 	return time_at(&cf->zone, cf->days[day], 0) + (dais_time)minutes * 60;
 }
 
-/* "Wed 4 Nov": a date as the day tabs show it. */
-static char *
-date_label(struct dais_date d, char *buf)
-{
-	static const char *const wd[7] = {"Sun", "Mon", "Tue", "Wed",
-	                                  "Thu", "Fri", "Sat"};
-	static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr",
-	                                    "May", "Jun", "Jul", "Aug",
-	                                    "Sep", "Oct", "Nov", "Dec"};
-
-	snprintf(buf, DAIS_TIMEBUF, "%s %d %s", wd[date_weekday(d)], d.day,
-	         mon[(d.month - 1) % 12]);
-	return buf;
-}
-
 char *
 planner_day_label(const struct planner *pl, int day, char *buf)
 {
-	return date_label(pl->p->conf.days[day], buf);
+	return date_fmt_short(buf, pl->p->conf.days[day]);
 }
 
 char *
@@ -176,7 +161,7 @@ planner_when(const struct planner *pl, dais_time t, char *buf)
 	char hm[DAIS_TIMEBUF];
 	size_t n;
 
-	date_label(time_local_date(&pl->p->conf.zone, t), buf);
+	date_fmt_short(buf, time_local_date(&pl->p->conf.zone, t));
 	n = strlen(buf);
 	snprintf(buf + n, DAIS_TIMEBUF - n, " %s",
 	         time_fmt_hm(hm, &pl->p->conf.zone, t));

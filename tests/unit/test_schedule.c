@@ -186,7 +186,7 @@ new_ones_clash(const struct programme *p, size_t base)
 }
 
 static bool
-room_serves(const struct room *r, const char *kind)
+oracle_room_serves(const struct room *r, const char *kind)
 {
 	return r->kinds.n == 0 || strlist_has(&r->kinds, kind);
 }
@@ -240,7 +240,7 @@ exhaust(struct search *s, size_t ri, int sum)
 		if (t < r->earliest || t + r->minutes * 60 > r->latest)
 			continue;
 		for (k = 0; k < s->p->nrooms; k++) {
-			if (!room_serves(&s->p->rooms[k], r->kind))
+			if (!oracle_room_serves(&s->p->rooms[k], r->kind))
 				continue;
 			push_request(s->p, r, t, &s->p->rooms[k]);
 			if (!new_ones_clash(s->p, s->base))
